@@ -1,0 +1,1 @@
+"""Everything people say to us: SMS and Telegram conversations, replies, registrations, hunters, leads."""

@@ -1,0 +1,338 @@
+"""One conversation engine for SMS, Telegram and the sandbox (PRODUCT §7).
+
+`handle_inbound` takes what someone wrote, stores it verbatim as a `Reply` (once per provider id), works out
+who wrote and what they mean, moves their conversation on, and returns the answers. The SMS webhook and the
+Telegram bot are thin adapters: they turn provider payloads into an `Inbound` and render the `Answer`s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import JSON, bindparam, select, text
+from sqlalchemy.orm import Session
+from stdnum.no import orgnr as orgnr_check
+
+from settings import Settings
+from store.identifiers import company_by_short_code
+from store.models import (
+    Company,
+    Contact,
+    ContactKind,
+    Conversation,
+    Intent,
+    Message,
+    MessageKind,
+    Registration,
+    Reply,
+    UTCDateTime,
+    utcnow,
+)
+from store.optouts import record_opt_out
+from store.secrets import AddressHasher
+
+from . import registration_flow as flow
+from .keywords import Parsed, candidate_codes, parse
+from .registration_flow import Answer, Button
+from .texts import text as say
+
+__all__ = ["Answer", "Button", "Inbound", "Outcome", "handle_inbound"]
+
+CONTACT_KIND = {"sms": ContactKind.PHONE, "telegram": ContactKind.TELEGRAM}
+
+
+@dataclass(frozen=True)
+class Inbound:
+    channel: str  # sms | telegram
+    sender: str  # E.164 number or Telegram chat id
+    text: str | None
+    button: str | None = None  # callback data of a tapped button
+    provider_id: str | None = None  # Twilio MessageSid, Telegram update id, sandbox-<uuid>
+    received_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class Outcome:
+    reply_id: int | None
+    answers: list[Answer]
+    duplicate: bool = False
+    intent: Intent | None = None
+    company_id: int | None = None
+    completed_registration_id: int | None = None
+
+
+def handle_inbound(session: Session, *, inbound: Inbound, settings: Settings) -> Outcome:
+    """Records and answers one inbound message. The caller commits."""
+    body = inbound.text if inbound.text is not None else inbound.button
+    if body is not None and "\x00" in body:
+        # PostgreSQL text cannot hold NUL; the replacement character keeps the length and shows the spot.
+        body = body.replace("\x00", "\ufffd")
+        inbound = dataclasses.replace(inbound, text=body if inbound.text is not None else None)
+    # Two deliveries of one provider id: the unique constraint decides, in one round trip and no savepoint.
+    reply_id = session.scalar(
+        REPLY_INSERT,
+        {
+            "channel": inbound.channel,
+            "sender": inbound.sender,
+            "text": body,
+            "provider_id": inbound.provider_id,
+            "received_at": inbound.received_at,
+            "intent": Intent.FREE_TEXT.value,
+        },
+    )
+    reply = session.get(Reply, reply_id) if reply_id is not None else None
+    if reply is None:
+        return Outcome(reply_id=None, answers=[], duplicate=True)
+    return _Engine(session, settings, inbound, reply).run()
+
+
+# Written as text: SQLAlchemy cannot cache INSERT ... ON CONFLICT constructs, and compiling them on every
+# webhook was a third of its time. Both SQLite and PostgreSQL speak this SQL.
+REPLY_INSERT = text(
+    "INSERT INTO reply (channel, sender, text, provider_id, received_at, intent) "
+    "VALUES (:channel, :sender, :text, :provider_id, :received_at, :intent) "
+    "ON CONFLICT (channel, provider_id) DO NOTHING RETURNING id"
+).bindparams(bindparam("received_at", type_=UTCDateTime()))
+CONVERSATION_UPSERT = text(
+    "INSERT INTO conversation (channel, address, language, flow, step, data, created_at, updated_at) "
+    "VALUES (:channel, :address, 'nb', NULL, NULL, :data, :now, :now) "
+    "ON CONFLICT (channel, address) DO UPDATE SET updated_at = excluded.updated_at RETURNING id"
+).bindparams(bindparam("now", type_=UTCDateTime()), bindparam("data", type_=JSON()))
+
+
+class _Engine:
+    def __init__(self, session: Session, settings: Settings, inbound: Inbound, reply: Reply) -> None:
+        self.session = session
+        self.settings = settings
+        self.inbound = inbound
+        self.reply = reply
+        self.text = (inbound.button or inbound.text or "").strip()
+        self.conversation = self._conversation()
+        self.company: Company | None = None
+
+    def run(self) -> Outcome:
+        code = next(
+            (c for c in candidate_codes(self.text) if company_by_short_code(self.session, c) is not None),
+            None,
+        )
+        parsed = parse(self.text, known_code=code)
+        self.company = self._company(code)
+        if self.company is not None:
+            self.conversation.company_id = self.company.id
+            self.conversation.language = (
+                self.company.language if self.company.language in ("nb", "nn") else "nb"
+            )
+            self.reply.company_id = self.company.id
+            self._link_campaign()
+        answers, intent = self._dispatch(parsed)
+        self.reply.intent = intent
+        if intent is not Intent.FREE_TEXT:
+            self.reply.handled_at = utcnow()  # only free text waits for a human
+        completed = (
+            self.conversation.data.get("completed_registration_id") if self.conversation.data else None
+        )
+        if completed:
+            self.conversation.data = {
+                k: v for k, v in self.conversation.data.items() if k != "completed_registration_id"
+            }
+        self.session.flush()
+        return Outcome(
+            reply_id=self.reply.id,
+            answers=answers,
+            intent=intent,
+            company_id=self.company.id if self.company else None,
+            completed_registration_id=completed,
+        )
+
+    # --- who is writing ------------------------------------------------------------------------------------
+
+    def _conversation(self) -> Conversation:
+        """The sender's conversation, made on first contact: one statement, and two first messages at once
+        still give one row (the unique constraint on channel and address)."""
+        now = utcnow()
+        conversation_id = self.session.scalar(
+            CONVERSATION_UPSERT,
+            {"channel": self.inbound.channel, "address": self.inbound.sender, "data": {}, "now": now},
+        )
+        return self.session.get_one(Conversation, conversation_id, populate_existing=True)
+
+    def _company(self, code: str | None) -> Company | None:
+        """By the short code in the text, else the conversation, else the sender's contacts, else the outbox."""
+        if code:
+            return company_by_short_code(self.session, code)
+        if self.conversation.company_id:
+            return self.session.get(Company, self.conversation.company_id)
+        kind = CONTACT_KIND.get(self.inbound.channel)
+        if kind is not None:
+            company_id = self.session.scalar(
+                select(Contact.company_id)
+                .where(
+                    Contact.kind == kind,
+                    Contact.address == self.inbound.sender,
+                    Contact.company_id.is_not(None),
+                )
+                .order_by(Contact.id)
+                .limit(1)
+            )
+            if company_id is None:
+                company_id = self.session.scalar(
+                    select(Message.company_id)
+                    .where(Message.address == self.inbound.sender, Message.company_id.is_not(None))
+                    .order_by(Message.id.desc())
+                    .limit(1)
+                )
+            if company_id is not None:
+                return self.session.get(Company, company_id)
+        return None
+
+    def _link_campaign(self) -> None:
+        """The reply belongs to the latest outreach that reached this company."""
+        assert self.company is not None
+        latest = self.session.execute(
+            select(Message.id, Message.campaign_id)
+            .where(
+                Message.company_id == self.company.id,
+                Message.kind == MessageKind.OUTREACH,
+                Message.sent_at.is_not(None),
+            )
+            .order_by(Message.sent_at.desc())
+            .limit(1)
+        ).first()
+        if latest is not None:
+            self.reply.message_id, self.reply.campaign_id = latest
+
+    @property
+    def language(self) -> str:
+        return self.conversation.language or "nb"
+
+    # --- what they mean ------------------------------------------------------------------------------------
+
+    def _dispatch(self, parsed: Parsed) -> tuple[list[Answer], Intent]:
+        if parsed.intent is Intent.OPT_OUT:
+            return self._opt_out(), Intent.OPT_OUT
+        if parsed.intent is Intent.HELP:
+            return [Answer(say("help", self.language))], Intent.HELP
+        if parsed.cancel and self.conversation.flow:
+            self._leave_flow()
+            return [Answer(say("cancelled", self.language))], Intent.ANSWER
+        if self.conversation.flow == "orgnr" and parsed.intent is not Intent.DECLINED:
+            return self._orgnr_answer(), Intent.ANSWER
+        if self.conversation.flow == flow.FLOW and self.company is not None and parsed.short_code is None:
+            return self._flow_answer(), Intent.ANSWER
+        if parsed.intent is Intent.INTERESTED:
+            return self._interested(), Intent.INTERESTED
+        if parsed.intent is Intent.DECLINED:
+            self._leave_flow()
+            return [Answer(say("declined", self.language))], Intent.DECLINED
+        if not self.text:
+            return [Answer(say("help", self.language))], Intent.HELP
+        return [Answer(say("free_text", self.language))], Intent.FREE_TEXT
+
+    def _opt_out(self) -> list[Answer]:
+        """Opts out the sender's address, and when the company is known all its addresses (PRODUCT §5: the
+        opt-out covers SMS, e-mail and Telegram together). One confirmation: a repeated STOPP gets none."""
+        hasher = AddressHasher.load(self.session)
+        kind = CONTACT_KIND.get(self.inbound.channel, ContactKind.PHONE)
+        new = record_opt_out(
+            self.session, hasher=hasher, kind=kind, address=self.inbound.sender, source=self.inbound.channel
+        )
+        if self.company is not None:
+            for contact in self.session.scalars(select(Contact).where(Contact.company_id == self.company.id)):
+                record_opt_out(
+                    self.session,
+                    hasher=hasher,
+                    kind=contact.kind,
+                    address=contact.address,
+                    source=self.inbound.channel,
+                )
+        self._leave_flow()
+        return [Answer(say("opted_out", self.language))] if new else []
+
+    def _interested(self) -> list[Answer]:
+        if self.company is None:
+            self.conversation.flow, self.conversation.step = "orgnr", "orgnr"
+            return [Answer(say("ask_orgnr", self.language))]
+        if self.company.never_contact:
+            return [Answer(say("cannot_register", self.language, name=self.company.name))]
+        self._remember_sender()
+        registration = flow.open_registration(
+            self.session,
+            company=self.company,
+            channel=self.inbound.channel,
+            campaign_id=self.reply.campaign_id,
+        )
+        return flow.start(
+            self.session, conversation=self.conversation, registration=registration, company=self.company
+        )
+
+    def _orgnr_answer(self) -> list[Answer]:
+        digits = "".join(ch for ch in self.text if ch.isdigit())
+        if not orgnr_check.is_valid(digits):
+            return [Answer(say("bad_orgnr", self.language, text=self.text[:40]))]
+        company = self.session.scalar(select(Company).where(Company.orgnr == digits))
+        self._leave_flow()
+        if company is None:
+            self.reply.intent = Intent.FREE_TEXT
+            return [Answer(say("unknown_orgnr", self.language, orgnr=digits))]
+        self.company = company
+        self.conversation.company_id = company.id
+        self.reply.company_id = company.id
+        return self._interested()
+
+    def _flow_answer(self) -> list[Answer]:
+        assert self.company is not None
+        registration_id = (self.conversation.data or {}).get("registration_id")
+        registration = self.session.get(Registration, registration_id) if registration_id else None
+        if registration is None or registration.completed_at is not None:
+            self._leave_flow()
+            return self._interested()
+        answers, completed = flow.answer(
+            flow.Turn(self.session, self.conversation, registration, self.company, self.text)
+        )
+        if not completed:
+            return answers
+        registration.completed_at = utcnow()
+        self._leave_flow()
+        self.conversation.data = {"completed_registration_id": registration.id}
+        self.session.flush()
+        from .leads import create_lead
+
+        create_lead(self.session, registration_id=registration.id)
+        return [Answer(say("confirmed", self.language, name=self.company.name))]
+
+    def _leave_flow(self) -> None:
+        self.conversation.flow = None
+        self.conversation.step = None
+        self.conversation.data = {}
+
+    def _remember_sender(self) -> None:
+        """A company that answers from a new number or chat gets that address as a contact."""
+        assert self.company is not None
+        kind = CONTACT_KIND.get(self.inbound.channel)
+        if kind is None:
+            return
+        exists = self.session.scalar(
+            select(Contact.id).where(
+                Contact.company_id == self.company.id,
+                Contact.kind == kind,
+                Contact.address == self.inbound.sender,
+            )
+        )
+        if exists is None:
+            from store.phones import classify_phone
+
+            mobile = kind is ContactKind.PHONE and bool(
+                (classify_phone(self.inbound.sender) or ("", False))[1]
+            )
+            self.session.add(
+                Contact(
+                    company_id=self.company.id,
+                    kind=kind,
+                    address=self.inbound.sender,
+                    address_hash=AddressHasher.load(self.session)(kind, self.inbound.sender),
+                    is_mobile=mobile,
+                    source="conversation",
+                )
+            )

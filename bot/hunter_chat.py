@@ -1,0 +1,69 @@
+"""What a hunter does in the chat: `/leads`, the "Ta leaden" button and the outcome buttons.
+
+Callback data: `lead:claim:<lead id>` and `lead:out:<lead id>:<outcome>` (see `bot.lead_texts`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from store.models import HunterState, LeadState
+
+from . import lead_texts as texts
+from .hunters import hunter_by_chat
+from .leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
+from .notify import ChatAnswer
+
+PREFIX = "lead:"
+MAX_OPEN_SHOWN = 10
+
+
+def leads_overview(session: Session, *, chat_id: str) -> list[ChatAnswer]:
+    """`/leads`: the hunter's own leads with outcome buttons, then open ones in their area to take."""
+    hunter = hunter_by_chat(session, chat_id)
+    if hunter is None or hunter.state != HunterState.APPROVED:
+        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+    owned, open_leads = hunter_leads(session, hunter=hunter)
+    if not owned and not open_leads:
+        return [ChatAnswer("Du har ingen leads ennå. Nye bedrifter i fylkene og fagene dine kommer hit.")]
+    answers = []
+    active = [lead for lead in owned if lead.state in (LeadState.CLAIMED, LeadState.CONTACTED)]
+    done = [lead for lead in owned if lead not in active]
+    for lead in active:
+        status = texts.STATE_LABELS[lead.state]
+        answers.append(
+            ChatAnswer(f"Din lead ({status}):\n\n{card_for(session, lead)}", texts.outcome_buttons(lead.id))
+        )
+    if done:
+        lines = [f"• Lead {lead.id}: {texts.STATE_LABELS[lead.state]}" for lead in done]
+        answers.append(ChatAnswer("Avsluttede leads:\n" + "\n".join(lines)))
+    for lead in open_leads[:MAX_OPEN_SHOWN]:
+        answers.append(ChatAnswer(f"Ledig lead:\n\n{card_for(session, lead)}", texts.claim_buttons(lead.id)))
+    if len(open_leads) > MAX_OPEN_SHOWN:
+        answers.append(ChatAnswer(f"… og {len(open_leads) - MAX_OPEN_SHOWN} ledige leads til."))
+    return answers
+
+
+def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer]:
+    """Claims a lead or records an outcome for the hunter of this chat; anything odd gets a clear answer."""
+    parts = data.removeprefix(PREFIX).split(":")
+    hunter = hunter_by_chat(session, chat_id)
+    if len(parts) < 2 or not parts[1].isdigit():
+        return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
+    if hunter is None or hunter.state != HunterState.APPROVED:
+        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+    lead_id = int(parts[1])
+    if parts[0] == "claim":
+        claim = claim_lead(session, lead_id=lead_id, hunter_id=hunter.id)
+        if claim.ok:
+            return [ChatAnswer(claim.text, texts.outcome_buttons(lead_id), edit=True)]
+        return [ChatAnswer(claim.text)]
+    if parts[0] == "out" and len(parts) == 3 and parts[2] in {o.value for o in OUTCOMES}:
+        outcome = LeadState(parts[2])
+        result = record_outcome(session, lead_id=lead_id, hunter_id=hunter.id, outcome=outcome)
+        if not result.ok or result.lead is None:
+            return [ChatAnswer(result.text)]
+        # "Contacted" is a step on the way; the other outcomes end the lead, and their buttons go.
+        buttons = texts.outcome_buttons(lead_id) if outcome is LeadState.CONTACTED else None
+        return [ChatAnswer(f"{result.text}\n\n{card_for(session, result.lead)}", buttons, edit=True)]
+    return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]

@@ -1,0 +1,313 @@
+"""The `/jeger` signup: a hunter organisation tells us who it is, where and in which trades it works.
+
+State lives in the `conversation` row of the chat (flow "hunter_signup"), so a restart continues where the hunter
+was. Each step reads like a line of this table:
+
+    /jeger → org_name → org_type [buttons] → orgnr [mod 11] → counties [✓ toggles, Ferdig]
+           → trades [search → ✓ toggles, Alle fag, Ferdig] → contact_name → phone → Hunter(pending)
+
+"avbryt" leaves the flow at any step. Staff then approve or reject (`bot.hunters`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from stdnum.no import orgnr as orgnr_check
+
+from store.models import Conversation, County, Hunter, HunterState, HunterType, Notice, Trade
+from store.phones import normalize_phone
+
+from . import hunters as hunter_admin
+from .notify import ChatAnswer, button
+
+FLOW = "hunter_signup"
+PREFIX = "hj:"  # callback data of this flow's buttons
+MAX_MATCHES = 8
+CANCEL_WORDS = {"avbryt", "/avbryt"}
+
+
+@dataclass
+class Turn:
+    """One inbound message inside the flow."""
+
+    session: Session
+    conversation: Conversation
+    text: str
+    button: str | None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.conversation.data
+
+    def save(self, step: str | None, **values: Any) -> None:
+        # A new dict, so SQLAlchemy sees the JSON column change.
+        self.conversation.data = {**self.conversation.data, **values}
+        self.conversation.step = step
+
+
+def start_signup(session: Session, *, chat_id: str) -> list[ChatAnswer]:
+    """`/jeger`: a known hunter hears where they stand; anyone else starts the questions."""
+    hunter = hunter_admin.hunter_by_chat(session, chat_id)
+    if hunter is not None:
+        return [ChatAnswer(_known_hunter(hunter))]
+    conversation = conversation_of(session, chat_id)
+    conversation.flow, conversation.step, conversation.data = FLOW, "org_name", {}
+    session.flush()
+    return [
+        ChatAnswer(
+            "Velkommen! Som læreplassjeger får du bedrifter i ditt område som vil ha lærling. "
+            "Svar på noen korte spørsmål (skriv «avbryt» for å avslutte).\n\nHva heter organisasjonen din?"
+        )
+    ]
+
+
+def in_signup(session: Session, *, chat_id: str) -> bool:
+    conversation = session.scalar(
+        select(Conversation).where(Conversation.channel == "telegram", Conversation.address == chat_id)
+    )
+    return conversation is not None and conversation.flow == FLOW
+
+
+def handle_signup(
+    session: Session, *, chat_id: str, text: str | None, button: str | None
+) -> list[ChatAnswer]:
+    """Takes the next answer of a chat that is in the signup flow (check `in_signup` first)."""
+    conversation = conversation_of(session, chat_id)
+    turn = Turn(session, conversation, (text or "").strip(), button)
+    if turn.text.lower() in CANCEL_WORDS:
+        conversation.flow = conversation.step = None
+        conversation.data = {}
+        return [ChatAnswer("Påmeldingen er avbrutt. Send /jeger for å begynne på nytt.")]
+    step = STEPS.get(conversation.step or "", _org_name)
+    answers = step(turn)
+    session.flush()
+    return answers
+
+
+def conversation_of(session: Session, chat_id: str) -> Conversation:
+    """The chat's conversation row, created on first use (updates of one chat are processed one at a time)."""
+    conversation = session.scalar(
+        select(Conversation).where(Conversation.channel == "telegram", Conversation.address == chat_id)
+    )
+    if conversation is None:
+        conversation = Conversation(channel="telegram", address=chat_id, data={})
+        session.add(conversation)
+    return conversation
+
+
+def _known_hunter(hunter: Hunter) -> str:
+    if hunter.state == HunterState.APPROVED:
+        return (
+            f"{hunter.org_name} er allerede godkjent som læreplassjeger. Send /leads for å se leadsene dine."
+        )
+    if hunter.state == HunterState.PENDING:
+        return f"{hunter.org_name} er registrert og venter på godkjenning. Du får beskjed her."
+    return (
+        f"{hunter.org_name} er ikke godkjent som læreplassjeger. Ta kontakt med kampanjen om du har spørsmål."
+    )
+
+
+# --- the steps, in order ----------------------------------------------------------------------------------
+
+
+def _org_name(turn: Turn) -> list[ChatAnswer]:
+    if not 2 <= len(turn.text) <= 200:
+        return [ChatAnswer("Skriv navnet på organisasjonen (2–200 tegn).")]
+    turn.save("org_type", org_name=turn.text)
+    return [_type_question()]
+
+
+def _type_question() -> ChatAnswer:
+    labels = list(hunter_admin.TYPE_LABELS.items())
+    rows = [
+        [button(label, f"{PREFIX}type:{value}") for value, label in labels[i : i + 2]]
+        for i in range(0, len(labels), 2)
+    ]
+    return ChatAnswer("Hva slags organisasjon er det?", rows)
+
+
+def _org_type(turn: Turn) -> list[ChatAnswer]:
+    chosen = None
+    if turn.button and turn.button.startswith(f"{PREFIX}type:"):
+        chosen = turn.button.removeprefix(f"{PREFIX}type:")
+    else:
+        by_label = {label.lower(): value for value, label in hunter_admin.TYPE_LABELS.items()}
+        chosen = by_label.get(turn.text.lower())
+    if chosen not in hunter_admin.TYPE_LABELS:
+        return [_type_question()]
+    turn.save("orgnr", type=chosen)
+    return [ChatAnswer("Hva er organisasjonsnummeret (9 siffer)?")]
+
+
+def _orgnr(turn: Turn) -> list[ChatAnswer]:
+    number = re.sub(r"[\s.]", "", turn.text)
+    if not orgnr_check.is_valid(number):
+        return [
+            ChatAnswer(
+                f"«{turn.text[:30]}» er ikke et gyldig organisasjonsnummer (9 siffer, kontrollsifferet må "
+                "stemme). Prøv igjen."
+            )
+        ]
+    turn.save("counties", orgnr=number, counties=[])
+    return [_county_keyboard(turn.session, [], edit=False)]
+
+
+def _county_keyboard(session: Session, chosen: list[str], *, edit: bool) -> ChatAnswer:
+    counties = session.scalars(select(County).order_by(County.number)).all()
+    cells = [
+        button(f"{'✓ ' if c.number in chosen else ''}{c.name.split(' - ')[0]}", f"{PREFIX}cty:{c.number}")
+        for c in counties
+    ]
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    rows.append([button("Ferdig", f"{PREFIX}cty:done")])
+    return ChatAnswer("Hvilke fylker dekker dere? Trykk for å velge, og «Ferdig» til slutt.", rows, edit=edit)
+
+
+def _counties(turn: Turn) -> list[ChatAnswer]:
+    chosen: list[str] = list(turn.data.get("counties", []))
+    if turn.button and not turn.button.startswith(f"{PREFIX}cty:"):  # a button of an earlier question
+        return [_county_keyboard(turn.session, chosen, edit=False)]
+    value = turn.button.removeprefix(f"{PREFIX}cty:") if turn.button else None
+    if value == "done":
+        if not chosen:
+            return [ChatAnswer("Velg minst ett fylke.")]
+        turn.save("trades")
+        return [_trade_prompt()]
+    known = dict(turn.session.execute(select(County.number, County.name)).tuples().all())
+    if value in known:
+        chosen = [c for c in chosen if c != value] if value in chosen else [*chosen, value]
+        turn.save("counties", counties=sorted(chosen))
+        return [_county_keyboard(turn.session, sorted(chosen), edit=True)]
+    # Typed answers ("55, 56" or "Troms og Finnmark") pick counties too.
+    words = [w for w in re.split(r"[\s,;]+|\bog\b", turn.text.lower()) if w]
+    picked = {
+        n for n, name in known.items() if n in words or any(w in name.lower() for w in words if len(w) > 2)
+    }
+    turn.save("counties", counties=sorted(set(chosen) | picked))
+    return [_county_keyboard(turn.session, sorted(set(chosen) | picked), edit=False)]
+
+
+def _trade_prompt() -> ChatAnswer:
+    return ChatAnswer(
+        "Hvilke fag jobber dere med? Skriv et fag eller en del av navnet (f.eks. «elektro»), "
+        "eller velg «Alle fag».",
+        [[button("Alle fag", f"{PREFIX}trd:all")]],
+    )
+
+
+def _trade_keyboard(turn: Turn, *, edit: bool) -> ChatAnswer:
+    chosen = set(turn.data.get("trades", []))
+    matches = [turn.session.get_one(Trade, t) for t in turn.data.get("matches", [])]
+    rows = [[button(f"{'✓ ' if t.id in chosen else ''}{t.name}", f"{PREFIX}trd:{t.id}")] for t in matches]
+    rows.append([button("Alle fag", f"{PREFIX}trd:all"), button("Ferdig", f"{PREFIX}trd:done")])
+    names = ", ".join(turn.session.get_one(Trade, t).name for t in sorted(chosen)) or "ingen ennå"
+    return ChatAnswer(
+        f"Valgt: {names}.\nTrykk for å velge, søk etter flere fag, eller trykk «Ferdig».", rows, edit=edit
+    )
+
+
+def _trades(turn: Turn) -> list[ChatAnswer]:
+    chosen: list[int] = list(turn.data.get("trades", []))
+    if turn.button and not turn.button.startswith(f"{PREFIX}trd:"):
+        return [_trade_prompt()]
+    value = turn.button.removeprefix(f"{PREFIX}trd:") if turn.button else None
+    if value == "all":
+        turn.save("contact_name", all_trades=True, trades=[])
+        return [ChatAnswer("Alle fag er valgt. Hvem er kontaktperson hos dere (fullt navn)?")]
+    if value == "done":
+        if not chosen:
+            return [ChatAnswer("Velg minst ett fag, eller «Alle fag».")]
+        turn.save("contact_name", all_trades=False)
+        return [ChatAnswer("Hvem er kontaktperson hos dere (fullt navn)?")]
+    if value and value.isdigit() and turn.session.get(Trade, int(value)) is not None:
+        trade_id = int(value)
+        chosen = [t for t in chosen if t != trade_id] if trade_id in chosen else [*chosen, trade_id]
+        turn.save("trades", trades=chosen)
+        return [_trade_keyboard(turn, edit=True)]
+    if turn.button:  # a stale or forged button
+        return [_trade_prompt()]
+    matches = search_trades(turn.session, turn.text)
+    if not matches:
+        return [ChatAnswer(f"Fant ingen fag som passer «{turn.text[:40]}». Prøv et annet ord.")]
+    turn.save("trades", matches=[t.id for t in matches])
+    return [_trade_keyboard(turn, edit=False)]
+
+
+def search_trades(session: Session, query: str) -> list[Trade]:
+    """Trades whose number or name matches; the start of a word ranks first."""
+    query = query.strip().lower()
+    if not query:
+        return []
+    if query.isdigit():
+        trade = session.get(Trade, int(query))
+        return [trade] if trade else []
+    trades = session.scalars(select(Trade).order_by(Trade.name)).all()
+    hits = [t for t in trades if query in t.name.lower() or query in t.programme.lower()]
+    hits.sort(key=lambda t: (not t.name.lower().startswith(query), query not in t.name.lower(), t.name))
+    return hits[:MAX_MATCHES]
+
+
+def _contact_name(turn: Turn) -> list[ChatAnswer]:
+    if not 2 <= len(turn.text) <= 200:
+        return [ChatAnswer("Skriv navnet på kontaktpersonen.")]
+    turn.save("phone", contact_name=turn.text)
+    return [ChatAnswer("Hvilket telefonnummer kan bedriftene og kampanjen nå dere på?")]
+
+
+def _phone(turn: Turn) -> list[ChatAnswer]:
+    phone = normalize_phone(turn.text)
+    if phone is None:
+        return [
+            ChatAnswer(f"«{turn.text[:30]}» ser ikke ut som et telefonnummer. Prøv igjen, f.eks. 912 34 567.")
+        ]
+    hunter = _create_hunter(turn, phone)
+    return [
+        ChatAnswer(
+            f"Takk! {hunter.org_name} er registrert og venter på godkjenning fra kampanjen. "
+            "Du får beskjed her når dere er godkjent."
+        )
+    ]
+
+
+def _create_hunter(turn: Turn, phone: str) -> Hunter:
+    data, session = turn.data, turn.session
+    hunter = Hunter(
+        org_name=data["org_name"],
+        type=HunterType(data["type"]),
+        orgnr=data["orgnr"],
+        contact_name=data["contact_name"],
+        phone=phone,
+        telegram_chat_id=turn.conversation.address,
+        all_trades=bool(data.get("all_trades")),
+        state=HunterState.PENDING,
+    )
+    hunter.counties = [session.get_one(County, c) for c in data["counties"]]
+    hunter.trades = [] if hunter.all_trades else [session.get_one(Trade, t) for t in data.get("trades", [])]
+    session.add(hunter)
+    session.flush()
+    session.add(
+        Notice(
+            kind="hunter_pending", text=f"Ny jeger venter på godkjenning: {hunter.org_name} (id {hunter.id})."
+        )
+    )
+    turn.conversation.flow = turn.conversation.step = None
+    turn.conversation.data = {}
+    turn.conversation.hunter_id = hunter.id
+    return hunter
+
+
+STEPS: dict[str, Callable[[Turn], list[ChatAnswer]]] = {
+    "org_name": _org_name,
+    "org_type": _org_type,
+    "orgnr": _orgnr,
+    "counties": _counties,
+    "trades": _trades,
+    "contact_name": _contact_name,
+    "phone": _phone,
+}

@@ -1,0 +1,124 @@
+"""Hunter organisations: staff approve or reject them, and the hunter hears it on Telegram (PRODUCT §3, §7).
+
+The `/jeger` signup that creates them lives in `bot.hunter_signup`. The dashboard calls these functions too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from store.models import Hunter, HunterState, Lead, LeadState, utcnow
+
+from .notify import enqueue_telegram_notice
+
+TYPE_LABELS: dict[str, str] = {
+    "union": "Fagforbund",
+    "trade_body": "Bransjeorganisasjon",
+    "training_office": "Opplæringskontor",
+    "school": "Skole",
+    "municipality": "Kommune",
+    "county_council": "Fylkeskommune",
+    "nav": "NAV",
+    "other": "Annet",
+}
+
+
+class UnknownHunter(LookupError):
+    def __init__(self, hunter_id: int) -> None:
+        super().__init__(f"hunter {hunter_id} does not exist")
+        self.hunter_id = hunter_id
+
+
+@dataclass(frozen=True)
+class HunterDecision:
+    hunter: Hunter
+    changed: bool  # False: the hunter was already in that state, nothing was done
+
+
+def approve_hunter(session: Session, *, hunter_id: int, staff_id: int | None = None) -> HunterDecision:
+    """Lets the hunter see and claim leads in their counties; approving twice changes nothing."""
+    hunter = _get(session, hunter_id)
+    if hunter.state == HunterState.APPROVED:
+        return HunterDecision(hunter, changed=False)
+    _decide(hunter, HunterState.APPROVED, staff_id)
+    open_leads = session.scalar(
+        select(func.count())
+        .select_from(Lead)
+        .where(Lead.state == LeadState.NEW, Lead.county_number.in_([c.number for c in hunter.counties]))
+    )
+    waiting = f" Det ligger {open_leads} ledige leads i fylkene dine nå." if open_leads else ""
+    _tell(
+        session,
+        hunter,
+        f"Du er godkjent som læreplassjeger for {hunter.org_name}! Nye bedrifter i fylkene og fagene dine "
+        f"kommer hit med en «Ta leaden»-knapp.{waiting} Send /leads for å se leadsene dine.",
+    )
+    return HunterDecision(hunter, changed=True)
+
+
+def reject_hunter(session: Session, *, hunter_id: int, staff_id: int | None = None) -> HunterDecision:
+    """Refuses (or withdraws) a hunter's access to leads; rejecting twice changes nothing."""
+    hunter = _get(session, hunter_id)
+    if hunter.state == HunterState.REJECTED:
+        return HunterDecision(hunter, changed=False)
+    _decide(hunter, HunterState.REJECTED, staff_id)
+    _tell(
+        session,
+        hunter,
+        f"Registreringen av {hunter.org_name} som læreplassjeger er ikke godkjent. "
+        "Ta kontakt med kampanjen om du mener dette er feil.",
+    )
+    return HunterDecision(hunter, changed=True)
+
+
+def _get(session: Session, hunter_id: int) -> Hunter:
+    hunter = session.get(Hunter, hunter_id)
+    if hunter is None:
+        raise UnknownHunter(hunter_id)
+    return hunter
+
+
+def _decide(hunter: Hunter, state: HunterState, staff_id: int | None) -> None:
+    hunter.state = state
+    hunter.decided_at = utcnow()
+    hunter.decided_by_id = staff_id
+
+
+def _tell(session: Session, hunter: Hunter, text: str) -> None:
+    if hunter.telegram_chat_id:  # hunters added by staff without Telegram hear it some other way
+        enqueue_telegram_notice(session, chat_id=hunter.telegram_chat_id, text=text, hunter_id=hunter.id)
+    session.flush()
+
+
+def hunter_by_chat(session: Session, chat_id: str) -> Hunter | None:
+    return session.scalar(select(Hunter).where(Hunter.telegram_chat_id == chat_id))
+
+
+def list_hunters(session: Session, *, state: HunterState | None = None) -> list[Hunter]:
+    query = select(Hunter).options(selectinload(Hunter.counties), selectinload(Hunter.trades))
+    if state is not None:
+        query = query.where(Hunter.state == state)
+    return list(session.scalars(query.order_by(Hunter.id)))
+
+
+def hunter_summary(hunter: Hunter) -> dict[str, Any]:
+    """A hunter as the CLI, API and dashboard show it."""
+    return {
+        "id": hunter.id,
+        "org_name": hunter.org_name,
+        "type": hunter.type.value,
+        "orgnr": hunter.orgnr,
+        "counties": [c.number for c in hunter.counties],
+        "trades": "all" if hunter.all_trades else [t.name for t in hunter.trades],
+        "contact_name": hunter.contact_name,
+        "phone": hunter.phone,
+        "email": hunter.email,
+        "telegram": bool(hunter.telegram_chat_id),
+        "state": hunter.state.value,
+        "created_at": hunter.created_at.isoformat(),
+        "decided_at": hunter.decided_at.isoformat() if hunter.decided_at else None,
+    }

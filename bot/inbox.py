@@ -1,0 +1,117 @@
+"""The staff inbox: free-text replies that need a human, answered through the channel they came in on.
+
+An answer is an outbox row of kind `conversation` at priority 0: the dispatcher sends it first, outside
+campaign windows, on the same channel (SMS or Telegram) to the same sender. Callers commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaigns.sms_text import analyse, normalize_sms
+from store.models import (
+    Channel,
+    Company,
+    Intent,
+    Message,
+    MessageKind,
+    MessageState,
+    Reply,
+    utcnow,
+)
+
+MAX_ANSWER = 1000  # characters; an SMS answer longer than this is a letter, not a reply
+
+
+class InboxError(ValueError):
+    """The reply does not exist or cannot be answered; the message is Norwegian, for staff."""
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    reply: Reply
+    company: Company | None
+
+
+def inbox(session: Session, *, handled: bool = False, limit: int = 200) -> list[InboxItem]:
+    """Free-text replies, oldest unhandled first (or the latest handled ones)."""
+    query = (
+        select(Reply, Company)
+        .outerjoin(Company, Company.id == Reply.company_id)
+        .where(Reply.intent == Intent.FREE_TEXT)
+    )
+    if handled:
+        query = query.where(Reply.handled_at.is_not(None)).order_by(Reply.handled_at.desc())
+    else:
+        query = query.where(Reply.handled_at.is_(None)).order_by(Reply.received_at)
+    return [InboxItem(reply, company) for reply, company in session.execute(query.limit(limit)).tuples()]
+
+
+def open_count(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Reply)
+            .where(Reply.intent == Intent.FREE_TEXT, Reply.handled_at.is_(None))
+        )
+        or 0
+    )
+
+
+def _channel_and_address(session: Session, reply: Reply) -> tuple[Channel, str]:
+    """The same channel and sender when we can write back on it; a web reply gets an SMS to the mobile."""
+    if reply.channel in (Channel.SMS.value, Channel.TELEGRAM.value, "sandbox") and reply.sender:
+        channel = Channel.TELEGRAM if reply.channel == Channel.TELEGRAM.value else Channel.SMS
+        return channel, reply.sender
+    company = session.get(Company, reply.company_id) if reply.company_id else None
+    if company is not None and company.mobile:
+        return Channel.SMS, company.mobile
+    raise InboxError(
+        "Svaret kom ikke på SMS eller Telegram, og bedriften har ikke noe mobilnummer å svare til."
+    )
+
+
+def answer_reply(session: Session, *, reply_id: int, text: str, staff_id: int | None) -> Message:
+    """Queues the staff member's answer and marks the question handled."""
+    reply = session.get(Reply, reply_id)
+    if reply is None:
+        raise InboxError(f"Fant ikke svar nr. {reply_id}.")
+    body = normalize_sms(text.strip())
+    if not body:
+        raise InboxError("Svaret er tomt.")
+    if len(body) > MAX_ANSWER:
+        raise InboxError(f"Svaret er for langt (over {MAX_ANSWER} tegn).")
+    channel, address = _channel_and_address(session, reply)
+    info = analyse(body) if channel == Channel.SMS else None
+    message = Message(
+        kind=MessageKind.CONVERSATION,
+        priority=0,
+        campaign_id=None,
+        company_id=reply.company_id,
+        channel=channel,
+        address=address,
+        language="nb",
+        body=body,
+        encoding=info.encoding if info else None,
+        segments=info.segments if info else None,
+        state=MessageState.QUEUED,
+        due_at=utcnow(),
+    )
+    session.add(message)
+    mark_handled(session, reply_id=reply_id, staff_id=staff_id)
+    session.flush()
+    return message
+
+
+def mark_handled(session: Session, *, reply_id: int, staff_id: int | None) -> Reply:
+    reply = session.get(Reply, reply_id)
+    if reply is None:
+        raise InboxError(f"Fant ikke svar nr. {reply_id}.")
+    if reply.handled_at is None:
+        reply.handled_at = utcnow()
+        reply.handled_by_id = staff_id
+    session.flush()
+    return reply

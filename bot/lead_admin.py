@@ -1,0 +1,94 @@
+"""What staff do with leads beyond the hunters' own buttons: narrow the list down, and reassign a lead.
+
+Routing, claiming and outcomes stay in `bot.leads`; this module only adds the staff side and reuses its texts
+and notifications, so a reassigned hunter hears about it in the same words as after a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from store.models import Hunter, HunterState, Lead, LeadState, utcnow
+
+from . import lead_texts as texts
+from .leads import announce_lead, card_for
+from .notify import enqueue_telegram_notice
+
+
+class ReassignError(ValueError):
+    """The lead or hunter does not exist, or the hunter is not approved; the message is Norwegian for staff."""
+
+
+def filter_lead_rows(
+    rows: list[dict[str, Any]],
+    *,
+    trade: str | None = None,
+    older_than_days: int | None = None,
+    flagged: bool = False,
+    now: datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Narrows `bot.lead_export.lead_rows` by trade name, age in days and the three-working-days flag."""
+    now = now or utcnow()
+    kept = []
+    for row in rows:
+        if trade and trade not in row["trades"]:
+            continue
+        if flagged and not row["flagged_at"]:
+            continue
+        if older_than_days is not None:
+            created = datetime.fromisoformat(row["created_at"])
+            if now - created < timedelta(days=older_than_days):
+                continue
+        kept.append(row)
+    return kept
+
+
+@dataclass(frozen=True)
+class Reassignment:
+    lead: Lead
+    previous: Hunter | None
+    hunter: Hunter | None  # None: back to the pool, announced again
+
+
+def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> Reassignment:
+    """Gives the lead to another approved hunter (or back to the pool); both hunters are told. Callers commit."""
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        raise ReassignError(f"Fant ingen lead med nummer {lead_id}.")
+    previous = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
+    hunter = session.get(Hunter, hunter_id) if hunter_id is not None else None
+    if hunter_id is not None and (hunter is None or hunter.state != HunterState.APPROVED):
+        raise ReassignError("Leaden kan bare gis til en godkjent jeger.")
+    if previous is not None and hunter is not None and previous.id == hunter.id:
+        return Reassignment(lead, previous, hunter)
+    now = utcnow()
+    if hunter is None:
+        lead.state, lead.hunter_id, lead.claimed_at = LeadState.NEW, None, None
+    else:
+        lead.state, lead.hunter_id, lead.claimed_at = LeadState.CLAIMED, hunter.id, now
+    lead.outcome_at = None
+    session.flush()
+    if previous is not None and previous.telegram_chat_id:
+        enqueue_telegram_notice(
+            session,
+            chat_id=previous.telegram_chat_id,
+            text=f"Kampanjen har flyttet lead nr. {lead.id} fra dere. Dere trenger ikke følge den opp.",
+            hunter_id=previous.id,
+            lead_id=lead.id,
+        )
+    if hunter is None:
+        announce_lead(session, lead=lead, now=now, reminder=False)
+    elif hunter.telegram_chat_id:
+        enqueue_telegram_notice(
+            session,
+            chat_id=hunter.telegram_chat_id,
+            text="Kampanjen har gitt dere denne leaden. " + texts.claimed_text(card_for(session, lead)),
+            buttons=texts.outcome_buttons(lead.id),
+            hunter_id=hunter.id,
+            lead_id=lead.id,
+        )
+    return Reassignment(lead, previous, hunter)

@@ -1,0 +1,100 @@
+"""Leads as rows for staff: `jeger leads list|export`, the API and the dashboard read the same shape."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from store.models import Company, County, Hunter, Lead, LeadState, Registration
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+COLUMNS = [
+    "id",
+    "company",
+    "orgnr",
+    "county",
+    "county_name",
+    "trades",
+    "places",
+    "adult_apprentices",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "state",
+    "hunter",
+    "created_at",
+    "claimed_at",
+    "outcome_at",
+    "flagged_at",
+]
+
+
+class UnknownCounty(ValueError):
+    pass
+
+
+def _local(moment: datetime | None) -> str | None:
+    return moment.astimezone(OSLO).isoformat(timespec="minutes") if moment else None
+
+
+def lead_rows(
+    session: Session, *, county: str | None = None, state: LeadState | None = None
+) -> list[dict[str, Any]]:
+    """One dict per lead (keys = COLUMNS), oldest first; an unknown county number is an error, not a blank."""
+    if county is not None and session.get(County, county) is None:
+        raise UnknownCounty(f"unknown county number {county!r}")
+    query = (
+        select(Lead, Company, Registration, Hunter, County)
+        .join(Company, Company.id == Lead.company_id)
+        .join(Registration, Registration.id == Lead.registration_id)
+        .outerjoin(Hunter, Hunter.id == Lead.hunter_id)
+        .outerjoin(County, County.number == Lead.county_number)
+        .options(selectinload(Registration.trades))
+        .order_by(Lead.id)
+    )
+    if county is not None:
+        query = query.where(Lead.county_number == county)
+    if state is not None:
+        query = query.where(Lead.state == state)
+    rows = []
+    for lead, company, registration, hunter, county_row in session.execute(query).tuples():
+        rows.append(
+            {
+                "id": lead.id,
+                "company": company.name,
+                "orgnr": company.orgnr,
+                "county": lead.county_number,
+                "county_name": county_row.name if county_row else None,
+                "trades": [t.name for t in registration.trades],
+                "places": registration.places,
+                "adult_apprentices": registration.adult_apprentices,
+                "contact_name": registration.contact_name,
+                "contact_phone": registration.phone,
+                "contact_email": registration.email,
+                "state": lead.state.value,
+                "hunter": hunter.org_name if hunter else None,
+                "created_at": _local(lead.created_at),
+                "claimed_at": _local(lead.claimed_at),
+                "outcome_at": _local(lead.outcome_at),
+                "flagged_at": _local(lead.flagged_at),
+            }
+        )
+    return rows
+
+
+def write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    """CSV for spreadsheets: trades joined with "; ", yes/no spelled out, empty cells for unknowns."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        flat = dict(row)
+        flat["trades"] = "; ".join(row["trades"])
+        if row["adult_apprentices"] is not None:
+            flat["adult_apprentices"] = "ja" if row["adult_apprentices"] else "nei"
+        writer.writerow({k: "" if v is None else v for k, v in flat.items()})

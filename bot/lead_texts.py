@@ -1,0 +1,89 @@
+"""What hunters read about leads (Norwegian bokmål), kept apart from the rules in `bot.leads`."""
+
+from __future__ import annotations
+
+from store.models import Company, Hunter, Lead, LeadState, Registration
+
+from .notify import Buttons, button
+
+OUTCOME_LABELS: dict[LeadState, str] = {
+    LeadState.CONTACTED: "Kontaktet",
+    LeadState.BECAME_TRAINING_COMPANY: "Ble lærebedrift",
+    LeadState.DECLINED: "Takket nei",
+    LeadState.NO_ANSWER: "Fikk ikke svar",
+}
+
+STATE_LABELS: dict[LeadState, str] = {
+    LeadState.NEW: "ledig",
+    LeadState.CLAIMED: "tatt",
+    **{state: label.lower() for state, label in OUTCOME_LABELS.items()},
+}
+
+
+def claim_buttons(lead_id: int) -> Buttons:
+    return [[button("Ta leaden", f"lead:claim:{lead_id}")]]
+
+
+def outcome_buttons(lead_id: int) -> Buttons:
+    def out(state: LeadState) -> dict[str, str]:
+        return button(OUTCOME_LABELS[state], f"lead:out:{lead_id}:{state.value}")
+
+    return [
+        [out(LeadState.CONTACTED), out(LeadState.NO_ANSWER)],
+        [out(LeadState.BECAME_TRAINING_COMPANY), out(LeadState.DECLINED)],
+    ]
+
+
+def lead_card(lead: Lead, company: Company, registration: Registration, county_name: str | None) -> str:
+    """The facts a hunter needs to call the company, one per line."""
+    place = ", ".join(p for p in (company.business_city or company.postal_city, county_name) if p)
+    lines = [f"{company.name} (org.nr. {company.orgnr})"]
+    if place:
+        lines.append(place)
+    trades = ", ".join(t.name for t in registration.trades) or "ikke oppgitt"
+    lines.append(f"Fag: {trades}")
+    if registration.places:
+        lines.append(f"Læreplasser: {registration.places}")
+    if registration.adult_apprentices is not None:
+        lines.append(f"Voksne lærlinger: {'ja' if registration.adult_apprentices else 'nei'}")
+    if registration.start:
+        lines.append(f"Ønsket oppstart: {registration.start}")
+    contact = ", ".join(p for p in (registration.contact_name, registration.phone, registration.email) if p)
+    lines.append(f"Kontakt: {contact or 'ikke oppgitt'}")
+    lines.append(f"Lead nr. {lead.id}")
+    return "\n".join(lines)
+
+
+def new_lead_text(card: str, *, reminder: bool) -> str:
+    if reminder:
+        head = "Påminnelse: denne bedriften venter fortsatt på en læreplassjeger."
+    else:
+        head = "Ny bedrift vil ha lærling!"
+    return f"{head}\n\n{card}\n\nTrykk «Ta leaden» for å følge den opp."
+
+
+def claimed_text(card: str) -> str:
+    return f"Leaden er din. Ta kontakt med bedriften, og meld fra hvordan det gikk:\n\n{card}"
+
+
+def taken_text(owner: Hunter | None) -> str:
+    who = owner.org_name if owner is not None else "en annen jeger"
+    return f"Denne leaden er allerede tatt av {who}."
+
+
+def hunter_state_refusal(hunter: Hunter | None) -> str:
+    if hunter is None:
+        return "Du er ikke registrert som læreplassjeger. Send /jeger for å melde deg på."
+    if hunter.state == "pending":
+        return "Registreringen din venter på godkjenning. Du får beskjed her når den er godkjent."
+    return "Registreringen din som jeger er ikke godkjent. Ta kontakt med kampanjen om du har spørsmål."
+
+
+OUTSIDE_COUNTY = "Denne leaden er utenfor fylkene dine, så du kan ikke ta den."
+UNKNOWN_LEAD = "Fant ikke denne leaden. Den kan være slettet."
+ALREADY_YOURS = "Denne leaden er allerede din."
+NOT_OWNER = "Bare jegeren som har tatt leaden, kan melde utfall."
+
+
+def outcome_text(state: LeadState) -> str:
+    return f"Takk! Registrert: {OUTCOME_LABELS[state].lower()}."

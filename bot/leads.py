@@ -1,0 +1,209 @@
+"""Leads: a completed registration, routed to the approved hunters of its county and trades (PRODUCT §7).
+
+The first claim wins by a conditional UPDATE whose row count says who won; nothing is locked in Python, so two
+bot processes or two hunters tapping at once on PostgreSQL still give exactly one owner. Callers commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import exists, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Company,
+    County,
+    Hunter,
+    HunterState,
+    Lead,
+    LeadState,
+    Registration,
+    Trade,
+    hunter_county,
+    utcnow,
+)
+
+from . import lead_texts as texts
+from .notify import enqueue_telegram_notice
+
+OUTCOMES = (
+    LeadState.CONTACTED,
+    LeadState.BECAME_TRAINING_COMPANY,
+    LeadState.DECLINED,
+    LeadState.NO_ANSWER,
+)
+OWNED_STATES = (LeadState.CLAIMED, *OUTCOMES)
+
+
+def create_lead(session: Session, *, registration_id: int) -> Lead:
+    """Makes the registration a lead and announces it; a second call returns the same lead, announcing nothing."""
+    existing = session.scalar(select(Lead).where(Lead.registration_id == registration_id))
+    if existing is not None:
+        return existing
+    registration = session.get(Registration, registration_id)
+    if registration is None:
+        raise LookupError(f"registration {registration_id} does not exist")
+    company = session.get(Company, registration.company_id)
+    assert company is not None  # registration.company_id is a non-null foreign key
+    lead = Lead(registration_id=registration.id, company_id=company.id, county_number=company.county_number)
+    try:
+        with session.begin_nested():  # another process may have made it a lead a moment ago
+            session.add(lead)
+    except IntegrityError:
+        return session.scalars(select(Lead).where(Lead.registration_id == registration_id)).one()
+    announce_lead(session, lead=lead, now=utcnow(), reminder=False)
+    return lead
+
+
+def eligible_hunters(session: Session, *, lead: Lead) -> list[Hunter]:
+    """Approved hunters on Telegram who cover the lead's county and one of its trades (or all trades).
+
+    A registration naming no trade goes to every hunter of the county: nobody can rule it out.
+    """
+    if lead.county_number is None:
+        return []
+    query = select(Hunter).where(
+        Hunter.state == HunterState.APPROVED,
+        Hunter.telegram_chat_id.is_not(None),
+        Hunter.counties.any(County.number == lead.county_number),
+    )
+    registration = session.get(Registration, lead.registration_id)
+    trade_ids = [t.id for t in registration.trades] if registration is not None else []
+    if trade_ids:
+        query = query.where(or_(Hunter.all_trades.is_(True), Hunter.trades.any(Trade.id.in_(trade_ids))))
+    return list(session.scalars(query.order_by(Hunter.id)))
+
+
+def card_for(session: Session, lead: Lead) -> str:
+    company = session.get(Company, lead.company_id)
+    registration = session.get(Registration, lead.registration_id)
+    assert company is not None and registration is not None
+    county = session.get(County, lead.county_number) if lead.county_number else None
+    return texts.lead_card(lead, company, registration, county.name if county else None)
+
+
+def announce_lead(session: Session, *, lead: Lead, now: datetime, reminder: bool) -> int:
+    """Queues a "Ta leaden" notification to every eligible hunter; returns how many."""
+    hunters = eligible_hunters(session, lead=lead)
+    text = texts.new_lead_text(card_for(session, lead), reminder=reminder)
+    for hunter in hunters:
+        assert hunter.telegram_chat_id is not None
+        enqueue_telegram_notice(
+            session,
+            chat_id=hunter.telegram_chat_id,
+            text=text,
+            buttons=texts.claim_buttons(lead.id),
+            hunter_id=hunter.id,
+            lead_id=lead.id,
+        )
+    lead.announced_at = now
+    lead.announce_count += 1
+    session.flush()
+    return len(hunters)
+
+
+class ClaimStatus(StrEnum):
+    CLAIMED = "claimed"
+    ALREADY_YOURS = "already_yours"
+    TAKEN = "taken"
+    UNKNOWN_LEAD = "unknown_lead"
+    NOT_APPROVED = "not_approved"
+    OUTSIDE_COUNTY = "outside_county"
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    status: ClaimStatus
+    text: str  # what to tell the hunter
+    lead: Lead | None = None
+    owner: Hunter | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is ClaimStatus.CLAIMED
+
+
+def covers_county(session: Session, *, hunter_id: int, county_number: str | None) -> bool:
+    if county_number is None:
+        return False
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    hunter_county.c.hunter_id == hunter_id, hunter_county.c.county_number == county_number
+                )
+            )
+        )
+    )
+
+
+def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult:
+    """The first approved hunter of the lead's county to claim it gets it; everyone else learns who has it."""
+    hunter = session.get(Hunter, hunter_id)
+    if hunter is None or hunter.state != HunterState.APPROVED:
+        return ClaimResult(ClaimStatus.NOT_APPROVED, texts.hunter_state_refusal(hunter))
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        return ClaimResult(ClaimStatus.UNKNOWN_LEAD, texts.UNKNOWN_LEAD)
+    if not covers_county(session, hunter_id=hunter_id, county_number=lead.county_number):
+        return ClaimResult(ClaimStatus.OUTSIDE_COUNTY, texts.OUTSIDE_COUNTY, lead=lead)
+    now = utcnow()
+    result = session.execute(
+        update(Lead)
+        .where(Lead.id == lead_id, Lead.state == LeadState.NEW)
+        .values(state=LeadState.CLAIMED, hunter_id=hunter_id, claimed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(lead)  # a losing UPDATE waited for the winner's commit: read who that was
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return ClaimResult(ClaimStatus.CLAIMED, texts.claimed_text(card_for(session, lead)), lead, hunter)
+    if lead.hunter_id == hunter_id:
+        return ClaimResult(ClaimStatus.ALREADY_YOURS, texts.ALREADY_YOURS, lead, hunter)
+    owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
+    return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner), lead, owner)
+
+
+@dataclass(frozen=True)
+class OutcomeResult:
+    ok: bool
+    text: str
+    lead: Lead | None = None
+
+
+def record_outcome(session: Session, *, lead_id: int, hunter_id: int, outcome: LeadState) -> OutcomeResult:
+    """Only the owner reports what came of a lead; "became training company" also marks the company."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"{outcome} is not a lead outcome")
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        return OutcomeResult(False, texts.UNKNOWN_LEAD)
+    if lead.hunter_id != hunter_id or lead.state not in OWNED_STATES:
+        return OutcomeResult(False, texts.NOT_OWNER, lead)
+    lead.state = outcome
+    lead.outcome_at = utcnow()
+    if outcome is LeadState.BECAME_TRAINING_COMPANY:
+        company = session.get(Company, lead.company_id)
+        assert company is not None
+        company.is_training_company = True
+    session.flush()
+    return OutcomeResult(True, texts.outcome_text(outcome), lead)
+
+
+def hunter_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[Lead]]:
+    """What `/leads` shows an approved hunter: the leads they own, and the open ones they could take."""
+    owned = list(session.scalars(select(Lead).where(Lead.hunter_id == hunter.id).order_by(Lead.id)))
+    counties = [c.number for c in hunter.counties]
+    open_leads = [
+        lead
+        for lead in session.scalars(
+            select(Lead)
+            .where(Lead.state == LeadState.NEW, Lead.county_number.in_(counties))
+            .order_by(Lead.id)
+        )
+        if any(h.id == hunter.id for h in eligible_hunters(session, lead=lead))
+    ]
+    return owned, open_leads

@@ -1,0 +1,212 @@
+"""Data protection requests (PRODUCT §9): export everything held about an address or orgnr, or erase it.
+
+An erase removes the personal data and keeps only anonymous counts: outbox rows and replies stay (their states
+count in reports) but lose address, body and sender. The address stays opted out, kept only as its keyed hash,
+so an erased person is never written to again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Company,
+    Contact,
+    ContactKind,
+    Conversation,
+    Hunter,
+    Lead,
+    Message,
+    OptOut,
+    Registration,
+    Reply,
+)
+from store.optouts import record_opt_out
+from store.phones import normalize_phone
+from store.secrets import AddressHasher
+
+
+class PrivacyError(ValueError):
+    """The request names nothing we can look up (bad phone number, unknown orgnr)."""
+
+
+@dataclass
+class ErasureReport:
+    contacts: int = 0
+    messages: int = 0
+    replies: int = 0
+    conversations: int = 0
+    registrations: int = 0
+    hunters: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def normalise_address(kind: ContactKind, address: str) -> str:
+    if kind is ContactKind.PHONE:
+        phone = normalize_phone(address)
+        if phone is None:
+            raise PrivacyError(f"'{address}' is not a valid phone number")
+        return phone
+    if kind is ContactKind.EMAIL:
+        if "@" not in address:
+            raise PrivacyError(f"'{address}' is not an e-mail address")
+        return address.strip().lower()
+    return address.strip()
+
+
+def _updated(session: Session, statement: Any) -> int:
+    result = session.execute(statement)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+def export_address(session: Session, *, kind: ContactKind, address: str) -> dict[str, Any]:
+    """Everything held about one phone number, e-mail address or Telegram chat."""
+    address = normalise_address(kind, address)
+    hasher = AddressHasher.load(session)
+    contacts = session.scalars(select(Contact).where(Contact.kind == kind, Contact.address == address)).all()
+    return {
+        "address": address,
+        "kind": kind.value,
+        "contacts": [_row(c) for c in contacts],
+        "companies": [_row(c) for c in {c.company for c in contacts if c.company}],
+        "messages": [_row(m) for m in session.scalars(select(Message).where(Message.address == address))],
+        "replies": [_row(r) for r in session.scalars(select(Reply).where(Reply.sender == address))],
+        "conversations": [
+            _row(c) for c in session.scalars(select(Conversation).where(Conversation.address == address))
+        ],
+        "registrations": [
+            _row(r)
+            for r in session.scalars(
+                select(Registration).where(or_(Registration.phone == address, Registration.email == address))
+            )
+        ],
+        "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, address)))],
+        "opted_out": session.scalar(
+            select(OptOut.created_at).where(OptOut.address_hash == hasher(kind, address))
+        ),
+    }
+
+
+def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
+    company = _company(session, orgnr)
+    registrations = session.scalars(select(Registration).where(Registration.company_id == company.id)).all()
+    return {
+        "company": _row(company),
+        "contacts": [_row(c) for c in company.contacts],
+        "messages": [
+            _row(m) for m in session.scalars(select(Message).where(Message.company_id == company.id))
+        ],
+        "replies": [_row(r) for r in session.scalars(select(Reply).where(Reply.company_id == company.id))],
+        "registrations": [_row(r) | {"trades": [t.name for t in r.trades]} for r in registrations],
+        "leads": [_row(lead) for lead in session.scalars(select(Lead).where(Lead.company_id == company.id))],
+        "conversations": [
+            _row(c)
+            for c in session.scalars(select(Conversation).where(Conversation.company_id == company.id))
+        ],
+    }
+
+
+def _company(session: Session, orgnr: str) -> Company:
+    company = session.scalar(select(Company).where(Company.orgnr == orgnr.replace(" ", "")))
+    if company is None:
+        raise PrivacyError(f"orgnr {orgnr}: no such company")
+    return company
+
+
+def _hunter_match(kind: ContactKind, address: str) -> Any:
+    column = {
+        ContactKind.PHONE: Hunter.phone,
+        ContactKind.EMAIL: Hunter.email,
+        ContactKind.TELEGRAM: Hunter.telegram_chat_id,
+    }
+    return column[kind] == address
+
+
+def erase_address(
+    session: Session, *, kind: ContactKind, address: str, source: str = "privacy"
+) -> ErasureReport:
+    """Removes every trace of the address; it stays opted out as a keyed hash only. The caller commits."""
+    address = normalise_address(kind, address)
+    hasher = AddressHasher.load(session)
+    report = ErasureReport()
+    record_opt_out(session, hasher=hasher, kind=kind, address=address, source=source)
+    session.execute(update(OptOut).where(OptOut.address_hash == hasher(kind, address)).values(address=None))
+    contacts = session.scalars(select(Contact).where(Contact.kind == kind, Contact.address == address)).all()
+    for contact in contacts:
+        session.delete(contact)
+    report.contacts = len(contacts)
+    report.messages = _updated(
+        session,
+        update(Message)
+        .where(Message.address == address)
+        .values(address=None, body=None, html=None, extra=None, subject=None),
+    )
+    report.replies = _updated(
+        session, update(Reply).where(Reply.sender == address).values(sender=None, text=None)
+    )
+    conversations = session.scalars(select(Conversation).where(Conversation.address == address)).all()
+    for conversation in conversations:
+        session.delete(conversation)
+    report.conversations = len(conversations)
+    report.registrations = _updated(
+        session,
+        update(Registration)
+        .where(or_(Registration.phone == address, Registration.email == address))
+        .values(phone=None, email=None, contact_name=None),
+    )
+    hunters = session.scalars(select(Hunter).where(_hunter_match(kind, address))).all()
+    for hunter in hunters:
+        hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
+    report.hunters = len(hunters)
+    for company in session.scalars(
+        select(Company).where(
+            or_(Company.phone == address, Company.mobile == address, Company.email == address)
+        )
+    ):
+        for column in ("phone", "mobile", "email"):
+            if getattr(company, column) == address:
+                setattr(company, column, None)
+    session.flush()
+    return report
+
+
+def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
+    """Erases every address of the company and the personal parts of its registrations; the register's public
+    record of the company itself stays (it is not personal data, and re-imports would bring it back)."""
+    company = _company(session, orgnr)
+    report = ErasureReport()
+    for contact in list(company.contacts):
+        part = erase_address(session, kind=contact.kind, address=contact.address)
+        for key, value in part.as_dict().items():
+            setattr(report, key, getattr(report, key) + value)
+    report.messages += _updated(
+        session,
+        update(Message)
+        .where(Message.company_id == company.id)
+        .values(address=None, body=None, html=None, extra=None, subject=None),
+    )
+    report.replies += _updated(
+        session, update(Reply).where(Reply.company_id == company.id).values(sender=None, text=None)
+    )
+    report.registrations += _updated(
+        session,
+        update(Registration)
+        .where(Registration.company_id == company.id)
+        .values(phone=None, email=None, contact_name=None),
+    )
+    for conversation in session.scalars(select(Conversation).where(Conversation.company_id == company.id)):
+        session.delete(conversation)
+        report.conversations += 1
+    company.phone = company.mobile = company.email = None
+    session.flush()
+    return report

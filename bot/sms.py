@@ -1,0 +1,60 @@
+"""SMS adapter over the conversation engine: a Twilio webhook's fields in, the answers' texts out.
+
+SMS answers go back inside the webhook's TwiML (no outbox round trip: the company is waiting for them), and
+each is recorded as a sent conversation message so the company's history shows both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from settings import Settings
+from store.models import Channel, Message, MessageKind, MessageState, utcnow
+
+from .engine import Answer, Inbound, Outcome, handle_inbound
+
+
+def sms_text(answer: Answer) -> str:
+    """Buttons have no place in an SMS: the question text already says what to reply."""
+    return answer.text
+
+
+def record_answers(
+    session: Session, *, channel: Channel, address: str, outcome: Outcome, provider: str, texts: list[str]
+) -> None:
+    now = utcnow()
+    for body in texts:
+        session.add(
+            Message(
+                kind=MessageKind.CONVERSATION,
+                channel=channel,
+                address=address,
+                company_id=outcome.company_id,
+                body=body,
+                priority=0,
+                state=MessageState.SENT,
+                provider=provider,
+                sent_at=now,
+                state_changed_at=now,
+            )
+        )
+
+
+def handle_sms(session: Session, *, form: Mapping[str, str], settings: Settings) -> list[str]:
+    """Handles one inbound SMS webhook (already authenticated); returns the texts to answer with."""
+    inbound = Inbound(
+        channel="sms",
+        sender=form.get("From", "").strip(),
+        text=form.get("Body", ""),
+        provider_id=form.get("MessageSid") or form.get("SmsSid"),
+    )
+    outcome = handle_inbound(session, inbound=inbound, settings=settings)
+    if outcome.duplicate:
+        return []
+    texts = [sms_text(a) for a in outcome.answers]
+    record_answers(
+        session, channel=Channel.SMS, address=inbound.sender, outcome=outcome, provider="twiml", texts=texts
+    )
+    return texts

@@ -1,0 +1,303 @@
+"""What the bot does with each Telegram command, button and message (sync; no PTB here).
+
+Every action takes a session, the inbound message and the settings, and returns the answers to send. Company
+conversations (replies, STOPP, interest registration, the orgnr question) belong to the channel-independent engine
+(`bot.engine`); hunters (`/jeger`, `/leads`, lead buttons) and privacy commands are handled here and recorded as
+replies with intent `command` or `answer`. Telegram's update id is the provider id, so an update delivered twice
+is processed once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from settings import Settings
+from store.identifiers import company_by_token
+from store.models import Company, Contact, ContactKind, Intent, Reply, utcnow
+from store.secrets import AddressHasher
+
+from . import hunter_chat, hunter_signup
+from .engine import Inbound, handle_inbound
+from .hunter_signup import conversation_of
+from .notify import ChatAnswer, button
+from .privacy import erase_address
+
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+CHANNEL = "telegram"
+
+
+@dataclass(frozen=True)
+class TelegramInbound:
+    chat_id: str
+    update_id: int
+    text: str | None  # a message's text, commands included
+    button: str | None  # a tapped inline button's callback data
+    args: list[str]  # a command's arguments (`/start <token>`)
+    received_at: datetime
+
+
+def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent) -> bool:
+    """Stores what the person sent (handled: no staff action needed); False if this update was seen before."""
+    reply = Reply(
+        channel=CHANNEL,
+        sender=inbound.chat_id,
+        text=inbound.text if inbound.text is not None else inbound.button,
+        provider_id=str(inbound.update_id),
+        received_at=inbound.received_at,
+        intent=intent,
+        handled_at=utcnow(),
+    )
+    try:
+        with session.begin_nested():
+            session.add(reply)
+    except IntegrityError:
+        return False
+    return True
+
+
+def engine(
+    session: Session, inbound: TelegramInbound, settings: Settings, *, meaning: str | None = None
+) -> list[ChatAnswer]:
+    """Hands a company's message to the shared conversation engine; `meaning` acts as a tapped button."""
+    outcome = handle_inbound(
+        session,
+        inbound=Inbound(
+            channel=CHANNEL,
+            sender=inbound.chat_id,
+            text=inbound.text,
+            button=meaning or inbound.button,
+            provider_id=str(inbound.update_id),
+            received_at=inbound.received_at,
+        ),
+        settings=settings,
+    )
+    if outcome.duplicate:
+        return []
+    return [
+        ChatAnswer(
+            answer.text,
+            [[button(b.text, b.data) for b in row] for row in answer.buttons] if answer.buttons else None,
+        )
+        for answer in outcome.answers
+    ]
+
+
+# --- commands ---------------------------------------------------------------------------------------------
+
+
+def start(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """`/start <token>` from a personal link knows the company; `/start` alone asks for the orgnr."""
+    if not inbound.args:
+        return _ask_orgnr(session, inbound)
+    company = _company_by_token(session, inbound.args[0])
+    if company is None or company.never_contact:
+        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+            return []
+        if company is None:
+            return [
+                ChatAnswer(
+                    "Denne lenken kjenner vi ikke igjen. Bruk hele lenken fra brevet, eller send /start "
+                    "for å registrere bedriften med organisasjonsnummer."
+                )
+            ]
+        return [
+            ChatAnswer(
+                f"{company.name} er slettet, konkurs eller under avvikling i Enhetsregisteret, så vi kan ikke "
+                "registrere interesse for den. Send /start for å registrere en annen bedrift."
+            )
+        ]
+    if _seen(session, inbound):  # a redelivered update must not reset a registration under way
+        return []
+    link_chat(session, company=company, chat_id=inbound.chat_id)
+    # The link is the company saying JA: the engine records "/start <token>" verbatim as interest and asks
+    # the registration questions, continuing an unfinished registration where it stopped.
+    conversation = conversation_of(session, inbound.chat_id)
+    conversation.company_id = company.id
+    conversation.flow = conversation.step = None
+    conversation.data = {}
+    session.flush()
+    return engine(session, inbound, settings, meaning="ja")
+
+
+def _seen(session: Session, inbound: TelegramInbound) -> bool:
+    provider_id = str(inbound.update_id)
+    found = session.scalar(select(Reply.id).where(Reply.channel == CHANNEL, Reply.provider_id == provider_id))
+    return found is not None
+
+
+def _ask_orgnr(session: Session, inbound: TelegramInbound) -> list[ChatAnswer]:
+    """Opening the bot without a link: the engine's orgnr question takes the next message."""
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    conversation = conversation_of(session, inbound.chat_id)
+    conversation.flow, conversation.step, conversation.data = "orgnr", "orgnr", {}
+    session.flush()
+    return [
+        ChatAnswer(
+            "Velkommen til Læreplassjeger! Vil bedriften din ta inn lærlinger? Skriv organisasjonsnummeret "
+            "(9 siffer), så registrerer vi interessen.\n\nEr du fra en organisasjon som vil bli "
+            "læreplassjeger, send /jeger i stedet."
+        )
+    ]
+
+
+def _company_by_token(session: Session, token: str) -> Company | None:
+    if not TOKEN.fullmatch(token):
+        return None
+    return company_by_token(session, token)
+
+
+def link_chat(session: Session, *, company: Company, chat_id: str) -> Contact:
+    """Keeps the chat as one of the company's addresses, so later messages may reach it on Telegram."""
+    contact = session.scalar(
+        select(Contact).where(
+            Contact.company_id == company.id, Contact.kind == ContactKind.TELEGRAM, Contact.address == chat_id
+        )
+    )
+    if contact is None:
+        hasher = AddressHasher.load(session)
+        contact = Contact(
+            company_id=company.id,
+            kind=ContactKind.TELEGRAM,
+            address=chat_id,
+            address_hash=hasher(ContactKind.TELEGRAM, chat_id),
+            source="telegram",
+        )
+        session.add(contact)
+        session.flush()
+    return contact
+
+
+def hunter_signup_start(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    return hunter_signup.start_signup(session, chat_id=inbound.chat_id)
+
+
+def hunter_leads(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    return hunter_chat.leads_overview(session, chat_id=inbound.chat_id)
+
+
+def stop(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """`/stopp`: the engine's opt-out, the same as STOPP by SMS."""
+    return engine(session, inbound, settings)
+
+
+def show_help(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    answers = engine(session, inbound, settings)
+    return [*answers, ChatAnswer(COMMANDS_TEXT)] if answers else []
+
+
+COMMANDS_TEXT = (
+    "Kommandoer:\n"
+    "/start – registrer bedriftens interesse for lærlinger\n"
+    "/jeger – meld på organisasjonen din som læreplassjeger\n"
+    "/leads – se leadsene dine (for godkjente jegere)\n"
+    "/stopp – ikke få flere meldinger fra kampanjen\n"
+    "/personvern – hva vi lagrer om deg\n"
+    "/slettmeg – slett det vi har lagret om deg"
+)
+
+
+def privacy(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    return [
+        ChatAnswer(
+            "Dette lagrer vi når du bruker Læreplassjeger-boten:\n"
+            "• Telegram-chat-ID-en din og meldingene du har sendt oss, med svarene våre\n"
+            "• for bedrifter: det dere registrerer (kontaktperson, telefon, e-post, fag, antall plasser, "
+            "voksne lærlinger, oppstart)\n"
+            "• for jegere: organisasjon, organisasjonsnummer, kontaktperson, telefon, fylker og fag\n"
+            f"Meldinger slettes {settings.retention_months} måneder etter at kampanjen er slutt. "
+            "Opplysningene brukes bare til læreplasskampanjen, og jegere ser bare bedrifter i sine fylker.\n\n"
+            "Send /slettmeg for å slette alt vi har lagret om deg nå. Send /stopp om du bare vil slippe "
+            "flere meldinger."
+        )
+    ]
+
+
+def erase_request(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """`/slettmeg` asks once more: an erase cannot be undone."""
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    return [
+        ChatAnswer(
+            "Vil du slette alt vi har lagret om deg? Det kan ikke angres, og du får ingen flere meldinger fra "
+            "kampanjen.",
+            [[button("Ja, slett alt", "privacy:erase"), button("Nei", "privacy:keep")]],
+        )
+    ]
+
+
+def erase(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    erase_address(session, kind=ContactKind.TELEGRAM, address=inbound.chat_id, source="telegram")
+    # Nothing about this chat is stored from here on, not even this answer.
+    return [
+        ChatAnswer("Alt vi hadde lagret om deg er slettet, og du får ingen flere meldinger.", record=False)
+    ]
+
+
+def cancel(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
+        return _signup_answer(session, inbound)
+    return engine(session, inbound, settings)
+
+
+def unknown(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        return []
+    return [ChatAnswer("Den kommandoen kjenner jeg ikke.\n\n" + COMMANDS_TEXT)]
+
+
+def not_text(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """Photos, stickers, voice: nothing the engine can read, but the person should not hear nothing."""
+    if not record_inbound(session, inbound, intent=Intent.FREE_TEXT):
+        return []
+    return [ChatAnswer("Jeg kan bare lese tekst. Skriv svaret ditt, eller send /hjelp.")]
+
+
+# --- buttons and free text --------------------------------------------------------------------------------
+
+
+def tapped(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    data = inbound.button or ""
+    if data.startswith(hunter_chat.PREFIX):
+        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+            return []
+        return hunter_chat.lead_button(session, chat_id=inbound.chat_id, data=data)
+    if data.startswith(hunter_signup.PREFIX):
+        if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
+            return _signup_answer(session, inbound)
+        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+            return []
+        return [ChatAnswer("Denne påmeldingen er avsluttet. Send /jeger for å begynne på nytt.")]
+    if data == "privacy:erase":
+        return erase(session, inbound, settings)
+    if data == "privacy:keep":
+        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+            return []
+        return [ChatAnswer("Greit, ingenting er slettet.", edit=True)]
+    return engine(session, inbound, settings)
+
+
+def text(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
+        return _signup_answer(session, inbound)
+    return engine(session, inbound, settings)
+
+
+def _signup_answer(session: Session, inbound: TelegramInbound) -> list[ChatAnswer]:
+    if not record_inbound(session, inbound, intent=Intent.ANSWER):
+        return []
+    return hunter_signup.handle_signup(
+        session, chat_id=inbound.chat_id, text=inbound.text, button=inbound.button
+    )

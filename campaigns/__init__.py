@@ -1,0 +1,1 @@
+"""Everything we send: campaign definitions, audiences, rendering, the outbox and its dispatch."""

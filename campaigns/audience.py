@@ -1,0 +1,136 @@
+"""Who a campaign reaches (PRODUCT §5): set-based SQL over the company register, never one query per company.
+
+Never included, whatever the definition says: bankrupt, wound-up and deleted units, and opted-out addresses.
+`exclude = ["opted_out"]` also leaves out a company any of whose addresses opted out (it said stop once; we do
+not try its other addresses). Sole proprietorships (ENK) are natural persons under markedsføringsloven § 15:
+out of SMS and e-mail steps unless `include_sole_proprietors = true`. A unit without `antallAnsatte` has fewer
+than five employees, so it is in a range that starts at four or less.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, null, or_, select
+
+from store.models import (
+    Channel,
+    Company,
+    Contact,
+    ContactKind,
+    Intent,
+    OptOut,
+    Registration,
+    Reply,
+    StepAudience,
+)
+
+UNKNOWN_EMPLOYEES_MAX = 4
+
+
+def _opted_out(contact: Any = Contact) -> ColumnElement[bool]:
+    return exists().where(OptOut.address_hash == contact.address_hash)
+
+
+def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
+    audience = definition.get("audience") or {}
+    conditions: list[ColumnElement[bool]] = [
+        Company.bankrupt.is_(False),
+        Company.winding_up.is_(False),
+        Company.deleted_on.is_(None),
+    ]
+    if audience.get("counties"):
+        conditions.append(Company.county_number.in_(audience["counties"]))
+    if audience.get("municipalities"):
+        conditions.append(Company.municipality_number.in_(audience["municipalities"]))
+    if audience.get("nace"):
+        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in audience["nace"])))
+    if audience.get("employees"):
+        low, high = audience["employees"]
+        in_range = Company.employees.between(low, high)
+        conditions.append(
+            or_(in_range, Company.employees.is_(None)) if low <= UNKNOWN_EMPLOYEES_MAX else in_range
+        )
+    exclude = set(audience.get("exclude") or [])
+    if "training_company" in exclude:
+        conditions.append(Company.is_training_company.is_(False))
+    if "registered" in exclude:
+        conditions.append(
+            ~exists().where(Registration.company_id == Company.id, Registration.completed_at.is_not(None))
+        )
+    if "opted_out" in exclude:
+        conditions.append(~exists().where(Contact.company_id == Company.id, _opted_out()))
+    return conditions
+
+
+def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
+    conditions = [
+        Contact.company_id == Company.id,
+        Contact.kind == kind,
+        Contact.invalid_reason.is_(None),
+        ~_opted_out(),
+    ]
+    if mobile:
+        conditions.append(Contact.is_mobile.is_(True))
+    return and_(*conditions)
+
+
+def _first_contact(kind: ContactKind, *, mobile: bool = False) -> Any:
+    """The company's first usable address of a kind (a correlated scalar subquery)."""
+    return select(func.min(Contact.id)).where(_usable(kind, mobile=mobile)).scalar_subquery()
+
+
+def _has_postal_address() -> ColumnElement[bool]:
+    return or_(Company.postal_postcode.is_not(None), Company.business_postcode.is_not(None))
+
+
+def recipients(definition: dict[str, Any], channel: Channel) -> list[tuple[Channel, Select[Any]]]:
+    """Per outgoing channel, a query of (company id, contact id) pairs; a letter step splits into e-mail (where
+    the company has an address) and print."""
+    conditions = base_conditions(definition)
+    sole_ok = bool(definition.get("include_sole_proprietors"))
+    personal = [] if sole_ok else [or_(Company.org_form.is_(None), Company.org_form != "ENK")]
+    if channel is Channel.SMS:
+        contact = _first_contact(ContactKind.PHONE, mobile=True)
+        return [
+            (Channel.SMS, select(Company.id, contact).where(*conditions, *personal, contact.is_not(None)))
+        ]
+    if channel is Channel.TELEGRAM:
+        contact = _first_contact(ContactKind.TELEGRAM)
+        return [(Channel.TELEGRAM, select(Company.id, contact).where(*conditions, contact.is_not(None)))]
+    email = _first_contact(ContactKind.EMAIL)
+    by_mail = (Channel.EMAIL, select(Company.id, email).where(*conditions, *personal, email.is_not(None)))
+    if channel is Channel.EMAIL:
+        return [by_mail]
+    # letter: e-mail where the company has one (and may be e-mailed), print otherwise
+    mailable = and_(email.is_not(None), *personal) if personal else email.is_not(None)
+    printed = select(Company.id, null().label("contact_id")).where(
+        *conditions, ~mailable, _has_postal_address()
+    )
+    return [by_mail, (Channel.LETTER, printed)]
+
+
+def only_filter(only: StepAudience, *, campaign_id: int, since: Any) -> ColumnElement[bool]:
+    """`no_reply`: no reply from the company since the launch; `interested`: it said yes or registered."""
+    if only is StepAudience.NO_REPLY:
+        return ~exists().where(
+            Reply.company_id == Company.id, or_(Reply.campaign_id == campaign_id, Reply.received_at >= since)
+        )
+    if only is StepAudience.INTERESTED:
+        return or_(
+            exists().where(Reply.company_id == Company.id, Reply.intent == Intent.INTERESTED),
+            exists().where(Registration.company_id == Company.id),
+        )
+    return ~false()
+
+
+def count(session: Any, definition: dict[str, Any], channel: Channel | None = None) -> int:
+    """Companies in the audience (any channel when `channel` is None)."""
+    if channel is None:
+        return int(
+            session.scalar(select(func.count()).select_from(Company).where(*base_conditions(definition))) or 0
+        )
+    return sum(
+        int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+        for _, query in recipients(definition, channel)
+    )

@@ -1,0 +1,313 @@
+"""Claims due outbox rows for sending, after the checks PRODUCT §5 asks for at send time.
+
+One transaction per batch: due rows are read (on PostgreSQL with FOR UPDATE SKIP LOCKED, so workers never
+take the same row), each is checked again — campaign state, send window, never-contact, opt-out, a decline or
+reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or marked `sending` with its
+attempt time. That commit happens before any provider call: a crash afterwards leaves `sending` rows, which
+reconciliation resolves, never a blind resend.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Campaign,
+    CampaignState,
+    CampaignStep,
+    Channel,
+    Company,
+    ContactKind,
+    Intent,
+    Message,
+    MessageKind,
+    MessageState,
+    OptOut,
+    Registration,
+    Reply,
+    StepAudience,
+)
+from store.secrets import AddressHasher
+
+KIND_OF_CHANNEL = {
+    Channel.SMS: ContactKind.PHONE,
+    Channel.EMAIL: ContactKind.EMAIL,
+    Channel.TELEGRAM: ContactKind.TELEGRAM,
+}
+LIVE_STATES = (CampaignState.SCHEDULED, CampaignState.RUNNING)
+COUNTS_FOR_CAP = (MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED, MessageState.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    kind: MessageKind
+    campaign_id: int | None
+    step_id: int | None
+    company_id: int | None
+    contact_id: int | None
+    channel: Channel
+    address: str | None
+    body: str
+    subject: str | None
+    html: str | None
+    extra: dict[str, Any]
+    attempts: int
+    rate: float  # sends per second for this campaign and channel; 0 = no limit
+    campaign_name: str | None = None
+    step_name: str | None = None
+    orgnr: str | None = None
+    company_name: str | None = None
+
+
+@dataclass
+class ClaimReport:
+    claimed: list[Claimed] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    deferred: int = 0
+    cancelled: int = 0
+    paused: int = 0
+
+
+def _window(campaign: Campaign, tz: str) -> Any:
+    from campaigns.windows import SendWindow
+
+    return SendWindow.from_definition((campaign.definition or {}).get("window", {}), tz=tz)
+
+
+def _day_start(now: datetime, tz: str) -> datetime:
+    local = now.astimezone(ZoneInfo(tz))
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(now.tzinfo)
+
+
+def claim_batch(
+    session: Session,
+    *,
+    now: datetime,
+    limit: int,
+    hasher: AddressHasher,
+    tz: str = "Europe/Oslo",
+    max_per_day: int = 1,
+    capacity: dict[tuple[int, str], int] | None = None,
+    channels: set[Channel] | None = None,
+) -> ClaimReport:
+    """Checks and claims up to `limit` due messages; `capacity` caps how many per (campaign, channel) are
+    taken now, so a slow campaign does not hold rows in `sending` while it waits for its rate."""
+    report = ClaimReport()
+    query = (
+        select(Message)
+        .where(Message.state == MessageState.QUEUED, Message.due_at <= now)
+        .order_by(Message.priority, Message.due_at, Message.id)
+        .limit(limit)
+    )
+    if channels is not None:
+        query = query.where(Message.channel.in_(channels))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=Message)
+    rows = list(session.scalars(query))
+    if not rows:
+        return report
+
+    campaign_ids = {m.campaign_id for m in rows if m.campaign_id}
+    campaigns = {c.id: c for c in session.scalars(select(Campaign).where(Campaign.id.in_(campaign_ids)))}
+    steps = {
+        s.id: s
+        for s in session.scalars(select(CampaignStep).where(CampaignStep.campaign_id.in_(campaign_ids)))
+    }
+    company_ids = {m.company_id for m in rows if m.company_id}
+    companies = {c.id: c for c in session.scalars(select(Company).where(Company.id.in_(company_ids)))}
+    hashes = {
+        m.id: hasher(KIND_OF_CHANNEL[m.channel], m.address)
+        for m in rows
+        if m.address and m.channel in KIND_OF_CHANNEL
+    }
+    opted_out = set(
+        session.scalars(select(OptOut.address_hash).where(OptOut.address_hash.in_(set(hashes.values()))))
+    )
+    outreach = [m for m in rows if m.kind is MessageKind.OUTREACH and m.company_id]
+    declined = _companies_with(session, outreach, campaigns, declined=True)
+    replied = _companies_with(session, outreach, campaigns, declined=False)
+    registered = set(
+        session.scalars(
+            select(Registration.company_id).where(
+                Registration.company_id.in_(company_ids), Registration.completed_at.is_not(None)
+            )
+        )
+    )
+    day_start = _day_start(now, tz)
+    sent_today = Counter(
+        dict(
+            session.execute(
+                select(Message.company_id, func.count())
+                .where(
+                    Message.company_id.in_(company_ids),
+                    Message.kind == MessageKind.OUTREACH,
+                    Message.state.in_(COUNTS_FOR_CAP),
+                    Message.last_attempt_at >= day_start,
+                )
+                .group_by(Message.company_id)
+            )
+            .tuples()
+            .all()
+        )
+    )
+    taken: Counter[tuple[int, str]] = Counter()
+    windows: dict[int, Any] = {}
+
+    for message in rows:
+        campaign = campaigns.get(message.campaign_id) if message.campaign_id else None
+        if message.kind is not MessageKind.OUTREACH or campaign is None:
+            if message.address and hashes.get(message.id) in opted_out and message.kind is MessageKind.TEST:
+                _finish(message, MessageState.SKIPPED, "opted_out", now, report)
+                continue
+            _claim(message, campaign, now, report)
+            continue
+        if campaign.state in (CampaignState.CANCELLED, CampaignState.COMPLETED):
+            _finish(message, MessageState.CANCELLED, f"campaign {campaign.state.value}", now, report)
+            report.cancelled += 1
+            continue
+        if campaign.state not in LIVE_STATES:
+            report.paused += 1
+            continue  # paused or draft: stays queued, untouched
+        window = windows.get(campaign.id) or windows.setdefault(campaign.id, _window(campaign, tz))
+        if not window.is_open(now):
+            message.due_at = window.next_open(now)
+            report.deferred += 1
+            continue
+        company = companies.get(message.company_id) if message.company_id else None
+        step = steps.get(message.step_id) if message.step_id else None
+        reason = _skip_reason(message, company, step, hashes, opted_out, declined, replied, registered)
+        if reason:
+            _finish(message, MessageState.SKIPPED, reason, now, report)
+            continue
+        if company is not None and sent_today[company.id] >= max_per_day:
+            message.due_at = window.next_open(_day_start(now + timedelta(days=1), tz) + timedelta(hours=1))
+            report.deferred += 1
+            continue
+        key = (campaign.id, message.channel.value)
+        if capacity is not None and taken[key] >= capacity.get(key, limit):
+            continue
+        taken[key] += 1
+        if company is not None:
+            sent_today[company.id] += 1
+        _claim(message, campaign, now, report, step=step, company=company)
+    session.flush()
+    return report
+
+
+def _companies_with(
+    session: Session, outreach: list[Message], campaigns: dict[int, Campaign], *, declined: bool
+) -> set[tuple[int, int]]:
+    """(campaign id, company id) pairs where the company declined, or replied at all, since the launch."""
+    pairs: set[tuple[int, int]] = set()
+    by_campaign: dict[int, set[int]] = {}
+    for m in outreach:
+        if m.campaign_id and m.company_id:
+            by_campaign.setdefault(m.campaign_id, set()).add(m.company_id)
+    for campaign_id, company_ids in by_campaign.items():
+        campaign = campaigns.get(campaign_id)
+        if campaign is None:
+            continue
+        since = campaign.launched_at or campaign.created_at
+        query = select(Reply.company_id).where(
+            Reply.company_id.in_(company_ids),
+            or_(Reply.campaign_id == campaign_id, Reply.received_at >= since),
+        )
+        if declined:
+            query = query.where(Reply.intent == Intent.DECLINED)
+        else:
+            query = query.where(Reply.intent.not_in([Intent.OPT_OUT]))
+        pairs.update((campaign_id, cid) for cid in session.scalars(query) if cid is not None)
+    return pairs
+
+
+def _skip_reason(
+    message: Message,
+    company: Company | None,
+    step: CampaignStep | None,
+    hashes: dict[int, str],
+    opted_out: set[str],
+    declined: set[tuple[int, int]],
+    replied: set[tuple[int, int]],
+    registered: set[int],
+) -> str | None:
+    if company is not None and company.never_contact:
+        return "never_contact"
+    if hashes.get(message.id) in opted_out:
+        return "opted_out"
+    pair = (message.campaign_id or 0, message.company_id or 0)
+    if pair in declined:
+        return "declined"
+    if (
+        step is not None
+        and step.only is StepAudience.NO_REPLY
+        and (pair in replied or message.company_id in registered)
+    ):
+        return "replied"
+    return None
+
+
+def _finish(message: Message, state: MessageState, reason: str, now: datetime, report: ClaimReport) -> None:
+    message.state = state
+    message.error = reason
+    message.state_changed_at = now
+    if state is MessageState.SKIPPED:
+        report.skipped[reason] += 1
+
+
+def _claim(
+    message: Message,
+    campaign: Campaign | None,
+    now: datetime,
+    report: ClaimReport,
+    *,
+    step: CampaignStep | None = None,
+    company: Company | None = None,
+) -> None:
+    message.state = MessageState.SENDING
+    message.last_attempt_at = now
+    message.state_changed_at = now
+    message.attempts = (message.attempts or 0) + 1
+    rate = 0.0
+    if campaign is not None and message.kind is MessageKind.OUTREACH:
+        rate = float(((campaign.definition or {}).get("rate") or {}).get(message.channel.value, 0) or 0)
+    report.claimed.append(
+        Claimed(
+            id=message.id,
+            kind=message.kind,
+            campaign_id=message.campaign_id,
+            step_id=message.step_id,
+            company_id=message.company_id,
+            contact_id=message.contact_id,
+            channel=message.channel,
+            address=message.address,
+            body=message.body or "",
+            subject=message.subject,
+            html=message.html,
+            extra=dict(message.extra or {}),
+            attempts=message.attempts,
+            rate=rate,
+            campaign_name=campaign.name if campaign else None,
+            step_name=step.name if step else None,
+            orgnr=company.orgnr if company else None,
+            company_name=company.name if company else None,
+        )
+    )
+
+
+def release(session: Session, *, ids: list[int]) -> None:
+    """Puts claimed rows back (pause arrived between claim and send): nothing was sent for them."""
+    if ids:
+        session.execute(
+            update(Message)
+            .where(Message.id.in_(ids), Message.state == MessageState.SENDING)
+            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1)
+            .execution_options(synchronize_session=False)
+        )

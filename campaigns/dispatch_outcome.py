@@ -1,0 +1,134 @@
+"""Records what the providers answered, in one transaction per batch of outcomes.
+
+Sent -> `sent` with the provider id; RetryLater -> back to `queued` with exponential backoff and jitter (at least
+the provider's Retry-After) until MAX_ATTEMPTS, then `failed`; Failed -> `failed` keeping the code (and an invalid
+address flags its contact); OptedOut -> the address is opted out everywhere and the row `failed` with the code.
+Afterwards a campaign whose recent attempts fail too often pauses itself and tells staff why.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent
+from store.models import Campaign, CampaignState, Contact, Message, MessageState, Notice
+from store.optouts import record_opt_out
+from store.secrets import AddressHasher
+
+from .dispatch_claim import KIND_OF_CHANNEL, Claimed
+
+MAX_ATTEMPTS = 6
+BASE_BACKOFF = 2.0  # seconds; doubles per attempt
+MAX_BACKOFF = 600.0
+
+
+def backoff(attempts: int, retry_after: float | None) -> float:
+    """Exponential backoff with full jitter, never shorter than what the provider asked for."""
+    ceiling = min(MAX_BACKOFF, BASE_BACKOFF * 2 ** max(attempts - 1, 0))
+    return max(retry_after or 0.0, random.uniform(ceiling / 2, ceiling))
+
+
+def record_outcomes(
+    session: Session, *, outcomes: list[tuple[Claimed, SendResult]], now: datetime, hasher: AddressHasher
+) -> set[int]:
+    """Writes the outcomes; returns the campaigns that had failures (for the auto-pause check)."""
+    failing: set[int] = set()
+    for claimed, result in outcomes:
+        values: dict[str, object] = {"state_changed_at": now}
+        if isinstance(result, Sent):
+            values.update(
+                state=MessageState.SENT,
+                sent_at=now,
+                provider=result.provider,
+                provider_id=result.provider_id,
+                error=None,
+                error_code=None,
+            )
+        elif isinstance(result, RetryLater):
+            if claimed.attempts >= MAX_ATTEMPTS:
+                values.update(
+                    state=MessageState.FAILED,
+                    error=f"gave up after {claimed.attempts} attempts: {result.reason}",
+                    error_code=result.code,
+                )
+            else:
+                values.update(
+                    state=MessageState.QUEUED,
+                    due_at=now + timedelta(seconds=backoff(claimed.attempts, result.retry_after)),
+                    error=result.reason,
+                    error_code=result.code,
+                )
+        elif isinstance(result, Failed):
+            values.update(state=MessageState.FAILED, error=result.reason, error_code=result.code)
+            if result.invalid_address:
+                _flag_contact(session, claimed, result.reason)
+        elif isinstance(result, OptedOut):
+            values.update(state=MessageState.FAILED, error=result.reason, error_code=result.code)
+            kind = KIND_OF_CHANNEL.get(claimed.channel)
+            if kind is not None and claimed.address:
+                record_opt_out(session, hasher=hasher, kind=kind, address=claimed.address, source="provider")
+        if values.get("state") is MessageState.FAILED and claimed.campaign_id:
+            failing.add(claimed.campaign_id)
+        # Only a row still `sending` is ours to finish: a status callback may already have moved it on.
+        session.execute(
+            update(Message)
+            .where(Message.id == claimed.id, Message.state == MessageState.SENDING)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+    session.flush()
+    return failing
+
+
+def _flag_contact(session: Session, claimed: Claimed, reason: str) -> None:
+    query = update(Contact).values(invalid_reason=reason[:200]).execution_options(synchronize_session=False)
+    if claimed.contact_id:
+        session.execute(query.where(Contact.id == claimed.contact_id))
+    elif claimed.address:
+        session.execute(query.where(Contact.address == claimed.address))
+
+
+def pause_failing_campaigns(
+    session: Session,
+    *,
+    campaign_ids: set[int],
+    ratio: float,
+    window: int,
+    now: datetime,
+    min_attempts: int = 20,
+) -> list[int]:
+    """Pauses each campaign where more than `ratio` of its last `window` attempts failed (PRODUCT §5)."""
+    paused: list[int] = []
+    for campaign_id in campaign_ids:
+        states = list(
+            session.scalars(
+                select(Message.state)
+                .where(
+                    Message.campaign_id == campaign_id,
+                    Message.last_attempt_at.is_not(None),
+                    Message.state != MessageState.SENDING,
+                )
+                .order_by(Message.last_attempt_at.desc())
+                .limit(window)
+            )
+        )
+        failed = sum(1 for s in states if s in (MessageState.FAILED, MessageState.UNDELIVERED))
+        if len(states) < min_attempts or failed <= ratio * len(states):
+            continue
+        campaign = session.get(Campaign, campaign_id)
+        if campaign is None or campaign.state is not CampaignState.RUNNING:
+            continue
+        reason = (
+            f"Kampanjen stoppet seg selv: {failed} av de siste {len(states)} forsøkene feilet "
+            f"(grensen er {ratio:.0%}). Sjekk leveringsrapporten, og fortsett kampanjen når feilen er rettet."
+        )
+        campaign.state = CampaignState.PAUSED
+        campaign.state_reason = reason
+        session.add(Notice(kind="campaign_paused", text=reason, campaign_id=campaign_id, created_at=now))
+        paused.append(campaign_id)
+    session.flush()
+    return paused

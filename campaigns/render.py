@@ -1,0 +1,240 @@
+"""Turns a template and a company into the exact message it will receive (render first, send second).
+
+Pure: no database and no network, only template files (compiled once per renderer). The outbox renders every
+message when a step is materialised, and preview renders the same way, so what staff see is what is sent.
+Rendering an SMS costs a few microseconds; 100,000 of them are part of one database transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from campaigns.qr import qr_svg
+from campaigns.sms_text import MAX_SEGMENTS, analyse, normalize_sms
+from campaigns.templating import LANGUAGES, TemplateProblem, Templates, check_template_name, template_file
+from campaigns.variables import (
+    BABEL_LOCALES,
+    COMPANY_COLUMNS,
+    SENDER,
+    CompanyFields,
+    address_lines,
+    date_text,
+    display_phone,
+    message_language,
+    registration_variables,
+)
+from settings import Settings
+from store.models import Campaign, Channel, Company
+
+__all__ = [
+    "COMPANY_COLUMNS",
+    "CompanyFields",
+    "MessageRenderer",
+    "RenderedMessage",
+    "TemplateProblem",
+    "address_lines",
+    "message_language",
+    "registration_variables",
+]
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """One message as it will go out. `encoding`/`segments` for SMS only; `extra` holds channel specifics."""
+
+    channel: Channel
+    language: str
+    subject: str | None
+    body: str
+    html: str | None = None
+    encoding: str | None = None
+    segments: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class MessageRenderer:
+    """Renders the templates of `settings.templates_dir` for one company, channel and language."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.templates = Templates(settings.templates_dir, globals={"qr_svg": qr_svg})
+        self._tz = ZoneInfo(settings.timezone)
+        self._base_url = settings.public_base_url
+        self._bot = settings.telegram_bot_username
+        self._sender = {
+            **SENDER,
+            "sender_email": settings.mail_from or "",
+            "sms_number": display_phone(settings.twilio_from),
+            "telegram_bot": self._bot,
+            "public_base_url": self._base_url,
+        }
+        self._base_cache: dict[tuple[str, date], dict[str, Any]] = {}
+
+    def _day(self, on: date | datetime | None) -> date:
+        if on is None:
+            return datetime.now(self._tz).date()
+        if isinstance(on, datetime):
+            return on.astimezone(self._tz).date()
+        return on
+
+    def base_variables(self, *, language: str, on: date | datetime | None = None) -> dict[str, Any]:
+        """Variables that do not depend on a company: sender, reply number, date."""
+        day = self._day(on)
+        base = self._base_cache.get((language, day))
+        if base is None:
+            base = self._base_cache[(language, day)] = {
+                **self._sender,
+                "language": language,
+                "date": date_text(day, language),
+                "date_iso": day.isoformat(),
+            }
+        return dict(base)
+
+    def company_variables(
+        self,
+        *,
+        company: CompanyFields,
+        campaign: Campaign | None = None,
+        language: str,
+        on: date | datetime | None = None,
+        contact_name: str | None = None,
+    ) -> dict[str, Any]:
+        """Everything a template may say about `company`. Identifiers the company lacks are left undefined,
+        so a template that needs them fails with a TemplateProblem naming the company."""
+        variables = self.base_variables(language=language, on=on)
+        orgnr = company.orgnr
+        variables.update(
+            company_name=company.name,
+            orgnr=orgnr,
+            orgnr_display=f"{orgnr[:3]} {orgnr[3:6]} {orgnr[6:]}",
+            address_lines=address_lines(company),
+            email=company.email or "",
+            municipality_number=company.municipality_number or "",
+            county_number=company.county_number or "",
+            campaign_name=campaign.name if campaign is not None else "",
+            contact_name=contact_name or "",
+        )
+        short_code, token = company.short_code, company.token
+        if short_code:
+            variables["short_code"] = short_code
+        if token:
+            variables["token"] = token
+            variables["registration_url"] = f"{self._base_url}/r/{token}"
+            variables["telegram_url"] = f"https://t.me/{self._bot}?start={token}"
+        return variables
+
+    def sample_variables(self, *, language: str) -> dict[str, Any]:
+        """A made-up company (with a registration) to check templates before any audience exists."""
+        company = Company(
+            orgnr="974760673",
+            name="Eksempel Bygg & Sønn AS",
+            postal_street="Postboks 123",
+            postal_postcode="9008",
+            postal_city="Tromsø",
+            email="post@eksempel.no",
+            short_code="K7MX2P",
+            token="Eksempel-token_0123456789abcdefghijklmnop",
+            language=language,
+        )
+        variables = self.company_variables(company=company, language=language, contact_name="Kari Nordmann")
+        variables.update(
+            contact_phone="+4791234567",
+            contact_email="kari@eksempel.no",
+            trades=["Tømrerfaget", "Produksjonsteknikkfaget"],
+            places=2,
+            adult_apprentices=True,
+            start="august 2027",
+        )
+        return variables
+
+    def check(
+        self,
+        *,
+        template: str,
+        channel: Channel | str,
+        languages: tuple[str, ...] = LANGUAGES,
+    ) -> None:
+        """Raises TemplateProblem unless `template` exists for `channel` and renders in every language.
+
+        Used when a campaign is created; preview then renders it for every company of the audience."""
+        check_template_name(self.templates.directory, name=template, channel=channel, languages=languages)
+        channel = Channel(channel)
+        outcomes = (Channel.LETTER, Channel.EMAIL) if channel is Channel.LETTER else (channel,)
+        for language in languages:
+            for outcome in outcomes:
+                self.render(
+                    template=template,
+                    channel=outcome,
+                    language=language,
+                    variables=self.sample_variables(language=language),
+                )
+
+    def render(
+        self, *, template: str, channel: Channel | str, language: str, variables: dict[str, Any]
+    ) -> RenderedMessage:
+        """Raises TemplateProblem (with the orgnr from `variables`) when the template cannot be rendered."""
+        if channel == Channel.SMS:
+            return self._sms(template, language, variables)
+        channel = Channel(channel)
+        if language not in BABEL_LOCALES:
+            raise TemplateProblem(template, None, None, f"unknown language {language!r} (nb, nn or en)")
+        if channel is Channel.TELEGRAM:
+            body = self.templates.render(template_file(template, language, "txt"), variables).strip()
+            return RenderedMessage(channel, language, None, body)
+        return self._mail(template, channel, language, variables)
+
+    def _sms(self, template: str, language: str, variables: dict[str, Any]) -> RenderedMessage:
+        file = f"{template}.{language}.txt"
+        body = normalize_sms(self.templates.render(file, variables).strip())
+        info = analyse(body)
+        if info.segments > MAX_SEGMENTS:
+            raise TemplateProblem(
+                self.templates.display_name(file),
+                None,
+                None,
+                f"SMS of {info.segments} segments ({info.encoding}); at most {MAX_SEGMENTS} allowed",
+                variables.get("orgnr"),
+            )
+        return RenderedMessage(Channel.SMS, language, None, body, None, info.encoding, info.segments)
+
+    def _mail(
+        self, template: str, channel: Channel, language: str, variables: dict[str, Any]
+    ) -> RenderedMessage:
+        """E-mail (HTML + text part) or a printed letter; a `letters/` template by e-mail carries the letter."""
+        folder, _, rest = template.partition("/")
+        mail = f"email/{rest}" if folder == "letters" else template
+        text_file = template_file(mail, language, "txt")
+        attached = folder == "letters" and channel is Channel.EMAIL
+        variables = {**variables, "letter_attached": attached}
+        body, exported = self.templates.render_with_exports(text_file, variables)
+        subject = exported.get("subject")
+        if not isinstance(subject, str) or not subject.strip():
+            raise TemplateProblem(
+                self.templates.display_name(text_file),
+                None,
+                "subject",
+                'the text part must set the subject: {% set subject = "..." %}',
+                variables.get("orgnr"),
+            )
+        subject = _WHITESPACE.sub(" ", subject).strip()
+        variables["subject"] = subject
+        body = body.strip() + "\n"
+        if channel is Channel.LETTER:
+            if folder != "letters":
+                raise TemplateProblem(
+                    template, None, None, "a printed letter needs a template under letters/"
+                )
+            html = self.templates.render(template_file(template, language, "html"), variables)
+            return RenderedMessage(channel, language, subject, body, html)
+        html = self.templates.render(template_file(mail, language, "html"), variables)
+        extra: dict[str, Any] = {}
+        if attached:
+            extra["letter_html"] = self.templates.render(template_file(template, language, "html"), variables)
+            extra["letter_filename"] = f"{rest}-{variables.get('orgnr', 'brev')}.pdf"
+        return RenderedMessage(channel, language, subject, body, html, extra=extra)

@@ -1,0 +1,228 @@
+"""What campaigns achieved: progress of the outbox, the funnel, and results per county and per trade.
+
+Read-only queries for the dashboard, the API and reports. Funnel stages count companies, not messages:
+targeted → sent → delivered → replied → interested → claimed → became a training company.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Channel,
+    Company,
+    County,
+    Intent,
+    Lead,
+    LeadState,
+    Message,
+    MessageKind,
+    MessageState,
+    Registration,
+    Reply,
+    Trade,
+    registration_trade,
+)
+
+SENT_STATES = (MessageState.SENT, MessageState.DELIVERED, MessageState.UNDELIVERED)
+# Letters and e-mail have no delivery receipts: handed over (printed, accepted by SMTP) counts as delivered,
+# and so does anything the sandbox "sent" (it delivers at once, by definition).
+NO_RECEIPT_CHANNELS = (Channel.LETTER, Channel.EMAIL)
+NO_RECEIPT_PROVIDERS = ("sandbox",)
+CLAIMED_STATES = (
+    LeadState.CLAIMED,
+    LeadState.CONTACTED,
+    LeadState.BECAME_TRAINING_COMPANY,
+    LeadState.DECLINED,
+    LeadState.NO_ANSWER,
+)
+REPLY_INTENTS = (
+    Intent.INTERESTED,
+    Intent.DECLINED,
+    Intent.OPT_OUT,
+    Intent.HELP,
+    Intent.FREE_TEXT,
+    Intent.ANSWER,
+)
+
+STAGES = [
+    ("targeted", "Målgruppe"),
+    ("sent", "Sendt"),
+    ("delivered", "Levert"),
+    ("replied", "Svarte"),
+    ("interested", "Interessert"),
+    ("claimed", "Tatt av jeger"),
+    ("became", "Ble lærebedrift"),
+]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Outbox rows of a campaign by state; `done` counts rows that will not be sent again."""
+
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.total - self.counts.get("queued", 0) - self.counts.get("sending", 0)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.done / self.total if self.total else 0.0
+
+
+def progress_by_campaign(session: Session, campaign_ids: Iterable[int]) -> dict[int, Progress]:
+    ids = list(campaign_ids)
+    counts: dict[int, dict[str, int]] = {cid: {} for cid in ids}
+    if ids:
+        rows = session.execute(
+            select(Message.campaign_id, Message.state, func.count())
+            .where(Message.campaign_id.in_(ids), Message.kind == MessageKind.OUTREACH)
+            .group_by(Message.campaign_id, Message.state)
+        ).tuples()
+        for campaign_id, state, count in rows:
+            if campaign_id is not None:
+                counts[campaign_id][state.value] = count
+    return {cid: Progress(c) for cid, c in counts.items()}
+
+
+@dataclass
+class Funnel:
+    """Companies per stage, in STAGES order."""
+
+    values: dict[str, int] = field(default_factory=lambda: {key: 0 for key, _ in STAGES})
+
+    def stages(self) -> list[tuple[str, str, int]]:
+        return [(key, name, self.values.get(key, 0)) for key, name in STAGES]
+
+    def rate(self, stage: str, of: str = "targeted") -> float | None:
+        whole = self.values.get(of, 0)
+        return self.values.get(stage, 0) / whole if whole else None
+
+
+def _stage_queries(campaign_id: int | None) -> dict[str, Any]:
+    """One SELECT of (company_id, county_number) per stage, restricted to a campaign when given."""
+    outreach: list[ColumnElement[bool]] = [
+        Message.kind == MessageKind.OUTREACH,
+        Message.company_id.is_not(None),
+    ]
+    replies: list[ColumnElement[bool]] = [Reply.company_id.is_not(None), Reply.intent.in_(REPLY_INTENTS)]
+    registrations: list[ColumnElement[bool]] = []
+    if campaign_id is not None:
+        outreach.append(Message.campaign_id == campaign_id)
+        replies.append(Reply.campaign_id == campaign_id)
+        registrations.append(Registration.campaign_id == campaign_id)
+    else:
+        outreach.append(Message.campaign_id.is_not(None))
+        replies.append(Reply.campaign_id.is_not(None))
+        registrations.append(Registration.campaign_id.is_not(None))
+    delivered = or_(
+        Message.state == MessageState.DELIVERED,
+        and_(
+            Message.state == MessageState.SENT,
+            or_(Message.channel.in_(NO_RECEIPT_CHANNELS), Message.provider.in_(NO_RECEIPT_PROVIDERS)),
+        ),
+    )
+    lead_base = (
+        select(Lead.company_id)
+        .join(Registration, Registration.id == Lead.registration_id)
+        .where(*registrations)
+    )
+    return {
+        "targeted": select(Message.company_id).where(*outreach),
+        "sent": select(Message.company_id).where(*outreach, Message.state.in_(SENT_STATES)),
+        "delivered": select(Message.company_id).where(*outreach, delivered),
+        "replied": select(Reply.company_id).where(*replies),
+        "interested": select(Registration.company_id).where(*registrations),
+        "claimed": lead_base.where(Lead.state.in_(CLAIMED_STATES)),
+        "became": lead_base.where(Lead.state == LeadState.BECAME_TRAINING_COMPANY),
+    }
+
+
+def funnel(session: Session, *, campaign_id: int | None = None) -> Funnel:
+    """The funnel of one campaign, or of all campaigns together (a company counts once per stage)."""
+    result = Funnel()
+    for stage, query in _stage_queries(campaign_id).items():
+        sub = query.subquery()
+        result.values[stage] = session.scalar(select(func.count(distinct(sub.c[0])))) or 0
+    return result
+
+
+def funnel_by_county(session: Session, *, campaign_id: int | None = None) -> dict[str, Funnel]:
+    """The funnel per county number; every county is present, with zeros where nothing happened."""
+    by_county: dict[str, Funnel] = {
+        number: Funnel() for number in session.scalars(select(County.number).order_by(County.number))
+    }
+    for stage, query in _stage_queries(campaign_id).items():
+        sub = query.subquery()
+        rows = session.execute(
+            select(Company.county_number, func.count(distinct(Company.id)))
+            .join(sub, sub.c[0] == Company.id)
+            .group_by(Company.county_number)
+        ).tuples()
+        for county, count in rows:
+            if county in by_county:
+                by_county[county].values[stage] = count
+    return by_county
+
+
+@dataclass(frozen=True)
+class TradeResult:
+    trade: str
+    programme: str
+    companies: int
+    places: int
+    adult: int
+    claimed: int
+    became: int
+
+
+def results_by_trade(session: Session, *, campaign_id: int | None = None) -> list[TradeResult]:
+    """Interested companies per trade (a registration may name several), most wanted first."""
+    query = (
+        select(
+            Trade.name,
+            Trade.programme,
+            func.count(distinct(Registration.company_id)),
+            func.coalesce(func.sum(Registration.places), 0),
+            func.count(distinct(Registration.company_id)).filter(Registration.adult_apprentices.is_(True)),
+            func.count(distinct(Lead.id)).filter(Lead.state.in_(CLAIMED_STATES)),
+            func.count(distinct(Lead.id)).filter(Lead.state == LeadState.BECAME_TRAINING_COMPANY),
+        )
+        .select_from(registration_trade)
+        .join(Trade, Trade.id == registration_trade.c.trade_id)
+        .join(Registration, Registration.id == registration_trade.c.registration_id)
+        .outerjoin(Lead, Lead.registration_id == Registration.id)
+        .group_by(Trade.name, Trade.programme)
+    )
+    if campaign_id is not None:
+        query = query.where(Registration.campaign_id == campaign_id)
+    rows = [
+        TradeResult(name, programme, companies, places or 0, adult, claimed, became)
+        for name, programme, companies, places, adult, claimed, became in session.execute(query).tuples()
+    ]
+    return sorted(rows, key=lambda r: (-r.companies, r.trade))
+
+
+def step_state_counts(session: Session, *, campaign_id: int) -> dict[int, dict[str, int]]:
+    """Outbox rows per step and state: step id -> state -> count."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = session.execute(
+        select(Message.step_id, Message.state, func.count())
+        .where(Message.campaign_id == campaign_id, Message.kind == MessageKind.OUTREACH)
+        .group_by(Message.step_id, Message.state)
+    ).tuples()
+    for step_id, state, count in rows:
+        if step_id is not None:
+            counts[step_id][state.value] = count
+    return dict(counts)

@@ -1,0 +1,94 @@
+"""Send windows (PRODUCT §5): the moments a campaign may send, in Europe/Oslo, skipping public holidays.
+
+All arithmetic is done on local dates and wall-clock times, then converted to UTC per day, so a 09:00–16:00
+window is 09:00–16:00 on both sides of a daylight-saving change, and nothing is shifted or sent twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_WINDOW: dict[str, Any] = {
+    "days": ["mon", "tue", "wed", "thu", "fri"],
+    "start": "09:00",
+    "end": "16:00",
+    "skip_holidays": True,
+}
+
+
+@lru_cache(maxsize=32)
+def norwegian_holidays(year: int) -> frozenset[date]:
+    """The 12 public holidays (helligdager) of Norway; 24 and 31 December are ordinary working days by law."""
+    return frozenset(holidays.country_holidays("NO", years=year, language="no"))
+
+
+def parse_clock(value: str) -> time:
+    hours, _, minutes = value.partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+@dataclass(frozen=True)
+class SendWindow:
+    days: frozenset[int]  # 0 = Monday
+    start: time
+    end: time
+    skip_holidays: bool = True
+    tz: str = "Europe/Oslo"
+
+    @classmethod
+    def from_definition(cls, window: Mapping[str, Any] | None, tz: str = "Europe/Oslo") -> SendWindow:
+        merged = {**DEFAULT_WINDOW, **(window or {})}
+        return cls(
+            days=frozenset(DAY_NAMES.index(d) for d in merged["days"]),
+            start=parse_clock(merged["start"]),
+            end=parse_clock(merged["end"]),
+            skip_holidays=bool(merged["skip_holidays"]),
+            tz=tz,
+        )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz)
+
+    def is_send_day(self, day: date) -> bool:
+        if day.weekday() not in self.days:
+            return False
+        return not (self.skip_holidays and day in norwegian_holidays(day.year))
+
+    def _opening(self, day: date) -> tuple[datetime, datetime]:
+        """The day's opening as UTC instants (wall-clock times resolved in Oslo on that very date)."""
+        opens = datetime.combine(day, self.start, self.zone).astimezone(UTC)
+        closes = datetime.combine(day, self.end, self.zone).astimezone(UTC)
+        return opens, closes
+
+    def is_open(self, at: datetime) -> bool:
+        day = at.astimezone(self.zone).date()
+        if not self.is_send_day(day):
+            return False
+        opens, closes = self._opening(day)
+        return opens <= at < closes
+
+    def next_open(self, at: datetime) -> datetime:
+        """`at` itself when the window is open, else the start of the next opening."""
+        day = at.astimezone(self.zone).date()
+        for offset in range(0, 370):
+            candidate = day + timedelta(days=offset)
+            if not self.is_send_day(candidate):
+                continue
+            opens, closes = self._opening(candidate)
+            if at < closes:
+                return max(at, opens)
+        raise ValueError("the send window never opens (no send days)")
+
+    def closes_at(self, at: datetime) -> datetime:
+        """The end of the opening that `at` falls in (or of the next one, when closed)."""
+        opened = self.next_open(at)
+        return self._opening(opened.astimezone(self.zone).date())[1]

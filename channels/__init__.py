@@ -1,0 +1,1 @@
+"""Provider adapters (Twilio, Telegram, SMTP, PDF letters, sandbox). Only this package imports their clients."""

@@ -1,0 +1,86 @@
+"""SMS through Twilio Programmable Messaging (PRODUCT §4). Twilio's answers are interpreted here, once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import aiohttp
+from twilio.base.exceptions import TwilioRestException
+from twilio.rest import Client
+
+from settings import Settings
+
+from .base import Failed, OptedOut, OutgoingMessage, ProviderMessage, RetryLater, SendResult, Sent
+from .twilio_http import AioTwilioClient
+from .twilio_webhooks import valid_twilio_signature
+
+__all__ = ["TwilioSms", "interpret_error", "valid_twilio_signature"]
+log = logging.getLogger(__name__)
+
+STATUS_PATH = "/webhooks/twilio/status"
+OPTED_OUT = {21610}  # the recipient replied STOP to our sender
+INVALID_NUMBER = {21211, 21214, 21217, 21401, 21407, 21408, 21612, 21614, 21265, 21266}
+RETRYABLE = {20429, 20500, 20503, 30001}
+
+
+def interpret_error(
+    status: int, code: int | None, message: str, retry_after: float | None = None
+) -> SendResult:
+    """Maps a Twilio error to what the dispatcher should do; retries skip permanent errors."""
+    text = f"Twilio {code or status}: {message}"
+    if code in OPTED_OUT:
+        return OptedOut(reason=text, code=str(code))
+    if code in INVALID_NUMBER:
+        return Failed(reason=text, code=str(code), invalid_address=True)
+    if status == 429 or status >= 500 or code in RETRYABLE:
+        return RetryLater(reason=text, retry_after=retry_after, code=str(code or status))
+    return Failed(reason=text, code=str(code or status))
+
+
+class TwilioSms:
+    provider = "twilio"
+
+    def __init__(self, settings: Settings, *, timeout: float = 15.0) -> None:
+        if not (settings.twilio_messaging_service_sid or settings.twilio_from):
+            raise ValueError("TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM must be set to send SMS")
+        self.settings = settings
+        self.http = AioTwilioClient(base_url=settings.twilio_api_base, timeout=timeout)
+        self.client = Client(settings.twilio_account_sid, settings.twilio_auth_token, http_client=self.http)
+        self.status_callback = settings.public_base_url + STATUS_PATH
+
+    def _sender(self) -> dict[str, str]:
+        if self.settings.twilio_messaging_service_sid:
+            return {"messaging_service_sid": self.settings.twilio_messaging_service_sid}
+        return {"from_": self.settings.twilio_from or ""}
+
+    async def send(self, message: OutgoingMessage) -> SendResult:
+        if not message.address:
+            return Failed(reason="no phone number", invalid_address=True)
+        try:
+            created = await self.client.messages.create_async(
+                to=message.address, body=message.body, status_callback=self.status_callback, **self._sender()
+            )
+        except TwilioRestException as exc:
+            return interpret_error(exc.status, exc.code, exc.msg)
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            return RetryLater(reason=f"Twilio unreachable: {exc.__class__.__name__}")
+        return Sent(provider=self.provider, provider_id=created.sid or "", status=created.status or "queued")
+
+    async def find_sent(self, to: str, since: datetime) -> list[ProviderMessage]:
+        """Messages Twilio accepted for this number since `since`: how reconciliation learns what went out."""
+        found = await self.client.messages.list_async(to=to, date_sent_after=since, limit=100)
+        return [
+            ProviderMessage(
+                provider_id=m.sid or "",
+                to=m.to or to,
+                body=m.body or "",
+                status=str(m.status or ""),
+                created_at=m.date_created,
+                error_code=str(m.error_code) if m.error_code else None,
+            )
+            for m in found
+        ]
+
+    async def close(self) -> None:
+        await self.http.close()

@@ -1,0 +1,73 @@
+"""Outbound Telegram through python-telegram-bot's `Bot` (PRODUCT §4: only to chats that started the bot)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.request import HTTPXRequest
+
+from settings import Settings
+
+from .base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
+
+
+def keyboard(buttons: list[list[dict[str, str]]] | None) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b["text"], callback_data=b.get("callback_data")) for b in row]
+            for row in buttons
+        ]
+    )
+
+
+def telegram_bot(settings: Settings, **request_options: Any) -> Bot:
+    """A Bot against TELEGRAM_API_BASE (the real API, a local Bot API server, or the test fake)."""
+    return Bot(
+        settings.telegram_bot_token or "",
+        base_url=f"{settings.telegram_api_base}/bot",
+        request=HTTPXRequest(connection_pool_size=64, **request_options),
+    )
+
+
+class TelegramChannel:
+    provider = "telegram"
+
+    def __init__(self, settings: Settings) -> None:
+        self.bot = telegram_bot(settings)
+        self._ready = False
+
+    async def send(self, message: OutgoingMessage) -> SendResult:
+        if not message.address:
+            return Failed(reason="no chat id", invalid_address=True)
+        try:
+            if not self._ready:
+                await self.bot.initialize()
+                self._ready = True
+            sent = await self.bot.send_message(
+                chat_id=message.address,
+                text=message.body,
+                reply_markup=keyboard(message.extra.get("buttons")),
+            )
+        except Forbidden as exc:  # the user blocked the bot: never write again
+            return OptedOut(reason=f"Telegram: {exc.message}", code="403")
+        except RetryAfter as exc:
+            delay = (
+                exc.retry_after.total_seconds()
+                if hasattr(exc.retry_after, "total_seconds")
+                else float(exc.retry_after)
+            )
+            return RetryLater(reason=f"Telegram: {exc.message}", retry_after=delay, code="429")
+        except BadRequest as exc:
+            invalid = "chat not found" in exc.message.lower()
+            return Failed(reason=f"Telegram: {exc.message}", code="400", invalid_address=invalid)
+        except (TimedOut, NetworkError) as exc:
+            return RetryLater(reason=f"Telegram: {exc.message}")
+        return Sent(provider=self.provider, provider_id=str(sent.message_id))
+
+    async def close(self) -> None:
+        if self._ready:
+            await self.bot.shutdown()

@@ -1,0 +1,818 @@
+"""The `jeger` command (PRODUCT §8). Each command parses, calls one domain function, and renders the answer.
+
+Listing commands take `--json` and then print exactly one JSON document on stdout. Bad input exits with
+code 2 and one line on stderr naming what and where.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from settings import Settings
+from store.db import Database
+
+app = typer.Typer(help="Læreplassjeger: outreach, reply bot and lead routing.", no_args_is_help=True)
+import_app = typer.Typer(help="Import data files.", no_args_is_help=True)
+companies_app = typer.Typer(help="Companies from Enhetsregisteret.", no_args_is_help=True)
+campaign_app = typer.Typer(help="Define, preview, launch and watch campaigns.", no_args_is_help=True)
+replies_app = typer.Typer(help="Inbound messages.", no_args_is_help=True)
+leads_app = typer.Typer(help="Interested companies and their hunters.", no_args_is_help=True)
+hunters_app = typer.Typer(help="Hunter organisations.", no_args_is_help=True)
+staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+privacy_app = typer.Typer(help="Data protection requests (PRODUCT §9).", no_args_is_help=True)
+sandbox_app = typer.Typer(help="Act as a company on the sandbox channel.", no_args_is_help=True)
+for sub, name in [
+    (import_app, "import"),
+    (companies_app, "companies"),
+    (campaign_app, "campaign"),
+    (replies_app, "replies"),
+    (leads_app, "leads"),
+    (hunters_app, "hunters"),
+    (staff_app, "staff"),
+    (privacy_app, "privacy"),
+    (sandbox_app, "sandbox"),
+]:
+    app.add_typer(sub, name=name)
+
+err = Console(stderr=True)
+
+
+@dataclass
+class Context:
+    """What every command needs; the database is opened on first use."""
+
+    settings: Settings
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.settings.database_url)
+        return self._db
+
+
+def ctx_of(ctx: typer.Context) -> Context:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Context)
+    return obj
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Bad input: one clear line on stderr, exit code 2, nothing changed."""
+    err.print(f"[bold red]Feil:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def _root(ctx: typer.Context) -> None:
+    if ctx.obj is None:
+        ctx.obj = Context(settings=Settings())
+
+
+@app.command()
+def init(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Create or upgrade the database and load reference data (idempotent)."""
+    from store.migrate import init_database
+
+    result = init_database(ctx_of(ctx).db.engine)
+    data = {
+        "revision_before": result.revision_before,
+        "revision": result.revision_after,
+        "reference_inserted": result.reference.inserted,
+        "reference_updated": result.reference.updated,
+    }
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(
+            f"Database at revision {result.revision_after}; reference data: "
+            f"{result.reference.inserted} added, {result.reference.updated} updated."
+        )
+
+
+def _serve(ctx: typer.Context, host: str, port: int, *, web: bool, **parts: bool) -> None:
+    """Runs uvicorn with the web app and the chosen background parts in one asyncio process."""
+    import asyncio
+
+    import uvicorn
+
+    from logging_setup import configure_logging
+    from runtime import build_services
+    from web.app import create_app
+
+    configure_logging()  # key=value lines, phone numbers and e-mail addresses masked (PRODUCT §9)
+    context = ctx_of(ctx)
+    services = build_services(context.settings, context.db, **parts)
+    if web:
+        app = create_app(context.settings, db=context.db, services=services)
+        uvicorn.run(app, host=host, port=port, log_config=None)
+        return
+
+    async def run_headless() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        for service in services:
+            await service.start()
+        try:
+            await stop.wait()
+        finally:
+            for service in reversed(services):
+                await service.stop()
+
+    asyncio.run(run_headless())
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    demo: bool = typer.Option(False, "--demo", help="Seed sample data and simulate replies (sandbox only)."),
+) -> None:
+    """Web, bot, scheduler and dispatcher in one process."""
+    if demo:
+        _seed_demo(ctx, host, port)
+    _serve(ctx, host, port, web=True, worker=True, scheduler=True, bot=True, demo=demo)
+
+
+def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
+    """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
+    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+
+    settings = ctx_of(ctx).settings
+    if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
+        fail("--demo runs on the sandbox channels only: unset TWILIO_*, TELEGRAM_BOT_TOKEN and SMTP_URL")
+    summary = seed_demo(ctx_of(ctx).db, settings)
+    typer.echo(summary.text)
+    typer.echo(f"\nDashboard: http://{host}:{port}/admin/")
+    typer.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}\n")
+
+
+@app.command("web")
+def web_only(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+) -> None:
+    """Only the web part (webhooks, registration page, dashboard, API)."""
+    _serve(ctx, host, port, web=True, worker=False, scheduler=False, bot=False)
+
+
+@app.command()
+def worker(ctx: typer.Context) -> None:
+    """Only the dispatcher; run several on PostgreSQL."""
+    _serve(ctx, "", 0, web=False, worker=True, scheduler=False, bot=False)
+
+
+@app.command("scheduler")
+def scheduler_only(ctx: typer.Context) -> None:
+    """Only the scheduler (campaign steps, daily jobs) and the Telegram bot; run exactly one."""
+    _serve(ctx, "", 0, web=False, worker=False, scheduler=True, bot=True)
+
+
+# --- import and companies -------------------------------------------------------------------------------
+
+
+@import_app.command("companies")
+def import_companies_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Enhetsregisteret JSON (.json, .json.gz) or CSV file."),
+    rejects: Path | None = typer.Option(None, "--rejects", help="Where to write rejected rows and warnings."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Import companies from an Enhetsregisteret file (upsert by orgnr; rejects to FILE.rejects.csv)."""
+    from store.importer import ImportFileError, import_companies
+
+    context = ctx_of(ctx)
+    try:
+        if sys.stdout.isatty() and not as_json:
+            summary = _import_with_progress(context.db, file, rejects)
+        else:
+            summary = import_companies(context.db, file, rejects_path=rejects)
+    except ImportFileError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(summary.as_dict())
+        return
+    typer.echo(
+        f"Lest {summary.read}: {summary.imported} nye, {summary.updated} oppdatert, {summary.unchanged} uendret, "
+        f"{summary.rejected} avvist, {summary.warnings} advarsler. Avvisninger: {summary.rejects_file}"
+    )
+
+
+def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from store.importer import import_companies
+
+    with Progress(
+        TextColumn("[bold]Importerer[/]"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[rows]} rader · {task.fields[rate]} rader/s"),
+        TimeElapsedColumn(),
+    ) as bar:
+        task = bar.add_task("import", total=file.stat().st_size, rows=0, rate="–")
+
+        def report(rows: int, done: int, total: int) -> None:
+            elapsed = bar.tasks[task].elapsed or 0
+            rate = f"{rows / elapsed:,.0f}".replace(",", " ") if elapsed else "–"
+            bar.update(task, completed=done, total=total, rows=rows, rate=rate)
+
+        return import_companies(db, file, rejects_path=rejects, progress=report)
+
+
+@companies_app.command("list")
+def companies_list(
+    ctx: typer.Context,
+    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55."),
+    limit: int | None = typer.Option(None, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List companies, optionally in one county."""
+    from rich.table import Table
+
+    from store.companies import list_companies
+
+    with ctx_of(ctx).db.session() as session:
+        rows = list_companies(session, county=county, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("Orgnr", "Navn", "Næring", "Ansatte", "Fylke")
+    for row in rows:
+        table.add_row(
+            row["orgnr"],
+            row["name"],
+            row["nace_code"] or "",
+            str(row["employees"] or ""),
+            row["county_name"] or "",
+        )
+    Console().print(table)
+
+
+@companies_app.command("show")
+def companies_show(
+    ctx: typer.Context,
+    orgnr: str = typer.Argument(..., metavar="ORGNR"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Show one company with its contacts, county, flags, short code and link token."""
+    from store.companies import company_details
+
+    with ctx_of(ctx).db.transaction() as session:
+        details = company_details(session, orgnr=orgnr.replace(" ", ""))
+    if details is None:
+        fail(f"orgnr {orgnr}: no such company")
+    if as_json:
+        print_json(details)
+        return
+    for key in ("orgnr", "name", "county_name", "nace_code", "employees", "short_code", "token"):
+        typer.echo(f"{key:>12}: {details[key]}")
+    typer.echo(f"{'flags':>12}: " + ", ".join(k for k, v in details["flags"].items() if v))
+    for contact in details["contacts"]:
+        typer.echo(
+            f"{contact['kind']:>12}: {contact['address']}" + (" (reservert)" if contact["opted_out"] else "")
+        )
+
+
+# --- replies, sandbox, privacy -----------------------------------------------------------------------------
+
+
+@replies_app.command("list")
+def replies_list(
+    ctx: typer.Context,
+    campaign: int | None = typer.Option(None, "--campaign", help="Campaign id."),
+    intent: str | None = typer.Option(
+        None, "--intent", help="interested, declined, opt_out, help, free_text, ..."
+    ),
+    limit: int | None = typer.Option(None, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List inbound messages, newest first."""
+    from rich.table import Table
+
+    from bot.replies import list_replies
+    from store.models import Intent
+
+    wanted = _choice(intent, Intent, "--intent") if intent else None
+    with ctx_of(ctx).db.session() as session:
+        rows = list_replies(session, campaign_id=campaign, intent=wanted, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("Tid", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
+    for row in rows:
+        table.add_row(
+            row["received_at"][:16],
+            row["channel"],
+            row["sender"],
+            row["company"] or "",
+            row["intent"],
+            row["text"] or "",
+        )
+    Console().print(table)
+
+
+@sandbox_app.command("reply")
+def sandbox_reply_command(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="What the company writes, e.g. 'JA K7MX2P'."),
+    sender: str = typer.Option(..., "--from", help="The company's phone number or Telegram chat id."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Answer as a company on the sandbox channel (the same engine as the SMS and Telegram webhooks)."""
+    from bot.replies import SandboxError, sandbox_reply
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            outcome, texts = sandbox_reply(session, sender=sender, text=text, settings=context.settings)
+    except SandboxError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json({"intent": outcome.intent, "company_id": outcome.company_id, "answers": texts})
+        return
+    for answer in texts:
+        typer.echo(answer)
+
+
+def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
+    given = [(k, v) for k, v in (("phone", phone), ("orgnr", orgnr), ("email", email)) if v]
+    if len(given) != 1:
+        fail("give exactly one of --phone, --orgnr or --email")
+    return given[0]
+
+
+@privacy_app.command("export")
+def privacy_export(
+    ctx: typer.Context,
+    phone: str | None = typer.Option(None, "--phone"),
+    orgnr: str | None = typer.Option(None, "--orgnr"),
+    email: str | None = typer.Option(None, "--email"),
+) -> None:
+    """Print, as JSON, everything held about a phone number, e-mail address or orgnr."""
+    from bot.privacy import PrivacyError, export_address, export_company
+    from store.models import ContactKind
+
+    kind, value = _privacy_target(phone, orgnr, email)
+    try:
+        with ctx_of(ctx).db.session() as session:
+            if kind == "orgnr":
+                data = export_company(session, orgnr=value)
+            else:
+                data = export_address(session, kind=ContactKind(kind), address=value)
+    except PrivacyError as exc:
+        fail(str(exc))
+    print_json(data)
+
+
+@privacy_app.command("erase")
+def privacy_erase(
+    ctx: typer.Context,
+    phone: str | None = typer.Option(None, "--phone"),
+    orgnr: str | None = typer.Option(None, "--orgnr"),
+    email: str | None = typer.Option(None, "--email"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Erase the personal data about an address or orgnr; the address stays opted out (as a keyed hash)."""
+    from bot.privacy import PrivacyError, erase_address, erase_company
+    from store.models import ContactKind
+
+    kind, value = _privacy_target(phone, orgnr, email)
+    try:
+        with ctx_of(ctx).db.transaction() as session:
+            if kind == "orgnr":
+                report = erase_company(session, orgnr=value)
+            else:
+                report = erase_address(session, kind=ContactKind(kind), address=value)
+    except PrivacyError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        typer.echo("Slettet: " + ", ".join(f"{k} {v}" for k, v in report.as_dict().items()))
+
+
+# --- campaigns --------------------------------------------------------------------------------------------
+
+
+def _campaign_errors() -> tuple[type[Exception], ...]:
+    from campaigns.definition import DefinitionError
+    from campaigns.lifecycle import CampaignError
+
+    return (DefinitionError, CampaignError, LookupError, ValueError)
+
+
+@campaign_app.command("create")
+def campaign_create(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="FILE.toml"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Create a draft campaign from a TOML definition (PRODUCT §5); every problem is listed with its line."""
+    from campaigns.lifecycle import create_campaign
+
+    context = ctx_of(ctx)
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    try:
+        with context.db.transaction() as session:
+            result = create_campaign(
+                session,
+                source=file.read_text(encoding="utf-8"),
+                filename=str(file),
+                settings=context.settings,
+            )
+            data: dict[str, Any] = {
+                "id": result.campaign.id,
+                "audience": result.audience,
+                "steps": result.steps,
+            }
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Kampanje {data['id']} opprettet som utkast: {data['audience']} bedrifter i målgruppen.")
+    for step in data["steps"]:
+        typer.echo(f"  {step['name']} ({step['channel']}, {step['template']}): {step['audience']} mottakere")
+
+
+@campaign_app.command("preview")
+def campaign_preview(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID"),
+    orgnr: list[str] | None = typer.Option(None, "--orgnr", help="Render for these companies (repeatable)."),
+    step: str | None = typer.Option(None, "--step"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Each step rendered for chosen companies, audience per step, SMS segments and estimated cost."""
+    from campaigns.preview import preview_campaign
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            previews = preview_campaign(
+                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnr, step_name=step
+            )
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    problems = [p for preview in previews for p in preview.problems]
+    if as_json:
+        print_json({"steps": [p.as_dict() for p in previews], "problems": problems})
+    else:
+        for preview in previews:
+            typer.echo(
+                f"== {preview.name} ({preview.channel}, {preview.template}) — {preview.audience} mottakere {preview.by_channel}"
+            )
+            if preview.total_segments:
+                typer.echo(
+                    f"   SMS: {preview.encodings}; segmenter per melding min/median/maks "
+                    f"{preview.segments['min']}/{preview.segments['median']}/{preview.segments['max']}; "
+                    f"totalt {preview.total_segments} segmenter ≈ {preview.cost:.2f} kr"
+                )
+            for sample in preview.samples:
+                typer.echo(
+                    f"--- {sample.company} ({sample.orgnr}) [{sample.message.channel.value}, {sample.message.language}]"
+                )
+                if sample.message.subject:
+                    typer.echo(f"Emne: {sample.message.subject}")
+                typer.echo(sample.message.body)
+    if problems:
+        for problem in problems:
+            err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+@campaign_app.command("test")
+def campaign_test(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID"),
+    to: str = typer.Option(..., "--to", help="Your phone number, e-mail address or Telegram chat id."),
+    step: str | None = typer.Option(None, "--step"),
+) -> None:
+    """Send the campaign's messages, rendered for a sample company, to yourself."""
+    from campaigns.preview import send_test
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            queued = send_test(
+                session, campaign_id=campaign_id, to=to, settings=context.settings, step_name=step
+            )
+            count = len(queued)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
+
+
+def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
+    from campaigns import lifecycle
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            if action == "launch":
+                campaign = lifecycle.launch_campaign(
+                    session, campaign_id=campaign_id, settings=context.settings
+                )
+            elif action == "pause":
+                campaign = lifecycle.pause_campaign(session, campaign_id=campaign_id)
+            elif action == "resume":
+                campaign = lifecycle.resume_campaign(
+                    session, campaign_id=campaign_id, settings=context.settings
+                )
+            else:
+                lifecycle.cancel_campaign(session, campaign_id=campaign_id)
+                campaign = lifecycle.get_campaign(session, campaign_id)
+            state = campaign.state.value
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    typer.echo(f"Kampanje {campaign_id}: {state}")
+
+
+@campaign_app.command("launch")
+def campaign_launch(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Schedule the campaign's steps (a second launch changes nothing)."""
+    _campaign_action(ctx, campaign_id, "launch")
+
+
+@campaign_app.command("pause")
+def campaign_pause(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Stop sending within seconds."""
+    _campaign_action(ctx, campaign_id, "pause")
+
+
+@campaign_app.command("resume")
+def campaign_resume(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Continue where it stopped (overdue steps go out now)."""
+    _campaign_action(ctx, campaign_id, "resume")
+
+
+@campaign_app.command("cancel")
+def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Cancel the campaign; every unsent message becomes cancelled."""
+    _campaign_action(ctx, campaign_id, "cancel")
+
+
+@campaign_app.command("status")
+def campaign_status_command(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Counts per message state for each step."""
+    from rich.table import Table
+
+    from campaigns.lifecycle import campaign_status
+
+    try:
+        with ctx_of(ctx).db.session() as session:
+            status = campaign_status(session, campaign_id=campaign_id)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if as_json:
+        print_json({k: v for k, v in status.items() if k != "reason"})
+        return
+    typer.echo(
+        f"{status['name']} — {status['state']}" + (f" ({status['reason']})" if status["reason"] else "")
+    )
+    states = list(status["steps"][0]["counts"]) if status["steps"] else []
+    table = Table("Steg", "Kanal", "Tidspunkt", *states)
+    for step in status["steps"]:
+        table.add_row(
+            step["name"],
+            step["channel"],
+            (step["scheduled_for"] or "")[:16],
+            *(str(step["counts"][s]) for s in states),
+        )
+    Console().print(table)
+
+
+@campaign_app.command("report")
+def campaign_report(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID"),
+    fmt: str = typer.Option("csv", "--format", help="csv or json"),
+) -> None:
+    """The delivery report: one row per message (orgnr, masked address, channel, state, error, times)."""
+    from campaigns.lifecycle import get_campaign
+    from campaigns.report import delivery_rows, write_csv
+
+    if fmt not in ("csv", "json"):
+        fail(f"--format {fmt!r}: expected csv or json")
+    try:
+        with ctx_of(ctx).db.session() as session:
+            get_campaign(session, campaign_id)
+            rows = delivery_rows(session, campaign_id=campaign_id)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if fmt == "json":
+        print_json(rows)
+    else:
+        write_csv(rows, sys.stdout)
+
+
+@campaign_app.command("list")
+def campaign_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
+    """All campaigns with their state."""
+    from campaigns.lifecycle import list_campaigns
+
+    with ctx_of(ctx).db.session() as session:
+        rows = list_campaigns(session)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['id']:>4}  {row['state']:<10}  {row['name']}")
+
+
+# --- hunters and leads (bot/hunters.py, bot/leads.py) -------------------------------------------------------
+
+
+def _choice(value: str | None, allowed: type[Any], option: str) -> Any:
+    """Turns a --state style option into its enum, or fails naming the option and the allowed values."""
+    if value is None:
+        return None
+    try:
+        return allowed(value)
+    except ValueError:
+        fail(f"{option} {value!r}: expected one of {', '.join(m.value for m in allowed)}")
+
+
+@hunters_app.command("list")
+def hunters_list(
+    ctx: typer.Context,
+    state: str | None = typer.Option(None, "--state", help="pending | approved | rejected"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Hunter organisations, oldest first."""
+    from rich.table import Table
+
+    from bot.hunters import hunter_summary, list_hunters
+    from store.models import HunterState
+
+    wanted = _choice(state, HunterState, "--state")
+    with ctx_of(ctx).db.session() as session:
+        rows = [hunter_summary(h) for h in list_hunters(session, state=wanted)]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "organisasjon", "type", "fylker", "fag", "kontakt", "tilstand")
+    for r in rows:
+        trades = "alle" if r["trades"] == "all" else str(len(r["trades"]))
+        counties = " ".join(r["counties"])
+        table.add_row(
+            str(r["id"]), r["org_name"], r["type"], counties, trades, r["contact_name"] or "", r["state"]
+        )
+    Console().print(table)
+
+
+def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
+    from bot.hunters import UnknownHunter, approve_hunter, reject_hunter
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            decide = approve_hunter if approve else reject_hunter
+            decision = decide(session, hunter_id=hunter_id)
+        except UnknownHunter:
+            fail(f"hunters {'approve' if approve else 'reject'}: no hunter with id {hunter_id}")
+        name = decision.hunter.org_name
+        state = {"approved": "godkjent", "rejected": "avvist"}[decision.hunter.state.value]
+    if decision.changed:
+        has_chat = decision.hunter.telegram_chat_id is not None
+        told = "beskjed sendes på Telegram" if has_chat else "ingen Telegram: gi beskjed selv"
+        typer.echo(f"Jeger {hunter_id} ({name}) er nå {state}; {told}.")
+    else:
+        typer.echo(f"Jeger {hunter_id} ({name}) var allerede {state}; ingenting endret.")
+
+
+@hunters_app.command("approve")
+def hunters_approve(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Approve a pending hunter; they are told on Telegram."""
+    _decide_hunter(ctx, hunter_id, approve=True)
+
+
+@hunters_app.command("reject")
+def hunters_reject(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Reject a hunter (or withdraw an approval); they are told on Telegram."""
+    _decide_hunter(ctx, hunter_id, approve=False)
+
+
+def _lead_rows(ctx: typer.Context, county: str | None, state: str | None) -> list[dict[str, Any]]:
+    from bot.lead_export import UnknownCounty, lead_rows
+    from store.models import LeadState
+
+    wanted = _choice(state, LeadState, "--state")
+    with ctx_of(ctx).db.session() as session:
+        try:
+            return lead_rows(session, county=county, state=wanted)
+        except UnknownCounty:
+            fail(f"--county {county!r}: no such county number (e.g. 03 Oslo, 55 Troms)")
+
+
+@leads_app.command("list")
+def leads_list(
+    ctx: typer.Context,
+    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55"),
+    state: str | None = typer.Option(None, "--state", help="new | claimed | contacted | ..."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Leads, oldest first."""
+    from rich.table import Table
+
+    rows = _lead_rows(ctx, county, state)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet")
+    for r in rows:
+        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], r["created_at"]]
+        table.add_row(str(r["id"]), *(c or "" for c in cells))
+    Console().print(table)
+
+
+@leads_app.command("export")
+def leads_export(
+    ctx: typer.Context,
+    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55"),
+    state: str | None = typer.Option(None, "--state"),
+    fmt: str = typer.Option("csv", "--format", help="csv | json"),
+) -> None:
+    """Every lead with company, trades, places, contact, hunter and dates, on stdout."""
+    from bot.lead_export import write_csv
+
+    if fmt not in ("csv", "json"):
+        fail(f"--format {fmt!r}: expected csv or json")
+    rows = _lead_rows(ctx, county, state)
+    if fmt == "json":
+        print_json(rows)
+    else:
+        write_csv(rows, sys.stdout)
+
+
+# --- staff accounts (store/staff.py) --------------------------------------------------------------------------
+
+
+@staff_app.command("add")
+def staff_add(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="The login e-mail address."),
+    role: str = typer.Option(..., "--role", help="admin | staff"),
+    password: str | None = typer.Option(None, "--password", help="Prompted for (hidden) when left out."),
+    name: str | None = typer.Option(None, "--name", help="Shown in the dashboard."),
+) -> None:
+    """Create a staff login for the dashboard (argon2-hashed password)."""
+    from store.models import StaffRole
+    from store.staff import StaffError, add_staff
+
+    wanted = _choice(role, StaffRole, "--role")
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            user = add_staff(session, email=email, role=wanted, password=password, name=name)
+        except StaffError as exc:
+            fail(f"staff add {email}: {exc}")
+        typer.echo(f"Staff user {user.email} ({user.role.value}) created; log in at /admin/login.")
+
+
+@staff_app.command("token")
+def staff_token(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="The staff user's e-mail address."),
+    name: str | None = typer.Option(None, "--name", help="What the token is for."),
+) -> None:
+    """Create an API token for /api; it is printed once and only its hash is kept."""
+    from store.staff import create_api_token, staff_by_email
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = staff_by_email(session, email)
+        if user is None:
+            fail(f"staff token {email}: no staff user with that e-mail (create it with `jeger staff add`)")
+        token = create_api_token(session, staff_id=user.id, name=name)
+    typer.echo(token)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Structured logs for `jeger serve` and friends: one key=value line per event, addresses masked.
+
+Phone numbers and e-mail addresses are masked in every line, whatever logged them (our code, uvicorn, PTB,
+httpx), because a filter on the handler sees all records (PRODUCT §9). Lines look like
+`ts=2027-06-07T09:00:01.123Z level=INFO logger=campaigns.dispatcher msg="sent 120 messages"`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+from typing import TextIO
+
+from store.masking import mask_text
+
+# Keys a LogRecord always has; anything else passed as `extra=` becomes a key=value pair.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}
+
+
+class MaskingFilter(logging.Filter):
+    """Replaces the message (with its arguments filled in) and string extras by their masked form."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must still be logged, not raise inside logging
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg = mask_text(message)
+        record.args = None
+        for key, value in vars(record).items():
+            if key not in _STANDARD and isinstance(value, str):
+                setattr(record, key, mask_text(value))
+        return True
+
+
+def _quote(value: object) -> str:
+    text = str(value)
+    if text and not any(c in text for c in ' "=\n\t'):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+class KeyValueFormatter(logging.Formatter):
+    """`ts=… level=… logger=… msg="…" key=value …`, exceptions on the same line, masked again."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        stamp = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        fields = [
+            f"ts={stamp}",
+            f"level={record.levelname}",
+            f"logger={record.name}",
+            f"msg={_quote(record.getMessage())}",
+        ]
+        for key, value in vars(record).items():
+            if key not in _STANDARD:
+                fields.append(f"{key}={_quote(value)}")
+        if record.exc_info:
+            fields.append(f"exc={_quote(self.formatException(record.exc_info))}")
+        return mask_text(" ".join(fields))
+
+
+# Libraries that log every step at INFO (WeasyPrint per CSS file, APScheduler per job run): warnings only.
+NOISY = ("httpx", "apscheduler.executors.default", "apscheduler.scheduler", "weasyprint", "fontTools")
+
+
+def configure_logging(level: str | int = "INFO", stream: TextIO | None = None) -> logging.Handler:
+    """Routes every logger through one masked key=value handler on stderr; safe to call twice."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_jeger", False):
+            root.removeHandler(handler)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(KeyValueFormatter())
+    handler.addFilter(MaskingFilter())
+    handler._jeger = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logger = logging.getLogger(name)
+        logger.handlers.clear()
+        logger.propagate = True
+    for noisy in NOISY:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return handler

@@ -1,0 +1,48 @@
+"""The long-running parts of one process (dispatcher, scheduler, Telegram bot) and how `serve` wires them."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from settings import Settings
+from store.db import Database
+
+
+class Service(Protocol):
+    """Something that runs in the background of the ASGI app: started in the lifespan, stopped on shutdown."""
+
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+def build_services(
+    settings: Settings,
+    db: Database,
+    *,
+    worker: bool = True,
+    scheduler: bool = True,
+    bot: bool = True,
+    demo: bool = False,
+) -> list[Service]:
+    """The background parts `jeger serve` runs beside the web app; `jeger worker` etc. pick one."""
+    services: list[Service] = []
+    if worker:
+        from campaigns.dispatcher import Dispatcher
+
+        services.append(Dispatcher(settings=settings, db=db))
+    if scheduler:
+        from scheduler import CampaignScheduler
+
+        services.append(CampaignScheduler(settings=settings, db=db))
+    if bot:
+        from bot.telegram_app import TelegramBot
+
+        services.append(TelegramBot(settings=settings, db=db))
+    if demo:
+        from store.demo import DemoSimulator
+
+        services.append(DemoSimulator(settings=settings, db=db))
+    return services

@@ -1,0 +1,100 @@
+"""Company look-ups for `jeger companies list|show` and the API: plain dicts ready for JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from .models import Company, County, OptOut
+from .secrets import AddressHasher
+
+
+def company_row(company: Company, county_name: str | None) -> dict[str, Any]:
+    return {
+        "orgnr": company.orgnr,
+        "name": company.name,
+        "org_form": company.org_form,
+        "nace_code": company.nace_code,
+        "employees": company.employees,
+        "municipality_number": company.municipality_number,
+        "county_number": company.county_number,
+        "county_name": county_name,
+    }
+
+
+def list_companies(
+    session: Session, *, county: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    query = (
+        select(Company, County.name)
+        .outerjoin(County, County.number == Company.county_number)
+        .order_by(Company.name, Company.orgnr)
+    )
+    if county:
+        query = query.where(Company.county_number == county)
+    if limit:
+        query = query.limit(limit)
+    return [company_row(company, name) for company, name in session.execute(query).tuples()]
+
+
+def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
+    """The stored company with its contacts, county, flags and personal identifiers (created on first use)."""
+    from .identifiers import ensure_identifiers
+
+    company = session.scalar(
+        select(Company).where(Company.orgnr == orgnr).options(selectinload(Company.contacts))
+    )
+    if company is None:
+        return None
+    ensure_identifiers(session, company_ids=[company.id])
+    session.refresh(company)
+    county = session.get(County, company.county_number) if company.county_number else None
+    hasher = AddressHasher.load(session)
+    opted_out = set(
+        session.scalars(
+            select(OptOut.address_hash).where(
+                OptOut.address_hash.in_([c.address_hash for c in company.contacts])
+            )
+        )
+    )
+    return company_row(company, county.name if county else None) | {
+        "business_address": {
+            "street": company.business_street,
+            "postcode": company.business_postcode,
+            "city": company.business_city,
+        },
+        "postal_address": {
+            "street": company.postal_street,
+            "postcode": company.postal_postcode,
+            "city": company.postal_city,
+            "country": company.postal_country,
+        },
+        "phone": company.phone,
+        "mobile": company.mobile,
+        "email": company.email,
+        "website": company.website,
+        "language": company.language,
+        "flags": {
+            "training_company": company.is_training_company,
+            "bankrupt": company.bankrupt,
+            "winding_up": company.winding_up,
+            "deleted": company.deleted_on is not None,
+            "never_contact": company.never_contact,
+        },
+        "deleted_on": company.deleted_on.isoformat() if company.deleted_on else None,
+        "short_code": company.short_code,
+        "token": company.token,
+        "contacts": [
+            {
+                "kind": contact.kind.value,
+                "address": contact.address,
+                "is_mobile": contact.is_mobile,
+                "source": contact.source,
+                "invalid_reason": contact.invalid_reason,
+                "opted_out": hasher(contact.kind, contact.address) in opted_out,
+            }
+            for contact in sorted(company.contacts, key=lambda c: (c.kind.value, c.address))
+        ],
+    }

@@ -1,0 +1,509 @@
+"""`jeger serve --demo`: sample data, a running sandbox campaign, and companies that answer by themselves.
+
+Seeding is idempotent: companies are keyed by orgnr, hunters by name, the staff login by e-mail, and a new
+demo campaign is only created when no demo campaign is still under way. The campaign goes through the
+campaign domain (create + launch) and the simulated answers through the conversation engine, so the demo
+exercises the same path as a real campaign, only on the sandbox channels.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from settings import Settings
+
+from .db import Database
+from .demo_data import sample_companies
+from .importer import import_companies
+from .models import (
+    Campaign,
+    CampaignState,
+    Channel,
+    Company,
+    Conversation,
+    County,
+    Hunter,
+    HunterState,
+    HunterType,
+    Lead,
+    LeadState,
+    Message,
+    Municipality,
+    Registration,
+    Reply,
+    StaffRole,
+    Trade,
+    utcnow,
+)
+from .staff import add_staff, staff_by_email
+
+log = logging.getLogger(__name__)
+
+DEMO_EMAIL = "demo@laereplassjeger.no"
+DEMO_PASSWORD = "demo-passord-2027"
+DEMO_CAMPAIGN_PREFIX = "Demo: Læreplassjeger"
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+@dataclass(frozen=True)
+class HunterSpec:
+    name: str
+    type: HunterType
+    orgnr: str
+    counties: tuple[str, ...]
+    trades: tuple[str, ...]  # trade names; empty = all trades
+    contact: str
+    phone: str
+    chat_id: str
+    state: HunterState = HunterState.APPROVED
+
+
+HUNTERS = (
+    HunterSpec(
+        "Opplæringskontoret for byggfag Nord",
+        HunterType.TRAINING_OFFICE,
+        "976894677",
+        ("18", "55", "56", "50"),
+        ("Tømrerfaget", "Rørleggerfaget", "Elektrikerfaget", "Murerfaget", "Anleggsmaskinførerfaget"),
+        "Siri Nordmo",
+        "+4790011001",
+        "7000000001",
+    ),
+    HunterSpec(
+        "Fellesforbundet Vest",
+        HunterType.UNION,
+        "938766290",
+        ("11", "15", "46", "42"),
+        (),
+        "Tor Vestbø",
+        "+4790011002",
+        "7000000002",
+    ),
+    HunterSpec(
+        "Norsk Industri Østlandet",
+        HunterType.TRADE_BODY,
+        "982391628",
+        ("03", "31", "32", "33", "34", "39", "40"),
+        (
+            "Industrimekanikerfaget",
+            "Produksjonsteknikkfaget",
+            "Sveisefaget",
+            "CNC-maskineringsfaget",
+            "Tømrerfaget",
+            "Elektrikerfaget",
+            "Rørleggerfaget",
+            "Kjøretøyfaget",
+        ),
+        "Lene Østby",
+        "+4790011003",
+        "7000000003",
+    ),
+    HunterSpec(
+        "Agder kommune, NAV-samarbeid",
+        HunterType.MUNICIPALITY,
+        "964968519",
+        ("42",),
+        (),
+        "Pål Sørli",
+        "+4790011004",
+        "7000000004",
+        HunterState.PENDING,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    companies_added: int
+    companies_total: int
+    hunters_added: int
+    staff_created: bool
+    campaign_id: int | None
+    campaign_created: bool
+
+    @property
+    def text(self) -> str:
+        campaign = (
+            f"demo campaign {self.campaign_id} {'created and launched' if self.campaign_created else 'running'}"
+            if self.campaign_id
+            else "no demo campaign (the campaign module is missing)"
+        )
+        return (
+            f"Demo data: {self.companies_total} companies ({self.companies_added} new), "
+            f"{self.hunters_added} hunters added, {campaign}."
+        )
+
+
+def register_units(
+    session: Session, *, count: int = 500, seed: int = 2027
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The sample companies as Enhetsregisteret JSON units (phone numbers written the way people do), and
+    the orgnrs of those that already train apprentices (which the register does not say)."""
+    municipalities: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for number, name, county in session.execute(
+        select(Municipality.number, Municipality.name, Municipality.county_number).order_by(
+            Municipality.number
+        )
+    ).tuples():
+        municipalities[county].append((number, name))
+    units, training = [], []
+    for sample in sample_companies(municipalities, count=count, seed=seed):
+        address = {
+            "adresse": [sample.street],
+            "postnummer": sample.postcode,
+            "poststed": sample.city,
+            "kommunenummer": sample.municipality_number,
+            "land": "Norge",
+        }
+        unit: dict[str, Any] = {
+            "organisasjonsnummer": sample.orgnr,
+            "navn": sample.name,
+            "organisasjonsform": {"kode": sample.org_form},
+            "naeringskode1": {"kode": sample.nace_code},
+            "forretningsadresse": address,
+            "postadresse": address,
+            "maalform": "Nynorsk" if sample.language == "nn" else "Bokmål",
+            "konkurs": sample.bankrupt,
+            "underAvvikling": sample.winding_up,
+        }
+        if sample.employees is not None:
+            unit["antallAnsatte"] = sample.employees
+        if sample.mobile:
+            digits = sample.mobile[3:]
+            unit["mobil"] = f"{digits[:3]} {digits[3:5]} {digits[5:]}"
+        if sample.phone:
+            digits = sample.phone[3:]
+            unit["telefon"] = f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
+        if sample.email:
+            unit["epostadresse"] = sample.email
+        if sample.website:
+            unit["hjemmeside"] = sample.website
+        units.append(unit)
+        if sample.is_training_company:
+            training.append(sample.orgnr)
+    return units, training
+
+
+def seed_companies(db: Database, *, count: int = 500, seed: int = 2027) -> int:
+    """Imports the sample companies through the real importer (an upsert: a second run changes nothing)."""
+    with db.session() as session:
+        units, training = register_units(session, count=count, seed=seed)
+        before = session.scalar(select(func.count()).select_from(Company)) or 0
+    with tempfile.TemporaryDirectory(prefix="jeger-demo-") as directory:
+        path = Path(directory) / "demo-enheter.json"
+        path.write_text(json.dumps(units, ensure_ascii=False), encoding="utf-8")
+        import_companies(db, path, rejects_path=Path(directory) / "rejects.csv")
+    with db.transaction() as session:
+        session.execute(update(Company).where(Company.orgnr.in_(training)).values(is_training_company=True))
+        after = session.scalar(select(func.count()).select_from(Company)) or 0
+    return after - before
+
+
+def seed_hunters(session: Session) -> int:
+    added = 0
+    trades = {t.name: t for t in session.scalars(select(Trade))}
+    for spec in HUNTERS:
+        if session.scalar(select(Hunter.id).where(Hunter.org_name == spec.name)) is not None:
+            continue
+        hunter = Hunter(
+            org_name=spec.name,
+            type=spec.type,
+            orgnr=spec.orgnr,
+            contact_name=spec.contact,
+            phone=spec.phone,
+            telegram_chat_id=spec.chat_id,
+            all_trades=not spec.trades,
+            state=spec.state,
+            decided_at=utcnow() if spec.state == HunterState.APPROVED else None,
+        )
+        hunter.counties = [session.get_one(County, number) for number in spec.counties]
+        hunter.trades = [trades[name] for name in spec.trades if name in trades]
+        session.add(hunter)
+        added += 1
+    session.flush()
+    return added
+
+
+def ensure_demo_staff(session: Session) -> bool:
+    if staff_by_email(session, DEMO_EMAIL) is not None:
+        return False
+    add_staff(session, email=DEMO_EMAIL, role=StaffRole.ADMIN, password=DEMO_PASSWORD, name="Demo Bruker")
+    return True
+
+
+ALL_COUNTIES = ("03", "11", "15", "18", "31", "32", "33", "34", "39", "40", "42", "46", "50", "55", "56")
+
+
+def demo_campaign_toml(
+    now: datetime, *, name: str | None = None, counties: tuple[str, ...] = ALL_COUNTIES, rate: int = 5
+) -> str:
+    """A campaign like PRODUCT §5 whose window is open all day every day and whose first step is due now."""
+    local = now.astimezone(OSLO)
+    name = name or f"{DEMO_CAMPAIGN_PREFIX} {local:%d.%m.%Y %H:%M}"
+    county_list = ", ".join(f'"{c}"' for c in counties)
+    return f"""\
+name = "{name}"
+language = "nb"
+
+[window]
+days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+start = "00:00"
+end = "23:59"
+skip_holidays = false
+
+[rate]
+sms = {rate}
+email = 10
+telegram = 20
+
+[audience]
+counties = [{county_list}]
+nace = ["41", "42", "43", "25", "28", "33", "45", "16"]
+employees = [1, 500]
+exclude = ["opted_out", "registered", "training_company"]
+
+[[steps]]
+name = "sms"
+channel = "sms"
+template = "sms/invitasjon"
+at = "{local:%Y-%m-%dT%H:%M}"
+
+[[steps]]
+name = "paaminnelse"
+channel = "sms"
+template = "sms/paaminnelse"
+after_days = 7
+only = "no_reply"
+"""
+
+
+def active_demo_campaign(session: Session) -> Campaign | None:
+    return session.scalar(
+        select(Campaign)
+        .where(
+            Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX),
+            Campaign.state.in_([CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED]),
+        )
+        .order_by(Campaign.id.desc())
+    )
+
+
+def seed_demo(db: Database, settings: Settings, *, companies: int = 500) -> DemoSummary:
+    """Everything `jeger serve --demo` needs; running it again adds only what is missing."""
+    added = seed_companies(db, count=companies)
+    with db.transaction() as session:
+        hunters = seed_hunters(session)
+        staff = ensure_demo_staff(session)
+        total = session.scalar(select(func.count()).select_from(Company)) or 0
+    campaign_id, created = ensure_demo_campaign(db, settings)
+    return DemoSummary(added, total, hunters, staff, campaign_id, created)
+
+
+def ensure_demo_campaign(db: Database, settings: Settings) -> tuple[int | None, bool]:
+    """Today's demo campaign, created and launched through the campaign domain when there is none yet."""
+    with db.session() as session:
+        current = active_demo_campaign(session)
+        today = utcnow().astimezone(OSLO).date()
+        if current is not None and current.created_at.astimezone(OSLO).date() == today:
+            return current.id, False
+    from campaigns.lifecycle import create_campaign, launch_campaign
+
+    with db.transaction() as session:
+        result = create_campaign(
+            session, source=demo_campaign_toml(utcnow()), filename="demo-kampanje.toml", settings=settings
+        )
+        launch_campaign(session, campaign_id=result.campaign.id, settings=settings)
+        return result.campaign.id, True
+
+
+# --- simulated companies ------------------------------------------------------------------------------------
+
+QUESTIONS = (
+    "Hva koster det å ha lærling? Vi er bare fire ansatte.",
+    "Kan vi ta inn en voksen lærling som jobber hos oss allerede?",
+    "Hvem i fylkeskommunen kan vi snakke med om dette?",
+    "Vi hadde lærling i fjor. Må vi søke på nytt?",
+)
+# Answers to the registration questions, found by words in the conversation step's name.
+REGISTRATION_ANSWERS = (
+    (("name", "contact", "navn", "person"), "Kari Nordmann"),
+    (("trade", "fag"), "tømrer"),
+    (("places", "plass", "count", "number"), "2"),
+    (("adult", "voksen"), "ja"),
+    (("start", "when"), "august"),
+    (("email", "epost", "mail"), "post@example.no"),
+    (("phone", "mobil"), "+4791234567"),
+    (("consent", "samtykke", "confirm"), "ja"),
+)
+
+
+@dataclass(frozen=True)
+class Script:
+    """What one simulated company does, and how long after our SMS it answers."""
+
+    first: str
+    delay_seconds: int
+    registers: bool = False
+
+
+def script_for(company_id: int) -> Script | None:
+    """About one in four companies answers; the mix matches what campaigns see (a few JA, some NEI, STOPP)."""
+    roll = (company_id * 7919) % 100
+    delay = 20 + (company_id * 104729) % 200
+    if roll < 12:
+        return Script("JA", delay, registers=True)
+    if roll < 17:
+        return Script("NEI takk", delay)
+    if roll < 20:
+        return Script("STOPP", delay)
+    if roll < 24:
+        return Script(QUESTIONS[company_id % len(QUESTIONS)], delay)
+    if roll < 25:
+        return Script("HJELP", delay)
+    return None
+
+
+def registration_answer(step: str | None) -> str:
+    lowered = (step or "").lower()
+    for words, answer in REGISTRATION_ANSWERS:
+        if any(word in lowered for word in words):
+            return answer
+    return "ja"
+
+
+class DemoSimulator:
+    """`jeger serve --demo`: companies that received a demo SMS answer by themselves over the first minutes.
+
+    Every answer goes through the conversation engine exactly as a real SMS would (via the sandbox reply
+    function), so the inbox, leads and hunters' notifications fill up on their own.
+    """
+
+    name = "demo-simulator"
+
+    def __init__(
+        self, *, settings: Settings, db: Database, tick_seconds: float = 3.0, minutes: float = 15.0
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.tick_seconds = tick_seconds
+        self.until = utcnow() + timedelta(minutes=minutes)
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=self.name)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(self.tick)
+            except Exception:  # one bad tick must not end the demo
+                log.exception("demo simulator tick failed")
+            await asyncio.sleep(self.tick_seconds)
+
+    def tick(self, now: datetime | None = None) -> int:
+        """Sends the answers that are due now; returns how many."""
+        now = now or utcnow()
+        sent = 0
+        with self.db.session() as session:
+            for sender, text in self._due(session, now):
+                simulate_reply(session, self.settings, sender=sender, text=text)
+                session.commit()
+                sent += 1
+            sent += simulate_hunters(session, now=now)
+            session.commit()
+        return sent
+
+    def _due(self, session: Session, now: datetime) -> list[tuple[str, str]]:
+        """(sender, text) of every simulated message that is due now."""
+        due: list[tuple[str, str]] = []
+        demo_ids = select(Campaign.id).where(Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX))
+        rows = session.execute(
+            select(Message.company_id, Message.address, Message.sent_at)
+            .where(
+                Message.campaign_id.in_(demo_ids),
+                Message.channel == Channel.SMS,
+                Message.provider == "sandbox",
+                Message.sent_at.is_not(None),
+                Message.address.is_not(None),
+            )
+            .order_by(Message.sent_at)
+        ).tuples()
+        answered = set(session.scalars(select(Reply.sender).where(Reply.channel.in_(["sms", "sandbox"]))))
+        for company_id, address, sent_at in rows:
+            script = script_for(company_id or 0)
+            if script is None or address is None or sent_at is None:
+                continue
+            if address not in answered:
+                if now < self.until and sent_at + timedelta(seconds=script.delay_seconds) <= now:
+                    due.append((address, script.first))
+                continue
+            if script.registers:
+                conversation = session.scalar(
+                    select(Conversation).where(
+                        Conversation.address == address, Conversation.flow.is_not(None)
+                    )
+                )
+                if conversation is not None and conversation.updated_at + timedelta(seconds=4) <= now:
+                    due.append((address, registration_answer(conversation.step)))
+        return due
+
+
+CLAIM_AFTER = timedelta(seconds=30)
+OUTCOME_AFTER = timedelta(seconds=60)
+
+
+def simulate_hunters(session: Session, *, now: datetime) -> int:
+    """The demo's hunters take the demo leads and report back, with the same functions their buttons call."""
+    from bot.leads import claim_lead, eligible_hunters, record_outcome
+
+    demo = select(Campaign.id).where(Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX))
+    leads = session.scalars(
+        select(Lead)
+        .join(Registration, Registration.id == Lead.registration_id)
+        .where(Registration.campaign_id.in_(demo), Lead.state.in_([LeadState.NEW, LeadState.CLAIMED]))
+        .order_by(Lead.id)
+    ).all()
+    acted = 0
+    for lead in leads:
+        if lead.state == LeadState.NEW and lead.created_at + CLAIM_AFTER <= now:
+            hunters = eligible_hunters(session, lead=lead)
+            if hunters and claim_lead(session, lead_id=lead.id, hunter_id=hunters[0].id).ok:
+                acted += 1
+        elif (
+            lead.state == LeadState.CLAIMED
+            and lead.hunter_id
+            and lead.claimed_at
+            and lead.claimed_at + OUTCOME_AFTER <= now
+        ):
+            outcomes = [LeadState.BECAME_TRAINING_COMPANY, LeadState.CONTACTED, LeadState.DECLINED]
+            outcome = outcomes[lead.id % len(outcomes)]
+            record_outcome(session, lead_id=lead.id, hunter_id=lead.hunter_id, outcome=outcome)
+            acted += 1
+    return acted
+
+
+def simulate_reply(session: Session, settings: Settings, *, sender: str, text: str) -> None:
+    """One inbound message from a simulated company, through the conversation engine (as `jeger sandbox reply`)."""
+    from bot.replies import sandbox_reply
+
+    sandbox_reply(session, sender=sender, text=text, settings=settings)

@@ -1,0 +1,173 @@
+"""Reads Enhetsregisteret bulk files as a stream of flat units (dotted keys, as in the register's CSV).
+
+Formats are detected, never flagged: gzip by its magic bytes, JSON by a leading `[`, otherwise CSV with `;` or
+`,` in UTF-8 (with or without BOM) or Windows-1252. Anything else is refused before a single row is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+
+REQUIRED_COLUMNS = ("organisasjonsnummer", "navn")
+CP1252_FALLBACK = "jeger-cp1252-fallback"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """A UTF-8 file with a stray Windows-1252 byte (a hand-edited extract) still reads as what was meant."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(CP1252_FALLBACK, _cp1252_fallback)
+SNIFF_BYTES = 64 * 1024
+
+
+class ImportFileError(Exception):
+    """The file is not a register file (or broke while reading); the message names file and problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        problem = problem.splitlines()[0].strip() + (
+            ")" if "(" in problem and ")" not in problem.splitlines()[0] else ""
+        )
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass
+class RegisterFile:
+    path: Path
+    format: str  # json | csv
+    compressed: bool
+    encoding: str | None
+    delimiter: str | None
+    raw: IO[bytes]  # the file on disk, for progress by bytes read
+    size: int
+
+    def bytes_read(self) -> int:
+        return self.raw.tell()
+
+    def units(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(1-based row number, flat unit) for every unit, streaming."""
+        try:
+            if self.format == "json":
+                yield from self._json_units()
+            else:
+                yield from self._csv_units()
+        except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
+            raise ImportFileError(self.path, f"the file is truncated or damaged ({exc})") from exc
+        except ijson.common.IncompleteJSONError as exc:
+            raise ImportFileError(self.path, f"the JSON is truncated or invalid ({exc})") from exc
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise ImportFileError(self.path, f"the CSV cannot be read ({exc})") from exc
+
+    def _stream(self) -> IO[bytes] | gzip.GzipFile:
+        self.raw.seek(0)
+        return gzip.GzipFile(fileobj=self.raw) if self.compressed else self.raw
+
+    def _json_units(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        # use_float keeps numbers as int/float instead of Decimal: cheaper and all we need.
+        for row, item in enumerate(ijson.items(self._stream(), "item", use_float=True), start=1):
+            if not isinstance(item, dict):
+                raise ImportFileError(self.path, f"unit {row} is not a JSON object")
+            yield row, flatten(item)
+
+    def _csv_units(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        assert self.encoding and self.delimiter
+        errors = CP1252_FALLBACK if self.encoding.startswith("utf-8") else "strict"
+        text = io.TextIOWrapper(self._stream(), encoding=self.encoding, errors=errors, newline="")
+        reader = csv.reader(text, delimiter=self.delimiter)
+        header = [h.strip() for h in next(reader)]
+        width = len(header)
+        for row, cells in enumerate(reader, start=1):
+            if not cells:
+                continue
+            if len(cells) != width:
+                # A ragged row is reported by the importer as a reject, keyed by its row number.
+                yield (
+                    row,
+                    {"__error__": f"expected {width} columns, found {len(cells)}", **_pair(header, cells)},
+                )
+                continue
+            yield row, _pair(header, cells)
+
+
+def _pair(header: list[str], cells: list[str]) -> dict[str, Any]:
+    return {key: value for key, value in zip(header, cells, strict=False) if value != ""}
+
+
+def flatten(unit: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """{"a": {"b": 1}} -> {"a.b": 1}; lists (address lines) stay lists."""
+    flat: dict[str, Any] = {}
+    for key, value in unit.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif value is not None and value != "":
+            flat[name] = value
+    return flat
+
+
+def _detect_encoding(sample: bytes) -> str:
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def open_register_file(path: Path) -> RegisterFile:
+    """Opens and sniffs a file; raises ImportFileError when it is not a register file at all."""
+    if not path.is_file():
+        raise ImportFileError(path, "no such file")
+    raw = path.open("rb")
+    try:
+        return _sniff(path, raw)
+    except BaseException:
+        raw.close()
+        raise
+
+
+def _sniff(path: Path, raw: IO[bytes]) -> RegisterFile:
+    size = path.stat().st_size
+    head = raw.read(2)
+    compressed = head == b"\x1f\x8b"
+    raw.seek(0)
+    try:
+        sample = (gzip.GzipFile(fileobj=raw) if compressed else raw).read(SNIFF_BYTES)
+    except (EOFError, OSError, zlib.error) as exc:
+        raise ImportFileError(path, f"the gzip file is truncated or damaged ({exc})") from exc
+    raw.seek(0)
+    stripped = sample.lstrip(codecs.BOM_UTF8).lstrip()
+    if not stripped:
+        raise ImportFileError(path, "the file is empty")
+    if b"\x00" in sample:
+        raise ImportFileError(path, "the file is binary, not an Enhetsregisteret JSON or CSV file")
+    if stripped[:1] == b"<":
+        raise ImportFileError(path, "the file is HTML/XML, not an Enhetsregisteret JSON or CSV file")
+    if stripped[:1] == b"{":
+        raise ImportFileError(path, "the JSON is one object; Enhetsregisteret files are an array of units")
+    if stripped[:1] == b"[":
+        return RegisterFile(path, "json", compressed, None, None, raw, size)
+    encoding = _detect_encoding(sample)
+    first_line = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    columns = {c.strip().strip('"') for c in first_line.split(delimiter)}
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise ImportFileError(
+            path, f"not an Enhetsregisteret file: the header lacks the column(s) {', '.join(missing)}"
+        )
+    return RegisterFile(path, "csv", compressed, encoding, delimiter, raw, size)

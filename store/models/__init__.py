@@ -1,0 +1,67 @@
+"""The domain model (PRODUCT §3). Import models from here."""
+
+from .base import Base, UTCDateTime, utcnow
+from .campaigns import Campaign, CampaignStep, Message
+from .companies import Company, Contact, OptOut
+from .conversations import Conversation, Registration, Reply, registration_trade
+from .enums import (
+    FINAL_STATES,
+    UNSENT_STATES,
+    CampaignState,
+    Channel,
+    ContactKind,
+    HunterState,
+    HunterType,
+    Intent,
+    LeadState,
+    MessageKind,
+    MessageState,
+    RegistrationSource,
+    StaffRole,
+    StepAudience,
+)
+from .hunters import Hunter, Lead, hunter_county, hunter_trade
+from .reference import County, Municipality, Trade
+from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffUser
+
+__all__ = [
+    "FINAL_STATES",
+    "UNSENT_STATES",
+    "ApiToken",
+    "AppSecret",
+    "Base",
+    "Campaign",
+    "CampaignState",
+    "CampaignStep",
+    "Channel",
+    "Company",
+    "Contact",
+    "ContactKind",
+    "Conversation",
+    "County",
+    "Heartbeat",
+    "Hunter",
+    "HunterState",
+    "HunterType",
+    "Intent",
+    "Lead",
+    "LeadState",
+    "Message",
+    "MessageKind",
+    "MessageState",
+    "Municipality",
+    "Notice",
+    "OptOut",
+    "Registration",
+    "RegistrationSource",
+    "Reply",
+    "StaffRole",
+    "StaffUser",
+    "StepAudience",
+    "Trade",
+    "UTCDateTime",
+    "hunter_county",
+    "hunter_trade",
+    "registration_trade",
+    "utcnow",
+]

@@ -1,0 +1,110 @@
+"""Campaigns, their steps, and the outbox (one row per message to send)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, str_enum, utcnow
+from .enums import CampaignState, Channel, MessageKind, MessageState, StepAudience
+
+
+class Campaign(Base):
+    __tablename__ = "campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(2), default="nb")  # nb | nn | en
+    # False: each company gets its own written standard (maalform); True: everyone gets `language`.
+    fixed_language: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[CampaignState] = mapped_column(
+        str_enum(CampaignState, "campaign_state"), default=CampaignState.DRAFT, index=True
+    )
+    # The validated TOML as a dict (window, rate, audience, ...): campaigns.definition owns its shape.
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source_toml: Mapped[str | None] = mapped_column(Text)
+    state_reason: Mapped[str | None] = mapped_column(Text)  # why it paused itself, shown to staff
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    launched_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+
+    steps: Mapped[list[CampaignStep]] = relationship(
+        back_populates="campaign", order_by="CampaignStep.position", cascade="all, delete-orphan"
+    )
+
+
+class CampaignStep(Base):
+    __tablename__ = "campaign_step"
+    __table_args__ = (UniqueConstraint("campaign_id", "name"), UniqueConstraint("campaign_id", "position"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "step_channel"))
+    template: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime | None]
+    after_days: Mapped[int | None] = mapped_column(Integer)
+    only: Mapped[StepAudience] = mapped_column(
+        str_enum(StepAudience, "step_audience"), default=StepAudience.EVERYONE
+    )
+    scheduled_for: Mapped[datetime | None]  # UTC, computed at launch
+    materialized_at: Mapped[datetime | None]
+
+    campaign: Mapped[Campaign] = relationship(back_populates="steps")
+
+
+class Message(Base):
+    """The outbox. One row per step and company, ever (the unique constraint is what makes it so)."""
+
+    __tablename__ = "message"
+    __table_args__ = (
+        UniqueConstraint("step_id", "company_id"),
+        # The dispatcher's claim query: due work, highest priority first.
+        Index("ix_message_state_priority_due", "state", "priority", "due_at"),
+        Index("ix_message_campaign_state", "campaign_id", "state"),
+        Index("ix_message_company_sent", "company_id", "sent_at"),
+        Index("ix_message_provider_id", "provider_id"),
+        Index("ix_message_address", "address"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[MessageKind] = mapped_column(
+        str_enum(MessageKind, "message_kind"), default=MessageKind.OUTREACH
+    )
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("campaign_step.id", ondelete="CASCADE"))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
+    hunter_id: Mapped[int | None] = mapped_column(ForeignKey("hunter.id", ondelete="SET NULL"))
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("lead.id", ondelete="SET NULL"))
+
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "message_channel"))
+    address: Mapped[str | None] = mapped_column(String(320))  # None for printed letters and after erase
+    language: Mapped[str] = mapped_column(String(2), default="nb")
+    subject: Mapped[str | None] = mapped_column(String(300))
+    body: Mapped[str | None] = mapped_column(Text)  # None after the retention job or an erase
+    html: Mapped[str | None] = mapped_column(Text)  # letters and e-mails
+    extra: Mapped[dict[str, Any] | None]  # channel specifics, e.g. Telegram buttons
+    segments: Mapped[int | None] = mapped_column(Integer)
+    encoding: Mapped[str | None] = mapped_column(String(8))  # GSM-7 | UCS-2
+
+    state: Mapped[MessageState] = mapped_column(
+        str_enum(MessageState, "message_state"), default=MessageState.QUEUED
+    )
+    priority: Mapped[int] = mapped_column(Integer, default=10)  # lower goes first; conversation replies are 0
+    due_at: Mapped[datetime] = mapped_column(default=utcnow)  # not before
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    state_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    provider: Mapped[str | None] = mapped_column(String(20))  # twilio | telegram | smtp | print | sandbox
+    provider_id: Mapped[str | None] = mapped_column(String(100))
+    error_code: Mapped[str | None] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,98 @@
+"""Companies from Enhetsregisteret, their reachable addresses, and opt-outs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, str_enum, utcnow
+from .enums import ContactKind
+
+
+class Company(Base):
+    __tablename__ = "company"
+    __table_args__ = (Index("ix_company_county_nace", "county_number", "nace_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    orgnr: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    org_form: Mapped[str | None] = mapped_column(String(10))
+    nace_code: Mapped[str | None] = mapped_column(String(10))
+    # None: the register has no figure, which means fewer than five employees.
+    employees: Mapped[int | None] = mapped_column(Integer)
+
+    business_street: Mapped[str | None] = mapped_column(String(300))
+    business_postcode: Mapped[str | None] = mapped_column(String(10))
+    business_city: Mapped[str | None] = mapped_column(String(100))
+    postal_street: Mapped[str | None] = mapped_column(String(300))
+    postal_postcode: Mapped[str | None] = mapped_column(String(10))
+    postal_city: Mapped[str | None] = mapped_column(String(100))
+    postal_country: Mapped[str | None] = mapped_column(String(100))
+    municipality_number: Mapped[str | None] = mapped_column(String(4), index=True)
+    county_number: Mapped[str | None] = mapped_column(ForeignKey("county.number"), index=True)
+
+    phone: Mapped[str | None] = mapped_column(String(20))
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(320))
+    website: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(2), default="nb")  # from `maalform`: nb | nn
+
+    is_training_company: Mapped[bool] = mapped_column(Boolean, default=False)
+    bankrupt: Mapped[bool] = mapped_column(Boolean, default=False)
+    winding_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_on: Mapped[date | None] = mapped_column(Date)
+
+    # Personal identifiers for replies and links (PRODUCT §4), created once, stable across campaigns.
+    short_code: Mapped[str | None] = mapped_column(String(6), unique=True)
+    token: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="company", cascade="all, delete-orphan")
+
+    @property
+    def never_contact(self) -> bool:
+        """Bankrupt, being wound up or deleted units are kept for the record but never written to."""
+        return self.bankrupt or self.winding_up or self.deleted_on is not None
+
+
+class Contact(Base):
+    """One reachable address of a company; its opt-out state is the OptOut row with the same hash."""
+
+    __tablename__ = "contact"
+    __table_args__ = (
+        UniqueConstraint("company_id", "kind", "address"),
+        Index("ix_contact_kind_address", "kind", "address"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ContactKind] = mapped_column(str_enum(ContactKind, "contact_kind"))
+    address: Mapped[str] = mapped_column(String(320))  # E.164, lower-case e-mail, or Telegram chat id
+    # Keyed hash of kind+address (store.addresses.address_hash): joins against opt_out without clear text.
+    address_hash: Mapped[str] = mapped_column(String(64), index=True)
+    is_mobile: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20), default="register")
+    invalid_reason: Mapped[str | None] = mapped_column(String(200))  # set when a provider rejects it
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    company: Mapped[Company | None] = relationship(back_populates="contacts")
+
+
+class OptOut(Base):
+    """An address that must never get outreach again, in any campaign or channel (PRODUCT §3, §5).
+
+    Found by the keyed hash; `address` is kept in clear only until a privacy erase.
+    """
+
+    __tablename__ = "opt_out"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ContactKind] = mapped_column(str_enum(ContactKind, "opt_out_kind"))
+    address_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    address: Mapped[str | None] = mapped_column(String(320))
+    source: Mapped[str] = mapped_column(String(20))  # sms | telegram | web | provider | staff | privacy
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,90 @@
+"""What people say to us: replies, conversation state, and interest registrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, str_enum, utcnow
+from .enums import Intent, RegistrationSource
+from .reference import Trade
+
+
+class Reply(Base):
+    """Every inbound message, verbatim (PRODUCT §3). A provider id is processed once."""
+
+    __tablename__ = "reply"
+    __table_args__ = (
+        UniqueConstraint("channel", "provider_id"),
+        Index("ix_reply_company", "company_id"),
+        Index("ix_reply_campaign_intent", "campaign_id", "intent"),
+        Index("ix_reply_sender", "sender"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))  # sms | telegram | web | sandbox
+    sender: Mapped[str | None] = mapped_column(String(320))  # None after erase
+    text: Mapped[str | None] = mapped_column(Text)
+    provider_id: Mapped[str | None] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id", ondelete="SET NULL"))
+    intent: Mapped[Intent] = mapped_column(str_enum(Intent, "reply_intent"), default=Intent.FREE_TEXT)
+    # Free text needs a human: the staff inbox shows unhandled ones.
+    handled_at: Mapped[datetime | None]
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+
+
+class Conversation(Base):
+    """Where a sender is in a flow; kept in our database so a restart continues where they were."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (UniqueConstraint("channel", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(320))
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
+    hunter_id: Mapped[int | None] = mapped_column(ForeignKey("hunter.id", ondelete="SET NULL"))
+    language: Mapped[str] = mapped_column(String(2), default="nb")
+    flow: Mapped[str | None] = mapped_column(String(30))  # e.g. registration | hunter_signup | orgnr
+    step: Mapped[str | None] = mapped_column(String(30))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+registration_trade = Table(
+    "registration_trade",
+    Base.metadata,
+    Column("registration_id", ForeignKey("registration.id", ondelete="CASCADE"), primary_key=True),
+    Column("trade_id", ForeignKey("trade.id"), primary_key=True),
+)
+
+
+class Registration(Base):
+    """A company's registered interest; when completed it becomes a lead."""
+
+    __tablename__ = "registration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
+    source: Mapped[RegistrationSource] = mapped_column(str_enum(RegistrationSource, "registration_source"))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(320))
+    places: Mapped[int | None] = mapped_column(Integer)
+    adult_apprentices: Mapped[bool | None] = mapped_column(Boolean)
+    start: Mapped[str | None] = mapped_column(String(60))  # preferred start, as the company put it
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    trades: Mapped[list[Trade]] = relationship(secondary=registration_trade)

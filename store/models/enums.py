@@ -1,0 +1,110 @@
+"""The closed vocabularies of the domain (PRODUCT §3). Values are what the database and JSON output hold."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ContactKind(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+
+
+class Channel(StrEnum):
+    LETTER = "letter"
+    EMAIL = "email"
+    SMS = "sms"
+    TELEGRAM = "telegram"
+
+
+class CampaignState(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class StepAudience(StrEnum):
+    EVERYONE = "everyone"
+    NO_REPLY = "no_reply"
+    INTERESTED = "interested"
+
+
+class MessageKind(StrEnum):
+    OUTREACH = "outreach"  # a campaign step
+    CONVERSATION = "conversation"  # an answer to someone who wrote to us
+    NOTIFICATION = "notification"  # hunters and staff
+    TEST = "test"  # `campaign test --to`
+
+
+class MessageState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    UNDELIVERED = "undelivered"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+UNSENT_STATES = (MessageState.QUEUED, MessageState.UNKNOWN)
+FINAL_STATES = (
+    MessageState.DELIVERED,
+    MessageState.FAILED,
+    MessageState.UNDELIVERED,
+    MessageState.SKIPPED,
+    MessageState.CANCELLED,
+)
+
+
+class Intent(StrEnum):
+    INTERESTED = "interested"
+    DECLINED = "declined"
+    OPT_OUT = "opt_out"
+    HELP = "help"
+    FREE_TEXT = "free_text"
+    ANSWER = "answer"  # an answer inside a conversation flow (registration, hunter signup)
+    COMMAND = "command"  # a Telegram command or button
+
+
+class RegistrationSource(StrEnum):
+    SMS = "sms"
+    TELEGRAM = "telegram"
+    WEB = "web"
+    STAFF = "staff"
+
+
+class HunterType(StrEnum):
+    UNION = "union"
+    TRADE_BODY = "trade_body"
+    TRAINING_OFFICE = "training_office"
+    SCHOOL = "school"
+    MUNICIPALITY = "municipality"
+    COUNTY_COUNCIL = "county_council"
+    NAV = "nav"
+    OTHER = "other"
+
+
+class HunterState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class LeadState(StrEnum):
+    NEW = "new"
+    CLAIMED = "claimed"
+    CONTACTED = "contacted"
+    BECAME_TRAINING_COMPANY = "became_training_company"
+    DECLINED = "declined"
+    NO_ANSWER = "no_answer"
+
+
+class StaffRole(StrEnum):
+    ADMIN = "admin"
+    STAFF = "staff"

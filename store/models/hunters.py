@@ -1,0 +1,74 @@
+"""Hunter organisations and the leads they follow up."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, str_enum, utcnow
+from .enums import HunterState, HunterType, LeadState
+from .reference import County, Trade
+
+hunter_county = Table(
+    "hunter_county",
+    Base.metadata,
+    Column("hunter_id", ForeignKey("hunter.id", ondelete="CASCADE"), primary_key=True),
+    Column("county_number", ForeignKey("county.number"), primary_key=True, index=True),
+)
+
+hunter_trade = Table(
+    "hunter_trade",
+    Base.metadata,
+    Column("hunter_id", ForeignKey("hunter.id", ondelete="CASCADE"), primary_key=True),
+    Column("trade_id", ForeignKey("trade.id"), primary_key=True),
+)
+
+
+class Hunter(Base):
+    __tablename__ = "hunter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[HunterType] = mapped_column(str_enum(HunterType, "hunter_type"))
+    orgnr: Mapped[str | None] = mapped_column(String(9))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(320))
+    telegram_chat_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    all_trades: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[HunterState] = mapped_column(
+        str_enum(HunterState, "hunter_state"), default=HunterState.PENDING, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+
+    counties: Mapped[list[County]] = relationship(secondary=hunter_county)
+    trades: Mapped[list[Trade]] = relationship(secondary=hunter_trade)
+
+
+class Lead(Base):
+    """A completed registration waiting for, or owned by, a hunter. Claimed by a conditional UPDATE."""
+
+    __tablename__ = "lead"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registration.id", ondelete="CASCADE"), unique=True
+    )
+    company_id: Mapped[int] = mapped_column(ForeignKey("company.id", ondelete="CASCADE"), index=True)
+    county_number: Mapped[str | None] = mapped_column(ForeignKey("county.number"), index=True)
+    state: Mapped[LeadState] = mapped_column(
+        str_enum(LeadState, "lead_state"), default=LeadState.NEW, index=True
+    )
+    hunter_id: Mapped[int | None] = mapped_column(ForeignKey("hunter.id", ondelete="SET NULL"), index=True)
+    claimed_at: Mapped[datetime | None]
+    outcome_at: Mapped[datetime | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    announced_at: Mapped[datetime | None]
+    announce_count: Mapped[int] = mapped_column(Integer, default=0)
+    flagged_at: Mapped[datetime | None]  # unclaimed after three working days: staff must act
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

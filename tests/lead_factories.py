@@ -1,0 +1,107 @@
+"""Factories for companies, registrations, hunters and leads (tests of bot.hunters, bot.leads, Telegram)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import (
+    Company,
+    County,
+    Hunter,
+    HunterState,
+    HunterType,
+    Message,
+    MessageKind,
+    Registration,
+    RegistrationSource,
+    Trade,
+    utcnow,
+)
+
+_numbers = itertools.count(1)
+
+# Valid organisation numbers (mod 11), one per test company.
+ORGNRS = ["974760673", "923609016", "914778271", "984851006", "971524960", "982463718", "937052766"]
+_orgnrs = itertools.cycle(ORGNRS)
+
+MUNICIPALITY_OF_COUNTY = {"55": "5501", "03": "0301", "46": "4601", "56": "5601", "50": "5001"}
+
+
+def make_company(
+    session: Session, *, county: str | None = "55", name: str | None = None, **kw: object
+) -> Company:
+    n = next(_numbers)
+    orgnr = str(kw.pop("orgnr", None) or next(_orgnrs))
+    while session.scalar(select(Company.id).where(Company.orgnr == orgnr)) is not None:
+        orgnr = next(_orgnrs)
+    company = Company(
+        orgnr=orgnr,
+        name=name or f"Bedrift {n} AS",
+        county_number=county,
+        municipality_number=MUNICIPALITY_OF_COUNTY.get(county or ""),
+        business_city="Tromsø" if county == "55" else "Oslo",
+        **kw,
+    )
+    session.add(company)
+    session.flush()
+    return company
+
+
+def make_registration(
+    session: Session, *, company: Company, trades: Iterable[int] = (1,), **kw: object
+) -> Registration:
+    registration = Registration(
+        company_id=company.id,
+        source=RegistrationSource.TELEGRAM,
+        contact_name="Kari Nordmann",
+        phone="+4791234567",
+        places=2,
+        adult_apprentices=True,
+        start="august",
+        consent=True,
+        completed_at=utcnow(),
+        **kw,
+    )
+    registration.trades = [session.get_one(Trade, t) for t in trades]
+    session.add(registration)
+    session.flush()
+    return registration
+
+
+def make_hunter(
+    session: Session,
+    *,
+    counties: Iterable[str] = ("55",),
+    trades: Iterable[int] = (),
+    all_trades: bool = False,
+    state: HunterState = HunterState.APPROVED,
+    chat_id: str | None = None,
+    name: str | None = None,
+) -> Hunter:
+    n = next(_numbers)
+    hunter = Hunter(
+        org_name=name or f"Jegerlag {n}",
+        type=HunterType.UNION,
+        orgnr="974760673",
+        contact_name="Per Jeger",
+        phone="+4790000000",
+        telegram_chat_id=chat_id if chat_id is not None else str(100000 + n),
+        all_trades=all_trades,
+        state=state,
+    )
+    hunter.counties = [session.get_one(County, c) for c in counties]
+    hunter.trades = [session.get_one(Trade, t) for t in trades]
+    session.add(hunter)
+    session.flush()
+    return hunter
+
+
+def notifications(session: Session, *, lead_id: int | None = None) -> list[Message]:
+    query = select(Message).where(Message.kind == MessageKind.NOTIFICATION).order_by(Message.id)
+    if lead_id is not None:
+        query = query.where(Message.lead_id == lead_id)
+    return list(session.scalars(query))

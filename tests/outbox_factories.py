@@ -1,0 +1,112 @@
+"""Builds campaigns and outbox rows directly, for tests of sending that do not go through materialisation."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from store.identifiers import ensure_identifiers
+from store.models import (
+    Campaign,
+    CampaignState,
+    CampaignStep,
+    Channel,
+    Company,
+    Contact,
+    ContactKind,
+    Message,
+    MessageKind,
+    MessageState,
+    StepAudience,
+    utcnow,
+)
+from store.secrets import AddressHasher
+from tests.register_files import valid_orgnrs
+
+_orgnrs = valid_orgnrs(100_000, seed=77)
+_phones = itertools.count(90_000_001)
+ALWAYS_OPEN = {
+    "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    "start": "00:00",
+    "end": "23:59",
+    "skip_holidays": False,
+}
+
+
+def make_campaign(
+    session: Session,
+    *,
+    rate: dict[str, float] | None = None,
+    window: dict[str, Any] | None = None,
+    state: CampaignState = CampaignState.RUNNING,
+    only: StepAudience = StepAudience.EVERYONE,
+    channel: Channel = Channel.SMS,
+) -> tuple[Campaign, CampaignStep]:
+    campaign = Campaign(
+        name="Test 2027",
+        state=state,
+        definition={
+            "window": window or ALWAYS_OPEN,
+            "rate": rate if rate is not None else {"sms": 0, "email": 0, "telegram": 0},
+        },
+        launched_at=utcnow() - timedelta(days=1),
+    )
+    step = CampaignStep(
+        campaign=campaign, position=0, name="sms", channel=channel, template="sms/invitasjon", only=only
+    )
+    session.add_all([campaign, step])
+    session.flush()
+    return campaign, step
+
+
+def make_recipient(session: Session, **kw: Any) -> tuple[Company, Contact]:
+    kw.setdefault("county_number", "55")
+    company = Company(orgnr=next(_orgnrs), name=kw.pop("name", "Fjord Bygg AS"), **kw)
+    session.add(company)
+    session.flush()
+    phone = f"+47{next(_phones)}"
+    contact = Contact(
+        company_id=company.id,
+        kind=ContactKind.PHONE,
+        address=phone,
+        address_hash=AddressHasher.load(session)(ContactKind.PHONE, phone),
+        is_mobile=True,
+    )
+    session.add(contact)
+    ensure_identifiers(session, company_ids=[company.id])
+    session.flush()
+    return company, contact
+
+
+def queue_messages(
+    session: Session,
+    *,
+    campaign: Campaign,
+    step: CampaignStep,
+    count: int,
+    due_at: datetime | None = None,
+    channel: Channel = Channel.SMS,
+) -> list[Message]:
+    messages = []
+    for n in range(count):
+        company, contact = make_recipient(session)
+        message = Message(
+            kind=MessageKind.OUTREACH,
+            campaign_id=campaign.id,
+            step_id=step.id,
+            company_id=company.id,
+            contact_id=contact.id,
+            channel=channel,
+            address=contact.address if channel is not Channel.LETTER else None,
+            body=f"Hei {company.name}, melding {n}. Svar STOPP for å melde deg av",
+            html="<html><body><p>Brev</p></body></html>" if channel is Channel.LETTER else None,
+            state=MessageState.QUEUED,
+            due_at=due_at or utcnow() - timedelta(seconds=1),
+        )
+        session.add(message)
+        messages.append(message)
+    session.flush()
+    return messages

@@ -1,0 +1,289 @@
+"""Campaigns in the dashboard and the API: create (form, TOML), preview, test, launch/pause/resume/cancel,
+live progress and the delivery report, all through the campaign domain."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from settings import Settings
+from store.db import Database
+from store.demo import demo_campaign_toml, seed_companies
+from store.models import Campaign, CampaignState, Message, MessageKind, MessageState, utcnow
+from tests.dashboard_fixtures import csrf_of
+
+
+@pytest.fixture
+def companies(db: Database) -> int:
+    return seed_companies(db, count=40, seed=3)
+
+
+def _toml(name: str = "Sommer i nord") -> str:
+    return demo_campaign_toml(utcnow() - timedelta(minutes=1), name=name, counties=("18", "55", "56", "50"))
+
+
+def _create(http: TestClient, toml_text: str) -> object:
+    token = csrf_of(http, "/admin/campaigns/new?mode=toml")
+    return http.post(
+        "/admin/campaigns/upload", data={"csrf_token": token, "toml": toml_text}, follow_redirects=False
+    )
+
+
+def _campaign(db: Database) -> Campaign:
+    with db.session() as session:
+        return session.scalars(select(Campaign).order_by(Campaign.id.desc())).first()  # type: ignore[return-value]
+
+
+def _materialise(db: Database, settings: Settings, campaign_id: int) -> None:
+    """What the scheduler does when the first step is due."""
+    from campaigns.outbox import materialise_step
+
+    with db.transaction() as session:
+        campaign = session.get_one(Campaign, campaign_id)
+        materialise_step(session, step_id=campaign.steps[0].id, settings=settings)
+        campaign.state = CampaignState.RUNNING
+
+
+def test_a_pasted_toml_becomes_a_draft_and_the_preview_shows_cost(
+    admin_client: TestClient,
+    db: Database,
+    companies: int,
+) -> None:
+    response = _create(admin_client, _toml())
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    campaign = _campaign(db)
+    assert campaign.state == CampaignState.DRAFT and campaign.name == "Sommer i nord"
+    assert response.headers["location"] == f"/admin/campaigns/{campaign.id}/preview"  # type: ignore[attr-defined]
+    preview = admin_client.get(f"/admin/campaigns/{campaign.id}/preview").text
+    assert "bedrifter i målgruppen" in preview and "GSM-7" in preview and " kr" in preview
+    assert "Svar STOPP" in preview  # the rendered SMS itself
+    assert "Steg «paaminnelse»" in preview
+
+
+def test_a_bad_toml_is_refused_with_every_problem_and_nothing_is_stored(
+    admin_client: TestClient,
+    db: Database,
+    companies: int,
+) -> None:
+    bad = (
+        _toml()
+        .replace('template = "sms/invitasjon"', 'template = "sms/finnesikke"')
+        .replace('start = "00:00"', 'start = "25:00"')
+    )
+    response = _create(admin_client, bad)
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    text = response.text  # type: ignore[attr-defined]
+    assert "Kampanjen ble ikke lagret" in text and "finnesikke" in text and "window.start" in text
+    assert "sms/finnesikke" in text  # the pasted text is kept for fixing
+    assert _campaign(db) is None
+
+
+def test_a_toml_file_can_be_uploaded(admin_client: TestClient, db: Database, companies: int) -> None:
+    token = csrf_of(admin_client, "/admin/campaigns/new?mode=toml")
+    response = admin_client.post(
+        "/admin/campaigns/upload",
+        data={"csrf_token": token},
+        files={"file": ("nord.toml", _toml("Fra fil").encode(), "application/toml")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert _campaign(db).name == "Fra fil"
+
+
+def test_the_form_writes_the_same_campaign_as_a_file(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    at = (utcnow() + timedelta(days=1)).strftime("%Y-%m-%dT09:00")
+    token = csrf_of(admin_client, "/admin/campaigns/new")
+    form = {
+        "csrf_token": token,
+        "name": "Skjemakampanje",
+        "language": "nb",
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+        "start": "09:00",
+        "end": "16:00",
+        "skip_holidays": "on",
+        "rate_sms": "5",
+        "counties": ["18", "50", "55", "56"],
+        "nace": "41, 42, 43, 25",
+        "exclude": ["opted_out", "registered", "training_company"],
+        "step0_name": "sms",
+        "step0_channel": "sms",
+        "step0_template": "sms/invitasjon",
+        "step0_at": at,
+        "step1_name": "paaminnelse",
+        "step1_channel": "sms",
+        "step1_template": "sms/paaminnelse",
+        "step1_after_days": "7",
+        "step1_only": "no_reply",
+    }
+    response = admin_client.post("/admin/campaigns/new", data=form, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    campaign = _campaign(db)
+    definition = campaign.definition
+    assert campaign.name == "Skjemakampanje"
+    assert definition["audience"]["counties"] == ["18", "50", "55", "56"]
+    assert definition["audience"]["nace"] == ["41", "42", "43", "25"]
+    assert [s["name"] for s in definition["steps"]] == ["sms", "paaminnelse"]
+    assert definition["steps"][1]["after_days"] == 7 and definition["steps"][1]["only"] == "no_reply"
+    assert campaign.source_toml and 'template = "sms/invitasjon"' in campaign.source_toml
+
+
+def test_a_form_without_a_first_step_time_keeps_the_input_and_says_why(
+    admin_client: TestClient,
+    companies: int,
+) -> None:
+    token = csrf_of(admin_client, "/admin/campaigns/new")
+    response = admin_client.post(
+        "/admin/campaigns/new",
+        data={"csrf_token": token, "name": "Uten tid", "counties": ["55"], "step0_name": "sms",
+              "step0_channel": "sms", "step0_template": "sms/invitasjon", "days": ["mon"],
+              "start": "09:00", "end": "16:00"},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert "Kampanjen ble ikke lagret" in response.text and 'value="Uten tid"' in response.text
+
+
+def test_launch_pause_resume_and_cancel_with_confirmation(
+    admin_client: TestClient,
+    db: Database,
+    settings: Settings,
+    companies: int,
+) -> None:
+    _create(admin_client, _toml())
+    campaign_id = _campaign(db).id
+    confirm = admin_client.get(f"/admin/campaigns/{campaign_id}/confirm/launch").text
+    assert "Start kampanjen?" in confirm and "Ja, start kampanjen" in confirm
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/confirm/launch")
+    admin_client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
+    assert _campaign(db).state == CampaignState.SCHEDULED
+    _materialise(db, settings, campaign_id)
+
+    progress = admin_client.get(f"/admin/campaigns/{campaign_id}/progress").text
+    assert 'hx-trigger="every 2s"' in progress and 'data-step="sms"' in progress
+    with db.session() as session:
+        queued = len(session.scalars(select(Message).where(Message.campaign_id == campaign_id)).all())
+    assert queued > 0 and f">{queued}<" in progress
+
+    admin_client.post(f"/admin/campaigns/{campaign_id}/pause", data={"csrf_token": token})
+    page = admin_client.get(f"/admin/campaigns/{campaign_id}").text
+    assert _campaign(db).state == CampaignState.PAUSED and "Kampanjen står på pause" in page
+    admin_client.post(f"/admin/campaigns/{campaign_id}/resume", data={"csrf_token": token})
+    assert _campaign(db).state == CampaignState.RUNNING
+    admin_client.post(f"/admin/campaigns/{campaign_id}/cancel", data={"csrf_token": token})
+    assert _campaign(db).state == CampaignState.CANCELLED
+    with db.session() as session:
+        states = set(session.scalars(select(Message.state).where(Message.campaign_id == campaign_id)))
+    assert states == {MessageState.CANCELLED}
+    refused = admin_client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
+    assert "cancelled" in refused.text and _campaign(db).state == CampaignState.CANCELLED
+
+
+def test_a_test_message_goes_to_the_staff_member(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    _create(admin_client, _toml())
+    campaign_id = _campaign(db).id
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/preview")
+    page = admin_client.post(
+        f"/admin/campaigns/{campaign_id}/test",
+        data={"csrf_token": token, "to": "+47 912 34 567", "step": "sms"},
+    ).text
+    assert "lagt i køen" in page
+    with db.session() as session:
+        test = session.scalars(select(Message).where(Message.kind == MessageKind.TEST)).one()
+    assert test.address == "+4791234567" and test.priority == 0 and "STOPP" in (test.body or "")
+    wrong = admin_client.post(
+        f"/admin/campaigns/{campaign_id}/test", data={"csrf_token": token, "to": "ikke et nummer"}
+    ).text
+    assert "Testen ble ikke sendt" in wrong
+
+
+def test_the_delivery_report_is_a_table_and_a_csv(
+    admin_client: TestClient,
+    db: Database,
+    settings: Settings,
+    companies: int,
+) -> None:
+    _create(admin_client, _toml())
+    campaign_id = _campaign(db).id
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}")
+    admin_client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
+    _materialise(db, settings, campaign_id)
+    table = admin_client.get(f"/admin/campaigns/{campaign_id}/report").text
+    assert "Leveranserapport" in table and "I kø" in table and "+47******" in table
+    rows = list(
+        csv.DictReader(io.StringIO(admin_client.get(f"/admin/campaigns/{campaign_id}/report.csv").text))
+    )
+    assert rows and rows[0]["state"] == "queued" and rows[0]["address"].startswith("+47***")
+
+
+def test_the_campaign_list_shows_state_and_progress(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    _create(admin_client, _toml("Listekampanje"))
+    page = admin_client.get("/admin/campaigns").text
+    assert "Listekampanje" in page and "Utkast" in page and "ikke startet" in page
+
+
+# --- the API ------------------------------------------------------------------------------------------------
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_the_api_creates_launches_and_stops_a_campaign(
+    client: TestClient,
+    api_token: str,
+    db: Database,
+    companies: int,
+) -> None:
+    headers = {**_auth(api_token), "Content-Type": "application/toml"}
+    created = client.post("/api/campaigns", content=_toml("API-kampanje").encode(), headers=headers)
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["state"] == "draft" and [s["name"] for s in body["steps"]] == ["sms", "paaminnelse"]
+    campaign_id = body["id"]
+    assert [c["name"] for c in client.get("/api/campaigns", headers=_auth(api_token)).json()] == [
+        "API-kampanje"
+    ]
+    assert (
+        client.post(f"/api/campaigns/{campaign_id}/launch", headers=_auth(api_token)).json()["state"]
+        == "scheduled"
+    )
+    assert (
+        client.post(f"/api/campaigns/{campaign_id}/pause", headers=_auth(api_token)).json()["state"]
+        == "paused"
+    )
+    assert client.post(f"/api/campaigns/{campaign_id}/resume", headers=_auth(api_token)).json()["state"] in (
+        "scheduled",
+        "running",
+    )
+    assert (
+        client.post(f"/api/campaigns/{campaign_id}/cancel", headers=_auth(api_token)).json()["state"]
+        == "cancelled"
+    )
+    again = client.post(f"/api/campaigns/{campaign_id}/launch", headers=_auth(api_token))
+    assert again.status_code == 409
+    status = client.get(f"/api/campaigns/{campaign_id}", headers=_auth(api_token)).json()
+    assert status["state"] == "cancelled" and "counts" in status["steps"][0]
+
+
+def test_the_api_refuses_bad_toml_unknown_campaigns_and_missing_tokens(
+    client: TestClient,
+    api_token: str,
+    companies: int,
+) -> None:
+    bad = client.post("/api/campaigns", content=b'name = "x"\n', headers=_auth(api_token))
+    assert bad.status_code == 422 and isinstance(bad.json()["detail"], list) and bad.json()["detail"]
+    assert client.get("/api/campaigns/999", headers=_auth(api_token)).status_code == 404
+    assert client.post("/api/campaigns/999/pause", headers=_auth(api_token)).status_code == 404
+    for method, path in [("get", "/api/campaigns"), ("post", "/api/campaigns"), ("get", "/api/campaigns/1"),
+                         ("post", "/api/campaigns/1/launch")]:  # fmt: skip
+        assert getattr(client, method)(path).status_code == 401, path

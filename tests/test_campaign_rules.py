@@ -1,0 +1,438 @@
+"""Campaign rules not covered by test_campaigns.py: audience edges per channel, idempotent materialisation,
+step times across DST, status/list shapes, the test command, preview failures and the scheduler's job store."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from campaigns.definition import DefinitionError, parse_definition
+from campaigns.lifecycle import campaign_status, create_campaign, launch_campaign, list_campaigns
+from campaigns.outbox import materialise_step
+from scheduler import DAILY_JOBS, CampaignScheduler
+from settings import Settings
+from store.db import Database
+from store.models import (
+    Campaign,
+    CampaignStep,
+    Channel,
+    Contact,
+    ContactKind,
+    Heartbeat,
+    Intent,
+    Message,
+    MessageKind,
+    Reply,
+    utcnow,
+)
+from store.secrets import AddressHasher
+from tests.outbox_factories import make_recipient
+
+OPEN = """[window]
+days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+start = "00:00"
+end = "23:59"
+skip_holidays = false
+"""
+
+
+def toml(audience: str = 'counties = ["55"]', steps: str = "", extra: str = "") -> str:
+    steps = (
+        steps
+        or '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2026-01-05T09:00"\n'
+    )
+    return f'name = "Regler"\n{extra}\n{OPEN}\n[audience]\n{audience}\n\n{steps}'
+
+
+def add_contact(session: Any, company_id: int, kind: ContactKind, address: str, **kw: Any) -> Contact:
+    contact = Contact(
+        company_id=company_id,
+        kind=kind,
+        address=address,
+        address_hash=AddressHasher.load(session)(kind, address),
+        **kw,
+    )
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def materialised(
+    db: Database, settings: Settings, source: str
+) -> tuple[int, dict[str, set[tuple[int, str]]]]:
+    """Creates, launches and materialises every step; returns the campaign id and (company, channel) per step."""
+    with db.transaction() as session:
+        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
+        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        got: dict[str, set[tuple[int, str]]] = {}
+        for step in campaign.steps:
+            materialise_step(session, step_id=step.id, settings=settings)
+            got[step.name] = {
+                (m.company_id, m.channel.value)
+                for m in session.scalars(select(Message).where(Message.step_id == step.id))
+            }
+        return campaign.id, got
+
+
+def test_nace_prefixes_match_at_any_depth(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        near = make_recipient(session, nace_code="43.210", employees=10)[0].id
+        sibling = make_recipient(session, nace_code="43.110", employees=10)[0].id
+        other = make_recipient(session, nace_code="41.200", employees=10)[0].id
+    _, got = materialised(db, settings, toml('counties = ["55"]\nnace = ["43.2"]'))
+    assert {c for c, _ in got["sms"]} == {near}
+    assert sibling not in {c for c, _ in got["sms"]} and other not in {c for c, _ in got["sms"]}
+
+
+def test_a_unit_without_employee_count_is_in_a_range_only_when_it_starts_below_five(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        unknown = make_recipient(session, employees=None)[0].id
+        make_recipient(session, employees=20)
+    _, small = materialised(db, settings, toml('counties = ["55"]\nemployees = [4, 500]'))
+    assert unknown in {c for c, _ in small["sms"]}
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM message"))
+    _, large = materialised(db, settings, toml('counties = ["55"]\nemployees = [5, 500]'))
+    assert unknown not in {c for c, _ in large["sms"]} and len(large["sms"]) == 1
+
+
+def test_sms_goes_only_to_valid_mobiles_and_sole_proprietors_only_when_allowed(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        ok = make_recipient(session)[0].id
+        landline, contact = make_recipient(session)
+        contact.is_mobile = False
+        broken, contact = make_recipient(session)
+        contact.invalid_reason = "Twilio 21211"
+        sole = make_recipient(session, org_form="ENK")[0].id
+    _, got = materialised(db, settings, toml())
+    assert {c for c, _ in got["sms"]} == {ok}
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM message"))
+    _, allowed = materialised(db, settings, toml(extra="include_sole_proprietors = true"))
+    assert {c for c, _ in allowed["sms"]} == {ok, sole}
+    assert landline.id not in {c for c, _ in allowed["sms"]} and broken.id not in {
+        c for c, _ in allowed["sms"]
+    }
+
+
+def test_a_letter_step_emails_where_it_can_prints_otherwise_and_prints_to_sole_proprietors(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        mailed = make_recipient(
+            session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
+        )[0]
+        add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
+        printed = make_recipient(
+            session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
+        )[0]
+        sole = make_recipient(
+            session, org_form="ENK", postal_postcode="9008", postal_street="Storgata 3", postal_city="Tromsø"
+        )[0]
+        add_contact(session, sole.id, ContactKind.EMAIL, "ola@example.no")
+        nowhere = make_recipient(session)[0]  # no address to print on, no e-mail
+        mailed_id, printed_id, sole_id, nowhere_id = mailed.id, printed.id, sole.id, nowhere.id
+    steps = '[[steps]]\nname = "brev"\nchannel = "letter"\ntemplate = "letters/invitasjon"\nat = "2026-01-05T09:00"\n'
+    _, got = materialised(db, settings, toml(steps=steps))
+    assert got["brev"] == {(mailed_id, "email"), (printed_id, "letter"), (sole_id, "letter")}
+    assert nowhere_id not in {c for c, _ in got["brev"]}
+
+
+def test_a_second_materialisation_inserts_nothing(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        make_recipient(session)
+        make_recipient(session)
+    _, got = materialised(db, settings, toml())
+    assert len(got["sms"]) == 2
+    with db.transaction() as session:
+        step = session.scalars(select(CampaignStep)).one()
+        assert materialise_step(session, step_id=step.id, settings=settings) == 0
+        assert session.scalar(select(func.count()).select_from(Message)) == 2
+
+
+def test_no_reply_leaves_out_companies_that_answered_after_launch(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        quiet = make_recipient(session)[0].id
+        answered = make_recipient(session)[0].id
+    steps = (
+        '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2026-01-05T09:00"\n\n'
+        '[[steps]]\nname = "paaminnelse"\nchannel = "sms"\ntemplate = "sms/paaminnelse"\nafter_days = 0\n'
+        'only = "no_reply"\n'
+    )
+    with db.transaction() as session:
+        campaign = create_campaign(
+            session, source=toml(steps=steps), filename="r.toml", settings=settings
+        ).campaign
+        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        first, second = campaign.steps
+        materialise_step(session, step_id=first.id, settings=settings)
+        session.add(
+            Reply(
+                channel="sms",
+                sender="+4790000000",
+                text="nei takk",
+                company_id=answered,
+                intent=Intent.DECLINED,
+            )
+        )
+        session.flush()
+        materialise_step(session, step_id=second.id, settings=settings)
+        assert set(session.scalars(select(Message.company_id).where(Message.step_id == second.id))) == {quiet}
+
+
+def test_after_days_counts_oslo_days_across_the_spring_dst_change(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        make_recipient(session)
+    steps = (
+        '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2027-03-22T09:00"\n\n'
+        '[[steps]]\nname = "paaminnelse"\nchannel = "sms"\ntemplate = "sms/paaminnelse"\nafter_days = 7\n'
+    )
+    with db.transaction() as session:
+        campaign = create_campaign(
+            session, source=toml(steps=steps), filename="r.toml", settings=settings
+        ).campaign
+        launch_campaign(
+            session, campaign_id=campaign.id, settings=settings, now=datetime(2027, 3, 1, tzinfo=UTC)
+        )
+        cid = campaign.id
+    with db.session() as session:
+        first, second = session.get_one(Campaign, cid).steps
+        assert first.scheduled_for == datetime(2027, 3, 22, 8, 0, tzinfo=UTC)  # 09:00 CET
+        assert second.scheduled_for == datetime(2027, 3, 29, 7, 0, tzinfo=UTC)  # 09:00 CEST
+
+
+def test_status_of_a_fresh_campaign_has_every_state_at_zero_and_list_shows_it(
+    db: Database, settings: Settings, cli: Any
+) -> None:
+    with db.transaction() as session:
+        make_recipient(session)
+        cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+    status = json.loads(cli("campaign", "status", str(cid), "--json").stdout)
+    assert set(status) == {"id", "name", "state", "steps"}
+    assert status["state"] == "draft" and status["steps"][0]["scheduled_for"] is None
+    assert status["steps"][0]["counts"] == dict.fromkeys(
+        [
+            "queued",
+            "sending",
+            "sent",
+            "delivered",
+            "failed",
+            "undelivered",
+            "skipped",
+            "cancelled",
+            "unknown",
+        ],
+        0,
+    )
+    listed = json.loads(cli("campaign", "list", "--json").stdout)
+    assert [(c["id"], c["state"]) for c in listed] == [(cid, "draft")]
+    with db.session() as session:
+        assert campaign_status(session, campaign_id=cid)["name"] == "Regler"
+        assert list_campaigns(session)[0]["name"] == "Regler"
+
+
+def test_the_test_command_queues_a_test_message_to_the_given_phone(
+    db: Database, settings: Settings, cli: Any
+) -> None:
+    with db.transaction() as session:
+        make_recipient(session)
+        cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+    result = cli("campaign", "test", str(cid), "--to", "+4791234567")
+    assert result.exit_code == 0, result.output
+    with db.session() as session:
+        (message,) = session.scalars(select(Message)).all()
+        assert (message.kind, message.priority, message.channel, message.address) == (
+            MessageKind.TEST,
+            0,
+            Channel.SMS,
+            "+4791234567",
+        )
+        assert "STOPP" in (message.body or "")
+    assert cli("campaign", "test", str(cid), "--to", "ikke-en-adresse").exit_code == 2
+
+
+def custom_templates(settings: Settings, tmp_path: Path) -> None:
+    """The real templates plus `sms/lang`, which goes over ten segments only for a company with Ω in its name."""
+    import shutil
+
+    target = tmp_path / "templates"
+    shutil.copytree(settings.templates_dir, target)
+    for language in ("nb", "nn", "en"):
+        (target / "sms" / f"lang.{language}.txt").write_text(
+            "Hei {{ company_name }}{% if 'Ω' in company_name %}{{ ' bla' * 500 }}{% endif %}. Svar STOPP\n"
+        )
+    settings.templates_dir = target
+
+
+LONG = '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/lang"\nat = "2026-01-05T09:00"\n'
+
+
+def test_preview_fails_for_the_company_whose_sms_would_be_over_ten_segments(
+    db: Database, settings: Settings, cli: Any, tmp_path: Path
+) -> None:
+    custom_templates(settings, tmp_path)
+    with db.transaction() as session:
+        make_recipient(session)
+        cid = create_campaign(
+            session, source=toml(steps=LONG), filename="r.toml", settings=settings
+        ).campaign.id
+        long_name = make_recipient(session, name="Ωmega Bygg AS")[0].orgnr
+    result = cli("campaign", "preview", str(cid))
+    assert result.exit_code == 2
+    assert long_name in result.stderr and "sms/lang" in result.stderr
+
+
+def test_create_reports_a_template_that_fails_for_an_audience_company_and_stores_nothing(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    custom_templates(settings, tmp_path)
+    with db.transaction() as session:
+        make_recipient(session)
+        orgnr = make_recipient(session, name="Ωmega Bygg AS")[0].orgnr
+    with pytest.raises(DefinitionError) as raised, db.transaction() as session:
+        create_campaign(session, source=toml(steps=LONG), filename="r.toml", settings=settings)
+    problem = raised.value.problems[0]
+    assert problem.field == "steps[0].template" and orgnr in problem.message
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Campaign)) == 0
+
+
+def test_a_malformed_employee_range_is_a_definition_error_not_a_crash() -> None:
+    with pytest.raises(DefinitionError) as raised:
+        parse_definition(toml('counties = ["55"]\nemployees = ["fem", 500]'), counties={"55"})
+    assert raised.value.problems[0].field == "audience.employees"
+
+
+def test_a_municipality_filter_is_not_silently_ignored(db: Database, settings: Settings) -> None:
+    """`audience.municipalities` is accepted by the definition, so it must narrow the audience (or be refused)."""
+    with db.transaction() as session:
+        inside = make_recipient(session, municipality_number="5501")[0].id
+        make_recipient(session, municipality_number="5503")
+    try:
+        _, got = materialised(db, settings, toml('counties = ["55"]\nmunicipalities = ["5501"]'))
+    except DefinitionError:
+        return
+    assert {c for c, _ in got["sms"]} == {inside}
+
+
+def test_every_daily_job_resolves_to_a_function() -> None:
+    for _job_id, target, hour, minute in DAILY_JOBS:
+        module, _, function = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), function))
+        assert 0 <= hour < 24 and 0 <= minute < 60
+
+
+def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        make_recipient(session)
+        future = (utcnow() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
+        source = toml(
+            steps=f'[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "{future}"\n'
+        )
+        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
+        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        cid, sid = campaign.id, campaign.steps[0].id
+
+    async def run_twice() -> None:
+        for _ in range(2):  # a restart: a second instance on the same database
+            scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=0.2)
+            await scheduler.start()
+            await asyncio.sleep(0.8)
+            await scheduler.stop()
+
+    asyncio.run(run_twice())
+    with db.session() as session:
+        ids = list(session.execute(text("SELECT id FROM apscheduler_jobs")).scalars())
+        assert ids == [f"campaign-{cid}-step-{sid}"]
+        assert session.get(Heartbeat, "scheduler") is not None
+        assert session.scalar(select(func.count()).select_from(Message)) == 0  # not due yet
+
+
+def test_bench_launch_quick_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, str(root / "bench" / "launch.py"), "--quick"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "×" in result.stdout or "x" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_step_job_overdue_after_downtime_does_not_send_by_itself(db: Database, settings: Settings) -> None:
+    """The job store still holds the overdue job when the scheduler comes back; the stale rule must win."""
+    from zoneinfo import ZoneInfo
+
+    settings.stale_after_hours = 1.0 / 3600
+    with db.transaction() as session:
+        make_recipient(session)
+        soon = (utcnow() + timedelta(seconds=4)).astimezone(ZoneInfo("Europe/Oslo"))
+        at = soon.replace(tzinfo=None).isoformat(timespec="seconds")
+        source = toml(
+            steps=f'[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "{at}"\n'
+        )
+        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
+        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        cid = campaign.id
+
+    async def run(seconds: float) -> None:
+        scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=0.2)
+        await scheduler.start()
+        await asyncio.sleep(seconds)
+        await scheduler.stop()
+
+    asyncio.run(run(0.5))  # the job is stored, not yet due
+    asyncio.run(asyncio.sleep(6.0))  # the system is down when the step is due, and long after
+    asyncio.run(run(1.5))
+    with db.session() as session:
+        assert session.get_one(Campaign, cid).state.value == "paused"
+        assert session.scalar(select(func.count()).select_from(Message)) == 0
+
+
+def test_materialised_messages_are_due_inside_the_default_office_hours_window(
+    db: Database, settings: Settings
+) -> None:
+    from campaigns.windows import SendWindow
+
+    with db.transaction() as session:
+        make_recipient(session)
+        make_recipient(session)
+    source = toml().replace(OPEN, "")  # mon–fri 09:00–16:00 Europe/Oslo, holidays skipped
+    before = utcnow()
+    materialised(db, settings, source)
+    window = SendWindow.from_definition(None)
+    with db.session() as session:
+        dues = list(session.scalars(select(Message.due_at)))
+    assert len(dues) == 2 and all(window.is_open(d) and d >= before for d in dues)
+
+
+def test_a_materialised_row_is_found_by_its_exact_due_time(db: Database, settings: Settings) -> None:
+    """Rows written with the driver's executemany must compare like ORM-written times (SQLite stores text)."""
+    with db.transaction() as session:
+        make_recipient(session)
+    source = toml(
+        steps='[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2030-01-07T09:00"\n'
+    )
+    materialised(db, settings, source.replace(OPEN, ""))
+    opening = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Message).where(Message.due_at == opening)) == 1

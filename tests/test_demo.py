@@ -1,0 +1,155 @@
+"""`jeger serve --demo` data: realistic sample companies in every county, hunters, a login; idempotent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+import phonenumbers
+from sqlalchemy import func, select
+from stdnum.no import orgnr as orgnr_check
+
+from settings import Settings
+from store.db import Database
+from store.demo import DEMO_EMAIL, DEMO_PASSWORD, HUNTERS, seed_companies, seed_demo, seed_hunters
+from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
+from store.secrets import AddressHasher
+from store.staff import LoginStatus, authenticate
+
+
+def test_about_five_hundred_valid_companies_land_in_all_fifteen_counties(db: Database) -> None:
+    assert seed_companies(db) == 500
+    with db.session() as session:
+        companies = list(session.scalars(select(Company)))
+        counties = Counter(c.county_number for c in companies)
+        all_counties = set(session.scalars(select(County.number)))
+        contacts = list(session.scalars(select(Contact)))
+        hasher = AddressHasher.load(session)
+    assert len(companies) == 500
+    assert set(counties) == all_counties and len(all_counties) == 15
+    assert min(counties.values()) >= 10
+    assert all(orgnr_check.is_valid(c.orgnr) for c in companies)
+    assert all(c.name.endswith(" AS") for c in companies if c.org_form == "AS")
+    assert 10 < sum(c.org_form == "ENK" for c in companies) < 80
+    assert 1 <= sum(c.bankrupt for c in companies) < 20
+    assert any(c.language == "nn" for c in companies)
+    assert all(
+        c.nace_code and c.nace_code[:2] in {"41", "42", "43", "25", "28", "33", "45", "16", "10", "47", "46"}
+        for c in companies
+    )
+    mobiles = [c for c in contacts if c.kind == ContactKind.PHONE and c.is_mobile]
+    assert len(mobiles) > 350
+    for contact in mobiles:
+        number = phonenumbers.parse(contact.address)
+        assert phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+        assert contact.address_hash == hasher(ContactKind.PHONE, contact.address)
+    assert any(c.kind == ContactKind.EMAIL for c in contacts)
+
+
+def test_seeding_twice_adds_nothing_the_second_time(db: Database) -> None:
+    assert seed_companies(db) == 500
+    assert seed_companies(db) == 0
+    with db.transaction() as session:
+        assert seed_hunters(session) == len(HUNTERS)
+    with db.transaction() as session:
+        assert seed_hunters(session) == 0
+        assert session.scalar(select(func.count()).select_from(Company)) == 500
+
+
+def test_three_approved_hunters_cover_every_county(db: Database) -> None:
+    with db.transaction() as session:
+        seed_hunters(session)
+    with db.session() as session:
+        hunters = list(session.scalars(select(Hunter)))
+        approved = [h for h in hunters if h.state == HunterState.APPROVED]
+        covered = {c.number for h in approved for c in h.counties}
+        assert len(approved) == 3
+        assert covered == set(session.scalars(select(County.number)))
+        assert all(h.telegram_chat_id for h in approved)
+        assert any(h.state == HunterState.PENDING for h in hunters)  # one to approve in the demo
+
+
+def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, settings: Settings) -> None:
+    first = seed_demo(db, settings)
+    second = seed_demo(db, settings)
+    assert first.companies_added == 500 and second.companies_added == 0
+    assert first.staff_created and not second.staff_created
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(StaffUser)) == 1
+        assert authenticate(session, email=DEMO_EMAIL, password=DEMO_PASSWORD).status is LoginStatus.OK
+
+
+def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
+    """A demo campaign whose SMS the sandbox "sent" to every company with a mobile."""
+    from store.demo import DEMO_CAMPAIGN_PREFIX
+    from store.models import Campaign, CampaignState, CampaignStep, Channel, Message, MessageState, utcnow
+
+    with db.transaction() as session:
+        campaign = Campaign(name=f"{DEMO_CAMPAIGN_PREFIX} test", state=CampaignState.RUNNING, definition={})
+        step = CampaignStep(
+            campaign=campaign, position=0, name="sms", channel=Channel.SMS, template="sms/invitasjon"
+        )
+        session.add_all([campaign, step])
+        session.flush()
+        sent_at = utcnow() - timedelta(minutes=minutes_ago)
+        count = 0
+        for company in session.scalars(select(Company).where(Company.mobile.is_not(None))):
+            session.add(
+                Message(
+                    campaign_id=campaign.id,
+                    step_id=step.id,
+                    company_id=company.id,
+                    channel=Channel.SMS,
+                    address=company.mobile,
+                    body="Hei! Svar JA",
+                    state=MessageState.SENT,
+                    provider="sandbox",
+                    sent_at=sent_at,
+                )
+            )
+            count += 1
+        return count
+
+
+def test_simulated_companies_answer_through_the_conversation_engine(db: Database, settings: Settings) -> None:
+    from store.demo import DemoSimulator
+    from store.models import Intent, Lead, LeadState, Registration, Reply, utcnow
+
+    seed_companies(db, count=120, seed=11)
+    with db.transaction() as session:
+        seed_hunters(session)
+    assert _demo_sends(db) > 80
+    simulator = DemoSimulator(settings=settings, db=db)
+    later = utcnow() + timedelta(minutes=5)
+    answered = [simulator.tick(now=later + timedelta(seconds=10 * i)) for i in range(12)]
+    assert answered[0] > 10 and answered[-1] == 0  # first answers at once, then the registrations run out
+    with db.session() as session:
+        intents = Counter(session.scalars(select(Reply.intent)))
+        completed = session.scalars(select(Registration).where(Registration.completed_at.is_not(None))).all()
+        leads = session.scalars(select(Lead)).all()
+    assert intents[Intent.INTERESTED] > 0 and intents[Intent.DECLINED] > 0 and intents[Intent.OPT_OUT] > 0
+    assert intents[Intent.FREE_TEXT] > 0 and intents[Intent.ANSWER] > 0
+    assert completed and len(leads) == len(completed)
+    assert all(r.places == 2 and r.adult_apprentices for r in completed)
+    # The demo's hunters took every lead and reported back, as their Telegram buttons would.
+    assert all(lead.hunter_id is not None for lead in leads)
+    assert {lead.state for lead in leads} <= {
+        LeadState.BECAME_TRAINING_COMPANY,
+        LeadState.CONTACTED,
+        LeadState.DECLINED,
+    }
+    assert any(lead.state == LeadState.BECAME_TRAINING_COMPANY for lead in leads)
+
+
+def test_simulated_answers_wait_for_their_delay_and_stop_after_the_demo_window(
+    db: Database, settings: Settings
+) -> None:
+    from store.demo import DemoSimulator
+    from store.models import utcnow
+
+    seed_companies(db, count=40, seed=11)
+    _demo_sends(db, minutes_ago=0)
+    simulator = DemoSimulator(settings=settings, db=db, minutes=15)
+    assert simulator.tick(now=utcnow()) == 0  # nobody answers within a second of our SMS
+    assert simulator.tick(now=utcnow() + timedelta(hours=1)) == 0  # and nobody starts after the demo window
+    assert simulator.tick(now=utcnow() + timedelta(minutes=5)) > 0

@@ -1,0 +1,161 @@
+"""Operations: /healthz, /metrics in Prometheus format, and masked key=value logs."""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+
+from settings import Settings
+from store.db import Database
+from store.models import Channel, Heartbeat, Message, MessageKind, MessageState, utcnow
+from web.app import create_app
+from web.metrics import SEND_LATENCY, WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+
+from logging_setup import KeyValueFormatter, MaskingFilter, configure_logging  # isort: skip
+
+
+def _beat(db: Database, name: str, seconds_ago: float) -> None:
+    with db.transaction() as session:
+        session.merge(Heartbeat(name=name, beat_at=utcnow() - timedelta(seconds=seconds_ago)))
+
+
+def test_health_is_ok_when_the_database_answers_and_both_parts_tick(settings: Settings, db: Database) -> None:
+    _beat(db, "scheduler", 5)
+    _beat(db, "dispatcher", 1)
+    with TestClient(create_app(settings, db=db)) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok" and body["database"] == "ok"
+    assert body["parts"]["scheduler"]["alive"] is True
+    assert 4 <= body["parts"]["scheduler"]["last_tick_age_seconds"] < 60
+
+
+def test_health_reports_a_stale_or_missing_part_as_degraded(settings: Settings, db: Database) -> None:
+    _beat(db, "dispatcher", 3600)
+    with TestClient(create_app(settings, db=db)) as client:
+        body = client.get("/healthz").json()
+    assert body["status"] == "degraded"
+    assert body["parts"]["dispatcher"]["alive"] is False
+    assert 3600 <= body["parts"]["dispatcher"]["last_tick_age_seconds"] < 3660
+    assert body["parts"]["scheduler"] == {"alive": False, "last_tick_age_seconds": None}
+
+
+def test_health_is_503_when_the_database_is_unreachable(settings: Settings, tmp_path: Path) -> None:
+    broken = Database(f"sqlite:///{tmp_path}/no/such/dir/jeger.db")
+    with TestClient(create_app(settings, db=broken)) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+def test_metrics_count_messages_by_channel_and_state_and_the_due_outbox(
+    settings: Settings, db: Database
+) -> None:
+    now = utcnow()
+    with db.transaction() as session:
+        for state, due in [
+            (MessageState.QUEUED, now - timedelta(minutes=1)),
+            (MessageState.QUEUED, now - timedelta(minutes=2)),
+            (MessageState.QUEUED, now + timedelta(days=1)),  # not due yet: not in the depth
+            (MessageState.DELIVERED, now),
+        ]:
+            session.add(
+                Message(
+                    kind=MessageKind.OUTREACH,
+                    channel=Channel.SMS,
+                    address="+4791234567",
+                    state=state,
+                    due_at=due,
+                )
+            )
+    SEND_LATENCY.labels(channel="sms").observe(0.2)
+    WEBHOOK_REQUESTS.labels(webhook="twilio_sms").inc()
+    WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="signature").inc()
+    with TestClient(create_app(settings, db=db)) as client:
+        response = client.get("/metrics")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
+    samples = _samples(response.text)
+    queued = (("channel", "sms"), ("kind", "outreach"), ("state", "queued"))
+    assert samples[("jeger_messages", queued)] == 3
+    assert (
+        samples[("jeger_messages", (("channel", "sms"), ("kind", "outreach"), ("state", "delivered")))] == 1
+    )
+    assert samples[("jeger_outbox_depth", (("channel", "sms"),))] == 2
+    assert samples[("jeger_send_latency_seconds_count", (("channel", "sms"),))] >= 1
+    assert samples[("jeger_webhook_requests_total", (("webhook", "twilio_sms"),))] >= 1
+    rejected = (("reason", "signature"), ("webhook", "twilio_sms"))
+    assert samples[("jeger_webhook_rejections_total", rejected)] >= 1
+
+
+def test_metrics_still_answer_when_the_database_is_down(settings: Settings, tmp_path: Path) -> None:
+    broken = Database(f"sqlite:///{tmp_path}/no/such/dir/jeger.db")
+    with TestClient(create_app(settings, db=broken)) as client:
+        response = client.get("/metrics")
+    assert response.status_code == 200
+    assert "jeger_messages{" not in response.text
+
+
+def _log_line(logger: logging.Logger, *args: object, **kwargs: object) -> str:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(KeyValueFormatter())
+    handler.addFilter(MaskingFilter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info(*args, **kwargs)  # type: ignore[arg-type]
+    finally:
+        logger.removeHandler(handler)
+    return stream.getvalue()
+
+
+def test_log_lines_are_key_value_with_phone_numbers_and_addresses_masked() -> None:
+    line = _log_line(
+        logging.getLogger("tests.ops"),
+        "sent to %s and %s",
+        "+4791234567",
+        "ola.nordmann@firma.no",
+        extra={"recipient": "+4798765432"},
+    )
+    assert line.startswith("ts=") and "level=INFO logger=tests.ops" in line
+    assert "91234567" not in line and "ola.nordmann" not in line and "98765432" not in line
+    assert 'msg="sent to ' in line and "recipient=" in line and "67" in line
+
+
+def test_exceptions_in_logs_are_masked_too() -> None:
+    logger = logging.getLogger("tests.ops.exc")
+    stream = io.StringIO()
+    handler = configure_logging(stream=stream)
+    try:
+        try:
+            raise ValueError("bad number +4791234567")
+        except ValueError:
+            logger.exception("failed for kari@firma.no")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    text = stream.getvalue()
+    assert "ValueError" in text and "exc=" in text
+    assert "91234567" not in text and "kari@" not in text
+
+
+def test_health_answers_503_without_secret_key_when_the_database_is_down(
+    settings: Settings, tmp_path: Path
+) -> None:
+    broken = Database(f"sqlite:///{tmp_path}/no/such/dir/jeger.db")
+    app = create_app(settings.model_copy(update={"secret_key": None}), db=broken)
+    with TestClient(app) as client:
+        assert client.get("/healthz").status_code == 503

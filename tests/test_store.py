@@ -1,0 +1,97 @@
+"""The schema, its migrations and the reference data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from store.db import Database
+from store.migrate import head_revision, init_database
+from store.models import (
+    Base,
+    Campaign,
+    CampaignStep,
+    Channel,
+    Company,
+    ContactKind,
+    County,
+    Message,
+    Municipality,
+    OptOut,
+    Trade,
+)
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_reference_data_is_complete(session: Session) -> None:
+    assert session.scalar(select(func.count()).select_from(County)) == 15
+    assert session.scalar(select(func.count()).select_from(Municipality)) == 357
+    assert session.scalar(select(func.count()).select_from(Trade)) == 171
+    assert session.get(County, "55") is not None
+    assert session.get(Municipality, "5501").county_number == "55"  # type: ignore[union-attr]
+    prt = session.scalar(select(Trade).where(Trade.exam_code == "PRT3004"))
+    assert prt is not None and prt.name == "Produksjonsteknikkfaget"
+
+
+def test_init_twice_changes_nothing(db: Database) -> None:
+    result = init_database(db.engine)
+    assert result.revision_before == result.revision_after == head_revision()
+    assert (result.reference.inserted, result.reference.updated) == (0, 0)
+
+
+def test_init_through_the_cli_is_idempotent(cli) -> None:  # type: ignore[no-untyped-def]
+    first = cli("init", "--json")
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert data["revision"] == head_revision()
+    assert (data["reference_inserted"], data["reference_updated"]) == (0, 0)
+
+
+def test_orgnr_is_unique(session: Session) -> None:
+    session.add_all([Company(orgnr="974760673", name="A"), Company(orgnr="974760673", name="B")])
+    with pytest.raises(IntegrityError):
+        session.flush()
+
+
+def test_one_message_per_step_and_company(session: Session) -> None:
+    company = Company(orgnr="974760673", name="A")
+    campaign = Campaign(name="C")
+    step = CampaignStep(campaign=campaign, position=0, name="sms", channel=Channel.SMS, template="sms/x")
+    session.add_all([company, campaign, step])
+    session.flush()
+    for _ in range(2):
+        session.add(
+            Message(
+                campaign_id=campaign.id, step_id=step.id, company_id=company.id, channel=Channel.SMS, body="x"
+            )
+        )
+    with pytest.raises(IntegrityError):
+        session.flush()
+
+
+def test_one_opt_out_per_address(session: Session) -> None:
+    for _ in range(2):
+        session.add(OptOut(kind=ContactKind.PHONE, address_hash="h" * 64, source="sms"))
+    with pytest.raises(IntegrityError):
+        session.flush()
+
+
+def test_datetimes_come_back_aware_in_utc(session: Session) -> None:
+    campaign = Campaign(name="C")
+    session.add(campaign)
+    session.commit()
+    session.expire_all()
+    stored = session.get(Campaign, campaign.id)
+    assert stored is not None and stored.created_at.utcoffset() is not None
+    assert stored.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]

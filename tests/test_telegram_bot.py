@@ -1,0 +1,269 @@
+"""The Telegram bot end to end: a real python-telegram-bot Application against the loopback fake Bot API, in
+polling mode (updates through getUpdates) and webhook mode (updates POSTed to our ASGI app)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from bot.telegram_app import TelegramBot
+from campaigns.dispatcher import Dispatcher
+from settings import Settings
+from store.db import Database
+from store.identifiers import ensure_identifiers
+from store.models import (
+    Contact,
+    Hunter,
+    HunterState,
+    Lead,
+    LeadState,
+    Message,
+    MessageKind,
+    MessageState,
+    Registration,
+)
+from tests.fakes.telegram_api import FakeTelegram
+from tests.lead_factories import make_company, make_hunter
+from web.app import create_app
+
+COMPANY_CHAT, HUNTER_CHAT, OTHER_HUNTER_CHAT, NEWCOMER_CHAT = 4001, 5001, 5002, 6001
+SECRET = "webhook_Secret-42"
+
+
+async def sent(fake: FakeTelegram, chat: int, count: int, timeout: float = 15.0) -> list[dict[str, Any]]:
+    """Waits (without blocking the bot's event loop) until the bot has said `count` things in the chat."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        found = fake.sent_to(chat)
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.02)
+    raise AssertionError(
+        f"{len(fake.sent_to(chat))} messages to {chat}, expected {count}: {fake.sent_to(chat)}"
+    )
+
+
+async def recorded(db: Database, chat: str, count: int, timeout: float = 10.0) -> None:
+    def conversation_messages() -> int:
+        with db.session() as session:
+            rows = session.scalars(
+                select(Message.id).where(Message.kind == MessageKind.CONVERSATION, Message.address == chat)
+            )
+            return len(rows.all())
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while await asyncio.to_thread(conversation_messages) < count:
+        assert loop.time() < deadline, f"fewer than {count} answers to {chat} recorded"
+        await asyncio.sleep(0.02)
+
+
+def callbacks(entry: dict[str, Any]) -> list[str]:
+    markup = entry.get("reply_markup") or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+@pytest.fixture
+def tg_settings(settings: Settings, fake_telegram: FakeTelegram) -> Settings:
+    return settings.model_copy(update=fake_telegram.settings_update())
+
+
+@pytest.fixture
+async def polling_bot(tg_settings: Settings, db: Database) -> AsyncIterator[TelegramBot]:
+    bot = TelegramBot(settings=tg_settings, db=db, poll_timeout=0.5)  # the fake stops in 0.5 s, not 10
+    await bot.start()
+    yield bot
+    await bot.stop()
+
+
+async def test_a_company_registers_by_its_link_and_an_approved_hunter_claims_the_lead(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, tg_settings: Settings, db: Database
+) -> None:
+    with db.transaction() as session:
+        company = make_company(session, county="55", name="Ishavskraft Elektro AS")
+        ensure_identifiers(session, company_ids=[company.id])
+        session.refresh(company)
+        token = company.token
+        make_hunter(session, chat_id=str(HUNTER_CHAT), all_trades=True, name="EL og IT Forbundet Troms")
+        make_hunter(session, chat_id=str(OTHER_HUNTER_CHAT), counties=["03"], all_trades=True)
+
+    fake_telegram.push_message(COMPANY_CHAT, f"/start {token}")
+    welcome = await sent(fake_telegram, COMPANY_CHAT, 2)
+    assert "Ishavskraft Elektro AS" in welcome[0]["text"] and "1/5" in welcome[1]["text"]
+    n = 2
+    for answer in ("Kari Nordmann", "elektriker", "2"):
+        fake_telegram.push_message(COMPANY_CHAT, answer)
+        n += 1
+        await sent(fake_telegram, COMPANY_CHAT, n)
+    adult = fake_telegram.sent_to(COMPANY_CHAT)[-1]
+    assert callbacks(adult) == ["ja", "nei"]  # the yes/no question comes with buttons
+    fake_telegram.push_callback(COMPANY_CHAT, "ja", message_id=adult["message_id"])
+    fake_telegram.push_message(COMPANY_CHAT, "august 2027")
+    n += 2
+    summary = (await sent(fake_telegram, COMPANY_CHAT, n))[-1]
+    assert "ja" in callbacks(summary)
+    fake_telegram.push_callback(COMPANY_CHAT, "ja", message_id=summary["message_id"])
+    n += 1
+    await sent(fake_telegram, COMPANY_CHAT, n)
+    await recorded(db, str(COMPANY_CHAT), n)  # answers are recorded just after they are sent
+
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.completed_at is not None and registration.source == "telegram"
+        lead = session.scalars(select(Lead)).one()
+        contact = session.scalars(select(Contact).where(Contact.kind == "telegram")).one()
+        assert contact.address == str(COMPANY_CHAT)
+        answers = session.scalars(select(Message).where(Message.kind == MessageKind.CONVERSATION)).all()
+        assert len(answers) == n and {a.state for a in answers} == {MessageState.SENT}
+        assert {a.provider for a in answers} == {"telegram"} and all(a.provider_id for a in answers)
+        assert {a.company_id for a in answers} == {company.id}
+        queued = session.scalars(select(Message).where(Message.kind == MessageKind.NOTIFICATION)).all()
+        assert [(m.address, m.priority, m.state) for m in queued] == [
+            (str(HUNTER_CHAT), 0, MessageState.QUEUED)
+        ]
+
+    await Dispatcher(settings=tg_settings, db=db).drain(timeout=20)
+    [notice] = await sent(fake_telegram, HUNTER_CHAT, 1)
+    assert "Ishavskraft Elektro AS" in notice["text"] and "Kari Nordmann" in notice["text"]
+    assert callbacks(notice) == [f"lead:claim:{lead.id}"]
+    assert fake_telegram.sent_to(OTHER_HUNTER_CHAT) == []  # Oslo hunter: not told
+    with db.session() as session:
+        row = session.scalars(select(Message).where(Message.kind == MessageKind.NOTIFICATION)).one()
+        assert row.state == MessageState.SENT and row.provider_id == str(notice["message_id"])
+
+    # The Oslo hunter forges a claim on the Troms lead: refused, nothing changed.
+    fake_telegram.push_callback(OTHER_HUNTER_CHAT, f"lead:claim:{lead.id}")
+    [refused] = await sent(fake_telegram, OTHER_HUNTER_CHAT, 1)
+    assert "utenfor fylkene" in refused["text"]
+
+    fake_telegram.push_callback(HUNTER_CHAT, f"lead:claim:{lead.id}", message_id=notice["message_id"])
+    claimed = (await sent(fake_telegram, HUNTER_CHAT, 2))[-1]
+    assert claimed["method"] == "editMessageText" and claimed["message_id"] == notice["message_id"]
+    assert "Leaden er din" in claimed["text"]
+    assert f"lead:out:{lead.id}:became_training_company" in callbacks(claimed)
+    fake_telegram.push_callback(HUNTER_CHAT, f"lead:out:{lead.id}:became_training_company")
+    outcome = (await sent(fake_telegram, HUNTER_CHAT, 3))[-1]
+    assert "ble lærebedrift" in outcome["text"] and not callbacks(outcome)
+    with db.session() as session:
+        lead = session.get_one(Lead, lead.id)
+        hunter = session.scalars(select(Hunter).where(Hunter.telegram_chat_id == str(HUNTER_CHAT))).one()
+        assert (lead.state, lead.hunter_id) == (LeadState.BECAME_TRAINING_COMPANY, hunter.id)
+
+
+async def test_a_pending_hunter_asking_for_leads_is_told_to_wait(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    with db.transaction() as session:
+        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+    [answer] = await sent(fake_telegram, HUNTER_CHAT, 1)
+    assert "venter på godkjenning" in answer["text"] and not callbacks(answer)
+    sticker = fake_telegram.message_update(HUNTER_CHAT, "")
+    del sticker["message"]["text"]
+    sticker["message"]["sticker"] = {
+        "file_id": "x",
+        "file_unique_id": "x",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+        "type": "regular",
+    }
+    fake_telegram.push_update(sticker)
+    assert "bare lese tekst" in (await sent(fake_telegram, HUNTER_CHAT, 2))[-1]["text"]
+    menu = next(params for method, params in fake_telegram.calls if method == "setMyCommands")
+    assert {c["command"] for c in menu["commands"]} >= {"start", "jeger", "leads", "slettmeg"}
+
+
+async def test_a_hunter_signs_up_in_one_burst_and_hears_of_the_approval(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, tg_settings: Settings, db: Database, cli: Any
+) -> None:
+    # Everything at once: only in-order processing per chat gets each answer to the right question.
+    fake_telegram.push_message(NEWCOMER_CHAT, "/jeger")
+    fake_telegram.push_message(NEWCOMER_CHAT, "Opplæringskontoret i Finnmark")
+    fake_telegram.push_callback(NEWCOMER_CHAT, "hj:type:training_office")
+    fake_telegram.push_message(NEWCOMER_CHAT, "974760673")
+    fake_telegram.push_callback(NEWCOMER_CHAT, "hj:cty:56")
+    fake_telegram.push_callback(NEWCOMER_CHAT, "hj:cty:done")
+    fake_telegram.push_callback(NEWCOMER_CHAT, "hj:trd:all")
+    fake_telegram.push_message(NEWCOMER_CHAT, "Siri Sámi")
+    fake_telegram.push_message(NEWCOMER_CHAT, "+47 912 34 567")
+    said = await sent(fake_telegram, NEWCOMER_CHAT, 9)
+    assert "venter på godkjenning" in said[-1]["text"], [s["text"] for s in said]
+    toggled = said[4]
+    assert toggled["method"] == "editMessageText" and "hj:cty:56" in callbacks(toggled)
+
+    with db.session() as session:
+        hunter = session.scalars(select(Hunter)).one()
+        assert (hunter.state, hunter.all_trades) == (HunterState.PENDING, True)
+        assert [c.number for c in hunter.counties] == ["56"]
+    result = await asyncio.to_thread(cli, "hunters", "approve", str(hunter.id))
+    assert result.exit_code == 0, result.output
+    await Dispatcher(settings=tg_settings, db=db).drain(timeout=20)
+    told = await sent(fake_telegram, NEWCOMER_CHAT, 10)
+    assert "godkjent" in told[-1]["text"]
+
+
+async def test_stopp_and_slettmeg_over_telegram(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    fake_telegram.push_message(COMPANY_CHAT, "/stopp")
+    assert "meldt av" in (await sent(fake_telegram, COMPANY_CHAT, 1))[-1]["text"]
+    fake_telegram.push_message(COMPANY_CHAT, "/slettmeg")
+    question = (await sent(fake_telegram, COMPANY_CHAT, 2))[-1]
+    fake_telegram.push_callback(COMPANY_CHAT, "privacy:erase", message_id=question["message_id"])
+    assert "slettet" in (await sent(fake_telegram, COMPANY_CHAT, 3))[-1]["text"]
+    # One more message: the chat's updates run in order, so once its answer is recorded the erase is complete.
+    fake_telegram.push_message(COMPANY_CHAT, "/personvern")
+    await sent(fake_telegram, COMPANY_CHAT, 4)
+    await recorded(db, str(COMPANY_CHAT), 1)
+    with db.session() as session:
+        kept = session.scalars(select(Message.body).where(Message.address == str(COMPANY_CHAT))).all()
+        assert len(kept) == 1 and "/slettmeg" in (kept[0] or "")  # only the answer after the erase
+
+
+def test_webhook_mode_processes_authentic_updates_and_refuses_forged_ones(
+    tg_settings: Settings, db: Database, fake_telegram: FakeTelegram
+) -> None:
+    settings = tg_settings.model_copy(
+        update={
+            "telegram_mode": "webhook",
+            "telegram_webhook_secret": SECRET,
+            "public_base_url": "https://jeger.example",
+        }
+    )
+    bot = TelegramBot(settings=settings, db=db)
+    with TestClient(create_app(settings, db=db, services=[bot])) as client:
+        assert fake_telegram.webhook["url"] == "https://jeger.example/webhooks/telegram"
+        assert fake_telegram.webhook["secret_token"] == SECRET
+        assert bot.application is not None and bot.application.updater is None
+
+        with db.transaction() as session:
+            make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+        update = fake_telegram.message_update(HUNTER_CHAT, "/leads")
+        forged = client.post(
+            "/webhooks/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+        )
+        unsigned = client.post("/webhooks/telegram", json=update)
+        assert (forged.status_code, unsigned.status_code) == (403, 403)
+
+        ok = client.post(
+            "/webhooks/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        )
+        assert ok.status_code == 200
+        [answer] = fake_telegram.wait_for_sent(HUNTER_CHAT, 1)
+        assert "venter på godkjenning" in answer["text"]
+        # Telegram redelivers an update it thinks was lost: processed once.
+        again = client.post(
+            "/webhooks/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        )
+        assert again.status_code == 200
+        fake_telegram.wait_for_sent(HUNTER_CHAT, 1)
+    assert not bot.running
+    assert len(fake_telegram.sent_to(HUNTER_CHAT)) == 1

@@ -1,0 +1,106 @@
+"""GET|POST /r/{token}: the personal registration page, without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from settings import Settings
+from store.db import Database
+from store.models import Lead, Registration, RegistrationSource
+from tests.test_engine import make_company
+from web import registration as registration_module
+from web.app import create_app
+
+
+@pytest.fixture
+def client(settings: Settings, db: Database) -> Iterator[TestClient]:
+    registration_module.limiter.hits.clear()
+    with TestClient(create_app(settings, db=db)) as c:
+        yield c
+
+
+@pytest.fixture
+def token(db: Database) -> str:
+    with db.transaction() as session:
+        company = make_company(session, email="post@fjord.no", business_city="Tromsø")
+        return company.token or ""
+
+
+def csrf(page: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match
+    return match.group(1)
+
+
+def form(page: str, **override: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "csrf_token": csrf(page),
+        "contact_name": "Kari Nordmann",
+        "phone": "912 34 567",
+        "email": "kari@fjord.no",
+        "trades": ["1", "12"],
+        "places": "2",
+        "adult": "ja",
+        "start": "august 2027",
+        "consent": "ja",
+    }
+    data.update(override)
+    return data
+
+
+def test_the_page_is_prefilled_from_the_register(client: TestClient, token: str) -> None:
+    page = client.get(f"/r/{token}")
+    assert page.status_code == 200 and "Fjord Bygg AS" in page.text
+    assert 'value="post@fjord.no"' in page.text and 'name="viewport"' in page.text
+
+
+def test_a_company_registers_and_becomes_a_lead(client: TestClient, token: str, db: Database) -> None:
+    page = client.get(f"/r/{token}").text
+    done = client.post(f"/r/{token}", data=form(page))
+    assert done.status_code == 200 and "er registrert" in done.text
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert registration.source is RegistrationSource.WEB and registration.completed_at
+        assert registration.phone == "+4791234567" and {t.id for t in registration.trades} == {1, 12}
+        assert session.scalar(select(Lead.registration_id)) == registration.id
+
+
+def test_errors_are_shown_where_they_are_and_valid_input_is_kept(
+    client: TestClient, token: str, db: Database
+) -> None:
+    page = client.get(f"/r/{token}").text
+    response = client.post(f"/r/{token}", data=form(page, places="mange", trades=[], consent=""))
+    assert response.status_code == 422
+    assert (
+        "Skriv antall læreplasser som et tall" in response.text and "Velg minst ett lærefag" in response.text
+    )
+    assert 'value="Kari Nordmann"' in response.text
+    with db.session() as session:
+        assert session.scalars(select(Registration)).first() is None
+
+
+def test_a_post_without_csrf_is_refused(client: TestClient, token: str, db: Database) -> None:
+    client.get(f"/r/{token}")
+    response = client.post(
+        f"/r/{token}", data={**form(client.get(f"/r/{token}").text), "csrf_token": "forged"}
+    )
+    assert response.status_code == 403
+    with db.session() as session:
+        assert session.scalars(select(Registration)).first() is None
+
+
+@pytest.mark.parametrize("bad", ["nope", "x" * 65, "a" * 43])
+def test_unknown_or_malformed_tokens_get_a_friendly_404(client: TestClient, bad: str) -> None:
+    response = client.get(f"/r/{bad}")
+    assert response.status_code == 404 and "Vi fant ikke denne lenken" in response.text
+
+
+def test_posting_is_rate_limited_per_address(client: TestClient, token: str) -> None:
+    page = client.get(f"/r/{token}").text
+    codes = [client.post(f"/r/{token}", data=form(page, places="x")).status_code for _ in range(12)]
+    assert codes[:10] == [422] * 10 and codes[-1] == 429

@@ -1,0 +1,201 @@
+"""The campaign form: its fields become the same TOML a campaign file holds (PRODUCT §5).
+
+The dashboard never builds a campaign itself: it writes TOML and hands it to the campaign domain, so a form,
+an uploaded file and `jeger campaign create` are validated by the same code and fail with the same messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+DAYS = {"mon": "man", "tue": "tir", "wed": "ons", "thu": "tor", "fri": "fre", "sat": "lør", "sun": "søn"}
+EXCLUDES = {
+    "opted_out": "avmeldte",
+    "registered": "som allerede har registrert interesse",
+    "training_company": "som allerede er lærebedrifter",
+}
+LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "engelsk"}
+MAX_STEPS = 4
+
+
+@dataclass
+class StepFields:
+    name: str = ""
+    channel: str = "sms"
+    template: str = ""
+    at: str = ""
+    after_days: str = ""
+    only: str = "everyone"
+
+
+@dataclass
+class CampaignFields:
+    """What the form shows and sends back; strings as typed, so a rejected form keeps the user's input."""
+
+    name: str = ""
+    language: str = "nb"
+    fixed_language: bool = False
+    include_sole_proprietors: bool = False
+    days: list[str] = field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
+    start: str = "09:00"
+    end: str = "16:00"
+    skip_holidays: bool = True
+    rate_sms: str = "5"
+    rate_email: str = "10"
+    rate_telegram: str = "20"
+    counties: list[str] = field(default_factory=list)
+    nace: str = ""
+    employees_min: str = ""
+    employees_max: str = ""
+    exclude: list[str] = field(default_factory=lambda: list(EXCLUDES))
+    steps: list[StepFields] = field(default_factory=list)
+
+
+def read_fields(form: Any) -> CampaignFields:
+    """Reads a submitted form (Starlette FormData: `get` and `getlist`)."""
+
+    def text(key: str, default: str = "") -> str:
+        value = form.get(key)
+        return value.strip() if isinstance(value, str) else default
+
+    steps = []
+    for index in range(MAX_STEPS):
+        step = StepFields(
+            name=text(f"step{index}_name"),
+            channel=text(f"step{index}_channel", "sms"),
+            template=text(f"step{index}_template"),
+            at=text(f"step{index}_at"),
+            after_days=text(f"step{index}_after_days"),
+            only=text(f"step{index}_only", "everyone"),
+        )
+        if step.name or step.template:
+            steps.append(step)
+    return CampaignFields(
+        name=text("name"),
+        language=text("language", "nb"),
+        fixed_language=form.get("fixed_language") is not None,
+        include_sole_proprietors=form.get("include_sole_proprietors") is not None,
+        days=[d for d in form.getlist("days") if d in DAYS],
+        start=text("start"),
+        end=text("end"),
+        skip_holidays=form.get("skip_holidays") is not None,
+        rate_sms=text("rate_sms"),
+        rate_email=text("rate_email"),
+        rate_telegram=text("rate_telegram"),
+        counties=[c for c in form.getlist("counties") if isinstance(c, str)],
+        nace=text("nace"),
+        employees_min=text("employees_min"),
+        employees_max=text("employees_max"),
+        exclude=[e for e in form.getlist("exclude") if e in EXCLUDES],
+        steps=steps,
+    )
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def _number(text: str) -> int | float | str:
+    """Numbers as numbers; anything else stays text so the campaign validator names the bad field."""
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return text
+
+
+def _table(name: str | None, values: Mapping[str, Any]) -> list[str]:
+    lines = [f"[{name}]"] if name else []
+    lines += [f"{key} = {_value(value)}" for key, value in values.items() if value is not None]
+    return lines
+
+
+def to_toml(fields: CampaignFields) -> str:
+    """The campaign file the form describes; empty optional fields are left out (defaults apply)."""
+    top: dict[str, Any] = {"name": fields.name, "language": fields.language}
+    if fields.fixed_language:
+        top["fixed_language"] = True
+    if fields.include_sole_proprietors:
+        top["include_sole_proprietors"] = True
+    window = {
+        "days": fields.days,
+        "start": fields.start,
+        "end": fields.end,
+        "skip_holidays": fields.skip_holidays,
+    }
+    rate = {
+        "sms": _number(fields.rate_sms) if fields.rate_sms else None,
+        "email": _number(fields.rate_email) if fields.rate_email else None,
+        "telegram": _number(fields.rate_telegram) if fields.rate_telegram else None,
+    }
+    audience: dict[str, Any] = {"counties": fields.counties}
+    nace = [part.strip() for part in fields.nace.replace(";", ",").split(",") if part.strip()]
+    if nace:
+        audience["nace"] = nace
+    if fields.employees_min or fields.employees_max:
+        audience["employees"] = [
+            _number(fields.employees_min or "0"),
+            _number(fields.employees_max or "100000"),
+        ]
+    audience["exclude"] = fields.exclude
+    lines = [*_table(None, top), "", *_table("window", window), "", *_table("rate", rate), ""]
+    lines += _table("audience", audience)
+    for position, step in enumerate(fields.steps):
+        values: dict[str, Any] = {"name": step.name, "channel": step.channel, "template": step.template}
+        if position == 0 or step.at:
+            values["at"] = step.at
+        else:
+            values["after_days"] = _number(step.after_days or "0")
+        if step.only and step.only != "everyone":
+            values["only"] = step.only
+        lines += ["", "[[steps]]", *_table(None, values)]
+    return "\n".join(lines) + "\n"
+
+
+def fields_from_definition(definition: Mapping[str, Any], *, copy_of: str | None = None) -> CampaignFields:
+    """A form pre-filled from an existing campaign (for "copy as new")."""
+    window = definition.get("window", {})
+    rate = definition.get("rate", {})
+    audience = definition.get("audience", {})
+    employees: Sequence[Any] = audience.get("employees") or ["", ""]
+    steps = [
+        StepFields(
+            name=str(step.get("name", "")),
+            channel=str(step.get("channel", "sms")),
+            template=str(step.get("template", "")),
+            at=str(step.get("at") or ""),
+            after_days=str(step.get("after_days") or ""),
+            only=str(step.get("only") or "everyone"),
+        )
+        for step in definition.get("steps", [])
+    ]
+    return CampaignFields(
+        name=copy_of or str(definition.get("name", "")),
+        language=str(definition.get("language", "nb")),
+        fixed_language=bool(definition.get("fixed_language", False)),
+        include_sole_proprietors=bool(definition.get("include_sole_proprietors", False)),
+        days=list(window.get("days", [])),
+        start=str(window.get("start", "09:00")),
+        end=str(window.get("end", "16:00")),
+        skip_holidays=bool(window.get("skip_holidays", True)),
+        rate_sms=str(rate.get("sms", "")),
+        rate_email=str(rate.get("email", "")),
+        rate_telegram=str(rate.get("telegram", "")),
+        counties=list(audience.get("counties", [])),
+        nace=", ".join(audience.get("nace", [])),
+        employees_min=str(employees[0]),
+        employees_max=str(employees[1]),
+        exclude=list(audience.get("exclude", [])),
+        steps=steps,
+    )

@@ -1,0 +1,358 @@
+"""Campaign pages: list, create (form or TOML), preview, test, launch/pause/resume/cancel, live progress, report."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaigns.results import funnel, progress_by_campaign
+from campaigns.templating import template_names
+from settings import Settings
+from store.db import Database
+from store.models import Campaign, Notice, StaffUser
+from store.reference import county_names
+
+from ..auth import CurrentStaff
+from ..deps import DbDep, SessionDep, SettingsDep
+from . import campaign_bridge as domain
+from .campaign_form import (
+    DAYS,
+    EXCLUDES,
+    LANGUAGE_NAMES,
+    MAX_STEPS,
+    CampaignFields,
+    StepFields,
+    fields_from_definition,
+    read_fields,
+    to_toml,
+)
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+ACTIONS = {
+    "launch": ("Start kampanjen", "startet"),
+    "pause": ("Sett på pause", "satt på pause"),
+    "resume": ("Fortsett", "fortsetter"),
+    "cancel": ("Avbryt kampanjen", "avbrutt"),
+}
+MAX_TOML = 200_000  # characters; a campaign file is a page of text
+
+
+def _campaign(session: Session, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+    return campaign
+
+
+@router.get("/campaigns", response_class=HTMLResponse)
+def campaign_list(request: Request, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
+    return page(
+        request,
+        "admin/campaigns.html",
+        section="campaigns",
+        campaigns=campaigns,
+        progress=progress_by_campaign(session, [c.id for c in campaigns]),
+    )
+
+
+def _form_page(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    *,
+    fields: CampaignFields,
+    mode: str = "form",
+    toml_text: str = "",
+    problems: list[str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    while len(fields.steps) < MAX_STEPS:
+        fields.steps.append(StepFields())
+    return page(
+        request,
+        "admin/campaign_new.html",
+        status_code=status_code,
+        section="campaigns",
+        f=fields,
+        mode=mode,
+        toml_text=toml_text,
+        problems=problems or [],
+        counties=county_names(session),
+        templates_by_folder=_templates(settings),
+        days=DAYS,
+        excludes=EXCLUDES,
+        languages=LANGUAGE_NAMES,
+    )
+
+
+def _templates(settings: Settings) -> dict[str, list[str]]:
+    names = template_names(settings.templates_dir)
+    folders: dict[str, list[str]] = {}
+    for name in names:
+        folders.setdefault(name.partition("/")[0], []).append(name)
+    return folders
+
+
+@router.get("/campaigns/new", response_class=HTMLResponse)
+def campaign_new(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    copy: int = 0,
+    mode: str = "form",
+) -> Response:
+    original = session.get(Campaign, copy) if copy else None
+    if original is not None:
+        fields = fields_from_definition(original.definition, copy_of=f"Kopi av {original.name}")
+        toml_text = original.source_toml or ""
+    else:
+        fields = CampaignFields(counties=list(county_names(session)))
+        toml_text = ""
+    return _form_page(request, session, settings, fields=fields, mode=mode, toml_text=toml_text)
+
+
+async def _create(db: Database, settings: Settings, staff: StaffUser, toml_text: str, filename: str) -> int:
+    """Creates the draft in a worker thread (rendering every audience company takes a moment)."""
+
+    def create() -> int:
+        with db.session() as session:
+            campaign = domain.create_campaign(
+                session, settings, toml_text=toml_text, staff_id=staff.id, filename=filename
+            )
+            session.commit()
+            return campaign.id
+
+    return await run_in_threadpool(create)
+
+
+@router.post("/campaigns/new", response_class=HTMLResponse)
+async def campaign_create_from_form(
+    request: Request, db: DbDep, settings: SettingsDep, staff: CurrentStaff
+) -> Response:
+    fields = read_fields(await request.form())
+    toml_text = to_toml(fields)
+    try:
+        campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml")
+    except domain.CampaignInputError as exc:
+        with db.session() as session:
+            return _form_page(
+                request,
+                session,
+                settings,
+                fields=fields,
+                toml_text=toml_text,
+                problems=exc.problems,
+                status_code=422,
+            )
+    flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
+    return redirect(f"/admin/campaigns/{campaign_id}/preview")
+
+
+@router.post("/campaigns/upload", response_class=HTMLResponse)
+async def campaign_create_from_toml(
+    request: Request, db: DbDep, settings: SettingsDep, staff: CurrentStaff
+) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    toml_text, filename = "", "innlimt.toml"
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        raw = await upload.read(MAX_TOML + 1)
+        toml_text, filename = raw.decode("utf-8-sig", errors="replace"), upload.filename
+    if not toml_text.strip():
+        pasted = form.get("toml")
+        toml_text = pasted if isinstance(pasted, str) else ""
+    problems: list[str] = []
+    if not toml_text.strip():
+        problems = ["Velg en TOML-fil eller lim inn innholdet."]
+    elif len(toml_text) > MAX_TOML:
+        problems = ["Filen er for stor til å være en kampanjefil."]
+    else:
+        try:
+            campaign_id = await _create(db, settings, staff, toml_text, filename)
+        except domain.CampaignInputError as exc:
+            problems = exc.problems
+        else:
+            flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
+            return redirect(f"/admin/campaigns/{campaign_id}/preview")
+    with db.session() as session:
+        return _form_page(
+            request,
+            session,
+            settings,
+            fields=CampaignFields(),
+            mode="toml",
+            toml_text=toml_text,
+            problems=problems,
+            status_code=422,
+        )
+
+
+@router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
+def campaign_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    status = domain.campaign_status(session, campaign_id=campaign_id)
+    notices = list(
+        session.scalars(
+            select(Notice)
+            .where(Notice.campaign_id == campaign_id)
+            .order_by(Notice.created_at.desc())
+            .limit(10)
+        )
+    )
+    return page(
+        request,
+        "admin/campaign.html",
+        section="campaigns",
+        c=status.campaign,
+        status=status,
+        campaign_notices=notices,
+        funnel=funnel(session, campaign_id=campaign_id),
+        actions=ACTIONS,
+        counties=county_names(session),
+        days=DAYS,
+    )
+
+
+@router.get("/campaigns/{campaign_id}/progress", response_class=HTMLResponse)
+def campaign_progress(
+    request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff
+) -> Response:
+    """The live part of the campaign page; htmx swaps it in every two seconds."""
+    status = domain.campaign_status(session, campaign_id=campaign_id)
+    return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
+
+
+@router.get("/campaigns/{campaign_id}/preview", response_class=HTMLResponse)
+def campaign_preview(
+    request: Request,
+    campaign_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    orgnr: str = "",
+    step: str = "",
+) -> Response:
+    campaign = _campaign(session, campaign_id)
+    preview = domain.preview_campaign(
+        session, settings, campaign_id=campaign_id, orgnr=orgnr.strip() or None, step=step or None
+    )
+    return page(
+        request,
+        "admin/campaign_preview.html",
+        section="campaigns",
+        c=campaign,
+        preview=preview,
+        orgnr=orgnr,
+        step=step,
+        price=settings.sms_price_per_segment,
+        actions=ACTIONS,
+    )
+
+
+@router.post("/campaigns/{campaign_id}/test")
+def campaign_test(
+    request: Request,
+    campaign_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    to: Annotated[str, Form()],
+    step: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        count = domain.send_test(session, settings, campaign_id=campaign_id, to=to.strip(), step=step or None)
+    except (domain.CampaignInputError, domain.CampaignStateError) as exc:
+        flash(request, f"Testen ble ikke sendt: {exc}", "error")
+    else:
+        session.commit()
+        flash(request, f"{count} testmelding{'er' if count != 1 else ''} er lagt i køen til {to.strip()}.")
+    return redirect(f"/admin/campaigns/{campaign_id}/preview")
+
+
+@router.get("/campaigns/{campaign_id}/confirm/{action}", response_class=HTMLResponse)
+def campaign_confirm(
+    request: Request, campaign_id: int, action: str, session: SessionDep, staff: CurrentStaff
+) -> Response:
+    if action not in ACTIONS:
+        raise HTTPException(404, "Ukjent handling.")
+    campaign = _campaign(session, campaign_id)
+    progress = progress_by_campaign(session, [campaign_id])[campaign_id]
+    return page(
+        request,
+        "admin/campaign_confirm.html",
+        section="campaigns",
+        c=campaign,
+        action=action,
+        label=ACTIONS[action][0],
+        progress=progress,
+    )
+
+
+@router.post("/campaigns/{campaign_id}/{action}")
+def campaign_action(
+    request: Request,
+    campaign_id: int,
+    action: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+) -> Response:
+    if action not in ACTIONS:
+        raise HTTPException(404, "Ukjent handling.")
+    try:
+        campaign = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
+    except (domain.CampaignStateError, domain.CampaignInputError) as exc:
+        session.rollback()
+        flash(request, str(exc), "error")
+        return redirect(f"/admin/campaigns/{campaign_id}")
+    session.commit()
+    flash(request, f"«{campaign.name}» er {ACTIONS[action][1]}.")
+    return redirect(f"/admin/campaigns/{campaign_id}")
+
+
+@router.get("/campaigns/{campaign_id}/report", response_class=HTMLResponse)
+def campaign_report(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    return page(
+        request,
+        "admin/campaign_report.html",
+        section="campaigns",
+        c=campaign,
+        columns=columns,
+        labels=domain.REPORT_LABELS,
+        rows=rows[:1000],
+        total=len(rows),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/report.csv")
+def campaign_report_csv(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    _, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    out = io.StringIO()
+    domain.write_report_csv(rows, out)
+    return Response(
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="leveranserapport-{campaign.id}.csv"'},
+    )
+
+
+@router.get("/campaigns/{campaign_id}/campaign.toml")
+def campaign_toml(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    return Response(
+        campaign.source_toml or "",
+        media_type="application/toml; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="kampanje-{campaign.id}.toml"'},
+    )

@@ -1,0 +1,125 @@
+"""Companies: search by name or orgnr, and one company's contacts, messages, replies, registration, opt-outs."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from sqlalchemy import select
+
+from bot.hunters import list_hunters
+from store.import_jobs import ImportJob, ImportJobs
+from store.models import Company
+from store.overview import company_history, search_companies
+from store.reference import county_names
+
+from ..auth import CurrentStaff
+from ..deps import SessionDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+
+@router.get("/companies", response_class=HTMLResponse)
+def companies(request: Request, session: SessionDep, staff: CurrentStaff, q: str = "") -> Response:
+    found = search_companies(session, query=q, limit=100)
+    return page(
+        request,
+        "admin/companies.html",
+        section="companies",
+        q=q,
+        companies=found,
+        counties=county_names(session),
+    )
+
+
+# --- register upload with a progress bar -------------------------------------------------------------------
+
+
+def _jobs(request: Request) -> ImportJobs:
+    jobs: ImportJobs | None = getattr(request.app.state, "import_jobs", None)
+    if jobs is None:
+        directory = Path(tempfile.gettempdir()) / "jeger-imports"
+        jobs = request.app.state.import_jobs = ImportJobs(request.app.state.db, directory)
+    return jobs
+
+
+@router.get("/companies/import", response_class=HTMLResponse)
+def import_form(request: Request, staff: CurrentStaff) -> Response:
+    jobs = _jobs(request)
+    return page(
+        request,
+        "admin/import.html",
+        section="companies",
+        jobs=list(jobs.jobs.values()),
+        running=jobs.running(),
+    )
+
+
+@router.post("/companies/import")
+def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadFile, File()]) -> Response:
+    jobs = _jobs(request)
+    if not file.filename:
+        flash(request, "Velg en fil fra Enhetsregisteret først.", "error")
+        return redirect("/admin/companies/import")
+    path = jobs.new_upload_path(file.filename)
+    with path.open("wb") as out:
+        shutil.copyfileobj(file.file, out, length=1024 * 1024)
+    try:
+        job = jobs.start(filename=file.filename, path=path)
+    except RuntimeError:
+        path.unlink(missing_ok=True)
+        flash(request, "En annen import pågår. Vent til den er ferdig, og prøv igjen.", "warn")
+        return redirect("/admin/companies/import")
+    return redirect(f"/admin/imports/{job.id}")
+
+
+def _job(request: Request, job_id: str) -> ImportJob:
+    job = _jobs(request).jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, "Fant ikke denne importen (den kan ha gått tapt ved en omstart).")
+    return job
+
+
+@router.get("/imports/{job_id}", response_class=HTMLResponse)
+def import_status(request: Request, job_id: str, staff: CurrentStaff) -> Response:
+    return page(request, "admin/import_job.html", section="companies", job=_job(request, job_id))
+
+
+@router.get("/imports/{job_id}/progress", response_class=HTMLResponse)
+def import_progress(request: Request, job_id: str, staff: CurrentStaff) -> Response:
+    """The progress fragment htmx swaps in every second (it stops polling once the job is done)."""
+    return page(request, "admin/_import_progress.html", job=_job(request, job_id))
+
+
+@router.get("/imports/{job_id}/rejects.csv")
+def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Response:
+    job = _job(request, job_id)
+    if not job.done or not job.rejects_path.is_file():
+        raise HTTPException(404, "Avvisningsfilen er ikke klar.")
+    return FileResponse(
+        job.rejects_path, media_type="text/csv", filename=f"{Path(job.filename).stem}-avvist.csv"
+    )
+
+
+# Last: /companies/import must match before this catch-all.
+@router.get("/companies/{orgnr}", response_class=HTMLResponse)
+def company(request: Request, orgnr: str, session: SessionDep, staff: CurrentStaff) -> Response:
+    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr))
+    history = company_history(session, company_id=company_id) if company_id else None
+    if history is None:
+        raise HTTPException(404, "Fant ingen bedrift med det organisasjonsnummeret.")
+    hunters = {h.id: h.org_name for h in list_hunters(session)}
+    return page(
+        request,
+        "admin/company.html",
+        section="companies",
+        h=history,
+        c=history.company,
+        counties=county_names(session),
+        hunters=hunters,
+    )

@@ -1,0 +1,63 @@
+"""Hunter organisations: pending, approved, rejected; admins approve or reject (bot.hunters does the work)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from bot.hunters import TYPE_LABELS, UnknownHunter, approve_hunter, list_hunters, reject_hunter
+from store.models import HunterState
+from store.reference import county_names
+
+from ..auth import AdminStaff, CurrentStaff
+from ..deps import SessionDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+
+@router.get("/hunters", response_class=HTMLResponse)
+def hunters(request: Request, session: SessionDep, staff: CurrentStaff, state: str = "pending") -> Response:
+    wanted = HunterState(state) if state in HunterState.__members__.values() else None
+    everyone = list_hunters(session)
+    counts = {s.value: sum(1 for h in everyone if h.state == s) for s in HunterState}
+    shown = [h for h in everyone if wanted is None or h.state == wanted]
+    return page(
+        request,
+        "admin/hunters.html",
+        section="hunters",
+        hunters=shown,
+        state=wanted.value if wanted else "all",
+        counts=counts,
+        total=len(everyone),
+        types=TYPE_LABELS,
+        counties=county_names(session),
+    )
+
+
+def _decide(request: Request, session: SessionDep, staff_id: int, hunter_id: int, approve: bool) -> Response:
+    decide = approve_hunter if approve else reject_hunter
+    try:
+        decision = decide(session, hunter_id=hunter_id, staff_id=staff_id)
+    except UnknownHunter:
+        flash(request, f"Fant ingen jeger med nummer {hunter_id}.", "error")
+        return redirect("/admin/hunters")
+    session.commit()
+    name = decision.hunter.org_name
+    if not decision.changed:
+        flash(request, f"{name} var allerede {'godkjent' if approve else 'avvist'}.", "warn")
+    elif approve:
+        flash(request, f"{name} er godkjent og får nye leads i sine fylker og fag.")
+    else:
+        flash(request, f"{name} er avvist.")
+    return redirect("/admin/hunters?state=pending")
+
+
+@router.post("/hunters/{hunter_id}/approve")
+def approve(request: Request, hunter_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    return _decide(request, session, staff.id, hunter_id, approve=True)
+
+
+@router.post("/hunters/{hunter_id}/reject")
+def reject(request: Request, hunter_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    return _decide(request, session, staff.id, hunter_id, approve=False)

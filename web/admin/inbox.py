@@ -1,0 +1,60 @@
+"""The inbox: questions from companies that need a human; answer through the same channel, mark handled."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from bot.inbox import InboxError, answer_reply, inbox, mark_handled
+from store.overview import company_history
+
+from ..auth import CurrentStaff
+from ..deps import SessionDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+
+@router.get("/inbox", response_class=HTMLResponse)
+def inbox_page(request: Request, session: SessionDep, staff: CurrentStaff, handled: int = 0) -> Response:
+    items = inbox(session, handled=bool(handled), limit=100)
+    histories = {
+        item.company.id: company_history(session, company_id=item.company.id)
+        for item in items
+        if item.company is not None
+    }
+    return page(
+        request, "admin/inbox.html", section="inbox", items=items, histories=histories, handled=bool(handled)
+    )
+
+
+@router.post("/inbox/{reply_id}/answer")
+def answer(
+    request: Request,
+    reply_id: int,
+    session: SessionDep,
+    staff: CurrentStaff,
+    text: Annotated[str, Form()],
+) -> Response:
+    try:
+        message = answer_reply(session, reply_id=reply_id, text=text, staff_id=staff.id)
+    except InboxError as exc:
+        flash(request, str(exc), "error")
+        return redirect("/admin/inbox")
+    session.commit()
+    flash(request, f"Svaret er lagt i køen og sendes straks på {message.channel.value.upper()}.")
+    return redirect("/admin/inbox")
+
+
+@router.post("/inbox/{reply_id}/handled")
+def handled(request: Request, reply_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    try:
+        mark_handled(session, reply_id=reply_id, staff_id=staff.id)
+    except InboxError as exc:
+        flash(request, str(exc), "error")
+        return redirect("/admin/inbox")
+    session.commit()
+    flash(request, "Markert som behandlet.")
+    return redirect("/admin/inbox")

@@ -1,0 +1,112 @@
+"""Leads for staff: filter by county, trade, state and age, reassign to another hunter, export CSV."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.hunters import list_hunters
+from bot.lead_admin import ReassignError, filter_lead_rows, reassign_lead
+from bot.lead_export import UnknownCounty, lead_rows, write_csv
+from store.models import HunterState, LeadState, Trade
+from store.reference import county_names
+
+from ..auth import CurrentStaff
+from ..deps import SessionDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+AGES = {
+    "": "Alle",
+    "1": "Eldre enn 1 dag",
+    "3": "Eldre enn 3 dager",
+    "7": "Eldre enn 1 uke",
+    "14": "Eldre enn 2 uker",
+}
+
+
+@dataclass
+class LeadFilters:
+    """The filter fields of the leads page; the CSV download takes the same query string."""
+
+    county: str = ""
+    trade: str = ""
+    state: str = ""
+    age: str = ""
+    flagged: str = ""
+
+    def rows(self, session: Session) -> list[dict[str, Any]]:
+        wanted = LeadState(self.state) if self.state in LeadState.__members__.values() else None
+        try:
+            rows = lead_rows(session, county=self.county or None, state=wanted)
+        except UnknownCounty:
+            rows = []
+        return filter_lead_rows(
+            rows,
+            trade=self.trade or None,
+            older_than_days=int(self.age) if self.age.isdigit() else None,
+            flagged=bool(self.flagged),
+        )
+
+
+Filters = Annotated[LeadFilters, Depends()]
+
+
+@router.get("/leads", response_class=HTMLResponse)
+def leads(request: Request, session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+    hunters = list_hunters(session, state=HunterState.APPROVED)
+    return page(
+        request,
+        "admin/leads.html",
+        section="leads",
+        rows=filters.rows(session),
+        filters=filters,
+        query=str(request.url.query),
+        counties=county_names(session),
+        trades=list(session.scalars(select(Trade.name).order_by(Trade.name))),
+        ages=AGES,
+        hunters=hunters,
+        hunter_counties={h.id: {c.number for c in h.counties} for h in hunters},
+    )
+
+
+@router.get("/leads.csv")
+def leads_csv(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+    out = io.StringIO()
+    write_csv(filters.rows(session), out)
+    return Response(
+        # A BOM so Excel opens the æøå correctly.
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+    )
+
+
+@router.post("/leads/{lead_id}/reassign")
+def reassign(
+    request: Request,
+    lead_id: int,
+    session: SessionDep,
+    staff: CurrentStaff,
+    hunter_id: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    target = int(hunter_id) if hunter_id.isdigit() else None
+    try:
+        result = reassign_lead(session, lead_id=lead_id, hunter_id=target)
+    except ReassignError as exc:
+        flash(request, str(exc), "error")
+    else:
+        session.commit()
+        if result.hunter is None:
+            flash(request, f"Lead nr. {lead_id} er ledig igjen og sendt ut til jegerne i fylket.")
+        else:
+            flash(request, f"Lead nr. {lead_id} er gitt til {result.hunter.org_name}.")
+    return redirect("/admin/leads" + (f"?{back}" if back and not back.startswith(("/", "\\")) else ""))

@@ -1,0 +1,64 @@
+"""The sandbox inbox: every message the sandbox channels "sent", as a phone-like thread per company, and a box
+to answer as the company through the same conversation engine a real SMS or Telegram message goes through."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from bot.replies import SandboxError, sandbox_reply
+from store.overview import sandbox_thread, sandbox_threads
+
+from ..auth import CurrentStaff
+from ..deps import SessionDep, SettingsDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+
+@router.get("/sandbox", response_class=HTMLResponse)
+def sandbox(request: Request, session: SessionDep, staff: CurrentStaff, t: str = "", q: str = "") -> Response:
+    threads = sandbox_threads(session, limit=500)
+    if q:
+        threads = [th for th in threads if q.lower() in th.title.lower() or q in (th.address or "")]
+    key = t or (threads[0].key if threads else "")
+    thread = sandbox_thread(session, key=key) if key else None
+    return page(
+        request, "admin/sandbox.html", section="sandbox", threads=threads, thread=thread, key=key, q=q
+    )
+
+
+@router.get("/sandbox/thread", response_class=HTMLResponse)
+def thread_fragment(request: Request, session: SessionDep, staff: CurrentStaff, t: str) -> Response:
+    """The chat of one thread, polled by htmx so answers appear as the dispatcher sends them."""
+    thread = sandbox_thread(session, key=t)
+    if thread is None:
+        raise HTTPException(404, "Fant ikke denne samtalen.")
+    return page(request, "admin/_sandbox_chat.html", thread=thread)
+
+
+@router.post("/sandbox/reply")
+def reply(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    t: Annotated[str, Form()],
+    text: Annotated[str, Form()],
+) -> Response:
+    thread = sandbox_thread(session, key=t)
+    if thread is None or not thread.address:
+        flash(request, "Fant ikke samtalen å svare i.", "error")
+        return redirect("/admin/sandbox")
+    if not text.strip():
+        flash(request, "Skriv et svar først.", "error")
+        return redirect(f"/admin/sandbox?t={t}")
+    try:
+        sandbox_reply(session, sender=thread.address, text=text, settings=settings)
+    except SandboxError as exc:
+        flash(request, f"Svaret kunne ikke sendes: {exc}", "error")
+        return redirect(f"/admin/sandbox?t={t}")
+    session.commit()
+    return redirect(f"/admin/sandbox?t={t}#chat-end")

@@ -1,0 +1,81 @@
+"""Staff accounts (admins only): add, deactivate and reactivate, and API tokens shown once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from store.models import StaffRole
+from store.staff import StaffError, add_staff, create_api_token, list_staff, set_active
+
+from ..auth import AdminStaff
+from ..deps import SessionDep
+from .ui import flash, page, redirect
+
+router = APIRouter()
+
+ERRORS_NB = {
+    "password too short": "Passordet må ha minst 10 tegn.",
+    "exists already": "Det finnes allerede en bruker med den e-postadressen.",
+    "not an e-mail": "Det ser ikke ut som en e-postadresse.",
+    "last active admin": "Den siste aktive administratoren kan ikke deaktiveres.",
+}
+
+
+def _norwegian(error: StaffError) -> str:
+    text = str(error)
+    return next((nb for key, nb in ERRORS_NB.items() if key in text), text)
+
+
+@router.get("/staff", response_class=HTMLResponse)
+def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Response:
+    token = request.session.pop("new_token", None)
+    return page(request, "admin/staff.html", section="staff", users=list_staff(session), new_token=token)
+
+
+@router.post("/staff")
+def staff_add(
+    request: Request,
+    session: SessionDep,
+    staff: AdminStaff,
+    email: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[StaffRole, Form()] = StaffRole.STAFF,
+    name: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        user = add_staff(session, email=email, role=role, password=password, name=name.strip() or None)
+    except StaffError as exc:
+        flash(request, _norwegian(exc), "error")
+        return redirect("/admin/staff")
+    session.commit()
+    flash(request, f"{user.email} kan nå logge inn.")
+    return redirect("/admin/staff")
+
+
+@router.post("/staff/{staff_id}/active")
+def staff_active(
+    request: Request,
+    staff_id: int,
+    session: SessionDep,
+    staff: AdminStaff,
+    active: Annotated[bool, Form()],
+) -> Response:
+    try:
+        user = set_active(session, staff_id=staff_id, active=active)
+    except StaffError as exc:
+        flash(request, _norwegian(exc), "error")
+        return redirect("/admin/staff")
+    session.commit()
+    flash(request, f"{user.email} er {'aktivert' if active else 'deaktivert'}.")
+    return redirect("/admin/staff")
+
+
+@router.post("/staff/{staff_id}/token")
+def staff_token(request: Request, staff_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    token = create_api_token(session, staff_id=staff_id, name="dashbord")
+    session.commit()
+    request.session["new_token"] = token  # shown once on the next page, then gone
+    return redirect("/admin/staff")

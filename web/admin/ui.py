@@ -1,0 +1,178 @@
+"""What every dashboard page shares: the Jinja environment, Norwegian labels, flash messages, notices.
+
+Pages render with `page(request, "admin/x.html", ...)`; the layout gets the logged-in staff user, the CSRF
+token, unread notices and the inbox count without each route asking for them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
+
+from bot.inbox import open_count
+from store.db import Database
+from store.models import Notice
+
+from ..auth import csrf_token
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+OSLO = ZoneInfo("Europe/Oslo")
+
+CAMPAIGN_STATES = {
+    "draft": "Utkast",
+    "scheduled": "Planlagt",
+    "running": "Sender",
+    "paused": "Pauset",
+    "completed": "Fullført",
+    "cancelled": "Avbrutt",
+}
+MESSAGE_STATES = {
+    "queued": "I kø",
+    "sending": "Sendes",
+    "sent": "Sendt",
+    "delivered": "Levert",
+    "failed": "Feilet",
+    "undelivered": "Ikke levert",
+    "skipped": "Hoppet over",
+    "cancelled": "Avbrutt",
+    "unknown": "Uavklart",
+}
+LEAD_STATES = {
+    "new": "Ny",
+    "claimed": "Tatt",
+    "contacted": "Kontaktet",
+    "became_training_company": "Ble lærebedrift",
+    "declined": "Takket nei",
+    "no_answer": "Ikke svar",
+}
+HUNTER_STATES = {"pending": "Venter", "approved": "Godkjent", "rejected": "Avvist"}
+INTENTS = {
+    "interested": "Interessert",
+    "declined": "Nei takk",
+    "opt_out": "Avmeldt",
+    "help": "Hjelp",
+    "free_text": "Spørsmål",
+    "answer": "Svar",
+    "command": "Kommando",
+}
+CHANNELS = {"letter": "Brev", "email": "E-post", "sms": "SMS", "telegram": "Telegram", "sandbox": "Sandkasse"}
+AUDIENCES = {"everyone": "Alle", "no_reply": "De som ikke har svart", "interested": "De interesserte"}
+ROLES = {"admin": "Administrator", "staff": "Kampanjeansvarlig"}
+LABELS = {
+    "campaign": CAMPAIGN_STATES,
+    "message": MESSAGE_STATES,
+    "lead": LEAD_STATES,
+    "hunter": HUNTER_STATES,
+    "intent": INTENTS,
+    "channel": CHANNELS,
+    "audience": AUDIENCES,
+    "role": ROLES,
+}
+
+
+def label(value: Any, kind: str) -> str:
+    raw = getattr(value, "value", value)
+    return LABELS[kind].get(str(raw), str(raw)) if raw is not None else ""
+
+
+def local_time(moment: datetime | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    """Times are stored in UTC and shown in Europe/Oslo (PRODUCT §5)."""
+    if moment is None:
+        return ""
+    return moment.astimezone(OSLO).strftime(fmt)
+
+
+def local_date(moment: datetime | date | None) -> str:
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(OSLO).date()
+    return moment.strftime("%d.%m.%Y")
+
+
+def iso_date(text: str | None) -> str:
+    """`2027-06-07T09:00+02:00` (as exports write it) -> `07.06.2027`."""
+    if not text:
+        return ""
+    return datetime.fromisoformat(text).strftime("%d.%m.%Y")
+
+
+def iso_datetime(text: str | None) -> str:
+    """`2027-06-07T09:00:05+02:00` -> `07.06.2027 09:00`."""
+    if not text:
+        return ""
+    return datetime.fromisoformat(text).strftime("%d.%m.%Y %H:%M")
+
+
+def short_name(name: str) -> str:
+    """`Troms - Romsa - Tromssa` -> `Troms`: the Norwegian name, for narrow tables (the full name elsewhere)."""
+    return name.split(" - ")[0]
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """Norwegian number format: a no-break space between thousands, a decimal comma."""
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def percent(part: float | int, whole: float | int) -> str:
+    return f"{number(100 * part / whole, 1)} %" if whole else "–"
+
+
+def _layout_context(request: Request) -> dict[str, Any]:
+    """Context every template gets: who is logged in, the CSRF token, what needs attention."""
+    staff = getattr(request.state, "staff", None)
+    context: dict[str, Any] = {
+        "staff": staff,
+        "csrf_token": csrf_token(request),
+        "notices": [],
+        "inbox_open": 0,
+    }
+    context["flashes"] = request.session.pop("flash", []) if "flash" in request.session else []
+    if staff is None:
+        return context
+    db: Database = request.app.state.db
+    with db.session() as session:
+        context["notices"] = list(
+            session.scalars(
+                select(Notice).where(Notice.read_at.is_(None)).order_by(Notice.created_at.desc()).limit(5)
+            )
+        )
+        context["inbox_open"] = open_count(session)
+    return context
+
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_layout_context])
+templates.env.filters.update(
+    label=label,
+    local_time=local_time,
+    local_date=local_date,
+    number=number,
+    iso_date=iso_date,
+    short_name=short_name,
+    iso_datetime=iso_datetime,
+)
+templates.env.globals.update(percent=percent, LABELS=LABELS)
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def flash(request: Request, text: str, kind: str = "ok") -> None:
+    """A one-time message shown on the next page (after a POST-redirect-GET)."""
+    request.session.setdefault("flash", [])
+    request.session["flash"] = [*request.session["flash"], {"kind": kind, "text": text}]
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)

@@ -1,0 +1,250 @@
+"""The JSON API under /api for staff scripts and integrations, described at /api/docs (OpenAPI).
+
+Every route needs a staff API token (`jeger staff token EMAIL`) as `Authorization: Bearer <token>`; without
+one the answer is 401. The routes call the same domain functions as the CLI and the dashboard.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.lead_export import UnknownCounty, lead_rows, write_csv
+from campaigns.results import progress_by_campaign
+from settings import Settings
+from store.models import Campaign, CampaignState, LeadState
+
+from .admin import campaign_bridge as domain
+from .auth import ApiStaff
+from .deps import DbDep, SessionDep, SettingsDep
+
+router = APIRouter(prefix="/api", tags=["api"])
+MAX_TOML_BYTES = 200_000
+
+
+# --- leads ----------------------------------------------------------------------------------------------
+
+
+class LeadOut(BaseModel):
+    id: int
+    company: str
+    orgnr: str
+    county: str | None
+    county_name: str | None
+    trades: list[str]
+    places: int | None
+    adult_apprentices: bool | None
+    contact_name: str | None
+    contact_phone: str | None
+    contact_email: str | None
+    state: LeadState
+    hunter: str | None = Field(description="The hunter organisation that claimed it.")
+    created_at: str | None = Field(description="Europe/Oslo, ISO 8601.")
+    claimed_at: str | None
+    outcome_at: str | None
+    flagged_at: str | None = Field(description="Set when unclaimed for three working days.")
+
+
+def _leads(session: SessionDep, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
+    try:
+        return lead_rows(session, county=county, state=state)
+    except UnknownCounty as exc:
+        raise HTTPException(422, f"county {county!r}: no such county number") from exc
+
+
+@router.get("/leads", response_model=list[LeadOut], summary="List leads")
+def list_leads(
+    session: SessionDep,
+    staff: ApiStaff,
+    county: str | None = Query(None, description="County number, e.g. 55"),
+    state: LeadState | None = None,
+) -> list[dict[str, Any]]:
+    return _leads(session, county, state)
+
+
+@router.get(
+    "/leads/export",
+    summary="Export leads as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "One row per lead."}},
+)
+def export_leads(
+    session: SessionDep,
+    staff: ApiStaff,
+    county: str | None = Query(None, description="County number, e.g. 55"),
+    state: LeadState | None = None,
+) -> Response:
+    out = io.StringIO()
+    write_csv(_leads(session, county, state), out)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+    )
+
+
+# --- campaigns ------------------------------------------------------------------------------------------
+
+
+class StepOut(BaseModel):
+    id: int
+    name: str
+    channel: str
+    scheduled_for: datetime | None
+    counts: dict[str, int] = Field(description="Outbox rows of this step by message state.")
+
+
+class CampaignOut(BaseModel):
+    id: int
+    name: str
+    state: CampaignState
+    state_reason: str | None = Field(description="Why it paused itself, when it did.")
+    language: str
+    created_at: datetime
+    launched_at: datetime | None
+    ended_at: datetime | None
+    counts: dict[str, int] = Field(description="Outbox rows of the campaign by message state.")
+
+
+class CampaignStatusOut(CampaignOut):
+    steps: list[StepOut]
+
+
+class ProblemOut(BaseModel):
+    detail: list[str]
+
+
+def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
+    return CampaignOut(
+        id=campaign.id,
+        name=campaign.name,
+        state=campaign.state,
+        state_reason=campaign.state_reason,
+        language=campaign.language,
+        created_at=campaign.created_at,
+        launched_at=campaign.launched_at,
+        ended_at=campaign.ended_at,
+        counts=counts,
+    )
+
+
+def _status_out(session: Session, campaign_id: int) -> CampaignStatusOut:
+    if session.get(Campaign, campaign_id) is None:
+        raise HTTPException(404, f"no campaign with id {campaign_id}")
+    status = domain.campaign_status(session, campaign_id=campaign_id)
+    counts = progress_by_campaign(session, [campaign_id])[campaign_id].counts
+    steps = [
+        StepOut(id=s.id, name=s.name, channel=s.channel, scheduled_for=s.scheduled_for, counts=s.counts)
+        for s in status.steps
+    ]
+    return CampaignStatusOut(**_campaign_out(status.campaign, counts).model_dump(), steps=steps)
+
+
+@router.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
+def list_campaigns(session: SessionDep, staff: ApiStaff) -> list[CampaignOut]:
+    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
+    progress = progress_by_campaign(session, [c.id for c in campaigns])
+    return [_campaign_out(c, progress[c.id].counts) for c in campaigns]
+
+
+@router.post(
+    "/campaigns",
+    response_model=CampaignStatusOut,
+    status_code=201,
+    summary="Create a campaign from its TOML file (as a draft)",
+    responses={422: {"model": ProblemOut, "description": "The TOML is not a valid campaign."}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/toml": {"schema": {"type": "string"}},
+                "text/plain": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def create_campaign(
+    request: Request, db: DbDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    raw = await request.body()
+    if len(raw) > MAX_TOML_BYTES:
+        raise HTTPException(413, "a campaign file is at most 200 kB")
+    toml_text = raw.decode("utf-8-sig", errors="replace")
+
+    def create() -> CampaignStatusOut:
+        with db.session() as session:
+            try:
+                campaign = domain.create_campaign(
+                    session, settings, toml_text=toml_text, staff_id=staff.id, filename="body"
+                )
+            except domain.CampaignInputError as exc:
+                raise HTTPException(422, exc.problems) from exc
+            session.commit()
+            return _status_out(session, campaign.id)
+
+    return await run_in_threadpool(create)
+
+
+@router.get("/campaigns/{campaign_id}", response_model=CampaignStatusOut, summary="A campaign's status")
+def campaign_status(campaign_id: int, session: SessionDep, staff: ApiStaff) -> CampaignStatusOut:
+    return _status_out(session, campaign_id)
+
+
+def _act(session: Session, settings: Settings, campaign_id: int, action: str) -> CampaignStatusOut:
+    if session.get(Campaign, campaign_id) is None:
+        raise HTTPException(404, f"no campaign with id {campaign_id}")
+    try:
+        domain.change_state(session, settings, campaign_id=campaign_id, action=action)
+    except domain.CampaignStateError as exc:
+        session.rollback()
+        raise HTTPException(409, str(exc)) from exc
+    except domain.CampaignInputError as exc:
+        session.rollback()
+        raise HTTPException(422, exc.problems) from exc
+    session.commit()
+    return _status_out(session, campaign_id)
+
+
+_CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The campaign's state does not allow this."}
+}
+
+
+@router.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
+def launch_campaign(
+    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    """Materialises the steps and starts sending within the window."""
+    return _act(session, settings, campaign_id, "launch")
+
+
+@router.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
+def pause_campaign(
+    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    """Stops sending within seconds; nothing is lost."""
+    return _act(session, settings, campaign_id, "pause")
+
+
+@router.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
+def resume_campaign(
+    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    """Continues where it stopped; never re-sends what went out."""
+    return _act(session, settings, campaign_id, "resume")
+
+
+@router.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
+def cancel_campaign(
+    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    """Marks everything unsent as cancelled."""
+    return _act(session, settings, campaign_id, "cancel")

@@ -1,0 +1,51 @@
+"""The ASGI application factory. Settings are passed in; background services start in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from runtime import Service
+from settings import Settings
+from store.db import Database
+
+from . import admin, api, health, metrics, registration, telegram_webhook, twilio_sms, twilio_status
+
+
+def create_app(
+    settings: Settings, *, db: Database | None = None, services: Sequence[Service] = ()
+) -> FastAPI:
+    """Builds the web app; `services` (dispatcher, scheduler, bot) run for as long as it serves."""
+    database = db or Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        started: list[Service] = []
+        try:
+            for service in services:
+                await service.start()
+                started.append(service)
+            yield
+        finally:
+            for service in reversed(started):
+                await service.stop()
+            if db is None:
+                database.dispose()
+
+    app = FastAPI(
+        title="Læreplassjeger", lifespan=lifespan, docs_url="/api/docs", openapi_url="/api/openapi.json"
+    )
+    app.state.settings = settings
+    app.state.db = database
+    app.state.services = list(services)
+    app.include_router(health.router)
+    app.include_router(metrics.router)
+    app.include_router(telegram_webhook.router)
+    app.include_router(twilio_sms.router)
+    app.include_router(registration.router)
+    app.include_router(twilio_status.router)
+    admin.install(app, settings=settings, db=database)
+    app.include_router(api.router)
+    return app

@@ -1,0 +1,70 @@
+"""POST /webhooks/telegram: Telegram updates in webhook mode (PRODUCT §8).
+
+Authenticates with the secret token Telegram echoes in `X-Telegram-Bot-Api-Secret-Token`, hands the update to
+the running bot's queue and answers at once; the bot processes it in the background, in order per chat.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+
+from .deps import SettingsDep
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+MAX_BODY = 64 * 1024
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def _running_bot(request: Request) -> Any:
+    from bot.telegram_app import TelegramBot
+
+    for service in getattr(request.app.state, "services", ()):
+        if isinstance(service, TelegramBot) and service.running:
+            return service
+    return None
+
+
+async def _read_limited(request: Request) -> bytes | None:
+    """The body, or None once it passes MAX_BODY (read no further: a huge body must not fill memory)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return bytes(body)
+
+
+@router.post("/webhooks/telegram", include_in_schema=False)
+async def telegram_update(request: Request, settings: SettingsDep) -> Response:
+    expected = settings.telegram_webhook_secret
+    if settings.telegram_mode != "webhook" or not expected:
+        return Response("webhook mode is not configured", status_code=403)
+    given = request.headers.get(SECRET_HEADER, "")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        return Response("forbidden", status_code=403)
+    body = await _read_limited(request)
+    if body is None:
+        return Response("body too large", status_code=413)
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict) or "update_id" not in data:
+        # Authentic but unusable: acknowledge, or Telegram would retry it forever.
+        log.warning("Ignored a Telegram webhook body that is not an update")
+        return Response(status_code=200)
+    bot = _running_bot(request)
+    if bot is None:  # this process serves the web part only: let Telegram retry until the bot runs
+        return Response("bot not running", status_code=503)
+    await bot.feed_update(data)
+    return Response(status_code=200)
