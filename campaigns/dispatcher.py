@@ -75,6 +75,7 @@ class Dispatcher:
         self._tasks: list[asyncio.Task[None]] = []
         self._last_claimed = 0
         self._cycles = 0
+        self._recording = False  # a batch of outcomes is being written: its rows are neither here nor there
 
     # --- lifecycle -----------------------------------------------------------------------------------------
 
@@ -114,7 +115,14 @@ class Dispatcher:
         idle_since: int | None = None
         while time.monotonic() < deadline:
             await asyncio.sleep(0.05)
-            busy = self._last_claimed or not self.queue.empty() or self.in_flight or self.outcomes
+            busy = (
+                self._last_claimed
+                or not self.queue.empty()
+                or self.in_flight
+                or self.outcomes
+                or self._recording
+                or any(n > 0 for n in self.pending.values())
+            )
             if busy:
                 idle_since = None
             elif idle_since is None:
@@ -328,11 +336,14 @@ class Dispatcher:
         if not self.outcomes:
             return
         batch, self.outcomes = self.outcomes, []
+        self._recording = True
         try:
             await asyncio.to_thread(self._record, batch)
         except BaseException:
             self.outcomes = batch + self.outcomes
             raise
+        finally:
+            self._recording = False
 
     def _record(self, batch: list[tuple[Claimed, SendResult]]) -> None:
         assert self.hasher is not None

@@ -105,12 +105,13 @@ def map_geometry(width: float = 560.0) -> MapGeometry:
     features = data["features"]
     lats = [lat for f in features for poly in _polygons(f) for ring in poly for _, lat in ring]
     lons = [lon for f in features for poly in _polygons(f) for ring in poly for lon, _ in ring]
-    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    scale = width / ((max(lons) - min(lons)) * k)
-    height = (max(lats) - min(lats)) * scale
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    k = math.cos(math.radians((south + north) / 2))
+    scale = width / ((east - west) * k)
+    height = (north - south) * scale
 
     def project(lon: float, lat: float) -> Point:
-        return ((lon - min(lons)) * k * scale, (max(lats) - lat) * scale)
+        return ((lon - west) * k * scale, (north - lat) * scale)
 
     shapes = []
     for feature in features:
