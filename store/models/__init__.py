@@ -1,7 +1,7 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
 from .base import Base, UTCDateTime, utcnow
-from .campaigns import Campaign, CampaignStep, Message
+from .campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
 from .companies import Company, Contact, OptOut
 from .conversations import Conversation, Registration, Reply, registration_trade
 from .enums import (
@@ -22,9 +22,11 @@ from .enums import (
 )
 from .hunters import Hunter, Lead, hunter_county, hunter_trade
 from .reference import County, Municipality, Trade
-from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffUser
+from .scheduler import APSCHEDULER_JOBS, apscheduler_jobs
+from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffSession, StaffUser
 
 __all__ = [
+    "APSCHEDULER_JOBS",
     "FINAL_STATES",
     "UNSENT_STATES",
     "ApiToken",
@@ -39,6 +41,7 @@ __all__ = [
     "ContactKind",
     "Conversation",
     "County",
+    "EarlyDeliveryReport",
     "Heartbeat",
     "Hunter",
     "HunterState",
@@ -56,10 +59,12 @@ __all__ = [
     "RegistrationSource",
     "Reply",
     "StaffRole",
+    "StaffSession",
     "StaffUser",
     "StepAudience",
     "Trade",
     "UTCDateTime",
+    "apscheduler_jobs",
     "hunter_county",
     "hunter_trade",
     "registration_trade",

@@ -108,3 +108,17 @@ class Message(Base):
     error_code: Mapped[str | None] = mapped_column(String(20))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class EarlyDeliveryReport(Base):
+    """A Twilio status callback that arrived before the dispatcher recorded the message's SID.
+
+    Twilio does not resend a callback we acknowledged, so it waits here and is applied when the SID is written.
+    """
+
+    __tablename__ = "early_delivery_report"
+
+    provider_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    error_code: Mapped[str | None] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -77,6 +77,9 @@ class Contact(Base):
     is_mobile: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(String(20), default="register")
     invalid_reason: Mapped[str | None] = mapped_column(String(200))  # set when a provider rejects it
+    # A later register import gave the company another address of this kind: kept for the history of what
+    # was sent where, never used for outreach again.
+    replaced_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     company: Mapped[Company | None] = relationship(back_populates="contacts")
