@@ -50,12 +50,40 @@ class Context:
 
     settings: Settings
     _db: Database | None = field(default=None, repr=False)
+    _checked: bool = field(default=False, repr=False)
 
     @property
     def db(self) -> Database:
+        """The database, refused with one line when `jeger init` has not set it up."""
+        database = self.unchecked_db
+        if not self._checked:
+            require_initialised(database)
+            self._checked = True
+        return database
+
+    @property
+    def unchecked_db(self) -> Database:
+        """For `jeger init`, the one command that may find the database empty."""
         if self._db is None:
             self._db = Database(self.settings.database_url)
         return self._db
+
+
+def require_initialised(db: Database) -> None:
+    """Fails with one line instead of a traceback from the first query on a database `jeger init` never saw."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from store.migrate import current_revision
+
+    where = make_url(db.url).render_as_string(hide_password=True)
+    try:
+        revision = current_revision(db.engine)
+    except OperationalError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        fail(f"Databasen {where} svarer ikke: {reason}")
+    if revision is None:
+        fail(f"Databasen {where} er ikke klargjort: kjør `jeger init` først")
 
 
 def ctx_of(ctx: typer.Context) -> Context:
@@ -85,7 +113,7 @@ def init(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> N
     """Create or upgrade the database and load reference data (idempotent)."""
     from store.migrate import init_database
 
-    result = init_database(ctx_of(ctx).db.engine)
+    result = init_database(ctx_of(ctx).unchecked_db.engine)
     data = {
         "revision_before": result.revision_before,
         "revision": result.revision_after,
@@ -146,6 +174,10 @@ def serve(
 ) -> None:
     """Web, bot, scheduler and dispatcher in one process."""
     if demo:
+        from store.demo import demo_settings
+
+        context = ctx_of(ctx)
+        context.settings = demo_settings(context.settings, host=host, port=port)
         _seed_demo(ctx, host, port)
     _serve(ctx, host, port, web=True, worker=True, scheduler=True, bot=True, demo=demo)
 
@@ -175,7 +207,13 @@ def web_only(
 
 @app.command()
 def worker(ctx: typer.Context) -> None:
-    """Only the dispatcher; run several on PostgreSQL."""
+    """Only the dispatcher; run several on PostgreSQL (on SQLite exactly one)."""
+    from campaigns.dispatcher import AnotherWorkerRunning, check_can_start
+
+    try:
+        check_can_start(ctx_of(ctx).db)
+    except AnotherWorkerRunning as exc:
+        fail(str(exc))
     _serve(ctx, "", 0, web=False, worker=True, scheduler=False, bot=False)
 
 
@@ -227,7 +265,7 @@ def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any
         TextColumn("{task.fields[rows]} rader · {task.fields[rate]} rader/s"),
         TimeElapsedColumn(),
     ) as bar:
-        task = bar.add_task("import", total=file.stat().st_size, rows=0, rate="–")
+        task = bar.add_task("import", total=None, rows=0, rate="–")  # the importer reports the size
 
         def report(rows: int, done: int, total: int) -> None:
             elapsed = bar.tasks[task].elapsed or 0
@@ -241,16 +279,20 @@ def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any
 def companies_list(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", help="County number, e.g. 55."),
-    limit: int | None = typer.Option(None, "--limit"),
+    limit: int = typer.Option(200, "--limit", min=0, help="At most this many companies; 0 = all."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """List companies, optionally in one county."""
+    """List companies by name, optionally in one county."""
     from rich.table import Table
 
-    from store.companies import list_companies
+    from store.companies import UnknownCounty, list_companies
 
     with ctx_of(ctx).db.session() as session:
-        rows = list_companies(session, county=county, limit=limit)
+        try:
+            rows = list_companies(session, county=county, limit=limit or None)
+        except UnknownCounty as exc:
+            valid = ", ".join(f"{number} {name}" for number, name in exc.valid.items())
+            fail(f"--county {county}: ukjent fylkesnummer; gyldige er {valid}")
     if as_json:
         print_json(rows)
         return
@@ -264,6 +306,8 @@ def companies_list(
             row["county_name"] or "",
         )
     Console().print(table)
+    if limit and len(rows) == limit:
+        typer.echo(f"Viser de {limit} første; --limit 0 viser alle.")
 
 
 @companies_app.command("show")
@@ -286,8 +330,11 @@ def companies_show(
         typer.echo(f"{key:>12}: {details[key]}")
     typer.echo(f"{'flags':>12}: " + ", ".join(k for k, v in details["flags"].items() if v))
     for contact in details["contacts"]:
+        marks = [
+            m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on
+        ]
         typer.echo(
-            f"{contact['kind']:>12}: {contact['address']}" + (" (reservert)" if contact["opted_out"] else "")
+            f"{contact['kind']:>12}: {contact['address']}" + (f" ({', '.join(marks)})" if marks else "")
         )
 
 
@@ -333,7 +380,15 @@ def replies_list(
 def sandbox_reply_command(
     ctx: typer.Context,
     text: str = typer.Argument(..., help="What the company writes, e.g. 'JA K7MX2P'."),
-    sender: str = typer.Option(..., "--from", help="The company's phone number or Telegram chat id."),
+    sender: str = typer.Option(
+        ...,
+        "--from",
+        help="A phone number with country code (+47 912 34 567) writes by SMS; a bare number (or tg:NUMBER) "
+        "is a Telegram chat id.",
+    ),
+    channel: str | None = typer.Option(
+        None, "--channel", help="sms | telegram, when the sender alone does not say it (e.g. 91234567)."
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Answer as a company on the sandbox channel (the same engine as the SMS and Telegram webhooks)."""
@@ -342,7 +397,9 @@ def sandbox_reply_command(
     context = ctx_of(ctx)
     try:
         with context.db.transaction() as session:
-            outcome, texts = sandbox_reply(session, sender=sender, text=text, settings=context.settings)
+            outcome, texts = sandbox_reply(
+                session, sender=sender, text=text, settings=context.settings, channel=channel
+            )
     except SandboxError as exc:
         fail(str(exc))
     if as_json:
@@ -355,7 +412,7 @@ def sandbox_reply_command(
 def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
     given = [(k, v) for k, v in (("phone", phone), ("orgnr", orgnr), ("email", email)) if v]
     if len(given) != 1:
-        fail("give exactly one of --phone, --orgnr or --email")
+        fail("oppgi nøyaktig én av --phone, --orgnr og --email")
     return given[0]
 
 
@@ -430,7 +487,7 @@ def campaign_create(
 
     context = ctx_of(ctx)
     if not file.is_file():
-        fail(f"{file}: no such file")
+        fail(f"{file}: finner ikke filen")
     try:
         with context.db.transaction() as session:
             result = create_campaign(
@@ -474,6 +531,11 @@ def campaign_preview(
     except _campaign_errors() as exc:
         fail(str(exc))
     problems = [p for preview in previews for p in preview.problems]
+    # An orgnr that no step reaches is a mistake in the request, not an empty preview.
+    reached = {s.orgnr for preview in previews for s in preview.samples}
+    for missing in dict.fromkeys(o for o in orgnr or [] if o not in reached):
+        why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
+        problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
     if as_json:
         print_json({"steps": [p.as_dict() for p in previews], "problems": problems})
     else:
@@ -491,9 +553,16 @@ def campaign_preview(
                 typer.echo(
                     f"--- {sample.company} ({sample.orgnr}) [{sample.message.channel.value}, {sample.message.language}]"
                 )
+                if sample.delivery:
+                    typer.echo(f"Sendes som: {sample.delivery}")
                 if sample.message.subject:
                     typer.echo(f"Emne: {sample.message.subject}")
-                typer.echo(sample.message.body)
+                if sample.message.channel.value == "email" or not sample.letter_text:
+                    typer.echo(sample.message.body)
+                if sample.letter_text:
+                    typer.echo("Brevet:\n" + sample.letter_text)
+            for missing, why in preview.missing.items():
+                typer.echo(f"   {missing} får ikke dette steget: {why}")
     if problems:
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
@@ -567,7 +636,7 @@ def campaign_resume(ctx: typer.Context, campaign_id: int = typer.Argument(..., m
 
 @campaign_app.command("cancel")
 def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Cancel the campaign; every unsent message becomes cancelled."""
+    """Cancel the campaign; every queued message becomes cancelled (ones with the provider are kept)."""
     _campaign_action(ctx, campaign_id, "cancel")
 
 
@@ -692,7 +761,7 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
             decide = approve_hunter if approve else reject_hunter
             decision = decide(session, hunter_id=hunter_id)
         except UnknownHunter:
-            fail(f"hunters {'approve' if approve else 'reject'}: no hunter with id {hunter_id}")
+            fail(f"hunters {'approve' if approve else 'reject'}: ingen jeger har nummer {hunter_id}")
         name = decision.hunter.org_name
         state = {"approved": "godkjent", "rejected": "avvist"}[decision.hunter.state.value]
     if decision.changed:
@@ -724,7 +793,7 @@ def _lead_rows(ctx: typer.Context, county: str | None, state: str | None) -> lis
         try:
             return lead_rows(session, county=county, state=wanted)
         except UnknownCounty:
-            fail(f"--county {county!r}: no such county number (e.g. 03 Oslo, 55 Troms)")
+            fail(f"--county {county!r}: ukjent fylkesnummer (f.eks. 03 Oslo, 55 Troms)")
 
 
 @leads_app.command("list")
@@ -759,7 +828,7 @@ def leads_export(
     from bot.lead_export import write_csv
 
     if fmt not in ("csv", "json"):
-        fail(f"--format {fmt!r}: expected csv or json")
+        fail(f"--format {fmt!r}: velg csv eller json")
     rows = _lead_rows(ctx, county, state)
     if fmt == "json":
         print_json(rows)
@@ -790,7 +859,7 @@ def staff_add(
             user = add_staff(session, email=email, role=wanted, password=password, name=name)
         except StaffError as exc:
             fail(f"staff add {email}: {exc}")
-        typer.echo(f"Staff user {user.email} ({user.role.value}) created; log in at /admin/login.")
+        typer.echo(f"Brukeren {user.email} ({user.role.value}) er opprettet; logg inn på /admin/login.")
 
 
 @staff_app.command("token")
@@ -805,9 +874,112 @@ def staff_token(
     with ctx_of(ctx).db.transaction() as session:
         user = staff_by_email(session, email)
         if user is None:
-            fail(f"staff token {email}: no staff user with that e-mail (create it with `jeger staff add`)")
+            fail(
+                f"staff token {email}: ingen bruker med den e-postadressen (opprett den med `jeger staff add`)"
+            )
         token = create_api_token(session, staff_id=user.id, name=name)
     typer.echo(token)
+
+
+def _staff_user(session: Any, command: str, email: str) -> Any:
+    from store.staff import staff_by_email
+
+    user = staff_by_email(session, email)
+    if user is None:
+        fail(f"staff {command} {email}: ingen bruker med den e-postadressen (se `jeger staff list`)")
+    return user
+
+
+@staff_app.command("list")
+def staff_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
+    """List staff logins: role, active, locked, last login."""
+    from rich.table import Table
+
+    from store.models import utcnow
+    from store.staff import list_staff, live_sessions
+
+    now = utcnow()
+    with ctx_of(ctx).db.session() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": u.id,
+                "email": u.email,
+                "name": u.name,
+                "role": u.role.value,
+                "active": u.active,
+                "locked_until": u.locked_until.isoformat()
+                if u.locked_until and u.locked_until > now
+                else None,
+                "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+                "sessions": live_sessions(session, staff_id=u.id, now=now),
+            }
+            for u in list_staff(session)
+        ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget", "Innlogginger")
+    for row in rows:
+        status = "deaktivert" if not row["active"] else "låst" if row["locked_until"] else "aktiv"
+        table.add_row(
+            row["email"],
+            row["name"] or "",
+            row["role"],
+            status,
+            (row["last_login_at"] or "")[:16],
+            str(row["sessions"]),
+        )
+    Console().print(table)
+
+
+@staff_app.command("unlock")
+def staff_unlock(
+    ctx: typer.Context, email: str = typer.Argument(..., help="The staff user's e-mail address.")
+) -> None:
+    """Lift a lock-out after too many wrong passwords."""
+    from store.staff import unlock
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = unlock(session, staff_id=_staff_user(session, "unlock", email).id)
+        typer.echo(f"{user.email} er låst opp og kan logge inn igjen.")
+
+
+@staff_app.command("password")
+def staff_password(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="The staff user's e-mail address."),
+    password: str | None = typer.Option(
+        None, "--password", help="Prompted for twice (hidden) when left out."
+    ),
+) -> None:
+    """Set a new password; it also lifts a lock-out and logs the user out everywhere."""
+    from store.staff import StaffError, set_password
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = _staff_user(session, "password", email)
+        if password is None:
+            password = typer.prompt("Nytt passord", hide_input=True, confirmation_prompt=True)
+        try:
+            set_password(session, staff_id=user.id, password=password)
+        except StaffError as exc:
+            fail(f"staff password {email}: {exc}")
+        typer.echo(f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet.")
+
+
+@staff_app.command("deactivate")
+def staff_deactivate(
+    ctx: typer.Context, email: str = typer.Argument(..., help="The staff user's e-mail address.")
+) -> None:
+    """Deactivate a login: it can no longer log in, its sessions end and its API tokens stop working."""
+    from store.staff import StaffError, set_active
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = _staff_user(session, "deactivate", email)
+        try:
+            set_active(session, staff_id=user.id, active=False)
+        except StaffError as exc:
+            fail(f"staff deactivate {email}: {exc}")
+        typer.echo(f"{user.email} er deaktivert og logget ut.")
 
 
 def main() -> None:

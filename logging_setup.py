@@ -1,18 +1,36 @@
 """Structured logs for `jeger serve` and friends: one key=value line per event, addresses masked.
 
 Phone numbers and e-mail addresses are masked in every line, whatever logged them (our code, uvicorn, PTB,
-httpx), because a filter on the handler sees all records (PRODUCT §9). Lines look like
+httpx), because a filter on the handler sees all records (PRODUCT §9). So are the personal tokens of
+registration links (`/r/<token>`, uvicorn's access log writes every path) and Telegram deep links
+(`?start=<token>`, `/start <token>`): a token opens a company's registration form. Lines look like
 `ts=2027-06-07T09:00:01.123Z level=INFO logger=campaigns.dispatcher msg="sent 120 messages"`.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
 from store.masking import mask_text
+
+_TOKENS = (
+    (re.compile(r"(/r/)[A-Za-z0-9_-]+"), r"\1***"),
+    (re.compile(r"([?&]start=)[^&\s\"']+"), r"\1***"),
+    (re.compile(r"(/start\s+)[A-Za-z0-9_-]+"), r"\1***"),
+)
+
+
+def mask_secrets(text: str) -> str:
+    """Addresses (store.masking) and link tokens masked."""
+    text = mask_text(text)
+    for pattern, replacement in _TOKENS:
+        text = pattern.sub(replacement, text)
+    return text
+
 
 # Keys a LogRecord always has; anything else passed as `extra=` becomes a key=value pair.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
@@ -31,11 +49,11 @@ class MaskingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a broken format string must still be logged, not raise inside logging
             message = f"{record.msg!r} {record.args!r}"
-        record.msg = mask_text(message)
+        record.msg = mask_secrets(message)
         record.args = None
         for key, value in vars(record).items():
             if key not in _STANDARD and isinstance(value, str):
-                setattr(record, key, mask_text(value))
+                setattr(record, key, mask_secrets(value))
         return True
 
 
@@ -62,7 +80,7 @@ class KeyValueFormatter(logging.Formatter):
                 fields.append(f"{key}={_quote(value)}")
         if record.exc_info:
             fields.append(f"exc={_quote(self.formatException(record.exc_info))}")
-        return mask_text(" ".join(fields))
+        return mask_secrets(" ".join(fields))
 
 
 # Libraries that log every step at INFO (WeasyPrint per CSS file, APScheduler per job run): warnings only.

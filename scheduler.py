@@ -1,10 +1,13 @@
 """APScheduler jobs: campaign steps, the housekeeping tick, and daily jobs (lead re-announcements, retention).
 
-Step jobs live in a SQLAlchemyJobStore in the application's database, one per step with an id derived from it
-(`campaign-<cid>-step-<sid>`, replace_existing), so a restart or a second launch never duplicates them. Launch
-happens in other processes (CLI, dashboard): the scheduler's tick re-reads launched campaigns every few seconds
-and adds the jobs they lack. Misfires are not dropped (misfire_grace_time=None): the stale check decides what
-an overdue step does. Run exactly one scheduler per database (APScheduler does not share a job store).
+Step jobs live in a SQLAlchemyJobStore in the application's database (table `apscheduler_jobs`, created by
+Alembic), one per step with an id derived from it (`campaign-<cid>-step-<sid>`, replace_existing), so a restart
+or a second launch never duplicates them. Launch, resume, pause and cancel happen in any process (CLI,
+dashboard, API): once they commit, `sync_step_jobs` writes or removes the campaign's jobs through a paused,
+short-lived scheduler that never runs a job; the running scheduler picks them up at its next wake-up (at
+least every tick). The tick also adds any job still missing (a crash between commit and write). Misfires are
+not dropped (misfire_grace_time=None): the stale check decides what an overdue step does. Run exactly one
+running scheduler per database (APScheduler does not share a job store between running schedulers).
 """
 
 from __future__ import annotations
@@ -16,14 +19,19 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from apscheduler.jobstores.base import BaseJobStore
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import select
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.db import Database
 from store.models import Campaign, CampaignState, CampaignStep, Heartbeat, Notice, utcnow
+from store.models.scheduler import APSCHEDULER_JOBS
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 5.0
@@ -39,6 +47,69 @@ _running: CampaignScheduler | None = None  # the jobs below are module-level (pi
 
 def step_job_id(campaign_id: int, step_id: int) -> str:
     return f"campaign-{campaign_id}-step-{step_id}"
+
+
+class StepJobStore(SQLAlchemyJobStore):
+    """APScheduler's SQLAlchemy store on the application's engine; Alembic owns the table, we own the engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine=engine, tablename=APSCHEDULER_JOBS)
+
+    def start(self, scheduler: BaseScheduler, alias: str) -> None:
+        BaseJobStore.start(self, scheduler, alias)  # skips SQLAlchemyJobStore's CREATE TABLE
+
+    def shutdown(self) -> None:
+        """Leaves the engine alone: it is the application's (SQLAlchemyJobStore would dispose of its pool)."""
+
+
+class _JobWriter(BackgroundScheduler):
+    """A scheduler that only writes jobs into the store and never runs one.
+
+    Started paused it does not process jobs, but `shutdown()` wakes its thread in the stopped state, and
+    APScheduler 3 then runs (and, for a date trigger, deletes) every due job: a step would be lost."""
+
+    def _process_jobs(self) -> float | None:
+        return None
+
+
+def add_step_job(scheduler: BaseScheduler, campaign_id: int, step_id: int, when: datetime) -> None:
+    scheduler.add_job(
+        "scheduler:run_step_job", "date", run_date=when, args=[campaign_id, step_id],
+        id=step_job_id(campaign_id, step_id), jobstore="default", replace_existing=True, misfire_grace_time=None,
+    )  # fmt: skip
+
+
+def sync_step_jobs(engine: Engine, *, campaign_id: int, timezone: str) -> list[str]:
+    """Makes the job store hold exactly the jobs the campaign's state asks for; returns their ids.
+
+    A launched or resumed campaign gets one job per step not yet materialised (at its scheduled time; a time
+    already past fires as soon as the scheduler sees it); a paused, cancelled or completed one gets none."""
+    with Session(engine) as session:
+        campaign = session.get(Campaign, campaign_id)
+        live = campaign is not None and campaign.state in (CampaignState.SCHEDULED, CampaignState.RUNNING)
+        steps = list(campaign.steps) if campaign is not None else []
+        wanted = {
+            step.id: step.scheduled_for
+            for step in steps
+            if live and step.materialized_at is None and step.scheduled_for is not None
+        }
+        unwanted = [step.id for step in steps if step.id not in wanted]
+    scheduler = _JobWriter(
+        jobstores={"default": StepJobStore(engine)},
+        timezone=timezone,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+    )
+    scheduler.start(paused=True)  # paused: this scheduler only writes, it never runs a job
+    try:
+        for step_id, when in wanted.items():
+            assert when is not None
+            add_step_job(scheduler, campaign_id, step_id, when)
+        for step_id in unwanted:
+            if scheduler.get_job(step_job_id(campaign_id, step_id), jobstore="default") is not None:
+                scheduler.remove_job(step_job_id(campaign_id, step_id), jobstore="default")
+    finally:
+        scheduler.shutdown(wait=False)
+    return [step_job_id(campaign_id, step_id) for step_id in wanted]
 
 
 async def run_step_job(campaign_id: int, step_id: int) -> None:
@@ -61,7 +132,7 @@ class CampaignScheduler:
         _running = self
         self.scheduler = AsyncIOScheduler(
             timezone=self.settings.timezone,
-            jobstores={"default": SQLAlchemyJobStore(url=self.db.url), "memory": MemoryJobStore()},
+            jobstores={"default": StepJobStore(self.db.engine), "memory": MemoryJobStore()},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         )
         self.scheduler.add_job(
@@ -103,13 +174,9 @@ class CampaignScheduler:
             log.exception("scheduler tick failed")
             return
         assert self.scheduler is not None
-        for campaign_id, step_id, when in wanted:
-            job_id = step_job_id(campaign_id, step_id)
-            if self.scheduler.get_job(job_id, jobstore="default") is None:
-                self.scheduler.add_job(
-                    "scheduler:run_step_job", "date", run_date=when, args=[campaign_id, step_id], id=job_id,
-                    jobstore="default", replace_existing=True, misfire_grace_time=None,
-                )  # fmt: skip
+        for campaign_id, step_id, when in wanted:  # a safety net: launch and resume write these themselves
+            if self.scheduler.get_job(step_job_id(campaign_id, step_id), jobstore="default") is None:
+                add_step_job(self.scheduler, campaign_id, step_id, when)
 
     def _housekeeping(self) -> list[tuple[int, int, datetime]]:
         """Stale check, completion, heartbeat; returns the steps that need a job."""
@@ -152,7 +219,7 @@ class CampaignScheduler:
             if campaign is None or step is None or step.materialized_at is not None:
                 return 0
             if campaign.state not in (CampaignState.SCHEDULED, CampaignState.RUNNING):
-                return 0  # paused or cancelled: the tick adds the job again on resume
+                return 0  # paused or cancelled: resume writes the job again
             # A job the store kept through downtime fires as soon as the scheduler starts, possibly before the
             # first tick: the stale rule decides here too, or an overdue step would go out by itself.
             stale_after = timedelta(hours=self.settings.stale_after_hours)

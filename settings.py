@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = None
     twilio_messaging_service_sid: str | None = None
     twilio_from: str | None = None
+    # The number letters and e-mails tell companies to text; TWILIO_FROM when unset (needed with a
+    # messaging service, which has no single sender number).
+    sms_reply_number: str | None = None
     twilio_api_base: str = "https://api.twilio.com"
 
     telegram_bot_token: str | None = None

@@ -113,9 +113,14 @@ class _Engine:
         self.company: Company | None = None
 
     def run(self) -> Outcome:
-        code = next(
-            (c for c in candidate_codes(self.text) if company_by_short_code(self.session, c) is not None),
-            None,
+        # A button's data is ours, never a company's code ("s:august 2027" holds a code-shaped word).
+        code = (
+            None
+            if self.inbound.button is not None
+            else next(
+                (c for c in candidate_codes(self.text) if company_by_short_code(self.session, c) is not None),
+                None,
+            )
         )
         parsed = parse(self.text, known_code=code)
         self.company = self._company(code)
@@ -217,6 +222,13 @@ class _Engine:
         if parsed.cancel and self.conversation.flow:
             self._leave_flow()
             return [Answer(say("cancelled", self.language))], Intent.ANSWER
+        if (
+            self.inbound.button is not None
+            and not self.conversation.flow
+            and parsed.intent is not Intent.INTERESTED
+        ):
+            # A button of a finished or abandoned conversation ("Nei", "3", a trade): changes nothing.
+            return [Answer(say("stale_button", self.language))], Intent.COMMAND
         if self.conversation.flow == "orgnr" and parsed.intent is not Intent.DECLINED:
             return self._orgnr_answer(), Intent.ANSWER
         if self.conversation.flow == flow.FLOW and self.company is not None and parsed.short_code is None:
@@ -257,18 +269,25 @@ class _Engine:
         if self.company.never_contact:
             return [Answer(say("cannot_register", self.language, name=self.company.name))]
         self._remember_sender()
+        done = flow.active_registration(
+            self.session, company=self.company, campaign_id=self.reply.campaign_id
+        )
+        if done is not None:
+            self._leave_flow()
+            return [Answer(say("already_registered", self.language, name=self.company.name))]
         registration = flow.open_registration(
             self.session,
             company=self.company,
             channel=self.inbound.channel,
             campaign_id=self.reply.campaign_id,
+            sender=self.inbound.sender,
         )
         return flow.start(
             self.session, conversation=self.conversation, registration=registration, company=self.company
         )
 
     def _orgnr_answer(self) -> list[Answer]:
-        digits = "".join(ch for ch in self.text if ch.isdigit())
+        digits = "".join(ch for ch in self.text if ch in "0123456789")
         if not orgnr_check.is_valid(digits):
             return [Answer(say("bad_orgnr", self.language, text=self.text[:40]))]
         company = self.session.scalar(select(Company).where(Company.orgnr == digits))
@@ -289,7 +308,9 @@ class _Engine:
             self._leave_flow()
             return self._interested()
         answers, completed = flow.answer(
-            flow.Turn(self.session, self.conversation, registration, self.company, self.text)
+            flow.Turn(
+                self.session, self.conversation, registration, self.company, self.text, self.inbound.button
+            )
         )
         if not completed:
             return answers

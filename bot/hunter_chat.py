@@ -11,6 +11,7 @@ from store.models import HunterState, LeadState
 
 from . import lead_texts as texts
 from .hunters import hunter_by_chat
+from .keywords import ascii_int
 from .leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
 from .notify import ChatAnswer
 
@@ -32,13 +33,25 @@ def leads_overview(session: Session, *, chat_id: str) -> list[ChatAnswer]:
     for lead in active:
         status = texts.STATE_LABELS[lead.state]
         answers.append(
-            ChatAnswer(f"Din lead ({status}):\n\n{card_for(session, lead)}", texts.outcome_buttons(lead.id))
+            ChatAnswer(
+                f"Din lead ({status}):\n\n{card_for(session, lead)}",
+                texts.outcome_buttons(lead.id),
+                lead_id=lead.id,
+                company_id=lead.company_id,
+            )
         )
     if done:
         lines = [f"• Lead {lead.id}: {texts.STATE_LABELS[lead.state]}" for lead in done]
         answers.append(ChatAnswer("Avsluttede leads:\n" + "\n".join(lines)))
     for lead in open_leads[:MAX_OPEN_SHOWN]:
-        answers.append(ChatAnswer(f"Ledig lead:\n\n{card_for(session, lead)}", texts.claim_buttons(lead.id)))
+        answers.append(
+            ChatAnswer(
+                f"Ledig lead:\n\n{card_for(session, lead)}",
+                texts.claim_buttons(lead.id),
+                lead_id=lead.id,
+                company_id=lead.company_id,
+            )
+        )
     if len(open_leads) > MAX_OPEN_SHOWN:
         answers.append(ChatAnswer(f"… og {len(open_leads) - MAX_OPEN_SHOWN} ledige leads til."))
     return answers
@@ -48,15 +61,23 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
     """Claims a lead or records an outcome for the hunter of this chat; anything odd gets a clear answer."""
     parts = data.removeprefix(PREFIX).split(":")
     hunter = hunter_by_chat(session, chat_id)
-    if len(parts) < 2 or not parts[1].isdigit():
+    lead_id = ascii_int(parts[1]) if len(parts) >= 2 else None
+    if lead_id is None:
         return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
     if hunter is None or hunter.state != HunterState.APPROVED:
         return [ChatAnswer(texts.hunter_state_refusal(hunter))]
-    lead_id = int(parts[1])
     if parts[0] == "claim":
         claim = claim_lead(session, lead_id=lead_id, hunter_id=hunter.id)
-        if claim.ok:
-            return [ChatAnswer(claim.text, texts.outcome_buttons(lead_id), edit=True)]
+        if claim.ok and claim.lead is not None:
+            return [
+                ChatAnswer(
+                    claim.text,
+                    texts.outcome_buttons(lead_id),
+                    edit=True,
+                    lead_id=lead_id,
+                    company_id=claim.lead.company_id,
+                )
+            ]
         return [ChatAnswer(claim.text)]
     if parts[0] == "out" and len(parts) == 3 and parts[2] in {o.value for o in OUTCOMES}:
         outcome = LeadState(parts[2])
@@ -65,5 +86,13 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
             return [ChatAnswer(result.text)]
         # "Contacted" is a step on the way; the other outcomes end the lead, and their buttons go.
         buttons = texts.outcome_buttons(lead_id) if outcome is LeadState.CONTACTED else None
-        return [ChatAnswer(f"{result.text}\n\n{card_for(session, result.lead)}", buttons, edit=True)]
+        return [
+            ChatAnswer(
+                f"{result.text}\n\n{card_for(session, result.lead)}",
+                buttons,
+                edit=True,
+                lead_id=lead_id,
+                company_id=result.lead.company_id,
+            )
+        ]
     return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]

@@ -6,7 +6,8 @@ was. Each step reads like a line of this table:
     /jeger → org_name → org_type [buttons] → orgnr [mod 11] → counties [✓ toggles, Ferdig]
            → trades [search → ✓ toggles, Alle fag, Ferdig] → contact_name → phone → Hunter(pending)
 
-"avbryt" leaves the flow at any step. Staff then approve or reject (`bot.hunters`).
+"avbryt" leaves the flow at any step, and STOPP opts the chat out there too (`bot.telegram_chat` hands it to
+the engine before it could become an answer). Staff then approve or reject (`bot.hunters`).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from store.models import Conversation, County, Hunter, HunterState, HunterType, 
 from store.phones import normalize_phone
 
 from . import hunters as hunter_admin
+from .keywords import ascii_int, parse
 from .notify import ChatAnswer, button
 
 FLOW = "hunter_signup"
 PREFIX = "hj:"  # callback data of this flow's buttons
 MAX_MATCHES = 8
-CANCEL_WORDS = {"avbryt", "/avbryt"}
 
 
 @dataclass
@@ -80,14 +81,18 @@ def handle_signup(
     """Takes the next answer of a chat that is in the signup flow (check `in_signup` first)."""
     conversation = conversation_of(session, chat_id)
     turn = Turn(session, conversation, (text or "").strip(), button)
-    if turn.text.lower() in CANCEL_WORDS:
-        conversation.flow = conversation.step = None
-        conversation.data = {}
+    if button is None and parse(turn.text).cancel:
+        leave_signup(conversation)
         return [ChatAnswer("Påmeldingen er avbrutt. Send /jeger for å begynne på nytt.")]
     step = STEPS.get(conversation.step or "", _org_name)
     answers = step(turn)
     session.flush()
     return answers
+
+
+def leave_signup(conversation: Conversation) -> None:
+    conversation.flow = conversation.step = None
+    conversation.data = {}
 
 
 def conversation_of(session: Session, chat_id: str) -> Conversation:
@@ -225,8 +230,8 @@ def _trades(turn: Turn) -> list[ChatAnswer]:
             return [ChatAnswer("Velg minst ett fag, eller «Alle fag».")]
         turn.save("contact_name", all_trades=False)
         return [ChatAnswer("Hvem er kontaktperson hos dere (fullt navn)?")]
-    if value and value.isdigit() and turn.session.get(Trade, int(value)) is not None:
-        trade_id = int(value)
+    trade_id = ascii_int(value or "")
+    if trade_id is not None and turn.session.get(Trade, trade_id) is not None:
         chosen = [t for t in chosen if t != trade_id] if trade_id in chosen else [*chosen, trade_id]
         turn.save("trades", trades=chosen)
         return [_trade_keyboard(turn, edit=True)]
@@ -244,8 +249,9 @@ def search_trades(session: Session, query: str) -> list[Trade]:
     query = query.strip().lower()
     if not query:
         return []
-    if query.isdigit():
-        trade = session.get(Trade, int(query))
+    number = ascii_int(query)
+    if number is not None:
+        trade = session.get(Trade, number)
         return [trade] if trade else []
     trades = session.scalars(select(Trade).order_by(Trade.name)).all()
     hits = [t for t in trades if query in t.name.lower() or query in t.programme.lower()]

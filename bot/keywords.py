@@ -17,6 +17,7 @@ HELP = {"hjelp", "info", "help", "hjelp meg"}
 CANCEL = {"avbryt", "cancel", "avbryt registrering"}
 
 _WORD = re.compile(r"[a-z0-9]+")
+_ASCII_INT = re.compile(r"[0-9]{1,9}")
 _CODE = re.compile(rf"^[{SHORT_CODE_ALPHABET}]{{{SHORT_CODE_LENGTH}}}$")
 
 
@@ -29,6 +30,12 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
+
+
+def ascii_int(text: str) -> int | None:
+    """The number a run of ASCII digits spells, else None. `str.isdigit()` is true for "²" and "٣", on
+    which `int()` raises or surprises; people and forged buttons send both."""
+    return int(text) if _ASCII_INT.fullmatch(text) else None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 
 from . import lead_texts as texts
-from .leads import announce_lead, card_for
+from .leads import announce_lead, card_for, covers_county
 from .notify import enqueue_telegram_notice
 
 
@@ -63,6 +63,12 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
     hunter = session.get(Hunter, hunter_id) if hunter_id is not None else None
     if hunter_id is not None and (hunter is None or hunter.state != HunterState.APPROVED):
         raise ReassignError("Leaden kan bare gis til en godkjent jeger.")
+    if hunter is not None and not covers_county(
+        session, hunter_id=hunter.id, county_number=lead.county_number
+    ):
+        raise ReassignError(
+            f"{hunter.org_name} dekker ikke fylket til lead nr. {lead.id}, så leaden kan ikke gis dit."
+        )
     if previous is not None and hunter is not None and previous.id == hunter.id:
         return Reassignment(lead, previous, hunter)
     now = utcnow()
@@ -79,6 +85,7 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
             text=f"Kampanjen har flyttet lead nr. {lead.id} fra dere. Dere trenger ikke følge den opp.",
             hunter_id=previous.id,
             lead_id=lead.id,
+            company_id=lead.company_id,
         )
     if hunter is None:
         announce_lead(session, lead=lead, now=now, reminder=False)
@@ -90,5 +97,6 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
             buttons=texts.outcome_buttons(lead.id),
             hunter_id=hunter.id,
             lead_id=lead.id,
+            company_id=lead.company_id,
         )
     return Reassignment(lead, previous, hunter)

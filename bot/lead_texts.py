@@ -80,6 +80,7 @@ def hunter_state_refusal(hunter: Hunter | None) -> str:
 
 
 OUTSIDE_COUNTY = "Denne leaden er utenfor fylkene dine, så du kan ikke ta den."
+OUTSIDE_TRADES = "Denne leaden gjelder fag dere ikke dekker, så du kan ikke ta den."
 UNKNOWN_LEAD = "Fant ikke denne leaden. Den kan være slettet."
 ALREADY_YOURS = "Denne leaden er allerede din."
 NOT_OWNER = "Bare jegeren som har tatt leaden, kan melde utfall."
@@ -87,3 +88,10 @@ NOT_OWNER = "Bare jegeren som har tatt leaden, kan melde utfall."
 
 def outcome_text(state: LeadState) -> str:
     return f"Takk! Registrert: {OUTCOME_LABELS[state].lower()}."
+
+
+def outcome_final_text(state: LeadState) -> str:
+    return (
+        f"Utfallet er allerede registrert som «{OUTCOME_LABELS[state].lower()}» og kan ikke endres her. "
+        "Ta kontakt med kampanjen om det er feil."
+    )

@@ -37,6 +37,9 @@ OUTCOMES = (
     LeadState.NO_ANSWER,
 )
 OWNED_STATES = (LeadState.CLAIMED, *OUTCOMES)
+# An outcome that ends the lead; only staff change it afterwards (a stray tap must not undo a new
+# training company).
+FINAL_OUTCOMES = (LeadState.BECAME_TRAINING_COMPANY, LeadState.DECLINED, LeadState.NO_ANSWER)
 
 
 def create_lead(session: Session, *, registration_id: int) -> Lead:
@@ -99,6 +102,7 @@ def announce_lead(session: Session, *, lead: Lead, now: datetime, reminder: bool
             buttons=texts.claim_buttons(lead.id),
             hunter_id=hunter.id,
             lead_id=lead.id,
+            company_id=lead.company_id,
         )
     lead.announced_at = now
     lead.announce_count += 1
@@ -113,6 +117,7 @@ class ClaimStatus(StrEnum):
     UNKNOWN_LEAD = "unknown_lead"
     NOT_APPROVED = "not_approved"
     OUTSIDE_COUNTY = "outside_county"
+    OUTSIDE_TRADES = "outside_trades"
 
 
 @dataclass(frozen=True)
@@ -141,8 +146,18 @@ def covers_county(session: Session, *, hunter_id: int, county_number: str | None
     )
 
 
+def covers_trades(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
+    """The hunter works in one of the lead's trades, or in all trades; a lead naming none is for anyone."""
+    if hunter.all_trades:
+        return True
+    registration = session.get(Registration, lead.registration_id)
+    wanted = {t.id for t in registration.trades} if registration is not None else set()
+    return not wanted or bool(wanted & {t.id for t in hunter.trades})
+
+
 def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult:
-    """The first approved hunter of the lead's county to claim it gets it; everyone else learns who has it."""
+    """The first approved hunter of the lead's county and trades to claim it gets it; everyone else learns
+    who has it. The checks are made here, not trusted to the buttons: a forged tap gets the same answer."""
     hunter = session.get(Hunter, hunter_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
         return ClaimResult(ClaimStatus.NOT_APPROVED, texts.hunter_state_refusal(hunter))
@@ -151,6 +166,8 @@ def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult
         return ClaimResult(ClaimStatus.UNKNOWN_LEAD, texts.UNKNOWN_LEAD)
     if not covers_county(session, hunter_id=hunter_id, county_number=lead.county_number):
         return ClaimResult(ClaimStatus.OUTSIDE_COUNTY, texts.OUTSIDE_COUNTY, lead=lead)
+    if not covers_trades(session, hunter=hunter, lead=lead):
+        return ClaimResult(ClaimStatus.OUTSIDE_TRADES, texts.OUTSIDE_TRADES, lead=lead)
     now = utcnow()
     result = session.execute(
         update(Lead)
@@ -174,8 +191,11 @@ class OutcomeResult:
     lead: Lead | None = None
 
 
-def record_outcome(session: Session, *, lead_id: int, hunter_id: int, outcome: LeadState) -> OutcomeResult:
-    """Only the owner reports what came of a lead; "became training company" also marks the company."""
+def record_outcome(
+    session: Session, *, lead_id: int, hunter_id: int, outcome: LeadState, by_staff: bool = False
+) -> OutcomeResult:
+    """Only the owner reports what came of a lead, and a final outcome stands unless staff change it;
+    "became training company" also marks the company."""
     if outcome not in OUTCOMES:
         raise ValueError(f"{outcome} is not a lead outcome")
     lead = session.get(Lead, lead_id)
@@ -183,6 +203,10 @@ def record_outcome(session: Session, *, lead_id: int, hunter_id: int, outcome: L
         return OutcomeResult(False, texts.UNKNOWN_LEAD)
     if lead.hunter_id != hunter_id or lead.state not in OWNED_STATES:
         return OutcomeResult(False, texts.NOT_OWNER, lead)
+    if lead.state in FINAL_OUTCOMES and not by_staff:
+        if lead.state == outcome:
+            return OutcomeResult(True, texts.outcome_text(outcome), lead)  # the same tap twice
+        return OutcomeResult(False, texts.outcome_final_text(lead.state), lead)
     lead.state = outcome
     lead.outcome_at = utcnow()
     if outcome is LeadState.BECAME_TRAINING_COMPANY:

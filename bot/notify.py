@@ -7,6 +7,7 @@ talks to Telegram for them, at priority 0 and outside campaign windows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,6 +27,11 @@ class ChatAnswer:
         False  # replace the message whose button was tapped (toggles, a claimed lead) instead of a new one
     )
     record: bool = True  # False after an erase: keeping a copy would store the address again
+    # The lead (and its company) the text is about: a hunter's copy of a lead card holds the company's
+    # contact person, so a privacy erase of that company must be able to find it.
+    lead_id: int | None = None
+    company_id: int | None = None
+    share_contact: str | None = None  # label of a "share my phone number" keyboard button (no inline buttons)
 
 
 def button(text: str, callback_data: str) -> dict[str, str]:
@@ -41,8 +47,11 @@ def enqueue_telegram_notice(
     buttons: Buttons | None = None,
     hunter_id: int | None = None,
     lead_id: int | None = None,
+    company_id: int | None = None,
 ) -> Message:
-    """Queues one notification; the dispatcher sends it and keeps Telegram's message id in `provider_id`."""
+    """Queues one notification; the dispatcher sends it and keeps Telegram's message id in `provider_id`.
+
+    `lead_id`/`company_id` name what the text is about, so an erase of that company finds this copy too."""
     extra: dict[str, Any] | None = {"buttons": buttons} if buttons else None
     message = Message(
         kind=MessageKind.NOTIFICATION,
@@ -54,8 +63,39 @@ def enqueue_telegram_notice(
         extra=extra,
         hunter_id=hunter_id,
         lead_id=lead_id,
+        company_id=company_id,
         state=MessageState.QUEUED,
         due_at=utcnow(),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def queue_chat_answer(
+    session: Session,
+    *,
+    chat_id: str,
+    answer: ChatAnswer,
+    company_id: int | None = None,
+    hunter_id: int | None = None,
+    due_at: datetime | None = None,
+) -> Message:
+    """Puts an answer Telegram would not take right now into the outbox: a conversation message at priority 0,
+    which the dispatcher sends before any campaign traffic, so the person still gets the next question."""
+    message = Message(
+        kind=MessageKind.CONVERSATION,
+        priority=0,
+        channel=Channel.TELEGRAM,
+        address=chat_id,
+        language="nb",
+        body=answer.text,
+        extra={"buttons": answer.buttons} if answer.buttons else None,
+        company_id=answer.company_id or company_id,
+        hunter_id=hunter_id,
+        lead_id=answer.lead_id,
+        state=MessageState.QUEUED,
+        due_at=due_at or utcnow(),
     )
     session.add(message)
     session.flush()

@@ -3,6 +3,11 @@
 An erase removes the personal data and keeps only anonymous counts: outbox rows and replies stay (their states
 count in reports) but lose address, body and sender. The address stays opted out, kept only as its keyed hash,
 so an erased person is never written to again.
+
+Personal data travels: the contact person a company names in a chat registration is copied into the lead
+cards sent to hunters. So an erase clears the registrations made from the address (matched by phone or e-mail,
+or made in that chat or SMS conversation), and every message about their leads (`lead_id`) or quoting what was
+erased.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ from store.models import (
     Hunter,
     Lead,
     Message,
+    MessageState,
     OptOut,
     Registration,
+    RegistrationSource,
     Reply,
 )
 from store.optouts import record_opt_out
@@ -51,11 +58,11 @@ def normalise_address(kind: ContactKind, address: str) -> str:
     if kind is ContactKind.PHONE:
         phone = normalize_phone(address)
         if phone is None:
-            raise PrivacyError(f"'{address}' is not a valid phone number")
+            raise PrivacyError(f"«{address}» er ikke et gyldig telefonnummer")
         return phone
     if kind is ContactKind.EMAIL:
         if "@" not in address:
-            raise PrivacyError(f"'{address}' is not an e-mail address")
+            raise PrivacyError(f"«{address}» er ikke en e-postadresse")
         return address.strip().lower()
     return address.strip()
 
@@ -119,7 +126,7 @@ def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
 def _company(session: Session, orgnr: str) -> Company:
     company = session.scalar(select(Company).where(Company.orgnr == orgnr.replace(" ", "")))
     if company is None:
-        raise PrivacyError(f"orgnr {orgnr}: no such company")
+        raise PrivacyError(f"orgnr {orgnr}: ingen bedrift har dette organisasjonsnummeret")
     return company
 
 
@@ -132,6 +139,95 @@ def _hunter_match(kind: ContactKind, address: str) -> Any:
     return column[kind] == address
 
 
+BLANK = {"address": None, "body": None, "html": None, "extra": None, "subject": None, "error": None}
+# Which conversation channel and registration source an address kind writes through.
+CHANNEL_OF_KIND = {ContactKind.PHONE: "sms", ContactKind.TELEGRAM: "telegram"}
+SOURCE_OF_KIND = {
+    ContactKind.PHONE: RegistrationSource.SMS,
+    ContactKind.TELEGRAM: RegistrationSource.TELEGRAM,
+}
+MIN_QUOTED = 4  # shorter values are not searched for in message bodies (too many false hits)
+
+
+def _blank_messages(session: Session, condition: Any) -> int:
+    """Unsent copies are cancelled (the dispatcher must not send an empty text); every copy loses its text."""
+    session.execute(
+        update(Message)
+        .where(condition, Message.state == MessageState.QUEUED)
+        .values(state=MessageState.CANCELLED)
+        .execution_options(synchronize_session=False)
+    )
+    return _updated(
+        session,
+        update(Message).where(condition).values(**BLANK).execution_options(synchronize_session=False),
+    )
+
+
+def _erase_registrations(session: Session, registration_ids: set[int], report: ErasureReport) -> None:
+    """Clears who to contact in these registrations, and every message about their leads or quoting them."""
+    if not registration_ids:
+        return
+    registrations = session.scalars(select(Registration).where(Registration.id.in_(registration_ids))).all()
+    quoted = {
+        value
+        for r in registrations
+        for value in (r.contact_name, r.phone, r.email)
+        if value and len(value) >= MIN_QUOTED
+    }
+    lead_ids = select(Lead.id).where(Lead.registration_id.in_(registration_ids))
+    about = or_(
+        Message.lead_id.in_(lead_ids),
+        *(Message.body.contains(value, autoescape=True) for value in sorted(quoted)),
+    )
+    report.messages += _blank_messages(session, about)
+    report.registrations += _updated(
+        session,
+        update(Registration)
+        .where(Registration.id.in_(registration_ids))
+        .values(phone=None, email=None, contact_name=None)
+        .execution_options(synchronize_session=False),
+    )
+    for registration in registrations:
+        session.refresh(registration)
+
+
+def _registrations_of(session: Session, kind: ContactKind, address: str) -> set[int]:
+    """Registrations naming the address, and those made in its conversation (a chat's registration holds the
+    register's phone number, so only the company and channel tie it to the person who answered)."""
+    found = set(
+        session.scalars(
+            select(Registration.id).where(or_(Registration.phone == address, Registration.email == address))
+        )
+    )
+    channel, source = CHANNEL_OF_KIND.get(kind), SOURCE_OF_KIND.get(kind)
+    if channel is None or source is None:
+        return found
+    companies = set(
+        session.scalars(
+            select(Contact.company_id).where(
+                Contact.kind == kind, Contact.address == address, Contact.company_id.is_not(None)
+            )
+        )
+    ) | set(
+        session.scalars(
+            select(Conversation.company_id).where(
+                Conversation.channel == channel,
+                Conversation.address == address,
+                Conversation.company_id.is_not(None),
+            )
+        )
+    )
+    if companies:
+        found |= set(
+            session.scalars(
+                select(Registration.id).where(
+                    Registration.company_id.in_(companies), Registration.source == source
+                )
+            )
+        )
+    return found
+
+
 def erase_address(
     session: Session, *, kind: ContactKind, address: str, source: str = "privacy"
 ) -> ErasureReport:
@@ -139,18 +235,14 @@ def erase_address(
     address = normalise_address(kind, address)
     hasher = AddressHasher.load(session)
     report = ErasureReport()
+    _erase_registrations(session, _registrations_of(session, kind, address), report)
     record_opt_out(session, hasher=hasher, kind=kind, address=address, source=source)
     session.execute(update(OptOut).where(OptOut.address_hash == hasher(kind, address)).values(address=None))
     contacts = session.scalars(select(Contact).where(Contact.kind == kind, Contact.address == address)).all()
     for contact in contacts:
         session.delete(contact)
     report.contacts = len(contacts)
-    report.messages = _updated(
-        session,
-        update(Message)
-        .where(Message.address == address)
-        .values(address=None, body=None, html=None, extra=None, subject=None),
-    )
+    report.messages += _blank_messages(session, Message.address == address)
     report.replies = _updated(
         session, update(Reply).where(Reply.sender == address).values(sender=None, text=None)
     )
@@ -158,12 +250,6 @@ def erase_address(
     for conversation in conversations:
         session.delete(conversation)
     report.conversations = len(conversations)
-    report.registrations = _updated(
-        session,
-        update(Registration)
-        .where(or_(Registration.phone == address, Registration.email == address))
-        .values(phone=None, email=None, contact_name=None),
-    )
     hunters = session.scalars(select(Hunter).where(_hunter_match(kind, address))).all()
     for hunter in hunters:
         hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
@@ -189,20 +275,17 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
         part = erase_address(session, kind=contact.kind, address=contact.address)
         for key, value in part.as_dict().items():
             setattr(report, key, getattr(report, key) + value)
-    report.messages += _updated(
+    _erase_registrations(
         session,
-        update(Message)
-        .where(Message.company_id == company.id)
-        .values(address=None, body=None, html=None, extra=None, subject=None),
+        set(session.scalars(select(Registration.id).where(Registration.company_id == company.id))),
+        report,
+    )
+    lead_ids = select(Lead.id).where(Lead.company_id == company.id)
+    report.messages += _blank_messages(
+        session, or_(Message.company_id == company.id, Message.lead_id.in_(lead_ids))
     )
     report.replies += _updated(
         session, update(Reply).where(Reply.company_id == company.id).values(sender=None, text=None)
-    )
-    report.registrations += _updated(
-        session,
-        update(Registration)
-        .where(Registration.company_id == company.id)
-        .values(phone=None, email=None, contact_name=None),
     )
     for conversation in session.scalars(select(Conversation).where(Conversation.company_id == company.id)):
         session.delete(conversation)

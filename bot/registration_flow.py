@@ -1,8 +1,14 @@
 """The registration questions, one at a time, each answer saved as it arrives (PRODUCT §7).
 
-    welcome -> contact -> trades -> places -> adult -> start -> summary --JA--> completed (lead)
-                  ^----------------- "1".."5" at the summary ---------------'
+    welcome -> contact -> trades -> places -> adult -> start [-> phone] -> summary --JA--> completed (lead)
+                  ^--------------------- "1".."7" at the summary ---------------------'
     AVBRYT anywhere leaves the flow; what was answered stays saved, and JA later continues.
+
+Phone and e-mail default to the SMS sender and the register's numbers and address; they are shown in the
+summary (6, 7) so the company can correct them, and asked only when nothing is known (on Telegram with a
+"share my phone number" button, which only shares the sender's own number). On SMS the questions are
+numbered texts; on Telegram the same questions carry buttons. A button's data names its question ("p:2",
+"s:august 2027", "t:30", "e:3"), so a button of an earlier message changes nothing.
 
 The step lives in the `conversation` row, so a restart between two answers continues where the company was.
 """
@@ -12,17 +18,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from store.models import Company, Conversation, Registration, RegistrationSource, Trade, utcnow
+from store.models import (
+    Company,
+    Conversation,
+    Lead,
+    LeadState,
+    Registration,
+    RegistrationSource,
+    Trade,
+    utcnow,
+)
+from store.phones import normalize_phone
 
-from .keywords import fold, words
+from .keywords import ascii_int, fold, words
 from .texts import text
+from .trade_suggestions import suggested_trades
 
-STEPS = ("contact", "trades", "places", "adult", "start")
+STEPS = ("contact", "trades", "places", "adult", "start")  # asked in this order, "1/5".."5/5"
+FIELDS = (*STEPS, "phone", "email")  # what the summary shows, numbered 1..7 for corrections
 FLOW = "registration"
+OPEN_LEAD_STATES = (LeadState.NEW, LeadState.CLAIMED, LeadState.CONTACTED)
+OSLO = ZoneInfo("Europe/Oslo")
+NONE_WORDS = {"ingen", "nei", "no", "none", "ikke"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +59,8 @@ class Button:
 class Answer:
     text: str
     buttons: list[list[Button]] | None = None
+    # Telegram only: a "share my phone number" button under the text field (SMS shows the text alone).
+    share_contact: str | None = None
 
 
 @dataclass
@@ -44,14 +70,45 @@ class Turn:
     registration: Registration
     company: Company
     text: str
+    button: str | None = None  # callback data when a button was tapped (then `text` holds it too)
 
     @property
     def language(self) -> str:
         return self.conversation.language
 
+    def tapped(self, prefix: str) -> str | None:
+        """The value of a tapped button of this question (`prefix` + value), else None."""
+        if self.button is not None and self.button.startswith(prefix):
+            return self.button.removeprefix(prefix)
+        return None
+
+
+def active_registration(
+    session: Session, *, company: Company, campaign_id: int | None
+) -> Registration | None:
+    """The company's completed registration that still counts: its lead is open, or it was made in this
+    same campaign. A new JA, an old "Send inn" button or a repeated web form must not make a second lead."""
+    same_campaign = (
+        and_(Registration.campaign_id.is_not(None), Registration.campaign_id == campaign_id)
+        if campaign_id is not None
+        else None
+    )
+    open_lead = Lead.state.in_(OPEN_LEAD_STATES)
+    return session.scalar(
+        select(Registration)
+        .outerjoin(Lead, Lead.registration_id == Registration.id)
+        .where(
+            Registration.company_id == company.id,
+            Registration.completed_at.is_not(None),
+            or_(open_lead, same_campaign) if same_campaign is not None else open_lead,
+        )
+        .order_by(Registration.id.desc())
+        .limit(1)
+    )
+
 
 def open_registration(
-    session: Session, *, company: Company, channel: str, campaign_id: int | None
+    session: Session, *, company: Company, channel: str, campaign_id: int | None, sender: str | None = None
 ) -> Registration:
     """The company's unfinished registration, or a new one. Replying JA is the consent to store the answers."""
     registration = session.scalar(
@@ -69,8 +126,20 @@ def open_registration(
             company_id=company.id, campaign_id=campaign_id, source=source, consent=True, consent_at=utcnow()
         )
         session.add(registration)
-        session.flush()
+    fill_contact_defaults(registration, company=company, channel=channel, sender=sender)
+    session.flush()
     return registration
+
+
+def fill_contact_defaults(
+    registration: Registration, *, company: Company, channel: str, sender: str | None
+) -> None:
+    """How the hunter can reach the company, until the company says otherwise: the number that wrote to us
+    by SMS, else the register's mobile or phone; the register's e-mail."""
+    if registration.phone is None:
+        registration.phone = (sender if channel == "sms" else None) or company.mobile or company.phone
+    if registration.email is None and company.email:
+        registration.email = company.email
 
 
 def start(
@@ -78,10 +147,10 @@ def start(
 ) -> list[Answer]:
     conversation.flow = FLOW
     conversation.data = {"registration_id": registration.id}
-    first = next((s for s in STEPS if _value(registration, s) is None), "summary")
+    first = _next_step(registration, after=None)
     conversation.step = first
     intro = Answer(text("welcome", conversation.language, name=company.name))
-    return [intro, question(first, conversation.language, session, registration)]
+    return [intro, question(first, conversation.language, session, registration, company)]
 
 
 def _value(registration: Registration, step: str) -> object:
@@ -91,18 +160,51 @@ def _value(registration: Registration, step: str) -> object:
         "places": registration.places,
         "adult": registration.adult_apprentices,
         "start": registration.start,
+        "phone": registration.phone or registration.email,  # either lets the hunter reach them
+        "email": registration.email or "",  # never asked on its own, only corrected
     }[step]
+
+
+def _next_step(registration: Registration, *, after: str | None) -> str:
+    asked = (*STEPS, "phone")
+    rest = asked[asked.index(after) + 1 :] if after in asked else asked
+    return next((s for s in rest if _value(registration, s) is None), "summary")
 
 
 def yes_no(language: str) -> list[list[Button]]:
     return [[Button(text("yes", language), "ja"), Button(text("no", language), "nei")]]
 
 
-def question(step: str, language: str, session: Session, registration: Registration) -> Answer:
+def start_choices(language: str, now: datetime | None = None) -> list[tuple[str, str]]:
+    """(label, stored value) for the next August and January, and "don't know"."""
+    local = (now or utcnow()).astimezone(OSLO)
+    august = local.year if local.month < 8 else local.year + 1
+    january = local.year + 1
+    values = [
+        f"{text('month_august', language)} {august}",
+        f"{text('month_january', language)} {january}",
+    ]
+    return [(v, v) for v in values] + [(text("dont_know", language), text("dont_know", language).lower())]
+
+
+def question(
+    step: str, language: str, session: Session, registration: Registration, company: Company | None = None
+) -> Answer:
     if step == "summary":
         return summary(language, registration)
-    buttons = yes_no(language) if step == "adult" else None
-    return Answer(text(f"q_{step}", language), buttons)
+    buttons: list[list[Button]] | None = None
+    if step == "adult":
+        buttons = yes_no(language)
+    elif step == "places":
+        buttons = [[Button(str(n), f"p:{n}") for n in (1, 2, 3)] + [Button("4+", "p:more")]]
+    elif step == "start":
+        buttons = [[Button(label, f"s:{value}")] for label, value in start_choices(language)]
+    elif step == "trades" and company is not None:
+        buttons = [
+            [Button(t.name, f"t:{t.id}")] for t in suggested_trades(session, company.nace_code)
+        ] or None
+    share = text("share_phone", language) if step == "phone" else None
+    return Answer(text(f"q_{step}", language), buttons, share)
 
 
 def summary(language: str, registration: Registration) -> Answer:
@@ -113,10 +215,13 @@ def summary(language: str, registration: Registration) -> Answer:
         "places": registration.places if registration.places is not None else "–",
         "adult": "–" if adult is None else text("yes" if adult else "no", language),
         "start": registration.start or "–",
+        "phone": registration.phone or "–",
+        "email": registration.email or "–",
     }
     buttons = [
         [Button(text("send", language), "ja")],
-        [Button(str(n), str(n)) for n in range(1, 6)],
+        [Button(str(n), f"e:{n}") for n in range(1, 5)],
+        [Button(str(n), f"e:{n}") for n in range(5, len(FIELDS) + 1)],
     ]
     return Answer(text("summary", language, **values), buttons)
 
@@ -126,35 +231,47 @@ def answer(turn: Turn) -> tuple[list[Answer], bool]:
     step = turn.conversation.step or "summary"
     if step == "summary":
         return _at_summary(turn)
-    handler = HANDLERS[step]
+    handler = HANDLERS.get(step)
+    if handler is None:  # a step this version does not know (an older conversation row): show the summary
+        turn.conversation.step = "summary"
+        return [summary(turn.language, turn.registration)], False
     error = handler(turn)
     if error:
         return [error], False
     data = dict(turn.conversation.data or {})
-    if data.pop("correcting", False):
-        nxt = "summary"
-    else:
-        rest = [s for s in STEPS[STEPS.index(step) + 1 :] if _value(turn.registration, s) is None]
-        nxt = rest[0] if rest else "summary"
+    nxt = "summary" if data.pop("correcting", False) else _next_step(turn.registration, after=step)
     turn.conversation.data = data
     turn.conversation.step = nxt
-    return [question(nxt, turn.language, turn.session, turn.registration)], False
+    return [question(nxt, turn.language, turn.session, turn.registration, turn.company)], False
 
 
 def _at_summary(turn: Turn) -> tuple[list[Answer], bool]:
-    tokens = words(turn.text)
-    if tokens and tokens[0] in {"ja", "yes", "send", "ok"}:
-        return [], True
-    number = tokens[-1] if tokens and tokens[0] in {"endre", "change"} else (tokens[0] if tokens else "")
-    if number.isdigit() and 1 <= int(number) <= len(STEPS):
-        step = STEPS[int(number) - 1]
+    if turn.button is not None:
+        if turn.button == "ja":
+            return [], True
+        number = ascii_int(turn.tapped("e:") or "")
+    else:
+        tokens = words(turn.text)
+        if tokens and tokens[0] in {"ja", "yes", "send", "ok"}:
+            return [], True
+        word = tokens[-1] if tokens and tokens[0] in {"endre", "change"} else (tokens[0] if tokens else "")
+        number = ascii_int(word)
+    if number is not None and 1 <= number <= len(FIELDS):
+        step = FIELDS[number - 1]
         turn.conversation.step = step
         turn.conversation.data = {**(turn.conversation.data or {}), "correcting": True}
-        return [question(step, turn.language, turn.session, turn.registration)], False
+        return [question(step, turn.language, turn.session, turn.registration, turn.company)], False
     return [summary(turn.language, turn.registration)], False
 
 
+def _stale(turn: Turn, step: str) -> Answer:
+    """A button of another question was tapped: ask this one again, change nothing."""
+    return question(step, turn.language, turn.session, turn.registration, turn.company)
+
+
 def _contact(turn: Turn) -> Answer | None:
+    if turn.button is not None:
+        return _stale(turn, "contact")
     name = " ".join(turn.text.split())[:200]
     if not name:
         return Answer(text("q_contact", turn.language))
@@ -173,8 +290,9 @@ def match_trades(session: Session, raw: str) -> tuple[list[Trade], list[str], li
         piece = piece.strip(" .")
         if not piece:
             continue
-        if piece.isdigit():
-            hit = next((t for t in trades if t.id == int(piece)), None)
+        number = ascii_int(piece)
+        if number is not None:
+            hit = next((t for t in trades if t.id == number), None)
             (matched.append(hit) if hit else unknown.append(piece))
             continue
         key = fold(piece).replace(" ", "")
@@ -197,14 +315,21 @@ def match_trades(session: Session, raw: str) -> tuple[list[Trade], list[str], li
 
 
 def _trades(turn: Turn) -> Answer | None:
+    if turn.button is not None:
+        trade_id = ascii_int(turn.tapped("t:") or "")
+        trade = turn.session.get(Trade, trade_id) if trade_id is not None else None
+        if trade is None:
+            return _stale(turn, "trades")
+        turn.registration.trades = list(dict.fromkeys([*turn.registration.trades, trade]))
+        return None
     matched, unknown, candidates = match_trades(turn.session, turn.text)
     if unknown:
-        return Answer(text("bad_trades", turn.language, text=unknown[0]))
+        return Answer(text("bad_trades", turn.language, text=unknown[0][:40]))
     if candidates and not matched:
         options = "\n".join(f"{t.id} {t.name}" for t in candidates)
         return Answer(
             text("ambiguous_trades", turn.language, options=options),
-            [[Button(t.name, str(t.id))] for t in candidates],
+            [[Button(t.name, f"t:{t.id}")] for t in candidates],
         )
     if not matched:
         return Answer(text("q_trades", turn.language))
@@ -213,14 +338,25 @@ def _trades(turn: Turn) -> Answer | None:
 
 
 def _places(turn: Turn) -> Answer | None:
-    digits = re.findall(r"\d+", turn.text)
-    if not digits or not 1 <= int(digits[0]) <= 500:
+    if turn.button is not None:
+        value = turn.tapped("p:")
+        if value == "more":
+            return Answer(text("q_places_more", turn.language))
+        places = ascii_int(value or "")
+        if places is None:
+            return _stale(turn, "places")
+    else:
+        digits = re.findall(r"[0-9]+", turn.text)
+        places = int(digits[0]) if digits and len(digits[0]) <= 4 else None
+    if places is None or not 1 <= places <= 500:
         return Answer(text("bad_places", turn.language))
-    turn.registration.places = int(digits[0])
+    turn.registration.places = places
     return None
 
 
 def _adult(turn: Turn) -> Answer | None:
+    if turn.button is not None and turn.button not in ("ja", "nei"):
+        return _stale(turn, "adult")
     tokens = words(turn.text)
     if tokens and tokens[0] in {"ja", "yes", "j"}:
         turn.registration.adult_apprentices = True
@@ -232,10 +368,47 @@ def _adult(turn: Turn) -> Answer | None:
 
 
 def _start(turn: Turn) -> Answer | None:
-    value = " ".join(turn.text.split())[:60]
+    if turn.button is not None:
+        value = turn.tapped("s:")
+        if not value:
+            return _stale(turn, "start")
+    else:
+        value = turn.text
+    value = " ".join(value.split())[:60]
     if not value:
         return Answer(text("q_start", turn.language))
     turn.registration.start = value
+    return None
+
+
+def _phone(turn: Turn) -> Answer | None:
+    if turn.button is not None:
+        return _stale(turn, "phone")
+    raw = " ".join(turn.text.split())
+    if "@" in raw:
+        if not _EMAIL.match(raw) or len(raw) > 320:
+            return Answer(text("bad_email", turn.language, text=raw[:40]))
+        turn.registration.email = raw.lower()
+        return None
+    phone = normalize_phone(raw) if raw else None
+    if phone is None:
+        return Answer(
+            text("bad_phone", turn.language, text=raw[:40]), share_contact=text("share_phone", turn.language)
+        )
+    turn.registration.phone = phone
+    return None
+
+
+def _email(turn: Turn) -> Answer | None:
+    if turn.button is not None:
+        return _stale(turn, "email")
+    raw = " ".join(turn.text.split()).lower()
+    if raw in NONE_WORDS or raw in {"-", "–"}:
+        turn.registration.email = None
+        return None
+    if not _EMAIL.match(raw) or len(raw) > 320:
+        return Answer(text("bad_email", turn.language, text=raw[:40]))
+    turn.registration.email = raw
     return None
 
 
@@ -245,4 +418,6 @@ HANDLERS: dict[str, Callable[[Turn], Answer | None]] = {
     "places": _places,
     "adult": _adult,
     "start": _start,
+    "phone": _phone,
+    "email": _email,
 }

@@ -12,7 +12,7 @@ from store.phones import classify_phone
 from store.secrets import AddressHasher
 
 from .leads import create_lead
-from .registration_flow import open_registration
+from .registration_flow import active_registration, open_registration
 
 
 @dataclass
@@ -66,11 +66,16 @@ def validate(session: Session, form: WebForm) -> tuple[dict[str, str], dict[str,
 
 
 def register_from_web(session: Session, *, company: Company, clean: dict[str, object]) -> Registration:
-    """Saves the registration, completes it and makes it a lead (announced to the county's hunters)."""
-    registration = open_registration(
-        session, company=company, channel=RegistrationSource.WEB.value, campaign_id=None
-    )
-    registration.source = RegistrationSource.WEB
+    """Saves the registration, completes it and makes it a lead (announced to the county's hunters).
+
+    A company whose registration still counts (a form sent twice, or after registering by SMS) updates that
+    registration instead: its lead stays the one lead, and hunters are not told a second time."""
+    registration = active_registration(session, company=company, campaign_id=None)
+    if registration is None:
+        registration = open_registration(
+            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=None
+        )
+        registration.source = RegistrationSource.WEB
     registration.contact_name = str(clean["contact_name"])
     registration.phone = clean["phone"]  # type: ignore[assignment]
     registration.email = clean["email"]  # type: ignore[assignment]
@@ -79,7 +84,7 @@ def register_from_web(session: Session, *, company: Company, clean: dict[str, ob
     registration.adult_apprentices = bool(clean["adult"])
     registration.start = clean["start"]  # type: ignore[assignment]
     registration.consent, registration.consent_at = True, utcnow()
-    registration.completed_at = utcnow()
+    registration.completed_at = registration.completed_at or utcnow()
     hasher = AddressHasher.load(session)
     for kind, address in ((ContactKind.PHONE, clean["phone"]), (ContactKind.EMAIL, clean["email"])):
         if (

@@ -56,28 +56,47 @@ class SandboxError(ValueError):
     pass
 
 
+TELEGRAM_PREFIXES = ("telegram:", "tg:")
+
+
+def sandbox_address(sender: str, channel: str | None = None) -> tuple[Channel, str]:
+    """Which channel a sandbox sender writes on. A Telegram chat id is a bare number and may have eight digits
+    like a Norwegian phone number, so a bare number is always a chat id; a phone number is written with its
+    country code (+47 …), or in groups ("912 34 567"), or chosen with `channel="sms"`. "tg:123" is a chat id."""
+    raw = sender.strip()
+    lowered = raw.lower()
+    if channel not in (None, Channel.SMS.value, Channel.TELEGRAM.value):
+        raise SandboxError(f"kanal «{channel}»: velg sms eller telegram")
+    prefix = next((p for p in TELEGRAM_PREFIXES if lowered.startswith(p)), None)
+    if prefix is not None:
+        if channel == Channel.SMS.value:
+            raise SandboxError(f"«{sender}» er en Telegram-chat, ikke et telefonnummer")
+        raw, channel = raw[len(prefix) :].strip(), Channel.TELEGRAM.value
+    chat_id = raw.removeprefix("-")
+    is_chat_id = chat_id != "" and all(ch in "0123456789" for ch in chat_id) and len(chat_id) <= 20
+    if channel == Channel.TELEGRAM.value or (channel is None and is_chat_id):
+        if not is_chat_id:
+            raise SandboxError(f"«{sender}» er ikke en Telegram-chat (et tall)")
+        return Channel.TELEGRAM, raw
+    phone = normalize_phone(raw)
+    if phone is None:
+        raise SandboxError(f"«{sender}» er verken et telefonnummer (+47 …) eller en Telegram-chat (et tall)")
+    return Channel.SMS, phone
+
+
 def sandbox_reply(
-    session: Session, *, sender: str, text: str, settings: Settings
+    session: Session, *, sender: str, text: str, settings: Settings, channel: str | None = None
 ) -> tuple[Outcome, list[str]]:
-    """Runs the same engine as the webhooks for a company answering on the sandbox channel: a phone number
-    (+47 or eight digits) writes by SMS, any other run of digits is a Telegram chat id. The answers are stored as sandbox messages."""
-    compact = sender.replace(" ", "")
-    if compact.isdigit() and len(compact) != 8:  # a Norwegian number without +47 has eight digits
-        channel, address = Channel.TELEGRAM, sender
-    else:
-        phone = normalize_phone(sender)
-        if phone is None:
-            raise SandboxError(f"'{sender}' is neither a phone number nor a Telegram chat id")
-        channel, address = Channel.SMS, phone
+    """Runs the same engine as the webhooks for a company answering on the sandbox channel (see
+    `sandbox_address` for how the sender picks SMS or Telegram). The answers are stored as sandbox messages."""
+    kind, address = sandbox_address(sender, channel)
     outcome = handle_inbound(
         session,
         inbound=Inbound(
-            channel=channel.value, sender=address, text=text, provider_id=f"sandbox-{uuid.uuid4().hex}"
+            channel=kind.value, sender=address, text=text, provider_id=f"sandbox-{uuid.uuid4().hex}"
         ),
         settings=settings,
     )
     texts = [a.text for a in outcome.answers]
-    record_answers(
-        session, channel=channel, address=address, outcome=outcome, provider="sandbox", texts=texts
-    )
+    record_answers(session, channel=kind, address=address, outcome=outcome, provider="sandbox", texts=texts)
     return outcome, texts

@@ -120,6 +120,9 @@ def build_application(settings: Settings, db: Database) -> Application:
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, h.bind(chat.text))
     )
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, h.bind(chat.unknown)))
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.CONTACT, h.bind(chat.shared_contact))
+    )
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, h.bind(chat.not_text)))
     application.add_error_handler(h.on_error)
     return application

@@ -25,6 +25,7 @@ from store.secrets import AddressHasher
 from . import hunter_chat, hunter_signup
 from .engine import Inbound, handle_inbound
 from .hunter_signup import conversation_of
+from .keywords import parse
 from .notify import ChatAnswer, button
 from .privacy import erase_address
 
@@ -40,6 +41,13 @@ class TelegramInbound:
     button: str | None  # a tapped inline button's callback data
     args: list[str]  # a command's arguments (`/start <token>`)
     received_at: datetime
+
+    def __post_init__(self) -> None:
+        # PostgreSQL text cannot hold NUL: the replacement character keeps the length and shows the spot.
+        for name in ("text", "button"):
+            value = getattr(self, name)
+            if value is not None and "\x00" in value:
+                object.__setattr__(self, name, value.replace("\x00", "\ufffd"))
 
 
 def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent) -> bool:
@@ -83,6 +91,7 @@ def engine(
         ChatAnswer(
             answer.text,
             [[button(b.text, b.data) for b in row] for row in answer.buttons] if answer.buttons else None,
+            share_contact=answer.share_contact,
         )
         for answer in outcome.answers
     ]
@@ -248,7 +257,7 @@ def erase(session: Session, inbound: TelegramInbound, settings: Settings) -> lis
 
 def cancel(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
-        return _signup_answer(session, inbound)
+        return _signup_answer(session, inbound, settings)
     return engine(session, inbound, settings)
 
 
@@ -256,6 +265,14 @@ def unknown(session: Session, inbound: TelegramInbound, settings: Settings) -> l
     if not record_inbound(session, inbound, intent=Intent.COMMAND):
         return []
     return [ChatAnswer("Den kommandoen kjenner jeg ikke.\n\n" + COMMANDS_TEXT)]
+
+
+def shared_contact(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """The person tapped "share my phone number": the number is their answer, as if typed (the handler passes
+    it as the text only when the contact is the sender's own)."""
+    if inbound.text is None:
+        return not_text(session, inbound, settings)
+    return text(session, inbound, settings)
 
 
 def not_text(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
@@ -276,7 +293,7 @@ def tapped(session: Session, inbound: TelegramInbound, settings: Settings) -> li
         return hunter_chat.lead_button(session, chat_id=inbound.chat_id, data=data)
     if data.startswith(hunter_signup.PREFIX):
         if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
-            return _signup_answer(session, inbound)
+            return _signup_answer(session, inbound, settings)
         if not record_inbound(session, inbound, intent=Intent.COMMAND):
             return []
         return [ChatAnswer("Denne påmeldingen er avsluttet. Send /jeger for å begynne på nytt.")]
@@ -291,11 +308,16 @@ def tapped(session: Session, inbound: TelegramInbound, settings: Settings) -> li
 
 def text(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
-        return _signup_answer(session, inbound)
+        return _signup_answer(session, inbound, settings)
     return engine(session, inbound, settings)
 
 
-def _signup_answer(session: Session, inbound: TelegramInbound) -> list[ChatAnswer]:
+def _signup_answer(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    if inbound.button is None and parse(inbound.text or "").intent is Intent.OPT_OUT:
+        # STOPP is never an organisation name: the signup ends and the engine opts the chat out.
+        hunter_signup.leave_signup(conversation_of(session, inbound.chat_id))
+        session.flush()
+        return engine(session, inbound, settings)
     if not record_inbound(session, inbound, intent=Intent.ANSWER):
         return []
     return hunter_signup.handle_signup(

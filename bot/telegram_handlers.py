@@ -3,6 +3,10 @@
 A handler never decides anything itself: `bind(action)` wraps a function of `bot.telegram_chat`, which gets its
 own database transaction in a worker thread and returns `ChatAnswer`s. Answers sent here are recorded in the
 outbox as `conversation` messages already `sent`, so the dispatcher never sends them a second time.
+
+Telegram's flood control (RetryAfter) and network trouble must not lose the next question: a short wait is
+waited out here (bounded: the chat's later updates queue behind this one), and an answer that still cannot go
+is queued in the outbox as a priority-0 conversation message, which the dispatcher sends before bulk traffic.
 """
 
 from __future__ import annotations
@@ -10,21 +14,33 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram import (
+    Message as TelegramMessage,
+)
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
 from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
 
-from .notify import Buttons, ChatAnswer
+from .notify import Buttons, ChatAnswer, queue_chat_answer
 from .telegram_chat import TelegramInbound
 
 log = logging.getLogger(__name__)
@@ -33,6 +49,26 @@ Action = Callable[[Session, TelegramInbound, Settings], list[ChatAnswer]]
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 SORRY = "Beklager, noe gikk galt hos oss. Prøv igjen om litt."
+MAX_RETRY_AFTER = 5.0  # seconds of flood control waited out in the handler; longer goes to the outbox
+SEND_ATTEMPTS = 3  # per answer, before it goes to the outbox
+NETWORK_BACKOFF = 0.5  # seconds, doubled per attempt
+
+
+class Deferred(Exception):
+    """Telegram would not take the answer now; send it from the outbox in `after` seconds."""
+
+    def __init__(self, after: float) -> None:
+        super().__init__(f"deferred {after:.0f} s")
+        self.after = after
+
+
+def _seconds(error: RetryAfter) -> float:
+    """Telegram's wait in seconds; PTB 22 gives an int (or a timedelta with PTB_TIMEDELTA) and warns about the
+    coming change on every read, which says nothing to our logs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = error.retry_after
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
@@ -41,6 +77,28 @@ def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row] for row in buttons]
     )
+
+
+def markup_for(answer: ChatAnswer) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    """Inline buttons, or the one "share my phone number" button under the text field."""
+    if answer.share_contact and not answer.buttons:
+        return ReplyKeyboardMarkup(
+            [[KeyboardButton(answer.share_contact, request_contact=True)]],
+            resize_keyboard=True,
+            one_time_keyboard=True,
+        )
+    return keyboard(answer.buttons)
+
+
+def own_phone(message: TelegramMessage | None) -> str | None:
+    """The phone number of a shared contact when it is the sender's own (anyone can share someone else's)."""
+    contact = message.contact if message is not None else None
+    if contact is None or message is None or message.from_user is None:
+        return None
+    if contact.user_id != message.from_user.id or not contact.phone_number:
+        return None
+    number = contact.phone_number.strip()
+    return number if number.startswith("+") else "+" + number  # Telegram sends it without the plus
 
 
 class Handlers:
@@ -61,15 +119,17 @@ class Handlers:
             inbound = TelegramInbound(
                 chat_id=str(chat.id),
                 update_id=update.update_id,
-                text=message.text if message is not None else None,
+                text=(message.text or own_phone(message)) if message is not None else None,
                 button=query.data if query is not None else None,
                 args=list(context.args or []),
                 received_at=message.date if message is not None else utcnow(),
             )
             answers = await asyncio.to_thread(self._decide, action, inbound)
-            sent = await self._send(update, context, answers)
+            sent, deferred = await self._send(update, context, answers)
             if sent:
                 await asyncio.to_thread(self._record, inbound.chat_id, sent)
+            if deferred is not None:
+                await asyncio.to_thread(self._queue, inbound.chat_id, *deferred)
 
         return handle
 
@@ -79,38 +139,77 @@ class Handlers:
 
     async def _send(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, answers: list[ChatAnswer]
-    ) -> list[tuple[ChatAnswer, int]]:
+    ) -> tuple[list[tuple[ChatAnswer, int]], tuple[list[ChatAnswer], float] | None]:
+        """(answers sent with their message ids, answers left for the outbox with the delay)."""
         chat = update.effective_chat
         assert chat is not None
-        query = update.callback_query
         sent: list[tuple[ChatAnswer, int]] = []
-        for answer in answers:
-            markup = keyboard(answer.buttons)
+        for position, answer in enumerate(answers):
             try:
-                if answer.edit and query is not None and query.message is not None:
-                    try:
-                        await query.edit_message_text(answer.text, reply_markup=markup)
-                        sent.append((answer, query.message.message_id))
-                        continue
-                    except BadRequest as exc:  # too old to edit, or unchanged: say it anew
-                        log.info("Could not edit message in chat %s: %s", mask_address(str(chat.id)), exc)
-                message = await context.bot.send_message(chat.id, answer.text, reply_markup=markup)
-                sent.append((answer, message.message_id))
+                sent.append((answer, await self._send_one(update, context, answer)))
             except Forbidden:
                 log.info("Chat %s has blocked the bot; answer dropped", mask_address(str(chat.id)))
                 break
-        return sent
+            except BadRequest as exc:  # this text cannot be sent (e.g. the chat is gone); the rest may
+                log.warning("Telegram refused an answer to chat %s: %s", mask_address(str(chat.id)), exc)
+            except Deferred as exc:
+                left = [a for a in answers[position:] if a.record]  # after an erase: nothing is kept
+                log.warning(
+                    "Telegram is not taking answers to chat %s now; %d queued in the outbox",
+                    mask_address(str(chat.id)),
+                    len(left),
+                )
+                return sent, (left, exc.after) if left else None
+        return sent, None
+
+    async def _send_one(self, update: Update, context: ContextTypes.DEFAULT_TYPE, answer: ChatAnswer) -> int:
+        """Sends (or edits) one answer, retrying flood control and network errors a few times; raises
+        Deferred when it still cannot go, Forbidden and BadRequest as they come."""
+        chat = update.effective_chat
+        assert chat is not None
+        query = update.callback_query
+        markup = markup_for(answer)
+        backoff = NETWORK_BACKOFF
+        for attempt in range(1, SEND_ATTEMPTS + 1):
+            try:
+                if answer.edit and query is not None and query.message is not None:
+                    try:
+                        await query.edit_message_text(answer.text, reply_markup=keyboard(answer.buttons))
+                        return query.message.message_id
+                    except BadRequest as exc:  # too old to edit, or unchanged: say it anew
+                        log.info("Could not edit message in chat %s: %s", mask_address(str(chat.id)), exc)
+                message = await context.bot.send_message(chat.id, answer.text, reply_markup=markup)
+                return message.message_id
+            except RetryAfter as exc:
+                wait = _seconds(exc)
+                if wait > MAX_RETRY_AFTER or attempt == SEND_ATTEMPTS:
+                    raise Deferred(wait) from exc
+                await asyncio.sleep(wait)
+            except BadRequest:
+                raise
+            except NetworkError as exc:  # timeouts, 5xx, connection errors
+                if attempt == SEND_ATTEMPTS:
+                    raise Deferred(0.0) from exc
+                log.info("Telegram network error for chat %s (%s); retrying", mask_address(str(chat.id)), exc)
+                await asyncio.sleep(backoff)
+                backoff *= 2
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    @staticmethod
+    def _owners(session: Session, chat_id: str) -> tuple[int | None, int | None]:
+        """The company and hunter of the chat, so their history shows both sides."""
+        company_id = session.scalar(
+            select(Conversation.company_id).where(
+                Conversation.channel == "telegram", Conversation.address == chat_id
+            )
+        )
+        hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
+        return company_id, hunter_id
 
     def _record(self, chat_id: str, sent: list[tuple[ChatAnswer, int]]) -> None:
         now = utcnow()
         with self.db.transaction() as session:
-            # Filed under the company or hunter of the chat, so their history shows both sides.
-            company_id = session.scalar(
-                select(Conversation.company_id).where(
-                    Conversation.channel == "telegram", Conversation.address == chat_id
-                )
-            )
-            hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
+            company_id, hunter_id = self._owners(session, chat_id)
             for answer, message_id in sent:
                 if not answer.record:
                     continue
@@ -119,8 +218,9 @@ class Handlers:
                         kind=MessageKind.CONVERSATION,
                         channel=Channel.TELEGRAM,
                         address=chat_id,
-                        company_id=company_id,
+                        company_id=answer.company_id or company_id,
                         hunter_id=hunter_id,
+                        lead_id=answer.lead_id,
                         body=answer.text,
                         extra={"buttons": answer.buttons} if answer.buttons else None,
                         priority=0,
@@ -133,6 +233,20 @@ class Handlers:
                         attempts=1,
                         last_attempt_at=now,
                     )
+                )
+
+    def _queue(self, chat_id: str, answers: list[ChatAnswer], after: float) -> None:
+        due = utcnow() + timedelta(seconds=after)
+        with self.db.transaction() as session:
+            company_id, hunter_id = self._owners(session, chat_id)
+            for answer in answers:
+                queue_chat_answer(
+                    session,
+                    chat_id=chat_id,
+                    answer=answer,
+                    company_id=company_id,
+                    hunter_id=hunter_id,
+                    due_at=due,
                 )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -108,11 +108,52 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "summary": {
         "nb": "Stemmer dette?\n1 Kontakt: {contact}\n2 Fag: {trades}\n3 Plasser: {places}\n4 Voksne lærlinger: "
-        "{adult}\n5 Oppstart: {start}\nSvar JA for å sende, eller 1–5 for å endre.",
+        "{adult}\n5 Oppstart: {start}\n6 Telefon: {phone}\n7 E-post: {email}\n"
+        "Svar JA for å sende, eller 1–7 for å endre.",
         "nn": "Stemmer dette?\n1 Kontakt: {contact}\n2 Fag: {trades}\n3 Plassar: {places}\n4 Vaksne lærlingar: "
-        "{adult}\n5 Oppstart: {start}\nSvar JA for å sende, eller 1–5 for å endre.",
+        "{adult}\n5 Oppstart: {start}\n6 Telefon: {phone}\n7 E-post: {email}\n"
+        "Svar JA for å sende, eller 1–7 for å endre.",
         "en": "Is this right?\n1 Contact: {contact}\n2 Trades: {trades}\n3 Places: {places}\n4 Adult apprentices: "
-        "{adult}\n5 Start: {start}\nReply YES to send, or 1–5 to change.",
+        "{adult}\n5 Start: {start}\n6 Phone: {phone}\n7 E-mail: {email}\n"
+        "Reply YES to send, or 1–7 to change.",
+    },
+    "q_phone": {
+        "nb": "Hvilket telefonnummer (eller e-post) kan læreplassjegeren nå dere på?",
+        "nn": "Kva telefonnummer (eller e-post) kan læreplassjegeren nå dykk på?",
+        "en": "Which phone number (or e-mail) can the apprenticeship hunter reach you on?",
+    },
+    "q_email": {
+        "nb": "Hvilken e-postadresse kan læreplassjegeren bruke? Svar INGEN om dere ikke vil oppgi e-post.",
+        "nn": "Kva e-postadresse kan læreplassjegeren bruke? Svar INGEN om de ikkje vil gje opp e-post.",
+        "en": "Which e-mail address can the apprenticeship hunter use? Reply NONE to leave it out.",
+    },
+    "bad_phone": {
+        "nb": "«{text}» ser ikke ut som et telefonnummer. Skriv f.eks. 912 34 567, eller en e-postadresse.",
+        "nn": "«{text}» ser ikkje ut som eit telefonnummer. Skriv t.d. 912 34 567, eller ei e-postadresse.",
+        "en": "'{text}' does not look like a phone number. Write e.g. 912 34 567, or an e-mail address.",
+    },
+    "bad_email": {
+        "nb": "«{text}» er ikke en gyldig e-postadresse. Prøv igjen, eller svar INGEN.",
+        "nn": "«{text}» er ikkje ei gyldig e-postadresse. Prøv igjen, eller svar INGEN.",
+        "en": "'{text}' is not a valid e-mail address. Try again, or reply NONE.",
+    },
+    "q_places_more": {
+        "nb": "Hvor mange læreplasser? Skriv et tall.",
+        "nn": "Kor mange læreplassar? Skriv eit tal.",
+        "en": "How many apprenticeships? Write a number.",
+    },
+    "already_registered": {
+        "nb": "{name} er allerede registrert, og en læreplassjeger i fylket tar kontakt. Skal noe endres, "
+        "skriv det her, så hjelper vi dere.",
+        "nn": "{name} er allereie registrert, og ein læreplassjeger i fylket tek kontakt. Skal noko endrast, "
+        "skriv det her, så hjelper vi dykk.",
+        "en": "{name} is already registered, and an apprenticeship hunter in your county will be in touch. "
+        "If something should change, write it here and we will help.",
+    },
+    "stale_button": {
+        "nb": "Den knappen hører til en tidligere melding, så vi gjorde ingenting. Send /hjelp om du lurer på noe.",
+        "nn": "Den knappen høyrer til ei tidlegare melding, så vi gjorde ingenting. Send /hjelp om du lurer på noko.",
+        "en": "That button belongs to an earlier message, so nothing was changed. Send /help if you need help.",
     },
     "confirmed": {
         "nb": "Takk! {name} er registrert. En læreplassjeger i fylket tar kontakt. Svar STOPP for å melde deg av.",
@@ -128,6 +169,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "no": {"nb": "Nei", "nn": "Nei", "en": "No"},
     "send": {"nb": "Send inn", "nn": "Send inn", "en": "Send"},
     "unknown": {"nb": "–", "nn": "–", "en": "–"},
+    "month_august": {"nb": "august", "nn": "august", "en": "August"},
+    "month_january": {"nb": "januar", "nn": "januar", "en": "January"},
+    "dont_know": {"nb": "Vet ikke", "nn": "Veit ikkje", "en": "Don't know"},
+    "share_phone": {
+        "nb": "Del telefonnummeret mitt",
+        "nn": "Del telefonnummeret mitt",
+        "en": "Share my number",
+    },
 }
 
 

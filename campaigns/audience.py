@@ -68,6 +68,7 @@ def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
         Contact.company_id == Company.id,
         Contact.kind == kind,
         Contact.invalid_reason.is_(None),
+        Contact.replaced_at.is_(None),  # a later register import gave the company another address
         ~_opted_out(),
     ]
     if mobile:
@@ -76,8 +77,8 @@ def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
 
 
 def _first_contact(kind: ContactKind, *, mobile: bool = False) -> Any:
-    """The company's first usable address of a kind (a correlated scalar subquery)."""
-    return select(func.min(Contact.id)).where(_usable(kind, mobile=mobile)).scalar_subquery()
+    """The company's newest usable address of a kind (a correlated scalar subquery): the latest word wins."""
+    return select(func.max(Contact.id)).where(_usable(kind, mobile=mobile)).scalar_subquery()
 
 
 def _has_postal_address() -> ColumnElement[bool]:

@@ -1,9 +1,13 @@
 """Campaign definitions (PRODUCT §5): the TOML staff write, validated into the dict stored on the campaign.
 
-Every problem is reported at once, each naming the file, the line and the field, and nothing is stored while
-any remain. Defaults are those of PRODUCT §5. Language: `language = "nb"|"nn"|"en"` fixes the language for
-every company; leaving it out (or `"auto"`) gives each company its own written standard (maalform), bokmål
-when the register says nothing.
+Every problem is reported at once, each naming the file, the line and the field, in Norwegian (staff read
+them), and nothing is stored while any remain. A value of the wrong type is a problem like any other, never a
+crash and never silently coerced: `include_sole_proprietors = "false"` would otherwise read as true and send
+SMS to natural persons (markedsføringsloven § 15). Defaults are those of PRODUCT §5.
+
+Language: `language = "auto"` (or leaving it out) gives each company its own written standard from the
+register's maalform (nynorsk companies get `nn`, everyone else `nb`); `language = "nb"`, `"nn"` or `"en"`
+fixes that language for every company.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,6 +38,13 @@ AUDIENCE_KEYS = {"counties", "nace", "employees", "exclude", "municipalities"}
 EXCLUDES = {"opted_out", "registered", "training_company"}
 STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only"}
 LANGUAGES = {"nb", "nn", "en"}
+LANGUAGE_HELP = (
+    '"auto" gir hver bedrift dens egen målform fra registeret (nynorsk eller bokmål); '
+    '"nb", "nn" eller "en" gir alle bedrifter det språket'
+)
+# A first step written as "now" a little before midnight is still accepted just after it.
+PAST_GRACE = timedelta(hours=1)
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,26 @@ def line_index(source: str) -> dict[str, int]:
     return index
 
 
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "sann/usann (true/false)"
+    if isinstance(value, int | float):
+        return f"tallet {value}"
+    if isinstance(value, str):
+        return f'teksten "{value}"'
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en tabell"
+    if isinstance(value, datetime | date | time):
+        return f"tidspunktet {value.isoformat()}"
+    return type(value).__name__
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 class _Checker:
     def __init__(self, filename: str, source: str, counties: set[str], tz: str) -> None:
         self.filename = filename
@@ -86,154 +117,322 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def problem(self, field: str, message: str) -> None:
-        line = self.lines.get(field) or self.lines.get(field.rsplit(".", 1)[0])
+        line = self.lines.get(field)
+        parent = field
+        while line is None and "." in parent:
+            parent = parent.rsplit(".", 1)[0]
+            line = self.lines.get(parent)
         self.problems.append(Problem(self.filename, line, field, message))
+
+    def fields(self, field: str) -> bool:
+        """Whether any problem so far is about `field` or something inside it."""
+        return any(p.field == field or p.field.startswith(field + ".") for p in self.problems)
 
     def unknown_keys(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in sorted(set(table) - allowed):
-            self.problem(f"{prefix}{key}", f"unknown field (allowed: {', '.join(sorted(allowed))})")
+            self.problem(f"{prefix}{key}", f"ukjent felt (tillatt: {', '.join(sorted(allowed))})")
+
+    def table(self, data: dict[str, Any], key: str, example: str) -> dict[str, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(key, f"skal være en tabell [{key}], ikke {_type_name(value)} (f.eks. {example})")
+            return {}
+        return value
+
+    def text(self, field: str, value: Any, example: str) -> str | None:
+        if isinstance(value, str):
+            return value
+        self.problem(field, f"skal være tekst i anførselstegn, ikke {_type_name(value)} (f.eks. {example})")
+        return None
+
+    def boolean(self, field: str, value: Any, default: bool) -> bool:
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.problem(field, f"skriv true eller false uten anførselstegn, ikke {_type_name(value)}")
+        return default
+
+    def text_list(self, field: str, value: Any, example: str) -> list[str]:
+        """A list of strings (numbers are allowed and read as their digits, e.g. counties = [55])."""
+        if value is None:
+            return []
+        if not isinstance(value, list):  # a bare string would be read letter by letter
+            self.problem(field, f"skriv en liste, f.eks. {example}")
+            return []
+        items: list[str] = []
+        for item in value:
+            if isinstance(item, str):
+                items.append(item)
+            elif isinstance(item, int) and not isinstance(item, bool):
+                items.append(str(item))
+            else:
+                self.problem(field, f"{_type_name(item)} hører ikke hjemme i lista (f.eks. {example})")
+        return items
 
 
 def parse_definition(
-    source: str, *, filename: str = "campaign.toml", counties: set[str], tz: str = "Europe/Oslo"
+    source: str,
+    *,
+    filename: str = "campaign.toml",
+    counties: set[str],
+    tz: str = "Europe/Oslo",
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Validates a campaign TOML and returns the normalised definition; raises DefinitionError."""
+    definition, problems = check_definition(source, filename=filename, counties=counties, tz=tz, now=now)
+    if problems:
+        raise DefinitionError(problems)
+    return definition
+
+
+def check_definition(
+    source: str,
+    *,
+    filename: str = "campaign.toml",
+    counties: set[str],
+    tz: str = "Europe/Oslo",
+    now: datetime | None = None,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The normalised definition (best effort) and every problem found.
+
+    With `now`, a first step whose time has passed is a problem (it would go out at once), unless it is
+    today: then it starts at the next opening of the window. The definition's parts that have problems are
+    replaced by harmless values, so callers can go on checking the rest (templates, audience) and report
+    everything at once; such a definition must never be stored."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
-        raise DefinitionError(
-            [Problem(filename, int(line.group(1)) if line else None, "toml", str(exc))]
-        ) from exc
+        problem = Problem(filename, int(line.group(1)) if line else None, "toml", f"ikke gyldig TOML ({exc})")
+        return {}, [problem]
     check = _Checker(filename, source, counties, tz)
     check.unknown_keys(data, TOP_KEYS, "")
 
-    name = str(data.get("name") or "").strip()
-    if not name:
-        check.problem("name", "a campaign needs a name")
-    language = str(data.get("language", "auto"))
+    name = (check.text("name", data.get("name", ""), 'name = "Sommer 2027"') or "").strip()
+    if not name and not check.fields("name"):
+        check.problem("name", 'en kampanje trenger et navn, f.eks. name = "Sommer 2027"')
+    language = check.text("language", data.get("language", "auto"), 'language = "auto"') or "auto"
     if language not in LANGUAGES | {"auto"}:
-        check.problem("language", f"'{language}' is not one of nb, nn, en, auto")
+        check.problem("language", f'"{language}" er ikke et av auto, nb, nn, en: {LANGUAGE_HELP}')
+        language = "auto"
+    sole = check.boolean("include_sole_proprietors", data.get("include_sole_proprietors"), False)
 
-    window = {**DEFAULT_WINDOW, **(data.get("window") or {})}
-    check.unknown_keys(data.get("window") or {}, WINDOW_KEYS, "window.")
-    for day in window["days"]:
-        if day not in DAY_NAMES:
-            check.problem("window.days", f"'{day}' is not a day (use {', '.join(DAY_NAMES)})")
-    if not window["days"]:
-        check.problem("window.days", "the window has no days")
-    try:
-        if parse_clock(window["end"]) <= parse_clock(window["start"]):
-            check.problem(
-                "window.end", f"the window ends ({window['end']}) before it starts ({window['start']})"
-            )
-    except (ValueError, TypeError, AttributeError):
-        check.problem("window.start", "times are written HH:MM, e.g. 09:00")
-
-    rate = {**RATE_DEFAULTS, **(data.get("rate") or {})}
-    for channel, value in rate.items():
-        if channel not in RATE_DEFAULTS:
-            check.problem(f"rate.{channel}", "unknown channel (sms, email, telegram)")
-        elif not isinstance(value, int | float) or value < 0:
-            check.problem(f"rate.{channel}", "a rate is a number of messages per second, 0 or more")
-
-    audience = dict(data.get("audience") or {})
-    check.unknown_keys(audience, AUDIENCE_KEYS, "audience.")
-    for key in ("counties", "nace", "exclude", "municipalities"):
-        if not isinstance(audience.get(key, []), list):  # a bare string would be read letter by letter
-            check.problem(f"audience.{key}", 'write a list, e.g. ["55", "56"]')
-            audience[key] = []
-    audience_counties = [str(c).zfill(2) for c in audience.get("counties", [])]
-    for county in audience_counties:
-        if county not in counties:
-            check.problem("audience.counties", f"unknown county code '{county}' (the 15 counties of 2024)")
-    municipalities = [str(m).zfill(4) for m in audience.get("municipalities", [])]
-    for municipality in municipalities:
-        if not (len(municipality) == 4 and municipality.isdigit()):
-            check.problem(
-                "audience.municipalities", f"'{municipality}' is not a municipality number (4 digits)"
-            )
-    employees = audience.get("employees")
-    if employees is not None and (
-        not isinstance(employees, list)
-        or len(employees) != 2
-        or not all(isinstance(n, int) and n >= 0 for n in employees)
-        or employees[0] > employees[1]
-    ):
-        check.problem("audience.employees", "write a range [from, to], e.g. [2, 500]")
-    exclude = audience.get("exclude", sorted(EXCLUDES))
-    for item in exclude:
-        if item not in EXCLUDES:
-            check.problem("audience.exclude", f"'{item}' is not one of {', '.join(sorted(EXCLUDES))}")
+    window = _window(check, check.table(data, "window", 'start = "09:00"'))
+    rate = _rate(check, check.table(data, "rate", "sms = 5"))
+    audience = _audience(check, check.table(data, "audience", 'counties = ["55"]'))
 
     raw_steps = data.get("steps") or []
     if not isinstance(raw_steps, list) or not all(isinstance(step, dict) for step in raw_steps):
-        check.problem("steps", "write each step as a [[steps]] table")
+        check.problem("steps", "skriv hvert steg som en [[steps]]-tabell")
         raw_steps = []
     steps = [_step(check, i, step) for i, step in enumerate(raw_steps)]
     if not steps:
-        check.problem("steps", "a campaign needs at least one [[steps]]")
+        check.problem("steps", "en kampanje trenger minst ett [[steps]]")
     names = [s["name"] for s in steps]
-    for duplicate in {n for n in names if names.count(n) > 1}:
-        check.problem("steps", f"two steps are called '{duplicate}'")
+    for duplicate in sorted({n for n in names if names.count(n) > 1}):
+        check.problem("steps", f"to steg heter «{duplicate}»")
+    _check_times(check, steps, now)
 
-    if check.problems:
-        raise DefinitionError(check.problems)
-    return {
+    definition = {
         "name": name,
         "language": "nb" if language == "auto" else language,
         "fixed_language": language != "auto",
-        "include_sole_proprietors": bool(data.get("include_sole_proprietors", False)),
+        "include_sole_proprietors": sole,
         "window": window,
         "rate": rate,
-        "audience": {
-            "counties": audience_counties,
-            "nace": [str(n) for n in audience.get("nace", [])],
-            "employees": employees,
-            "municipalities": municipalities,
-            "exclude": list(exclude),
-        },
+        "audience": audience,
         "steps": steps,
+    }
+    return definition, check.problems
+
+
+def _window(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
+    check.unknown_keys(table, WINDOW_KEYS, "window.")
+    window = dict(DEFAULT_WINDOW)
+    days = check.text_list("window.days", table.get("days", DEFAULT_WINDOW["days"]), '["mon", "tue"]')
+    for day in days:
+        if day not in DAY_NAMES:
+            check.problem("window.days", f"«{day}» er ikke en dag (bruk {', '.join(DAY_NAMES)})")
+    days = [d for d in days if d in DAY_NAMES]
+    if not days and not check.fields("window.days"):
+        check.problem("window.days", "vinduet har ingen dager")
+    window["days"] = days or list(DEFAULT_WINDOW["days"])
+    clocks: dict[str, time] = {}
+    for key in ("start", "end"):
+        value = table.get(key, DEFAULT_WINDOW[key])
+        text = check.text(f"window.{key}", value, f'{key} = "{DEFAULT_WINDOW[key]}"')
+        if text is None:
+            continue
+        try:
+            if not _CLOCK.match(text):
+                raise ValueError(text)
+            clocks[key] = parse_clock(text)
+            window[key] = f"{clocks[key]:%H:%M}"
+        except ValueError:
+            check.problem(f"window.{key}", f"«{text}» er ikke et klokkeslett; skriv TT:MM, f.eks. 09:00")
+    if len(clocks) == 2 and clocks["end"] <= clocks["start"]:
+        check.problem("window.end", f"vinduet slutter ({window['end']}) før det begynner ({window['start']})")
+        window["end"] = DEFAULT_WINDOW["end"]
+        window["start"] = DEFAULT_WINDOW["start"]
+    window["skip_holidays"] = check.boolean("window.skip_holidays", table.get("skip_holidays"), True)
+    return window
+
+
+def _rate(check: _Checker, table: dict[str, Any]) -> dict[str, float]:
+    rate = dict(RATE_DEFAULTS)
+    for channel, value in table.items():
+        if channel not in RATE_DEFAULTS:
+            check.problem(f"rate.{channel}", "ukjent kanal (sms, email, telegram)")
+        elif not _is_number(value) or value < 0:
+            check.problem(
+                f"rate.{channel}",
+                f"en hastighet er et antall meldinger per sekund, 0 eller mer, ikke {_type_name(value)}",
+            )
+        else:
+            rate[channel] = float(value)
+    return rate
+
+
+def _audience(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
+    check.unknown_keys(table, AUDIENCE_KEYS, "audience.")
+    audience_counties = [
+        c.zfill(2) for c in check.text_list("audience.counties", table.get("counties"), '["55", "56"]')
+    ]
+    for county in audience_counties:
+        if county not in check.counties:
+            check.problem("audience.counties", f"ukjent fylkesnummer «{county}» (de 15 fylkene fra 2024)")
+    municipalities = [
+        m.zfill(4)
+        for m in check.text_list("audience.municipalities", table.get("municipalities"), '["5501"]')
+    ]
+    for municipality in municipalities:
+        if not (len(municipality) == 4 and municipality.isdigit()):
+            check.problem("audience.municipalities", f"«{municipality}» er ikke et kommunenummer (4 sifre)")
+    nace = check.text_list("audience.nace", table.get("nace"), '["41", "43.2"]')
+    employees = table.get("employees")
+    if employees is not None and (
+        not isinstance(employees, list)
+        or len(employees) != 2
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in employees)
+        or employees[0] > employees[1]
+    ):
+        check.problem("audience.employees", "skriv et intervall [fra, til], f.eks. [2, 500]")
+        employees = None
+    exclude = check.text_list(
+        "audience.exclude", table.get("exclude", sorted(EXCLUDES)), '["opted_out", "registered"]'
+    )
+    for item in exclude:
+        if item not in EXCLUDES:
+            check.problem("audience.exclude", f"«{item}» er ikke et av {', '.join(sorted(EXCLUDES))}")
+    return {
+        "counties": audience_counties,
+        "nace": nace,
+        "employees": employees,
+        "municipalities": municipalities,
+        "exclude": [e for e in exclude if e in EXCLUDES],
     }
 
 
 def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
     prefix = f"steps[{index}]."
     check.unknown_keys(step, STEP_KEYS, prefix)
-    channel = str(step.get("channel", ""))
-    if channel not in {c.value for c in Channel}:
-        check.problem(prefix + "channel", f"'{channel}' is not a channel (letter, email, sms, telegram)")
-    only = str(step.get("only", "everyone"))
+    name = check.text(prefix + "name", step.get("name", f"steg{index + 1}"), 'name = "sms"') or ""
+    channel = check.text(prefix + "channel", step.get("channel", ""), 'channel = "sms"')
+    if channel is not None and channel not in {c.value for c in Channel}:
+        check.problem(prefix + "channel", f"«{channel}» er ikke en kanal (letter, email, sms, telegram)")
+    only = check.text(prefix + "only", step.get("only", "everyone"), 'only = "no_reply"') or "everyone"
     if only not in {a.value for a in StepAudience}:
-        check.problem(prefix + "only", f"'{only}' is not one of everyone, no_reply, interested")
+        check.problem(prefix + "only", f"«{only}» er ikke et av everyone, no_reply, interested")
+        only = "everyone"
     at = step.get("at")
     after_days = step.get("after_days")
     scheduled: str | None = None
+    if at is not None and after_days is not None:
+        check.problem(
+            prefix + "after_days",
+            "et steg har enten `at` (et tidspunkt) eller `after_days` (dager etter forrige steg), ikke begge",
+        )
     if index == 0:
-        if after_days is not None:
-            check.problem(prefix + "after_days", "the first step has no previous step: give `at` instead")
+        if after_days is not None and at is None:
+            check.problem(prefix + "after_days", "første steg har ikke noe forrige steg: bruk `at` i stedet")
         if at is None:
-            check.problem(prefix + "at", 'the first step needs `at`, e.g. at = "2027-06-07T09:00"')
+            check.problem(prefix + "at", 'første steg trenger `at`, f.eks. at = "2027-06-07T09:00"')
     elif at is None and after_days is None:
-        check.problem(prefix + "after_days", "give `after_days` (after the previous step) or `at`")
+        check.problem(prefix + "after_days", "skriv `after_days` (dager etter forrige steg) eller `at`")
     if at is not None:
-        try:
-            moment = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=check.tz)
-            scheduled = moment.isoformat()
-        except ValueError:
-            check.problem(prefix + "at", f"'{at}' is not a date and time like 2027-06-07T09:00")
-    if after_days is not None and (not isinstance(after_days, int) or after_days < 0):
-        check.problem(prefix + "after_days", "a whole number of days, 0 or more")
-    template = str(step.get("template", "")).strip()
-    if not template:
-        check.problem(prefix + "template", "each step needs a template, e.g. sms/invitasjon")
+        scheduled = _moment(check, prefix + "at", at)
+    if after_days is not None and (
+        not isinstance(after_days, int) or isinstance(after_days, bool) or after_days < 0
+    ):
+        check.problem(
+            prefix + "after_days", f"et helt antall dager, 0 eller mer, ikke {_type_name(after_days)}"
+        )
+        after_days = None
+    template = (
+        check.text(prefix + "template", step.get("template", ""), 'template = "sms/invitasjon"') or ""
+    ).strip()
+    if not template and not check.fields(prefix + "template"):
+        check.problem(prefix + "template", "hvert steg trenger en mal, f.eks. sms/invitasjon")
     return {
-        "name": str(step.get("name") or f"steg{index + 1}"),
-        "channel": channel,
+        "name": name.strip() or f"steg{index + 1}",
+        "channel": channel or "",
         "template": template,
         "at": scheduled,
         "after_days": after_days,
         "only": only,
     }
+
+
+def _moment(check: _Checker, field: str, at: Any) -> str | None:
+    example = "skriv dato og klokkeslett, f.eks. 2027-06-07T09:00"
+    if isinstance(at, datetime):
+        moment = at
+    elif isinstance(at, str):
+        try:
+            moment = datetime.fromisoformat(at)
+        except ValueError:
+            check.problem(field, f"«{at}» er ikke et tidspunkt; {example}")
+            return None
+        if "T" not in at and " " not in at.strip():
+            check.problem(field, f"«{at}» mangler klokkeslett; {example}")
+            return None
+    elif isinstance(at, date):
+        check.problem(field, f"{at.isoformat()} mangler klokkeslett; {example}")
+        return None
+    else:
+        check.problem(field, f"{_type_name(at)} er ikke et tidspunkt; {example}")
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=check.tz)
+    return moment.isoformat()
+
+
+def _check_times(check: _Checker, steps: list[dict[str, Any]], now: datetime | None) -> None:
+    """Steps follow each other, and the first has not passed (except earlier today)."""
+    previous: datetime | None = None
+    for index, step in enumerate(steps):
+        field = f"steps[{index}].at"
+        current: datetime | None = None
+        if step["at"] is not None:
+            current = datetime.fromisoformat(step["at"])
+            if previous is not None and current < previous:
+                local = previous.astimezone(check.tz)
+                check.problem(
+                    field,
+                    f"steget kommer før forrige steg ({local:%Y-%m-%d %H:%M}); stegene må stå i tidsrekkefølge",
+                )
+        elif previous is not None and isinstance(step["after_days"], int):
+            local = previous.astimezone(check.tz).replace(tzinfo=None) + timedelta(days=step["after_days"])
+            current = local.replace(tzinfo=check.tz)
+        if index == 0 and current is not None and now is not None and current < now:
+            today = now.astimezone(check.tz).replace(hour=0, minute=0, second=0, microsecond=0)
+            if current < min(today, now - PAST_GRACE):
+                local = current.astimezone(check.tz)
+                check.problem(
+                    field,
+                    f"tidspunktet har passert ({local:%Y-%m-%d %H:%M}); velg et tidspunkt fra i dag og fremover",
+                )
+        previous = current

@@ -1,13 +1,22 @@
-"""Delivery reports from Twilio's status callbacks: idempotent, and never moving a message backwards."""
+"""Delivery reports from Twilio's status callbacks: idempotent, and never moving a message backwards.
+
+A callback can beat the dispatcher: Twilio may report `sent` or `delivered` before the outcome batch that
+writes the message's SID is committed (it is written every 0.1 s). Such a report waits in
+`early_delivery_report` (keeping only the most advanced status) and is applied, then deleted, when the SID is
+recorded. Both sides look for the other after their own commit, so whichever commits last applies it.
+Undelivered and failed reports count towards a campaign's automatic pause like failed sends do.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store.models import Message, MessageState
+from store.models import EarlyDeliveryReport, Message, MessageState
 
 from .reconcile import TWILIO_STATES
 
@@ -22,25 +31,114 @@ RANK = {
     MessageState.UNDELIVERED: 3,
     MessageState.FAILED: 3,
 }
+FAILING = (MessageState.FAILED, MessageState.UNDELIVERED)
+EARLY_REPORT_TTL = timedelta(days=7)  # an early report whose SID never shows up is not ours (or long lost)
 
 
-def apply_status(
-    session: Session, *, provider_id: str, status: str, error_code: str | None, at: datetime
-) -> bool:
-    """Applies one callback; returns whether anything changed. Unknown SIDs and stale states change nothing."""
+@dataclass(frozen=True)
+class StatusResult:
+    """What one callback did: `applied` to a message, `early` (kept for later), or nothing (stale/unknown)."""
+
+    outcome: str  # applied | early | stale | ignored
+    failing_campaign: int | None = None  # the message's campaign, when it just became failed/undelivered
+
+
+def _rank(status: str) -> int:
     target = TWILIO_STATES.get(status.lower())
-    if target is None:
-        return False
-    message = session.scalar(select(Message).where(Message.provider_id == provider_id).with_for_update())
-    if message is None or message.state not in RANK or RANK[target] <= RANK[message.state]:
+    return -1 if target is None else RANK[target]
+
+
+def _apply(message: Message, status: str, error_code: str | None, at: datetime) -> bool:
+    target = TWILIO_STATES.get(status.lower())
+    if target is None or message.state not in RANK or RANK[target] <= RANK[message.state]:
         return False
     message.state = target
     message.state_changed_at = at
     if target is MessageState.DELIVERED:
         message.delivered_at = at
-    if target in (MessageState.FAILED, MessageState.UNDELIVERED):
+    if target in FAILING:
         message.error_code = error_code
         message.error = f"Twilio reported {status}" + (f" ({error_code})" if error_code else "")
     if message.sent_at is None:
         message.sent_at = at
     return True
+
+
+def apply_status(
+    session: Session, *, provider_id: str, status: str, error_code: str | None, at: datetime
+) -> StatusResult:
+    """Applies one callback. An unknown SID is kept as an early report; stale states change nothing."""
+    if TWILIO_STATES.get(status.lower()) is None or not provider_id:
+        return StatusResult("ignored")
+    message = session.scalar(select(Message).where(Message.provider_id == provider_id).with_for_update())
+    if message is None:
+        _keep_early(session, provider_id=provider_id, status=status, error_code=error_code, at=at)
+        return StatusResult("early")
+    if not _apply(message, status, error_code, at):
+        return StatusResult("stale")
+    failing = message.campaign_id if message.state in FAILING else None
+    return StatusResult("applied", failing_campaign=failing)
+
+
+def _keep_early(
+    session: Session, *, provider_id: str, status: str, error_code: str | None, at: datetime
+) -> None:
+    """Stores (or advances) the early report for a SID; never moves it backwards."""
+    for _ in range(2):  # a concurrent callback for the same SID may insert first: then update theirs
+        report = session.get(EarlyDeliveryReport, provider_id, with_for_update=True)
+        if report is not None:
+            if _rank(status) > _rank(report.status):
+                report.status, report.error_code, report.received_at = status, error_code, at
+            return
+        try:
+            with session.begin_nested():
+                session.add(
+                    EarlyDeliveryReport(
+                        provider_id=provider_id, status=status, error_code=error_code, received_at=at
+                    )
+                )
+            return
+        except IntegrityError:
+            continue
+
+
+def apply_early_reports(session: Session, *, provider_ids: list[str]) -> set[int]:
+    """Applies and deletes the early reports for SIDs just recorded; returns campaigns with new failures."""
+    if not provider_ids:
+        return set()
+    failing: set[int] = set()
+    for start in range(0, len(provider_ids), 500):
+        chunk = provider_ids[start : start + 500]
+        reports = list(
+            session.scalars(
+                select(EarlyDeliveryReport)
+                .where(EarlyDeliveryReport.provider_id.in_(chunk))
+                .with_for_update()
+            )
+        )
+        if not reports:
+            continue
+        messages = {
+            m.provider_id: m
+            for m in session.scalars(
+                select(Message)
+                .where(Message.provider_id.in_([r.provider_id for r in reports]))
+                .with_for_update()
+            )
+        }
+        for report in reports:
+            message = messages.get(report.provider_id)
+            if message is None:
+                continue  # not recorded after all (yet): keep it
+            changed = _apply(message, report.status, report.error_code, report.received_at)
+            if changed and message.state in FAILING and message.campaign_id:
+                failing.add(message.campaign_id)
+            session.delete(report)
+    session.flush()
+    return failing
+
+
+def forget_old_early_reports(session: Session, *, now: datetime, ttl: timedelta = EARLY_REPORT_TTL) -> int:
+    """Deletes early reports no message claimed within `ttl` (housekeeping)."""
+    result = session.execute(delete(EarlyDeliveryReport).where(EarlyDeliveryReport.received_at < now - ttl))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

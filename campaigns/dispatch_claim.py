@@ -2,9 +2,12 @@
 
 One transaction per batch: due rows are read (on PostgreSQL with FOR UPDATE SKIP LOCKED, so workers never
 take the same row), each is checked again — campaign state, send window, never-contact, opt-out, a decline or
-reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or marked `sending` with its
-attempt time. That commit happens before any provider call: a crash afterwards leaves `sending` rows, which
-reconciliation resolves, never a blind resend.
+reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or claimed. The claim is one
+conditional update (WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in
+between is simply not ours. A claimed row is `sending` with its attempt time and the claiming worker's tag in
+`provider` (until the outcome replaces it with the real provider), so reconciliation can tell a live worker's
+rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
+`sending` rows, which reconciliation resolves, never a blind resend.
 """
 
 from __future__ import annotations
@@ -43,6 +46,20 @@ KIND_OF_CHANNEL = {
 }
 LIVE_STATES = (CampaignState.SCHEDULED, CampaignState.RUNNING)
 COUNTS_FOR_CAP = (MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED, MessageState.UNKNOWN)
+# There is no column for the claiming worker: while a row is `sending`, `provider` holds "worker:<id>" (at
+# most 19 characters of its 20). The outcome overwrites it, a release clears it.
+CLAIM_TAG = "worker:"
+
+
+def claim_tag(worker_id: str) -> str:
+    return f"{CLAIM_TAG}{worker_id}"
+
+
+def tagged_worker(provider: str | None) -> str | None:
+    """The worker id in a `sending` row's claim tag, or None for an untagged row."""
+    if provider and provider.startswith(CLAIM_TAG):
+        return provider[len(CLAIM_TAG) :]
+    return None
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,9 @@ class Claimed:
     step_name: str | None = None
     orgnr: str | None = None
     company_name: str | None = None
+    address_hash: str | None = None  # for the opt-out re-check just before the send
+    only_no_reply: bool = False  # the step goes only to companies that have not replied
+    claimed_at: datetime | None = None
 
 
 @dataclass
@@ -74,6 +94,7 @@ class ClaimReport:
     deferred: int = 0
     cancelled: int = 0
     paused: int = 0
+    taken_by_others: int = 0  # checked here, but claimed by another process before our update
 
 
 def _window(campaign: Campaign, tz: str) -> Any:
@@ -97,6 +118,7 @@ def claim_batch(
     max_per_day: int = 1,
     capacity: dict[tuple[int, str], int] | None = None,
     channels: set[Channel] | None = None,
+    worker_id: str = "",
 ) -> ClaimReport:
     """Checks and claims up to `limit` due messages; `capacity` caps how many per (campaign, channel) are
     taken now, so a slow campaign does not hold rows in `sending` while it waits for its rate."""
@@ -160,6 +182,7 @@ def claim_batch(
     )
     taken: Counter[tuple[int, str]] = Counter()
     windows: dict[int, Any] = {}
+    chosen: list[_Candidate] = []
 
     for message in rows:
         campaign = campaigns.get(message.campaign_id) if message.campaign_id else None
@@ -167,7 +190,7 @@ def claim_batch(
             if message.address and hashes.get(message.id) in opted_out and message.kind is MessageKind.TEST:
                 _finish(message, MessageState.SKIPPED, "opted_out", now, report)
                 continue
-            _claim(message, campaign, now, report)
+            chosen.append(_Candidate(message, campaign, None, None, hashes.get(message.id)))
             continue
         if campaign.state in (CampaignState.CANCELLED, CampaignState.COMPLETED):
             _finish(message, MessageState.CANCELLED, f"campaign {campaign.state.value}", now, report)
@@ -197,9 +220,19 @@ def claim_batch(
         taken[key] += 1
         if company is not None:
             sent_today[company.id] += 1
-        _claim(message, campaign, now, report, step=step, company=company)
+        chosen.append(_Candidate(message, campaign, step, company, hashes.get(message.id)))
     session.flush()
+    _claim(session, chosen, now, report, worker_id)
     return report
+
+
+@dataclass
+class _Candidate:
+    message: Message
+    campaign: Campaign | None
+    step: CampaignStep | None
+    company: Company | None
+    address_hash: str | None
 
 
 def _companies_with(
@@ -263,51 +296,86 @@ def _finish(message: Message, state: MessageState, reason: str, now: datetime, r
 
 
 def _claim(
-    message: Message,
-    campaign: Campaign | None,
-    now: datetime,
-    report: ClaimReport,
-    *,
-    step: CampaignStep | None = None,
-    company: Company | None = None,
+    session: Session, chosen: list[_Candidate], now: datetime, report: ClaimReport, worker_id: str
 ) -> None:
-    message.state = MessageState.SENDING
-    message.last_attempt_at = now
-    message.state_changed_at = now
-    message.attempts = (message.attempts or 0) + 1
-    rate = 0.0
-    if campaign is not None and message.kind is MessageKind.OUTREACH:
-        rate = float(((campaign.definition or {}).get("rate") or {}).get(message.channel.value, 0) or 0)
-    report.claimed.append(
-        Claimed(
-            id=message.id,
-            kind=message.kind,
-            campaign_id=message.campaign_id,
-            step_id=message.step_id,
-            company_id=message.company_id,
-            contact_id=message.contact_id,
-            channel=message.channel,
-            address=message.address,
-            body=message.body or "",
-            subject=message.subject,
-            html=message.html,
-            extra=dict(message.extra or {}),
-            attempts=message.attempts,
-            rate=rate,
-            campaign_name=campaign.name if campaign else None,
-            step_name=step.name if step else None,
-            orgnr=company.orgnr if company else None,
-            company_name=company.name if company else None,
-        )
-    )
-
-
-def release(session: Session, *, ids: list[int]) -> None:
-    """Puts claimed rows back (pause arrived between claim and send): nothing was sent for them."""
-    if ids:
+    """Claims the chosen rows with one conditional update; only the rows it changed are ours."""
+    if not chosen:
+        return
+    taken = dict(
         session.execute(
             update(Message)
-            .where(Message.id.in_(ids), Message.state == MessageState.SENDING)
-            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1)
+            .where(Message.id.in_([c.message.id for c in chosen]), Message.state == MessageState.QUEUED)
+            .values(
+                state=MessageState.SENDING,
+                last_attempt_at=now,
+                state_changed_at=now,
+                attempts=func.coalesce(Message.attempts, 0) + 1,
+                provider=claim_tag(worker_id) if worker_id else None,
+            )
+            .returning(Message.id, Message.attempts)
+            .execution_options(synchronize_session=False)
+        )
+        .tuples()
+        .all()
+    )
+    report.taken_by_others += len(chosen) - len(taken)
+    for candidate in chosen:
+        message, campaign, step, company = (
+            candidate.message,
+            candidate.campaign,
+            candidate.step,
+            candidate.company,
+        )
+        if message.id not in taken:
+            continue
+        rate = 0.0
+        if campaign is not None and message.kind is MessageKind.OUTREACH:
+            rate = float(((campaign.definition or {}).get("rate") or {}).get(message.channel.value, 0) or 0)
+        report.claimed.append(
+            Claimed(
+                id=message.id,
+                kind=message.kind,
+                campaign_id=message.campaign_id,
+                step_id=message.step_id,
+                company_id=message.company_id,
+                contact_id=message.contact_id,
+                channel=message.channel,
+                address=message.address,
+                body=message.body or "",
+                subject=message.subject,
+                html=message.html,
+                extra=dict(message.extra or {}),
+                attempts=int(taken[message.id]),
+                rate=rate,
+                campaign_name=campaign.name if campaign else None,
+                step_name=step.name if step else None,
+                orgnr=company.orgnr if company else None,
+                company_name=company.name if company else None,
+                address_hash=candidate.address_hash,
+                only_no_reply=step is not None and step.only is StepAudience.NO_REPLY,
+                claimed_at=now,
+            )
+        )
+
+
+def release(session: Session, *, ids: list[int], due_at: dict[int, datetime] | None = None) -> None:
+    """Puts claimed rows back (a pause, a stop, a closed window arrived between claim and send): nothing was
+    sent for them, so the attempt does not count. `due_at` moves some of them to a later moment."""
+    if not ids:
+        return
+    later = due_at or {}
+    now_ids = [i for i in ids if i not in later]
+    if now_ids:
+        session.execute(
+            update(Message)
+            .where(Message.id.in_(now_ids), Message.state == MessageState.SENDING)
+            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, provider=None)
+            .execution_options(synchronize_session=False)
+        )
+    for message_id, moment in later.items():
+        session.execute(
+            update(Message)
+            .where(Message.id == message_id, Message.state == MessageState.SENDING)
+            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, provider=None, due_at=moment)
             .execution_options(synchronize_session=False)
         )

@@ -2,20 +2,25 @@
 
 Sent -> `sent` with the provider id; RetryLater -> back to `queued` with exponential backoff and jitter (at least
 the provider's Retry-After) until MAX_ATTEMPTS, then `failed`; Failed -> `failed` keeping the code (and an invalid
-address flags its contact); OptedOut -> the address is opted out everywhere and the row `failed` with the code.
+address flags its contact); OptedOut -> the address is opted out everywhere and the row `failed` with the code;
+Unknown (no answer; it may have gone out) -> `unknown` for reconciliation to ask the provider, except e-mail,
+which cannot be asked: `failed` with "uklart om e-posten ble levert", never sent twice. The dispatcher's own
+re-checks just before the send add Skipped (opted out or replied meanwhile) and Deferred (the send window
+closed: back to `queued` for its next opening, the attempt not counted).
 Afterwards a campaign whose recent attempts fail too often pauses itself and tells staff why.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent
-from store.models import Campaign, CampaignState, Contact, Message, MessageState, Notice
+from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
+from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, Notice
 from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
@@ -24,6 +29,24 @@ from .dispatch_claim import KIND_OF_CHANNEL, Claimed
 MAX_ATTEMPTS = 6
 BASE_BACKOFF = 2.0  # seconds; doubles per attempt
 MAX_BACKOFF = 600.0
+EMAIL_UNCLEAR = "uklart om e-posten ble levert"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Found, just before the send, to be opted out or replied meanwhile: not sent, and never will be."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Put back unsent (a stop or pause; the send window closed: then for `due_at`), the attempt not counted."""
+
+    due_at: datetime | None
+
+
+Outcome = SendResult | Skipped | Deferred
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -33,12 +56,13 @@ def backoff(attempts: int, retry_after: float | None) -> float:
 
 
 def record_outcomes(
-    session: Session, *, outcomes: list[tuple[Claimed, SendResult]], now: datetime, hasher: AddressHasher
+    session: Session, *, outcomes: list[tuple[Claimed, Outcome]], now: datetime, hasher: AddressHasher
 ) -> set[int]:
     """Writes the outcomes; returns the campaigns that had failures (for the auto-pause check)."""
     failing: set[int] = set()
     for claimed, result in outcomes:
-        values: dict[str, object] = {"state_changed_at": now}
+        # `provider` held the claim tag; only a Sent names the real provider.
+        values: dict[str, object] = {"state_changed_at": now, "provider": None}
         if isinstance(result, Sent):
             values.update(
                 state=MessageState.SENT,
@@ -71,6 +95,17 @@ def record_outcomes(
             kind = KIND_OF_CHANNEL.get(claimed.channel)
             if kind is not None and claimed.address:
                 record_opt_out(session, hasher=hasher, kind=kind, address=claimed.address, source="provider")
+        elif isinstance(result, Unknown):
+            if claimed.channel is Channel.EMAIL:
+                values.update(state=MessageState.FAILED, error=f"{EMAIL_UNCLEAR}: {result.reason}")
+            else:
+                values.update(state=MessageState.UNKNOWN, error=result.reason)
+        elif isinstance(result, Skipped):
+            values.update(state=MessageState.SKIPPED, error=result.reason, attempts=Message.attempts - 1)
+        elif isinstance(result, Deferred):
+            values.update(state=MessageState.QUEUED, attempts=Message.attempts - 1)
+            if result.due_at is not None:
+                values["due_at"] = result.due_at
         if values.get("state") is MessageState.FAILED and claimed.campaign_id:
             failing.add(claimed.campaign_id)
         # Only a row still `sending` is ours to finish: a status callback may already have moved it on.

@@ -1,12 +1,18 @@
 """The dispatcher (`jeger worker`, and inside `jeger serve`): empties the outbox at the pace providers allow.
 
+    refresher (twice a second: campaign states, windows, recent opt-outs and replies, heartbeat, worker count)
     claimer --(claimed rows, already `sending`)--> queue --> N senders --(outcomes)--> recorder
-       ^ reads due rows, checks them, claims                 ^ rate limit, provider call     ^ one commit per batch
+       ^ reads due rows, checks them, claims          ^ rate limit, re-check, provider call   ^ one commit per batch
+    housekeeping (reconciliation of unknown rows, old early delivery reports)
 
 The database is the queue: rows are claimed with a conditional update (FOR UPDATE SKIP LOCKED on PostgreSQL,
-so any number of workers share one outbox; on SQLite run one worker). Each claim commits before the provider is
-called; a worker killed at any moment leaves `sending` rows, which the next start marks `unknown` and
-reconciles against the provider, never resending blindly. Pause and cancel are re-read twice a second.
+so any number of workers share one outbox; on SQLite exactly one worker runs, and a second refuses to start).
+Each claim commits before the provider is called, with the worker's tag on the rows; a worker killed at any
+moment leaves `sending` rows, which the next start (or any live worker) marks `unknown` and reconciles
+against the provider, never resending blindly. The claimer takes about a second of each campaign's rate
+ahead, and each message is checked again just before its send: a pause or cancel, a closed window, an
+opt-out or a reply that came meanwhile stop it there. A stop finishes the sends in flight and puts back
+everything claimed but not sent.
 """
 
 from __future__ import annotations
@@ -14,30 +20,85 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
+import os
 import time
 import uuid
 from collections import Counter, defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, SendResult, Sent
+from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, Sent, Unknown
 from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
-from store.models import Campaign, Channel, Heartbeat, Message, MessageState, utcnow
+from store.models import (
+    Campaign,
+    Channel,
+    Heartbeat,
+    Intent,
+    Message,
+    MessageKind,
+    MessageState,
+    OptOut,
+    Registration,
+    Reply,
+    utcnow,
+)
 from store.secrets import AddressHasher
 
-from .dispatch_claim import LIVE_STATES, Claimed, claim_batch, release
-from .dispatch_outcome import pause_failing_campaigns, record_outcomes
-from .ratelimit import RateLimits
-from .reconcile import reconcile_unknown
+from .delivery import apply_early_reports, forget_old_early_reports
+from .dispatch_claim import LIVE_STATES, Claimed, claim_batch
+from .dispatch_outcome import Deferred, Outcome, Skipped, pause_failing_campaigns, record_outcomes
+from .ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter
+from .reconcile import HOST, PROCESS_STARTED, UNKNOWN_SETTLE, reconcile_unknown, worker_beats
+from .windows import SendWindow
 
 log = logging.getLogger(__name__)
-SEND_TIMEOUT = 30.0
+SAFETY_TIMEOUT = 120.0  # adapters time out on their own; this only catches one that hangs for good
+AHEAD_SECONDS = 1.0  # how much of a campaign's rate is claimed ahead of its sends
+SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the campaigns' rates
+RECHECK_SPAN = timedelta(minutes=2)  # opt-outs and replies this recent are re-checked before each send
+OLD_HEARTBEATS = timedelta(days=1)
+
+
+class AnotherWorkerRunning(RuntimeError):
+    """SQLite allows one dispatcher, and another one is alive."""
+
+
+def refuse_second_sqlite_worker(
+    session: Session, *, name: str = "dispatcher", now: datetime | None = None, me: str = ""
+) -> None:
+    """Raises AnotherWorkerRunning when another dispatcher is alive (call it on SQLite only): a second one
+    would claim the same rows, since SQLite has no SKIP LOCKED."""
+    now = now or utcnow()
+    for beat in worker_beats(session, name=name, now=now).values():
+        if beat.worker_id == me or beat.dead:
+            continue
+        where = f"prosess {beat.pid} på {beat.host}" if beat.pid else "en annen prosess"
+        raise AnotherWorkerRunning(
+            "En annen utsender kjører allerede mot denne SQLite-databasen "
+            f"({where}, sist aktiv for {beat.age.total_seconds():.0f} s siden). Med SQLite kan bare én "
+            "utsender kjøre (`jeger serve` har en innebygd): stopp den andre, eller bruk PostgreSQL for å "
+            "kjøre flere."
+        )
+
+
+def check_can_start(db: Database) -> None:
+    """For `jeger worker`: refuses before anything starts when SQLite already has a live dispatcher."""
+    if db.is_postgres:
+        return
+    with db.session() as session:
+        refuse_second_sqlite_worker(session)
+
+
+class _Aborted(Exception):
+    """The wait for a rate slot was given up (stop, pause)."""
 
 
 class Dispatcher:
@@ -52,7 +113,9 @@ class Dispatcher:
         batch_size: int = 500,
         concurrency: int = 100,
         poll_interval: float = 0.5,
-        lease_seconds: float = 60.0,
+        refresh_interval: float = 0.5,
+        reconcile_interval: float = 10.0,
+        unknown_settle: float = UNKNOWN_SETTLE.total_seconds(),
     ) -> None:
         self.settings = settings
         self.db = db
@@ -60,19 +123,27 @@ class Dispatcher:
         self.batch_size = batch_size
         self.concurrency = concurrency
         self.poll_interval = poll_interval
-        self.lease = timedelta(seconds=lease_seconds)
+        self.refresh_interval = refresh_interval
+        self.reconcile_interval = reconcile_interval
+        self.unknown_settle = timedelta(seconds=unknown_settle)
         self.worker_id = uuid.uuid4().hex[:12]
         self.limits = RateLimits()
         self.queue: asyncio.Queue[Claimed] = asyncio.Queue()
-        self.outcomes: list[tuple[Claimed, SendResult]] = []
+        self.outcomes: list[tuple[Claimed, Outcome]] = []
         self.stopped_campaigns: set[int] = set()
+        self.windows: dict[int, SendWindow] = {}
+        self.recent_opt_outs: set[str] = set()
+        self.recent_declined: set[int] = set()  # companies
+        self.recent_replied: set[int] = set()  # companies that replied or registered
         self.pending: Counter[tuple[int, str]] = Counter()  # claimed, not yet sent, per campaign and channel
         self.in_flight = 0
         self.workers_sharing = 1
+        self.stats: Counter[str] = Counter()  # sent, skipped, deferred, unknown ... by this worker
         self.hasher: AddressHasher | None = None
-        self.printer: LetterPrinter | None = None
+        self.printer = LetterPrinter()  # its process pool starts on first use (letters, e-mail attachments)
         self._stopping = asyncio.Event()
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks: dict[str, list[asyncio.Task[None]]] = {}
+        self._not_before = 0.0  # a worker joining others sends only once they have lowered their shares
         self._last_claimed = 0
         self._cycles = 0
         self._recording = False  # a batch of outcomes is being written: its rows are neither here nor there
@@ -80,77 +151,241 @@ class Dispatcher:
     # --- lifecycle -----------------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        if self.channels is None:
-            self.channels = build_channels(self.settings)
-        self.hasher = await asyncio.to_thread(self._load_hasher)
-        await reconcile_unknown(self, startup=True)
+        """Registers this worker (refusing a second one on SQLite), reconciles what dead workers left, and
+        starts the tasks. Raises AnotherWorkerRunning on SQLite when another dispatcher is alive."""
         self._stopping.clear()
-        self._tasks = [
-            asyncio.create_task(self._claimer(), name="dispatch-claimer"),
-            asyncio.create_task(self._recorder(), name="dispatch-recorder"),
-            *(
+        self.hasher = await asyncio.to_thread(self._load_hasher)
+        await asyncio.to_thread(self._register)
+        try:
+            if self.channels is None:
+                self.channels = build_channels(self.settings, printer=self.printer)
+            for adapter in self.channels.values():
+                use_printer = getattr(adapter, "use_printer", None)
+                if use_printer is not None:
+                    use_printer(self.printer)
+            await asyncio.to_thread(self._refresh)
+            if self.workers_sharing > 1:
+                self._not_before = time.monotonic() + RAISE_DELAY
+            await reconcile_unknown(self, startup=True)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(self._unregister)  # a failed start must not block the next one
+            raise
+        self._tasks = {
+            "claimer": [asyncio.create_task(self._claimer(), name="dispatch-claimer")],
+            "senders": [
                 asyncio.create_task(self._sender(), name=f"dispatch-sender-{i}")
                 for i in range(self.concurrency)
-            ),
-        ]
+            ],
+            "recorder": [asyncio.create_task(self._recorder(), name="dispatch-recorder")],
+            "background": [
+                asyncio.create_task(self._refresher(), name="dispatch-refresher"),
+                asyncio.create_task(self._housekeeping(), name="dispatch-housekeeping"),
+            ],
+        }
         log.info("dispatcher %s started (%d senders)", self.worker_id, self.concurrency)
 
     async def stop(self) -> None:
-        """Finishes what was claimed (those rows are already `sending`), records it, and stops."""
+        """Finishes the sends in flight, puts back what was claimed but not sent, records, and stops."""
         self._stopping.set()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
-        await self._flush_outcomes()
-        if self.printer is not None:
-            await self.printer.close()
-            self.printer = None
+        # The claimer first: a claim still running in its thread adds rows to the queue when it returns.
+        for group in ("claimer", "senders", "recorder"):
+            await asyncio.gather(*self._tasks.get(group, []), return_exceptions=True)
+        for task in self._tasks.get("background", []):
+            task.cancel()
+        await asyncio.gather(*self._tasks.get("background", []), return_exceptions=True)
+        self._tasks = {}
+        while not self.queue.empty():
+            item = self.queue.get_nowait()
+            self.pending[self._key(item)] -= 1
+            self.outcomes.append((item, Deferred(due_at=None)))
+        for attempt in range(3):
+            try:
+                await self._flush_outcomes()
+                break
+            except Exception:
+                log.exception("recording outcomes at stop failed (attempt %d)", attempt + 1)
+                await asyncio.sleep(1.0)
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(self._unregister)
+        await self.printer.close()
         if self.channels:
             await close_channels(self.channels)
 
     async def drain(self, timeout: float = 60.0, retries_within: float = 10.0) -> None:
-        """Starts, sends everything that is due (waiting for retries due within `retries_within` seconds), and
-        stops: for tests and one-off runs."""
+        """Starts, sends everything that is due (waiting for retries and reconciliations due within
+        `retries_within` seconds), and stops: for tests and one-off runs."""
         await self.start()
-        deadline = time.monotonic() + timeout
-        idle_since: int | None = None
-        while time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
-            busy = (
-                self._last_claimed
-                or not self.queue.empty()
-                or self.in_flight
-                or self.outcomes
-                or self._recording
-                or any(n > 0 for n in self.pending.values())
-            )
-            if busy:
-                idle_since = None
-            elif idle_since is None:
-                idle_since = self._cycles
-            elif self._cycles >= idle_since + 2:  # two whole claim rounds found nothing
-                if not await asyncio.to_thread(self._retry_due_soon, retries_within):
-                    break
-                idle_since = None
-        await self.stop()
+        try:
+            deadline = time.monotonic() + timeout
+            idle_since: int | None = None
+            while time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+                busy = (
+                    self._last_claimed
+                    or not self.queue.empty()
+                    or self.in_flight
+                    or self.outcomes
+                    or self._recording
+                    or any(n > 0 for n in self.pending.values())
+                )
+                if busy:
+                    idle_since = None
+                elif idle_since is None:
+                    idle_since = self._cycles
+                elif self._cycles >= idle_since + 2:  # two whole claim rounds found nothing
+                    if not await asyncio.to_thread(self._work_due_soon, retries_within):
+                        break
+                    idle_since = None
+        finally:
+            await self.stop()
 
-    def _retry_due_soon(self, within: float) -> bool:
+    def _work_due_soon(self, within: float) -> bool:
+        soon = utcnow() + timedelta(seconds=within)
         with self.db.session() as session:
-            soon = session.scalar(
+            retry = session.scalar(
                 select(Message.id)
                 .outerjoin(Campaign, Campaign.id == Message.campaign_id)
                 .where(
                     Message.state == MessageState.QUEUED,
                     Message.attempts > 0,
-                    Message.due_at <= utcnow() + timedelta(seconds=within),
+                    Message.due_at <= soon,
                     (Campaign.id.is_(None)) | (Campaign.state.in_(LIVE_STATES)),
                 )
                 .limit(1)
             )
-        return soon is not None
+            if retry is not None:
+                return True
+            reconcilable = [c for c, a in (self.channels or {}).items() if hasattr(a, "find_sent")]
+            if not reconcilable or self.unknown_settle.total_seconds() > within:
+                return False
+            unknown = session.scalar(
+                select(Message.id)
+                .where(Message.state == MessageState.UNKNOWN, Message.channel.in_(reconcilable))
+                .limit(1)
+            )
+        return unknown is not None
 
     def _load_hasher(self) -> AddressHasher:
         with self.db.session() as session:
             return AddressHasher.load(session)
+
+    def _register(self) -> None:
+        now = utcnow()
+        with self.db.transaction() as session:
+            if not self.db.is_postgres:
+                refuse_second_sqlite_worker(session, name=self.name, now=now, me=self.worker_id)
+            self._beat(session, now)
+
+    def _unregister(self) -> None:
+        """A cleanly stopped worker no longer takes a share of the rates."""
+        with self.db.transaction() as session:
+            session.execute(delete(Heartbeat).where(Heartbeat.name == f"{self.name}:{self.worker_id}"))
+
+    def _beat(self, session: Session, now: datetime) -> None:
+        info: dict[str, Any] = {
+            "worker": self.worker_id,
+            "host": HOST,
+            "pid": os.getpid(),
+            "started": PROCESS_STARTED,
+            "queue": self.queue.qsize(),
+            "in_flight": self.in_flight,
+        }
+        for name in (self.name, f"{self.name}:{self.worker_id}"):
+            beat = session.get(Heartbeat, name)
+            if beat is None:
+                session.add(Heartbeat(name=name, beat_at=now, info=info))
+            else:
+                beat.beat_at = now
+                beat.info = info
+
+    # --- refresher -----------------------------------------------------------------------------------------
+
+    async def _refresher(self) -> None:
+        """Its own task, so a pause is seen within half a second whatever the claimer is waiting for."""
+        while not self._stopping.is_set():
+            try:
+                await asyncio.to_thread(self._refresh)
+            except Exception:
+                log.exception("dispatcher refresh failed; retrying")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.refresh_interval)
+
+    def _refresh(self) -> None:
+        """Beats the heartbeat; re-reads which campaigns may send and their windows, how many workers share the
+        rates, and the opt-outs and replies of the last minutes (for the re-check before each send)."""
+        now = utcnow()
+        with self.db.transaction() as session:
+            self._beat(session, now)
+        # A second transaction, after the beat is committed: two workers starting together then cannot both
+        # miss each other.
+        since = now - RECHECK_SPAN
+        with self.db.session() as session:
+            campaigns = (
+                session.execute(select(Campaign.id, Campaign.state, Campaign.definition)).tuples().all()
+            )
+            self.stopped_campaigns = {cid for cid, state, _ in campaigns if state not in LIVE_STATES}
+            self.windows = {
+                cid: SendWindow.from_definition(
+                    (definition or {}).get("window", {}), tz=self.settings.timezone
+                )
+                for cid, state, definition in campaigns
+                if state in LIVE_STATES
+            }
+            beats = worker_beats(session, name=self.name, now=now)
+            self.workers_sharing = max(
+                sum(1 for b in beats.values() if b.age <= SHARING_FRESH and not b.dead), 1
+            )
+            self.recent_opt_outs = set(
+                session.scalars(select(OptOut.address_hash).where(OptOut.created_at >= since))
+            )
+            declined: set[int] = set()
+            replied: set[int] = set()
+            for company_id, intent in session.execute(
+                select(Reply.company_id, Reply.intent).where(
+                    Reply.received_at >= since, Reply.company_id.is_not(None)
+                )
+            ).tuples():
+                if company_id is None or intent is Intent.OPT_OUT:
+                    continue
+                replied.add(company_id)
+                if intent is Intent.DECLINED:
+                    declined.add(company_id)
+            replied |= {
+                cid
+                for cid in session.scalars(
+                    select(Registration.company_id).where(Registration.completed_at >= since)
+                )
+                if cid is not None
+            }
+            self.recent_declined, self.recent_replied = declined, replied
+
+    # --- housekeeping --------------------------------------------------------------------------------------
+
+    async def _housekeeping(self) -> None:
+        """Reconciles rows of dead workers and unanswered sends; forgets what is too old to matter."""
+        while not self._stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.reconcile_interval)
+            if self._stopping.is_set():
+                return
+            try:
+                await reconcile_unknown(self, startup=False)
+                await asyncio.to_thread(self._forget_old)
+            except Exception:
+                log.exception("dispatcher housekeeping failed; retrying")
+
+    def _forget_old(self) -> None:
+        now = utcnow()
+        with self.db.transaction() as session:
+            forgotten = forget_old_early_reports(session, now=now)
+            session.execute(
+                delete(Heartbeat).where(
+                    Heartbeat.name.like(f"{self.name}:%"), Heartbeat.beat_at < now - OLD_HEARTBEATS
+                )
+            )
+        if forgotten:
+            log.info("forgot %d early delivery reports no message claimed", forgotten)
 
     # --- claimer -------------------------------------------------------------------------------------------
 
@@ -165,16 +400,7 @@ class Dispatcher:
                     await asyncio.wait_for(self._stopping.wait(), 2.0)
 
     async def _claim_loop(self) -> None:
-        last_refresh = 0.0
-        last_reconcile = time.monotonic()
         while not self._stopping.is_set():
-            now_mono = time.monotonic()
-            if now_mono - last_refresh >= 0.5:
-                await asyncio.to_thread(self._refresh)
-                last_refresh = now_mono
-            if now_mono - last_reconcile >= 30:
-                await reconcile_unknown(self, startup=False)
-                last_reconcile = now_mono
             room = self.batch_size * 2 - self.queue.qsize() - self.in_flight
             claimed: list[Claimed] = []
             if room > 0:
@@ -206,13 +432,15 @@ class Dispatcher:
                 tz=self.settings.timezone,
                 max_per_day=self.settings.max_outreach_per_day,
                 capacity=capacity,
+                worker_id=self.worker_id,
             )
         if report.skipped:
-            log.info("skipped at send time: %s", dict(report.skipped))
+            log.info("skipped at claim time: %s", dict(report.skipped))
         return report.claimed
 
     def _capacity(self, session: Session) -> dict[tuple[int, str], int]:
-        """Per campaign and channel, about two seconds of work: a pause then takes effect within two seconds."""
+        """Per campaign and channel, about a second of this worker's share: rows do not sit claimed long, and
+        the re-check before the send sees what changed meanwhile."""
         capacity: dict[tuple[int, str], int] = {}
         live = session.execute(
             select(Campaign.id, Campaign.definition).where(Campaign.state.in_(LIVE_STATES))
@@ -220,41 +448,14 @@ class Dispatcher:
         for cid, definition in live:
             for channel, rate in ((definition or {}).get("rate") or {}).items():
                 if rate:
-                    allowed = max(int(float(rate) / self.workers_sharing * 2), 1)
+                    allowed = max(math.ceil(float(rate) / self.workers_sharing * AHEAD_SECONDS), 1)
                     capacity[(cid, channel)] = max(allowed - self.pending[(cid, channel)], 0)
         return capacity
-
-    def _refresh(self) -> None:
-        """Re-reads which campaigns may send, and how many workers share the rates; beats the heartbeat."""
-        now = utcnow()
-        with self.db.transaction() as session:
-            self.stopped_campaigns = set(
-                session.scalars(select(Campaign.id).where(Campaign.state.not_in(LIVE_STATES)))
-            )
-            for name in (self.name, f"{self.name}:{self.worker_id}"):
-                beat = session.get(Heartbeat, name)
-                if beat is None:
-                    session.add(Heartbeat(name=name, beat_at=now, info={"worker": self.worker_id}))
-                else:
-                    beat.beat_at = now
-                    beat.info = {
-                        "worker": self.worker_id,
-                        "queue": self.queue.qsize(),
-                        "in_flight": self.in_flight,
-                    }
-            fresh = session.scalars(
-                select(Heartbeat.name).where(
-                    Heartbeat.name.like(f"{self.name}:%"), Heartbeat.beat_at >= now - timedelta(seconds=10)
-                )
-            ).all()
-            self.workers_sharing = max(len(fresh), 1)
 
     # --- senders -------------------------------------------------------------------------------------------
 
     async def _sender(self) -> None:
-        while True:
-            if self._stopping.is_set() and self.queue.empty():
-                return
+        while not self._stopping.is_set():
             try:
                 item = await asyncio.wait_for(self.queue.get(), 0.2)
             except TimeoutError:
@@ -262,54 +463,98 @@ class Dispatcher:
             self.in_flight += 1
             try:
                 result = await self._send(item)
-                if result is None:
-                    await asyncio.to_thread(self._release, [item.id])
-                else:
-                    self.outcomes.append((item, result))
+                self.outcomes.append((item, result))
+                self.stats[type(result).__name__.lower()] += 1
             finally:
                 self.in_flight -= 1
                 self.pending[self._key(item)] -= 1
 
-    async def _send(self, item: Claimed) -> SendResult | None:
-        if item.campaign_id in self.stopped_campaigns:
+    def _limiter(self, item: Claimed) -> SlidingWindowLimiter | None:
+        if item.rate <= 0:
             return None
-        limiter = (
-            self.limits.get((item.campaign_id, item.channel), item.rate / self.workers_sharing)
-            if item.rate > 0
-            else None
-        )
-        slot = await limiter.acquire() if limiter else None
-        if item.campaign_id in self.stopped_campaigns:  # paused while it waited for its turn
-            if limiter:
-                limiter.done(slot)
+        share = item.rate / self.workers_sharing
+        return self.limits.get((item.campaign_id, item.channel), share, not_before=self._not_before)
+
+    def _halted(self, item: Claimed) -> bool:
+        return self._stopping.is_set() or item.campaign_id in self.stopped_campaigns
+
+    async def _acquire(self, limiter: SlidingWindowLimiter, item: Claimed) -> Any:
+        """A rate slot, or _Aborted when the worker stops or the campaign is paused while it waits."""
+        waiter = asyncio.ensure_future(limiter.acquire())
+        while True:
+            done, _ = await asyncio.wait({waiter}, timeout=0.1)
+            if done:
+                slot = waiter.result()
+                if self._halted(item):
+                    limiter.done(slot)
+                    raise _Aborted
+                return slot
+            if self._halted(item):
+                waiter.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    slot = await waiter
+                    limiter.done(slot)
+                raise _Aborted
+
+    def _recheck(self, item: Claimed, now: datetime) -> Outcome | None:
+        """The claim-time checks that can change within seconds, against what the refresher last read."""
+        if item.kind not in (MessageKind.OUTREACH, MessageKind.TEST):
             return None
-        assert self.channels is not None
-        adapter = self.channels.get(item.channel)
-        if adapter is None:
-            return Failed(reason=f"no adapter for channel {item.channel.value}")
-        message = OutgoingMessage(
-            message_id=item.id,
-            channel=item.channel,
-            address=item.address,
-            body=item.body,
-            subject=item.subject,
-            html=item.html,
-            extra=item.extra,
-        )
-        started = time.perf_counter()
+        if item.address_hash and item.address_hash in self.recent_opt_outs:
+            return Skipped(reason="opted_out")
+        if item.kind is not MessageKind.OUTREACH or item.campaign_id is None:
+            return None
+        if item.company_id in self.recent_declined:
+            return Skipped(reason="declined")
+        if item.only_no_reply and item.company_id in self.recent_replied:
+            return Skipped(reason="replied")
+        window = self.windows.get(item.campaign_id)
+        if window is not None and not window.is_open(now):
+            return Deferred(due_at=window.next_open(now))
+        return None
+
+    async def _send(self, item: Claimed) -> Outcome:
+        if self._halted(item):
+            return Deferred(due_at=None)
+        limiter = self._limiter(item)
+        slot = None
+        if limiter is not None:
+            try:
+                slot = await self._acquire(limiter, item)
+            except _Aborted:
+                return Deferred(due_at=None)
         try:
-            result = await asyncio.wait_for(adapter.send(message), SEND_TIMEOUT)
-        except TimeoutError:
-            result = RetryLater(reason=f"no answer from {adapter.provider} within {SEND_TIMEOUT:.0f} s")
-        except (
-            Exception
-        ) as exc:  # an adapter bug must not kill the sender: the row is retried with the reason
-            log.exception("adapter %s raised for message %s", adapter.provider, item.id)
-            result = RetryLater(reason=f"{exc.__class__.__name__}: {exc}")
+            check = self._recheck(item, utcnow())
+            if check is not None:
+                return check
+            assert self.channels is not None
+            adapter = self.channels.get(item.channel)
+            if adapter is None:
+                return Failed(reason=f"no adapter for channel {item.channel.value}")
+            message = OutgoingMessage(
+                message_id=item.id,
+                channel=item.channel,
+                address=item.address,
+                body=item.body,
+                subject=item.subject,
+                html=item.html,
+                extra=item.extra,
+            )
+            started = time.perf_counter()
+            try:
+                result: Outcome = await asyncio.wait_for(adapter.send(message), SAFETY_TIMEOUT)
+            except TimeoutError:
+                # It may be on its way: never a blind retry (e-mail becomes failed, SMS is looked up).
+                result = Unknown(reason=f"no answer from {adapter.provider} within {SAFETY_TIMEOUT:.0f} s")
+            except (
+                Exception
+            ) as exc:  # an adapter bug must not kill the sender: the row is retried with the reason
+                log.exception("adapter %s raised for message %s", adapter.provider, item.id)
+                result = RetryLater(reason=f"{exc.__class__.__name__}: {exc}")
+            _observe_latency(item.channel, time.perf_counter() - started)
         finally:
-            if limiter:
+            if limiter is not None:
                 limiter.done(slot)
-        _observe_latency(item.channel, time.perf_counter() - started)
         if not isinstance(result, Sent):
             log.info("message %s to %s: %s", item.id, mask_address(item.address), result)
         return result
@@ -318,14 +563,10 @@ class Dispatcher:
     def _key(item: Claimed) -> tuple[int, str]:
         return (item.campaign_id or 0, item.channel.value)
 
-    def _release(self, ids: list[int]) -> None:
-        with self.db.transaction() as session:
-            release(session, ids=ids)
-
     # --- recorder ------------------------------------------------------------------------------------------
 
     async def _recorder(self) -> None:
-        while not (self._stopping.is_set() and self.queue.empty() and self.in_flight == 0):
+        while not self._stopping.is_set():
             await asyncio.sleep(0.1)
             try:
                 await self._flush_outcomes()
@@ -345,11 +586,15 @@ class Dispatcher:
         finally:
             self._recording = False
 
-    def _record(self, batch: list[tuple[Claimed, SendResult]]) -> None:
+    def _record(self, batch: list[tuple[Claimed, Outcome]]) -> None:
         assert self.hasher is not None
         now = utcnow()
         with self.db.transaction() as session:
             failing = record_outcomes(session, outcomes=batch, now=now, hasher=self.hasher)
+        # After the commit: a delivery report that came before the SID was written waits in the early table.
+        sids = [result.provider_id for _, result in batch if isinstance(result, Sent) and result.provider_id]
+        with self.db.transaction() as session:
+            failing |= apply_early_reports(session, provider_ids=sids)
             paused = pause_failing_campaigns(
                 session,
                 campaign_ids=failing,
@@ -367,8 +612,6 @@ class Dispatcher:
         """Prints a step's due letters as one merged PDF with its manifest; each row records its page."""
         from channels.letters import PrintLetter
 
-        if self.printer is None:
-            self.printer = LetterPrinter()
         by_step: dict[tuple[str, str], list[Claimed]] = defaultdict(list)
         for item in letters:
             by_step[(item.campaign_name or "kampanje", item.step_name or "brev")].append(item)
@@ -401,3 +644,6 @@ def _observe_latency(channel: Channel, seconds: float) -> None:
     except ImportError:  # the worker may run without the web package's extras
         return
     SEND_LATENCY.labels(channel=channel.value).observe(seconds)
+
+
+__all__ = ["AnotherWorkerRunning", "Dispatcher", "check_can_start"]

@@ -2,23 +2,24 @@
 
 Create validates everything (definition, templates, every audience company's rendering) before storing
 anything. Launch fixes each step's time: the first at its `at`, each later one `after_days` after the previous
-step's scheduled time, counted in Oslo calendar days so daylight saving does not shift it. Launch, pause,
-resume and cancel are idempotent: repeating one changes nothing.
+step's scheduled time, counted in Oslo calendar days so daylight saving does not shift it, and writes one
+APScheduler job per step into the job store (ids derived from the step, so nothing duplicates). Launch, pause,
+resume and cancel are idempotent: repeating one changes nothing. Error texts are Norwegian: staff read them.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.models import (
-    UNSENT_STATES,
     Campaign,
     CampaignState,
     CampaignStep,
@@ -32,10 +33,12 @@ from store.models import (
 )
 
 from . import audience
-from .definition import DefinitionError, Problem, line_index, parse_definition
+from .definition import DefinitionError, Problem, check_definition, line_index
 from .outbox import company_rows, language_for, materialise_step, step_recipients
-from .render import MessageRenderer
+from .render import SMS_NUMBER_MISSING, MessageRenderer
 from .templating import TemplateProblem
+
+log = logging.getLogger(__name__)
 
 
 class CampaignError(ValueError):
@@ -49,10 +52,20 @@ class CreateResult:
     steps: list[dict[str, Any]] = field(default_factory=list)
 
 
+STATE_TEXT = {
+    CampaignState.DRAFT: "et utkast",
+    CampaignState.SCHEDULED: "planlagt",
+    CampaignState.RUNNING: "i gang",
+    CampaignState.PAUSED: "på pause",
+    CampaignState.COMPLETED: "fullført",
+    CampaignState.CANCELLED: "avbrutt",
+}
+
+
 def get_campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise CampaignError(f"campaign {campaign_id} does not exist")
+        raise CampaignError(f"Kampanje {campaign_id} finnes ikke.")
     return campaign
 
 
@@ -61,26 +74,35 @@ def _languages(definition: dict[str, Any]) -> tuple[str, ...]:
 
 
 def create_campaign(
-    session: Session, *, source: str, filename: str, settings: Settings, created_by_id: int | None = None
+    session: Session,
+    *,
+    source: str,
+    filename: str,
+    settings: Settings,
+    created_by_id: int | None = None,
+    now: datetime | None = None,
 ) -> CreateResult:
-    """Validates and stores a draft campaign; raises DefinitionError listing every problem."""
+    """Validates and stores a draft campaign; raises DefinitionError listing every problem at once."""
     counties = set(session.scalars(select(County.number)))
-    definition = parse_definition(source, filename=filename, counties=counties, tz=settings.timezone)
+    definition, problems = check_definition(
+        source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow()
+    )
+    if not definition:  # not even TOML
+        raise DefinitionError(problems)
     lines = line_index(source)
     renderer = MessageRenderer(settings)
-    problems: list[Problem] = []
-    for index, step in enumerate(definition["steps"]):
-        try:
-            renderer.check(
-                template=step["template"], channel=step["channel"], languages=_languages(definition)
-            )
-        except TemplateProblem as exc:
-            field_name = f"steps[{index}].template"
-            problems.append(Problem(filename, lines.get(field_name), field_name, str(exc)))
-    total = audience.count(session, definition)
-    if total == 0:
+    for index, message in step_problems(definition, renderer=renderer):
+        field_name = f"steps[{index}].template"
+        problems.append(Problem(filename, lines.get(field_name), field_name, message))
+    audience_ok = not any(
+        p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
+    )
+    total = audience.count(session, definition) if audience_ok else 0
+    if audience_ok and total == 0:
         problems.append(
-            Problem(filename, lines.get("audience"), "audience", "no company matches this audience")
+            Problem(
+                filename, lines.get("audience"), "audience", "ingen bedrifter passer til denne målgruppen"
+            )
         )
     if problems:
         raise DefinitionError(problems)
@@ -126,6 +148,26 @@ def create_campaign(
         for s in campaign.steps
     ]
     return CreateResult(campaign=campaign, audience=total, steps=steps)
+
+
+def step_problems(definition: dict[str, Any], *, renderer: MessageRenderer) -> list[tuple[int, str]]:
+    """(step index, problem) for templates that are missing or fail for the sample company, and letter and
+    e-mail steps that cannot say which number to text (live SMS without a reply number)."""
+    found: list[tuple[int, str]] = []
+    channels = {c.value for c in Channel}
+    for index, step in enumerate(definition["steps"]):
+        if step["channel"] not in channels or not step["template"]:
+            continue  # already a definition problem
+        if step["channel"] in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
+            found.append((index, SMS_NUMBER_MISSING))
+            continue
+        try:
+            renderer.check(
+                template=step["template"], channel=step["channel"], languages=_languages(definition)
+            )
+        except TemplateProblem as exc:
+            found.append((index, str(exc)))
+    return found
 
 
 def render_all(
@@ -174,18 +216,36 @@ def schedule_steps(campaign: Campaign, tz: str, now: datetime) -> None:
 def launch_campaign(
     session: Session, *, campaign_id: int, settings: Settings, now: datetime | None = None
 ) -> Campaign:
-    """draft -> scheduled; a campaign already launched is left exactly as it is."""
+    """draft -> scheduled; a campaign already launched is left exactly as it is.
+
+    The templates are checked again (they may have been edited since create): a campaign whose letters or
+    messages cannot be made for every company is not launched. The step jobs are written to the scheduler's
+    job store once the launch commits."""
     campaign = get_campaign(session, campaign_id)
     if campaign.state is not CampaignState.DRAFT:
         if campaign.state is CampaignState.CANCELLED:
-            raise CampaignError(f"campaign {campaign_id} is cancelled and cannot be launched")
+            raise CampaignError(f"Kampanje {campaign_id} er avbrutt og kan ikke startes.")
+        if campaign.state is not CampaignState.COMPLETED:
+            write_jobs_after_commit(
+                session, campaign_id=campaign_id, timezone=settings.timezone
+            )  # repairs missing jobs
         return campaign
+    renderer = MessageRenderer(settings)
+    problems = [message for _, message in step_problems(campaign.definition, renderer=renderer)]
+    if not problems:
+        problems = [
+            str(p) for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)
+        ]
+    if problems:
+        shown = "; ".join(problems[:5]) + (f" (og {len(problems) - 5} til)" if len(problems) > 5 else "")
+        raise CampaignError(f"Kampanje {campaign_id} kan ikke startes før malene er rettet: {shown}")
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)
     campaign.state = CampaignState.SCHEDULED
     campaign.launched_at = now
     campaign.state_reason = None
     session.flush()
+    write_jobs_after_commit(session, campaign_id=campaign_id, timezone=settings.timezone)
     return campaign
 
 
@@ -196,23 +256,25 @@ def pause_campaign(session: Session, *, campaign_id: int, reason: str | None = N
         campaign.state_reason = reason or "Satt på pause av kampanjeansvarlig."
     elif campaign.state is not CampaignState.PAUSED:
         raise CampaignError(
-            f"campaign {campaign_id} is {campaign.state.value}; only a launched campaign can pause"
+            f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en startet kampanje kan settes på pause."
         )
     session.flush()
+    write_jobs_after_commit(session, campaign_id=campaign_id)  # removes them; a fired job would no-op anyway
     return campaign
 
 
 def resume_campaign(
     session: Session, *, campaign_id: int, settings: Settings, now: datetime | None = None
 ) -> Campaign:
-    """paused -> running (or scheduled); overdue steps, stale ones included, are materialised now: staff chose."""
+    """paused -> running (or scheduled); overdue steps, stale ones included, are materialised now: staff chose.
+    The later steps get their jobs again once this commits."""
     now = now or utcnow()
     campaign = get_campaign(session, campaign_id)
     if campaign.state is not CampaignState.PAUSED:
         if campaign.state in (CampaignState.SCHEDULED, CampaignState.RUNNING):
             return campaign
         raise CampaignError(
-            f"campaign {campaign_id} is {campaign.state.value}; only a paused campaign can resume"
+            f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en kampanje på pause kan fortsette."
         )
     started = any(s.materialized_at for s in campaign.steps)
     campaign.state = CampaignState.RUNNING if started else CampaignState.SCHEDULED
@@ -223,24 +285,60 @@ def resume_campaign(
             materialise_step(session, step_id=step.id, settings=settings, now=now)
             campaign.state = CampaignState.RUNNING
     session.flush()
+    write_jobs_after_commit(session, campaign_id=campaign_id, timezone=settings.timezone)
     return campaign
 
 
 def cancel_campaign(session: Session, *, campaign_id: int, now: datetime | None = None) -> int:
-    """Cancels the campaign and every unsent message; returns how many messages were cancelled."""
+    """Cancels the campaign and every queued message; returns how many messages were cancelled.
+
+    Only `queued` rows: a `sending` or `unknown` row may already be with the provider (and may have been
+    delivered), so it stays as it is for reconciliation to settle."""
     campaign = get_campaign(session, campaign_id)
     if campaign.state is CampaignState.COMPLETED:
-        raise CampaignError(f"campaign {campaign_id} is completed")
+        raise CampaignError(f"Kampanje {campaign_id} er fullført og kan ikke avbrytes.")
     campaign.state = CampaignState.CANCELLED
     campaign.ended_at = campaign.ended_at or now or utcnow()
     result = session.execute(
         update(Message)
-        .where(Message.campaign_id == campaign_id, Message.state.in_(UNSENT_STATES))
+        .where(Message.campaign_id == campaign_id, Message.state == MessageState.QUEUED)
         .values(state=MessageState.CANCELLED, state_changed_at=now or utcnow(), error="campaign cancelled")
         .execution_options(synchronize_session=False)
     )
     session.flush()
+    write_jobs_after_commit(session, campaign_id=campaign_id)
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+_PENDING_JOBS = "campaign_jobs_after_commit"
+
+
+def write_jobs_after_commit(session: Session, *, campaign_id: int, timezone: str | None = None) -> None:
+    """Brings the campaign's step jobs in the job store in line with its state when `session` commits.
+
+    After the commit, not before: a job must never exist for a launch that was rolled back, and the CLI, the
+    dashboard and the API each commit in their own way. A failure here is logged, not raised (the launch
+    itself has committed); the scheduler's tick adds any job that is still missing."""
+    pending: dict[int, str | None] | None = session.info.get(_PENDING_JOBS)
+    if pending is None:
+        pending = session.info[_PENDING_JOBS] = {}
+        event.listen(session, "after_commit", _write_pending_jobs, once=True)
+    pending[campaign_id] = timezone or pending.get(campaign_id)
+
+
+def _write_pending_jobs(session: Session) -> None:
+    from scheduler import sync_step_jobs
+
+    pending: dict[int, str | None] = session.info.pop(_PENDING_JOBS, {})
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    for campaign_id, timezone in pending.items():
+        try:
+            sync_step_jobs(engine, campaign_id=campaign_id, timezone=timezone or "Europe/Oslo")
+        except Exception:
+            log.exception(
+                "campaign %s: step jobs not written; the scheduler's tick will add them", campaign_id
+            )
 
 
 def campaign_status(session: Session, *, campaign_id: int) -> dict[str, Any]:

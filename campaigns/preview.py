@@ -1,23 +1,52 @@
 """Preview (PRODUCT §5): each step rendered for chosen companies, its audience, and for SMS the encoding,
 segments per message (min / median / max), total segments and estimated cost. Every audience company is
-rendered, so a template that fails for anyone fails here, with template, line, variable and orgnr."""
+rendered, so a template that fails for anyone fails here, with template, line, variable and orgnr.
+
+A letter step shows the letter itself (as text) and how it goes out: by e-mail with the letter as a PDF
+attachment, or printed. A company asked for with `orgnrs` that a step does not reach is named, with the
+reason, instead of being left out silently."""
 
 from __future__ import annotations
 
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from settings import Settings
-from store.models import Campaign, CampaignStep, Channel, Message, MessageKind, utcnow
+from store.models import (
+    Campaign,
+    CampaignStep,
+    Channel,
+    Company,
+    Contact,
+    Message,
+    MessageKind,
+    OptOut,
+    Registration,
+    utcnow,
+)
 
+from . import audience
 from .lifecycle import get_campaign
 from .outbox import company_rows, language_for, step_recipients
-from .render import MessageRenderer, RenderedMessage
+from .render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from .templating import TemplateProblem
+
+DELIVERY = {
+    Channel.EMAIL: "e-post med brevet som PDF-vedlegg",
+    Channel.LETTER: "papirbrev (skrives ut)",
+}
+CHANNEL_ADDRESS = {
+    Channel.SMS: "mobilnummer som kan få SMS",
+    Channel.EMAIL: "e-postadresse",
+    Channel.TELEGRAM: "Telegram-chat (en bedrift kan ikke kontaktes først på Telegram)",
+    Channel.LETTER: "e-postadresse eller postadresse",
+}
 
 SAMPLES = 3
 
@@ -27,6 +56,8 @@ class Sample:
     orgnr: str
     company: str
     message: RenderedMessage
+    delivery: str | None = None  # letter steps: by e-mail or printed
+    letter_text: str | None = None  # letter steps: the letter itself, as text
 
 
 @dataclass
@@ -43,6 +74,9 @@ class StepPreview:
     total_segments: int = 0
     cost: float = 0.0
     problems: list[str] = field(default_factory=list)
+    missing: dict[str, str] = field(
+        default_factory=dict
+    )  # orgnr asked for -> why this step does not reach it
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -57,9 +91,11 @@ class StepPreview:
             "total_segments": self.total_segments,
             "estimated_cost_nok": round(self.cost, 2),
             "problems": self.problems,
+            "missing": self.missing,
             "samples": [
                 {"orgnr": s.orgnr, "company": s.company, "channel": s.message.channel.value, "language": s.message.language,
-                 "subject": s.message.subject, "body": s.message.body, "encoding": s.message.encoding, "segments": s.message.segments}
+                 "subject": s.message.subject, "body": s.message.body, "encoding": s.message.encoding, "segments": s.message.segments,
+                 "delivery": s.delivery, "letter_text": s.letter_text}
                 for s in self.samples
             ],
         }  # fmt: skip
@@ -85,6 +121,9 @@ def preview_step(
     )
     segments: list[int] = []
     wanted = set(orgnrs or [])
+    if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
+        preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING}")
+        return preview
     for recipient, row, _address in company_rows(session, recipients):
         language = language_for(row, campaign)
         try:
@@ -104,7 +143,9 @@ def preview_step(
             segments.append(message.segments)
             preview.encodings[message.encoding or "?"] = preview.encodings.get(message.encoding or "?", 0) + 1
         if (row.orgnr in wanted) if wanted else len(preview.samples) < SAMPLES:
-            preview.samples.append(Sample(row.orgnr, row.name, message))
+            preview.samples.append(_sample(step, row, message))
+    for orgnr in sorted(wanted - {s.orgnr for s in preview.samples}):
+        preview.missing[orgnr] = absence_reason(session, campaign=campaign, step=step, orgnr=orgnr)
     if segments:
         preview.segments = {"min": min(segments), "median": statistics.median(segments), "max": max(segments)}
         preview.total_segments = sum(segments)
@@ -124,7 +165,10 @@ def preview_campaign(
     renderer = MessageRenderer(settings)
     steps = [s for s in campaign.steps if step_name is None or s.name == step_name]
     if not steps:
-        raise LookupError(f"campaign {campaign_id} has no step named '{step_name}'")
+        names = ", ".join(s.name for s in campaign.steps)
+        raise LookupError(
+            f"Kampanje {campaign_id} har ikke noe steg som heter «{step_name}» (stegene: {names})."
+        )
     return [
         preview_step(session, campaign=campaign, step=s, settings=settings, orgnrs=orgnrs, renderer=renderer)
         for s in steps
@@ -146,7 +190,9 @@ def send_test(
     else:
         phone = normalize_phone(to)
         if phone is None:
-            raise ValueError(f"'{to}' is not a phone number, e-mail address or Telegram chat id")
+            raise ValueError(
+                f"«{to}» er verken et telefonnummer, en e-postadresse eller en Telegram-chat-id."
+            )
         channel, address = Channel.SMS, phone
     queued = []
     for step in campaign.steps:
@@ -160,12 +206,17 @@ def send_test(
         if step.channel in (Channel.LETTER, Channel.EMAIL) and channel is not Channel.EMAIL:
             continue
         language = campaign.language
-        message = renderer.render(
-            template=step.template,
-            channel=outcome,
-            language=language,
-            variables=renderer.sample_variables(language=language),
-        )
+        if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
+            raise ValueError(f"Steget «{step.name}»: {SMS_NUMBER_MISSING}.")
+        try:
+            message = renderer.render(
+                template=step.template,
+                channel=outcome,
+                language=language,
+                variables=renderer.sample_variables(language=language),
+            )
+        except TemplateProblem as exc:  # the template changed since create: say so instead of crashing
+            raise ValueError(f"Steget «{step.name}» kan ikke lages: {exc}") from exc
         row = Message(
             kind=MessageKind.TEST, campaign_id=None, channel=outcome, address=address, language=language,
             subject=f"[TEST] {message.subject}" if message.subject else None, body=message.body, html=message.html,
@@ -174,6 +225,92 @@ def send_test(
         session.add(row)
         queued.append(row)
     if not queued:
-        raise ValueError(f"no step of campaign {campaign_id} goes out on the channel of '{to}'")
+        raise ValueError(f"Ingen steg i kampanje {campaign_id} sendes på kanalen til «{to}».")
     session.flush()
     return queued
+
+
+def _sample(step: CampaignStep, row: Any, message: RenderedMessage) -> Sample:
+    if step.channel is not Channel.LETTER:
+        return Sample(row.orgnr, row.name, message)
+    letter_html = message.html if message.channel is Channel.LETTER else message.extra.get("letter_html")
+    text = html_text(letter_html) if isinstance(letter_html, str) else None
+    return Sample(row.orgnr, row.name, message, DELIVERY[message.channel], text)
+
+
+class _TextExtractor(HTMLParser):
+    """The readable text of a letter: styles, scripts and the QR codes' SVG left out, blocks on own lines."""
+
+    SKIP = {"style", "script", "svg", "head", "title"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "section", "header", "footer"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, orgnr: str) -> str:
+    """Why the company with `orgnr` gets nothing from this step, in words staff understand."""
+    company = session.scalar(select(Company).where(Company.orgnr == orgnr))
+    if company is None:
+        return "finnes ikke i bedriftsregisteret"
+    if company.never_contact:
+        return "er konkurs, under avvikling eller slettet, og kontaktes aldri"
+    definition = campaign.definition
+    in_audience = session.scalar(
+        select(func.count())
+        .select_from(Company)
+        .where(Company.id == company.id, *audience.base_conditions(definition))
+    )
+    if not in_audience:
+        exclude = set((definition.get("audience") or {}).get("exclude") or [])
+        opted_out = exists().where(
+            Contact.company_id == company.id, OptOut.address_hash == Contact.address_hash
+        )
+        if "opted_out" in exclude and session.scalar(select(opted_out)):
+            return "har meldt seg av (avmeldt)"
+        if "training_company" in exclude and company.is_training_company:
+            return "er allerede lærebedrift"
+        registered = exists().where(
+            Registration.company_id == company.id, Registration.completed_at.is_not(None)
+        )
+        if "registered" in exclude and session.scalar(select(registered)):
+            return "har allerede registrert interesse"
+        return "er utenfor målgruppen (fylke, kommune, bransje eller antall ansatte)"
+    personal = step.channel in (Channel.SMS, Channel.EMAIL)
+    if personal and company.org_form == "ENK" and not definition.get("include_sole_proprietors"):
+        return (
+            "er et enkeltpersonforetak (ENK) og får ikke SMS eller e-post uten "
+            "include_sole_proprietors = true (markedsføringsloven § 15)"
+        )
+    reachable = any(
+        session.scalar(select(func.count()).select_from(query.where(Company.id == company.id).subquery()))
+        for _, query in audience.recipients(definition, step.channel)
+    )
+    if not reachable:
+        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]} (eller adressen er avmeldt)"
+    return f"er ikke med i dette steget (only = {step.only.value})"

@@ -4,19 +4,26 @@ A token bucket with burst `rate` lets nearly 2×rate through a window that strad
 sliding window over *start* times is not enough: a request that starts on time can reach the provider late (a
 new connection, a busy event loop) and bunch up with the next second's. So each send holds its place in the
 window until we know when it arrived: while in flight it counts as arriving now; once answered, it counts at
-its completion time less the fastest round trip seen (the best estimate of its arrival). A small margin
-absorbs what is left of the jitter.
+its completion time less the fastest round trip seen (the best estimate of its arrival). A margin absorbs what
+is left of the jitter: the limiter errs on the slow side so that no test or provider has to tolerate a burst.
+
+A rate below one per second is one send per 1/rate seconds. Workers share a campaign's rate, so a worker's
+share changes when workers come and go: the send history is kept across the change, a lower share applies at
+once, and a higher one only after a full window (the worker that left may have sent in the last second, and
+the others learn of a change only at their next refresh).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 WINDOW = 1.0
-MARGIN = 0.01
+MARGIN = 0.02  # seconds added to every window: arrival estimates and two processes' clocks are not exact
+RAISE_DELAY = WINDOW + 1.0  # a higher share waits this long: one window plus the other workers' refresh
 
 
 @dataclass
@@ -25,14 +32,41 @@ class Slot:
     answered: float | None = None
 
 
+def permits(rate: float) -> tuple[int, float]:
+    """(sends, window in seconds) that never exceed `rate` in any one-second window."""
+    if rate >= 1:
+        return math.floor(rate + 1e-9), WINDOW
+    return 1, WINDOW / rate
+
+
+def _ceiling(rate: float) -> float:
+    return math.inf if rate <= 0 else rate  # 0 means no limit
+
+
 class SlidingWindowLimiter:
-    def __init__(self, rate: float, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate = rate
+    def __init__(
+        self, rate: float, *, clock: Callable[[], float] = time.monotonic, not_before: float = 0.0
+    ) -> None:
         self.clock = clock
+        self.rate = rate
+        self._pending: tuple[float, float] | None = None  # (higher rate, from when)
+        self.not_before = not_before  # a worker joining others waits until they have lowered their shares
         self.slots: list[Slot] = []
         self.fastest: float | None = None  # fastest round trip on a warm connection
         self.first_answer: float | None = None
         self.lock = asyncio.Lock()
+
+    def set_rate(self, rate: float) -> None:
+        """Lowers the rate at once; raises it one window (plus a refresh) later. The history stays."""
+        if _ceiling(rate) <= _ceiling(self.rate):
+            self.rate, self._pending = rate, None
+        elif self._pending is None or self._pending[0] != rate:
+            self._pending = (rate, self.clock() + RAISE_DELAY)
+
+    def _current_rate(self, now: float) -> float:
+        if self._pending is not None and now >= self._pending[1]:
+            self.rate, self._pending = self._pending[0], None
+        return self.rate
 
     def _arrival(self, slot: Slot) -> float | None:
         """Estimated arrival at the provider: answer time less the fastest round trip seen so far. The fastest
@@ -44,24 +78,33 @@ class SlidingWindowLimiter:
         return max(slot.start, slot.answered - self.fastest)
 
     def _wait_needed(self, now: float) -> float:
-        horizon = now - WINDOW - MARGIN
+        if now < self.not_before:
+            return self.not_before - now
+        rate = self._current_rate(now)
+        if rate <= 0:
+            return 0.0
+        count, window = permits(rate)
+        horizon = now - window - MARGIN
         arrivals = [(slot, self._arrival(slot)) for slot in self.slots]
         kept = [(slot, at) for slot, at in arrivals if at is None or at > horizon]
         self.slots = [slot for slot, _ in kept]
-        if len(self.slots) < max(int(self.rate), 1):
+        if len(self.slots) < count:
             return 0.0
-        answered = [at for _, at in kept if at is not None]
-        if not answered:
-            return 0.01  # all in flight: check again shortly
-        return max(min(answered) - horizon, 0.001)
+        answered = sorted(at for _, at in kept if at is not None)
+        in_flight = len(kept) - len(answered)
+        if in_flight >= count or not answered:
+            return 0.01  # the window is full of requests in flight: check again shortly
+        # The oldest answered slots must leave the window until fewer than `count` remain.
+        leaving = answered[len(kept) - count]
+        return max(leaving - horizon, 0.001)
 
     async def acquire(self) -> Slot | None:
         """Waits for a place in the window; pass the returned slot to `done` when the provider has answered."""
-        if self.rate <= 0:  # no limit configured
+        if self.rate <= 0 and self._pending is None:  # no limit configured
             return None
         async with self.lock:  # fair: waiters go in arrival order
             while (wait := self._wait_needed(self.clock())) > 0:
-                await asyncio.sleep(wait)
+                await asyncio.sleep(min(wait, 0.25))  # short naps: a rate change or a pause is seen soon
             slot = Slot(start=self.clock())
             self.slots.append(slot)
             return slot
@@ -80,13 +123,18 @@ class SlidingWindowLimiter:
 
 
 class RateLimits:
-    """One limiter per key (campaign, channel); rates may change while the campaign runs."""
+    """One limiter per key (campaign, channel); rates may change while the campaign runs, and keep their
+    history when they do."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
         self.limiters: dict[Hashable, SlidingWindowLimiter] = {}
 
-    def get(self, key: Hashable, rate: float) -> SlidingWindowLimiter:
+    def get(self, key: Hashable, rate: float, *, not_before: float = 0.0) -> SlidingWindowLimiter:
+        """The key's limiter at `rate`; a new one does not send before `not_before` (clock time)."""
         limiter = self.limiters.get(key)
-        if limiter is None or limiter.rate != rate:
-            limiter = self.limiters[key] = SlidingWindowLimiter(rate)
+        if limiter is None:
+            limiter = self.limiters[key] = SlidingWindowLimiter(rate, clock=self.clock, not_before=not_before)
+        else:
+            limiter.set_rate(rate)
         return limiter

@@ -1,26 +1,47 @@
-"""Resolves outbox rows whose fate is unknown: the worker died between the provider call and the record.
+"""Resolves outbox rows whose fate is unknown: a worker died between the provider call and the record, or the
+provider did not answer.
 
-Such rows (`sending` past their lease; at start-up on SQLite, where only one worker runs, all of them) become
-`unknown`. SMS is then looked up at Twilio: a message to that number since the attempt with the same body means
-it went out (its SID and status are adopted); none means it never left, and the row is queued again. Sandbox rows
-never left the machine and are queued again. Telegram and e-mail have no way to ask, so those rows stay
-`unknown` and staff are told: resending might send twice, which PRODUCT §3 forbids.
+A `sending` row carries the tag of the worker that claimed it. Rows of a live worker are in flight and left
+alone; rows of a dead one become `unknown` at once: a worker is dead when its heartbeat is missing or stale,
+or when it ran on this host and its process is gone (that is how a restarted worker recognises its previous
+incarnation, whose heartbeat is still fresh). A dead worker's rows wait DEATH_GRACE after its last beat, so
+that a request it wrote just before dying has reached the provider before we ask.
+
+SMS is then looked up at Twilio: a message to that number since the attempt with the same body means it went
+out (its SID and status are adopted); none means it never left, and the row is queued again. Rows that became
+`unknown` because Twilio did not answer are looked up only after UNKNOWN_SETTLE, when a slow acceptance would
+show. Sandbox rows and printed letters never left the machine and are queued again. Telegram and e-mail have
+no way to ask, so those rows stay `unknown` and staff are told: resending might send twice, which PRODUCT §3
+forbids.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import timedelta
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from store.models import Channel, Message, MessageState, Notice, utcnow
+from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
+
+from .dispatch_claim import tagged_worker
 
 if TYPE_CHECKING:
     from .dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
+
+HOST = socket.gethostname()
+WORKER_STALE = timedelta(seconds=30)  # a heartbeat this old (beaten twice a second) is a dead worker's
+DEATH_GRACE = timedelta(seconds=2)
+UNKNOWN_SETTLE = timedelta(seconds=30)
+LOOKUPS_AT_ONCE = 10
 
 TWILIO_STATES = {
     "accepted": MessageState.SENT,
@@ -36,78 +57,170 @@ TWILIO_STATES = {
 }
 
 
-def mark_unknown(dispatcher: Dispatcher, *, startup: bool) -> list[dict[str, Any]]:
+def process_started(pid: int) -> str | None:
+    """When the process started (clock ticks since boot, from /proc), or None where there is no /proc: a
+    reused pid then has another start time. In a container a restarted worker often gets the same pid."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+PROCESS_STARTED = process_started(os.getpid())
+
+
+def process_alive(pid: int, started: str | None = None) -> bool:
+    """Whether `pid` still runs (on this host) and, when its start time is known, is the same process."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, but another user's
+        pass
+    if started is not None:
+        now = process_started(pid)
+        return now is None or now == started
+    return True
+
+
+@dataclass(frozen=True)
+class WorkerBeat:
+    worker_id: str
+    age: timedelta
+    host: str | None
+    pid: int | None
+    started: str | None = None
+
+    @property
+    def dead(self) -> bool:
+        if self.age > WORKER_STALE:
+            return True
+        return self.host == HOST and self.pid is not None and not process_alive(self.pid, self.started)
+
+
+def worker_beats(session: Session, *, name: str, now: datetime) -> dict[str, WorkerBeat]:
+    """Every dispatcher's last heartbeat, by worker id."""
+    beats: dict[str, WorkerBeat] = {}
+    for beat in session.scalars(select(Heartbeat).where(Heartbeat.name.like(f"{name}:%"))):
+        worker_id = beat.name.split(":", 1)[1]
+        info = beat.info or {}
+        pid = info.get("pid")
+        beats[worker_id] = WorkerBeat(
+            worker_id=worker_id,
+            age=now - beat.beat_at,
+            host=info.get("host"),
+            pid=int(pid) if isinstance(pid, int | str) and str(pid).isdigit() else None,
+            started=str(info["started"]) if info.get("started") else None,
+        )
+    return beats
+
+
+def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
+    """Marks dead workers' `sending` rows `unknown`; returns the rows to look up now, and how many seconds
+    until rows of a worker that died just now may be marked too (0: none waiting)."""
     now = utcnow()
-    single_worker = not dispatcher.db.is_postgres
-    cutoff = now if (startup and single_worker) else now - dispatcher.lease
+    wait = 0.0
     with dispatcher.db.transaction() as session:
-        query = select(Message).where(
-            Message.state == MessageState.SENDING, Message.last_attempt_at <= cutoff
-        )
+        beats = worker_beats(session, name=dispatcher.name, now=now)
+        query = select(Message.id, Message.provider).where(Message.state == MessageState.SENDING)
         if dispatcher.db.is_postgres:
-            query = query.with_for_update(skip_locked=True)
-        rows = list(session.scalars(query))
-        for message in rows:
-            message.state = MessageState.UNKNOWN
-            message.state_changed_at = now
+            query = query.with_for_update(skip_locked=True, of=Message)
+        orphans: list[int] = []
+        for message_id, provider in session.execute(query).tuples():
+            worker = tagged_worker(provider)
+            if worker == dispatcher.worker_id:
+                continue  # ours: in flight right now
+            beat = beats.get(worker) if worker else None
+            if beat is not None and not beat.dead:
+                continue  # a live worker's: in flight
+            if beat is not None and beat.age < DEATH_GRACE:
+                wait = max(wait, (DEATH_GRACE - beat.age).total_seconds())
+                continue
+            orphans.append(message_id)
+        if orphans:
+            session.execute(
+                update(Message)
+                .where(Message.id.in_(orphans), Message.state == MessageState.SENDING)
+                .values(state=MessageState.UNKNOWN, state_changed_at=now, provider=None)
+                .execution_options(synchronize_session=False)
+            )
+            log.warning("%d messages were in flight in a worker that died: reconciling", len(orphans))
+        settled = now - dispatcher.unknown_settle
         pending = list(
-            session.scalars(select(Message).where(Message.state == MessageState.UNKNOWN).limit(1000))
+            session.scalars(
+                select(Message)
+                .where(
+                    Message.state == MessageState.UNKNOWN,
+                    Message.id.in_(orphans) | (Message.state_changed_at <= settled),
+                )
+                .order_by(Message.id)
+                .limit(1000)
+            )
         )
-        return [
+        rows = [
             {
                 "id": m.id,
                 "channel": m.channel,
                 "address": m.address,
                 "body": m.body or "",
-                "since": (m.last_attempt_at or now) - timedelta(minutes=2),
-                "provider": m.provider,
+                "since": m.last_attempt_at or m.state_changed_at,
             }
             for m in pending
         ]
+    return rows, wait
 
 
 async def reconcile_unknown(dispatcher: Dispatcher, *, startup: bool) -> None:
-    import asyncio
-
-    unknown = await asyncio.to_thread(mark_unknown, dispatcher, startup=startup)
+    """One reconciliation pass. At start-up it waits (at most DEATH_GRACE) for the rows of a previous
+    incarnation that died just now, so that they are resolved before anything is claimed."""
+    unknown, wait = await asyncio.to_thread(mark_unknown, dispatcher)
+    while startup and wait > 0:
+        await asyncio.sleep(wait)
+        more, wait = await asyncio.to_thread(mark_unknown, dispatcher)
+        known = {row["id"] for row in unknown}
+        unknown += [row for row in more if row["id"] not in known]
     if not unknown:
         return
     assert dispatcher.channels is not None
-    decisions: list[tuple[int, dict[str, Any]]] = []
-    for row in unknown:
-        adapter = dispatcher.channels.get(row["channel"])
+    semaphore = asyncio.Semaphore(LOOKUPS_AT_ONCE)
+
+    async def decide(row: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        adapter = dispatcher.channels.get(row["channel"]) if dispatcher.channels else None
         if (adapter is not None and adapter.provider == "sandbox") or row["channel"] is Channel.LETTER:
-            decisions.append((row["id"], {"state": MessageState.QUEUED}))
-            continue
+            return row["id"], {"state": MessageState.QUEUED}
         finder = getattr(adapter, "find_sent", None)
         if finder is None or not row["address"]:
-            continue  # stays unknown: staff decide
+            return None  # stays unknown: staff decide
         try:
-            found = await finder(to=row["address"], since=row["since"])
+            async with semaphore:
+                found = await finder(to=row["address"], since=row["since"], body=row["body"])
         except Exception:
             log.exception("reconciliation lookup failed for message %s; will retry", row["id"])
-            continue
+            return None
         match = next((p for p in found if p.body == row["body"]), None)
         if match is None:
-            decisions.append((row["id"], {"state": MessageState.QUEUED}))
-        else:
-            decisions.append(
-                (
-                    row["id"],
-                    {
-                        "state": TWILIO_STATES.get(match.status, MessageState.SENT),
-                        "provider": adapter.provider,  # type: ignore[union-attr]
-                        "provider_id": match.provider_id,
-                        "sent_at": match.created_at or utcnow(),
-                        "error_code": match.error_code,
-                    },
-                )
-            )
+            return row["id"], {"state": MessageState.QUEUED}
+        return (
+            row["id"],
+            {
+                "state": TWILIO_STATES.get(match.status, MessageState.SENT),
+                "provider": adapter.provider,  # type: ignore[union-attr]
+                "provider_id": match.provider_id,
+                "sent_at": match.created_at or utcnow(),
+                "error_code": match.error_code,
+                "error": None,
+            },
+        )
+
+    results = await asyncio.gather(*(decide(row) for row in unknown))
+    decisions = [d for d in results if d is not None]
     await asyncio.to_thread(_apply, dispatcher, decisions, len(unknown))
 
 
 def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], total: int) -> None:
     now = utcnow()
+    adopted: list[str] = []
     with dispatcher.db.transaction() as session:
         for message_id, values in decisions:
             session.execute(
@@ -116,6 +229,8 @@ def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], 
                 .values(state_changed_at=now, **values)
                 .execution_options(synchronize_session=False)
             )
+            if values.get("provider_id"):
+                adopted.append(str(values["provider_id"]))
         left = total - len(decisions)
         if left:
             exists = session.scalar(
@@ -129,5 +244,15 @@ def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], 
                         "etterprøves). Sjekk leveringsrapporten før noe sendes på nytt.",
                     )
                 )
+    if adopted:  # delivery reports for an adopted SID may have arrived while the row was unknown
+        from .delivery import apply_early_reports
+
+        with dispatcher.db.transaction() as session:
+            apply_early_reports(session, provider_ids=adopted)
     if decisions:
         log.info("reconciled %d unknown messages (%d left for staff)", len(decisions), total - len(decisions))
+
+
+def registered_workers(session: Session, *, name: str, now: datetime) -> list[WorkerBeat]:
+    """Live dispatchers (fresh heartbeat, process still there when it is on this host)."""
+    return [beat for beat in worker_beats(session, name=name, now=now).values() if not beat.dead]

@@ -20,18 +20,20 @@ from campaigns.variables import (
     BABEL_LOCALES,
     COMPANY_COLUMNS,
     SENDER,
+    SMS_NUMBER_MISSING,
     CompanyFields,
     address_lines,
     date_text,
-    display_phone,
     message_language,
     registration_variables,
+    reply_number,
 )
 from settings import Settings
 from store.models import Campaign, Channel, Company
 
 __all__ = [
     "COMPANY_COLUMNS",
+    "SMS_NUMBER_MISSING",
     "CompanyFields",
     "MessageRenderer",
     "RenderedMessage",
@@ -67,13 +69,16 @@ class MessageRenderer:
         self._tz = ZoneInfo(settings.timezone)
         self._base_url = settings.public_base_url
         self._bot = settings.telegram_bot_username
+        sms_number = reply_number(settings)
+        self.sms_number_missing = sms_number is None
         self._sender = {
             **SENDER,
             "sender_email": settings.mail_from or "",
-            "sms_number": display_phone(settings.twilio_from),
             "telegram_bot": self._bot,
             "public_base_url": self._base_url,
         }
+        if sms_number is not None:  # left undefined otherwise: a template using it fails (StrictUndefined)
+            self._sender["sms_number"] = sms_number
         self._base_cache: dict[tuple[str, date], dict[str, Any]] = {}
 
     def _day(self, on: date | datetime | None) -> date:
@@ -183,7 +188,7 @@ class MessageRenderer:
             return self._sms(template, language, variables)
         channel = Channel(channel)
         if language not in BABEL_LOCALES:
-            raise TemplateProblem(template, None, None, f"unknown language {language!r} (nb, nn or en)")
+            raise TemplateProblem(template, None, None, f"ukjent språk «{language}» (nb, nn eller en)")
         if channel is Channel.TELEGRAM:
             body = self.templates.render(template_file(template, language, "txt"), variables).strip()
             return RenderedMessage(channel, language, None, body)
@@ -198,7 +203,7 @@ class MessageRenderer:
                 self.templates.display_name(file),
                 None,
                 None,
-                f"SMS of {info.segments} segments ({info.encoding}); at most {MAX_SEGMENTS} allowed",
+                f"SMS på {info.segments} segmenter ({info.encoding}); høyst {MAX_SEGMENTS} er tillatt",
                 variables.get("orgnr"),
             )
         return RenderedMessage(Channel.SMS, language, None, body, None, info.encoding, info.segments)
@@ -219,7 +224,7 @@ class MessageRenderer:
                 self.templates.display_name(text_file),
                 None,
                 "subject",
-                'the text part must set the subject: {% set subject = "..." %}',
+                'tekstdelen må sette emnet: {% set subject = "..." %}',
                 variables.get("orgnr"),
             )
         subject = _WHITESPACE.sub(" ", subject).strip()
@@ -227,9 +232,7 @@ class MessageRenderer:
         body = body.strip() + "\n"
         if channel is Channel.LETTER:
             if folder != "letters":
-                raise TemplateProblem(
-                    template, None, None, "a printed letter needs a template under letters/"
-                )
+                raise TemplateProblem(template, None, None, "et papirbrev trenger en mal under letters/")
             html = self.templates.render(template_file(template, language, "html"), variables)
             return RenderedMessage(channel, language, subject, body, html)
         html = self.templates.render(template_file(mail, language, "html"), variables)

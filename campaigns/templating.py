@@ -58,7 +58,7 @@ class TemplateProblem(Exception):
         self.orgnr = orgnr
 
     def __str__(self) -> str:
-        where = f"{self.template} line {self.line}" if self.line else self.template
+        where = f"{self.template} linje {self.line}" if self.line else self.template
         company = f" (orgnr {self.orgnr})" if self.orgnr else ""
         return f"{where}: {self.message}{company}"
 
@@ -75,12 +75,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise SecurityError("exponent too large")
+            raise SecurityError("for stor eksponent")
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
                 sized = isinstance(sequence, str | list | tuple) and isinstance(count, int)
                 if sized and len(sequence) * count > _SEQUENCE_LIMIT:
-                    raise SecurityError("result of '*' too large")
+                    raise SecurityError("resultatet av '*' blir for stort")
         return super().call_binop(context, operator, left, right)
 
 
@@ -154,17 +154,17 @@ def check_template_name(
     known = list_templates(templates_dir)
     folders = CHANNEL_FOLDERS[channel]
     if name.partition("/")[0] not in folders:
-        allowed = " or ".join(f"{folder}/" for folder in folders)
-        raise TemplateProblem(name, None, None, f"a {channel} step needs a template under {allowed}")
+        allowed = " eller ".join(f"{folder}/" for folder in folders)
+        raise TemplateProblem(name, None, None, f"et {channel}-steg trenger en mal under {allowed}")
     if name not in known:
         suggestions = ", ".join(n for n in sorted(known) if n.partition("/")[0] in folders)
-        raise TemplateProblem(name, None, None, f"unknown template (known: {suggestions or 'none'})")
+        raise TemplateProblem(name, None, None, f"ukjent mal (kjente: {suggestions or 'ingen'})")
     for language in languages:
         for needed, ext in required_files(name, channel):
             info = known.get(needed)
             if info is None or ext not in info.files.get(language, ()):
                 missing = f"{templates_dir.name}/{template_file(needed, language, ext)}"
-                raise TemplateProblem(name, None, None, f"missing {missing}")
+                raise TemplateProblem(name, None, None, f"mangler {missing}")
 
 
 def _template_frame(tb: TracebackType | None, root: str) -> tuple[str | None, int | None]:
@@ -207,7 +207,7 @@ class Templates:
             except TemplateSyntaxError as exc:
                 raise self._problem(exc, file) from exc
             except TemplateNotFound as exc:
-                raise TemplateProblem(self.display_name(file), None, None, "template file not found") from exc
+                raise TemplateProblem(self.display_name(file), None, None, "malfila finnes ikke") from exc
             # Jinja merges the globals (a ChainMap) into every new context; flattening them once per
             # template instead makes a short SMS render about three times faster.
             compiled = self._compiled[file] = (template, dict(template.globals))
@@ -233,7 +233,7 @@ class Templates:
                 size += len(chunk)
                 if size > limit:
                     raise TemplateProblem(
-                        self.display_name(file), None, None, f"output longer than {limit} characters"
+                        self.display_name(file), None, None, f"resultatet er lengre enn {limit} tegn"
                     )
                 chunks.append(chunk)
         except TemplateProblem as problem:
@@ -256,13 +256,13 @@ class Templates:
         if isinstance(exc, UndefinedError):
             match = _UNDEFINED.match(detail) or _NO_ATTRIBUTE.search(detail)
             variable = match["var"] if match else None
-            message = f"undefined variable '{variable}'" if variable else detail
+            message = f"udefinert variabel '{variable}'" if variable else detail
         elif isinstance(exc, TemplateSyntaxError):
-            message = f"syntax error: {exc.message}"
+            message = f"syntaksfeil: {exc.message}"
         elif isinstance(exc, SecurityError):
-            message = f"not allowed in the sandbox: {detail}"
+            message = f"ikke tillatt i sandkassen: {detail}"
         elif isinstance(exc, TemplateNotFound):
-            message = f"included template not found: {exc.name}"
+            message = f"inkludert mal finnes ikke: {exc.name}"
         else:
             message = f"{type(exc).__name__}: {detail}"
         return TemplateProblem(shown, line, variable, message, orgnr)

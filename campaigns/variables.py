@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import phonenumbers
 from babel.dates import format_date
 
+from settings import Settings
 from store.models import Campaign, Company, Registration
 
 BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}  # en_GB: "7 June 2027", as a European letter reads
@@ -21,7 +22,11 @@ SENDER = {
     "sender_programme": "Læreplassjeger",
     "sender_web": "www.worldskills.no",
 }
-SMS_NUMBER_PLACEHOLDER = "[SMS-nummer]"  # shown in preview until TWILIO_FROM is configured
+SMS_NUMBER_PLACEHOLDER = "[SMS-nummer]"  # the sandbox's number (nothing is sent) until one is configured
+SMS_NUMBER_MISSING = (
+    "SMS går via Twilio, men verken SMS_REPLY_NUMBER eller TWILIO_FROM er satt, så brev og e-post kan ikke "
+    "vise nummeret bedriftene skal sende SMS til; sett SMS_REPLY_NUMBER"
+)
 _NORWAY = {"", "NO", "NOR", "NORGE", "NOREG", "NORWAY"}
 
 
@@ -29,6 +34,16 @@ _NORWAY = {"", "NO", "NOR", "NORGE", "NOREG", "NORWAY"}
 def date_text(day: date, language: str) -> str:
     """`7. juni 2027` (nb, nn) or `7 June 2027` (en)."""
     return format_date(day, "long", locale=BABEL_LOCALES[language])
+
+
+def reply_number(settings: Settings) -> str | None:
+    """The number companies text to, for display: SMS_REPLY_NUMBER, else TWILIO_FROM; in the sandbox (no
+    Twilio credentials) the placeholder. None when SMS is live and no number is configured: a real letter
+    must never print the placeholder, so templates that use `sms_number` then fail to render."""
+    number = settings.sms_reply_number or settings.twilio_from
+    if number:
+        return display_phone(number)
+    return None if settings.twilio_enabled else SMS_NUMBER_PLACEHOLDER
 
 
 def display_phone(number: str | None) -> str:

@@ -30,6 +30,15 @@ def norwegian_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("NO", years=year, language="no"))
 
 
+def _flag(value: Any) -> bool:
+    """A stored yes/no; the text "false" must not read as true (bool("false") is True)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"skip_holidays must be true or false, not {value!r}")
+
+
 def parse_clock(value: str) -> time:
     hours, _, minutes = value.partition(":")
     return time(int(hours), int(minutes or 0))
@@ -50,7 +59,7 @@ class SendWindow:
             days=frozenset(DAY_NAMES.index(d) for d in merged["days"]),
             start=parse_clock(merged["start"]),
             end=parse_clock(merged["end"]),
-            skip_holidays=bool(merged["skip_holidays"]),
+            skip_holidays=_flag(merged["skip_holidays"]),
             tz=tz,
         )
 

@@ -1,7 +1,7 @@
 """The one interface every provider adapter keeps, and the typed results of a send.
 
 An adapter's `send` never raises for provider trouble: it interprets the provider's answer in one place and
-returns one of `Sent`, `RetryLater`, `Failed` or `OptedOut`. The dispatcher decides what to do with it.
+returns one of `Sent`, `RetryLater`, `Failed`, `OptedOut` or `Unknown`. The dispatcher decides what to do with it.
 """
 
 from __future__ import annotations
@@ -61,7 +61,15 @@ class OptedOut:
     code: str | None = None
 
 
-SendResult = Sent | RetryLater | Failed | OptedOut
+@dataclass(frozen=True)
+class Unknown:
+    """No answer after the request may have reached the provider (a timeout, a dropped connection mid-request):
+    it may have gone out. Never resent blindly; reconciliation asks the provider, or staff decide."""
+
+    reason: str
+
+
+SendResult = Sent | RetryLater | Failed | OptedOut | Unknown
 
 
 @dataclass(frozen=True)

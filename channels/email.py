@@ -1,7 +1,14 @@
 """E-mail letters over SMTP: the letter as HTML with a text part, and the printable letter as a PDF attachment.
 
 SMTP_URL is `smtp://[user:password@]host[:port]` (plain, port 25 by default), `smtp+starttls://…` (STARTTLS,
-port 587) or `smtps://…` (TLS from the start, port 465). smtplib blocks, so each send runs in a thread.
+port 587) or `smtps://…` (TLS from the start, port 465). smtplib blocks, so each send runs in a thread, bounded
+by smtplib's own socket timeout; the thread is never abandoned, so no second copy can start while it runs.
+
+What a failure means depends on when it happens. Before DATA (connect, TLS, login, MAIL, RCPT) nothing was
+handed over: safe to retry. A server's answer after DATA is definite. But no answer after DATA began (a
+timeout, a dropped connection) may mean the server accepted the mail: that is `Unknown`, which the dispatcher
+records as failed "uklart om e-posten ble levert" instead of sending it again, since SMTP has no way to ask.
+The letter PDF renders in the letter printer's process pool, never in the event loop's process.
 """
 
 from __future__ import annotations
@@ -11,17 +18,51 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import make_msgid
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from settings import Settings
 
-from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent
+from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
+
+if TYPE_CHECKING:
+    from .letters import LetterPrinter
+
+SOCKET_TIMEOUT = 30.0  # seconds per socket operation (smtplib's own timeout)
+
+
+class _DataStarted(Exception):
+    """Wraps a failure that happened after the DATA command was sent."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+class _PhaseTracking:
+    """Mixin for smtplib clients: remembers whether DATA was reached."""
+
+    data_started = False
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        self.data_started = True
+        return super().data(msg)  # type: ignore[misc]
+
+
+class _SMTP(_PhaseTracking, smtplib.SMTP):
+    pass
+
+
+class _SMTP_SSL(_PhaseTracking, smtplib.SMTP_SSL):
+    pass
 
 
 class SmtpEmail:
     provider = "smtp"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, *, printer: LetterPrinter | None = None, timeout: float = SOCKET_TIMEOUT
+    ) -> None:
         url = urlsplit(settings.smtp_url or "")
         if url.scheme not in {"smtp", "smtps", "smtp+starttls"}:
             raise ValueError(
@@ -33,6 +74,21 @@ class SmtpEmail:
         self.user = unquote(url.username) if url.username else None
         self.password = unquote(url.password) if url.password else None
         self.sender = settings.mail_from or f"laereplassjeger@{self.host}"
+        self.timeout = timeout
+        self.printer = printer  # shared with printed letters (the dispatcher's); else our own, made on demand
+        self._own_printer = False
+
+    def use_printer(self, printer: LetterPrinter) -> None:
+        """Renders attachments in `printer`'s process pool (the dispatcher shares the one letters use)."""
+        if self.printer is None:
+            self.printer = printer
+
+    async def _render(self, html: str) -> bytes:
+        if self.printer is None:
+            from .letters import LetterPrinter
+
+            self.printer, self._own_printer = LetterPrinter(), True
+        return await self.printer.render_pdf(html)
 
     async def send(self, message: OutgoingMessage) -> SendResult:
         if not message.address:
@@ -40,12 +96,15 @@ class SmtpEmail:
         attachment = None
         letter_html = message.extra.get("letter_html")
         if letter_html:
-            from .letters import render_pdf
-
-            attachment = await asyncio.to_thread(render_pdf, letter_html)
+            attachment = await self._render(letter_html)
         mail = self._compose(message, attachment)
         try:
             await asyncio.to_thread(self._deliver, mail)
+        except _DataStarted as wrapped:
+            exc = wrapped.cause
+            if isinstance(exc, smtplib.SMTPResponseException):  # the server answered: definite
+                return _response_result(exc)
+            return Unknown(reason=f"SMTP: no answer after DATA ({exc.__class__.__name__}: {exc})")
         except smtplib.SMTPRecipientsRefused as exc:
             code, reason = next(iter(exc.recipients.values()))
             result: SendResult = (
@@ -55,10 +114,8 @@ class SmtpEmail:
             )
             return result
         except smtplib.SMTPResponseException as exc:
-            if exc.smtp_code >= 500:
-                return Failed(reason=f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", code=str(exc.smtp_code))
-            return RetryLater(reason=f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", code=str(exc.smtp_code))
-        except (OSError, smtplib.SMTPException) as exc:
+            return _response_result(exc)
+        except (OSError, smtplib.SMTPException) as exc:  # before DATA: nothing was handed over
             return RetryLater(reason=f"SMTP unreachable: {exc}")
         return Sent(provider=self.provider, provider_id=str(mail["Message-ID"]).strip("<>"))
 
@@ -78,17 +135,34 @@ class SmtpEmail:
 
     def _deliver(self, mail: EmailMessage) -> None:
         context = ssl.create_default_context()
-        smtp: smtplib.SMTP
+        smtp: _SMTP | _SMTP_SSL
         if self.scheme == "smtps":
-            smtp = smtplib.SMTP_SSL(self.host, self.port, timeout=30, context=context)
+            smtp = _SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
         else:
-            smtp = smtplib.SMTP(self.host, self.port, timeout=30)
-        with smtp:
+            smtp = _SMTP(self.host, self.port, timeout=self.timeout)
+        try:
             if self.scheme == "smtp+starttls":
                 smtp.starttls(context=context)
             if self.user:
                 smtp.login(self.user, self.password or "")
             smtp.send_message(mail)
+        except Exception as exc:
+            smtp.close()  # no QUIT: a server that stopped answering would hold us for another timeout
+            if smtp.data_started:
+                raise _DataStarted(exc) from exc
+            raise
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):  # the mail was accepted; a failed goodbye changes nothing
+            smtp.close()
 
     async def close(self) -> None:
-        return None
+        if self._own_printer and self.printer is not None:
+            await self.printer.close()
+            self.printer = None
+
+
+def _response_result(exc: smtplib.SMTPResponseException) -> SendResult:
+    if exc.smtp_code >= 500:
+        return Failed(reason=f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", code=str(exc.smtp_code))
+    return RetryLater(reason=f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", code=str(exc.smtp_code))

@@ -5,6 +5,8 @@ letter starts on. WeasyPrint is CPU-bound (~0.1 s a page), so batches render in 
 chunk by chunk: each worker lays out a chunk of letters and writes them as one PDF (fonts embedded once per
 chunk), and the chunks are concatenated with pypdf. Rendering never touches the network: the URL fetcher only
 serves `data:` URIs and files under the templates directory, so a template cannot leak who gets which letter.
+WeasyPrint and pypdf are imported on first use: importing them takes seconds, and a worker that prints nothing
+(or a restarted one that should resume sending at once) should not wait for that.
 """
 
 from __future__ import annotations
@@ -21,14 +23,10 @@ from collections.abc import Iterable, Sequence, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
-
-from pypdf import PdfWriter
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from settings import TEMPLATES_DIR
 
@@ -59,23 +57,34 @@ class PrintBatch:
     entries: list[ManifestEntry]
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """Serves `data:` URIs and files inside `root`; refuses everything else (http, https, ftp, other files)."""
+@cache
+def _fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self, root: Path = TEMPLATES_DIR) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
-        self.root = Path(root).resolve()
+    class LocalOnlyFetcher(URLFetcher):
+        """Serves `data:` URIs and files inside `root`; refuses everything else (http, https, ftp, other files)."""
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme == "file":
-            path = Path(unquote(parts.path)).resolve()
-            if not path.is_relative_to(self.root):
-                raise ValueError(f"letters may only use files under {self.root}: {url}")
-        elif scheme != "data":
-            raise ValueError(f"letters are rendered without network access: {url[:80]}")
-        return super().fetch(url, headers)
+        def __init__(self, root: Path = TEMPLATES_DIR) -> None:
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+            self.root = Path(root).resolve()
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "file":
+                path = Path(unquote(parts.path)).resolve()
+                if not path.is_relative_to(self.root):
+                    raise ValueError(f"letters may only use files under {self.root}: {url}")
+            elif scheme != "data":
+                raise ValueError(f"letters are rendered without network access: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher
+
+
+def local_only_fetcher(root: Path = TEMPLATES_DIR) -> Any:
+    """A WeasyPrint URL fetcher that serves `data:` URIs and files under `root`, and nothing else."""
+    return _fetcher_class()(root)
 
 
 def _base_url(base_url: str | Path | None) -> str:
@@ -84,15 +93,19 @@ def _base_url(base_url: str | Path | None) -> str:
 
 def render_pdf(html: str, *, base_url: str | Path | None = None) -> bytes:
     """One letter (or any HTML document) as PDF bytes. CPU-bound: call it in a process pool."""
+    from weasyprint import HTML
+
     base = _base_url(base_url)
-    document = HTML(string=html, base_url=base, url_fetcher=LocalOnlyFetcher(Path(base))).render()
+    document = HTML(string=html, base_url=base, url_fetcher=local_only_fetcher(Path(base))).render()
     return bytes(document.write_pdf())
 
 
 def render_chunk(htmls: Sequence[str], base_url: str | None = None) -> tuple[bytes, list[int]]:
     """Several letters as one PDF, with the page count of each; runs in a worker process."""
+    from weasyprint import HTML
+
     base = _base_url(base_url)
-    fetcher = LocalOnlyFetcher(Path(base))
+    fetcher = local_only_fetcher(Path(base))
     documents = [HTML(string=html, base_url=base, url_fetcher=fetcher).render() for html in htmls]
     pages = [page for document in documents for page in document.pages]
     pdf = documents[0].copy(pages).write_pdf()
@@ -163,6 +176,8 @@ def write_print_batch(
     if not recipients:
         raise ValueError("a print batch needs at least one letter")
     results = [item.result() if isinstance(item, Future) else item for item in pending]
+
+    from pypdf import PdfWriter
 
     writer = PdfWriter()
     for pdf, _ in results:

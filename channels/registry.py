@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from settings import Settings
 from store.models import Channel
@@ -10,11 +11,17 @@ from store.models import Channel
 from .base import ChannelAdapter
 from .sandbox import SandboxChannel
 
+if TYPE_CHECKING:
+    from .letters import LetterPrinter
+
 log = logging.getLogger(__name__)
 
 
-def build_channels(settings: Settings) -> dict[Channel, ChannelAdapter]:
-    """Adapters for SMS, Telegram and e-mail. Printed letters are batched by the dispatcher, not sent here."""
+def build_channels(
+    settings: Settings, *, printer: LetterPrinter | None = None
+) -> dict[Channel, ChannelAdapter]:
+    """Adapters for SMS, Telegram and e-mail. Printed letters are batched by the dispatcher, not sent here;
+    `printer` (its process pool) also renders the e-mails' letter PDFs."""
     adapters: dict[Channel, ChannelAdapter] = {}
     if settings.twilio_enabled:
         from .sms import TwilioSms
@@ -27,7 +34,7 @@ def build_channels(settings: Settings) -> dict[Channel, ChannelAdapter]:
     if settings.smtp_enabled:
         from .email import SmtpEmail
 
-        adapters[Channel.EMAIL] = SmtpEmail(settings)
+        adapters[Channel.EMAIL] = SmtpEmail(settings, printer=printer)
     for channel in (Channel.SMS, Channel.TELEGRAM, Channel.EMAIL):
         if channel not in adapters:
             adapters[channel] = SandboxChannel(channel)

@@ -1,9 +1,14 @@
-"""SMS through Twilio Programmable Messaging (PRODUCT §4). Twilio's answers are interpreted here, once."""
+"""SMS through Twilio Programmable Messaging (PRODUCT §4). Twilio's answers are interpreted here, once.
+
+A request that got no answer may still have been accepted, so a timeout or a connection lost mid-request is
+`Unknown`, never a blind retry: reconciliation lists the number's recent messages and decides. Only a
+connection that never opened is safe to retry.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import aiohttp
 from twilio.base.exceptions import TwilioRestException
@@ -11,8 +16,17 @@ from twilio.rest import Client
 
 from settings import Settings
 
-from .base import Failed, OptedOut, OutgoingMessage, ProviderMessage, RetryLater, SendResult, Sent
-from .twilio_http import AioTwilioClient
+from .base import (
+    Failed,
+    OptedOut,
+    OutgoingMessage,
+    ProviderMessage,
+    RetryLater,
+    SendResult,
+    Sent,
+    Unknown,
+)
+from .twilio_http import LAST_RETRY_AFTER, AioTwilioClient
 from .twilio_webhooks import valid_twilio_signature
 
 __all__ = ["TwilioSms", "interpret_error", "valid_twilio_signature"]
@@ -22,6 +36,9 @@ STATUS_PATH = "/webhooks/twilio/status"
 OPTED_OUT = {21610}  # the recipient replied STOP to our sender
 INVALID_NUMBER = {21211, 21214, 21217, 21401, 21407, 21408, 21612, 21614, 21265, 21266}
 RETRYABLE = {20429, 20500, 20503, 30001}
+CLOCK_SKEW = timedelta(minutes=1)  # between our clock and Twilio's date_created
+LIST_PAGE_SIZE = 50
+LIST_LIMIT = 200  # newest first: a number gets a handful of messages a campaign, so four pages is plenty
 
 
 def interpret_error(
@@ -62,25 +79,44 @@ class TwilioSms:
                 to=message.address, body=message.body, status_callback=self.status_callback, **self._sender()
             )
         except TwilioRestException as exc:
-            return interpret_error(exc.status, exc.code, exc.msg)
+            return interpret_error(exc.status, exc.code, exc.msg, LAST_RETRY_AFTER.get())
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+            return RetryLater(reason=f"Twilio unreachable: {exc.__class__.__name__}")  # nothing was sent
         except (TimeoutError, aiohttp.ClientError) as exc:
-            return RetryLater(reason=f"Twilio unreachable: {exc.__class__.__name__}")
+            return Unknown(reason=f"no answer from Twilio ({exc.__class__.__name__}); it may have been sent")
         return Sent(provider=self.provider, provider_id=created.sid or "", status=created.status or "queued")
 
-    async def find_sent(self, to: str, since: datetime) -> list[ProviderMessage]:
-        """Messages Twilio accepted for this number since `since`: how reconciliation learns what went out."""
-        found = await self.client.messages.list_async(to=to, date_sent_after=since, limit=100)
-        return [
-            ProviderMessage(
-                provider_id=m.sid or "",
-                to=m.to or to,
-                body=m.body or "",
-                status=str(m.status or ""),
-                created_at=m.date_created,
-                error_code=str(m.error_code) if m.error_code else None,
+    async def find_sent(self, to: str, since: datetime, body: str | None = None) -> list[ProviderMessage]:
+        """Our messages to `to` created since `since` (less clock skew), newest first: how reconciliation
+        learns what went out. Listed by number without a DateSent filter: Twilio leaves DateSent empty while a
+        message is queued or accepted, so such a filter would miss exactly the messages in doubt."""
+        sender: dict[str, str] = {}
+        if not self.settings.twilio_messaging_service_sid and self.settings.twilio_from:
+            sender["from_"] = self.settings.twilio_from
+        found = await self.client.messages.list_async(
+            to=to, page_size=LIST_PAGE_SIZE, limit=LIST_LIMIT, **sender
+        )
+        earliest = since - CLOCK_SKEW
+        service = self.settings.twilio_messaging_service_sid
+        matches = []
+        for m in found:
+            if m.date_created is not None and m.date_created < earliest:
+                continue
+            if service and m.messaging_service_sid and m.messaging_service_sid != service:
+                continue
+            if body is not None and m.body is not None and m.body != body:
+                continue
+            matches.append(
+                ProviderMessage(
+                    provider_id=m.sid or "",
+                    to=m.to or to,
+                    body=m.body or "",
+                    status=str(m.status or ""),
+                    created_at=m.date_created,
+                    error_code=str(m.error_code) if m.error_code else None,
+                )
             )
-            for m in found
-        ]
+        return matches
 
     async def close(self) -> None:
         await self.http.close()

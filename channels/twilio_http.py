@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import base64
 import logging
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import aiohttp
@@ -16,6 +19,29 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 
 TWILIO_HOST = "https://api.twilio.com"
+
+# The `twilio` library drops response headers when it raises TwilioRestException, and Retry-After lives there.
+# The client records each answer's Retry-After in the calling task's context, where the adapter reads it back
+# right after the call; a context variable keeps concurrent sends from seeing each other's answers.
+LAST_RETRY_AFTER: ContextVar[float | None] = ContextVar("twilio_last_retry_after", default=None)
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max((moment - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
 def rewrite(url: str, base: str) -> str:
@@ -48,6 +74,7 @@ class AioTwilioClient(AsyncHttpClient):
     ) -> Response:
         if self._session is None:
             self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self.max_connections))
+        LAST_RETRY_AFTER.set(None)
         response = await self._session.request(
             method.upper(),
             rewrite(url, self.base_url),
@@ -58,6 +85,7 @@ class AioTwilioClient(AsyncHttpClient):
             allow_redirects=allow_redirects,
         )
         async with response:
+            LAST_RETRY_AFTER.set(parse_retry_after(response.headers.get("Retry-After")))
             return Response(response.status, await response.text(), response.headers)
 
     async def close(self) -> None:

@@ -24,15 +24,30 @@ def company_row(company: Company, county_name: str | None) -> dict[str, Any]:
     }
 
 
+class UnknownCounty(ValueError):
+    """The county number is not one of the counties in force; `valid` maps the valid numbers to names."""
+
+    def __init__(self, county: str, valid: dict[str, str]) -> None:
+        super().__init__(f"unknown county number {county!r}")
+        self.county = county
+        self.valid = valid
+
+
 def list_companies(
     session: Session, *, county: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
+    """Companies by name; raises UnknownCounty rather than answer an empty list for a county that is not one."""
     query = (
         select(Company, County.name)
         .outerjoin(County, County.number == Company.county_number)
         .order_by(Company.name, Company.orgnr)
     )
-    if county:
+    if county is not None:
+        if session.get(County, county) is None:
+            valid = dict(
+                session.execute(select(County.number, County.name).order_by(County.number)).tuples().all()
+            )
+            raise UnknownCounty(county, valid)
         query = query.where(Company.county_number == county)
     if limit:
         query = query.limit(limit)
@@ -94,7 +109,12 @@ def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
                 "source": contact.source,
                 "invalid_reason": contact.invalid_reason,
                 "opted_out": hasher(contact.kind, contact.address) in opted_out,
+                # kept for the history of what was sent where; never used for outreach
+                "replaced": contact.replaced_at is not None,
+                "replaced_at": contact.replaced_at.isoformat() if contact.replaced_at else None,
             }
-            for contact in sorted(company.contacts, key=lambda c: (c.kind.value, c.address))
+            for contact in sorted(
+                company.contacts, key=lambda c: (c.replaced_at is not None, c.kind.value, c.address)
+            )
         ],
     }

@@ -290,6 +290,17 @@ only = "no_reply"
 """
 
 
+def demo_settings(settings: Settings, *, host: str, port: int) -> Settings:
+    """The links in demo messages (registration page, status callbacks) must reach the demo server, so unless
+    PUBLIC_BASE_URL was set explicitly it follows `--host`/`--port` instead of the default port 8000."""
+    if "public_base_url" in settings.model_fields_set:
+        return settings
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+    if ":" in shown:  # an IPv6 address goes in brackets in a URL
+        shown = f"[{shown}]"
+    return settings.model_copy(update={"public_base_url": f"http://{shown}:{port}"})
+
+
 def active_demo_campaign(session: Session) -> Campaign | None:
     return session.scalar(
         select(Campaign)

@@ -50,13 +50,49 @@ TRADES: Sequence[tuple[str, Sequence[str]]] = [
     ("47.520", ["Jernvare", "Byggevare"]),
     ("46.690", ["Industrihandel", "Teknisk Handel"]),
 ]
+# Name prefixes that fit anywhere ...
 PREFIXES = [
-    "Nordlys", "Fjord", "Vestkyst", "Bakke", "Berg", "Solheim", "Aurora", "Havbris", "Fjellkraft", "Elvebakken",
-    "Tind", "Midtnorsk", "Sørlandets", "Granitt", "Bjørk", "Furu", "Eik", "Ravn", "Ørn", "Kyst", "Polar",
-    "Lyngen", "Dovre", "Rondane", "Nidaros", "Hardanger", "Jæren", "Vesterålen", "Varanger", "Glomma", "Mjøs",
-    "Romsdal", "Sunnmøre", "Hallingdal", "Salten", "Helgeland", "Senja", "Nordkapp", "Lofot", "Stø", "Bratt",
-    "Høyland", "Strand", "Nes", "Vik", "Dal", "Holm", "Lia", "Moen", "Haug", "Sletta", "Bø", "Fossum", "Skog",
+    "Bakke", "Berg", "Solheim", "Fjellkraft", "Elvebakken", "Tind", "Granitt", "Bjørk", "Furu", "Eik", "Ravn",
+    "Ørn", "Stø", "Bratt", "Høyland", "Strand", "Nes", "Vik", "Dal", "Holm", "Lia", "Moen", "Haug", "Sletta",
+    "Bø", "Fossum", "Skog",
 ]  # fmt: skip
+# ... and those that name a region: only used in the counties they belong to (no "Helgeland" in Vestland).
+REGIONAL_PREFIXES: Mapping[str, Sequence[str]] = {
+    "Fjord": ["11", "15", "18", "46", "50", "55", "56"],
+    "Havbris": ["11", "15", "18", "42", "46", "55"],
+    "Kyst": ["11", "15", "18", "31", "39", "42", "46", "50", "55", "56"],
+    "Vestkyst": ["11", "46"],
+    "Jæren": ["11"],
+    "Hardanger": ["46"],
+    "Sunnmøre": ["15"],
+    "Romsdal": ["15"],
+    "Midtnorsk": ["15", "50"],
+    "Nidaros": ["50"],
+    "Helgeland": ["18"],
+    "Salten": ["18"],
+    "Lofot": ["18"],
+    "Vesterålen": ["18"],
+    "Nordlys": ["18", "55", "56"],
+    "Aurora": ["55", "56"],
+    "Polar": ["55", "56"],
+    "Senja": ["55"],
+    "Lyngen": ["55"],
+    "Varanger": ["56"],
+    "Nordkapp": ["56"],
+    "Sørlandets": ["42"],
+    "Glomma": ["31", "34"],
+    "Mjøs": ["34"],
+    "Dovre": ["34"],
+    "Rondane": ["34"],
+    "Hallingdal": ["33"],
+}
+
+
+def prefixes_for(county: str) -> list[str]:
+    """The name prefixes that fit a company in this county."""
+    return [*PREFIXES, *(p for p, counties in REGIONAL_PREFIXES.items() if county in counties)]
+
+
 FIRST_NAMES = [
     "Ola",
     "Kari",
@@ -182,7 +218,7 @@ def sample_companies(
             if sole:
                 name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {rng.choice(words)}"
             else:
-                prefix = place if rng.random() < 0.35 else rng.choice(PREFIXES)
+                prefix = place if rng.random() < 0.35 else rng.choice(prefixes_for(county))
                 name = f"{prefix} {rng.choice(words)} AS"
             if name not in names:
                 names.add(name)

@@ -6,16 +6,19 @@ Queries only; nothing here changes data. The dashboard and the API both read the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from .masking import mask_address
 from .models import (
     Campaign,
     CampaignState,
     Company,
     Contact,
+    ContactKind,
     Hunter,
     HunterState,
     Intent,
@@ -69,6 +72,56 @@ def search_companies(session: Session, *, query: str, limit: int = 50) -> list[C
     else:
         condition = func.lower(Company.name).contains(text.lower())
     return list(session.scalars(select(Company).where(condition).order_by(Company.name).limit(limit)))
+
+
+@dataclass(frozen=True)
+class RepliesPage:
+    total: int  # matching replies over all pages
+    rows: list[dict[str, Any]]
+
+
+def replies_page(
+    session: Session,
+    *,
+    campaign_id: int | None = None,
+    intent: Intent | None = None,
+    since: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> RepliesPage:
+    """Inbound messages newest first, one page at a time; senders masked as in `jeger replies list`."""
+    conditions: list[Any] = []
+    if campaign_id is not None:
+        conditions.append(Reply.campaign_id == campaign_id)
+    if intent is not None:
+        conditions.append(Reply.intent == intent)
+    if since is not None:
+        conditions.append(Reply.received_at >= since)
+    total = session.scalar(select(func.count()).select_from(Reply).where(*conditions)) or 0
+    query = (
+        select(Reply, Company.orgnr, Company.name)
+        .outerjoin(Company, Company.id == Reply.company_id)
+        .where(*conditions)
+        .order_by(Reply.received_at.desc(), Reply.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = [
+        {
+            "id": reply.id,
+            "received_at": reply.received_at,
+            "channel": reply.channel,
+            "sender": mask_address(reply.sender) if reply.sender else None,
+            "orgnr": orgnr,
+            "company": name,
+            "campaign_id": reply.campaign_id,
+            "intent": reply.intent,
+            "text": reply.text,
+            "handled": reply.handled_at is not None,
+        }
+        for reply, orgnr, name in session.execute(query).tuples()
+    ]
+    return RepliesPage(total=int(total), rows=rows)
 
 
 @dataclass
@@ -185,18 +238,39 @@ def sandbox_threads(session: Session, *, limit: int = 200) -> list[ThreadSummary
     return [ThreadSummary(**{**t.__dict__, "count": counts[t.key]}) for t in ordered]
 
 
+ANSWERABLE = ("sms", "telegram")  # e-mail and letters cannot be answered in the sandbox
+
+
 @dataclass
 class Thread:
     key: str
     title: str
-    channel: str
-    address: str | None  # where a simulated answer comes from
+    channel: str  # what we last wrote on
+    address: str | None  # where a simulated answer comes from; None: this thread cannot be answered
     company: Company | None
     items: list[tuple[Any, str, Any]]  # (time, "out" | "in", Message | Reply)
+    reply_channel: str | None = None  # sms | telegram: how the answer arrives
+    note: str | None = None  # shown above the answer box when it answers on another channel, or cannot
+
+
+def _answer_from(company: Company, messages: list[Message]) -> tuple[str | None, str | None]:
+    """(channel, address) a company answers from: the last SMS or Telegram chat we wrote to, else its
+    Telegram chat, else its mobile. E-mail is not answerable here, so an e-mail thread answers by SMS."""
+    for message in reversed(messages):
+        if message.channel.value in ANSWERABLE and message.address:
+            return message.channel.value, message.address
+    contacts = [c for c in company.contacts if c.replaced_at is None and c.invalid_reason is None]
+    telegram = next((c.address for c in contacts if c.kind is ContactKind.TELEGRAM), None)
+    if telegram:
+        return "telegram", telegram
+    mobile = next((c.address for c in contacts if c.kind is ContactKind.PHONE and c.is_mobile), None)
+    mobile = mobile or company.mobile
+    return ("sms", mobile) if mobile else (None, None)
 
 
 def sandbox_thread(session: Session, *, key: str) -> Thread | None:
     """The messages and replies of one thread in time order, for the chat view."""
+    note: str | None = None
     if key.startswith("c") and key[1:].isdigit():
         company = session.get(Company, int(key[1:]))
         if company is None:
@@ -204,10 +278,12 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
         addresses = [c.address for c in company.contacts]
         messages = list(
             session.scalars(
-                select(Message).where(
+                select(Message)
+                .where(
                     Message.provider == "sandbox",
                     or_(Message.company_id == company.id, Message.address.in_(addresses)),
                 )
+                .order_by(Message.id)
             )
         )
         replies = list(
@@ -216,20 +292,39 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
             )
         )
         channel = messages[-1].channel.value if messages else "sms"
-        address = next((m.address for m in reversed(messages) if m.address), company.mobile)
+        reply_channel, address = _answer_from(company, messages)
+        if reply_channel is None:
+            note = (
+                f"{company.name} har verken mobilnummer eller Telegram. E-post og brev kan ikke besvares i "
+                "sandkassen, så du kan ikke svare som denne bedriften."
+            )
+        elif channel not in ANSWERABLE:
+            how = "SMS fra mobilnummeret" if reply_channel == "sms" else "Telegram fra chatten"
+            note = (
+                f"Bedriften fikk {'e-post' if channel == 'email' else 'brev'}, som ikke kan besvares i "
+                f"sandkassen. Svaret ditt kommer som {how} {address}, slik bedriften kan svare på ekte."
+            )
         title = company.name
     elif key.startswith("a") and ":" in key:
         channel, _, address = key[1:].partition(":")
         company = None
         messages = list(
-            session.scalars(select(Message).where(Message.provider == "sandbox", Message.address == address))
+            session.scalars(
+                select(Message)
+                .where(Message.provider == "sandbox", Message.address == address)
+                .order_by(Message.id)
+            )
         )
         replies = list(session.scalars(select(Reply).where(Reply.sender == address)))
         hunter = session.scalar(select(Hunter).where(Hunter.telegram_chat_id == address))
         title = hunter.org_name if hunter else address
+        reply_channel = channel if channel in ANSWERABLE else None
+        if reply_channel is None:
+            address = None
+            note = "E-post og brev kan ikke besvares i sandkassen."
     else:
         return None
     items: list[tuple[Any, str, Any]] = [(m.sent_at or m.created_at, "out", m) for m in messages]
     items += [(r.received_at, "in", r) for r in replies]
     items.sort(key=lambda item: item[0])
-    return Thread(key, title, channel, address, company, items)
+    return Thread(key, title, channel, address, company, items, reply_channel, note)

@@ -13,13 +13,15 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .models import ApiToken, StaffRole, StaffUser, utcnow
+from .models import ApiToken, StaffRole, StaffSession, StaffUser, utcnow
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(hours=12)  # a working day; staff log in again the next morning
+SEEN_EVERY = timedelta(minutes=5)  # last_seen_at is written at most this often (one write, not one per page)
 MIN_PASSWORD = 10
 TOKEN_PREFIX = "lpj_"
 
@@ -64,7 +66,19 @@ def set_password(session: Session, *, staff_id: int, password: str) -> None:
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    end_all_sessions(session, staff_id=staff_id)  # whoever knew the old password is logged out
     session.flush()
+
+
+def unlock(session: Session, *, staff_id: int) -> StaffUser:
+    """Lifts a lock-out now, for staff who cannot wait the fifteen minutes."""
+    user = session.get(StaffUser, staff_id)
+    if user is None:
+        raise StaffError(f"no staff user with id {staff_id}")
+    user.failed_logins = 0
+    user.locked_until = None
+    session.flush()
+    return user
 
 
 def staff_by_email(session: Session, email: str) -> StaffUser | None:
@@ -94,6 +108,8 @@ def set_active(session: Session, *, staff_id: int, active: bool) -> StaffUser:
     if not active and user.role == StaffRole.ADMIN and user.active and count_admins(session) <= 1:
         raise StaffError("the last active admin cannot be deactivated")
     user.active = active
+    if not active:
+        end_all_sessions(session, staff_id=staff_id)
     session.flush()
     return user
 
@@ -168,3 +184,61 @@ def staff_by_token(session: Session, token: str, *, now: datetime | None = None)
     row.last_used_at = now or utcnow()
     session.flush()
     return user
+
+
+# --- dashboard sessions ---------------------------------------------------------------------------------
+# The cookie carries a random session id; the table keeps only its sha256, so a stolen database does not
+# give working cookies, and deleting the row ends the session whatever the browser still holds.
+
+
+def create_session(session: Session, *, staff_id: int, now: datetime | None = None) -> str:
+    """Starts a dashboard session and returns its id (for the cookie); expired rows are swept on the way."""
+    now = now or utcnow()
+    session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
+    session_id = secrets.token_urlsafe(32)
+    session.add(
+        StaffSession(
+            id_hash=token_digest(session_id),
+            staff_id=staff_id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + SESSION_LIFETIME,
+        )
+    )
+    session.flush()
+    return session_id
+
+
+def staff_by_session(session: Session, session_id: str, *, now: datetime | None = None) -> StaffUser | None:
+    """The active staff user of a live session, or None (unknown, expired, ended, or user deactivated)."""
+    now = now or utcnow()
+    row = session.get(StaffSession, token_digest(session_id))
+    if row is None or row.expires_at <= now:
+        return None
+    user = session.get(StaffUser, row.staff_id)
+    if user is None or not user.active:
+        return None
+    if now - row.last_seen_at >= SEEN_EVERY:
+        row.last_seen_at = now  # left unflushed: the caller sees it in `session.dirty` and commits
+    return user
+
+
+def end_session(session: Session, session_id: str) -> None:
+    session.execute(delete(StaffSession).where(StaffSession.id_hash == token_digest(session_id)))
+
+
+def end_all_sessions(session: Session, *, staff_id: int) -> int:
+    result = session.execute(delete(StaffSession).where(StaffSession.staff_id == staff_id))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def live_sessions(session: Session, *, staff_id: int, now: datetime | None = None) -> int:
+    now = now or utcnow()
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(StaffSession)
+            .where(StaffSession.staff_id == staff_id, StaffSession.expires_at > now)
+        )
+        or 0
+    )

@@ -1,6 +1,12 @@
 """The crash drill: a real `jeger worker` process is SIGKILLed at random moments while it drains an outbox
 into the fake Twilio, restarted each time, and finally the fake's log is checked: every message exactly once.
-Shared by tests/test_crash_drill.py and bench/dispatch.py."""
+Shared by tests/test_crash_drill.py and bench/dispatch.py.
+
+A kill before the worker sends proves nothing, so each incarnation is killed only once it demonstrably sends
+(the fake has a new message since it started), after a random short delay. Right after each kill the outbox
+is read: rows still `sending` mean the kill landed mid-send, with requests claimed or in flight. The drill
+counts those kills, and the test requires most kills to be of that kind.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +38,7 @@ class DrillResult:
     duplicates: int
     lost: int
     unresolved: int
+    mid_send: int  # kills that left rows `sending` (claimed or in flight at the moment of the kill)
 
 
 def start_worker(database_url: str, fake: FakeTwilio, log: Path) -> subprocess.Popen[bytes]:
@@ -55,28 +62,29 @@ def run_drill(
         campaign, step = make_campaign(session, rate={"sms": 40})  # slow enough that kills land mid-drain
         queue_messages(session, campaign=campaign, step=step, count=messages)
     fake.latency = 0.02
-    done_kills = 0
+    done_kills = mid_send = 0
     for _ in range(kills):
+        if not _open_rows(db):
+            break  # all sent already: more kills would prove nothing
+        before = len(fake.messages)
         worker = start_worker(db.url, fake, log)
-        time.sleep(rng.uniform(1.0, 3.0))  # start-up takes about a second: some kills land before any send
+        deadline = time.monotonic() + 120  # start-up (imports, reconciliation) on a loaded machine
+        while len(fake.messages) <= before and worker.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.02, 0.4))  # somewhere in the middle of sending
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
         done_kills += 1
+        with db.session() as session:
+            in_flight = session.scalar(
+                select(func.count()).select_from(Message).where(Message.state == MessageState.SENDING)
+            )
+        mid_send += 1 if in_flight else 0
     worker = start_worker(db.url, fake, log)  # the survivor drains the rest
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 180
     try:
-        while time.monotonic() < deadline:
-            with db.session() as session:
-                open_rows = session.scalar(
-                    select(func.count())
-                    .select_from(Message)
-                    .where(
-                        Message.state.in_([MessageState.QUEUED, MessageState.SENDING, MessageState.UNKNOWN])
-                    )
-                )
-            if not open_rows:
-                break
-            time.sleep(0.5)
+        while time.monotonic() < deadline and _open_rows(db):
+            time.sleep(0.2)
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=30)
@@ -95,4 +103,17 @@ def run_drill(
         duplicates=sum(n - 1 for n in seen.values() if n > 1),
         lost=sum(1 for body in bodies if seen[body] == 0),
         unresolved=int(unresolved),
+        mid_send=mid_send,
     )
+
+
+def _open_rows(db: Database) -> int:
+    with db.session() as session:
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(Message)
+                .where(Message.state.in_([MessageState.QUEUED, MessageState.SENDING, MessageState.UNKNOWN]))
+            )
+            or 0
+        )

@@ -28,6 +28,12 @@ from tests.register_files import valid_orgnrs
 
 _orgnrs = valid_orgnrs(100_000, seed=77)
 _phones = itertools.count(90_000_001)
+_chats = itertools.count(7_000_001)
+CONTACT_KIND = {
+    Channel.SMS: ContactKind.PHONE,
+    Channel.EMAIL: ContactKind.EMAIL,
+    Channel.TELEGRAM: ContactKind.TELEGRAM,
+}
 ALWAYS_OPEN = {
     "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
     "start": "00:00",
@@ -62,18 +68,25 @@ def make_campaign(
     return campaign, step
 
 
-def make_recipient(session: Session, **kw: Any) -> tuple[Company, Contact]:
+def make_recipient(
+    session: Session, *, kind: ContactKind = ContactKind.PHONE, **kw: Any
+) -> tuple[Company, Contact]:
     kw.setdefault("county_number", "55")
     company = Company(orgnr=next(_orgnrs), name=kw.pop("name", "Fjord Bygg AS"), **kw)
     session.add(company)
     session.flush()
-    phone = f"+47{next(_phones)}"
+    if kind is ContactKind.EMAIL:
+        address = f"post@{company.orgnr}.example.no"
+    elif kind is ContactKind.TELEGRAM:
+        address = str(next(_chats))
+    else:
+        address = f"+47{next(_phones)}"
     contact = Contact(
         company_id=company.id,
-        kind=ContactKind.PHONE,
-        address=phone,
-        address_hash=AddressHasher.load(session)(ContactKind.PHONE, phone),
-        is_mobile=True,
+        kind=kind,
+        address=address,
+        address_hash=AddressHasher.load(session)(kind, address),
+        is_mobile=kind is ContactKind.PHONE,
     )
     session.add(contact)
     ensure_identifiers(session, company_ids=[company.id])
@@ -92,7 +105,7 @@ def queue_messages(
 ) -> list[Message]:
     messages = []
     for n in range(count):
-        company, contact = make_recipient(session)
+        company, contact = make_recipient(session, kind=CONTACT_KIND.get(channel, ContactKind.PHONE))
         message = Message(
             kind=MessageKind.OUTREACH,
             campaign_id=campaign.id,

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from typing import Any
 
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from store.db import Database
-from store.models import StaffUser
+from store.models import StaffUser, utcnow
 from tests.lead_factories import make_company, make_registration
 
 
@@ -25,13 +31,104 @@ def _auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def test_every_route_needs_a_token(client: TestClient, api_token: str) -> None:
-    for path in ("/api/leads", "/api/leads/export"):
-        response = client.get(path)
-        assert response.status_code == 401, path
-        assert response.headers["www-authenticate"] == "Bearer"
-        assert client.get(path, headers=_auth("lpj_wrong")).status_code == 401
-        assert client.get(path, headers=_auth(api_token)).status_code == 200
+def _routes(routes: Iterable[Any]) -> Iterator[tuple[str, set[str]]]:
+    """(path, methods) of every endpoint. FastAPI 0.165 keeps included routers as `_IncludedRouter` entries
+    that list their routes through `effective_route_contexts()`; older versions list APIRoutes directly."""
+    for route in routes:
+        if hasattr(route, "effective_route_contexts"):
+            for context in route.effective_route_contexts():
+                yield context.path, set(getattr(context.original_route, "methods", None) or ())
+        elif isinstance(route, APIRoute):
+            yield route.path, set(route.methods)
+
+
+def _api_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """(method, path) of every /api route the app serves, with ids filled in (the docs are not routes here)."""
+    return [
+        (method, re.sub(r"\{[^}]+\}", "1", path))
+        for path, methods in _routes(app.routes)
+        if path.startswith("/api/") and path not in ("/api/docs", "/api/openapi.json")
+        for method in sorted(methods - {"HEAD"})
+    ]
+
+
+def test_every_route_needs_a_token(app: FastAPI, client: TestClient, api_token: str) -> None:
+    routes = _api_routes(app)
+    assert ("GET", "/api/replies") in routes and ("POST", "/api/campaigns/1/launch") in routes
+    for method, path in routes:
+        for headers in ({}, _auth("lpj_wrong")):
+            response = client.request(method, path, headers=headers)
+            assert response.status_code == 401, (method, path, headers)
+            assert response.headers["www-authenticate"] == "Bearer"
+        # With a token the route is reached: whatever it answers, it is not the 401 of a missing token.
+        assert client.request(method, path, headers=_auth(api_token)).status_code != 401, (method, path)
+    for path in ("/api/leads", "/api/leads/export", "/api/replies", "/api/campaigns"):
+        assert client.get(path, headers=_auth(api_token)).status_code == 200, path
+
+
+def _replies(db: Database) -> dict[str, int]:
+    """Four replies: two to campaign A (a JA and a question), one to campaign B, one without a campaign."""
+    from store.models import Campaign, Intent, Reply, utcnow
+
+    now = utcnow()
+    with db.transaction() as session:
+        a, b = Campaign(name="A", definition={}), Campaign(name="B", definition={})
+        session.add_all([a, b])
+        session.flush()
+        company = make_company(session, county="55", name="Svar Bygg AS")
+        rows = [
+            Reply(channel="sms", sender="+4791234567", text="JA", company_id=company.id, campaign_id=a.id,
+                  intent=Intent.INTERESTED, received_at=now - timedelta(days=3)),
+            Reply(channel="sms", sender="+4791234567", text="Hva koster det?", company_id=company.id,
+                  campaign_id=a.id, intent=Intent.FREE_TEXT, received_at=now - timedelta(hours=2)),
+            Reply(channel="telegram", sender="7000000009", text="nei", campaign_id=b.id,
+                  intent=Intent.DECLINED, received_at=now - timedelta(hours=1)),
+            Reply(channel="sms", sender="+4799999999", text="STOPP", intent=Intent.OPT_OUT,
+                  received_at=now - timedelta(minutes=5)),
+        ]  # fmt: skip
+        session.add_all(rows)
+        return {"a": a.id, "b": b.id}
+
+
+def test_replies_are_listed_newest_first_and_filtered(
+    client: TestClient, api_token: str, db: Database
+) -> None:
+    ids = _replies(db)
+    everything = client.get("/api/replies", headers=_auth(api_token)).json()
+    assert everything["total"] == 4 and [r["text"] for r in everything["items"]] == [
+        "STOPP",
+        "nei",
+        "Hva koster det?",
+        "JA",
+    ]
+    first = everything["items"][2]
+    assert (
+        first["company"] == "Svar Bygg AS"
+        and first["intent"] == "free_text"
+        and first["campaign_id"] == ids["a"]
+    )
+    assert first["sender"] == "+47******67"  # masked, as `jeger replies list` shows it
+    by_campaign = client.get(f"/api/replies?campaign={ids['a']}", headers=_auth(api_token)).json()
+    assert [r["text"] for r in by_campaign["items"]] == ["Hva koster det?", "JA"]
+    by_intent = client.get("/api/replies?intent=interested", headers=_auth(api_token)).json()
+    assert [r["text"] for r in by_intent["items"]] == ["JA"]
+    since = (utcnow() - timedelta(hours=1, minutes=30)).isoformat()
+    recent = client.get("/api/replies", params={"since": since}, headers=_auth(api_token)).json()
+    assert [r["text"] for r in recent["items"]] == ["STOPP", "nei"] and recent["total"] == 2
+    assert client.get("/api/replies?intent=maybe", headers=_auth(api_token)).status_code == 422
+    naive = client.get("/api/replies", params={"since": "2027-06-07T09:00:00"}, headers=_auth(api_token))
+    assert naive.status_code == 422
+
+
+def test_replies_come_in_pages(client: TestClient, api_token: str, db: Database) -> None:
+    _replies(db)
+    first = client.get("/api/replies?limit=3", headers=_auth(api_token)).json()
+    second = client.get("/api/replies?limit=3&offset=3", headers=_auth(api_token)).json()
+    assert first["total"] == second["total"] == 4
+    assert (first["limit"], first["offset"], len(first["items"])) == (3, 0, 3)
+    assert (second["offset"], [r["text"] for r in second["items"]]) == (3, ["JA"])
+    assert client.get("/api/replies?limit=0", headers=_auth(api_token)).status_code == 422
+    assert client.get("/api/replies?limit=5000", headers=_auth(api_token)).status_code == 422
 
 
 def test_a_deactivated_users_token_stops_working(
@@ -77,7 +174,7 @@ def test_leads_export_as_csv(client: TestClient, api_token: str, db: Database) -
 def test_the_api_is_described_by_openapi_with_bearer_auth(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     paths = spec["paths"]
-    assert "/api/leads" in paths and "/api/leads/export" in paths
+    assert "/api/leads" in paths and "/api/leads/export" in paths and "/api/replies" in paths
     assert not any(path.startswith(("/admin", "/webhooks")) for path in paths)
     assert any(scheme["type"] == "http" for scheme in spec["components"]["securitySchemes"].values())
     assert client.get("/api/docs").status_code == 200

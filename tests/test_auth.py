@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from settings import Settings
 from store.db import Database
-from store.models import ApiToken, HunterState, StaffUser, utcnow
-from store.staff import MAX_FAILURES, LoginStatus, authenticate, token_digest
+from store.models import ApiToken, HunterState, StaffRole, StaffSession, StaffUser, utcnow
+from store.staff import MAX_FAILURES, LoginStatus, add_staff, authenticate, token_digest
 from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_EMAIL, csrf_of, log_in
 from tests.lead_factories import make_hunter
 from web.app import create_app
+from web.auth import SESSION_COOKIE, LoginThrottle
+
+LOGIN_LIMIT = LoginThrottle().limit
 
 
 def _hunter(db: Database) -> int:
@@ -208,11 +213,154 @@ def test_an_admin_adds_staff_and_cannot_deactivate_the_last_admin(
     assert "siste aktive administratoren" in refused.text
 
 
-def test_logging_out_ends_the_session(admin_client: TestClient) -> None:
+def _cookie(client: TestClient) -> str:
+    value = client.cookies.get(SESSION_COOKIE)
+    assert value, "no session cookie"
+    return value
+
+
+def _with_cookie(app: FastAPI, cookie: str) -> TestClient:
+    """Another browser holding a copy of the cookie (as someone who kept it would)."""
+    other = TestClient(app)
+    other.cookies.set(SESSION_COOKIE, cookie)
+    return other
+
+
+def test_logging_out_ends_the_session_on_the_server(
+    app: FastAPI, admin_client: TestClient, db: Database
+) -> None:
+    saved = _cookie(admin_client)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(StaffSession)) == 1
     token = csrf_of(admin_client, "/admin/")
     response = admin_client.post("/admin/logout", data={"csrf_token": token}, follow_redirects=False)
     assert response.headers["location"] == "/admin/login"
     assert admin_client.get("/admin/", follow_redirects=False).status_code == 303
+    # The cookie from before the logout is signed and unexpired, but its session row is gone.
+    stale = _with_cookie(app, saved).get("/admin/", follow_redirects=False)
+    assert stale.status_code == 303 and stale.headers["location"].startswith("/admin/login")
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(StaffSession)) == 0
+
+
+def test_the_session_table_keeps_only_a_hash_of_the_session_id(
+    admin_client: TestClient, db: Database
+) -> None:
+    with db.session() as session:
+        row = session.scalars(select(StaffSession)).one()
+    assert len(row.id_hash) == 64 and row.id_hash not in _cookie(admin_client)
+    assert timedelta(hours=11) < row.expires_at - row.created_at <= timedelta(hours=12)
+
+
+def test_an_expired_session_sends_staff_to_the_login(admin_client: TestClient, db: Database) -> None:
+    with db.transaction() as session:
+        session.scalars(select(StaffSession)).one().expires_at = utcnow() - timedelta(seconds=1)
+    assert admin_client.get("/admin/", follow_redirects=False).status_code == 303
+
+
+def test_deactivating_a_user_ends_their_sessions(app: FastAPI, db: Database, users) -> None:
+    with TestClient(app) as staff_browser, TestClient(app) as admin_browser:
+        log_in(staff_browser, STAFF_EMAIL)
+        assert staff_browser.get("/admin/", follow_redirects=False).status_code == 200
+        log_in(admin_browser, ADMIN_EMAIL)
+        token = csrf_of(admin_browser, "/admin/staff")
+        admin_browser.post(
+            f"/admin/staff/{users['staff']}/active", data={"csrf_token": token, "active": "false"}
+        )
+        assert staff_browser.get("/admin/", follow_redirects=False).status_code == 303
+        assert admin_browser.get("/admin/", follow_redirects=False).status_code == 200
+    with db.session() as session:
+        assert session.scalars(select(StaffSession.staff_id)).all() == [users["admin"]]
+
+
+def test_a_new_password_ends_every_session_of_that_user(cli, app: FastAPI, db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(app) as browser:
+        log_in(browser, ADMIN_EMAIL)
+        assert browser.get("/admin/", follow_redirects=False).status_code == 200
+        result = cli("staff", "password", ADMIN_EMAIL, "--password", "et-helt-nytt-passord")
+        assert result.exit_code == 0, result.output
+        assert browser.get("/admin/", follow_redirects=False).status_code == 303
+        assert log_in(browser, ADMIN_EMAIL).status_code == 401  # type: ignore[attr-defined]
+        assert log_in(browser, ADMIN_EMAIL, "et-helt-nytt-passord").status_code == 303  # type: ignore[attr-defined]
+
+
+def test_the_cli_sets_a_password_asking_twice(cli, db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    mismatch = cli("staff", "password", STAFF_EMAIL, input="nytt-passord-1\nnytt-passord-2\n")
+    assert mismatch.exit_code != 0
+    result = cli("staff", "password", STAFF_EMAIL, input="nytt-passord-1\nnytt-passord-1\n")
+    assert result.exit_code == 0, result.output
+    assert "nytt-passord-1" not in result.stdout
+    with db.transaction() as session:
+        assert authenticate(session, email=STAFF_EMAIL, password="nytt-passord-1").status is LoginStatus.OK
+    short = cli("staff", "password", STAFF_EMAIL, "--password", "kort")
+    assert short.exit_code == 2 and "at least 10" in short.stderr
+    assert cli("staff", "password", "ingen@x.no", "--password", "x" * 12).exit_code == 2
+
+
+def _lock(db: Database, staff_id: int) -> None:
+    with db.transaction() as session:
+        session.get_one(StaffUser, staff_id).locked_until = utcnow() + timedelta(minutes=10)
+
+
+def test_the_cli_unlocks_a_locked_out_user(cli, client: TestClient, db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    _lock(db, users["staff"])
+    assert log_in(client, STAFF_EMAIL).status_code == 401  # type: ignore[attr-defined]
+    result = cli("staff", "unlock", STAFF_EMAIL)
+    assert result.exit_code == 0 and "låst opp" in result.stdout
+    assert log_in(client, STAFF_EMAIL).status_code == 303  # type: ignore[attr-defined]
+    assert cli("staff", "unlock", "ingen@x.no").exit_code == 2
+
+
+def test_the_cli_lists_and_deactivates_staff(cli, db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    _lock(db, users["staff"])
+    listed = json.loads(cli("staff", "list", "--json").stdout)
+    by_email = {row["email"]: row for row in listed}
+    assert set(by_email) == {ADMIN_EMAIL, STAFF_EMAIL}
+    assert by_email[ADMIN_EMAIL]["role"] == "admin" and by_email[ADMIN_EMAIL]["locked_until"] is None
+    assert by_email[STAFF_EMAIL]["locked_until"] is not None and by_email[STAFF_EMAIL]["active"] is True
+    assert "låst" in cli("staff", "list").stdout
+    assert cli("staff", "deactivate", STAFF_EMAIL).exit_code == 0
+    assert json.loads(cli("staff", "list", "--json").stdout)[1]["active"] is False
+    last_admin = cli("staff", "deactivate", ADMIN_EMAIL)
+    assert last_admin.exit_code == 2 and "last active admin" in last_admin.stderr
+
+
+def test_an_admin_unlocks_a_user_from_the_staff_page(admin_client: TestClient, db: Database, users) -> None:
+    _lock(db, users["staff"])
+    page = admin_client.get("/admin/staff").text
+    assert f'action="/admin/staff/{users["staff"]}/unlock"' in page and "Lås opp" in page
+    token = csrf_of(admin_client, "/admin/staff")
+    done = admin_client.post(f"/admin/staff/{users['staff']}/unlock", data={"csrf_token": token})
+    assert "er låst opp" in done.text
+    with db.session() as session:
+        assert session.get_one(StaffUser, users["staff"]).locked_until is None
+    assert f'action="/admin/staff/{users["staff"]}/unlock"' not in admin_client.get("/admin/staff").text
+
+
+def test_one_client_guessing_at_many_accounts_is_slowed_before_it_locks_them(
+    client: TestClient, db: Database, users
+) -> None:
+    with db.transaction() as session:
+        for n in range(4):
+            add_staff(session, email=f"konto{n}@x.no", role=StaffRole.STAFF, password=PASSWORD)
+    emails = [f"konto{n}@x.no" for n in range(4)]
+    attempts = 0
+    for email in emails:
+        for _ in range(MAX_FAILURES - 2):  # three guesses each: no account reaches its lock-out
+            assert log_in(client, email, "feil-passord-her").status_code == 401  # type: ignore[attr-defined]
+            attempts += 1
+            if attempts == LOGIN_LIMIT:
+                break
+        if attempts == LOGIN_LIMIT:
+            break
+    refused = log_in(client, STAFF_EMAIL)  # even the right password: this client is throttled
+    assert refused.status_code == 429  # type: ignore[attr-defined]
+    assert "For mange mislykkede innloggingsforsøk fra denne maskinen" in refused.text  # type: ignore[attr-defined]
+    assert int(refused.headers["retry-after"]) > 0  # type: ignore[attr-defined]
+    with db.session() as session:
+        # The throttled attempt never reached the account: no failure counted, nothing locked.
+        user = session.get_one(StaffUser, users["staff"])
+        assert user.failed_logins == 0 and user.locked_until is None
 
 
 def test_the_session_cookie_is_httponly_lax_and_secure_behind_https(
@@ -226,3 +374,23 @@ def test_the_session_cookie_is_httponly_lax_and_secure_behind_https(
     assert "httponly" in cookie and "samesite=lax" in cookie and "secure" in cookie
     with TestClient(create_app(settings, db=db)) as plain:
         assert "secure" not in plain.get("/admin/login").headers["set-cookie"].lower()
+
+
+def test_a_session_in_use_records_when_it_was_last_seen(admin_client: TestClient, db: Database) -> None:
+    with db.transaction() as session:
+        row = session.scalars(select(StaffSession)).one()
+        row.last_seen_at = utcnow() - timedelta(minutes=10)
+    assert admin_client.get("/admin/").status_code == 200
+    with db.session() as session:
+        seen = session.scalars(select(StaffSession)).one().last_seen_at
+    assert utcnow() - seen < timedelta(minutes=1)
+
+
+def test_logging_in_again_in_the_same_browser_replaces_the_old_session(
+    admin_client: TestClient, db: Database
+) -> None:
+    first = _cookie(admin_client)
+    assert log_in(admin_client, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(StaffSession)) == 1
+    assert _cookie(admin_client) != first

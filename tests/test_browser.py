@@ -33,6 +33,9 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests: /usr/bin/chromium is not installed"),
 ]
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="browser tests: Playwright is not installed (pip install playwright)"
+)
 
 
 @dataclass
@@ -116,9 +119,7 @@ def _seed(db_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
+    with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -191,7 +192,71 @@ def test_a_post_without_csrf_token_is_refused(page, server: Server) -> None:  # 
     assert page.locator("tbody tr").count() >= 1  # still pending: nothing changed
 
 
+# What the company answers to each question of the SMS registration (by how the question starts).
+ANSWERS = (
+    ("Flott at", None),  # the welcome line: the first question follows in the next bubble
+    ("1/5", "Kari Nordmann"),
+    ("2/5", "tømrer"),
+    ("Mente du", "1"),
+    ("3/5", "2"),
+    ("Hvor mange", "2"),
+    ("Svar med et tall", "2"),
+    ("4/5", "ja"),
+    ("Svar JA eller NEI", "ja"),
+    ("5/5", "august"),
+    ("Hvilket telefonnummer", "912 34 567"),
+    ("Hvilken e-postadresse", "INGEN"),
+    ("Stemmer dette?", "JA"),
+)
+
+
+def _db_value(server: Server, query):  # type: ignore[no-untyped-def]
+    """Reads the server's database (the test's view of what really happened behind the page)."""
+    from store.db import Database
+
+    db = Database(server.db_url)
+    try:
+        with db.session() as session:
+            return query(session)
+    finally:
+        db.dispose()
+
+
+def _last_bubble(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.locator(".bubble.out").last.inner_text()).strip()
+
+
+def _answer_as_company(page, company: str) -> None:  # type: ignore[no-untyped-def]
+    """Answers JA and then each registration question in the sandbox, until the bot says it is registered."""
+    box = page.get_by_label("Svar som bedriften")
+    box.fill("JA")
+    page.get_by_role("button", name="Send").click()
+    for _ in range(15):
+        page.wait_for_load_state()
+        last = _last_bubble(page)
+        if last.startswith("Takk!") and f"{company} er registrert" in last:
+            return
+        answer = next((a for prefix, a in ANSWERS if last.startswith(prefix) and a), None)
+        assert answer is not None, f"the bot asked something this test does not know: {last!r}"
+        page.get_by_label("Svar som bedriften").fill(answer)
+        page.get_by_role("button", name="Send").click()
+    pytest.fail(f"the registration did not finish; the bot last said: {_last_bubble(page)!r}")
+
+
 def test_a_campaign_officer_runs_a_campaign_from_the_browser(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from store.models import (
+        Campaign,
+        CampaignState,
+        CampaignStep,
+        Company,
+        Lead,
+        Message,
+        MessageState,
+        Registration,
+    )
+
     log_in(page, server)
     page.wait_for_url("**/admin/")
 
@@ -202,73 +267,187 @@ def test_a_campaign_officer_runs_a_campaign_from_the_browser(page, server: Serve
     page.get_by_label("… eller lim inn innholdet").fill(campaign_toml())
     page.get_by_role("button", name="Lagre utkast").click()
 
-    # Preview: audience, SMS encoding and cost.
+    # Preview: audience, SMS encoding and cost, and why the rest of the audience gets nothing.
     page.wait_for_url("**/preview")
     assert page.get_by_role("heading", name="Forhåndsvisning").is_visible()
     assert "bedrifter i målgruppen" in page.content()
     assert "GSM-7" in page.content()
+    assert (
+        page.locator(".gaps").first.is_visible()
+        and "får dette steget" in page.locator(".gaps").first.inner_text()
+    )
 
-    # Launch, with confirmation.
+    # Launch, with confirmation: the page says so, and shows the state the campaign really has.
     page.get_by_role("link", name="Start kampanjen …").click()
     page.get_by_role("button", name="Ja, start kampanjen").click()
     page.wait_for_url("**/admin/campaigns/*")
-    assert page.locator(".badge", has_text="Sender").first.is_visible() or "Planlagt" in page.content()
-
-    # Live progress: the sent count grows without a reload.
-    sent = page.locator(
-        'tr[data-step="sms"] td[data-state="sent"], tr[data-step="sms"] td[data-state="delivered"]'
+    assert "er startet" in page.locator(".flash").inner_text()
+    state = _db_value(
+        server, lambda s: s.scalar(select(Campaign.state).where(Campaign.name == "Nettlesertest Nord"))
     )
+    assert state in (CampaignState.SCHEDULED, CampaignState.RUNNING)
+    badge = {CampaignState.SCHEDULED: "Planlagt", CampaignState.RUNNING: "Sender"}[state]
+    assert page.locator(".head .badge").first.inner_text() == badge
+
+    # Live progress: the counts move without a reload until the page shows every message as sent.
+    def sms_total(session):  # type: ignore[no-untyped-def]
+        return session.scalar(
+            select(func.count())
+            .select_from(Message)
+            .join(CampaignStep, CampaignStep.id == Message.step_id)
+            .join(Campaign, Campaign.id == Message.campaign_id)
+            .where(Campaign.name == "Nettlesertest Nord", CampaignStep.name == "sms")
+        )
+
+    deadline = time.monotonic() + 30
+    while not (total := _db_value(server, sms_total)) and time.monotonic() < deadline:
+        page.wait_for_timeout(250)  # the scheduler materialises the due step within seconds
+    assert total and total > 0
     page.wait_for_function(
-        """() => [...document.querySelectorAll('tr[data-step="sms"] td[data-state="sent"],'
-              + 'tr[data-step="sms"] td[data-state="delivered"]')]
-              .some(td => parseInt(td.textContent.replace(/\\s/g, '')) > 0)""",
-        timeout=30_000,
+        """total => {
+             const cell = s => document.querySelector(`tr[data-step="sms"] td[data-state="${s}"]`);
+             const n = s => cell(s) ? parseInt(cell(s).textContent.replace(/\\s/g, '')) : 0;
+             return n('sent') + n('delivered') === total && n('queued') === 0;
+           }""",
+        arg=total,
+        timeout=60_000,
     )
-    assert sent.count() == 2
+    shown_sent = int(
+        page.locator('tr[data-step="sms"] td[data-state="sent"]').inner_text().replace("\xa0", "")
+    )
+    in_db = _db_value(
+        server,
+        lambda s: s.scalar(
+            select(func.count())
+            .select_from(Message)
+            .join(CampaignStep, CampaignStep.id == Message.step_id)
+            .where(CampaignStep.name == "sms", Message.state.in_([MessageState.SENT, MessageState.DELIVERED]))
+        ),
+    )
+    assert in_db == total and 0 <= shown_sent <= total
+    page.reload()  # the state badge is outside the live part
+    state = _db_value(
+        server, lambda s: s.scalar(select(Campaign.state).where(Campaign.name == "Nettlesertest Nord"))
+    )
+    assert state is CampaignState.RUNNING and page.locator(".head .badge").first.inner_text() == "Sender"
 
-    # Answer JA as a company in the sandbox, then the registration questions.
+    # Answer JA as a company in the sandbox, then every registration question, until it is registered.
     page.get_by_role("link", name="Sandkasse").click()
-    page.locator(".threads a").first.click()
-    box = page.get_by_label("Svar som bedriften")
-    box.fill("JA")
-    page.get_by_role("button", name="Send").click()
-    for answer in ("Kari Nordmann", "tømrer", "2", "ja", "august", "ja"):
-        if (
-            page.locator(".bubble.out")
-            .last.inner_text()
-            .lower()
-            .startswith(("takk! vi har registrert", "tusen takk"))
-        ):
-            break
-        page.wait_for_timeout(300)
-        box = page.get_by_label("Svar som bedriften")
-        box.fill(answer)
-        page.get_by_role("button", name="Send").click()
+    page.locator(".threads a", has_text="· SMS").first.click()
+    company = page.locator(".phone-head").inner_text().split("\n")[0].strip()
+    assert company
+    _answer_as_company(page, company)
+    completed = _db_value(
+        server,
+        lambda s: s.scalar(
+            select(Registration.completed_at)
+            .join(Company, Company.id == Registration.company_id)
+            .where(Company.name == company)
+        ),
+    )
+    assert completed is not None
 
-    # The lead appears.
+    # The lead appears, for that company.
     page.get_by_role("link", name="Leads").click()
-    assert page.locator("tbody tr").count() >= 1
+    row = page.locator("tbody tr", has_text=company)
+    assert row.count() == 1 and row.get_by_role("link", name=company).is_visible()
+    assert _db_value(server, lambda s: s.scalar(select(func.count()).select_from(Lead))) == 1
 
     # Approve the pending hunter.
     page.get_by_role("link", name="Jegere").click()
     page.get_by_role("button", name="Godkjenn").first.click()
     assert "er godkjent" in page.locator(".flash").inner_text()
 
-    # Download the leads CSV.
+    # Download the leads CSV: as Norwegian Excel reads it (BOM, `;`, Norwegian headers).
     page.get_by_role("link", name="Leads").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Last ned CSV").click()
-    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text("utf-8-sig"))))
-    assert len(rows) >= 1 and rows[0]["company"]
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert [r["Bedrift"] for r in rows] == [company]
+
+
+MENU = ("Kampanjer", "Resultater", "Innboks", "Leads", "Jegere", "Bedrifter", "Sandkasse", "Brukere")
+
+
+def _seed_question_thread(server: Server) -> str:
+    """A company the sandbox wrote to, so the phone test has a thread of its own to answer in."""
+    from sqlalchemy import select
+
+    from store.db import Database
+    from store.models import Channel, Company, Contact, ContactKind, Message, MessageState, utcnow
+
+    db = Database(server.db_url)
+    try:
+        with db.transaction() as session:
+            company, mobile = session.execute(
+                select(Company, Contact.address)
+                .join(Contact, Contact.company_id == Company.id)
+                .where(
+                    Contact.kind == ContactKind.PHONE, Contact.is_mobile.is_(True), Company.name.like("%AS")
+                )
+                .order_by(Company.id.desc())
+            ).first()
+            session.add(
+                Message(
+                    company_id=company.id,
+                    channel=Channel.SMS,
+                    address=mobile,
+                    body="Hei! Har dere plass til en lærling? Svar JA",
+                    provider="sandbox",
+                    state=MessageState.SENT,
+                    sent_at=utcnow(),
+                )
+            )
+            return str(company.name)
+    finally:
+        db.dispose()
+
+
+def _fits(phone, locator) -> bool:  # type: ignore[no-untyped-def]
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
 
 
 def test_the_dashboard_works_on_a_phone(phone, server: Server) -> None:  # type: ignore[no-untyped-def]
+    company = _seed_question_thread(server)
     log_in(phone, server)
     phone.wait_for_url("**/admin/")
-    for path in ("/admin/", "/admin/campaigns", "/admin/leads", "/admin/sandbox", "/admin/results"):
-        phone.goto(server.url + path)
+    menu = phone.get_by_role("navigation", name="Hovedmeny")
+    # Walk the main pages through the menu itself: every link is on screen and can be tapped.
+    for name in MENU:
+        link = menu.get_by_role("link", name=name, exact=False).first
+        assert link.is_visible() and _fits(phone, link), f"menu link {name} is off screen on a phone"
+        link.click()
+        phone.wait_for_load_state()
+        assert menu.get_by_role("link", name=name, exact=False).first.get_attribute("aria-current") == "page"
         width = phone.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390 + 1, f"{path} scrolls sideways on a phone ({width}px)"
+        assert width <= 390 + 1, f"{phone.url} scrolls sideways on a phone ({width}px)"
+        for other in MENU:
+            item = menu.get_by_role("link", name=other, exact=False).first
+            assert item.is_visible() and _fits(phone, item), f"{other} is hidden on {phone.url}"
+    # The map's legend is readable text on a phone, not the map's shrunken drawing.
+    menu.get_by_role("link", name="Resultater").click()
+    legend = phone.locator(".map-legend")
+    if legend.count():
+        assert legend.first.is_visible()
+        size = phone.evaluate("getComputedStyle(document.querySelector('.map-legend')).fontSize")
+        assert float(size.removesuffix("px")) >= 13
+
+    # One flow on the phone: a company asks a question in the sandbox, staff find it in the inbox.
+    menu.get_by_role("link", name="Sandkasse").click()
+    phone.get_by_label("Finn samtale").fill(company)
+    phone.get_by_label("Finn samtale").press("Enter")
+    phone.locator(".threads a", has_text=company).first.click()
+    phone.get_by_label("Svar som bedriften").fill("Hva koster det å ha lærling?")
+    phone.get_by_role("button", name="Send").click()
+    assert phone.locator(".bubble.in", has_text="Hva koster det å ha lærling?").is_visible()
+    menu.get_by_role("link", name="Innboks").click()
+    question = phone.locator("body", has_text="Hva koster det å ha lærling?")
+    assert question.count() == 1 and company in phone.content()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, f"the inbox scrolls sideways on a phone ({width}px)"
     ARTIFACTS.mkdir(exist_ok=True)
     phone.goto(server.url + "/admin/")
     phone.screenshot(path=str(ARTIFACTS / "phone-home.png"), full_page=True)

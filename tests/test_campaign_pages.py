@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -63,6 +64,72 @@ def test_a_pasted_toml_becomes_a_draft_and_the_preview_shows_cost(
     assert "bedrifter i målgruppen" in preview and "GSM-7" in preview and " kr" in preview
     assert "Svar STOPP" in preview  # the rendered SMS itself
     assert "Steg «paaminnelse»" in preview
+
+
+def test_the_preview_explains_why_audience_companies_are_not_recipients(
+    admin_client: TestClient, db: Database, settings: Settings, companies: int
+) -> None:
+    from store.models import Company
+    from web.admin import campaign_bridge
+
+    _create(admin_client, _toml())
+    campaign = _campaign(db)
+    with db.session() as session:
+        view = campaign_bridge.preview_campaign(session, settings, campaign_id=campaign.id)
+    first = view.steps[0]
+    reasons = {gap.reason: gap.count for gap in first.gaps}
+    # Every audience company is either a recipient or under exactly one reason.
+    assert (first.recipients or 0) + sum(reasons.values()) == view.audience
+    assert reasons.get("har ikke noe mobilnummer", 0) > 0
+    assert "av andre grunner" not in reasons
+    page = admin_client.get(f"/admin/campaigns/{campaign.id}/preview").text
+    assert f"{first.recipients} av {view.audience}</b> bedrifter i målgruppen får dette steget" in page
+    assert "har ikke noe mobilnummer" in page
+    with db.session() as session:
+        audience = campaign.definition["audience"]["counties"]
+        outside = session.scalars(select(Company).where(Company.county_number.not_in(audience))).first()
+        no_mobile = session.scalars(
+            select(Company).where(
+                Company.county_number.in_(audience),
+                Company.mobile.is_(None),
+                Company.bankrupt.is_(False),
+                Company.winding_up.is_(False),
+                Company.nace_code.startswith("43"),
+                Company.org_form != "ENK",
+                Company.is_training_company.is_(False),
+            )
+        ).first()
+    assert outside is not None and no_mobile is not None
+    away = admin_client.get(f"/admin/campaigns/{campaign.id}/preview?orgnr={outside.orgnr}&step=sms").text
+    assert "som ikke er med i målgruppen" in away and outside.name in away
+    unreachable = admin_client.get(
+        f"/admin/campaigns/{campaign.id}/preview?orgnr={no_mobile.orgnr}&step=sms"
+    ).text
+    assert "får ikke dette steget fordi den har ikke noe mobilnummer" in unreachable
+
+
+def test_a_letter_step_says_who_gets_e_mail_and_who_gets_paper(
+    admin_client: TestClient, db: Database, settings: Settings, companies: int
+) -> None:
+    from web.admin import campaign_bridge
+
+    toml_text = _toml("Brevkampanje").replace(
+        'channel = "sms"\ntemplate = "sms/invitasjon"',
+        'channel = "letter"\ntemplate = "letters/invitasjon"',
+        1,
+    )
+    assert 'channel = "letter"' in toml_text
+    response = _create(admin_client, toml_text)
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    campaign = _campaign(db)
+    with db.session() as session:
+        view = campaign_bridge.preview_campaign(session, settings, campaign_id=campaign.id, step="sms")
+    letter = view.steps[0]
+    assert letter.channel == "letter"
+    assert sum(letter.by_channel.values()) == letter.recipients
+    assert (letter.recipients or 0) + sum(g.count for g in letter.gaps) == view.audience
+    page = admin_client.get(f"/admin/campaigns/{campaign.id}/preview?step=sms").text
+    assert "brevet som e-post og" in page and "på papir i posten" in page
 
 
 def test_a_bad_toml_is_refused_with_every_problem_and_nothing_is_stored(
@@ -181,7 +248,7 @@ def test_launch_pause_resume_and_cancel_with_confirmation(
         states = set(session.scalars(select(Message.state).where(Message.campaign_id == campaign_id)))
     assert states == {MessageState.CANCELLED}
     refused = admin_client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
-    assert "cancelled" in refused.text and _campaign(db).state == CampaignState.CANCELLED
+    assert "er avbrutt" in refused.text and _campaign(db).state == CampaignState.CANCELLED
 
 
 def test_a_test_message_goes_to_the_staff_member(
@@ -217,10 +284,12 @@ def test_the_delivery_report_is_a_table_and_a_csv(
     _materialise(db, settings, campaign_id)
     table = admin_client.get(f"/admin/campaigns/{campaign_id}/report").text
     assert "Leveranserapport" in table and "I kø" in table and "+47******" in table
-    rows = list(
-        csv.DictReader(io.StringIO(admin_client.get(f"/admin/campaigns/{campaign_id}/report.csv").text))
-    )
-    assert rows and rows[0]["state"] == "queued" and rows[0]["address"].startswith("+47***")
+    content = admin_client.get(f"/admin/campaigns/{campaign_id}/report.csv").content
+    assert content.startswith("\ufeff".encode())  # Norwegian Excel reads UTF-8 only with a BOM
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert rows and rows[0]["Tilstand"] == "I kø" and rows[0]["Adresse"].startswith("+47***")
+    assert rows[0]["Kanal"] == "SMS" and rows[0]["Steg"] == "sms"
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", rows[0]["Laget"])
 
 
 def test_the_campaign_list_shows_state_and_progress(

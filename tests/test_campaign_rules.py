@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, text
@@ -48,7 +50,13 @@ def toml(audience: str = 'counties = ["55"]', steps: str = "", extra: str = "") 
         steps
         or '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2026-01-05T09:00"\n'
     )
-    return f'name = "Regler"\n{extra}\n{OPEN}\n[audience]\n{audience}\n\n{steps}'
+    source = f'name = "Regler"\n{extra}\n{OPEN}\n[audience]\n{audience}\n\n{steps}'
+    return source.replace("2026-01-05T09:00", today_at())  # create refuses a first step on a past day
+
+
+def today_at() -> str:
+    """Now in Oslo, written as staff write a first step that should start at once (earlier today is fine)."""
+    return datetime.now(ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%dT%H:%M")
 
 
 def add_contact(session: Any, company_id: int, kind: ContactKind, address: str, **kw: Any) -> Contact:
@@ -336,6 +344,7 @@ def test_every_daily_job_resolves_to_a_function() -> None:
 def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
     db: Database, settings: Settings
 ) -> None:
+    pool = db.engine.pool  # the job store shares the application's engine and must not dispose of it
     with db.transaction() as session:
         make_recipient(session)
         future = (utcnow() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
@@ -359,6 +368,7 @@ def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
         assert ids == [f"campaign-{cid}-step-{sid}"]
         assert session.get(Heartbeat, "scheduler") is not None
         assert session.scalar(select(func.count()).select_from(Message)) == 0  # not due yet
+    assert db.engine.pool is pool
 
 
 def test_bench_launch_quick_runs(tmp_path: Path) -> None:
@@ -374,7 +384,19 @@ def test_bench_launch_quick_runs(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "×" in result.stdout or "x" in result.stdout
+    launch = re.search(
+        r"^sqlite\s+([\d,]+) messages: ours\s+([\d.]+) s, baseline\s+([\d.]+) s, ratio\s+([\d.]+)x "
+        r"\(goal <= 3x\) (OK|MISSED); peak RSS (\d+) MB",
+        result.stdout,
+        re.MULTILINE,
+    )
+    assert launch is not None, result.stdout
+    assert int(launch[1].replace(",", "")) == 2000  # the quick mode's audience, every company once
+    assert float(launch[2]) > 0 and float(launch[3]) > 0 and float(launch[4]) > 0 and int(launch[6]) > 0
+    letters = re.search(
+        r"ratio per core used \(x \d+\): ([\d.]+)x .* (OK|MISSED)$", result.stdout, re.MULTILINE
+    )
+    assert letters is not None and float(letters[1]) > 0, result.stdout
 
 
 @pytest.mark.slow
@@ -436,3 +458,127 @@ def test_a_materialised_row_is_found_by_its_exact_due_time(db: Database, setting
     opening = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Message).where(Message.due_at == opening)) == 1
+
+
+LETTER = (
+    '[[steps]]\nname = "brev"\nchannel = "letter"\ntemplate = "letters/invitasjon"\nat = "2026-01-05T09:00"\n'
+)
+
+
+def live_sms(settings: Settings) -> Settings:
+    """Twilio credentials and a messaging service, but no number to print: the case of the audit."""
+    return settings.model_copy(
+        update={
+            "twilio_account_sid": "AC" + "1" * 32,
+            "twilio_auth_token": "t" * 32,
+            "twilio_messaging_service_sid": "MG" + "2" * 32,
+            "twilio_from": None,
+            "sms_reply_number": None,
+        }
+    )
+
+
+def letter_companies(session: Any) -> tuple[str, str]:
+    """(orgnr of a company that gets the letter by e-mail, orgnr of one that gets it printed)."""
+    mailed = make_recipient(
+        session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
+    )[0]
+    add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
+    printed = make_recipient(
+        session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
+    )[0]
+    return mailed.orgnr, printed.orgnr
+
+
+def test_live_sms_without_a_reply_number_refuses_letter_steps_at_create_and_preview(
+    db: Database, settings: Settings
+) -> None:
+    from campaigns.preview import preview_campaign, send_test
+
+    with db.transaction() as session:
+        letter_companies(session)
+    with pytest.raises(DefinitionError) as raised, db.transaction() as session:
+        create_campaign(session, source=toml(steps=LETTER), filename="r.toml", settings=live_sms(settings))
+    assert raised.value.problems[0].field == "steps[0].template" and "SMS_REPLY_NUMBER" in str(raised.value)
+    with db.transaction() as session:  # created in the sandbox, previewed once SMS went live
+        cid = create_campaign(
+            session, source=toml(steps=LETTER), filename="r.toml", settings=settings
+        ).campaign.id
+    with db.session() as session:
+        (step,) = preview_campaign(session, campaign_id=cid, settings=live_sms(settings))
+    assert step.problems and "SMS_REPLY_NUMBER" in step.problems[0] and not step.samples
+    with pytest.raises(ValueError, match="SMS_REPLY_NUMBER"), db.session() as session:
+        send_test(session, campaign_id=cid, to="meg@example.no", settings=live_sms(settings))
+    with db.transaction() as session:
+        numbered = live_sms(settings).model_copy(update={"sms_reply_number": "+4759440000"})
+        create_campaign(session, source=toml(steps=LETTER), filename="r.toml", settings=numbered)
+
+
+def test_preview_of_a_letter_step_shows_the_letter_and_how_it_goes_out(
+    db: Database, settings: Settings, cli: Any
+) -> None:
+    with db.transaction() as session:
+        mailed, printed = letter_companies(session)
+        cid = create_campaign(
+            session, source=toml(steps=LETTER), filename="r.toml", settings=settings
+        ).campaign.id
+    result = cli("campaign", "preview", str(cid), "--orgnr", mailed, "--orgnr", printed, "--json")
+    assert result.exit_code == 0, result.output
+    samples = {s["orgnr"]: s for s in json.loads(result.stdout)["steps"][0]["samples"]}
+    assert samples[mailed]["delivery"].startswith("e-post") and samples[printed]["delivery"].startswith(
+        "papirbrev"
+    )
+    for sample in samples.values():
+        assert "Har dere plass til en lærling?" in sample["letter_text"] and "<" not in sample["letter_text"]
+        assert "Fjord Bygg AS" in sample["letter_text"]
+    text = cli("campaign", "preview", str(cid), "--orgnr", printed).stdout
+    assert "Sendes som: papirbrev" in text and "Brevet:" in text and "Har dere plass til en lærling?" in text
+
+
+def test_preview_of_a_company_outside_the_audience_says_which_and_why(
+    db: Database, settings: Settings, cli: Any
+) -> None:
+    from store.optouts import record_opt_out
+
+    with db.transaction() as session:
+        make_recipient(session)
+        opted, contact = make_recipient(session)
+        record_opt_out(
+            session,
+            hasher=AddressHasher.load(session),
+            kind=ContactKind.PHONE,
+            address=contact.address,
+            source="sms",
+        )
+        landline, phone = make_recipient(session)
+        phone.is_mobile = False
+        cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+        opted_orgnr, landline_orgnr = opted.orgnr, landline.orgnr
+    result = cli("campaign", "preview", str(cid), "--orgnr", opted_orgnr)
+    assert result.exit_code == 2
+    assert f"orgnr {opted_orgnr} er ikke i målgruppen: har meldt seg av" in result.stderr
+    result = cli("campaign", "preview", str(cid), "--orgnr", landline_orgnr, "--json")
+    assert result.exit_code == 2
+    assert "mobilnummer" in json.loads(result.stdout)["steps"][0]["missing"][landline_orgnr]
+    assert (
+        "finnes ikke i bedriftsregisteret"
+        in cli("campaign", "preview", str(cid), "--orgnr", "999999999").stderr
+    )
+
+
+def test_launch_refuses_a_campaign_whose_template_broke_after_create(
+    db: Database, settings: Settings, cli: Any, tmp_path: Path
+) -> None:
+    custom_templates(settings, tmp_path)
+    with db.transaction() as session:
+        make_recipient(session)
+        cid = create_campaign(
+            session, source=toml(steps=LONG), filename="r.toml", settings=settings
+        ).campaign.id
+    (settings.templates_dir / "sms" / "lang.nb.txt").write_text("Hei {{ kontaktperson }}. Svar STOPP\n")
+    result = cli("campaign", "launch", str(cid))
+    assert result.exit_code == 2
+    assert "kan ikke startes før malene er rettet" in result.stderr and "kontaktperson" in result.stderr
+    with db.session() as session:
+        assert session.get_one(Campaign, cid).state.value == "draft"
+        assert session.scalar(text("SELECT count(*) FROM apscheduler_jobs")) == 0

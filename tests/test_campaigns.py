@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -61,6 +63,16 @@ only = "no_reply"
 """
 
 
+def today_at() -> str:
+    """Now in Oslo, written as staff write a first step that should start at once (earlier today is fine)."""
+    return datetime.now(ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%dT%H:%M")
+
+
+def current(source: str) -> str:
+    """The campaign with its first step due now instead of on 5 January 2026 (create refuses a past day)."""
+    return source.replace("2026-01-05T09:00", today_at())
+
+
 def test_defaults_are_filled_in() -> None:
     definition = parse_definition(TOML, counties=COUNTIES)
     assert definition["rate"] == {"sms": 5.0, "email": 10.0, "telegram": 20.0}
@@ -101,6 +113,96 @@ def test_errors_name_file_line_and_field(change: tuple[str, str], field: str, li
     assert str(problem).startswith(f"sommer.toml:{line}: {field}:")
 
 
+TYPED = """name = "Typer"
+
+[audience]
+counties = ["55"]
+
+[[steps]]
+name = "sms"
+channel = "sms"
+template = "sms/invitasjon"
+at = "2027-06-07T09:00"
+"""
+LATER_STEP = '\n[[steps]]\nname = "p"\nchannel = "sms"\ntemplate = "sms/paaminnelse"\n'
+
+
+@pytest.mark.parametrize(
+    ("source", "field", "bad_line"),
+    [
+        ("rate = 5\n" + TYPED, "rate", "rate = 5"),
+        ('window = "x"\n' + TYPED, "window", 'window = "x"'),
+        ("audience = 3\n" + TYPED.replace('[audience]\ncounties = ["55"]\n', ""), "audience", "audience = 3"),
+        (
+            'include_sole_proprietors = "false"\n' + TYPED,
+            "include_sole_proprietors",
+            'include_sole_proprietors = "false"',
+        ),
+        (TYPED + '\n[window]\nskip_holidays = "false"\n', "window.skip_holidays", 'skip_holidays = "false"'),
+        (TYPED.replace('name = "Typer"', "name = 5"), "name", "name = 5"),
+        (TYPED + LATER_STEP + 'at = "2027-06-01T09:00"\n', "steps[1].at", 'at = "2027-06-01T09:00"'),
+        (
+            TYPED + LATER_STEP + 'at = "2027-06-10T09:00"\nafter_days = 3\n',
+            "steps[1].after_days",
+            "after_days = 3",
+        ),
+        (TYPED.replace('at = "2027-06-07T09:00"', "at = 2027-06-07"), "steps[0].at", "at = 2027-06-07"),
+        (TYPED + LATER_STEP + 'after_days = "7"\n', "steps[1].after_days", 'after_days = "7"'),
+        (TYPED.replace('counties = ["55"]', "counties = [true]"), "audience.counties", "counties = [true]"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_a_definition_error_naming_file_line_and_field(
+    source: str, field: str, bad_line: str
+) -> None:
+    with pytest.raises(DefinitionError) as raised:  # never a TypeError, never silently accepted
+        parse_definition(source, filename="t.toml", counties=COUNTIES)
+    line = source.splitlines().index(bad_line) + 1
+    assert any((p.field, p.line) == (field, line) for p in raised.value.problems), raised.value.problems
+    assert f"t.toml:{line}: {field}: " in str(raised.value)
+
+
+def test_definition_errors_are_norwegian() -> None:
+    with pytest.raises(DefinitionError) as raised:
+        parse_definition(
+            TOML.replace('start = "00:00"\nend = "23:59"', 'start = "10:00"\nend = "09:00"'),
+            counties=COUNTIES,
+        )
+    assert "vinduet slutter (09:00) før det begynner (10:00)" in str(raised.value)
+    with pytest.raises(DefinitionError) as raised:
+        parse_definition(TOML.replace('language = "nb"', 'language = "no"'), counties=COUNTIES)
+    assert '"auto" gir hver bedrift dens egen målform' in str(raised.value)
+
+
+def test_a_first_step_on_a_past_day_is_refused_but_earlier_today_starts_now() -> None:
+    oslo = ZoneInfo("Europe/Oslo")
+    now = datetime(2027, 6, 7, 14, 0, tzinfo=oslo)
+    with pytest.raises(DefinitionError) as raised:
+        parse_definition(TYPED.replace("2027-06-07T09:00", "2027-06-06T09:00"), counties=COUNTIES, now=now)
+    (problem,) = raised.value.problems
+    assert problem.field == "steps[0].at" and "tidspunktet har passert" in problem.message
+    assert (
+        parse_definition(TYPED, counties=COUNTIES, now=now)["steps"][0]["at"] == "2027-06-07T09:00:00+02:00"
+    )
+    just_after_midnight = datetime(2027, 6, 8, 0, 10, tzinfo=oslo)  # written as "now" at 23:50
+    assert parse_definition(TYPED.replace("09:00", "23:50"), counties=COUNTIES, now=just_after_midnight)
+
+
+def test_create_reports_every_problem_at_once(db: Database, settings: Settings) -> None:
+    """A bad window, an unknown template and an empty audience: one attempt lists all three."""
+    from campaigns.lifecycle import create_campaign
+
+    source = (
+        current(TOML)
+        .replace('start = "00:00"', 'start = "23:59"')
+        .replace("sms/paaminnelse", "sms/finnesikke")
+    )
+    with pytest.raises(DefinitionError) as raised, db.transaction() as session:
+        create_campaign(session, source=source, filename="c.toml", settings=settings)
+    fields = {p.field for p in raised.value.problems}
+    assert {"window.end", "steps[1].template", "audience"} <= fields, raised.value.problems
+    assert "ukjent mal" in str(raised.value)
+
+
 def seed_companies(db: Database) -> dict[str, int]:
     """One company of each kind the audience must include or leave out."""
     with db.transaction() as session:
@@ -139,7 +241,7 @@ def seed_companies(db: Database) -> dict[str, int]:
 def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ids = seed_companies(db)
     path = tmp_path / "c.toml"
-    path.write_text(TOML)
+    path.write_text(current(TOML))
     created = cli("campaign", "create", str(path), "--json")
     assert created.exit_code == 0, created.output
     data = json.loads(created.stdout)
@@ -155,9 +257,9 @@ def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_
 
 def test_create_refuses_an_empty_audience_and_stores_nothing(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "c.toml"
-    path.write_text(TOML)
+    path.write_text(current(TOML))
     result = cli("campaign", "create", str(path))
-    assert result.exit_code == 2 and "no company matches" in result.stderr
+    assert result.exit_code == 2 and "ingen bedrifter passer" in result.stderr
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Campaign)) == 0
 
@@ -165,7 +267,7 @@ def test_create_refuses_an_empty_audience_and_stores_nothing(cli, db: Database, 
 def test_preview_reports_segments_and_cost(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     seed_companies(db)
     path = tmp_path / "c.toml"
-    path.write_text(TOML)
+    path.write_text(current(TOML))
     campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
     result = cli("campaign", "preview", str(campaign_id), "--step", "sms", "--json")
     assert result.exit_code == 0, result.output
@@ -182,7 +284,7 @@ def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
 ) -> None:  # type: ignore[no-untyped-def]
     seed_companies(db)
     path = tmp_path / "c.toml"
-    path.write_text(TOML.replace("after_days = 7", "after_days = 0"))
+    path.write_text(current(TOML).replace("after_days = 7", "after_days = 0"))
     campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
     assert cli("campaign", "launch", str(campaign_id)).exit_code == 0
 
@@ -224,7 +326,7 @@ def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
 def test_cancel_marks_unsent_messages(cli, db: Database, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     seed_companies(db)
     path = tmp_path / "c.toml"
-    path.write_text(TOML)
+    path.write_text(current(TOML))
     campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
     cli("campaign", "launch", str(campaign_id))
     with db.transaction() as session:
@@ -242,12 +344,131 @@ def test_a_step_overdue_after_downtime_pauses_the_campaign(db: Database, setting
     seed_companies(db)
     from campaigns.lifecycle import create_campaign, resume_campaign
 
+    later = utcnow() + timedelta(days=2)  # the system was down for two days after the launch
     with db.transaction() as session:
-        campaign = create_campaign(session, source=TOML, filename="c.toml", settings=settings).campaign
-        launch_campaign(session, campaign_id=campaign.id, settings=settings, now=utcnow() - timedelta(days=2))
-        assert pause_stale(session, now=utcnow(), stale_after=timedelta(hours=6)) == [campaign.id]
+        campaign = create_campaign(
+            session, source=current(TOML), filename="c.toml", settings=settings
+        ).campaign
+        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        assert pause_stale(session, now=later, stale_after=timedelta(hours=6)) == [campaign.id]
         assert campaign.state is CampaignState.PAUSED and "systemet var nede" in (campaign.state_reason or "")
-        resume_campaign(session, campaign_id=campaign.id, settings=settings)
+        resume_campaign(session, campaign_id=campaign.id, settings=settings, now=later)
         assert campaign.state is CampaignState.RUNNING
         assert session.scalar(select(func.count()).select_from(Message)) == 2
-        assert pause_stale(session, now=utcnow(), stale_after=timedelta(hours=6)) == []
+        assert pause_stale(session, now=later, stale_after=timedelta(hours=6)) == []
+
+
+def job_rows(db: Database) -> dict[str, float | None]:
+    from sqlalchemy import text
+
+    with db.session() as session:
+        return dict(session.execute(text("SELECT id, next_run_time FROM apscheduler_jobs")).tuples().all())
+
+
+def create_and_launch(cli, path: Path, source: str) -> int:  # type: ignore[no-untyped-def]
+    path.write_text(source)
+    created = cli("campaign", "create", str(path), "--json")
+    assert created.exit_code == 0, created.output
+    campaign_id = int(json.loads(created.stdout)["id"])
+    launched = cli("campaign", "launch", str(campaign_id))
+    assert launched.exit_code == 0, launched.output
+    return campaign_id
+
+
+def step_ids(db: Database, campaign_id: int) -> list[int]:
+    with db.session() as session:
+        return [s.id for s in session.get_one(Campaign, campaign_id).steps]
+
+
+def test_launch_writes_one_job_per_step_that_survives_relaunch_and_restart_and_then_fires(
+    cli, db: Database, settings: Settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    seed_companies(db)
+    oslo = ZoneInfo("Europe/Oslo")
+    tomorrow = (datetime.now(oslo) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    later = create_and_launch(cli, tmp_path / "later.toml", TOML.replace("2026-01-05T09:00", tomorrow))
+    wanted = {f"campaign-{later}-step-{sid}" for sid in step_ids(db, later)}
+    assert set(job_rows(db)) == wanted and len(wanted) == 2  # written by launch itself: no scheduler runs
+    before = job_rows(db)
+    assert cli("campaign", "launch", str(later)).exit_code == 0  # a second launch, by mistake
+
+    async def run_scheduler(until: Any, timeout: float) -> None:
+        scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=3600)  # no tick after the first
+        await scheduler.start()
+        try:
+            deadline = asyncio.get_running_loop().time() + timeout
+            while not until() and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.1)
+        finally:
+            await scheduler.stop()
+
+    asyncio.run(run_scheduler(lambda: False, 1.0))  # a restart
+    assert job_rows(db) == before
+
+    soon = (datetime.now(oslo) + timedelta(seconds=2)).strftime("%Y-%m-%dT%H:%M:%S")
+    now_campaign = create_and_launch(
+        cli,
+        tmp_path / "now.toml",
+        TOML.replace("2026-01-05T09:00", soon).replace("after_days = 7", "after_days = 0"),
+    )
+    assert {f"campaign-{now_campaign}-step-{sid}" for sid in step_ids(db, now_campaign)} <= set(job_rows(db))
+
+    def materialised() -> bool:
+        with db.session() as session:
+            return all(s.materialized_at for s in session.get_one(Campaign, now_campaign).steps)
+
+    asyncio.run(run_scheduler(materialised, 60.0))
+    assert materialised()
+    with db.session() as session:
+        count = session.scalar(
+            select(func.count()).select_from(Message).where(Message.campaign_id == now_campaign)
+        )
+    assert count == 4  # two steps × two companies
+    assert job_rows(db) == before  # the fired date jobs are gone; the later campaign's are untouched
+
+
+def test_pause_and_cancel_remove_the_step_jobs_and_resume_writes_them_again(
+    cli, db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    seed_companies(db)
+    tomorrow = (datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    campaign_id = create_and_launch(cli, tmp_path / "c.toml", TOML.replace("2026-01-05T09:00", tomorrow))
+    launched = job_rows(db)
+    assert len(launched) == 2
+    assert cli("campaign", "pause", str(campaign_id)).exit_code == 0
+    assert job_rows(db) == {}
+    assert cli("campaign", "resume", str(campaign_id)).exit_code == 0
+    assert job_rows(db) == launched
+    assert cli("campaign", "cancel", str(campaign_id)).exit_code == 0
+    assert job_rows(db) == {}
+
+
+def test_cancel_keeps_messages_that_may_be_with_the_provider(
+    cli, db: Database, settings: Settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from store.models import MessageState
+
+    seed_companies(db)
+    campaign_id = create_and_launch(cli, tmp_path / "c.toml", current(TOML))
+    with db.transaction() as session:
+        step = session.scalars(select(CampaignStep).where(CampaignStep.campaign_id == campaign_id)).first()
+        assert step is not None
+        materialise_step(session, step_id=step.id, settings=settings)
+        first, second = session.scalars(select(Message).order_by(Message.id)).all()
+        first.state = MessageState.UNKNOWN  # the provider call timed out: it may have been delivered
+        second.state = MessageState.SENDING
+    assert cli("campaign", "cancel", str(campaign_id)).exit_code == 0
+    with db.session() as session:
+        states = list(session.scalars(select(Message.state).order_by(Message.id)))
+    assert states == [MessageState.UNKNOWN, MessageState.SENDING]
+
+
+def test_lifecycle_errors_are_norwegian(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed_companies(db)
+    path = tmp_path / "c.toml"
+    path.write_text(current(TOML))
+    campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
+    refused = cli("campaign", "resume", str(campaign_id))
+    assert refused.exit_code == 2
+    assert f"Kampanje {campaign_id} er et utkast; bare en kampanje på pause kan fortsette" in refused.stderr
+    assert "Kampanje 999 finnes ikke" in cli("campaign", "status", "999").stderr

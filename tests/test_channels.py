@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from twilio.rest import Client
 
-from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, Sent
+from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, Sent, Unknown
 from channels.email import SmtpEmail
 from channels.registry import build_channels
 from channels.sms import TwilioSms
 from channels.telegram import TelegramChannel
-from channels.twilio_http import SyncTwilioClient
+from channels.twilio_http import SyncTwilioClient, parse_retry_after
 from channels.twilio_webhooks import public_url, sign, valid_twilio_signature
 from settings import Settings
 from store.models import Channel
+from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.twilio_api import FakeTwilio
 
@@ -78,9 +83,10 @@ def test_twilio_errors_are_interpreted_once(
     assert fake_twilio.messages == []
 
 
-def test_a_twilio_timeout_is_retried_later(fake_twilio: FakeTwilio) -> None:
-    fake_twilio.timeout_next(3)
-    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()), timeout=0.5)
+def test_a_twilio_timeout_is_unknown_not_retried(fake_twilio: FakeTwilio) -> None:
+    """Twilio may accept a request it answers late: the fake creates the message after the delay."""
+    fake_twilio.timeout_next(1.5)
+    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()), timeout=0.3)
 
     async def go() -> object:
         try:
@@ -88,22 +94,99 @@ def test_a_twilio_timeout_is_retried_later(fake_twilio: FakeTwilio) -> None:
         finally:
             await adapter.close()
 
-    assert isinstance(asyncio.run(go()), RetryLater)
+    assert isinstance(asyncio.run(go()), Unknown)
+    deadline = time.monotonic() + 10
+    while not fake_twilio.messages and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(fake_twilio.messages) == 1
 
 
-def test_find_sent_lists_messages_to_a_number_since_a_moment(fake_twilio: FakeTwilio) -> None:
-    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
+def test_an_unreachable_twilio_is_retried_later() -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused
+    port = server.getsockname()[1]
+    settings = base_settings(
+        twilio_account_sid="AC" + "1" * 32,
+        twilio_auth_token="x",
+        twilio_from="+4759440000",
+        twilio_api_base=f"http://127.0.0.1:{port}",
+    )
+    adapter = TwilioSms(settings, timeout=2)
 
-    async def go() -> list:
+    async def go() -> object:
         try:
-            await adapter.send(sms(body="første"))
-            await adapter.send(sms(to="+4798765432", body="annen"))
-            return await adapter.find_sent("+4791234567", datetime.now(UTC) - timedelta(minutes=1))
+            return await adapter.send(sms())
         finally:
             await adapter.close()
 
-    found = asyncio.run(go())
-    assert [m.body for m in found] == ["første"]
+    try:
+        assert isinstance(asyncio.run(go()), RetryLater)
+    finally:
+        server.close()
+
+
+def test_a_429_carries_twilios_retry_after(fake_twilio: FakeTwilio) -> None:
+    fake_twilio.fail_next(status=429, code=20429, retry_after=7)
+    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
+
+    async def go() -> object:
+        try:
+            return await adapter.send(sms())
+        finally:
+            await adapter.close()
+
+    result = asyncio.run(go())
+    assert isinstance(result, RetryLater) and result.retry_after == 7
+
+
+def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
+    now = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+    assert parse_retry_after("12") == 12
+    assert parse_retry_after("Mon, 01 Mar 2027 12:00:30 GMT", now=now) == 30
+    assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+
+
+def test_find_sent_lists_a_numbers_recent_messages_even_before_they_are_sent(fake_twilio: FakeTwilio) -> None:
+    """Twilio leaves DateSent empty while a message is queued: the lookup must not filter on it."""
+    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
+
+    async def go() -> tuple[list, list, list]:
+        try:
+            await adapter.send(sms(body="første"))
+            await adapter.send(sms(to="+4798765432", body="annen"))
+            await adapter.send(sms(body="tredje"))
+            since = datetime.now(UTC) - timedelta(seconds=5)
+            return (
+                await adapter.find_sent("+4791234567", since),
+                await adapter.find_sent("+4791234567", since, body="tredje"),
+                await adapter.find_sent("+4791234567", since + timedelta(minutes=5)),
+            )
+        finally:
+            await adapter.close()
+
+    assert all(m.status == "queued" for m in fake_twilio.messages)  # DateSent is still empty
+    found, by_body, later = asyncio.run(go())
+    assert [m.body for m in found] == ["tredje", "første"]  # newest first
+    assert [m.body for m in by_body] == ["tredje"]
+    assert later == []
+
+
+def test_the_fake_filters_date_sent_like_twilio(fake_twilio: FakeTwilio) -> None:
+    client = Client(
+        fake_twilio.account_sid,
+        fake_twilio.auth_token,
+        http_client=SyncTwilioClient(base_url=fake_twilio.base_url),
+    )
+    queued = client.messages.create(to="+4791234567", from_="+4759440000", body="i kø")
+    sent = client.messages.create(to="+4791234567", from_="+4759440000", body="sendt")
+    fake_twilio.status_callback(sent.sid, "sent")
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    listed = client.messages.list(to="+4791234567", date_sent_after=since)
+    assert [m.sid for m in listed] == [sent.sid]
+    assert {m.sid for m in client.messages.list(to="+4791234567", page_size=1, limit=5)} == {
+        queued.sid,
+        sent.sid,
+    }
 
 
 def test_the_sync_client_reaches_the_fake_too(fake_twilio: FakeTwilio) -> None:
@@ -211,6 +294,48 @@ def test_a_refused_recipient_fails_and_flags_the_address(smtp_server) -> None:  
         )
     )
     assert isinstance(result, Failed) and result.invalid_address
+
+
+class SlowAfterData:
+    """An SMTP server that accepts the mail only after the client has given up waiting."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.accepted: list[bytes] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.accepted.append(envelope.content)  # the whole mail is here; only the answer is late
+        await asyncio.sleep(self.delay)
+        return "250 Message accepted for delivery"
+
+
+def test_an_smtp_timeout_after_data_is_unknown_never_a_retry() -> None:
+    slow = SlowAfterData(2.0)
+    server = SmtpServer()
+    server.controller = Controller(slow, hostname="127.0.0.1", port=server.port)
+    server.start()
+    try:
+        adapter = SmtpEmail(base_settings(smtp_url=server.url), timeout=0.5)
+        message = OutgoingMessage(message_id=1, channel=Channel.EMAIL, address="post@fjord.no", body="Hei")
+        result = asyncio.run(adapter.send(message))
+    finally:
+        server.stop()
+    assert isinstance(result, Unknown), result
+    assert len(slow.accepted) == 1  # the server had it: a retry would have sent it twice
+
+
+def test_an_smtp_failure_before_data_is_retried_later() -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))  # never listening: refused at connect, nothing handed over
+    port = server.getsockname()[1]
+    adapter = SmtpEmail(base_settings(smtp_url=f"smtp://127.0.0.1:{port}"), timeout=2)
+    try:
+        result = asyncio.run(
+            adapter.send(OutgoingMessage(message_id=1, channel=Channel.EMAIL, address="a@b.no", body="x"))
+        )
+    finally:
+        server.close()
+    assert isinstance(result, RetryLater)
 
 
 def test_without_credentials_every_channel_is_the_sandbox(caplog: pytest.LogCaptureFixture) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from stdnum.no import orgnr as orgnr_check
 
 from store.identifiers import SHORT_CODE_ALPHABET
-from tests.register_files import unit, valid_orgnrs, write_json
+from tests.register_files import unit, units, valid_orgnrs, write_json
 
 
 def seed(cli, tmp_path: Path) -> list[str]:  # type: ignore[no-untyped-def]
@@ -51,3 +51,48 @@ def test_show_gives_contacts_county_flags_and_stable_identifiers(cli, tmp_path: 
 def test_show_unknown_orgnr_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("companies", "show", "974760673")
     assert result.exit_code == 2 and "974760673" in result.stderr
+
+
+def test_an_unknown_county_exits_2_naming_the_valid_ones(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(cli, tmp_path)
+    for county in ("xx", "99", "5"):
+        result = cli("companies", "list", "--county", county, "--json")
+        assert result.exit_code == 2 and result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"--county {county}" in lines[0] and "ukjent fylkesnummer" in lines[0]
+        assert "03 Oslo" in lines[0] and "55 Troms" in lines[0]
+
+
+def test_list_stops_at_the_limit_and_0_lists_all(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write_json(tmp_path / "many.json", units(205, seed=3))
+    assert cli("import", "companies", str(path), "--json").exit_code == 0
+
+    def listed(*args: str) -> list[dict[str, object]]:
+        result = cli("companies", "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.stdout)
+        assert isinstance(rows, list)
+        return rows
+
+    assert len(listed()) == 200
+    assert len(listed("--limit", "7")) == 7
+    everything = listed("--limit", "0")
+    assert len(everything) == 205
+    assert listed("--limit", "7") == everything[:7]
+    assert cli("companies", "list", "--limit", "-1").exit_code == 2
+
+
+def test_show_marks_the_addresses_a_reimport_replaced(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    orgnr = next(valid_orgnrs(1, seed=8))
+    first = unit(orgnr, random.Random(8), mobil="91234567", epostadresse="post@gammel.no")
+    second = dict(first, mobil="92345678", epostadresse="post@ny.no")
+    for name, item in (("a.json", first), ("b.json", second)):
+        assert cli("import", "companies", str(write_json(tmp_path / name, [item])), "--json").exit_code == 0
+    details = json.loads(cli("companies", "show", orgnr, "--json").stdout)
+    replaced = {c["address"]: c["replaced"] for c in details["contacts"]}
+    assert replaced["+4791234567"] and replaced["post@gammel.no"]
+    assert not replaced["+4792345678"] and not replaced["post@ny.no"]
+    assert all((c["replaced_at"] is not None) == c["replaced"] for c in details["contacts"])
+    assert (details["mobile"], details["email"]) == ("+4792345678", "post@ny.no")
+    text = cli("companies", "show", orgnr).stdout
+    assert "+4791234567 (erstattet)" in text and "+4792345678 (erstattet)" not in text

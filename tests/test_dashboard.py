@@ -61,13 +61,29 @@ def test_leads_filter_by_county_trade_state_and_age(admin_client: TestClient, db
     assert "Gammel Bygg AS" not in admin_client.get("/admin/leads?state=claimed").text
 
 
+def _excel_rows(content: bytes) -> list[dict[str, str]]:
+    """Reads a download as Norwegian Excel does: UTF-8 only with a BOM, cells split on `;`."""
+    assert content.startswith("\ufeff".encode()), "no BOM: Excel would read æøå as Windows-1252"
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
 def test_leads_export_as_csv_with_the_same_filters(admin_client: TestClient, db: Database) -> None:
     _lead(db, county="55", name="Tromsø Rør AS")
     _lead(db, county="03", name="Oslo Maler AS")
     response = admin_client.get("/admin/leads.csv?county=03")
     assert response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
-    assert [r["company"] for r in rows] == ["Oslo Maler AS"]
+    rows = _excel_rows(response.content)
+    assert [r["Bedrift"] for r in rows] == ["Oslo Maler AS"]
+    assert rows[0]["Status"] == "Ny" and rows[0]["Fylke"].startswith("Oslo")
+    assert "company" not in rows[0] and "state" not in rows[0]
+
+
+def test_the_leads_csv_of_the_cli_and_api_stays_for_machines(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
+    _lead(db, county="55", name="Tromsø Rør AS")
+    result = cli("leads", "export", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["company"] == "Tromsø Rør AS"
 
 
 def test_staff_reassign_a_lead_and_both_hunters_hear_it(admin_client: TestClient, db: Database) -> None:
@@ -176,7 +192,28 @@ def test_companies_are_found_by_name_or_orgnr_and_show_their_history(
     assert "Bedrift 0 AS" in admin_client.get(f"/admin/companies?q={company.orgnr[:5]}").text
     page = admin_client.get(f"/admin/companies/{company.orgnr}").text
     assert "Registrert interesse" in page and "Fra bedriften" in page and "JA" in page
+    assert "Fra bedriften · SMS ·" in page and "Fra bedriften · sms" not in page
+    assert "<dt>Kilde</dt><dd>Telegram ·" in page and "<dd>telegram" not in page
     assert admin_client.get("/admin/companies/000000000").status_code == 404
+
+
+def test_the_company_page_names_opt_out_sources_in_norwegian(admin_client: TestClient, db: Database) -> None:
+    from store.models import ContactKind, OptOut
+    from tests.outbox_factories import make_recipient
+
+    with db.transaction() as session:
+        company, contact = make_recipient(session, name="Reservert Bygg AS")
+        session.add(
+            OptOut(
+                kind=ContactKind.PHONE,
+                address=contact.address,
+                address_hash=contact.address_hash,
+                source="provider",
+            )
+        )
+        orgnr = company.orgnr
+    page = admin_client.get(f"/admin/companies/{orgnr}").text
+    assert "via leverandøren" in page and "via provider" not in page
 
 
 def _unit(orgnr: str, name: str) -> dict[str, object]:
@@ -204,8 +241,10 @@ def test_a_register_file_is_imported_in_the_background_with_a_rejects_file(
             break
         time.sleep(0.05)
     assert "Importen er ferdig" in fragment and "Last ned avvisningsfilen" in fragment
-    rejects = admin_client.get(job_url + "/rejects.csv").text
-    assert "123456789" in rejects and "974760673" not in rejects
+    rejects = _excel_rows(admin_client.get(job_url + "/rejects.csv").content)
+    assert [r["Orgnr"] for r in rejects] == ["123456789"]
+    assert set(rejects[0]) == {"Rad", "Orgnr", "Nivå", "Årsak"}
+    assert rejects[0]["Nivå"] == "feil (ikke importert)" and rejects[0]["Årsak"]
     with db.session() as session:
         assert session.scalar(select(Company.name).where(Company.orgnr == "974760673")) == "Tromsø Bygg AS"
 
@@ -350,3 +389,199 @@ def test_every_page_renders_for_plain_staff(staff_client: TestClient, db: Databa
         response = staff_client.get(path)
         assert response.status_code == 200, path
         assert '<html lang="nb">' in response.text
+
+
+def _sandbox_message(session, company_id: int, channel: Channel, address: str | None, **kw) -> None:  # type: ignore[no-untyped-def]
+    session.add(
+        Message(
+            company_id=company_id,
+            channel=channel,
+            address=address,
+            body=kw.pop("body", "Hei fra kampanjen. Svar JA"),
+            provider="sandbox",
+            state=MessageState.SENT,
+            sent_at=utcnow() - timedelta(minutes=5),
+            **kw,
+        )
+    )
+
+
+def _post_reply(client: TestClient, key: str, text: str) -> object:
+    token = csrf_of(client, f"/admin/sandbox?t={key}")
+    return client.post("/admin/sandbox/reply", data={"csrf_token": token, "t": key, "text": text})
+
+
+def test_staff_answer_as_the_company_in_an_sms_thread(admin_client: TestClient, db: Database) -> None:
+    from tests.outbox_factories import make_recipient
+
+    with db.transaction() as session:
+        company, contact = make_recipient(session, name="Svarer Bygg AS")
+        _sandbox_message(session, company.id, Channel.SMS, contact.address)
+        key, mobile = f"c{company.id}", contact.address
+    page = admin_client.get(f"/admin/sandbox?t={key}").text
+    assert f"svarer fra {mobile} (SMS)" in page and 'aria-label="Svar som bedriften"' in page
+    response = _post_reply(admin_client, key, "JA")
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    with db.session() as session:
+        reply = session.scalars(select(Reply)).one()
+        answers = session.scalars(
+            select(Message).where(Message.kind == MessageKind.CONVERSATION, Message.provider == "sandbox")
+        ).all()
+    assert (reply.sender, reply.channel, reply.intent, reply.company_id) == (
+        mobile,
+        "sms",
+        Intent.INTERESTED,
+        company.id,
+    )
+    assert answers and all(a.address == mobile and a.channel == Channel.SMS for a in answers)
+    chat = admin_client.get(f"/admin/sandbox/thread?t={key}").text
+    assert 'class="bubble in">JA' in chat and answers[0].body.split("\n")[0] in chat
+
+
+def test_an_email_thread_is_answered_by_sms_from_the_company_mobile(
+    admin_client: TestClient, db: Database
+) -> None:
+    from store.models import Contact, ContactKind
+    from store.secrets import AddressHasher
+    from tests.outbox_factories import make_recipient
+
+    with db.transaction() as session:
+        company, email = make_recipient(session, kind=ContactKind.EMAIL, name="Epost Bygg AS")
+        mobile = "+4791555111"
+        session.add(
+            Contact(
+                company_id=company.id,
+                kind=ContactKind.PHONE,
+                address=mobile,
+                address_hash=AddressHasher.load(session)(ContactKind.PHONE, mobile),
+                is_mobile=True,
+            )
+        )
+        _sandbox_message(session, company.id, Channel.EMAIL, email.address, subject="Lærlinger?")
+        key = f"c{company.id}"
+    page = admin_client.get(f"/admin/sandbox?t={key}").text
+    assert "Bedriften fikk e-post, som ikke kan besvares i sandkassen" in page
+    assert f"SMS fra mobilnummeret {mobile}" in page
+    assert "Svaret kunne ikke sendes" not in _post_reply(admin_client, key, "JA").text  # type: ignore[attr-defined]
+    with db.session() as session:
+        reply = session.scalars(select(Reply)).one()
+    assert (reply.sender, reply.channel, reply.company_id) == (mobile, "sms", company.id)
+
+
+def test_a_company_with_neither_mobile_nor_telegram_says_it_cannot_be_answered(
+    admin_client: TestClient, db: Database
+) -> None:
+    from store.models import ContactKind
+    from tests.outbox_factories import make_recipient
+
+    with db.transaction() as session:
+        company, email = make_recipient(session, kind=ContactKind.EMAIL, name="Bare Epost AS")
+        _sandbox_message(session, company.id, Channel.EMAIL, email.address)
+        key = f"c{company.id}"
+    page = admin_client.get(f"/admin/sandbox?t={key}").text
+    assert "har verken mobilnummer eller Telegram" in page and 'aria-label="Svar som bedriften"' not in page
+    refused = _post_reply(admin_client, key, "JA").text  # type: ignore[attr-defined]
+    assert "har verken mobilnummer eller Telegram" in refused
+    with db.session() as session:
+        assert session.scalars(select(Reply)).first() is None
+
+
+def test_telegram_buttons_in_the_sandbox_are_tapped_through_the_bot(
+    admin_client: TestClient, db: Database
+) -> None:
+    """A registration on Telegram as far as the yes/no question, answered with the button, not by typing."""
+    from bot.telegram_chat import link_chat
+
+    chat_id = "7000012345"
+    with db.transaction() as session:
+        company = make_company(session, county="55", name="Knapp Bygg AS")
+        link_chat(session, company=company, chat_id=chat_id)
+        _sandbox_message(session, company.id, Channel.TELEGRAM, chat_id)
+        key = f"c{company.id}"
+    assert f"svarer fra {chat_id} (Telegram)" in admin_client.get(f"/admin/sandbox?t={key}").text
+    for text in ("JA", "Kari Nordmann", "tømrer", "2"):
+        _post_reply(admin_client, key, text)
+    with db.session() as session:
+        asked = session.scalars(
+            select(Message)
+            .where(Message.address == chat_id, Message.provider == "sandbox")
+            .order_by(Message.id.desc())
+        ).first()
+    assert asked is not None and asked.extra and asked.extra["buttons"], "the adult question has buttons"
+    yes = next(b for row in asked.extra["buttons"] for b in row if b["callback_data"] == "ja")
+    chat = admin_client.get(f"/admin/sandbox/thread?t={key}").text
+    assert f'name="message_id" value="{asked.id}"' in chat and f">{yes['text']}</button>" in chat
+    token = csrf_of(admin_client, f"/admin/sandbox?t={key}")
+    forged = admin_client.post(
+        "/admin/sandbox/press",
+        data={"csrf_token": token, "t": key, "message_id": str(asked.id), "data": "privacy:erase"},
+    )
+    assert "finnes ikke lenger" in forged.text
+    admin_client.post(
+        "/admin/sandbox/press",
+        data={"csrf_token": token, "t": key, "message_id": str(asked.id), "data": "ja"},
+    )
+    from store.models import Registration
+
+    with db.session() as session:
+        registration = session.scalars(
+            select(Registration).where(Registration.company_id == company.id)
+        ).one()
+        tapped = session.scalars(
+            select(Reply).where(Reply.sender == chat_id).order_by(Reply.id.desc())
+        ).first()
+        after = session.scalars(
+            select(Message).where(Message.address == chat_id, Message.id > asked.id).order_by(Message.id)
+        ).all()
+    assert registration.adult_apprentices is True  # the tap answered the question
+    assert tapped is not None and tapped.text == "ja" and tapped.channel == "telegram"
+    assert after and after[0].provider == "sandbox" and after[0].channel == Channel.TELEGRAM
+
+
+def test_unknown_things_get_norwegian_error_pages(admin_client: TestClient, db: Database) -> None:
+    missing = admin_client.get("/admin/campaigns/999")
+    assert missing.status_code == 404 and "Fant ingen kampanje med det nummeret." in missing.text
+    assert admin_client.get("/admin/campaigns/999/progress").status_code == 404
+    with db.transaction() as session:
+        campaign = Campaign(name="Feilside", definition={"audience": {"counties": ["55"]}})
+        session.add(campaign)
+        session.flush()
+        session.add(
+            CampaignStep(
+                campaign=campaign, position=0, name="sms", channel=Channel.SMS, template="sms/invitasjon"
+            )
+        )
+        campaign_id = campaign.id
+    bad_step = admin_client.get(f"/admin/campaigns/{campaign_id}/preview?step=nope")
+    assert bad_step.status_code == 400 and "ikke noe steg som heter «nope»" in bad_step.text
+    bad_orgnr = admin_client.get(f"/admin/campaigns/{campaign_id}/preview?orgnr=abc")
+    assert bad_orgnr.status_code == 400 and "er ikke et organisasjonsnummer" in bad_orgnr.text
+    token = csrf_of(admin_client, "/admin/staff")
+    no_user = admin_client.post("/admin/staff/999/token", data={"csrf_token": token})
+    assert no_user.status_code == 404 and "Fant ingen bruker med det nummeret." in no_user.text
+    assert admin_client.post("/admin/staff/999/unlock", data={"csrf_token": token}).status_code == 404
+    nowhere = admin_client.get("/admin/finnes-ikke")
+    assert nowhere.status_code == 404 and "Denne siden finnes ikke" in nowhere.text
+    for response in (missing, bad_step, no_user, nowhere):
+        assert "Internal Server Error" not in response.text and '<html lang="nb">' in response.text
+
+
+def test_an_unexpected_error_is_logged_and_shown_as_a_norwegian_page(
+    app, db: Database, users, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.dashboard_fixtures import ADMIN_EMAIL, log_in
+
+    @app.get("/admin/eksplosjon")
+    def explode() -> None:  # a page whose code has a bug
+        raise RuntimeError("bug in a dashboard page")
+
+    with TestClient(app, raise_server_exceptions=False) as browser:
+        log_in(browser, ADMIN_EMAIL)
+        with caplog.at_level("ERROR"):
+            response = browser.get("/admin/eksplosjon")
+        api = browser.get("/api/leads", headers={"Authorization": "Bearer lpj_x"})
+    assert response.status_code == 500
+    assert "Noe gikk galt" in response.text and "feilen er logget" in response.text
+    assert "Internal Server Error" not in response.text
+    assert any("bug in a dashboard page" in str(r.exc_info) for r in caplog.records if r.exc_info)
+    assert api.status_code == 401  # the API keeps its JSON

@@ -153,3 +153,62 @@ def test_simulated_answers_wait_for_their_delay_and_stop_after_the_demo_window(
     assert simulator.tick(now=utcnow()) == 0  # nobody answers within a second of our SMS
     assert simulator.tick(now=utcnow() + timedelta(hours=1)) == 0  # and nobody starts after the demo window
     assert simulator.tick(now=utcnow() + timedelta(minutes=5)) > 0
+
+
+def test_demo_links_follow_the_port_the_demo_serves_on(db: Database, settings: Settings) -> None:
+    from campaigns.preview import preview_campaign
+    from store.demo import active_demo_campaign, demo_settings
+
+    demo = demo_settings(settings, host="0.0.0.0", port=8765)
+    assert demo.public_base_url == "http://127.0.0.1:8765"
+    seed_demo(db, demo, companies=60)
+    with db.transaction() as session:
+        campaign = active_demo_campaign(session)
+        assert campaign is not None
+        samples = preview_campaign(session, campaign_id=campaign.id, settings=demo, step_name="sms")[
+            0
+        ].samples
+    assert samples and all("http://127.0.0.1:8765/r/" in s.message.body for s in samples)
+
+
+def test_an_explicit_public_base_url_is_kept_for_the_demo(settings: Settings) -> None:
+    from store.demo import demo_settings
+
+    explicit = settings.model_copy(update={"public_base_url": "https://demo.example.no"})
+    explicit = Settings(**{**explicit.model_dump(), "_env_file": None})  # as if PUBLIC_BASE_URL were set
+    assert demo_settings(explicit, host="127.0.0.1", port=9000).public_base_url == "https://demo.example.no"
+
+
+def test_demo_company_names_fit_their_county() -> None:
+    from store.demo_data import PREFIXES, REGIONAL_PREFIXES, sample_companies
+
+    municipalities = {
+        county: [(f"{county}01", f"Kommune {county}")]
+        for county in (
+            "03",
+            "11",
+            "15",
+            "18",
+            "31",
+            "32",
+            "33",
+            "34",
+            "39",
+            "40",
+            "42",
+            "46",
+            "50",
+            "55",
+            "56",
+        )
+    }
+    seen_regional = 0
+    for company in sample_companies(municipalities, count=500, seed=5):
+        first = company.name.split(" ")[0]
+        if first in REGIONAL_PREFIXES:
+            seen_regional += 1
+            assert company.county_number in REGIONAL_PREFIXES[first], (company.name, company.county_number)
+        assert (
+            first in PREFIXES or first in REGIONAL_PREFIXES or company.org_form == "ENK" or first == "Kommune"
+        )
+    assert seen_regional > 30

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from campaigns.delivery import apply_status, forget_old_early_reports
 from campaigns.dispatcher import Dispatcher
+from channels.sms import TwilioSms
 from settings import Settings
 from store.db import Database
-from store.models import Message, MessageState
+from store.models import Campaign, CampaignState, Channel, EarlyDeliveryReport, Message, MessageState, utcnow
+from tests.fakes.server import BackgroundServer
 from tests.fakes.twilio_api import FakeTwilio
 from tests.outbox_factories import make_campaign, queue_messages
 from web.app import create_app
@@ -35,7 +39,7 @@ def test_a_campaign_drains_at_its_rate_and_never_faster(
     with db.transaction() as session:
         campaign, step = make_campaign(session, rate={"sms": 10})
         queue_messages(session, campaign=campaign, step=step, count=35)
-    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=30))
+    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=120))
     times = fake_twilio.arrival_times()
     assert len(times) == 35 and busiest_second(times) <= 10
     assert times[-1] - times[0] >= 3.0  # 35 messages at 10/s take at least three seconds
@@ -155,16 +159,137 @@ def test_two_workers_on_postgresql_share_one_outbox_without_duplicates(
     with db.transaction() as session:
         campaign, step = make_campaign(session)
         queue_messages(session, campaign=campaign, step=step, count=300)
+    first = Dispatcher(settings=live, db=db, poll_interval=0.05, batch_size=40, concurrency=20)
+    second = Dispatcher(settings=live, db=Database(db.url), poll_interval=0.05, batch_size=40, concurrency=20)
 
     async def both() -> None:
-        first = Dispatcher(settings=live, db=db, poll_interval=0.05, batch_size=40, concurrency=20)
-        second = Dispatcher(
-            settings=live, db=Database(db.url), poll_interval=0.05, batch_size=40, concurrency=20
-        )
-        await asyncio.gather(first.drain(timeout=60), second.drain(timeout=60))
+        await asyncio.gather(first.drain(timeout=120), second.drain(timeout=120))
 
     asyncio.run(both())
     bodies = [m.body for m in fake_twilio.messages]
     assert len(bodies) == len(set(bodies)) == 300
+    assert first.stats["sent"] > 0 and second.stats["sent"] > 0  # they shared the work
+    assert first.stats["sent"] + second.stats["sent"] == 300
     with db.session() as session:
         assert {m.state for m in session.scalars(select(Message))} == {MessageState.SENT}
+    second.db.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_two_workers_sharing_a_campaign_never_exceed_its_rate_together(
+    backend: str, db: Database, live: Settings, fake_twilio: FakeTwilio
+) -> None:
+    fake_twilio.latency = 0.03
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 10})
+        queue_messages(session, campaign=campaign, step=step, count=60)
+    first = Dispatcher(settings=live, db=db, poll_interval=0.05)
+    second = Dispatcher(settings=live, db=Database(db.url), poll_interval=0.05)
+
+    async def both() -> None:
+        await first.start()  # the first runs alone for a while at the full rate, then the second joins
+        await wait_for(lambda: len(fake_twilio.messages) >= 15)
+        await asyncio.gather(first.drain(timeout=120), second.drain(timeout=120))
+
+    asyncio.run(both())
+    times = fake_twilio.arrival_times()
+    assert len(times) == 60 and len({m.body for m in fake_twilio.messages}) == 60
+    assert busiest_second(times) <= 10
+    assert second.stats["sent"] > 0
+    second.db.dispose()
+
+
+async def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+def test_a_timeout_at_twilio_sends_exactly_one_message(
+    db: Database, live: Settings, fake_twilio: FakeTwilio
+) -> None:
+    """Twilio took the message but answered too late: it is looked up, not sent again."""
+    fake_twilio.timeout_next(1.5)
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        (message,) = queue_messages(session, campaign=campaign, step=step, count=1)
+    channels = {Channel.SMS: TwilioSms(live, timeout=0.3)}
+    dispatcher = Dispatcher(
+        settings=live, db=db, channels=channels, poll_interval=0.05, reconcile_interval=0.5, unknown_settle=3
+    )
+    asyncio.run(dispatcher.drain(timeout=60))
+    assert len(fake_twilio.messages) == 1 and fake_twilio.attempts == 1
+    with db.session() as session:
+        stored = session.get_one(Message, message.id)
+        assert stored.state is MessageState.SENT and stored.provider_id == fake_twilio.messages[0].sid
+
+
+def test_twilios_retry_after_sets_the_backoff(db: Database, live: Settings, fake_twilio: FakeTwilio) -> None:
+    fake_twilio.fail_next(status=429, code=20429, retry_after=45)
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        (message,) = queue_messages(session, campaign=campaign, step=step, count=1)
+    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=30, retries_within=5))
+    with db.session() as session:
+        stored = session.get_one(Message, message.id)
+        assert stored.state is MessageState.QUEUED and stored.error_code == "20429"
+        assert stored.last_attempt_at is not None
+        assert stored.due_at - stored.last_attempt_at >= timedelta(seconds=44)  # not 1-2 s of own backoff
+    assert fake_twilio.messages == []
+
+
+@pytest.fixture
+def app_server(live: Settings, db: Database, fake_twilio: FakeTwilio) -> Iterator[BackgroundServer]:
+    server = BackgroundServer(create_app(live, db=db)).start()
+    fake_twilio.callback_target = server.base_url
+    yield server
+    server.stop()
+
+
+def test_a_delivery_report_that_beats_the_dispatcher_is_kept_and_applied(
+    db: Database, live: Settings, fake_twilio: FakeTwilio, app_server: BackgroundServer
+) -> None:
+    fake_twilio.callback_on_create = "delivered"  # sent before Twilio even answers the create request
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        messages = queue_messages(session, campaign=campaign, step=step, count=3)
+    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=60))
+    assert [status for _, _, status in fake_twilio.callbacks_sent] == [204] * 3
+    with db.session() as session:
+        for message in messages:
+            stored = session.get_one(Message, message.id)
+            assert stored.state is MessageState.DELIVERED and stored.delivered_at is not None
+        assert session.scalars(select(EarlyDeliveryReport)).all() == []
+
+
+def test_early_reports_keep_the_most_advanced_status(db: Database) -> None:
+    at = utcnow()
+    with db.transaction() as session:
+        apply_status(session, provider_id="SMx", status="delivered", error_code=None, at=at)
+        apply_status(session, provider_id="SMx", status="sent", error_code=None, at=at)  # late, out of order
+    with db.transaction() as session:
+        assert session.get_one(EarlyDeliveryReport, "SMx").status == "delivered"
+        session.add(
+            EarlyDeliveryReport(provider_id="SMold", status="sent", received_at=at - timedelta(days=8))
+        )
+    with db.transaction() as session:
+        assert forget_old_early_reports(session, now=utcnow()) == 1
+        assert session.get(EarlyDeliveryReport, "SMx") is not None
+
+
+def test_undelivered_reports_pause_a_failing_campaign(
+    db: Database, live: Settings, fake_twilio: FakeTwilio, app_server: BackgroundServer
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        queue_messages(session, campaign=campaign, step=step, count=25)
+        campaign_id = campaign.id
+    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=60))
+    for message in list(fake_twilio.messages)[:10]:  # 40 % of the attempts: over the 20 % limit
+        assert (
+            fake_twilio.send_status_callback(message.sid, "undelivered", error_code=30005).status_code == 204
+        )
+    with db.session() as session:
+        stored = session.get_one(Campaign, campaign_id)
+        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in (stored.state_reason or "")

@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
+import itertools
+import json
+import os
+import subprocess
+import time
+from collections.abc import Callable
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import ORMExecuteState
 
+from campaigns.dispatch_claim import claim_batch
 from campaigns.dispatch_outcome import backoff
-from campaigns.dispatcher import Dispatcher
-from campaigns.ratelimit import SlidingWindowLimiter
+from campaigns.dispatcher import AnotherWorkerRunning, Dispatcher
+from campaigns.ratelimit import RateLimits, SlidingWindowLimiter
+from campaigns.reconcile import HOST
 from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
 from settings import Settings
 from store.db import Database
 from store.models import (
+    Campaign,
     CampaignState,
     Channel,
     Company,
     Contact,
     ContactKind,
+    Heartbeat,
     Intent,
     Message,
     MessageState,
@@ -30,6 +44,8 @@ from store.models import (
 )
 from store.optouts import is_opted_out, record_opt_out
 from store.secrets import AddressHasher
+from tests.fakes.smtp import SmtpServer
+from tests.fakes.telegram_api import FakeTelegram
 from tests.outbox_factories import make_campaign, queue_messages
 
 
@@ -162,6 +178,15 @@ def test_at_most_one_outreach_per_company_per_day(db: Database, settings: Settin
     assert states(db) == {"sent": 1, "queued": 1}
 
 
+async def wait_until(condition: Callable[[], bool], timeout: float = 60.0, what: str = "condition") -> None:
+    """Polls `condition` (off the event loop) until it holds; generous deadlines, no fixed sleeps."""
+    deadline = time.monotonic() + timeout
+    while not await asyncio.to_thread(condition):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
 def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, settings: Settings) -> None:
     with db.transaction() as session:
         campaign, step = make_campaign(session, rate={"sms": 5})
@@ -171,27 +196,187 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
     async def scenario() -> tuple[int, int]:
         dispatcher = Dispatcher(settings=settings, db=db, poll_interval=0.05)
         await dispatcher.start()
-        await asyncio.sleep(1.5)
-        with db.transaction() as session:
-            session.get_one(type(campaign), campaign_id).state = CampaignState.PAUSED
-        await asyncio.sleep(2.0)
-        sent_at_pause = states(db).get("sent", 0)
-        await asyncio.sleep(1.5)
-        sent_later = states(db).get("sent", 0)
-        await dispatcher.stop()
-        return sent_at_pause, sent_later
+        try:
+            await wait_until(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
+            with db.transaction() as session:
+                session.get_one(Campaign, campaign_id).state = CampaignState.PAUSED
+            paused_at = time.monotonic()
+            # Within two seconds of the pause nothing more goes out: what was sent by then is final.
+            await asyncio.sleep(2.0)
+            sent_at_pause = states(db).get("sent", 0)
+            # Then it stays put, however long we watch (three more windows at 5/s would be 15 sends).
+            await asyncio.sleep(max(0.0, paused_at + 5.0 - time.monotonic()))
+            return sent_at_pause, states(db).get("sent", 0)
+        finally:
+            await dispatcher.stop()
 
     at_pause, later = asyncio.run(scenario())
     assert 0 < at_pause < 40 and later == at_pause
     assert states(db).get("sending", 0) == 0  # claimed rows went back to the queue
     with db.transaction() as session:
-        session.get_one(type(campaign), campaign_id).state = CampaignState.RUNNING
-        session.get_one(type(campaign), campaign_id).definition = {
-            **session.get_one(type(campaign), campaign_id).definition,
-            "rate": {"sms": 0},
-        }
-    run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
+        resumed = session.get_one(Campaign, campaign_id)
+        resumed.state = CampaignState.RUNNING
+        resumed.definition = {**resumed.definition, "rate": {"sms": 0}}
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05), timeout=120)
     assert states(db) == {"sent": 40}
+
+
+def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 5})
+        queue_messages(session, campaign=campaign, step=step, count=40)
+        campaign_id = campaign.id
+    provider = Scripted()
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05
+        )
+        await dispatcher.start()
+        try:
+            await wait_until(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
+            with db.transaction() as session:
+                session.get_one(Campaign, campaign_id).state = CampaignState.CANCELLED
+            await wait_until(
+                lambda: not ({"queued", "sending"} & set(states(db))), what="every row sent or cancelled"
+            )
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    final = states(db)
+    assert set(final) == {"sent", "cancelled"} and final["sent"] + final["cancelled"] == 40
+    assert final["cancelled"] > 20  # it stopped well before the end
+    assert (
+        len(provider.sent) == final["sent"]
+    )  # nothing left the provider after the cancel but what was recorded
+
+
+def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 4})
+        queue_messages(session, campaign=campaign, step=step, count=30)
+    provider = Scripted()
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05
+        )
+        await dispatcher.start()
+        try:
+            await wait_until(
+                lambda: states(db).get("sending", 0) > 0 and len(provider.sent) >= 2, what="sends"
+            )
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    final = states(db)
+    assert set(final) <= {"sent", "queued"} and final.get("sent", 0) == len(provider.sent)
+    with db.session() as session:
+        queued = list(session.scalars(select(Message).where(Message.state == MessageState.QUEUED)))
+    assert queued and all(m.attempts == 0 and m.provider is None for m in queued)
+    with db.session() as session:
+        assert session.scalars(select(Heartbeat.name).where(Heartbeat.name.like("dispatcher:%"))).all() == []
+
+
+def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, settings: Settings) -> None:
+    """Claimed rows wait for their turn in memory: each is checked again right before it goes out."""
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 0.5}, only=StepAudience.NO_REPLY)
+        first, second, third = queue_messages(session, campaign=campaign, step=step, count=3)
+    provider = Scripted()
+
+    def claimed(message: Message) -> bool:
+        with db.session() as session:
+            return session.get_one(Message, message.id).state is MessageState.SENDING
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings,
+            db=db,
+            channels={Channel.SMS: provider},
+            poll_interval=0.05,
+            refresh_interval=0.1,
+        )
+        await dispatcher.start()
+        try:
+            # The first goes at once; the second is claimed and waits two seconds for its slot (0.5/s).
+            await wait_until(lambda: claimed(second), what="the second claim")
+            with db.transaction() as session:
+                record_opt_out(
+                    session,
+                    hasher=AddressHasher.load(session),
+                    kind=ContactKind.PHONE,
+                    address=second.address or "",
+                    source="sms",
+                )
+            await wait_until(lambda: not claimed(second), what="the re-check of the second")
+            await wait_until(lambda: claimed(third), what="the third claim")
+            with db.transaction() as session:
+                session.add(
+                    Reply(
+                        channel="sms", sender=third.address, text="hvem er dere?", company_id=third.company_id
+                    )
+                )
+            await wait_until(lambda: not claimed(third), what="the re-check of the third")
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    with db.session() as session:
+        rows = {m.id: m for m in session.scalars(select(Message))}
+    assert rows[first.id].state is MessageState.SENT
+    assert (rows[second.id].state, rows[second.id].error) == (MessageState.SKIPPED, "opted_out")
+    assert (rows[third.id].state, rows[third.id].error) == (MessageState.SKIPPED, "replied")
+    assert [m.message_id for m in provider.sent] == [first.id]
+
+
+def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next_opening(
+    db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 0.5})
+        queue_messages(session, campaign=campaign, step=step, count=2)
+        campaign_id = campaign.id
+    provider = Scripted()
+
+    def sent_one_and_claimed_next() -> bool:
+        with db.session() as session:
+            rows = {m.id: m.state for m in session.scalars(select(Message))}
+        return MessageState.SENT in rows.values() and MessageState.SENDING in rows.values()
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings,
+            db=db,
+            channels={Channel.SMS: provider},
+            poll_interval=0.05,
+            refresh_interval=0.1,
+        )
+        await dispatcher.start()
+        try:
+            await wait_until(sent_one_and_claimed_next, what="one sent, the next waiting for its slot")
+            with db.transaction() as session:
+                closing = session.get_one(Campaign, campaign_id)
+                now = utcnow().astimezone(ZoneInfo("Europe/Oslo"))
+                # Open only on another weekday from now on: closed right now.
+                other_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(now.weekday() + 3) % 7]
+                closing.definition = {
+                    **closing.definition,
+                    "window": {"days": [other_day], "start": "08:00", "end": "16:00", "skip_holidays": False},
+                }
+            await wait_until(lambda: "sending" not in states(db), what="the re-check")
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    assert len(provider.sent) == 1
+    with db.session() as session:
+        waiting = session.scalars(select(Message).where(Message.state == MessageState.QUEUED)).one()
+    assert waiting.due_at > utcnow() + timedelta(hours=1) and waiting.attempts == 0
 
 
 def test_cancel_marks_unsent_messages_cancelled(db: Database, settings: Settings) -> None:
@@ -293,3 +478,249 @@ def test_letters_are_printed_as_one_batch_with_a_manifest(db: Database, settings
     assert manifest.count("\n") == 4
     with db.session() as session:
         assert {m.provider_id.split("#")[1] for m in session.scalars(select(Message))} == {"1", "2", "3"}  # type: ignore[union-attr]
+
+
+def test_a_rate_below_one_per_second_is_one_send_per_interval() -> None:
+    async def sends() -> list[float]:
+        limiter = SlidingWindowLimiter(0.5)
+        loop = asyncio.get_running_loop()
+        starts: list[float] = []
+        for _ in range(3):
+            slot = await limiter.acquire()
+            starts.append(loop.time())
+            limiter.done(slot)
+        return starts
+
+    starts = asyncio.run(sends())
+    assert all(b - a >= 2.0 for a, b in itertools.pairwise(starts))
+
+
+def test_a_new_share_keeps_the_last_seconds_sends() -> None:
+    """Two workers become three: the share drops from 10 to 3.3 and the sends just made still count."""
+
+    async def scenario() -> tuple[int, float]:
+        limits = RateLimits()
+        loop = asyncio.get_running_loop()
+        limiter = limits.get("k", 10)
+        for _ in range(10):
+            limiter.done(await limiter.acquire())
+        started = loop.time()
+        limiter = limits.get("k", 10 / 3)
+        limiter.done(await limiter.acquire())
+        return len(limits.limiters), loop.time() - started
+
+    count, waited = asyncio.run(scenario())
+    assert count == 1 and waited >= 0.9  # the window was full: the next send waited for it to drain
+
+
+def test_a_higher_share_waits_a_full_window() -> None:
+    """A worker left (it may have sent just now): the others take its share only a window later."""
+
+    async def scenario() -> float:
+        limits = RateLimits()
+        loop = asyncio.get_running_loop()
+        limiter = limits.get("k", 2)
+        for _ in range(2):
+            limiter.done(await limiter.acquire())
+        started = loop.time()
+        limiter = limits.get("k", 4)
+        for _ in range(2):
+            limiter.done(await limiter.acquire())
+        return loop.time() - started
+
+    assert asyncio.run(scenario()) >= 1.0
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_second_worker_on_sqlite_refuses_to_start(
+    backend: str, db: Database, settings: Settings, cli
+) -> None:  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        session.add(
+            Heartbeat(
+                name="dispatcher:other0000001",
+                beat_at=utcnow(),
+                info={"worker": "other0000001", "host": HOST, "pid": os.getpid()},
+            )
+        )
+    with pytest.raises(AnotherWorkerRunning):
+        asyncio.run(Dispatcher(settings=settings, db=db).start())
+    result = cli("worker")
+    assert result.exit_code == 2 and "En annen utsender kjører allerede" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["its process is gone", "its pid was reused"])
+def test_a_previous_incarnation_with_a_fresh_heartbeat_is_recognised_as_dead(
+    db: Database, settings: Settings, how: str
+) -> None:
+    """SIGKILLed a second ago: its heartbeat is fresh, but its process is gone (or, as in a restarted
+    container, its pid now belongs to someone else). Its rows are resolved at once, and on SQLite the restart
+    is allowed."""
+    if how == "its process is gone":
+        gone = subprocess.Popen(["true"])
+        gone.wait()
+        pid, started = gone.pid, None
+    else:
+        pid, started = os.getpid(), "1"  # our pid, but a process that started long before us
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        rows = queue_messages(session, campaign=campaign, step=step, count=3)
+        for message in rows:
+            message.state = MessageState.SENDING
+            message.provider = "worker:dead00000001"
+            message.last_attempt_at = utcnow()
+        session.add(
+            Heartbeat(
+                name="dispatcher:dead00000001",
+                beat_at=utcnow() - timedelta(seconds=3),
+                info={"worker": "dead00000001", "host": HOST, "pid": pid, "started": started},
+            )
+        )
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
+    assert states(db) == {"sent": 3}  # the sandbox never sent them: queued again and sent once
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_rows_of_a_live_worker_are_left_alone_and_a_dead_ones_reconciled_at_once(
+    backend: str, db: Database, settings: Settings
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        rows = queue_messages(session, campaign=campaign, step=step, count=4)
+        for message, worker in zip(rows, ["alive", "alive", "stale", "stale"], strict=True):
+            message.state = MessageState.SENDING
+            message.provider = f"worker:{worker}"
+            message.last_attempt_at = utcnow()  # well within any lease
+        session.add(
+            Heartbeat(name="dispatcher:alive", beat_at=utcnow(), info={"host": "elsewhere", "pid": 1})
+        )
+        session.add(
+            Heartbeat(
+                name="dispatcher:stale", beat_at=utcnow() - timedelta(minutes=5), info={"host": "elsewhere"}
+            )
+        )
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05), timeout=20)
+    with db.session() as session:
+        final = {m.id: m.state for m in session.scalars(select(Message))}
+    assert [final[m.id] for m in rows] == [MessageState.SENDING] * 2 + [MessageState.SENT] * 2
+
+
+def test_the_delivery_report_has_one_row_per_message_with_masked_addresses(
+    db: Database,
+    settings: Settings,
+    cli,  # type: ignore[no-untyped-def]
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        messages = queue_messages(session, campaign=campaign, step=step, count=3)
+        campaign_id = campaign.id
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
+    as_csv = cli("campaign", "report", str(campaign_id), "--format", "csv")
+    as_json = cli("campaign", "report", str(campaign_id), "--format", "json")
+    assert as_csv.exit_code == 0 and as_json.exit_code == 0, as_csv.output + as_json.output
+    table = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    rows = json.loads(as_json.stdout)
+    assert len(table) == len(rows) == 3
+    assert sorted(int(r["message_id"]) for r in table) == sorted(m.id for m in messages)
+    assert {r["state"] for r in rows} == {"sent"}
+    for message in messages:
+        address = message.address or ""
+        assert address not in as_csv.stdout and address not in as_json.stdout
+        assert address[-2:] in {r["address"][-2:] for r in rows}  # masked, not dropped
+    assert cli("campaign", "report", str(campaign_id), "--format", "xml").exit_code == 2
+
+
+def test_a_blocked_telegram_chat_is_opted_out_through_the_dispatcher(
+    db: Database, settings: Settings, fake_telegram: FakeTelegram
+) -> None:
+    live = settings.model_copy(update=fake_telegram.settings_update())
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, channel=Channel.TELEGRAM)
+        blocked, fine = queue_messages(
+            session, campaign=campaign, step=step, count=2, channel=Channel.TELEGRAM
+        )
+    fake_telegram.fail_next("sendMessage", status=403)
+    run(Dispatcher(settings=live, db=db, poll_interval=0.05, concurrency=1))
+    with db.session() as session:
+        a, b = session.get_one(Message, blocked.id), session.get_one(Message, fine.id)
+        assert (a.state, a.error_code) == (MessageState.FAILED, "403")
+        assert b.state is MessageState.SENT and b.provider == "telegram"
+        hasher = AddressHasher.load(session)
+        assert is_opted_out(session, hasher=hasher, kind=ContactKind.TELEGRAM, address=a.address or "")
+        assert not is_opted_out(session, hasher=hasher, kind=ContactKind.TELEGRAM, address=b.address or "")
+    assert len(fake_telegram.sent_to(b.address or "")) == 1
+
+
+def test_an_email_goes_through_the_dispatcher_with_the_letter_rendered_in_the_print_pool(
+    db: Database, settings: Settings, smtp_server: SmtpServer
+) -> None:
+    live = settings.model_copy(update={"smtp_url": smtp_server.url, "mail_from": "post@laereplassjeger.no"})
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, channel=Channel.EMAIL)
+        (message,) = queue_messages(session, campaign=campaign, step=step, count=1, channel=Channel.EMAIL)
+        session.get_one(Message, message.id).subject = "Vil dere ta inn lærlinger?"
+        session.get_one(Message, message.id).extra = {
+            "letter_html": "<html><body><h1>Brev</h1></body></html>"
+        }
+    dispatcher = Dispatcher(settings=live, db=db, poll_interval=0.05)
+    pools: list[object] = []
+    original = dispatcher.printer.render_pdf
+
+    async def watched(html: str) -> bytes:
+        pdf = await original(html)
+        pools.append(dispatcher.printer._pool)
+        return pdf
+
+    dispatcher.printer.render_pdf = watched  # type: ignore[method-assign]
+    run(dispatcher, timeout=120)
+    (mail,) = smtp_server.wait_for(1)
+    assert mail["To"] == message.address and mail["Subject"] == "Vil dere ta inn lærlinger?"
+    pdf = next(p for p in mail.walk() if p.get_content_type() == "application/pdf")
+    assert pdf.get_content().startswith(b"%PDF")
+    assert pools and pools[0] is not None  # rendered in the letter printer's process pool
+    assert states(db) == {"sent": 1}
+
+
+def test_a_stop_while_a_claim_is_running_strands_nothing(db: Database, settings: Settings) -> None:
+    """The claim returns after the stop began: its rows must go back to the queue, not stay `sending`."""
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        queue_messages(session, campaign=campaign, step=step, count=600)
+    provider = Scripted()
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings, db=db, channels={Channel.SMS: provider}, batch_size=600, poll_interval=0.05
+        )
+        await dispatcher.start()
+        await asyncio.sleep(0.05)  # the first claim (600 rows) is usually still running in its thread
+        await dispatcher.stop()
+
+    asyncio.run(scenario())
+    final = states(db)
+    assert "sending" not in final and final.get("sent", 0) == len(provider.sent)
+    assert final.get("sent", 0) + final.get("queued", 0) == 600
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # on PostgreSQL the rows are locked instead
+def test_a_row_claimed_elsewhere_meanwhile_is_not_claimed_again(backend: str, db: Database) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        first, second = queue_messages(session, campaign=campaign, step=step, count=2)
+    other = Database(db.url)
+
+    def another_worker_claims_first(state: ORMExecuteState) -> None:
+        if state.is_update:  # between our checks and our claim, another process claims one of the rows
+            with other.transaction() as elsewhere:
+                elsewhere.get_one(Message, first.id).state = MessageState.SENDING
+
+    with db.transaction() as session:
+        event.listen(session, "do_orm_execute", another_worker_claims_first)
+        report = claim_batch(
+            session, now=utcnow(), limit=10, hasher=AddressHasher.load(session), worker_id="me"
+        )
+    other.dispose()
+    assert [c.id for c in report.claimed] == [second.id] and report.taken_by_others == 1
+    with db.session() as session:
+        assert session.get_one(Message, second.id).provider == "worker:me"
+        assert session.get_one(Message, first.id).provider is None  # the other worker's, untouched by us

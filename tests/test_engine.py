@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, Outcome, handle_inbound
+from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
+from bot.registration_flow import FIELDS
 from settings import Settings
 from store.identifiers import ensure_identifiers
 from store.models import (
@@ -25,6 +27,7 @@ from store.models import (
     OptOut,
     Registration,
     Reply,
+    utcnow,
 )
 from store.optouts import is_opted_out
 from store.secrets import AddressHasher
@@ -254,15 +257,144 @@ def test_a_repeated_provider_id_is_processed_once(session: Session, settings: Se
     assert session.scalar(select(func.count()).select_from(Reply)) == 1
 
 
-@pytest.mark.parametrize("text", ["", "😀😀😀", "æøå ÆØÅ", "x" * 1600, "\x00\n\t", "JA " * 500])
+@pytest.mark.parametrize("text", ["", "😀😀😀", "æøå ÆØÅ", "x" * 1600, "\x00\n\t", "JA " * 500, "²"])
 def test_odd_texts_get_an_answer(session: Session, settings: Settings, text: str) -> None:
     make_company(session)
     out = say(session, settings, text)
     assert out.reply_id is not None
+    assert out.answers and all(a.text.strip() for a in out.answers), out.answers
+    assert session.get_one(Reply, out.reply_id).text is not None  # stored, verbatim (NUL replaced)
+
+
+@pytest.mark.parametrize(
+    ("template", "intent", "by_code"),
+    [
+        ("ja {code}", Intent.INTERESTED, True),
+        ("{lower}", Intent.INTERESTED, True),
+        ("Ja takk, {lower}!", Intent.INTERESTED, True),
+        ("{code} nei", Intent.DECLINED, True),
+        ("NEI {code}", Intent.DECLINED, True),
+        ("STOPP {lower}", Intent.OPT_OUT, True),
+        ("ikkje interessert", Intent.DECLINED, False),
+        ("Ikke interessert.", Intent.DECLINED, False),
+        ("INFO", Intent.HELP, False),
+        ("hjelp", Intent.HELP, False),
+    ],
+)
+def test_keywords_and_codes_through_the_engine_with_a_real_company(
+    session: Session, settings: Settings, template: str, intent: Intent, by_code: bool
+) -> None:
+    company = make_company(session)
+    session.commit()
+    code = session.scalar(select(Company.short_code).where(Company.id == company.id))
+    assert code
+    # With a code the company is found from any phone; without one, by the number that wrote.
+    sender = "+4798765432" if by_code else MOBILE
+    out = say(session, settings, template.format(code=code, lower=code.lower()), sender=sender)
+    assert out.intent is intent and out.company_id == company.id
+    assert out.answers and out.answers[0].text
+    assert session.get_one(Reply, out.reply_id).company_id == company.id
+
+
+def register_by_sms(
+    session: Session, settings: Settings, *, sender: str = MOBILE, first: str = "JA"
+) -> list[Outcome]:
+    return [
+        say(session, settings, text, sender=sender)
+        for text in (first, "Kari Nordmann", "tømrer", "2", "ja", "august 2027", "JA")
+    ]
+
+
+def test_an_sms_registration_keeps_the_senders_number_and_the_registers_email(
+    session: Session, settings: Settings
+) -> None:
+    company = make_company(session, email="post@fjord.no")
+    session.commit()
+    # From another phone than the register's: the number that wrote is the one the hunter should call.
+    outcomes = register_by_sms(session, settings, sender="+4798765432", first=f"ja {company.short_code}")
+    assert outcomes[0].company_id == company.id
+    registration = session.scalars(select(Registration)).one()
+    assert (registration.phone, registration.email) == ("+4798765432", "post@fjord.no")
+    summary = outcomes[-2].answers[0].text
+    assert "6 Telefon: +4798765432" in summary and "7 E-post: post@fjord.no" in summary
+
+
+def test_the_phone_and_email_can_be_corrected_at_the_summary(session: Session, settings: Settings) -> None:
+    make_company(session, email="post@fjord.no")
+    for text in ("JA", "Kari Nordmann", "tømrer", "2", "ja", "august 2027"):
+        say(session, settings, text)
+    assert say(session, settings, "6").answers[0].text.startswith("Hvilket telefonnummer")
+    assert "ser ikke ut som et telefonnummer" in say(session, settings, "ring meg").answers[0].text
+    assert "6 Telefon: +4790011223" in say(session, settings, "900 11 223").answers[0].text
+    assert say(session, settings, "7").answers[0].text.startswith("Hvilken e-postadresse")
+    assert "7 E-post: –" in say(session, settings, "ingen").answers[0].text
+    say(session, settings, "JA")
+    registration = session.scalars(select(Registration)).one()
+    assert (registration.phone, registration.email) == ("+4790011223", None)
+    assert registration.completed_at is not None
+
+
+def test_ja_after_a_completed_registration_makes_no_second_lead(session: Session, settings: Settings) -> None:
+    from tests.lead_factories import make_hunter, notifications
+
+    company = make_company(session)
+    make_hunter(session, all_trades=True)
+    session.commit()
+    register_by_sms(session, settings)
+    assert len(notifications(session)) == 1
+    for text in ("JA", f"ja {company.short_code}", "Interessert"):
+        again = say(session, settings, text)
+        assert "allerede registrert" in again.answers[0].text, text
+    assert session.scalar(select(func.count()).select_from(Registration)) == 1
+    assert session.scalar(select(func.count()).select_from(Lead)) == 1
+    assert len(notifications(session)) == 1  # hunters were told once
+    assert session.scalar(select(Conversation.flow)) is None
+
+
+def test_superscript_and_other_unicode_digits_never_crash_a_flow(
+    session: Session, settings: Settings
+) -> None:
+    """`"²".isdigit()` is true but `int("²")` raises: each question must treat it as a wrong answer."""
+    make_company(session)
+    say(session, settings, "JA")
+    say(session, settings, "Kari")
+    for odd in ("²", "٣", "2²", "¹²³", "Ⅻ"):
+        out = say(session, settings, odd)  # the trades question
+        assert out.answers and out.answers[0].text
+    say(session, settings, "tømrer")
+    for odd in ("²", "٣٣", "½"):
+        assert "Svar med et tall" in say(session, settings, odd).answers[0].text
+    for text in ("2", "ja", "august 2027"):
+        say(session, settings, text)
+    assert say(session, settings, "٣").answers[0].text.startswith("Stemmer")  # the summary again
+    sender = "+4740000009"
+    say(session, settings, "JA", sender=sender)
+    assert "ikke et gyldig" in say(session, settings, "٩٧٤٧٦٠٦٧٣", sender=sender).answers[0].text
+
+
+ODD_DIGITS = [
+    "²",
+    "2²",
+    "٣",
+    "¹²³",
+    "Ⅻ",
+    "½",
+    "𝟙",
+    "e:²",
+    "p:²",
+    "t:²",
+    "s:",
+    "p:more",
+    "JA",
+    "STOPP",
+    "avbryt",
+    "\x00",
+]
+texts = st.one_of(st.text(max_size=200), st.sampled_from(ODD_DIGITS))
 
 
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300), sender=st.sampled_from([MOBILE, "+4740000003", "123456789"]))
+@given(text=texts, sender=st.sampled_from([MOBILE, "+4740000003", "123456789"]))
 def test_no_inbound_text_from_any_sender_raises(
     session: Session, settings: Settings, text: str, sender: str
 ) -> None:
@@ -273,3 +405,110 @@ def test_no_inbound_text_from_any_sender_raises(
         settings=settings,
     )
     session.rollback()
+
+
+@hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    step=st.sampled_from([*FIELDS, "summary"]),
+    text=texts,
+    tapped=st.booleans(),
+    channel=st.sampled_from(["sms", "telegram"]),
+)
+def test_no_answer_to_any_registration_question_raises(
+    session: Session, settings: Settings, step: str, text: str, tapped: bool, channel: str
+) -> None:
+    """A known company inside the registration flow, at every question, typed or as a (forged) button."""
+    AddressHasher.load(session)  # made (and committed) once per database: before this example's rows
+    session.rollback()
+    company = make_company(session, nace_code="43.22")
+    sender = MOBILE if channel == "sms" else "424242"
+    if channel == "telegram":
+        session.add(
+            Contact(
+                company_id=company.id,
+                kind=ContactKind.TELEGRAM,
+                address=sender,
+                address_hash=AddressHasher.load(session)(ContactKind.TELEGRAM, sender),
+            )
+        )
+        session.flush()
+    handle_inbound(
+        session,
+        inbound=Inbound(channel=channel, sender=sender, text="JA", provider_id=None),
+        settings=settings,
+    )
+    conversation = session.scalars(select(Conversation).where(Conversation.address == sender)).one()
+    assert conversation.flow == "registration"
+    conversation.step = step
+    session.flush()
+    out = handle_inbound(
+        session,
+        inbound=Inbound(
+            channel=channel,
+            sender=sender,
+            text=None if tapped else text,
+            button=text if tapped else None,
+            provider_id=None,
+        ),
+        settings=settings,
+    )
+    assert all(a.text for a in out.answers)
+    session.rollback()
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+def test_no_answer_to_the_orgnr_question_raises(session: Session, settings: Settings, text: str) -> None:
+    AddressHasher.load(session)  # made (and committed) once per database: before this example's rows
+    session.rollback()
+    make_company(session)
+    sender = "+4740000004"
+    handle_inbound(
+        session, inbound=Inbound(channel="sms", sender=sender, text="JA", provider_id=None), settings=settings
+    )
+    assert session.scalars(select(Conversation.flow).where(Conversation.address == sender)).one() == "orgnr"
+    out = handle_inbound(
+        session, inbound=Inbound(channel="sms", sender=sender, text=text, provider_id=None), settings=settings
+    )
+    assert all(a.text for a in out.answers)
+    session.rollback()
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(step=st.sampled_from(sorted(SIGNUP_STEPS)), text=texts, tapped=st.booleans())
+def test_no_answer_at_any_hunter_signup_step_raises(
+    session: Session, settings: Settings, step: str, text: str, tapped: bool
+) -> None:
+    """Through the Telegram layer, where STOPP and AVBRYT must work inside the signup too."""
+    AddressHasher.load(session)  # made (and committed) once per database: before this example's rows
+    session.rollback()
+    from bot import telegram_chat
+    from bot.hunter_signup import conversation_of
+
+    make_company(session)  # a known company in the database, as in production
+    chat_id = "515151"
+    telegram_chat.hunter_signup_start(session, _tg("/jeger", chat_id), settings)
+    conversation = conversation_of(session, chat_id)
+    conversation.step = step
+    conversation.data = {
+        "org_name": "Lag",
+        "type": "union",
+        "orgnr": "974760673",
+        "counties": ["55"],
+        "trades": [1],
+        "matches": [1, 2],
+        "contact_name": "Per",
+    }
+    session.flush()
+    inbound = _tg(None if tapped else text, chat_id, button=("hj:trd:" + text) if tapped else None)
+    answers = (telegram_chat.tapped if tapped else telegram_chat.text)(session, inbound, settings)
+    assert answers and all(a.text for a in answers)
+    session.rollback()
+
+
+def _tg(text: str | None, chat_id: str, *, button: str | None = None):  # type: ignore[no-untyped-def]
+    from bot.telegram_chat import TelegramInbound
+
+    return TelegramInbound(
+        chat_id=chat_id, update_id=next(_ids), text=text, button=button, args=[], received_at=utcnow()
+    )

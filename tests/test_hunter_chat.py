@@ -59,6 +59,28 @@ def test_a_hunter_outside_the_county_is_refused_the_claim_button(session: Sessio
 
 def test_malformed_lead_buttons_get_a_clear_answer(session: Session) -> None:
     make_hunter(session, chat_id="9001")
-    for data in ("lead:", "lead:claim:x", "lead:out:1:won", "lead:frobnicate:1"):
+    for data in (
+        "lead:",
+        "lead:claim:x",
+        "lead:out:1:won",
+        "lead:frobnicate:1",
+        "lead:claim:²",
+        "lead:out:٣:declined",
+    ):
         [answer] = lead_button(session, chat_id="9001", data=data)
         assert "forstod jeg ikke" in answer.text or "Fant ikke" in answer.text, data
+
+
+def test_a_hunter_of_other_trades_is_refused_and_a_final_outcome_stays(session: Session) -> None:
+    make_hunter(session, chat_id="9004", trades=[24])  # Tømrerfaget
+    make_hunter(session, chat_id="9005", trades=[30])  # Elektrikerfaget
+    company = make_company(session)
+    lead = create_lead(session, registration_id=make_registration(session, company=company, trades=[30]).id)
+    [refused] = lead_button(session, chat_id="9004", data=f"lead:claim:{lead.id}")
+    assert "fag dere ikke dekker" in refused.text and not refused.edit
+    [claimed] = lead_button(session, chat_id="9005", data=f"lead:claim:{lead.id}")
+    assert claimed.lead_id == lead.id and claimed.company_id == company.id  # found by a privacy erase
+    lead_button(session, chat_id="9005", data=f"lead:out:{lead.id}:became_training_company")
+    [late] = lead_button(session, chat_id="9005", data=f"lead:out:{lead.id}:no_answer")
+    assert "allerede registrert" in late.text
+    assert session.get_one(Lead, lead.id).state == LeadState.BECAME_TRAINING_COMPANY

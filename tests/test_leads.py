@@ -7,9 +7,11 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from bot.lead_admin import ReassignError, reassign_lead
 from bot.lead_jobs import add_working_days, announce_unclaimed
 from bot.leads import ClaimStatus, claim_lead, create_lead, hunter_leads, record_outcome
 from store.db import Database
@@ -42,6 +44,7 @@ def test_a_lead_is_announced_to_approved_hunters_of_its_county_and_trades(sessio
     first = sent[0]
     assert first.priority == 0 and first.channel == "telegram" and first.state == "queued"
     assert first.address == same_trade.telegram_chat_id
+    assert {m.company_id for m in sent} == {company.id}  # an erase of the company finds these copies
     assert first.extra == {"buttons": [[{"text": "Ta leaden", "callback_data": f"lead:claim:{lead.id}"}]]}
     assert company.name in (first.body or "") and "Kari Nordmann" in (first.body or "")
 
@@ -132,7 +135,10 @@ def test_nobody_reports_an_outcome_on_an_unclaimed_lead(session: Session) -> Non
 
 def test_leads_shows_a_hunter_what_they_own_and_what_they_could_take(session: Session) -> None:
     hunter = make_hunter(session, trades=[ELECTRICIAN])
-    mine = create_lead(session, registration_id=make_registration(session, company=make_company(session)).id)
+    mine = create_lead(
+        session,
+        registration_id=make_registration(session, company=make_company(session), trades=[ELECTRICIAN]).id,
+    )
     company = make_company(session)
     open_lead = create_lead(
         session, registration_id=make_registration(session, company=company, trades=[ELECTRICIAN]).id
@@ -146,33 +152,107 @@ def test_leads_shows_a_hunter_what_they_own_and_what_they_could_take(session: Se
     assert [lead.id for lead in open_leads] == [open_lead.id]
 
 
+def _waiting_on_a_lock(db: Database, pid: int) -> bool:
+    with db.engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid AND wait_event_type = 'Lock'"),
+                {"pid": pid},
+            ).scalar()
+        )
+
+
 def test_two_hunters_claiming_at_the_same_moment_get_exactly_one_owner(db: Database) -> None:
+    """Both transactions are open before either claims; on PostgreSQL the first claimer commits only once the
+    second one's UPDATE is seen waiting on its row lock, so the two claims really contend."""
     with db.transaction() as session:
         lead_id = create_lead(
             session, registration_id=make_registration(session, company=make_company(session)).id
         ).id
         hunters = [make_hunter(session, all_trades=True).id for _ in range(2)]
-    barrier = threading.Barrier(2)
+    postgres = db.engine.dialect.name == "postgresql"
+    started = threading.Barrier(2)
+    first_claimed = threading.Event()
+    pids: dict[int, int] = {}
     results: dict[int, ClaimStatus] = {}
+    contended: list[bool] = []
 
-    def claim(hunter_id: int) -> None:
+    def claim(hunter_id: int, first: bool) -> None:
         with db.session() as session:
+            if postgres:  # open the transaction and learn this backend's pid
+                pids[hunter_id] = int(session.execute(text("SELECT pg_backend_pid()")).scalar_one())
             session.get(Lead, lead_id)  # both have read the lead as `new` before either writes
-            barrier.wait(timeout=10)
+            started.wait(timeout=10)
+            if not first:
+                assert first_claimed.wait(timeout=10)
             results[hunter_id] = claim_lead(session, lead_id=lead_id, hunter_id=hunter_id).status
-            time.sleep(0.2)  # the winner holds its row lock while the other UPDATE waits on it
+            if first:
+                first_claimed.set()
+                if postgres:  # hold the row lock until the other UPDATE is blocked on it
+                    other = next(h for h in hunters if h != hunter_id)
+                    deadline = time.monotonic() + 20
+                    while time.monotonic() < deadline and not _waiting_on_a_lock(db, pids[other]):
+                        time.sleep(0.02)
+                    contended.append(_waiting_on_a_lock(db, pids[other]))
             session.commit()
 
-    threads = [threading.Thread(target=claim, args=(h,)) for h in hunters]
+    threads = [threading.Thread(target=claim, args=(h, i == 0)) for i, h in enumerate(hunters)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
     assert sorted(results.values()) == sorted([ClaimStatus.CLAIMED, ClaimStatus.TAKEN])
+    assert results[hunters[0]] is ClaimStatus.CLAIMED
+    if postgres:
+        assert contended == [True], "the second claim never waited on the first one's row lock"
     with db.session() as session:
         lead = session.get_one(Lead, lead_id)
-        winner = next(h for h, status in results.items() if status is ClaimStatus.CLAIMED)
-        assert (lead.state, lead.hunter_id) == (LeadState.CLAIMED, winner)
+        assert (lead.state, lead.hunter_id) == (LeadState.CLAIMED, hunters[0])
+
+
+def test_a_hunter_without_the_leads_trades_cannot_claim_it(session: Session) -> None:
+    lead = create_lead(
+        session,
+        registration_id=make_registration(session, company=make_company(session), trades=[ELECTRICIAN]).id,
+    )
+    carpenter = make_hunter(session, trades=[CARPENTER])
+    refused = claim_lead(session, lead_id=lead.id, hunter_id=carpenter.id)
+    assert refused.status is ClaimStatus.OUTSIDE_TRADES and "fag dere ikke dekker" in refused.text
+    assert session.get_one(Lead, lead.id).state == LeadState.NEW
+    electrician = make_hunter(session, trades=[CARPENTER, ELECTRICIAN])
+    assert claim_lead(session, lead_id=lead.id, hunter_id=electrician.id).ok
+
+
+def test_a_final_outcome_is_changed_only_by_staff(session: Session) -> None:
+    company = make_company(session)
+    lead = create_lead(session, registration_id=make_registration(session, company=company).id)
+    owner = make_hunter(session, all_trades=True)
+    claim_lead(session, lead_id=lead.id, hunter_id=owner.id)
+    assert record_outcome(session, lead_id=lead.id, hunter_id=owner.id, outcome=LeadState.DECLINED).ok
+    for later in (LeadState.CONTACTED, LeadState.BECAME_TRAINING_COMPANY, LeadState.NO_ANSWER):
+        refused = record_outcome(session, lead_id=lead.id, hunter_id=owner.id, outcome=later)
+        assert not refused.ok and "allerede registrert" in refused.text, later
+    assert session.get_one(Lead, lead.id).state == LeadState.DECLINED
+    assert session.get_one(Company, company.id).is_training_company is False
+    by_staff = record_outcome(
+        session, lead_id=lead.id, hunter_id=owner.id, outcome=LeadState.BECAME_TRAINING_COMPANY, by_staff=True
+    )
+    assert by_staff.ok and session.get_one(Lead, lead.id).state == LeadState.BECAME_TRAINING_COMPANY
+
+
+def test_a_lead_is_reassigned_only_to_an_approved_hunter_of_its_county(session: Session) -> None:
+    lead = create_lead(session, registration_id=make_registration(session, company=make_company(session)).id)
+    oslo_hunter = make_hunter(session, counties=["03"], all_trades=True, name="Oslo-laget")
+    pending = make_hunter(session, all_trades=True, state=HunterState.PENDING)
+    for hunter_id in (oslo_hunter.id, pending.id, 99999):
+        with pytest.raises(ReassignError):
+            reassign_lead(session, lead_id=lead.id, hunter_id=hunter_id)
+    assert session.get_one(Lead, lead.id).state == LeadState.NEW
+    troms = make_hunter(session, all_trades=True)
+    moved = reassign_lead(session, lead_id=lead.id, hunter_id=troms.id)
+    assert moved.hunter is not None and moved.lead.hunter_id == troms.id
+    told = notifications(session, lead_id=lead.id)[-1]
+    assert told.hunter_id == troms.id and told.company_id == lead.company_id
 
 
 def test_working_days_skip_weekends_and_public_holidays() -> None:

@@ -4,11 +4,147 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import inspect, select, text
+import pytest
+from sqlalchemy import func, inspect, select, text
 
 from store.db import Database
-from store.models import OptOut
+from store.models import (
+    ContactKind,
+    Conversation,
+    Lead,
+    Message,
+    MessageKind,
+    OptOut,
+    Registration,
+    Reply,
+)
+from store.secrets import AddressHasher
 from tests.test_engine import MOBILE, make_company
+
+
+def assert_nowhere(db: Database, *needles: str) -> None:
+    """No text, string or JSON column of any table holds any of the needles."""
+    with db.engine.connect() as conn:
+        inspector = inspect(conn)
+        for table in inspector.get_table_names():
+            for column in inspector.get_columns(table):
+                kind = str(column["type"]).upper()
+                if not any(t in kind for t in ("CHAR", "TEXT", "JSON")):
+                    continue
+                for needle in needles:
+                    hits = conn.execute(
+                        text(
+                            f'SELECT count(*) FROM "{table}" WHERE CAST("{column["name"]}" AS TEXT) LIKE :a'
+                        ),
+                        {"a": f"%{needle}%"},
+                    ).scalar()
+                    assert hits == 0, f"{table}.{column['name']} still holds {needle!r}"
+
+
+def register_by_sandbox(cli, first: str, sender: str = MOBILE) -> None:  # type: ignore[no-untyped-def]
+    for line in (first, "Kari Nordmann", "tømrer", "2", "ja", "august 2027", "JA"):
+        result = cli("sandbox", "reply", "--from", sender, line)
+        assert result.exit_code == 0, result.output
+
+
+def test_an_sms_registration_gives_the_lead_a_phone_an_email_and_a_start(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        make_company(session, email="post@fjord.no")
+    register_by_sandbox(cli, "JA")
+    [row] = json.loads(cli("leads", "list", "--json").stdout)
+    assert (row["contact_name"], row["contact_phone"], row["contact_email"]) == (
+        "Kari Nordmann",
+        MOBILE,
+        "post@fjord.no",
+    )
+    assert row["preferred_start"] == "august 2027"
+    exported = cli("leads", "export", "--format", "csv")
+    assert "preferred_start" in exported.stdout.splitlines()[0] and "august 2027" in exported.stdout
+
+
+def test_erasing_a_phone_removes_the_name_from_hunters_copies_too(cli, db: Database, settings) -> None:  # type: ignore[no-untyped-def]
+    from bot.hunter_chat import lead_button, leads_overview
+    from bot.telegram_handlers import Handlers
+    from tests.lead_factories import make_hunter
+
+    with db.transaction() as session:
+        make_company(session, email="post@fjord.no")
+        make_hunter(session, chat_id="5001", all_trades=True)
+    register_by_sandbox(cli, "JA")
+    with db.transaction() as session:
+        lead_id = session.scalars(select(Lead.id)).one()
+        notice = session.scalars(select(Message).where(Message.kind == MessageKind.NOTIFICATION)).one()
+        assert "Kari Nordmann" in (notice.body or "") and notice.company_id is not None
+        answers = [*lead_button(session, chat_id="5001", data=f"lead:claim:{lead_id}")]
+        answers += leads_overview(session, chat_id="5001")
+    # What the hunter was shown in the chat, recorded as the Telegram handler records it.
+    Handlers(settings=settings, db=db)._record("5001", [(a, n) for n, a in enumerate(answers, start=1)])
+
+    erased = cli("privacy", "erase", "--phone", "+47 912 34 567", "--json")
+    assert erased.exit_code == 0, erased.output
+    assert_nowhere(db, "Kari Nordmann", "91234567")
+    with db.session() as session:
+        lead = session.get_one(Lead, lead_id)
+        assert lead.state == "claimed"  # the anonymous facts stay
+        registration = session.get_one(Registration, lead.registration_id)
+        assert (registration.contact_name, registration.phone, registration.email) == (None, None, None)
+        assert registration.places == 2 and registration.completed_at is not None
+
+
+def test_erasing_an_orgnr_leaves_no_name_phone_email_or_chat(cli, db: Database, settings) -> None:  # type: ignore[no-untyped-def]
+    from bot import telegram_chat as chat
+    from bot.telegram_chat import TelegramInbound
+    from store.identifiers import ensure_identifiers
+    from store.models import Company, utcnow
+    from tests.lead_factories import make_hunter
+
+    chat_id = "8675309"
+    updates = iter(range(9000, 9100))
+
+    def tg(text: str | None = None, button: str | None = None) -> TelegramInbound:
+        args = text.split()[1:] if text and text.startswith("/") else []
+        return TelegramInbound(chat_id, next(updates), text, button, args, utcnow())
+
+    with db.transaction() as session:
+        company = make_company(session, mobile="+4748123456", email="post@polar.no", orgnr="923609016")
+        company.mobile = "+4748123456"
+        ensure_identifiers(session, company_ids=[company.id])
+        make_hunter(session, chat_id="5001", all_trades=True)
+        token = session.get_one(Company, company.id).token
+    with db.transaction() as session:
+        chat.start(session, tg(f"/start {token}"), settings)
+        for said in ("Siri Polar", "elektriker", "1", "nei", "januar 2028"):
+            chat.text(session, tg(said), settings)
+        chat.tapped(session, tg(button="ja"), settings)
+        assert session.scalars(select(Lead)).one()
+    assert "Siri Polar" in cli("privacy", "export", "--orgnr", "923609016").stdout
+
+    erased = cli("privacy", "erase", "--orgnr", "923609016", "--json")
+    assert erased.exit_code == 0, erased.output
+    assert_nowhere(db, "Siri Polar", "48123456", "post@polar.no", chat_id)
+    with db.session() as session:
+        hasher = AddressHasher.load(session)
+        kept = {o.address_hash: o.address for o in session.scalars(select(OptOut))}
+        assert kept[hasher(ContactKind.TELEGRAM, chat_id)] is None  # opted out as a keyed hash only
+        assert session.scalar(select(func.count()).select_from(Conversation)) == 0
+
+
+def test_sandbox_senders_bare_numbers_are_chats_and_phones_have_a_country_code(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
+    from bot.replies import SandboxError, sandbox_address
+
+    assert sandbox_address("91234567") == ("telegram", "91234567")  # an 8-digit chat id is no phone number
+    assert sandbox_address("tg:91234567") == ("telegram", "91234567")
+    assert sandbox_address("+47 912 34 567") == ("sms", "+4791234567")
+    assert sandbox_address("912 34 567") == ("sms", "+4791234567")
+    assert sandbox_address("91234567", "sms") == ("sms", "+4791234567")
+    for bad, channel in (("tg:91234567", "sms"), ("abc", None), ("+4791234567", "telegram"), ("1", "fax")):
+        with pytest.raises(SandboxError):
+            sandbox_address(bad, channel)
+    result = cli("sandbox", "reply", "--from", "91234567", "hei", "--json")
+    assert result.exit_code == 0, result.output
+    with db.session() as session:
+        reply = session.scalars(select(Reply)).one()
+        assert (reply.channel, reply.sender) == ("telegram", "91234567")
 
 
 def test_sandbox_reply_runs_the_engine_and_replies_list_shows_it(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -37,15 +173,7 @@ def test_export_then_erase_leaves_no_trace_but_the_opt_out(cli, db: Database) ->
     assert exported["replies"] and exported["contacts"] and exported["messages"]
     erased = cli("privacy", "erase", "--phone", MOBILE, "--json")
     assert erased.exit_code == 0, erased.output
-    with db.engine.connect() as conn:
-        for table in inspect(conn).get_table_names():
-            for column in inspect(conn).get_columns(table):
-                if "CHAR" in str(column["type"]).upper() or "TEXT" in str(column["type"]).upper():
-                    hits = conn.execute(
-                        text(f'SELECT count(*) FROM "{table}" WHERE "{column["name"]}" LIKE :a'),
-                        {"a": "%91234567%"},
-                    ).scalar()
-                    assert hits == 0, f"{table}.{column['name']} still holds the number"
+    assert_nowhere(db, "91234567", "Kari Nordmann")
     with db.session() as session:
         opt_out = session.scalars(select(OptOut)).one()
         assert opt_out.address is None and len(opt_out.address_hash) == 64

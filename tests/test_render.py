@@ -175,7 +175,7 @@ def test_a_company_without_identifiers_is_reported_by_orgnr(renderer: MessageRen
     assert caught.value.variable == "short_code"
     assert (
         str(caught.value)
-        == "templates/sms/invitasjon.nb.txt line 1: undefined variable 'short_code' (orgnr 974760673)"
+        == "templates/sms/invitasjon.nb.txt linje 1: udefinert variabel 'short_code' (orgnr 974760673)"
     )
 
 
@@ -185,7 +185,7 @@ def test_an_sms_over_ten_segments_is_an_error(tmp_path: Path) -> None:
     renderer = MessageRenderer(Settings(_env_file=None, templates_dir=tmp_path))
     variables = renderer.company_variables(company=make_company(), language="nb")
     with pytest.raises(
-        TemplateProblem, match=r"SMS of 11 segments \(GSM-7\); at most 10 allowed \(orgnr 974760673\)"
+        TemplateProblem, match=r"SMS på 11 segmenter \(GSM-7\); høyst 10 er tillatt \(orgnr 974760673\)"
     ):
         renderer.render(template="sms/lang", channel="sms", language="nb", variables=variables)
 
@@ -224,9 +224,33 @@ def test_each_company_gets_its_own_written_standard_unless_the_campaign_fixes_on
     assert message_language(make_company(language="nn"), fixed) == "en"
 
 
-def test_without_a_configured_number_the_letter_shows_a_placeholder() -> None:
+def test_without_a_configured_number_the_sandbox_letter_shows_a_placeholder() -> None:
     renderer = MessageRenderer(Settings(_env_file=None, twilio_from=None))
     assert renderer.base_variables(language="nb")["sms_number"] == "[SMS-nummer]"
+
+
+LIVE = {
+    "twilio_account_sid": "AC" + "1" * 32,
+    "twilio_auth_token": "t" * 32,
+    "twilio_messaging_service_sid": "MG" + "2" * 32,
+}
+
+
+def test_live_sms_with_only_a_messaging_service_prints_no_placeholder_in_a_real_letter() -> None:
+    renderer = MessageRenderer(Settings(_env_file=None, twilio_from=None, sms_reply_number=None, **LIVE))
+    assert renderer.sms_number_missing
+    for channel in ("letter", "email"):
+        with pytest.raises(TemplateProblem, match="sms_number"):
+            render(renderer, "letters/invitasjon", channel)
+
+
+def test_sms_reply_number_is_the_number_letters_give() -> None:
+    renderer = MessageRenderer(
+        Settings(_env_file=None, twilio_from=None, sms_reply_number="+4759440000", **LIVE)
+    )
+    letter = render(renderer, "letters/invitasjon", "letter")
+    assert not renderer.sms_number_missing and "59 44 00 00" in (letter.html or "")
+    assert "[SMS-nummer]" not in (letter.html or "")
 
 
 def test_companies_from_the_database_render_the_same_as_rows(
@@ -290,5 +314,5 @@ def test_check_reports_a_broken_template_before_any_company_gets_it(tmp_path: Pa
         text = "Hei {{ company_name }}" if language != "nn" else "Hei {{ firmanamn }}"
         (tmp_path / "sms" / f"hei.{language}.txt").write_text(text, encoding="utf-8")
     renderer = MessageRenderer(Settings(_env_file=None, templates_dir=tmp_path))
-    with pytest.raises(TemplateProblem, match=r"sms/hei\.nn\.txt line 1: undefined variable 'firmanamn'"):
+    with pytest.raises(TemplateProblem, match=r"sms/hei\.nn\.txt linje 1: udefinert variabel 'firmanamn'"):
         renderer.check(template="sms/hei", channel="sms")

@@ -113,3 +113,51 @@ def test_stopp_from_an_unknown_number_works(
     assert "meldt av" in response.text
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(OptOut)) == 1
+
+
+def test_a_body_over_64_kb_is_refused_while_it_is_still_arriving(
+    twilio_settings: Settings, db: Database
+) -> None:
+    """The 413 comes before the client has finished sending: the route reads no more than the cap."""
+    import socket
+
+    from prometheus_client import REGISTRY
+
+    from tests.fakes.server import BackgroundServer
+
+    def rejected() -> float:
+        labels = {"webhook": "twilio_sms", "reason": "too_large"}
+        return REGISTRY.get_sample_value("jeger_webhook_rejections_total", labels) or 0.0
+
+    before = rejected()
+    server = BackgroundServer(create_app(twilio_settings, db=db)).start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=15) as sock:
+            sock.sendall(
+                f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+            )
+            chunk = b"x" * 4096
+            for _ in range(20):  # 80 KB of an unending body, no Content-Length to go by
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            status_line = sock.recv(64).split(b"\r\n")[0]  # times out if the route waits for the end
+        assert b" 413 " in status_line
+    finally:
+        server.stop()
+    assert rejected() == before + 1
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Reply)) == 0
+
+
+def test_unicode_digits_in_every_question_get_an_answer_not_a_500(
+    client: TestClient, twilio_settings: Settings, db: Database
+) -> None:
+    with db.transaction() as session:
+        make_company(session)
+    answers = []
+    for text in ("JA", "²", "Kari", "²", "tømrer", "٣", "2", "²", "ja", "Ⅻ", "august 2027", "٣"):
+        response = inbound(client, twilio_settings, text)
+        assert response.status_code == 200, text
+        assert "<Message>" in response.text, text
+        answers.append(response.text)
+    assert "Stemmer dette?" in answers[-1]

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -95,3 +100,31 @@ def test_datetimes_come_back_aware_in_utc(session: Session) -> None:
     stored = session.get(Campaign, campaign.id)
     assert stored is not None and stored.created_at.utcoffset() is not None
     assert stored.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
+
+
+PACKAGED_ROOTS = ("bot", "campaigns", "channels", "store", "templates", "web")
+
+
+def test_a_built_install_holds_every_module_template_and_data_file(tmp_path: Path) -> None:
+    """A non-editable install runs from site-packages: whatever pyproject leaves out is missing there."""
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    tree, lib = tmp_path / "src", tmp_path / "lib"
+    for name in PACKAGED_ROOTS:
+        shutil.copytree(root / name, tree / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    modules = config["tool"]["setuptools"]["py-modules"]
+    for name in ("pyproject.toml", "README.md", *(f"{m}.py" for m in modules)):
+        shutil.copy(root / name, tree / name)
+    subprocess.run(
+        [sys.executable, "-c", "from setuptools import setup; setup()", "-q", "build_py", "--build-lib", lib],
+        cwd=tree,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    built = {p.relative_to(lib).as_posix() for p in lib.rglob("*") if p.is_file()}
+    shipped = {
+        p.relative_to(tree).as_posix() for n in PACKAGED_ROOTS for p in (tree / n).rglob("*") if p.is_file()
+    }
+    assert sorted(shipped - built) == []
+    assert {"cli.py", "settings.py", "store/alembic.ini", "store/migrations/script.py.mako"} <= built

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from store.models import (
     MessageKind,
     MessageState,
     Registration,
+    Reply,
 )
 from tests.fakes.telegram_api import FakeTelegram
 from tests.lead_factories import make_company, make_hunter
@@ -86,7 +88,7 @@ async def test_a_company_registers_by_its_link_and_an_approved_hunter_claims_the
     polling_bot: TelegramBot, fake_telegram: FakeTelegram, tg_settings: Settings, db: Database
 ) -> None:
     with db.transaction() as session:
-        company = make_company(session, county="55", name="Ishavskraft Elektro AS")
+        company = make_company(session, county="55", name="Ishavskraft Elektro AS", mobile="+4791234567")
         ensure_identifiers(session, company_ids=[company.id])
         session.refresh(company)
         token = company.token
@@ -101,6 +103,8 @@ async def test_a_company_registers_by_its_link_and_an_approved_hunter_claims_the
         fake_telegram.push_message(COMPANY_CHAT, answer)
         n += 1
         await sent(fake_telegram, COMPANY_CHAT, n)
+    places = fake_telegram.sent_to(COMPANY_CHAT)[-2]
+    assert callbacks(places) == ["p:1", "p:2", "p:3", "p:more"]  # on a phone: tap a number
     adult = fake_telegram.sent_to(COMPANY_CHAT)[-1]
     assert callbacks(adult) == ["ja", "nei"]  # the yes/no question comes with buttons
     fake_telegram.push_callback(COMPANY_CHAT, "ja", message_id=adult["message_id"])
@@ -130,7 +134,7 @@ async def test_a_company_registers_by_its_link_and_an_approved_hunter_claims_the
 
     await Dispatcher(settings=tg_settings, db=db).drain(timeout=20)
     [notice] = await sent(fake_telegram, HUNTER_CHAT, 1)
-    assert "Ishavskraft Elektro AS" in notice["text"] and "Kari Nordmann" in notice["text"]
+    assert "Ishavskraft Elektro AS" in notice["text"] and "Kari Nordmann, +4791234567" in notice["text"]
     assert callbacks(notice) == [f"lead:claim:{lead.id}"]
     assert fake_telegram.sent_to(OTHER_HUNTER_CHAT) == []  # Oslo hunter: not told
     with db.session() as session:
@@ -264,6 +268,132 @@ def test_webhook_mode_processes_authentic_updates_and_refuses_forged_ones(
             "/webhooks/telegram", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
         )
         assert again.status_code == 200
-        fake_telegram.wait_for_sent(HUNTER_CHAT, 1)
+        # A chat's updates are processed in order, so once the next one is answered the redelivered one
+        # has been handled; and once the fake is idle nothing more is on its way.
+        later = fake_telegram.message_update(HUNTER_CHAT, "/leads")
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        assert client.post("/webhooks/telegram", json=later, headers=headers).status_code == 200
+        fake_telegram.wait_for_sent(HUNTER_CHAT, 2)
+        fake_telegram.wait_idle()
+        assert len(fake_telegram.sent_to(HUNTER_CHAT)) == 2  # the redelivery got no answer of its own
+        with db.session() as session:
+            replies = session.scalars(select(Reply.provider_id).where(Reply.sender == str(HUNTER_CHAT)))
+            assert sorted(replies) == sorted([str(update["update_id"]), str(later["update_id"])])
     assert not bot.running
-    assert len(fake_telegram.sent_to(HUNTER_CHAT)) == 1
+
+
+async def test_flood_control_is_waited_out_and_the_answer_still_arrives(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    with db.transaction() as session:
+        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+    fake_telegram.fail_next("sendMessage", 429, retry_after=1)
+    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+    [answer] = await sent(fake_telegram, HUNTER_CHAT, 1)
+    assert "venter på godkjenning" in answer["text"]
+    tries = [
+        p for m, p in fake_telegram.calls if m == "sendMessage" and str(p.get("chat_id")) == str(HUNTER_CHAT)
+    ]
+    assert len(tries) == 2  # refused once with retry_after, then sent
+    await recorded(db, str(HUNTER_CHAT), 1)
+    with db.session() as session:
+        [row] = session.scalars(select(Message).where(Message.address == str(HUNTER_CHAT))).all()
+        assert row.state == MessageState.SENT
+
+
+async def test_an_answer_telegram_will_not_take_goes_to_the_outbox_and_is_sent_from_there(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, tg_settings: Settings, db: Database
+) -> None:
+    with db.transaction() as session:
+        company = make_company(session, county="55", name="Nordlys Bakeri AS")
+        ensure_identifiers(session, company_ids=[company.id])
+        session.refresh(company)
+        token = company.token
+    for _ in range(3):  # every attempt of the handler fails at the network level
+        fake_telegram.fail_next("sendMessage", 500, description="Internal Server Error")
+    fake_telegram.push_message(COMPANY_CHAT, f"/start {token}")
+
+    def queued() -> list[Message]:
+        with db.session() as session:
+            return list(
+                session.scalars(
+                    select(Message)
+                    .where(Message.address == str(COMPANY_CHAT), Message.state == MessageState.QUEUED)
+                    .order_by(Message.id)
+                )
+            )
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 20
+    while len(await asyncio.to_thread(queued)) < 2:
+        assert loop.time() < deadline, "the answers were neither sent nor queued"
+        await asyncio.sleep(0.05)
+    rows = await asyncio.to_thread(queued)
+    assert [(r.kind, r.priority) for r in rows] == [(MessageKind.CONVERSATION, 0)] * 2
+    assert "Nordlys Bakeri AS" in (rows[0].body or "") and "1/5" in (rows[1].body or "")
+    assert rows[0].company_id == company.id
+    assert fake_telegram.sent_to(COMPANY_CHAT) == []
+
+    await Dispatcher(settings=tg_settings, db=db).drain(timeout=20)
+    delivered = await sent(fake_telegram, COMPANY_CHAT, 2)
+    assert "Nordlys Bakeri AS" in delivered[0]["text"] and "1/5" in delivered[1]["text"]
+    # The company answers the question it got from the outbox, and the registration goes on.
+    fake_telegram.push_message(COMPANY_CHAT, "Kari Nordmann")
+    assert "2/5" in (await sent(fake_telegram, COMPANY_CHAT, 3))[-1]["text"]
+
+
+async def test_a_long_flood_wait_queues_the_answer_for_later(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    with db.transaction() as session:
+        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+    fake_telegram.fail_next("sendMessage", 429, retry_after=60)
+    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+
+    def waiting() -> Message | None:
+        with db.session() as session:
+            return session.scalars(select(Message).where(Message.address == str(HUNTER_CHAT))).first()
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 20
+    while (row := await asyncio.to_thread(waiting)) is None:
+        assert loop.time() < deadline
+        await asyncio.sleep(0.05)
+    assert (
+        row.state == MessageState.QUEUED and row.priority == 0 and "venter på godkjenning" in (row.body or "")
+    )
+    assert row.due_at > row.created_at + timedelta(seconds=50)  # not before Telegram allows it
+
+
+async def test_a_company_without_a_number_in_the_register_shares_its_own_contact(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    with db.transaction() as session:
+        company = make_company(session, county="55", name="Polar Rør AS")  # no phone in the register
+        ensure_identifiers(session, company_ids=[company.id])
+        session.refresh(company)
+        token = company.token
+    fake_telegram.push_message(COMPANY_CHAT, f"/start {token}")
+    n = 2
+    for answer in ("Kari Nordmann", "rørlegger", "2", "ja", "august 2027"):
+        await sent(fake_telegram, COMPANY_CHAT, n)
+        fake_telegram.push_message(COMPANY_CHAT, answer)
+        n += 1
+    asked = (await sent(fake_telegram, COMPANY_CHAT, n))[-1]
+    assert "telefonnummer" in asked["text"]
+    [[share]] = asked["reply_markup"]["keyboard"]
+    assert share["request_contact"] is True and share["text"] == "Del telefonnummeret mitt"
+
+    def contact_update(user_id: int, phone: str) -> dict[str, Any]:
+        update = fake_telegram.message_update(COMPANY_CHAT, "")
+        del update["message"]["text"]
+        update["message"]["contact"] = {"phone_number": phone, "first_name": "Kari", "user_id": user_id}
+        return update
+
+    fake_telegram.push_update(contact_update(999, "4790000001"))  # someone else's contact: not taken
+    assert "bare lese tekst" in (await sent(fake_telegram, COMPANY_CHAT, n + 1))[-1]["text"]
+    fake_telegram.push_update(contact_update(COMPANY_CHAT, "4791234567"))  # their own, without the plus
+    summary = (await sent(fake_telegram, COMPANY_CHAT, n + 2))[-1]
+    assert "6 Telefon: +4791234567" in summary["text"]
+    with db.session() as session:
+        assert session.scalars(select(Registration.phone)).one() == "+4791234567"

@@ -70,16 +70,22 @@ def test_a_personal_link_registers_the_company_and_routes_the_lead_to_a_hunter(
     adult = chat.text(session, inbound("august"), settings)  # not yes/no: asked again with buttons
     assert data(adult) == ["ja", "nei"]
     chat.tapped(session, inbound(button="ja"), settings)
-    summary = chat.text(session, inbound("august 2027"), settings)
-    assert "ja" in data(summary)
+    # The register has no number for this company: the chat is asked for one (a chat id is no phone number).
+    asked = chat.text(session, inbound("august 2027"), settings)
+    assert "telefonnummer" in texts(asked)
+    summary = chat.text(session, inbound("912 34 567"), settings)
+    assert "ja" in data(summary) and "6 Telefon: +4791234567" in texts(summary)
     done = chat.tapped(session, inbound(button="ja"), settings)
     assert done and "Polarlys Rør AS" in texts(done)
 
     registration = session.scalars(select(Registration)).one()
     assert registration.completed_at is not None and registration.source == "telegram"
     assert [t.name for t in registration.trades] == ["Rørleggerfaget"]
+    assert registration.phone == "+4791234567"
     lead = session.scalars(select(Lead)).one()
-    assert [m.hunter_id for m in notifications(session, lead_id=lead.id)] == [hunter.id]
+    [notice] = notifications(session, lead_id=lead.id)
+    assert notice.hunter_id == hunter.id and notice.company_id == company.id
+    assert "Kari Nordmann, +4791234567" in (notice.body or "")
     reply = session.scalars(select(Reply).order_by(Reply.id)).first()
     assert reply is not None and reply.text == f"/start {company.token}" and reply.intent == "interested"
 
@@ -180,3 +186,89 @@ def test_unknown_commands_list_the_ones_that_exist(session: Session, settings: S
     answers = chat.unknown(session, inbound("/frokost"), settings)
     assert "/leads" in texts(answers) and "/slettmeg" in texts(answers)
     assert "/jeger" in texts(chat.show_help(session, inbound("/hjelp"), settings))
+
+
+def register_by_link(session: Session, settings: Settings, company: Company) -> None:
+    chat.start(session, inbound(f"/start {company.token}"), settings)
+    for said in ("Kari Nordmann", "rørlegger", "2", "ja", "august 2027"):
+        chat.text(session, inbound(said), settings)
+    assert chat.tapped(session, inbound(button="ja"), settings)  # «Send inn»
+
+
+def test_old_buttons_and_a_new_link_after_registering_change_nothing(
+    session: Session, settings: Settings
+) -> None:
+    company = with_token(session, name="Polarlys Rør AS", mobile="+4791234567")
+    make_hunter(session, all_trades=True)
+    register_by_link(session, settings, company)
+    lead = session.scalars(select(Lead)).one()
+    assert len(notifications(session)) == 1
+
+    again = chat.tapped(session, inbound(button="ja"), settings)  # the old «Send inn» once more
+    assert "allerede registrert" in texts(again)
+    assert "allerede registrert" in texts(chat.start(session, inbound(f"/start {company.token}"), settings))
+    stale = chat.tapped(session, inbound(button="nei"), settings)  # the old «Nei» of the adult question
+    assert "tidligere melding" in texts(stale)
+    for old in ("e:3", "p:2", "t:12", "s:januar 2028"):
+        assert "tidligere melding" in texts(chat.tapped(session, inbound(button=old), settings)), old
+
+    assert session.scalar(select(func.count()).select_from(Registration)) == 1
+    assert session.scalar(select(func.count()).select_from(Lead)) == 1
+    assert len(notifications(session)) == 1  # hunters heard of it once
+    session.refresh(lead)
+    assert lead.state == "new"
+    intents = set(session.scalars(select(Reply.intent)))
+    assert "declined" not in intents
+    registration = session.scalars(select(Registration)).one()
+    assert registration.places == 2 and registration.adult_apprentices is True
+
+
+def test_places_start_and_trades_come_with_buttons_on_telegram(session: Session, settings: Settings) -> None:
+    from bot.sms import sms_text
+    from store.models import Trade
+
+    company = with_token(session, nace_code="43.220", mobile="+4791234567")
+    chat.start(session, inbound(f"/start {company.token}"), settings)
+    trades = chat.text(session, inbound("Kari Nordmann"), settings)
+    plumber = session.scalars(select(Trade).where(Trade.name == "Rørleggerfaget")).one()
+    assert f"t:{plumber.id}" == data(trades)[0]  # the plumbing trades first for NACE 43.22
+    assert "Rørleggerfaget" in [b["text"] for a in trades for row in a.buttons or [] for b in row]
+    places = chat.tapped(session, inbound(button=f"t:{plumber.id}"), settings)
+    assert data(places) == ["p:1", "p:2", "p:3", "p:more"]
+    assert "Skriv et tall" in texts(chat.tapped(session, inbound(button="p:more"), settings))
+    adult = chat.text(session, inbound("6"), settings)
+    assert data(adult) == ["ja", "nei"]
+    start = chat.tapped(session, inbound(button="nei"), settings)
+    labels = [b["text"] for a in start for row in a.buttons or [] for b in row]
+    assert len(labels) == 3 and labels[0].startswith("august 20") and labels[2] == "Vet ikke"
+    assert labels[1].startswith("januar 20")
+    summary = chat.tapped(session, inbound(button="s:vet ikke"), settings)
+    assert "Stemmer" in texts(summary) and "e:7" in data(summary)
+    registration = session.scalars(select(Registration)).one()
+    assert [t.name for t in registration.trades] == ["Rørleggerfaget"]
+    assert (registration.places, registration.adult_apprentices, registration.start) == (6, False, "vet ikke")
+    assert registration.phone == "+4791234567"  # the register's mobile, shown as 6 in the summary
+
+    # The same questions by SMS are the plain numbered texts, without buttons.
+    from bot.registration_flow import question
+
+    for step, head in (("trades", "2/5"), ("places", "3/5"), ("start", "5/5")):
+        answer = question(step, "nb", session, registration, company)
+        assert answer.buttons and sms_text(answer).startswith(head) and "t:" not in sms_text(answer)
+
+
+def test_stopp_and_avbryt_work_inside_the_hunter_signup(session: Session, settings: Settings) -> None:
+    chat.hunter_signup_start(session, inbound("/jeger"), settings)
+    stopped = chat.text(session, inbound("STOPP"), settings)
+    assert "meldt av" in texts(stopped)
+    hasher = AddressHasher.load(session)
+    assert session.scalar(select(OptOut.id).where(OptOut.address_hash == hasher("telegram", CHAT)))
+    assert session.scalars(select(Conversation)).one().flow is None
+    assert chat.text(session, inbound("Lag"), settings)  # no longer an answer in the signup
+    assert session.scalar(select(func.count()).select_from(Hunter)) == 0
+
+    other = "777009"
+    chat.hunter_signup_start(session, inbound("/jeger", chat_id=other), settings)
+    chat.text(session, inbound("Elektroforbundet", chat_id=other), settings)
+    assert "avbrutt" in texts(chat.text(session, inbound("Avbryt!", chat_id=other), settings))
+    assert session.scalar(select(func.count()).select_from(Hunter)) == 0

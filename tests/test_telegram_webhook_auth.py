@@ -100,3 +100,27 @@ async def test_without_a_token_the_bot_stays_in_sandbox_mode(
         await bot.start()
     assert not bot.running and "sandbox mode" in caplog.text
     await bot.stop()
+
+
+def test_telegram_webhook_requests_and_rejections_are_counted(settings: Settings, db: Database) -> None:
+    from prometheus_client import REGISTRY
+
+    def value(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, {"webhook": "telegram", **labels}) or 0.0
+
+    before = {
+        "requests": value("jeger_webhook_requests_total"),
+        "secret": value("jeger_webhook_rejections_total", reason="secret"),
+        "too_large": value("jeger_webhook_rejections_total", reason="too_large"),
+    }
+    client = client_for(settings, db, telegram_mode="webhook", telegram_webhook_secret=SECRET)
+    client.post("/webhooks/telegram", json=UPDATE, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+    big = b'{"update_id": 2, "pad": "' + b"x" * (64 * 1024) + b'"}'
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    assert client.post("/webhooks/telegram", content=big, headers=headers).status_code == 413
+    client.post("/webhooks/telegram", json=UPDATE, headers=headers)
+    assert value("jeger_webhook_requests_total") == before["requests"] + 3
+    assert value("jeger_webhook_rejections_total", reason="secret") == before["secret"] + 1
+    assert value("jeger_webhook_rejections_total", reason="too_large") == before["too_large"] + 1
+    scraped = client.get("/metrics").text
+    assert 'jeger_webhook_requests_total{webhook="telegram"}' in scraped

@@ -77,12 +77,12 @@ def test_the_readme_lists_every_variable_a_template_uses(renderer: MessageRender
 
 
 def test_unknown_templates_are_refused_with_the_known_ones() -> None:
-    with pytest.raises(TemplateProblem, match=r"unknown template \(known: sms/bekreftelse, sms/invitasjon"):
+    with pytest.raises(TemplateProblem, match=r"ukjent mal \(kjente: sms/bekreftelse, sms/invitasjon"):
         check_template_name(TEMPLATES_DIR, name="sms/invitasjn", channel="sms")
 
 
 def test_a_template_must_suit_the_channel_of_its_step() -> None:
-    with pytest.raises(TemplateProblem, match="a letter step needs a template under letters/"):
+    with pytest.raises(TemplateProblem, match="et letter-steg trenger en mal under letters/"):
         check_template_name(TEMPLATES_DIR, name="sms/invitasjon", channel="letter")
     check_template_name(TEMPLATES_DIR, name="letters/invitasjon", channel="email")
 
@@ -90,13 +90,13 @@ def test_a_template_must_suit_the_channel_of_its_step() -> None:
 def test_a_missing_translation_is_an_error_not_a_fallback(tmp_path: Path) -> None:
     directory = make_dir(tmp_path, {"sms/hei.nb.txt": "Hei", "sms/hei.en.txt": "Hi"})
     check_template_name(directory, name="sms/hei", channel="sms", languages=["nb", "en"])
-    with pytest.raises(TemplateProblem, match=r"missing templates/sms/hei\.nn\.txt"):
+    with pytest.raises(TemplateProblem, match=r"mangler templates/sms/hei\.nn\.txt"):
         check_template_name(directory, name="sms/hei", channel="sms")
 
 
 def test_a_letter_needs_its_email_twin(tmp_path: Path) -> None:
     directory = make_dir(tmp_path, {"letters/brev.nb.html": "<p>x</p>"})
-    with pytest.raises(TemplateProblem, match=r"missing templates/email/brev\.nb\.txt"):
+    with pytest.raises(TemplateProblem, match=r"mangler templates/email/brev\.nb\.txt"):
         check_template_name(directory, name="letters/brev", channel="letter", languages=["nb"])
 
 
@@ -120,7 +120,7 @@ def test_an_undefined_variable_names_file_line_variable_and_company(tmp_path: Pa
     assert problem.orgnr == "974760673"
     assert (
         str(problem)
-        == "templates/sms/invitasjon.nb.txt line 3: undefined variable 'kontaktperson' (orgnr 974760673)"
+        == "templates/sms/invitasjon.nb.txt linje 3: udefinert variabel 'kontaktperson' (orgnr 974760673)"
     )
 
 
@@ -143,7 +143,7 @@ def test_an_undefined_variable_in_a_base_template_names_the_base(tmp_path: Path)
 
 def test_undefined_attributes_are_errors_too(tmp_path: Path) -> None:
     directory = make_dir(tmp_path, {"sms/x.nb.txt": "{{ registration.places }}"})
-    with pytest.raises(TemplateProblem, match="undefined variable 'places'"):
+    with pytest.raises(TemplateProblem, match="udefinert variabel 'places'"):
         Templates(directory).render("sms/x.nb.txt", {"registration": {}})
 
 
@@ -153,7 +153,7 @@ def test_a_syntax_error_names_its_line(tmp_path: Path) -> None:
         Templates(directory).render("sms/x.nb.txt", {"company_name": "A"})
     assert caught.value.template == "templates/sms/x.nb.txt"
     assert caught.value.line == 2
-    assert "syntax error" in caught.value.message
+    assert "syntaksfeil" in caught.value.message
 
 
 @pytest.mark.parametrize(
@@ -168,14 +168,14 @@ def test_a_syntax_error_names_its_line(tmp_path: Path) -> None:
 )
 def test_the_sandbox_blocks_unsafe_access(tmp_path: Path, source: str) -> None:
     directory = make_dir(tmp_path, {"sms/x.nb.txt": source})
-    with pytest.raises(TemplateProblem, match="not allowed in the sandbox") as caught:
+    with pytest.raises(TemplateProblem, match="ikke tillatt i sandkassen") as caught:
         Templates(directory).render("sms/x.nb.txt", {"company_name": "A AS", "orgnr": "974760673"})
     assert caught.value.orgnr == "974760673"
 
 
 def test_output_is_capped(tmp_path: Path) -> None:
     directory = make_dir(tmp_path, {"sms/x.nb.txt": "{% for i in range(100000) %}0123456789{% endfor %}"})
-    with pytest.raises(TemplateProblem, match="output longer than 500000 characters"):
+    with pytest.raises(TemplateProblem, match="resultatet er lengre enn 500000 tegn"):
         Templates(directory).render("sms/x.nb.txt", {})
 
 

@@ -13,13 +13,11 @@ from settings import Settings
 from store.db import Database
 from store.models import Lead, Registration, RegistrationSource
 from tests.test_engine import make_company
-from web import registration as registration_module
 from web.app import create_app
 
 
 @pytest.fixture
 def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    registration_module.limiter.hits.clear()
     with TestClient(create_app(settings, db=db)) as c:
         yield c
 
@@ -104,3 +102,55 @@ def test_posting_is_rate_limited_per_address(client: TestClient, token: str) -> 
     page = client.get(f"/r/{token}").text
     codes = [client.post(f"/r/{token}", data=form(page, places="x")).status_code for _ in range(12)]
     assert codes[:10] == [422] * 10 and codes[-1] == 429
+
+
+def test_the_form_page_is_rate_limited_too_but_more_generously(
+    settings: Settings, db: Database, token: str
+) -> None:
+    from web.registration import RegistrationLimits
+
+    app = create_app(settings, db=db)
+    app.state.registration_limits = RegistrationLimits(get=5, post=2)
+    with TestClient(app) as client:
+        assert [client.get(f"/r/{token}").status_code for _ in range(6)] == [200] * 5 + [429]
+        assert client.get("/r/nope").status_code == 429  # per address, whatever the page
+    with TestClient(create_app(settings, db=db)) as other:  # another app has its own limits
+        assert other.get(f"/r/{token}").status_code == 200
+
+
+def test_the_limiter_forgets_addresses_whose_window_has_passed() -> None:
+    from web.registration import RateLimiter
+
+    now = [1000.0]
+    limiter = RateLimiter(2, 60.0, clock=lambda: now[0])
+    for n in range(500):
+        assert limiter.allow(f"10.0.{n // 250}.{n % 250}")
+    assert limiter.allow("10.9.9.9") and limiter.allow("10.9.9.9") and not limiter.allow("10.9.9.9")
+    assert len(limiter.hits) == 501
+    now[0] += 61
+    assert limiter.allow("10.9.9.9")  # a new window for it
+    assert list(limiter.hits) == ["10.9.9.9"]  # the crawler's 500 addresses are gone
+
+
+def test_a_repeated_post_updates_the_one_registration_and_tells_hunters_once(
+    client: TestClient, token: str, db: Database
+) -> None:
+    from tests.lead_factories import make_hunter, notifications
+
+    with db.transaction() as session:
+        make_hunter(session, all_trades=True)
+    page = client.get(f"/r/{token}").text
+    assert client.post(f"/r/{token}", data=form(page)).status_code == 200
+    again = client.post(f"/r/{token}", data=form(page, places="3", contact_name="Kari Hansen"))
+    assert again.status_code == 200
+    with db.session() as session:
+        registration = session.scalars(select(Registration)).one()
+        assert (registration.places, registration.contact_name) == (3, "Kari Hansen")
+        assert session.scalars(select(Lead)).one().registration_id == registration.id
+        assert len(notifications(session)) == 1
+
+
+def test_a_trade_value_with_unicode_digits_is_ignored_not_a_500(client: TestClient, token: str) -> None:
+    page = client.get(f"/r/{token}").text
+    response = client.post(f"/r/{token}", data=form(page, trades=["²", "٣"]))
+    assert response.status_code == 422 and "Velg minst ett lærefag" in response.text

@@ -90,3 +90,11 @@ def test_fall_back_keeps_local_nine() -> None:
 def test_a_window_without_days_is_an_error() -> None:
     with pytest.raises(ValueError, match="never opens"):
         SendWindow.from_definition({"days": []}).next_open(oslo(2027, 1, 4, 9, 0))
+
+
+def test_skip_holidays_written_as_text_false_is_false_not_true() -> None:
+    """bool("false") is True: a stored text "false" must not silently skip holidays, nor anything else."""
+    assert SendWindow.from_definition({"skip_holidays": "false"}).is_open(oslo(2027, 5, 17, 10, 0))
+    assert not SendWindow.from_definition({"skip_holidays": "true"}).is_open(oslo(2027, 5, 17, 10, 0))
+    with pytest.raises(ValueError, match="skip_holidays"):
+        SendWindow.from_definition({"skip_holidays": "nei"})

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from bot.lead_export import UnknownCounty, lead_rows, write_csv
 from campaigns.results import progress_by_campaign
 from settings import Settings
-from store.models import Campaign, CampaignState, LeadState
+from store.models import Campaign, CampaignState, Intent, LeadState
+from store.overview import replies_page
 
 from .admin import campaign_bridge as domain
 from .auth import ApiStaff
@@ -88,6 +89,52 @@ def export_leads(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+    )
+
+
+# --- replies --------------------------------------------------------------------------------------------
+
+
+class ReplyOut(BaseModel):
+    id: int
+    received_at: datetime
+    channel: str = Field(description="sms, telegram, web or sandbox")
+    sender: str | None = Field(description="Masked: country code and the last digits only.")
+    orgnr: str | None
+    company: str | None
+    campaign_id: int | None
+    intent: Intent
+    text: str | None
+    handled: bool = Field(description="Staff answered it or marked it handled (questions only).")
+
+
+class RepliesOut(BaseModel):
+    total: int = Field(description="Matching replies over all pages.")
+    limit: int
+    offset: int
+    items: list[ReplyOut]
+
+
+@router.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
+def list_replies(
+    session: SessionDep,
+    staff: ApiStaff,
+    campaign: int | None = Query(None, description="Campaign id"),
+    intent: Intent | None = None,
+    since: datetime | None = Query(None, description="Received at or after (ISO 8601 with a zone)."),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+) -> RepliesOut:
+    if since is not None and since.tzinfo is None:
+        raise HTTPException(422, "since: give a time zone, e.g. 2027-06-07T09:00:00+02:00")
+    result = replies_page(
+        session, campaign_id=campaign, intent=intent, since=since, limit=limit, offset=offset
+    )
+    return RepliesOut(
+        total=result.total,
+        limit=limit,
+        offset=offset,
+        items=[ReplyOut(**row) for row in result.rows],
     )
 
 

@@ -40,6 +40,7 @@ def create_app(
     app.state.settings = settings
     app.state.db = database
     app.state.services = list(services)
+    app.state.registration_limits = registration.RegistrationLimits()  # per app: tests get their own
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(telegram_webhook.router)

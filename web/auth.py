@@ -1,8 +1,11 @@
 """Staff authentication for /admin and /api: session cookie, CSRF tokens, roles, API bearer tokens.
 
-Sessions are Starlette's signed cookies; the key is SECRET_KEY or the one generated into the database, read on
-the first request (the app may be built before `jeger init` has run). Every POST under /admin carries the
-session's CSRF token, as the form field `csrf_token` or the `X-CSRF-Token` header (htmx sends the header).
+The cookie is Starlette's signed session (the key is SECRET_KEY or the one generated into the database, read
+on the first request: the app may be built before `jeger init` has run). A login is more than the cookie: it
+holds a random session id whose sha256 is a `staff_session` row, checked on every request, so logging out,
+deactivating a user or changing a password ends the login for good, even for a copy of the cookie. Every POST
+under /admin carries the session's CSRF token, as the form field `csrf_token` or the `X-CSRF-Token` header
+(htmx sends the header).
 """
 
 from __future__ import annotations
@@ -10,10 +13,14 @@ from __future__ import annotations
 import asyncio
 import hmac
 import secrets
+import threading
+import time
+from collections import deque
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -21,12 +28,12 @@ from settings import Settings
 from store.db import Database
 from store.models import StaffRole, StaffUser
 from store.secrets import secret_key
-from store.staff import staff_by_token
+from store.staff import SESSION_LIFETIME, create_session, end_session, staff_by_session, staff_by_token
 
 from .deps import SessionDep
 
 SESSION_COOKIE = "jeger_session"
-SESSION_MAX_AGE = 12 * 60 * 60  # a working day; staff log in again the next morning
+SESSION_MAX_AGE = int(SESSION_LIFETIME.total_seconds())
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -118,24 +125,34 @@ class AdminRequired(Exception):
     """A staff user tried something only admins may do."""
 
 
-def log_in(request: Request, user: StaffUser) -> None:
-    """Starts a fresh session: a new CSRF token, so one seen before login is worthless after."""
+def log_in(request: Request, session: Session, user: StaffUser) -> None:
+    """Starts a fresh session row and cookie, with a new CSRF token: one seen before login is worthless after.
+    The caller commits."""
+    previous = request.session.get("sid")
+    if isinstance(previous, str):  # logging in again in the same browser replaces that login
+        end_session(session, previous)
     request.session.clear()
-    request.session["staff_id"] = user.id
+    request.session["sid"] = create_session(session, staff_id=user.id)
     request.session["csrf"] = secrets.token_urlsafe(32)
 
 
-def log_out(request: Request) -> None:
+def log_out(request: Request, session: Session) -> None:
+    """Deletes the session row (the caller commits), so the cookie is worthless even if someone kept a copy."""
+    session_id = request.session.get("sid")
+    if isinstance(session_id, str):
+        end_session(session, session_id)
     request.session.clear()
 
 
 def _current_staff(request: Request, session: SessionDep) -> StaffUser:
-    staff_id = request.session.get("staff_id")
-    user = session.get(StaffUser, staff_id) if isinstance(staff_id, int) else None
-    if user is None or not user.active:
-        request.session.pop("staff_id", None)
+    session_id = request.session.get("sid")
+    user = staff_by_session(session, session_id) if isinstance(session_id, str) else None
+    if user is None:
+        request.session.pop("sid", None)
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise LoginRequired(path)
+    if session.dirty:
+        session.commit()  # keeps last_seen_at
     request.state.staff = user
     return user
 
@@ -148,6 +165,52 @@ def _admin_staff(user: Annotated[StaffUser, Depends(_current_staff)]) -> StaffUs
 
 CurrentStaff = Annotated[StaffUser, Depends(_current_staff)]
 AdminStaff = Annotated[StaffUser, Depends(_admin_staff)]
+
+
+# --- login throttle -------------------------------------------------------------------------------------
+
+
+class LoginThrottle:
+    """Failed logins per client address in a sliding window, on top of the per-account lock-out.
+
+    The lock-out alone lets one client lock every account by guessing five times at each; past `limit`
+    failures in `window` seconds an address is refused before any password is checked, so it neither learns
+    anything nor locks more accounts. Kept in memory: one web process serves the dashboard, and a restart only
+    forgets failures of the last few minutes.
+    """
+
+    def __init__(self, *, limit: int = 10, window: float = 15 * 60) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        failures = self._failures.setdefault(client, deque())
+        while failures and failures[0] <= now - self.window:
+            failures.popleft()
+        return failures
+
+    def retry_after(self, client: str, *, now: float | None = None) -> float:
+        """Seconds until this address may try again; 0 when it may try now."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            failures = self._recent(client, now)
+            if len(failures) < self.limit:
+                return 0.0
+            return failures[0] + self.window - now
+
+    def failed(self, client: str, *, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._recent(client, now).append(now)
+            if len(self._failures) > 10_000:  # forget quiet addresses, so the map cannot grow without end
+                for key in [k for k, v in self._failures.items() if not v]:
+                    del self._failures[key]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 # --- API bearer tokens ----------------------------------------------------------------------------------

@@ -1,35 +1,45 @@
 """Prometheus metrics: GET /metrics.
 
-Two kinds: process counters the code increments as things happen (send latency, webhook requests and
-rejections; the dispatcher and webhook routes import them from here), and gauges computed from the database
-at scrape time (messages by channel and state, outbox depth, heartbeat ages), so every process reports the
-same truth whichever of them is scraped.
+Two kinds. From the database at scrape time, so the web process reports for the whole deployment even when
+`jeger worker` processes do the sending: messages by channel, state and kind, the due outbox, heartbeat
+ages, and `jeger_send_duration_seconds`, a histogram of claim-to-sent time (`sent_at - last_attempt_at`) of
+the messages the dispatchers sent in the last hour. And process counters the code increments as things
+happen: webhook requests and rejections (the web process receives every webhook, so its /metrics has them
+all) and `jeger_send_latency_seconds`, the provider call time, which only counts the sends of the process
+that serves the scrape (with a separate worker: use `jeger_send_duration_seconds`).
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 
 from store.db import Database
-from store.models import Heartbeat, Message, MessageState, utcnow
+from store.models import Heartbeat, Message, MessageKind, MessageState, utcnow
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
+BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 SEND_LATENCY = Histogram(
     "jeger_send_latency_seconds",
-    "Time to hand one message to its provider, by channel.",
+    "Time to hand one message to its provider, by channel (sends of this process only).",
     ["channel"],
-    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+    buckets=BUCKETS,
 )
+DURATION_WINDOW = timedelta(hours=1)
+DURATION_ROWS = 50_000  # a scrape reads at most this many sends (about 14 per second for the hour)
+DURATION_BUCKETS = (*BUCKETS, 60, 300)  # a claimed batch may wait behind the provider's rate limit
 WEBHOOK_REQUESTS = Counter(
     "jeger_webhook_requests_total", "Webhook requests received, by webhook.", ["webhook"]
 )
@@ -75,12 +85,47 @@ class OutboxCollector(Collector):
                     depth.add_metric([channel.value], count)
                 for beat in session.scalars(select(Heartbeat)):
                     ages.add_metric([beat.name], (now - beat.beat_at).total_seconds())
+                durations = _send_durations(session, now)
         except Exception:  # a scrape must not fail because the database is down; /healthz says that
             log.warning("metrics: database not readable", exc_info=True)
             return
         yield messages
         yield depth
         yield ages
+        yield durations
+
+
+def _send_durations(session: Any, now: Any) -> HistogramMetricFamily:
+    """Claim (last_attempt_at) to sent (sent_at) of dispatcher sends in the last hour, whichever process sent
+    them. Conversation answers are left out: the bot and the SMS webhook answer inline and record both times
+    at once."""
+    rows = session.execute(
+        select(Message.channel, Message.last_attempt_at, Message.sent_at)
+        .where(
+            Message.sent_at >= now - DURATION_WINDOW,
+            Message.last_attempt_at.is_not(None),
+            Message.kind != MessageKind.CONVERSATION,
+        )
+        .limit(DURATION_ROWS)
+    ).tuples()
+    per_channel: dict[str, tuple[list[int], float]] = {}
+    for channel, claimed, sent in rows:
+        seconds = max((sent - claimed).total_seconds(), 0.0)
+        counts, total = per_channel.get(channel.value, ([0] * (len(DURATION_BUCKETS) + 1), 0.0))
+        counts[bisect.bisect_left(DURATION_BUCKETS, seconds)] += 1
+        per_channel[channel.value] = (counts, total + seconds)
+    family = HistogramMetricFamily(
+        "jeger_send_duration_seconds",
+        "Claim-to-sent time of messages sent in the last hour, from the database (all workers), by channel.",
+        labels=["channel"],
+    )
+    for channel, (counts, total) in sorted(per_channel.items()):
+        cumulative, buckets = 0, []
+        for bound, count in zip((*DURATION_BUCKETS, float("inf")), counts, strict=True):
+            cumulative += count
+            buckets.append(("+Inf" if bound == float("inf") else str(bound), cumulative))
+        family.add_metric([channel], buckets, sum_value=total)
+    return family
 
 
 def build_registry(db: Database) -> CollectorRegistry:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
+from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
 from store.identifiers import company_by_token
 from store.models import Registration, Trade
@@ -24,28 +27,67 @@ from .deps import DbDep
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-LIMIT, PER_SECONDS = 10, 60.0  # POSTs per client address
 
 
 class RateLimiter:
-    """A sliding window per client address: enough for a person, too little for a script."""
+    """A sliding window per client address: enough for a person, too little for a script.
 
-    def __init__(self, limit: int, seconds: float) -> None:
-        self.limit, self.seconds = limit, seconds
-        self.hits: dict[str, deque[float]] = defaultdict(deque)
+    Addresses whose window has passed are dropped once per window, so a crawler's thousand addresses do not
+    stay in memory for the life of the process."""
+
+    def __init__(self, limit: int, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.seconds, self.clock = limit, seconds, clock
+        self.hits: dict[str, deque[float]] = {}
+        self._pruned_at = clock()
+        self._lock = threading.Lock()  # GET runs in worker threads, POST on the event loop
 
     def allow(self, key: str) -> bool:
-        now = time.monotonic()
-        hits = self.hits[key]
-        while hits and now - hits[0] > self.seconds:
-            hits.popleft()
-        if len(hits) >= self.limit:
-            return False
-        hits.append(now)
-        return True
+        with self._lock:
+            now = self.clock()
+            if now - self._pruned_at >= self.seconds:
+                self.prune(now)
+            hits = self.hits.setdefault(key, deque())
+            while hits and now - hits[0] >= self.seconds:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return False
+            hits.append(now)
+            return True
+
+    def prune(self, now: float) -> None:
+        self.hits = {k: h for k, h in self.hits.items() if h and now - h[-1] < self.seconds}
+        self._pruned_at = now
 
 
-limiter = RateLimiter(LIMIT, PER_SECONDS)
+class RegistrationLimits:
+    """The page's limits, one set per app (create_app makes it; tests pass their own clock or numbers).
+    Reading the form is cheap and people reload it, so GET allows more than POST."""
+
+    def __init__(
+        self,
+        *,
+        get: int = 60,
+        post: int = 10,
+        seconds: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.get = RateLimiter(get, seconds, clock=clock)
+        self.post = RateLimiter(post, seconds, clock=clock)
+
+
+def _limits(request: Request) -> RegistrationLimits:
+    limits: RegistrationLimits | None = getattr(request.app.state, "registration_limits", None)
+    if limits is None:  # an app not built by create_app
+        limits = request.app.state.registration_limits = RegistrationLimits()
+    return limits
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _too_many(request: Request) -> HTMLResponse:
+    return templates.TemplateResponse(request, "registration/too_many.html", {}, status_code=429)
 
 
 def _not_found(request: Request) -> HTMLResponse:
@@ -77,6 +119,8 @@ def _page(
 
 @router.get("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
+    if not _limits(request).get.allow(_client(request)):
+        return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)
     return _page(request, db, token, None, {})
@@ -84,9 +128,8 @@ def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
 
 @router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 async def register(request: Request, token: str, db: DbDep) -> Response:
-    client = request.client.host if request.client else "unknown"
-    if not limiter.allow(client):
-        return templates.TemplateResponse(request, "registration/too_many.html", {}, status_code=429)
+    if not _limits(request).post.allow(_client(request)):
+        return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)
     await check_csrf(request)  # raises CsrfFailed -> 403 page
@@ -95,7 +138,7 @@ async def register(request: Request, token: str, db: DbDep) -> Response:
         contact_name=str(data.get("contact_name", "")),
         phone=str(data.get("phone", "")),
         email=str(data.get("email", "")),
-        trades=[int(str(v)) for v in data.getlist("trades") if str(v).isdigit()],
+        trades=[n for v in data.getlist("trades") if (n := ascii_int(str(v))) is not None],
         places=str(data.get("places", "")),
         adult=str(data.get("adult", "")),
         start=str(data.get("start", "")),

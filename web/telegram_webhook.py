@@ -13,13 +13,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from .body import MAX_BODY, read_limited
 from .deps import SettingsDep
+from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-MAX_BODY = 64 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK = "telegram"  # the label in jeger_webhook_requests_total and jeger_webhook_rejections_total
 
 
 def _running_bot(request: Request) -> Any:
@@ -31,29 +33,20 @@ def _running_bot(request: Request) -> Any:
     return None
 
 
-async def _read_limited(request: Request) -> bytes | None:
-    """The body, or None once it passes MAX_BODY (read no further: a huge body must not fill memory)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
-        return None
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None
-    return bytes(body)
-
-
 @router.post("/webhooks/telegram", include_in_schema=False)
 async def telegram_update(request: Request, settings: SettingsDep) -> Response:
+    WEBHOOK_REQUESTS.labels(webhook=WEBHOOK).inc()
     expected = settings.telegram_webhook_secret
     if settings.telegram_mode != "webhook" or not expected:
+        WEBHOOK_REJECTIONS.labels(webhook=WEBHOOK, reason="not_configured").inc()
         return Response("webhook mode is not configured", status_code=403)
     given = request.headers.get(SECRET_HEADER, "")
     if not hmac.compare_digest(given.encode(), expected.encode()):
+        WEBHOOK_REJECTIONS.labels(webhook=WEBHOOK, reason="secret").inc()
         return Response("forbidden", status_code=403)
-    body = await _read_limited(request)
+    body = await read_limited(request, MAX_BODY)
     if body is None:
+        WEBHOOK_REJECTIONS.labels(webhook=WEBHOOK, reason="too_large").inc()
         return Response("body too large", status_code=413)
     try:
         data = json.loads(body)

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from bot.sms import handle_sms
 from channels.twilio_webhooks import twiml_reply, valid_twilio_signature
 
+from .body import MAX_BODY, read_limited
 from .deps import DbDep, SettingsDep
 from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 
 router = APIRouter()
-MAX_BODY = 64 * 1024
 PATH = "/webhooks/twilio/sms"
 
 
 @router.post(PATH, include_in_schema=False)
 async def inbound_sms(request: Request, settings: SettingsDep, db: DbDep) -> Response:
     WEBHOOK_REQUESTS.labels(webhook="twilio_sms").inc()
-    body = await request.body()
-    if len(body) > MAX_BODY:
+    body = await read_limited(request, MAX_BODY)
+    if body is None:
         WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="too_large").inc()
         return Response("Payload too large", status_code=413)
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    # Twilio posts application/x-www-form-urlencoded; the stream is consumed, so parse the bytes we kept.
+    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
     if not valid_twilio_signature(
         settings, PATH, form, request.headers.get("X-Twilio-Signature"), request.url.query
     ):

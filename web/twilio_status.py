@@ -1,11 +1,16 @@
-"""POST /webhooks/twilio/status: delivery reports. Authenticate, apply, answer 200 fast."""
+"""POST /webhooks/twilio/status: delivery reports. Authenticate, apply, answer fast.
+
+A report for a SID we have not recorded yet is kept (the dispatcher writes SIDs in batches) and applied when
+the SID is written; a failed or undelivered report may pause its campaign like a failed send.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from campaigns.delivery import apply_status
+from campaigns.delivery import apply_early_reports, apply_status
+from campaigns.dispatch_outcome import pause_failing_campaigns
 from channels.twilio_webhooks import valid_twilio_signature
 from store.models import utcnow
 
@@ -32,10 +37,24 @@ async def status_callback(request: Request, settings: SettingsDep, db: DbDep) ->
     sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
 
     def work() -> None:
+        now = utcnow()
         with db.transaction() as session:
-            apply_status(
-                session, provider_id=sid, status=status, error_code=form.get("ErrorCode") or None, at=utcnow()
+            result = apply_status(
+                session, provider_id=sid, status=status, error_code=form.get("ErrorCode") or None, at=now
             )
+        failing = {result.failing_campaign} if result.failing_campaign else set()
+        if result.outcome == "early":  # the SID may have been recorded while we stored the report
+            with db.transaction() as session:
+                failing |= apply_early_reports(session, provider_ids=[sid])
+        if failing:
+            with db.transaction() as session:
+                pause_failing_campaigns(
+                    session,
+                    campaign_ids=failing,
+                    ratio=settings.failure_pause_ratio,
+                    window=settings.failure_pause_window,
+                    now=now,
+                )
 
     await run_in_threadpool(work)
     return Response(status_code=204)

@@ -1,28 +1,41 @@
 """Maps one register unit (flat, dotted keys) to the company columns we keep, with warnings and rejects.
 
 A record holds only the fields the unit actually has: an absent or empty field is left out, so an upsert never
-clears what an earlier, fuller file stored.
+clears what an earlier, fuller file stored. Every value is checked against its column (length, characters the
+database refuses) here, because one value PostgreSQL rejects would otherwise abort the whole file's transaction.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import String
 from stdnum.no import orgnr as orgnr_check
 
+from store.models import Company
 from store.phones import classify_phone
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
+# NUL is refused by PostgreSQL, lone surrogates (from JSON \ud800 escapes) by every UTF-8 encoder.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _TRUE = {"true", "ja", "j", "1", "yes"}
 _FALSE = {"false", "nei", "n", "0", "no"}
+MAX_INTEGER = 2**31 - 1  # INTEGER on PostgreSQL
+
+# column -> longest value it holds, read from the model so the two cannot drift apart
+LIMITS: dict[str, int] = {
+    column.name: column.type.length
+    for column in Company.__table__.columns
+    if isinstance(column.type, String) and column.type.length
+}
 
 # register path -> company column, for plain text fields
 TEXT_FIELDS = {
-    "navn": "name",
     "organisasjonsform.kode": "org_form",
     "naeringskode1.kode": "nace_code",
     "forretningsadresse.postnummer": "business_postcode",
@@ -32,6 +45,7 @@ TEXT_FIELDS = {
     "postadresse.land": "postal_country",
 }
 ADDRESS_FIELDS = {"forretningsadresse.adresse": "business_street", "postadresse.adresse": "postal_street"}
+MUNICIPALITY_FIELDS = ("forretningsadresse.kommunenummer", "postadresse.kommunenummer")
 
 
 @dataclass
@@ -69,6 +83,26 @@ def _address(value: Any) -> str | None:
     return _text(value)
 
 
+def _short(value: str, limit: int = 60) -> str:
+    """A value as quoted in a warning: long ones cut, unstorable characters shown as escapes."""
+    shown = value if len(value) <= limit else value[:limit] + "…"
+    return _UNSTORABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
+
+
+def _fits(key: str, column: str, value: str | None, warnings: list[str]) -> str | None:
+    """The value when its column can hold it, else None and a warning naming the field."""
+    if value is None:
+        return None
+    if _UNSTORABLE.search(value):
+        warnings.append(f"{key}: '{_short(value)}' holds characters that cannot be stored; dropped")
+        return None
+    limit = LIMITS.get(column)
+    if limit is not None and len(value) > limit:
+        warnings.append(f"{key}: {len(value)} characters, more than the {limit} allowed; dropped")
+        return None
+    return value
+
+
 def _bool(unit: dict[str, Any], key: str, warnings: list[str]) -> bool | None:
     value = unit.get(key)
     if value is None or isinstance(value, bool):
@@ -78,59 +112,107 @@ def _bool(unit: dict[str, Any], key: str, warnings: list[str]) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    warnings.append(f"{key}: '{value}' is not true/false; ignored")
+    warnings.append(f"{key}: '{_short(str(value))}' is not true/false; ignored")
     return None
 
 
-def _municipality(unit: dict[str, Any]) -> str | None:
-    for key in ("forretningsadresse.kommunenummer", "postadresse.kommunenummer"):
+def _name(unit: dict[str, Any], orgnr: str, warnings: list[str]) -> str:
+    name = _text(unit.get("navn"))
+    if not name:
+        raise Rejected(orgnr, "navn is missing")
+    if _UNSTORABLE.search(name):
+        raise Rejected(orgnr, f"navn '{_short(name)}' holds characters that cannot be stored")
+    limit = LIMITS["name"]
+    if len(name) > limit:
+        warnings.append(f"navn: {len(name)} characters, cut to the {limit} allowed")
+        name = name[:limit].rstrip()
+    return name
+
+
+def _employees(unit: dict[str, Any], warnings: list[str]) -> int | None:
+    employees = unit.get("antallAnsatte")
+    if employees is None:
+        return None
+    try:
+        number = int(str(employees).strip())
+    except ValueError:
+        warnings.append(f"antallAnsatte: '{_short(str(employees))}' is not a number; ignored")
+        return None
+    if not 0 <= number <= MAX_INTEGER:
+        warnings.append(f"antallAnsatte: {_short(str(number))} is out of range; ignored")
+        return None
+    return number
+
+
+def _municipality(
+    unit: dict[str, Any], municipalities: Mapping[str, str], warnings: list[str]
+) -> tuple[str, str] | None:
+    """(municipality, county) from the business address, else the postal one; unknown numbers are dropped."""
+    dropped: list[str] = []
+    found: tuple[str, str] | None = None
+    for key in MUNICIPALITY_FIELDS:
         value = _text(unit.get(key))
-        if value:
-            return value.zfill(4) if value.isdigit() else value
-    return None
+        if value is None:
+            continue
+        number = value.zfill(4) if value.isascii() and value.isdigit() else value
+        if number in municipalities:
+            found = number, municipalities[number]
+            break
+        problem = "is unknown" if len(number) == 4 and number.isdigit() else "is not a municipality number"
+        dropped.append(f"{key}: '{_short(value)}' {problem}; dropped")
+    outcome = "" if found else ", county left empty"
+    warnings.extend(message + outcome for message in dropped)
+    return found
 
 
-def map_unit(unit: dict[str, Any], counties: frozenset[str]) -> Mapped:
-    """Raises Rejected when the unit cannot be imported (no valid orgnr, no name)."""
+def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, warnings: list[str]) -> None:
+    for key, column in (("telefon", "phone"), ("mobil", "mobile")):
+        raw = _text(unit.get(key))
+        if raw is None:
+            continue
+        phone = classify_phone(raw) if not _UNSTORABLE.search(raw) and len(raw) <= 100 else None
+        if phone is None or len(phone[0]) > LIMITS[column]:
+            warnings.append(f"{key}: '{_short(raw)}' is not a valid phone number; dropped")
+            continue
+        values[column] = phone[0]
+        contacts.phones.append(phone)
+
+
+def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
+    """Raises Rejected when the unit cannot be imported (no valid orgnr, no usable name).
+
+    `municipalities` maps every municipality number in force to its county number.
+    """
     raw_orgnr = _text(unit.get("organisasjonsnummer")) or ""
     orgnr = re.sub(r"\s", "", raw_orgnr)
     if "__error__" in unit:
-        raise Rejected(orgnr, unit["__error__"])
+        raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
         raise Rejected("", "organisasjonsnummer is missing")
     if not orgnr_check.is_valid(orgnr):
         raise Rejected(
-            orgnr, f"organisasjonsnummer '{raw_orgnr}' is invalid (9 digits with a mod-11 check digit)"
+            _short(orgnr, 20),
+            f"organisasjonsnummer '{_short(raw_orgnr, 20)}' is invalid (9 digits with a mod-11 check digit)",
         )
-    name = _text(unit.get("navn"))
-    if not name:
-        raise Rejected(orgnr, "navn is missing")
 
     warnings: list[str] = []
-    values: dict[str, Any] = {"orgnr": orgnr}
+    values: dict[str, Any] = {"orgnr": orgnr, "name": _name(unit, orgnr, warnings)}
     for key, column in TEXT_FIELDS.items():
-        value = _text(unit.get(key))
+        value = _fits(key, column, _text(unit.get(key)), warnings)
         if value is not None:
             values[column] = value
     for key, column in ADDRESS_FIELDS.items():
-        value = _address(unit.get(key))
+        value = _fits(key, column, _address(unit.get(key)), warnings)
         if value is not None:
             values[column] = value
 
-    employees = unit.get("antallAnsatte")
+    employees = _employees(unit, warnings)
     if employees is not None:
-        try:
-            values["employees"] = int(str(employees).strip())
-        except ValueError:
-            warnings.append(f"antallAnsatte: '{employees}' is not a number; ignored")
+        values["employees"] = employees
 
-    municipality = _municipality(unit)
-    if municipality:
-        values["municipality_number"] = municipality
-        if municipality[:2] in counties:
-            values["county_number"] = municipality[:2]
-        else:
-            warnings.append(f"kommunenummer {municipality}: no county of 2024 matches; county left empty")
+    place = _municipality(unit, municipalities, warnings)
+    if place is not None:
+        values["municipality_number"], values["county_number"] = place
 
     maalform = _text(unit.get("maalform"))
     if maalform:
@@ -152,32 +234,24 @@ def map_unit(unit: dict[str, Any], counties: frozenset[str]) -> Mapped:
         try:
             values["deleted_on"] = date.fromisoformat(deleted[:10])
         except ValueError:
-            warnings.append(f"slettedato: '{deleted}' is not a date; ignored")
+            warnings.append(f"slettedato: '{_short(deleted)}' is not a date; ignored")
 
     contacts = Contacts()
-    for key, column in (("telefon", "phone"), ("mobil", "mobile")):
-        raw = _text(unit.get(key))
-        if raw is None:
-            continue
-        phone = classify_phone(raw)
-        if phone is None:
-            warnings.append(f"{key}: '{raw}' is not a valid phone number; dropped")
-            continue
-        values[column] = phone[0]
-        contacts.phones.append(phone)
+    _phones(unit, values, contacts, warnings)
 
-    email = _text(unit.get("epostadresse"))
+    raw_email = _text(unit.get("epostadresse"))
+    email = _fits("epostadresse", "email", raw_email.lower() if raw_email else None, warnings)
     if email is not None:
         if _EMAIL.match(email):
-            values["email"] = contacts.email = email.lower()
+            values["email"] = contacts.email = email
         else:
-            warnings.append(f"epostadresse: '{email}' is not a valid e-mail address; dropped")
+            warnings.append(f"epostadresse: '{_short(email)}' is not a valid e-mail address; dropped")
 
-    website = _text(unit.get("hjemmeside"))
+    website = _fits("hjemmeside", "website", _text(unit.get("hjemmeside")), warnings)
     if website is not None:
         if _WEBSITE.match(website):
             values["website"] = website
         else:
-            warnings.append(f"hjemmeside: '{website}' is not a valid web address; dropped")
+            warnings.append(f"hjemmeside: '{_short(website)}' is not a valid web address; dropped")
 
     return Mapped(orgnr=orgnr, values=values, contacts=contacts, warnings=warnings)

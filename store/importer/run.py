@@ -2,20 +2,25 @@
 
 The whole file is imported in one transaction. A file that breaks half-way (truncated gzip, cut-off JSON)
 therefore leaves the database exactly as it was, and re-running the fixed file is always safe. On PostgreSQL
-and SQLite (WAL) a long write transaction only delays other writers; readers carry on.
+and SQLite (WAL) a long write transaction only delays other writers; readers carry on. The rejects file is
+written beside its target and renamed over it only after the commit, so a failed run leaves the previous
+run's rejects in place.
 """
 
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import County
+from store.models import Municipality
 from store.secrets import AddressHasher
 
 from .mapping import Rejected, map_unit
@@ -43,29 +48,52 @@ def default_rejects_path(path: Path) -> Path:
     return path.with_name(path.name + ".rejects.csv")
 
 
+def _open_rejects(rejects_path: Path) -> tuple[Path, IO[str]]:
+    """A temporary file in the target's directory (so the final rename is atomic), or ImportFileError."""
+    try:
+        fd, name = tempfile.mkstemp(dir=rejects_path.parent, prefix=f".{rejects_path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise ImportFileError(
+            rejects_path, f"avvisningsfilen kan ikke skrives: mappen {rejects_path.parent} finnes ikke"
+        ) from None
+    except OSError as exc:
+        raise ImportFileError(rejects_path, f"avvisningsfilen kan ikke skrives ({exc.strerror})") from None
+    return Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
 def import_companies(
     db: Database, path: Path, *, rejects_path: Path | None = None, progress: Progress | None = None
 ) -> ImportSummary:
-    """Imports a register file; raises ImportFileError (and changes nothing) when it is not one."""
+    """Imports a register file; raises ImportFileError (and changes nothing) when it is not one.
+
+    Reject rows are numbered as the file is: the unit's 1-based index in JSON, its line in CSV.
+    """
     rejects_path = rejects_path or default_rejects_path(path)
     summary = ImportSummary(rejects_file=str(rejects_path))
     source = open_register_file(path)
+    try:
+        temporary, rejects_handle = _open_rejects(rejects_path)
+    except BaseException:
+        source.raw.close()
+        raise
     session = db.session()
     try:
-        with source.raw, rejects_path.open("w", encoding="utf-8", newline="") as rejects_handle:
+        with source.raw, rejects_handle:
             rejects = csv.writer(rejects_handle)
             rejects.writerow(["row", "orgnr", "level", "reason"])
-            counties = frozenset(session.scalars(select(County.number)))
+            municipalities = dict(
+                session.execute(select(Municipality.number, Municipality.county_number)).tuples().all()
+            )
             writer = CompanyWriter(session, AddressHasher.load(session))
             for row, unit in source.units():
-                if row == 1 and "organisasjonsnummer" not in unit and "navn" not in unit:
+                if summary.read == 0 and "organisasjonsnummer" not in unit and "navn" not in unit:
                     raise ImportFileError(
                         path,
                         "not an Enhetsregisteret file: the first unit has no organisasjonsnummer or navn",
                     )
                 summary.read += 1
                 try:
-                    mapped = map_unit(unit, counties)
+                    mapped = map_unit(unit, municipalities)
                 except Rejected as reject:
                     summary.rejected += 1
                     rejects.writerow([row, reject.orgnr, "error", reject.reason])
@@ -85,9 +113,10 @@ def import_companies(
             writer.unchanged,
         )
         session.commit()
+        os.replace(temporary, rejects_path)
     except BaseException:
         session.rollback()
-        rejects_path.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     finally:
         session.close()

@@ -58,18 +58,23 @@ class RegisterFile:
         return self.raw.tell()
 
     def units(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(1-based row number, flat unit) for every unit, streaming."""
+        """(row, flat unit) for every unit, streaming. The row is where a reader finds the unit: the 1-based
+        unit index in JSON, the line in the file (header = line 1) where the record starts in CSV."""
+        row = 0
         try:
-            if self.format == "json":
-                yield from self._json_units()
-            else:
-                yield from self._csv_units()
+            units = self._json_units() if self.format == "json" else self._csv_units()
+            for row, unit in units:
+                yield row, unit
         except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
             raise ImportFileError(self.path, f"the file is truncated or damaged ({exc})") from exc
         except ijson.common.IncompleteJSONError as exc:
-            raise ImportFileError(self.path, f"the JSON is truncated or invalid ({exc})") from exc
+            raise ImportFileError(
+                self.path, f"the JSON is truncated or invalid at unit {row + 1} ({_ijson_reason(exc)})"
+            ) from exc
         except (UnicodeDecodeError, csv.Error) as exc:
-            raise ImportFileError(self.path, f"the CSV cannot be read ({exc})") from exc
+            raise ImportFileError(
+                self.path, f"the CSV cannot be read after line {max(row, 1)} ({exc})"
+            ) from exc
 
     def _stream(self) -> IO[bytes] | gzip.GzipFile:
         self.raw.seek(0)
@@ -89,17 +94,27 @@ class RegisterFile:
         reader = csv.reader(text, delimiter=self.delimiter)
         header = [h.strip() for h in next(reader)]
         width = len(header)
-        for row, cells in enumerate(reader, start=1):
+        line = reader.line_num  # the last line read: a quoted cell may span several
+        for cells in reader:
+            start, line = line + 1, reader.line_num
             if not cells:
                 continue
             if len(cells) != width:
-                # A ragged row is reported by the importer as a reject, keyed by its row number.
+                # A ragged row is reported by the importer as a reject, keyed by its line.
                 yield (
-                    row,
+                    start,
                     {"__error__": f"expected {width} columns, found {len(cells)}", **_pair(header, cells)},
                 )
                 continue
-            yield row, _pair(header, cells)
+            yield start, _pair(header, cells)
+
+
+def _ijson_reason(exc: Exception) -> str:
+    """yajl's message is bytes with the offending text and a caret drawing; its first line says what."""
+    reason = exc.args[0] if exc.args else exc
+    if isinstance(reason, bytes):
+        reason = reason.decode("utf-8", errors="replace")
+    return str(reason).strip().splitlines()[0].strip() if str(reason).strip() else exc.__class__.__name__
 
 
 def _pair(header: list[str], cells: list[str]) -> dict[str, Any]:

@@ -46,6 +46,7 @@ class FakeTelegram:
         self.lock = threading.Lock()
         self.updates: list[dict[str, Any]] = []
         self.failures: deque[Failure] = deque()
+        self._last_call = time.monotonic()
         self._update_ids = itertools.count(1000)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self.app = Starlette(routes=[Route("/bot{token}/{method}", self._call, methods=["GET", "POST"])])
@@ -147,6 +148,18 @@ class FakeTelegram:
             f"the bot sent {len(self.sent_to(chat_id))} messages to {chat_id}, expected {count}: {self.sent_to(chat_id)}"
         )
 
+    def wait_idle(self, quiet: float = 0.5, timeout: float = 15.0) -> None:
+        """Waits until the bot has made no call but getUpdates for `quiet` seconds: whatever it was going to
+        send in reply to what it got has been sent (then counts can be asserted exactly)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                last = self._last_call
+            if time.monotonic() - last >= quiet:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the bot was still busy after {timeout} s")
+
     # --- the API -------------------------------------------------------------------------------------------
 
     async def _call(self, request: Request) -> JSONResponse:
@@ -158,6 +171,8 @@ class FakeTelegram:
         params = await self._params(request)
         with self.lock:
             self.calls.append((method, params))
+            if method != "getUpdates":
+                self._last_call = time.monotonic()
             failure = next((f for f in self.failures if f.method == method), None)
             if failure is not None:
                 self.failures.remove(failure)
@@ -204,7 +219,8 @@ class FakeTelegram:
             "from": BOT,
             "text": params.get("text", ""),
         }
-        if params.get("reply_markup"):
+        # Telegram echoes only inline keyboards on the message; a reply keyboard lives under the text field.
+        if isinstance(params.get("reply_markup"), dict) and "inline_keyboard" in params["reply_markup"]:
             message["reply_markup"] = params["reply_markup"]
         return message
 

@@ -1,9 +1,12 @@
 """A loopback fake of Twilio's Messages API, driven by the real `twilio` client through TWILIO_API_BASE.
 
 It accepts, fetches and lists messages with realistic JSON, checks Basic auth, waits a configurable latency
-(without blocking other requests), injects failures (429/20429, 5xx, 21610, 21211, 21614, timeouts) and sends
-status callbacks signed exactly as Twilio signs them. Every accepted message is logged with the moment it
-arrived, so tests can count duplicates, losses and sends per second.
+(without blocking other requests), injects failures (429/20429 with Retry-After, 5xx, 21610, 21211, 21614,
+timeouts that still create the message once the delay is over, as a slow Twilio would) and sends status
+callbacks signed exactly as Twilio signs them, optionally before answering the create request. Like Twilio,
+`date_sent` stays empty until a message is `sent`, and the DateSent list filter applies to it; lists are
+newest first and paged. Every accepted message is logged with the moment it arrived, so tests can count
+duplicates, losses and sends per second.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 from starlette.applications import Starlette
@@ -41,6 +44,7 @@ class Injected:
     code: int | None
     message: str
     delay: float = 0.0
+    retry_after: float | None = None
 
 
 @dataclass
@@ -55,6 +59,7 @@ class FakeMessage:
     created: datetime
     status: str = "queued"
     error_code: int | None = None
+    date_sent: datetime | None = None  # Twilio fills it when the message leaves for the carrier
 
     def as_json(self, account_sid: str) -> dict[str, Any]:
         segments = 1 if len(self.body) <= 160 else -(-len(self.body) // 153)
@@ -67,7 +72,7 @@ class FakeMessage:
             "body": self.body,
             "date_created": stamp,
             "date_updated": stamp,
-            "date_sent": stamp if self.status != "queued" else None,
+            "date_sent": format_datetime(self.date_sent) if self.date_sent else None,
             "direction": "outbound-api",
             "error_code": self.error_code,
             "error_message": None,
@@ -93,10 +98,14 @@ class FakeTwilio:
     attempts: int = 0
     callback_target: str | None = None  # base URL of our app, where status callbacks are delivered
     public_base_url: str = "http://127.0.0.1:8000"
+    # A status sent to callback_target as soon as a message is created, before the create request is answered:
+    # the callback then always arrives before the sender has the SID (Twilio does not promise the order).
+    callback_on_create: str | None = None
 
     def __post_init__(self) -> None:
         self.lock = threading.Lock()
         self.failures: deque[Injected] = deque()
+        self.callbacks_sent: list[tuple[str, str, int]] = []
         self._sids = itertools.count(1)
         base = "/2010-04-01/Accounts/{account}"
         self.app = Starlette(
@@ -109,7 +118,7 @@ class FakeTwilio:
             ]
         )
         self.server = BackgroundServer(self.app)
-        self.base_url = self.server.base_url
+        self.base_url = self.server.base_url  # known before start: the server's socket is already bound
 
     # --- control -------------------------------------------------------------------------------------------
 
@@ -133,13 +142,24 @@ class FakeTwilio:
         return {k.upper(): str(v) for k, v in self.settings_update().items()}
 
     def fail_next(
-        self, status: int = 429, code: int | None = 20429, count: int = 1, message: str = "Too Many Requests"
+        self,
+        status: int = 429,
+        code: int | None = 20429,
+        count: int = 1,
+        message: str = "Too Many Requests",
+        retry_after: float | None = None,
     ) -> None:
+        """The next create requests fail; a 429 carries `Retry-After` (1 s unless given), as Twilio's do."""
+        if retry_after is None and status == 429:
+            retry_after = 1
         with self.lock:
-            self.failures.extend(Injected(status, code, message) for _ in range(count))
+            self.failures.extend(
+                Injected(status, code, message, retry_after=retry_after) for _ in range(count)
+            )
 
     def timeout_next(self, seconds: float, count: int = 1) -> None:
-        """The next requests hang for `seconds` before answering (longer than the client's timeout)."""
+        """The next create requests hang for `seconds` (longer than the client's timeout) and then create the
+        message anyway: a client that gave up cannot tell whether Twilio accepted it."""
         with self.lock:
             self.failures.extend(Injected(0, None, "timeout", delay=seconds) for _ in range(count))
 
@@ -159,7 +179,8 @@ class FakeTwilio:
         return header == f"Basic {expected}" and request.path_params.get("account") == self.account_sid
 
     @staticmethod
-    def _error(status: int, code: int | None, message: str) -> JSONResponse:
+    def _error(status: int, code: int | None, message: str, retry_after: float | None = None) -> JSONResponse:
+        headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else None
         return JSONResponse(
             {
                 "code": code,
@@ -168,6 +189,7 @@ class FakeTwilio:
                 "status": status,
             },
             status_code=status,
+            headers=headers,
         )
 
     async def _create(self, request: Request) -> Response:
@@ -182,7 +204,7 @@ class FakeTwilio:
             if injected.delay:
                 await asyncio.sleep(injected.delay)
             if injected.status:
-                return self._error(injected.status, injected.code, injected.message)
+                return self._error(injected.status, injected.code, injected.message, injected.retry_after)
         to, body = str(form.get("To", "")), str(form.get("Body", ""))
         if not to or not body:
             return self._error(
@@ -202,6 +224,8 @@ class FakeTwilio:
         )
         with self.lock:
             self.messages.append(message)  # accepted: from here on it goes out whatever happens to the client
+        if self.callback_on_create:
+            await self.asend_status_callback(message.sid, self.callback_on_create)
         if self.latency:
             await asyncio.sleep(self.latency)
         return JSONResponse(message.as_json(self.account_sid), status_code=201)
@@ -220,26 +244,41 @@ class FakeTwilio:
             return self._error(401, 20003, "Authenticate")
         query = request.query_params
         after = query.get("DateSent>") or query.get("DateSent>=")
-        since = datetime.fromisoformat(after.replace("Z", "+00:00")) if after else None
+        before = query.get("DateSent<") or query.get("DateSent<=")
+        since = _parse_date(after) if after else None
+        until = _parse_date(before) if before else None
         with self.lock:
             found = [
                 m.as_json(self.account_sid)
-                for m in reversed(self.messages)
+                for m in reversed(self.messages)  # newest first, as Twilio lists them
                 if (not query.get("To") or m.to == query["To"])
-                and (since is None or m.created >= since.replace(microsecond=0))
+                and (not query.get("From") or m.from_ == query["From"])
+                # Twilio filters on DateSent, which is empty until the message is sent: queued/accepted
+                # messages never match a DateSent filter.
+                and (since is None or (m.date_sent is not None and m.date_sent >= since))
+                and (until is None or (m.date_sent is not None and m.date_sent <= until))
             ]
+        size = min(int(query.get("PageSize") or 50), 1000)
+        page = int(query.get("Page") or 0)
+        chunk = found[page * size : (page + 1) * size]
         uri = str(request.url.path)
+        params = {k: v for k, v in query.items() if k not in ("Page", "PageSize", "PageToken")}
+
+        def page_uri(number: int) -> str:
+            return uri + "?" + urlencode({**params, "PageSize": size, "Page": number})
+
+        more = (page + 1) * size < len(found)
         return JSONResponse(
             {
-                "messages": found,
-                "end": max(len(found) - 1, 0),
-                "first_page_uri": uri,
-                "next_page_uri": None,
-                "page": 0,
-                "page_size": len(found) or 50,
-                "previous_page_uri": None,
-                "start": 0,
-                "uri": uri,
+                "messages": chunk,
+                "end": page * size + max(len(chunk) - 1, 0),
+                "first_page_uri": page_uri(0),
+                "next_page_uri": page_uri(page + 1) if more else None,
+                "page": page,
+                "page_size": size,
+                "previous_page_uri": page_uri(page - 1) if page else None,
+                "start": page * size,
+                "uri": page_uri(page),
             }
         )
 
@@ -268,6 +307,8 @@ class FakeTwilio:
             message = next(m for m in self.messages if m.sid == sid)
             message.status = status
             message.error_code = error_code
+            if status in ("sent", "delivered", "undelivered", "read") and message.date_sent is None:
+                message.date_sent = datetime.now(UTC).replace(microsecond=0)
         url = message.status_callback or f"{self.public_base_url}/webhooks/twilio/status"
         form = {
             "AccountSid": self.account_sid,
@@ -294,6 +335,25 @@ class FakeTwilio:
             return client.post(path, data=form, headers=headers)
         assert self.callback_target, "set callback_target to the app's base URL"
         return httpx.post(self.callback_target + path, data=form, headers=headers)
+
+    async def asend_status_callback(self, sid: str, status: str, error_code: int | None = None) -> int:
+        """The same from inside the fake's event loop (to `callback_target`); returns the HTTP status."""
+        url, form, signature = self.status_callback(sid, status, error_code)
+        assert self.callback_target, "set callback_target to the app's base URL"
+        async with httpx.AsyncClient() as client:
+            response = await client.post(
+                self.callback_target + urlsplit(url).path,
+                data=form,
+                headers={"X-Twilio-Signature": signature},
+            )
+        self.callbacks_sent.append((sid, status, response.status_code))
+        return response.status_code
+
+
+def _parse_date(value: str) -> datetime:
+    """Twilio's DateSent filters take YYYY-MM-DD or an ISO 8601 moment."""
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def signed_inbound_sms(
@@ -326,10 +386,18 @@ def signed_inbound_sms(
     return form, RequestValidator(auth_token).compute_signature(public_url, form)
 
 
-if __name__ == "__main__":  # `python -m tests.fakes.twilio_api PORT`: a standalone fake for benchmarks
+if __name__ == "__main__":  # `python -m tests.fakes.twilio_api [PORT]`: a standalone fake for benchmarks
+    import socket
     import sys
 
     import uvicorn
 
+    # Port 0 (the default) binds a free port and prints it ("PORT n") before serving: no find-then-bind race.
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 0))
+    print(f"PORT {sock.getsockname()[1]}", flush=True)
     fake = FakeTwilio()
-    uvicorn.run(fake.app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", backlog=4096)
+    fake.server.socket.close()  # the in-process server is not used here
+    config = uvicorn.Config(fake.app, log_level="warning", backlog=4096, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi.utils import is_body_allowed_for_status_code
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from settings import Settings
 from store.db import Database
 
-from ..auth import AdminRequired, CsrfFailed, LoginRequired, check_csrf, install_sessions
+from ..auth import (
+    AdminRequired,
+    CsrfFailed,
+    LoginRequired,
+    LoginThrottle,
+    check_csrf,
+    install_sessions,
+)
 from . import (
     campaigns,
     companies,
@@ -26,8 +34,9 @@ from . import (
     sandbox,
     staff_users,
 )
-from .ui import page
+from .ui import page, templates
 
+log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
@@ -67,24 +76,71 @@ def _admin_required(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _http_error(request: Request, exc: Exception) -> Response:
-    """Dashboard pages answer errors with a page in Norwegian; everything else keeps FastAPI's JSON."""
+HTTP_TITLES = {
+    400: "Ugyldig forespørsel",
+    404: "Fant ikke siden",
+    405: "Ikke tillatt",
+    409: "Det gikk ikke nå",
+    413: "For stort",
+    422: "Ugyldige verdier",
+    429: "For mange forsøk",
+}
+# Starlette's own details (an unknown path, a wrong method) are English: staff get these instead.
+HTTP_TEXTS = {
+    "Not Found": "Denne siden finnes ikke. Sjekk adressen, eller gå til forsiden.",
+    "Method Not Allowed": "Denne handlingen kan ikke gjøres fra denne siden.",
+}
+
+
+def _http_error(request: Request, exc: Exception) -> Response:
+    """Dashboard pages answer errors with a page in Norwegian; everything else keeps FastAPI's JSON.
+
+    A sync handler on purpose: the layout reads notices from the database, so Starlette runs it in a thread.
+    """
     assert isinstance(exc, StarletteHTTPException)
     if not request.url.path.startswith("/admin") or "session" not in request.scope:
-        return await http_exception_handler(request, exc)
-    title = {404: "Fant ikke siden", 405: "Ikke tillatt"}.get(exc.status_code, "Noe gikk galt")
-    return page(request, "admin/error.html", status_code=exc.status_code, title=title, text=str(exc.detail))
+        headers = getattr(exc, "headers", None)
+        if not is_body_allowed_for_status_code(exc.status_code):
+            return Response(status_code=exc.status_code, headers=headers)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    title = HTTP_TITLES.get(exc.status_code, "Noe gikk galt")
+    text = HTTP_TEXTS.get(str(exc.detail), str(exc.detail))
+    return page(request, "admin/error.html", status_code=exc.status_code, title=title, text=text)
+
+
+def _server_error(request: Request, exc: Exception) -> Response:
+    """Any uncaught exception: logged with its traceback, and staff see a Norwegian page, never a bare 500.
+
+    The page is rendered without the layout's database reads (the database may be what failed).
+    """
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if not request.url.path.startswith("/admin"):
+        return JSONResponse({"detail": "Internal server error"}, status_code=500)
+    html = templates.env.get_template("admin/error.html").render(
+        request=request,
+        staff=None,
+        csrf_token="",
+        notices=[],
+        flashes=[],
+        inbox_open=0,
+        title="Noe gikk galt",
+        text="Det oppstod en feil hos oss, og feilen er logget. Prøv igjen om litt. Skjer det igjen, si fra "
+        "til en administrator og fortell hva du gjorde.",
+    )
+    return HTMLResponse(html, status_code=500)
 
 
 def install(app: FastAPI, *, settings: Settings, db: Database) -> None:
     """Adds sessions, static files, the /admin pages and their error pages to the app."""
     install_sessions(app, settings=settings, db=db)
+    app.state.login_throttle = LoginThrottle()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(build_router())
     app.add_exception_handler(LoginRequired, _login_redirect)
     app.add_exception_handler(CsrfFailed, _csrf_failed)
     app.add_exception_handler(AdminRequired, _admin_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)
 
     @app.get("/admin", include_in_schema=False)
     def _admin_root() -> Response:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.models import Campaign, MessageState
+
+from .audience_gaps import orgnr_note, step_gaps
 
 
 class CampaignInputError(ValueError):
@@ -54,6 +56,9 @@ class StepPreview:
     cost: float | None = None
     encodings: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    by_channel: dict[str, int] = field(default_factory=dict)  # a letter step: e-mail and print
+    gaps: list[Any] = field(default_factory=list)  # audience_gaps.Gap: why the others get nothing
+    note: str | None = None  # why the asked-for orgnr gets nothing in this step
 
 
 @dataclass
@@ -61,7 +66,6 @@ class PreviewView:
     audience: int
     steps: list[StepPreview]
     problems: list[str]
-    excluded: dict[str, int] = field(default_factory=dict)
 
     @property
     def cost(self) -> float:
@@ -182,9 +186,15 @@ def preview_campaign(
             cost=p.cost or None,
             encodings=p.encodings,
             problems=p.problems,
+            by_channel=dict(p.by_channel),
         )
         for p in previews
     ]
+    for view in views:
+        db_step = steps_by_name[view.name]
+        view.gaps = step_gaps(session, campaign=campaign, step=db_step, recipients=view.recipients or 0)
+        if orgnr and not any(s.orgnr == orgnr for s in view.samples):
+            view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr)
     return PreviewView(
         audience=audience.count(session, campaign.definition),
         steps=views,
@@ -216,7 +226,7 @@ def change_state(session: Session, settings: Settings, *, campaign_id: int, acti
             return lifecycle.get_campaign(session, campaign_id)
     except lifecycle.CampaignError as exc:
         raise CampaignStateError(str(exc)) from exc
-    raise CampaignStateError(f"unknown action {action!r}")
+    raise CampaignStateError(f"Ukjent handling «{action}».")
 
 
 def campaign_status(session: Session, *, campaign_id: int) -> StatusView:
@@ -253,12 +263,6 @@ REPORT_LABELS = {
     "delivered_at": "Levert",
     "state_changed_at": "Sist endret",
 }
-
-
-def write_report_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
-    from campaigns.report import write_csv
-
-    write_csv(rows, out)
 
 
 def delivery_report(session: Session, *, campaign_id: int) -> tuple[list[str], list[dict[str, Any]]]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
@@ -32,6 +31,7 @@ from .campaign_form import (
     read_fields,
     to_toml,
 )
+from .excel import excel_csv, report_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -94,6 +94,13 @@ def _form_page(
     )
 
 
+def _form_page_from_db(request: Request, db: Database, settings: Settings, **kwargs: Any) -> Response:
+    """The form page with its own session, for the async routes to run in a worker thread (it reads the
+    counties, and the layout reads notices: blocking database work that must stay off the event loop)."""
+    with db.session() as session:
+        return _form_page(request, session, settings, **kwargs)
+
+
 def _templates(settings: Settings) -> dict[str, list[str]]:
     names = template_names(settings.templates_dir)
     folders: dict[str, list[str]] = {}
@@ -144,16 +151,16 @@ async def campaign_create_from_form(
     try:
         campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml")
     except domain.CampaignInputError as exc:
-        with db.session() as session:
-            return _form_page(
-                request,
-                session,
-                settings,
-                fields=fields,
-                toml_text=toml_text,
-                problems=exc.problems,
-                status_code=422,
-            )
+        return await run_in_threadpool(
+            _form_page_from_db,
+            request,
+            db,
+            settings,
+            fields=fields,
+            toml_text=toml_text,
+            problems=exc.problems,
+            status_code=422,
+        )
     flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
 
@@ -184,21 +191,22 @@ async def campaign_create_from_toml(
         else:
             flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
             return redirect(f"/admin/campaigns/{campaign_id}/preview")
-    with db.session() as session:
-        return _form_page(
-            request,
-            session,
-            settings,
-            fields=CampaignFields(),
-            mode="toml",
-            toml_text=toml_text,
-            problems=problems,
-            status_code=422,
-        )
+    return await run_in_threadpool(
+        _form_page_from_db,
+        request,
+        db,
+        settings,
+        fields=CampaignFields(),
+        mode="toml",
+        toml_text=toml_text,
+        problems=problems,
+        status_code=422,
+    )
 
 
 @router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
 def campaign_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    _campaign(session, campaign_id)
     status = domain.campaign_status(session, campaign_id=campaign_id)
     notices = list(
         session.scalars(
@@ -227,6 +235,7 @@ def campaign_progress(
     request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff
 ) -> Response:
     """The live part of the campaign page; htmx swaps it in every two seconds."""
+    _campaign(session, campaign_id)
     status = domain.campaign_status(session, campaign_id=campaign_id)
     return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
 
@@ -242,9 +251,18 @@ def campaign_preview(
     step: str = "",
 ) -> Response:
     campaign = _campaign(session, campaign_id)
-    preview = domain.preview_campaign(
-        session, settings, campaign_id=campaign_id, orgnr=orgnr.strip() or None, step=step or None
-    )
+    if step and step not in {s.name for s in campaign.steps}:
+        names = ", ".join(f"«{s.name}»" for s in campaign.steps)
+        raise HTTPException(400, f"Kampanjen har ikke noe steg som heter «{step}». Stegene er {names}.")
+    wanted = orgnr.replace(" ", "") or None
+    if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
+        raise HTTPException(400, f"«{orgnr}» er ikke et organisasjonsnummer (ni siffer).")
+    try:
+        preview = domain.preview_campaign(
+            session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None
+        )
+    except domain.CampaignInputError as exc:
+        raise HTTPException(400, " ".join(exc.problems)) from exc
     return page(
         request,
         "admin/campaign_preview.html",
@@ -338,13 +356,12 @@ def campaign_report(request: Request, campaign_id: int, session: SessionDep, sta
 @router.get("/campaigns/{campaign_id}/report.csv")
 def campaign_report_csv(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
     campaign = _campaign(session, campaign_id)
-    _, rows = domain.delivery_report(session, campaign_id=campaign_id)
-    out = io.StringIO()
-    domain.write_report_csv(rows, out)
-    return Response(
-        "\ufeff" + out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="leveranserapport-{campaign.id}.csv"'},
+    columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    return excel_csv(
+        report_rows_nb(rows),
+        columns=columns,
+        headers=domain.REPORT_LABELS,
+        filename=f"leveranserapport-{campaign.id}.csv",
     )
 
 

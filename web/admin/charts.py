@@ -177,8 +177,10 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
             f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="13" font-weight="700" '
             f'fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">{_number(value)}</text>'
         )
-    # The legend sits bottom right, where Sweden would be.
+    # The legend sits bottom right, where Sweden would be. On a phone the whole map shrinks to a third and the
+    # legend's text with it, so an HTML copy below the map (same classes, readable size) replaces it there.
     lx, ly = geometry.width - 130, geometry.height - legend_height
+    parts.append('<g class="map-legend-svg">')
     parts.append(
         f'<text x="{lx}" y="{ly + 14}" font-size="13" font-weight="700">{escape(unit.strip() or "Antall")}</text>'
     )
@@ -197,5 +199,18 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
             f'<text x="{lx + 30}" y="{y + 14}" font-size="12">{_number(lower)}–{_number(bound)}</text>'
         )
         lower = bound + 1
-    parts.append("</svg>")
+    parts.append("</g></svg>")
+    parts.append(_html_legend(bounds, unit))
     return "".join(parts)
+
+
+def _html_legend(bounds: Sequence[int], unit: str) -> str:
+    items = [f'<li><span class="swatch" style="background:{ZERO}"></span>0</li>']
+    lower = 1
+    for bound, grey in zip(bounds, GREYS, strict=True):
+        items.append(
+            f'<li><span class="swatch" style="background:{grey}"></span>{_number(lower)}–{_number(bound)}</li>'
+        )
+        lower = bound + 1
+    title = escape(unit.strip() or "Antall")
+    return f'<ul class="map-legend" aria-label="Forklaring: {title}"><li><b>{title}</b></li>{"".join(items)}</ul>'

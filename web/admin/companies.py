@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from bot.hunters import list_hunters
@@ -19,6 +19,7 @@ from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
+from .excel import REJECT_HEADERS, excel_csv, reject_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -101,8 +102,12 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
     job = _job(request, job_id)
     if not job.done or not job.rejects_path.is_file():
         raise HTTPException(404, "Avvisningsfilen er ikke klar.")
-    return FileResponse(
-        job.rejects_path, media_type="text/csv", filename=f"{Path(job.filename).stem}-avvist.csv"
+    rows = reject_rows_nb(job.rejects_path.read_text(encoding="utf-8"))
+    return excel_csv(
+        rows,
+        columns=list(REJECT_HEADERS),
+        headers=REJECT_HEADERS,
+        filename=f"{Path(job.filename).stem}-avvist.csv",
     )
 
 

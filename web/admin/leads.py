@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -13,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from bot.hunters import list_hunters
 from bot.lead_admin import ReassignError, filter_lead_rows, reassign_lead
-from bot.lead_export import UnknownCounty, lead_rows, write_csv
+from bot.lead_export import COLUMNS, UnknownCounty, lead_rows
 from store.models import HunterState, LeadState, Trade
 from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
+from .excel import LEAD_HEADERS, excel_csv, lead_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -79,13 +79,9 @@ def leads(request: Request, session: SessionDep, staff: CurrentStaff, filters: F
 
 @router.get("/leads.csv")
 def leads_csv(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
-    out = io.StringIO()
-    write_csv(filters.rows(session), out)
-    return Response(
-        # A BOM so Excel opens the æøå correctly.
-        "\ufeff" + out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+    """For Excel (`;`, Norwegian headers, BOM); `jeger leads export` and the API keep the English columns."""
+    return excel_csv(
+        lead_rows_nb(filters.rows(session)), columns=COLUMNS, headers=LEAD_HEADERS, filename="leads.csv"
     )
 
 

@@ -1,5 +1,8 @@
 """The sandbox inbox: every message the sandbox channels "sent", as a phone-like thread per company, and a box
-to answer as the company through the same conversation engine a real SMS or Telegram message goes through."""
+to answer as the company through the same conversation engine a real SMS or Telegram message goes through.
+
+A thread answers from where a company could answer for real: the SMS number or Telegram chat we wrote to, or
+the company's mobile when we only e-mailed it. Buttons on Telegram messages can be tapped."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from store.overview import sandbox_thread, sandbox_threads
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep, SettingsDep
+from . import sandbox_telegram
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -49,16 +53,59 @@ def reply(
     text: Annotated[str, Form()],
 ) -> Response:
     thread = sandbox_thread(session, key=t)
-    if thread is None or not thread.address:
+    if thread is None:
         flash(request, "Fant ikke samtalen å svare i.", "error")
         return redirect("/admin/sandbox")
+    if not thread.address:
+        flash(request, thread.note or "Denne samtalen kan ikke besvares i sandkassen.", "error")
+        return redirect(f"/admin/sandbox?t={t}")
     if not text.strip():
         flash(request, "Skriv et svar først.", "error")
         return redirect(f"/admin/sandbox?t={t}")
+    if thread.reply_channel == "telegram" and not text.lstrip().startswith("/"):
+        sandbox_telegram.write(session, chat_id=thread.address, text=text, settings=settings)
+    else:
+        try:
+            sandbox_reply(
+                session,
+                sender=thread.address,
+                text=text,
+                settings=settings,
+                channel=thread.reply_channel,
+            )
+        except SandboxError:
+            flash(
+                request,
+                f"Svaret kunne ikke sendes fra {thread.address}: det er verken et mobilnummer eller en "
+                "Telegram-chat.",
+                "error",
+            )
+            return redirect(f"/admin/sandbox?t={t}")
+    session.commit()
+    return redirect(f"/admin/sandbox?t={t}#chat-end")
+
+
+@router.post("/sandbox/press")
+def press(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    t: Annotated[str, Form()],
+    message_id: Annotated[int, Form()],
+    data: Annotated[str, Form()],
+) -> Response:
+    """Taps a Telegram button in the sandbox, as the company (or hunter) of the thread."""
+    thread = sandbox_thread(session, key=t)
+    if thread is None or thread.reply_channel != "telegram" or not thread.address:
+        flash(request, "Fant ikke Telegram-samtalen med den knappen.", "error")
+        return redirect(f"/admin/sandbox?t={t}")
     try:
-        sandbox_reply(session, sender=thread.address, text=text, settings=settings)
-    except SandboxError as exc:
-        flash(request, f"Svaret kunne ikke sendes: {exc}", "error")
+        sandbox_telegram.press(
+            session, chat_id=thread.address, message_id=message_id, data=data, settings=settings
+        )
+    except sandbox_telegram.ButtonGone:
+        flash(request, "Den knappen finnes ikke lenger på meldingen.", "error")
         return redirect(f"/admin/sandbox?t={t}")
     session.commit()
     return redirect(f"/admin/sandbox?t={t}#chat-end")

@@ -1,14 +1,15 @@
-"""Staff accounts (admins only): add, deactivate and reactivate, and API tokens shown once."""
+"""Staff accounts (admins only): add, deactivate and reactivate, unlock, and API tokens shown once."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
-from store.models import StaffRole
-from store.staff import StaffError, add_staff, create_api_token, list_staff, set_active
+from store.models import StaffRole, StaffUser, utcnow
+from store.staff import StaffError, add_staff, create_api_token, list_staff, set_active, unlock
 
 from ..auth import AdminStaff
 from ..deps import SessionDep
@@ -29,10 +30,24 @@ def _norwegian(error: StaffError) -> str:
     return next((nb for key, nb in ERRORS_NB.items() if key in text), text)
 
 
+def _user(session: Session, staff_id: int) -> StaffUser:
+    user = session.get(StaffUser, staff_id)
+    if user is None:
+        raise HTTPException(404, "Fant ingen bruker med det nummeret.")
+    return user
+
+
 @router.get("/staff", response_class=HTMLResponse)
 def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Response:
     token = request.session.pop("new_token", None)
-    return page(request, "admin/staff.html", section="staff", users=list_staff(session), new_token=token)
+    return page(
+        request,
+        "admin/staff.html",
+        section="staff",
+        users=list_staff(session),
+        new_token=token,
+        now=utcnow(),
+    )
 
 
 @router.post("/staff")
@@ -63,6 +78,7 @@ def staff_active(
     staff: AdminStaff,
     active: Annotated[bool, Form()],
 ) -> Response:
+    _user(session, staff_id)
     try:
         user = set_active(session, staff_id=staff_id, active=active)
     except StaffError as exc:
@@ -73,8 +89,17 @@ def staff_active(
     return redirect("/admin/staff")
 
 
+@router.post("/staff/{staff_id}/unlock")
+def staff_unlock(request: Request, staff_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    user = unlock(session, staff_id=_user(session, staff_id).id)
+    session.commit()
+    flash(request, f"{user.email} er låst opp og kan logge inn igjen.")
+    return redirect("/admin/staff")
+
+
 @router.post("/staff/{staff_id}/token")
 def staff_token(request: Request, staff_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    _user(session, staff_id)
     token = create_api_token(session, staff_id=staff_id, name="dashbord")
     session.commit()
     request.session["new_token"] = token  # shown once on the next page, then gone

@@ -65,6 +65,20 @@ INTENTS = {
 CHANNELS = {"letter": "Brev", "email": "E-post", "sms": "SMS", "telegram": "Telegram", "sandbox": "Sandkasse"}
 AUDIENCES = {"everyone": "Alle", "no_reply": "De som ikke har svart", "interested": "De interesserte"}
 ROLES = {"admin": "Administrator", "staff": "Kampanjeansvarlig"}
+# Where a registration, an opt-out, a reply or a contact came from.
+SOURCES = {
+    "sms": "SMS",
+    "telegram": "Telegram",
+    "web": "nettskjemaet",
+    "staff": "en ansatt",
+    "sandbox": "sandkassen",
+    "provider": "leverandøren (nummeret sa STOPP)",
+    "privacy": "personvernforespørsel",
+    "register": "Enhetsregisteret",
+    "registration": "registreringen",
+    "conversation": "samtalen",
+    "email": "e-post",
+}
 LABELS = {
     "campaign": CAMPAIGN_STATES,
     "message": MESSAGE_STATES,
@@ -74,6 +88,7 @@ LABELS = {
     "channel": CHANNELS,
     "audience": AUDIENCES,
     "role": ROLES,
+    "source": SOURCES,
 }
 
 

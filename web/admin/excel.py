@@ -1,0 +1,99 @@
+"""CSV downloads from the dashboard, made for Norwegian Excel: `;` between cells, Norwegian headers, a BOM.
+
+Excel in a Norwegian locale splits on `;` (the comma is the decimal sign) and reads a file without a byte
+order mark as Windows-1252, so æøå break. The CLI and the API keep comma-separated files with English
+headers for scripts; these downloads are for people.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from fastapi.responses import Response
+
+from .ui import LEAD_STATES, MESSAGE_STATES, label
+
+LEAD_HEADERS = {
+    "id": "Nr.",
+    "company": "Bedrift",
+    "orgnr": "Orgnr",
+    "county": "Fylkesnr.",
+    "county_name": "Fylke",
+    "trades": "Fag",
+    "places": "Læreplasser",
+    "adult_apprentices": "Voksne lærlinger",
+    "preferred_start": "Ønsket oppstart",
+    "contact_name": "Kontaktperson",
+    "contact_phone": "Telefon",
+    "contact_email": "E-post",
+    "state": "Status",
+    "hunter": "Jeger",
+    "created_at": "Registrert",
+    "claimed_at": "Tatt",
+    "outcome_at": "Utfall",
+    "flagged_at": "Flagget",
+}
+REJECT_HEADERS = {"row": "Rad", "orgnr": "Orgnr", "level": "Nivå", "reason": "Årsak"}
+REJECT_LEVELS = {"error": "feil (ikke importert)", "warning": "advarsel (importert)"}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, float):
+        return f"{value}".replace(".", ",")
+    if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
+        try:  # ISO times from the exports: Excel reads `07.06.2027 09:00` as a date
+            return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def excel_csv(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    columns: Sequence[str],
+    headers: Mapping[str, str],
+    filename: str,
+) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([headers.get(c, c) for c in columns])
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return Response(
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def lead_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "state": LEAD_STATES.get(str(row["state"]), row["state"])} for row in rows]
+
+
+def report_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            **row,
+            "state": MESSAGE_STATES.get(str(row["state"]), row["state"]),
+            "channel": label(row["channel"], "channel"),
+            "address": "(på papir)" if row.get("address") == "(print)" else row.get("address"),
+        }
+        for row in rows
+    ]
+
+
+def reject_rows_nb(text: str) -> list[dict[str, Any]]:
+    """The importer's rejects file (`row,orgnr,level,reason`, as the CLI documents it) for a person to read."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return [{**row, "level": REJECT_LEVELS.get(row.get("level") or "", row.get("level"))} for row in rows]

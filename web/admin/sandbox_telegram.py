@@ -1,0 +1,88 @@
+"""Acting as a Telegram chat in the sandbox: messages and button taps go through the bot's own actions.
+
+The real bot turns a PTB update into a `TelegramInbound` and calls a `bot.telegram_chat` action; this does
+the same with what staff typed or tapped in the sandbox, and stores the answers as sandbox messages with
+their buttons (which the dashboard then shows as buttons to tap in turn). No Telegram API is involved.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import telegram_chat as chat
+from bot.notify import ChatAnswer
+from settings import Settings
+from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
+
+
+class ButtonGone(LookupError):
+    """The tapped button is not on that message of this chat (an old page, or a forged form)."""
+
+
+def _update_id() -> int:
+    # Negative: real Telegram update ids are positive, so a sandbox tap can never collide with one.
+    return -secrets.randbits(52)
+
+
+def _record(session: Session, chat_id: str, answers: list[ChatAnswer]) -> None:
+    """What `bot.telegram_handlers` records after sending, with provider `sandbox`."""
+    now = utcnow()
+    company_id = session.scalar(
+        select(Conversation.company_id).where(
+            Conversation.channel == "telegram", Conversation.address == chat_id
+        )
+    )
+    hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
+    for answer in answers:
+        if not answer.record:
+            continue
+        session.add(
+            Message(
+                kind=MessageKind.CONVERSATION,
+                channel=Channel.TELEGRAM,
+                address=chat_id,
+                company_id=company_id,
+                hunter_id=hunter_id,
+                body=answer.text,
+                extra={"buttons": answer.buttons} if answer.buttons else None,
+                priority=0,
+                state=MessageState.SENT,
+                provider="sandbox",
+                due_at=now,
+                sent_at=now,
+                state_changed_at=now,
+                attempts=1,
+                last_attempt_at=now,
+            )
+        )
+    session.flush()
+
+
+def _inbound(chat_id: str, *, text: str | None = None, button: str | None = None) -> chat.TelegramInbound:
+    return chat.TelegramInbound(
+        chat_id=chat_id, update_id=_update_id(), text=text, button=button, args=[], received_at=utcnow()
+    )
+
+
+def write(session: Session, *, chat_id: str, text: str, settings: Settings) -> list[ChatAnswer]:
+    """A text message from the chat (not a command): the bot's text action, as a real message would."""
+    answers = chat.text(session, _inbound(chat_id, text=text), settings)
+    _record(session, chat_id, answers)
+    return answers
+
+
+def press(
+    session: Session, *, chat_id: str, message_id: int, data: str, settings: Settings
+) -> list[ChatAnswer]:
+    """Taps the button with callback data `data` on message `message_id` of this chat."""
+    message = session.get(Message, message_id)
+    buttons = (message.extra or {}).get("buttons") if message is not None else None
+    offered = {b.get("callback_data") for row in buttons or [] for b in row}
+    if message is None or message.address != chat_id or data not in offered:
+        raise ButtonGone(data)
+    answers = chat.tapped(session, _inbound(chat_id, button=data), settings)
+    _record(session, chat_id, answers)
+    return answers
