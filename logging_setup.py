@@ -103,6 +103,8 @@ def configure_logging(level: str | int = "INFO", stream: TextIO | None = None) -
         logger = logging.getLogger(name)
         logger.handlers.clear()
         logger.propagate = True
+        logger.disabled = False
+        logger.setLevel(logging.NOTSET)  # an earlier uvicorn.Config(log_level=...) may have raised it
     for noisy in NOISY:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Channel, Message, MessageKind, MessageState, utcnow
+from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
 
 Buttons = list[list[dict[str, str]]]
 
@@ -100,3 +101,47 @@ def queue_chat_answer(
     session.add(message)
     session.flush()
     return message
+
+
+def chat_owners(session: Session, chat_id: str) -> tuple[int | None, int | None]:
+    """The company and hunter of a Telegram chat, so that their histories show both sides."""
+    company_id = session.scalar(
+        select(Conversation.company_id).where(
+            Conversation.channel == "telegram", Conversation.address == chat_id
+        )
+    )
+    hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
+    return company_id, hunter_id
+
+
+def record_chat_answers(
+    session: Session, *, chat_id: str, sent: list[tuple[ChatAnswer, str | None]], provider: str
+) -> None:
+    """Keeps a copy of answers already sent in a chat (with the provider's message id), as `sent` messages."""
+    now = utcnow()
+    company_id, hunter_id = chat_owners(session, chat_id)
+    for answer, provider_id in sent:
+        if not answer.record:
+            continue
+        session.add(
+            Message(
+                kind=MessageKind.CONVERSATION,
+                channel=Channel.TELEGRAM,
+                address=chat_id,
+                company_id=answer.company_id or company_id,
+                hunter_id=hunter_id,
+                lead_id=answer.lead_id,
+                body=answer.text,
+                extra={"buttons": answer.buttons} if answer.buttons else None,
+                priority=0,
+                state=MessageState.SENT,
+                provider=provider,
+                provider_id=provider_id,
+                due_at=now,
+                sent_at=now,
+                state_changed_at=now,
+                attempts=1,
+                last_attempt_at=now,
+            )
+        )
+    session.flush()

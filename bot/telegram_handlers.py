@@ -19,7 +19,6 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from telegram import (
     InlineKeyboardButton,
@@ -38,9 +37,9 @@ from telegram.warnings import PTBDeprecationWarning
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
-from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
+from store.models import utcnow
 
-from .notify import Buttons, ChatAnswer, queue_chat_answer
+from .notify import Buttons, ChatAnswer, chat_owners, queue_chat_answer, record_chat_answers
 from .telegram_chat import TelegramInbound
 
 log = logging.getLogger(__name__)
@@ -195,50 +194,16 @@ class Handlers:
                 backoff *= 2
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    @staticmethod
-    def _owners(session: Session, chat_id: str) -> tuple[int | None, int | None]:
-        """The company and hunter of the chat, so their history shows both sides."""
-        company_id = session.scalar(
-            select(Conversation.company_id).where(
-                Conversation.channel == "telegram", Conversation.address == chat_id
-            )
-        )
-        hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
-        return company_id, hunter_id
-
     def _record(self, chat_id: str, sent: list[tuple[ChatAnswer, int]]) -> None:
-        now = utcnow()
         with self.db.transaction() as session:
-            company_id, hunter_id = self._owners(session, chat_id)
-            for answer, message_id in sent:
-                if not answer.record:
-                    continue
-                session.add(
-                    Message(
-                        kind=MessageKind.CONVERSATION,
-                        channel=Channel.TELEGRAM,
-                        address=chat_id,
-                        company_id=answer.company_id or company_id,
-                        hunter_id=hunter_id,
-                        lead_id=answer.lead_id,
-                        body=answer.text,
-                        extra={"buttons": answer.buttons} if answer.buttons else None,
-                        priority=0,
-                        state=MessageState.SENT,
-                        provider="telegram",
-                        provider_id=str(message_id),
-                        due_at=now,
-                        sent_at=now,
-                        state_changed_at=now,
-                        attempts=1,
-                        last_attempt_at=now,
-                    )
-                )
+            record_chat_answers(
+                session, chat_id=chat_id, sent=[(a, str(mid)) for a, mid in sent], provider="telegram"
+            )
 
     def _queue(self, chat_id: str, answers: list[ChatAnswer], after: float) -> None:
         due = utcnow() + timedelta(seconds=after)
         with self.db.transaction() as session:
-            company_id, hunter_id = self._owners(session, chat_id)
+            company_id, hunter_id = chat_owners(session, chat_id)
             for answer in answers:
                 queue_chat_answer(
                     session,

@@ -4,9 +4,8 @@ One transaction per batch: due rows are read (on PostgreSQL with FOR UPDATE SKIP
 take the same row), each is checked again — campaign state, send window, never-contact, opt-out, a decline or
 reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or claimed. The claim is one
 conditional update (WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in
-between is simply not ours. A claimed row is `sending` with its attempt time and the claiming worker's tag in
-`provider` (until the outcome replaces it with the real provider), so reconciliation can tell a live worker's
-rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
+between is simply not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
+`claimed_by`, so reconciliation can tell a live worker's rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
 `sending` rows, which reconciliation resolves, never a blind resend.
 """
 
@@ -46,20 +45,6 @@ KIND_OF_CHANNEL = {
 }
 LIVE_STATES = (CampaignState.SCHEDULED, CampaignState.RUNNING)
 COUNTS_FOR_CAP = (MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED, MessageState.UNKNOWN)
-# There is no column for the claiming worker: while a row is `sending`, `provider` holds "worker:<id>" (at
-# most 19 characters of its 20). The outcome overwrites it, a release clears it.
-CLAIM_TAG = "worker:"
-
-
-def claim_tag(worker_id: str) -> str:
-    return f"{CLAIM_TAG}{worker_id}"
-
-
-def tagged_worker(provider: str | None) -> str | None:
-    """The worker id in a `sending` row's claim tag, or None for an untagged row."""
-    if provider and provider.startswith(CLAIM_TAG):
-        return provider[len(CLAIM_TAG) :]
-    return None
 
 
 @dataclass(frozen=True)
@@ -310,7 +295,7 @@ def _claim(
                 last_attempt_at=now,
                 state_changed_at=now,
                 attempts=func.coalesce(Message.attempts, 0) + 1,
-                provider=claim_tag(worker_id) if worker_id else None,
+                claimed_by=worker_id or None,
             )
             .returning(Message.id, Message.attempts)
             .execution_options(synchronize_session=False)
@@ -369,13 +354,13 @@ def release(session: Session, *, ids: list[int], due_at: dict[int, datetime] | N
         session.execute(
             update(Message)
             .where(Message.id.in_(now_ids), Message.state == MessageState.SENDING)
-            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, provider=None)
+            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, claimed_by=None)
             .execution_options(synchronize_session=False)
         )
     for message_id, moment in later.items():
         session.execute(
             update(Message)
             .where(Message.id == message_id, Message.state == MessageState.SENDING)
-            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, provider=None, due_at=moment)
+            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, claimed_by=None, due_at=moment)
             .execution_options(synchronize_session=False)
         )

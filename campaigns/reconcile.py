@@ -30,8 +30,6 @@ from sqlalchemy.orm import Session
 
 from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
 
-from .dispatch_claim import tagged_worker
-
 if TYPE_CHECKING:
     from .dispatcher import Dispatcher
 
@@ -123,12 +121,11 @@ def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
     wait = 0.0
     with dispatcher.db.transaction() as session:
         beats = worker_beats(session, name=dispatcher.name, now=now)
-        query = select(Message.id, Message.provider).where(Message.state == MessageState.SENDING)
+        query = select(Message.id, Message.claimed_by).where(Message.state == MessageState.SENDING)
         if dispatcher.db.is_postgres:
             query = query.with_for_update(skip_locked=True, of=Message)
         orphans: list[int] = []
-        for message_id, provider in session.execute(query).tuples():
-            worker = tagged_worker(provider)
+        for message_id, worker in session.execute(query).tuples():
             if worker == dispatcher.worker_id:
                 continue  # ours: in flight right now
             beat = beats.get(worker) if worker else None
@@ -142,7 +139,7 @@ def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
             session.execute(
                 update(Message)
                 .where(Message.id.in_(orphans), Message.state == MessageState.SENDING)
-                .values(state=MessageState.UNKNOWN, state_changed_at=now, provider=None)
+                .values(state=MessageState.UNKNOWN, state_changed_at=now)
                 .execution_options(synchronize_session=False)
             )
             log.warning("%d messages were in flight in a worker that died: reconciling", len(orphans))

@@ -71,15 +71,12 @@ def run_drill(
         deadline = time.monotonic() + 120  # start-up (imports, reconciliation) on a loaded machine
         while len(fake.messages) <= before and worker.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
-        time.sleep(rng.uniform(0.02, 0.4))  # somewhere in the middle of sending
+        time.sleep(rng.uniform(0.02, 0.4))  # somewhere in the middle of sending,
+        _wait_for_sending(db, worker)  # at a moment when the worker holds claimed rows
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
         done_kills += 1
-        with db.session() as session:
-            in_flight = session.scalar(
-                select(func.count()).select_from(Message).where(Message.state == MessageState.SENDING)
-            )
-        mid_send += 1 if in_flight else 0
+        mid_send += 1 if _sending(db) else 0  # rows the dead worker left claimed or in flight
     worker = start_worker(db.url, fake, log)  # the survivor drains the rest
     deadline = time.monotonic() + 180
     try:
@@ -105,6 +102,22 @@ def run_drill(
         unresolved=int(unresolved),
         mid_send=mid_send,
     )
+
+
+def _sending(db: Database) -> int:
+    with db.session() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(Message).where(Message.state == MessageState.SENDING)
+            )
+            or 0
+        )
+
+
+def _wait_for_sending(db: Database, worker: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not _sending(db) and worker.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def _open_rows(db: Database) -> int:

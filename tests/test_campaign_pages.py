@@ -199,6 +199,15 @@ def test_the_form_writes_the_same_campaign_as_a_file(
     assert [s["name"] for s in definition["steps"]] == ["sms", "paaminnelse"]
     assert definition["steps"][1]["after_days"] == 7 and definition["steps"][1]["only"] == "no_reply"
     assert campaign.source_toml and 'template = "sms/invitasjon"' in campaign.source_toml
+    assert not campaign.fixed_language  # unticked: each company gets its own målform from the register
+
+    fixed = {**form, "csrf_token": csrf_of(admin_client, "/admin/campaigns/new"), "name": "Nynorsk for alle"}
+    fixed.update(language="nn", fixed_language="on")
+    response = admin_client.post("/admin/campaigns/new", data=fixed, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    with db.session() as session:
+        stored = session.scalars(select(Campaign).where(Campaign.name == "Nynorsk for alle")).one()
+        assert stored.fixed_language and stored.language == "nn"
 
 
 def test_a_form_without_a_first_step_time_keeps_the_input_and_says_why(

@@ -567,7 +567,7 @@ def test_a_previous_incarnation_with_a_fresh_heartbeat_is_recognised_as_dead(
         rows = queue_messages(session, campaign=campaign, step=step, count=3)
         for message in rows:
             message.state = MessageState.SENDING
-            message.provider = "worker:dead00000001"
+            message.claimed_by = "dead00000001"
             message.last_attempt_at = utcnow()
         session.add(
             Heartbeat(
@@ -589,7 +589,7 @@ def test_rows_of_a_live_worker_are_left_alone_and_a_dead_ones_reconciled_at_once
         rows = queue_messages(session, campaign=campaign, step=step, count=4)
         for message, worker in zip(rows, ["alive", "alive", "stale", "stale"], strict=True):
             message.state = MessageState.SENDING
-            message.provider = f"worker:{worker}"
+            message.claimed_by = worker
             message.last_attempt_at = utcnow()  # well within any lease
         session.add(
             Heartbeat(name="dispatcher:alive", beat_at=utcnow(), info={"host": "elsewhere", "pid": 1})
@@ -722,5 +722,5 @@ def test_a_row_claimed_elsewhere_meanwhile_is_not_claimed_again(backend: str, db
     other.dispose()
     assert [c.id for c in report.claimed] == [second.id] and report.taken_by_others == 1
     with db.session() as session:
-        assert session.get_one(Message, second.id).provider == "worker:me"
+        assert session.get_one(Message, second.id).claimed_by == "me"
         assert session.get_one(Message, first.id).provider is None  # the other worker's, untouched by us

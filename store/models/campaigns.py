@@ -104,6 +104,7 @@ class Message(Base):
     delivered_at: Mapped[datetime | None]
     state_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     provider: Mapped[str | None] = mapped_column(String(20))  # twilio | telegram | smtp | print | sandbox
+    claimed_by: Mapped[str | None] = mapped_column(String(40))  # the dispatcher that last marked it `sending`
     provider_id: Mapped[str | None] = mapped_column(String(100))
     error_code: Mapped[str | None] = mapped_column(String(20))
     error: Mapped[str | None] = mapped_column(Text)

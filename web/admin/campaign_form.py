@@ -123,9 +123,11 @@ def _table(name: str | None, values: Mapping[str, Any]) -> list[str]:
 
 def to_toml(fields: CampaignFields) -> str:
     """The campaign file the form describes; empty optional fields are left out (defaults apply)."""
-    top: dict[str, Any] = {"name": fields.name, "language": fields.language}
-    if fields.fixed_language:
-        top["fixed_language"] = True
+    # Not fixed: each company gets its own written standard from the register (PRODUCT §5).
+    top: dict[str, Any] = {
+        "name": fields.name,
+        "language": fields.language if fields.fixed_language else "auto",
+    }
     if fields.include_sole_proprietors:
         top["include_sole_proprietors"] = True
     window = {
@@ -168,6 +170,7 @@ def fields_from_definition(definition: Mapping[str, Any], *, copy_of: str | None
     window = definition.get("window", {})
     rate = definition.get("rate", {})
     audience = definition.get("audience", {})
+    language = str(definition.get("language", "auto"))  # a stored definition says "nb" + fixed_language
     employees: Sequence[Any] = audience.get("employees") or ["", ""]
     steps = [
         StepFields(
@@ -182,8 +185,8 @@ def fields_from_definition(definition: Mapping[str, Any], *, copy_of: str | None
     ]
     return CampaignFields(
         name=copy_of or str(definition.get("name", "")),
-        language=str(definition.get("language", "nb")),
-        fixed_language=bool(definition.get("fixed_language", False)),
+        language="nb" if language == "auto" else language,
+        fixed_language=bool(definition.get("fixed_language", language != "auto")),
         include_sole_proprietors=bool(definition.get("include_sole_proprietors", False)),
         days=list(window.get("days", [])),
         start=str(window.get("start", "09:00")),

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
-from bot.notify import ChatAnswer
+from bot.notify import ChatAnswer, record_chat_answers
 from settings import Settings
-from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
+from store.models import Message, utcnow
 
 
 class ButtonGone(LookupError):
@@ -27,40 +26,6 @@ def _update_id() -> int:
     return -secrets.randbits(52)
 
 
-def _record(session: Session, chat_id: str, answers: list[ChatAnswer]) -> None:
-    """What `bot.telegram_handlers` records after sending, with provider `sandbox`."""
-    now = utcnow()
-    company_id = session.scalar(
-        select(Conversation.company_id).where(
-            Conversation.channel == "telegram", Conversation.address == chat_id
-        )
-    )
-    hunter_id = session.scalar(select(Hunter.id).where(Hunter.telegram_chat_id == chat_id))
-    for answer in answers:
-        if not answer.record:
-            continue
-        session.add(
-            Message(
-                kind=MessageKind.CONVERSATION,
-                channel=Channel.TELEGRAM,
-                address=chat_id,
-                company_id=company_id,
-                hunter_id=hunter_id,
-                body=answer.text,
-                extra={"buttons": answer.buttons} if answer.buttons else None,
-                priority=0,
-                state=MessageState.SENT,
-                provider="sandbox",
-                due_at=now,
-                sent_at=now,
-                state_changed_at=now,
-                attempts=1,
-                last_attempt_at=now,
-            )
-        )
-    session.flush()
-
-
 def _inbound(chat_id: str, *, text: str | None = None, button: str | None = None) -> chat.TelegramInbound:
     return chat.TelegramInbound(
         chat_id=chat_id, update_id=_update_id(), text=text, button=button, args=[], received_at=utcnow()
@@ -70,7 +35,7 @@ def _inbound(chat_id: str, *, text: str | None = None, button: str | None = None
 def write(session: Session, *, chat_id: str, text: str, settings: Settings) -> list[ChatAnswer]:
     """A text message from the chat (not a command): the bot's text action, as a real message would."""
     answers = chat.text(session, _inbound(chat_id, text=text), settings)
-    _record(session, chat_id, answers)
+    record_chat_answers(session, chat_id=chat_id, sent=[(a, None) for a in answers], provider="sandbox")
     return answers
 
 
@@ -84,5 +49,5 @@ def press(
     if message is None or message.address != chat_id or data not in offered:
         raise ButtonGone(data)
     answers = chat.tapped(session, _inbound(chat_id, button=data), settings)
-    _record(session, chat_id, answers)
+    record_chat_answers(session, chat_id=chat_id, sent=[(a, None) for a in answers], provider="sandbox")
     return answers
