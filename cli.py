@@ -18,16 +18,16 @@ from rich.console import Console
 from settings import Settings
 from store.db import Database
 
-app = typer.Typer(help="Læreplassjeger: outreach, reply bot and lead routing.", no_args_is_help=True)
-import_app = typer.Typer(help="Import data files.", no_args_is_help=True)
-companies_app = typer.Typer(help="Companies from Enhetsregisteret.", no_args_is_help=True)
-campaign_app = typer.Typer(help="Define, preview, launch and watch campaigns.", no_args_is_help=True)
-replies_app = typer.Typer(help="Inbound messages.", no_args_is_help=True)
-leads_app = typer.Typer(help="Interested companies and their hunters.", no_args_is_help=True)
-hunters_app = typer.Typer(help="Hunter organisations.", no_args_is_help=True)
-staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
-privacy_app = typer.Typer(help="Data protection requests (PRODUCT §9).", no_args_is_help=True)
-sandbox_app = typer.Typer(help="Act as a company on the sandbox channel.", no_args_is_help=True)
+app = typer.Typer(help="Læreplassjeger: utsending, svarbot og fordeling av leads.", no_args_is_help=True)
+import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
+companies_app = typer.Typer(help="Bedrifter fra Enhetsregisteret.", no_args_is_help=True)
+campaign_app = typer.Typer(help="Lag, forhåndsvis, start og følg med på kampanjer.", no_args_is_help=True)
+replies_app = typer.Typer(help="Innkomne meldinger.", no_args_is_help=True)
+leads_app = typer.Typer(help="Interesserte bedrifter og jegerne deres.", no_args_is_help=True)
+hunters_app = typer.Typer(help="Jegerorganisasjoner.", no_args_is_help=True)
+staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
+privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
+sandbox_app = typer.Typer(help="Svar som en bedrift på sandkassekanalen.", no_args_is_help=True)
 for sub, name in [
     (import_app, "import"),
     (companies_app, "companies"),
@@ -109,8 +109,11 @@ def _root(ctx: typer.Context) -> None:
 
 
 @app.command()
-def init(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
-    """Create or upgrade the database and load reference data (idempotent)."""
+def init(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Opprett eller oppgrader databasen og last inn referansedata (trygt å kjøre flere ganger)."""
     from store.migrate import init_database
 
     result = init_database(ctx_of(ctx).unchecked_db.engine)
@@ -124,8 +127,8 @@ def init(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> N
         print_json(data)
     else:
         typer.echo(
-            f"Database at revision {result.revision_after}; reference data: "
-            f"{result.reference.inserted} added, {result.reference.updated} updated."
+            f"Databasen er på revisjon {result.revision_after}; referansedata: "
+            f"{result.reference.inserted} lagt til, {result.reference.updated} oppdatert."
         )
 
 
@@ -168,11 +171,13 @@ def _serve(ctx: typer.Context, host: str, port: int, *, web: bool, **parts: bool
 @app.command()
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, help="Port to listen on."),
-    demo: bool = typer.Option(False, "--demo", help="Seed sample data and simulate replies (sandbox only)."),
+    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
+    port: int = typer.Option(8000, help="Porten det lyttes på."),
+    demo: bool = typer.Option(
+        False, "--demo", help="Legg inn eksempeldata og simuler svar (bare på sandkassekanalene)."
+    ),
 ) -> None:
-    """Web, bot, scheduler and dispatcher in one process."""
+    """Kjør web, bot, planlegger og utsender i én prosess."""
     if demo:
         from store.demo import demo_settings
 
@@ -188,26 +193,26 @@ def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
-        fail("--demo runs on the sandbox channels only: unset TWILIO_*, TELEGRAM_BOT_TOKEN and SMTP_URL")
+        fail("--demo kjører bare på sandkassekanalene: fjern TWILIO_*, TELEGRAM_BOT_TOKEN og SMTP_URL")
     summary = seed_demo(ctx_of(ctx).db, settings)
     typer.echo(summary.text)
-    typer.echo(f"\nDashboard: http://{host}:{port}/admin/")
-    typer.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}\n")
+    typer.echo(f"\nDashbord: http://{host}:{port}/admin/")
+    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}\n")
 
 
 @app.command("web")
 def web_only(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1"),
-    port: int = typer.Option(8000),
+    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
+    port: int = typer.Option(8000, help="Porten det lyttes på."),
 ) -> None:
-    """Only the web part (webhooks, registration page, dashboard, API)."""
+    """Kjør bare webdelen (webhooker, registreringsside, dashbord, API)."""
     _serve(ctx, host, port, web=True, worker=False, scheduler=False, bot=False)
 
 
 @app.command()
 def worker(ctx: typer.Context) -> None:
-    """Only the dispatcher; run several on PostgreSQL (on SQLite exactly one)."""
+    """Kjør bare utsenderen; på PostgreSQL kan flere kjøre, på SQLite bare én."""
     from campaigns.dispatcher import AnotherWorkerRunning, check_can_start
 
     try:
@@ -219,7 +224,7 @@ def worker(ctx: typer.Context) -> None:
 
 @app.command("scheduler")
 def scheduler_only(ctx: typer.Context) -> None:
-    """Only the scheduler (campaign steps, daily jobs) and the Telegram bot; run exactly one."""
+    """Kjør bare planleggeren (kampanjesteg, daglige jobber) og Telegram-boten; kjør nøyaktig én."""
     _serve(ctx, "", 0, web=False, worker=False, scheduler=True, bot=True)
 
 
@@ -229,11 +234,13 @@ def scheduler_only(ctx: typer.Context) -> None:
 @import_app.command("companies")
 def import_companies_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="Enhetsregisteret JSON (.json, .json.gz) or CSV file."),
-    rejects: Path | None = typer.Option(None, "--rejects", help="Where to write rejected rows and warnings."),
-    as_json: bool = typer.Option(False, "--json"),
+    file: Path = typer.Argument(..., help="JSON-fil (.json, .json.gz) eller CSV-fil fra Enhetsregisteret."),
+    rejects: Path | None = typer.Option(
+        None, "--rejects", help="Hvor avviste rader og advarsler skrives (standard: FIL.rejects.csv)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Import companies from an Enhetsregisteret file (upsert by orgnr; rejects to FILE.rejects.csv)."""
+    """Importer bedrifter fra en fil fra Enhetsregisteret (nye legges til, kjente oppdateres etter orgnr)."""
     from store.importer import ImportFileError, import_companies
 
     context = ctx_of(ctx)
@@ -278,11 +285,11 @@ def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any
 @companies_app.command("list")
 def companies_list(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55."),
-    limit: int = typer.Option(200, "--limit", min=0, help="At most this many companies; 0 = all."),
-    as_json: bool = typer.Option(False, "--json"),
+    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
+    limit: int = typer.Option(200, "--limit", min=0, help="Høyst så mange bedrifter; 0 = alle."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """List companies by name, optionally in one county."""
+    """Vis bedrifter sortert etter navn, eventuelt i ett fylke."""
     from rich.table import Table
 
     from store.companies import UnknownCounty, list_companies
@@ -310,32 +317,52 @@ def companies_list(
         typer.echo(f"Viser de {limit} første; --limit 0 viser alle.")
 
 
+# `companies show` in words staff read; the --json keys stay as they are.
+SHOW_LABELS = {
+    "orgnr": "orgnr",
+    "name": "navn",
+    "county_name": "fylke",
+    "nace_code": "næringskode",
+    "employees": "ansatte",
+    "short_code": "kortkode",
+    "token": "lenkenøkkel",
+}
+FLAG_LABELS = {
+    "training_company": "lærebedrift",
+    "bankrupt": "konkurs",
+    "winding_up": "under avvikling",
+    "deleted": "slettet",
+    "never_contact": "kontaktes aldri",
+}
+CONTACT_LABELS = {"phone": "telefon", "email": "e-post", "telegram": "telegram"}
+
+
 @companies_app.command("show")
 def companies_show(
     ctx: typer.Context,
     orgnr: str = typer.Argument(..., metavar="ORGNR"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Show one company with its contacts, county, flags, short code and link token."""
+    """Vis én bedrift med kontakter, fylke, flagg, kortkode og lenkenøkkel."""
     from store.companies import company_details
 
     with ctx_of(ctx).db.transaction() as session:
         details = company_details(session, orgnr=orgnr.replace(" ", ""))
     if details is None:
-        fail(f"orgnr {orgnr}: no such company")
+        fail(f"orgnr {orgnr}: ingen bedrift har dette organisasjonsnummeret")
     if as_json:
         print_json(details)
         return
-    for key in ("orgnr", "name", "county_name", "nace_code", "employees", "short_code", "token"):
-        typer.echo(f"{key:>12}: {details[key]}")
-    typer.echo(f"{'flags':>12}: " + ", ".join(k for k, v in details["flags"].items() if v))
+    for key, label in SHOW_LABELS.items():
+        typer.echo(f"{label:>12}: {'' if details[key] is None else details[key]}")
+    flags = ", ".join(FLAG_LABELS[k] for k, v in details["flags"].items() if v)
+    typer.echo(f"{'flagg':>12}: {flags or 'ingen'}")
     for contact in details["contacts"]:
         marks = [
             m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on
         ]
-        typer.echo(
-            f"{contact['kind']:>12}: {contact['address']}" + (f" ({', '.join(marks)})" if marks else "")
-        )
+        kind = CONTACT_LABELS.get(contact["kind"], contact["kind"])
+        typer.echo(f"{kind:>12}: {contact['address']}" + (f" ({', '.join(marks)})" if marks else ""))
 
 
 # --- replies, sandbox, privacy -----------------------------------------------------------------------------
@@ -344,14 +371,14 @@ def companies_show(
 @replies_app.command("list")
 def replies_list(
     ctx: typer.Context,
-    campaign: int | None = typer.Option(None, "--campaign", help="Campaign id."),
+    campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
     intent: str | None = typer.Option(
-        None, "--intent", help="interested, declined, opt_out, help, free_text, ..."
+        None, "--intent", help="Hensikt: interested, declined, opt_out, help, free_text, ..."
     ),
-    limit: int | None = typer.Option(None, "--limit"),
-    as_json: bool = typer.Option(False, "--json"),
+    limit: int | None = typer.Option(None, "--limit", help="Høyst så mange meldinger."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """List inbound messages, newest first."""
+    """Vis innkomne meldinger, nyeste først."""
     from rich.table import Table
 
     from bot.replies import list_replies
@@ -379,19 +406,19 @@ def replies_list(
 @sandbox_app.command("reply")
 def sandbox_reply_command(
     ctx: typer.Context,
-    text: str = typer.Argument(..., help="What the company writes, e.g. 'JA K7MX2P'."),
+    text: str = typer.Argument(..., help="Det bedriften skriver, f.eks. 'JA K7MX2P'."),
     sender: str = typer.Option(
         ...,
         "--from",
-        help="A phone number with country code (+47 912 34 567) writes by SMS; a bare number (or tg:NUMBER) "
-        "is a Telegram chat id.",
+        help="Et telefonnummer med landskode (+47 912 34 567) skriver på SMS; et tall alene (eller tg:TALL) "
+        "er en Telegram-chat.",
     ),
     channel: str | None = typer.Option(
-        None, "--channel", help="sms | telegram, when the sender alone does not say it (e.g. 91234567)."
+        None, "--channel", help="sms | telegram, når avsenderen alene ikke avgjør det (f.eks. 91234567)."
     ),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Answer as a company on the sandbox channel (the same engine as the SMS and Telegram webhooks)."""
+    """Svar som en bedrift på sandkassekanalen (samme motor som SMS- og Telegram-webhookene)."""
     from bot.replies import SandboxError, sandbox_reply
 
     context = ctx_of(ctx)
@@ -419,11 +446,11 @@ def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> 
 @privacy_app.command("export")
 def privacy_export(
     ctx: typer.Context,
-    phone: str | None = typer.Option(None, "--phone"),
-    orgnr: str | None = typer.Option(None, "--orgnr"),
-    email: str | None = typer.Option(None, "--email"),
+    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
+    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
+    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
 ) -> None:
-    """Print, as JSON, everything held about a phone number, e-mail address or orgnr."""
+    """Skriv ut, som JSON, alt som er lagret om et telefonnummer, en e-postadresse eller et orgnr."""
     from bot.privacy import PrivacyError, export_address, export_company
     from store.models import ContactKind
 
@@ -439,15 +466,25 @@ def privacy_export(
     print_json(data)
 
 
+ERASED_LABELS = {
+    "contacts": "kontaktadresser",
+    "messages": "meldinger",
+    "replies": "svar",
+    "conversations": "samtaler",
+    "registrations": "registreringer",
+    "hunters": "jegere",
+}
+
+
 @privacy_app.command("erase")
 def privacy_erase(
     ctx: typer.Context,
-    phone: str | None = typer.Option(None, "--phone"),
-    orgnr: str | None = typer.Option(None, "--orgnr"),
-    email: str | None = typer.Option(None, "--email"),
-    as_json: bool = typer.Option(False, "--json"),
+    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
+    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
+    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Erase the personal data about an address or orgnr; the address stays opted out (as a keyed hash)."""
+    """Slett personopplysningene om en adresse eller et orgnr; adressen forblir reservert (som en nøkkelhash)."""
     from bot.privacy import PrivacyError, erase_address, erase_company
     from store.models import ContactKind
 
@@ -463,10 +500,35 @@ def privacy_erase(
     if as_json:
         print_json(report.as_dict())
     else:
-        typer.echo("Slettet: " + ", ".join(f"{k} {v}" for k, v in report.as_dict().items()))
+        typer.echo(
+            "Slettet: " + ", ".join(f"{v} {ERASED_LABELS.get(k, k)}" for k, v in report.as_dict().items())
+        )
 
 
 # --- campaigns --------------------------------------------------------------------------------------------
+
+
+# What staff read for the states in `campaign status` and `campaign list` (as the dashboard names them);
+# the --json output keeps the codes.
+CAMPAIGN_STATE_LABELS = {
+    "draft": "utkast",
+    "scheduled": "planlagt",
+    "running": "sender",
+    "paused": "på pause",
+    "completed": "fullført",
+    "cancelled": "avbrutt",
+}
+MESSAGE_STATE_LABELS = {
+    "queued": "i kø",
+    "sending": "sendes",
+    "sent": "sendt",
+    "delivered": "levert",
+    "failed": "feilet",
+    "undelivered": "ikke levert",
+    "skipped": "hoppet over",
+    "cancelled": "avbrutt",
+    "unknown": "uavklart",
+}
 
 
 def _campaign_errors() -> tuple[type[Exception], ...]:
@@ -479,10 +541,10 @@ def _campaign_errors() -> tuple[type[Exception], ...]:
 @campaign_app.command("create")
 def campaign_create(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FILE.toml"),
-    as_json: bool = typer.Option(False, "--json"),
+    file: Path = typer.Argument(..., metavar="FIL.toml", help="Kampanjedefinisjonen (TOML)."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Create a draft campaign from a TOML definition (PRODUCT §5); every problem is listed with its line."""
+    """Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer."""
     from campaigns.lifecycle import create_campaign
 
     context = ctx_of(ctx)
@@ -515,11 +577,13 @@ def campaign_create(
 def campaign_preview(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    orgnr: list[str] | None = typer.Option(None, "--orgnr", help="Render for these companies (repeatable)."),
-    step: str | None = typer.Option(None, "--step"),
-    as_json: bool = typer.Option(False, "--json"),
+    orgnr: list[str] | None = typer.Option(
+        None, "--orgnr", help="Vis meldingene for disse bedriftene (kan gjentas)."
+    ),
+    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Each step rendered for chosen companies, audience per step, SMS segments and estimated cost."""
+    """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
     from campaigns.preview import preview_campaign
 
     context = ctx_of(ctx)
@@ -573,10 +637,12 @@ def campaign_preview(
 def campaign_test(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    to: str = typer.Option(..., "--to", help="Your phone number, e-mail address or Telegram chat id."),
-    step: str | None = typer.Option(None, "--step"),
+    to: str = typer.Option(
+        ..., "--to", help="Ditt telefonnummer, din e-postadresse eller din Telegram-chat."
+    ),
+    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
 ) -> None:
-    """Send the campaign's messages, rendered for a sample company, to yourself."""
+    """Send kampanjens meldinger, laget for en eksempelbedrift, til deg selv."""
     from campaigns.preview import send_test
 
     context = ctx_of(ctx)
@@ -593,6 +659,7 @@ def campaign_test(
 
 def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     from campaigns import lifecycle
+    from campaigns.lifecycle import STATE_TEXT
 
     context = ctx_of(ctx)
     try:
@@ -610,33 +677,33 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
             else:
                 lifecycle.cancel_campaign(session, campaign_id=campaign_id)
                 campaign = lifecycle.get_campaign(session, campaign_id)
-            state = campaign.state.value
+            state = campaign.state
     except _campaign_errors() as exc:
         fail(str(exc))
-    typer.echo(f"Kampanje {campaign_id}: {state}")
+    typer.echo(f"Kampanje {campaign_id} er nå {STATE_TEXT[state]}.")
 
 
 @campaign_app.command("launch")
 def campaign_launch(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Schedule the campaign's steps (a second launch changes nothing)."""
+    """Start kampanjen: stegene planlegges (å starte den igjen endrer ingenting)."""
     _campaign_action(ctx, campaign_id, "launch")
 
 
 @campaign_app.command("pause")
 def campaign_pause(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Stop sending within seconds."""
+    """Sett kampanjen på pause; utsendingen stopper i løpet av sekunder."""
     _campaign_action(ctx, campaign_id, "pause")
 
 
 @campaign_app.command("resume")
 def campaign_resume(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Continue where it stopped (overdue steps go out now)."""
+    """Fortsett der kampanjen stoppet (steg som er på overtid, sendes nå)."""
     _campaign_action(ctx, campaign_id, "resume")
 
 
 @campaign_app.command("cancel")
 def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Cancel the campaign; every queued message becomes cancelled (ones with the provider are kept)."""
+    """Avbryt kampanjen; meldinger i kø blir ikke sendt (de som alt er hos leverandøren, beholdes)."""
     _campaign_action(ctx, campaign_id, "cancel")
 
 
@@ -644,9 +711,9 @@ def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., m
 def campaign_status_command(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Counts per message state for each step."""
+    """Vis antall meldinger per tilstand for hvert steg."""
     from rich.table import Table
 
     from campaigns.lifecycle import campaign_status
@@ -660,10 +727,11 @@ def campaign_status_command(
         print_json({k: v for k, v in status.items() if k != "reason"})
         return
     typer.echo(
-        f"{status['name']} — {status['state']}" + (f" ({status['reason']})" if status["reason"] else "")
+        f"{status['name']} — {CAMPAIGN_STATE_LABELS.get(status['state'], status['state'])}"
+        + (f" ({status['reason']})" if status["reason"] else "")
     )
     states = list(status["steps"][0]["counts"]) if status["steps"] else []
-    table = Table("Steg", "Kanal", "Tidspunkt", *states)
+    table = Table("Steg", "Kanal", "Tidspunkt", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
     for step in status["steps"]:
         table.add_row(
             step["name"],
@@ -678,14 +746,14 @@ def campaign_status_command(
 def campaign_report(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    fmt: str = typer.Option("csv", "--format", help="csv or json"),
+    fmt: str = typer.Option("csv", "--format", help="csv eller json"),
 ) -> None:
-    """The delivery report: one row per message (orgnr, masked address, channel, state, error, times)."""
+    """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
     from campaigns.lifecycle import get_campaign
     from campaigns.report import delivery_rows, write_csv
 
     if fmt not in ("csv", "json"):
-        fail(f"--format {fmt!r}: expected csv or json")
+        fail(f"--format {fmt!r}: velg csv eller json")
     try:
         with ctx_of(ctx).db.session() as session:
             get_campaign(session, campaign_id)
@@ -699,8 +767,11 @@ def campaign_report(
 
 
 @campaign_app.command("list")
-def campaign_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
-    """All campaigns with their state."""
+def campaign_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis alle kampanjer med tilstand."""
     from campaigns.lifecycle import list_campaigns
 
     with ctx_of(ctx).db.session() as session:
@@ -709,7 +780,9 @@ def campaign_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
         print_json(rows)
         return
     for row in rows:
-        typer.echo(f"{row['id']:>4}  {row['state']:<10}  {row['name']}")
+        typer.echo(
+            f"{row['id']:>4}  {CAMPAIGN_STATE_LABELS.get(row['state'], row['state']):<10}  {row['name']}"
+        )
 
 
 # --- hunters and leads (bot/hunters.py, bot/leads.py) -------------------------------------------------------
@@ -722,16 +795,18 @@ def _choice(value: str | None, allowed: type[Any], option: str) -> Any:
     try:
         return allowed(value)
     except ValueError:
-        fail(f"{option} {value!r}: expected one of {', '.join(m.value for m in allowed)}")
+        fail(f"{option} {value!r}: velg en av {', '.join(m.value for m in allowed)}")
 
 
 @hunters_app.command("list")
 def hunters_list(
     ctx: typer.Context,
-    state: str | None = typer.Option(None, "--state", help="pending | approved | rejected"),
-    as_json: bool = typer.Option(False, "--json"),
+    state: str | None = typer.Option(
+        None, "--state", help="pending (venter) | approved (godkjent) | rejected (avvist)"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Hunter organisations, oldest first."""
+    """Vis jegerorganisasjoner, eldste først."""
     from rich.table import Table
 
     from bot.hunters import hunter_summary, list_hunters
@@ -774,13 +849,13 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
 
 @hunters_app.command("approve")
 def hunters_approve(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Approve a pending hunter; they are told on Telegram."""
+    """Godkjenn en jeger som venter; jegeren får beskjed på Telegram."""
     _decide_hunter(ctx, hunter_id, approve=True)
 
 
 @hunters_app.command("reject")
 def hunters_reject(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Reject a hunter (or withdraw an approval); they are told on Telegram."""
+    """Avvis en jeger (eller trekk tilbake en godkjenning); jegeren får beskjed på Telegram."""
     _decide_hunter(ctx, hunter_id, approve=False)
 
 
@@ -799,11 +874,11 @@ def _lead_rows(ctx: typer.Context, county: str | None, state: str | None) -> lis
 @leads_app.command("list")
 def leads_list(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55"),
-    state: str | None = typer.Option(None, "--state", help="new | claimed | contacted | ..."),
-    as_json: bool = typer.Option(False, "--json"),
+    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
+    state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Leads, oldest first."""
+    """Vis leads, eldste først."""
     from rich.table import Table
 
     rows = _lead_rows(ctx, county, state)
@@ -820,11 +895,11 @@ def leads_list(
 @leads_app.command("export")
 def leads_export(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="County number, e.g. 55"),
-    state: str | None = typer.Option(None, "--state"),
+    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
+    state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
     fmt: str = typer.Option("csv", "--format", help="csv | json"),
 ) -> None:
-    """Every lead with company, trades, places, contact, hunter and dates, on stdout."""
+    """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
     from bot.lead_export import write_csv
 
     if fmt not in ("csv", "json"):
@@ -842,18 +917,18 @@ def leads_export(
 @staff_app.command("add")
 def staff_add(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="The login e-mail address."),
+    email: str = typer.Argument(..., help="E-postadressen brukeren logger inn med."),
     role: str = typer.Option(..., "--role", help="admin | staff"),
-    password: str | None = typer.Option(None, "--password", help="Prompted for (hidden) when left out."),
-    name: str | None = typer.Option(None, "--name", help="Shown in the dashboard."),
+    password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
+    name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
 ) -> None:
-    """Create a staff login for the dashboard (argon2-hashed password)."""
+    """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
     from store.models import StaffRole
     from store.staff import StaffError, add_staff
 
     wanted = _choice(role, StaffRole, "--role")
     if password is None:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
     with ctx_of(ctx).db.transaction() as session:
         try:
             user = add_staff(session, email=email, role=wanted, password=password, name=name)
@@ -865,10 +940,10 @@ def staff_add(
 @staff_app.command("token")
 def staff_token(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="The staff user's e-mail address."),
-    name: str | None = typer.Option(None, "--name", help="What the token is for."),
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    name: str | None = typer.Option(None, "--name", help="Hva nøkkelen skal brukes til."),
 ) -> None:
-    """Create an API token for /api; it is printed once and only its hash is kept."""
+    """Lag en API-nøkkel for /api; den vises én gang, og bare hashen lagres."""
     from store.staff import create_api_token, staff_by_email
 
     with ctx_of(ctx).db.transaction() as session:
@@ -891,8 +966,11 @@ def _staff_user(session: Any, command: str, email: str) -> Any:
 
 
 @staff_app.command("list")
-def staff_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
-    """List staff logins: role, active, locked, last login."""
+def staff_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
     from rich.table import Table
 
     from store.models import utcnow
@@ -934,9 +1012,9 @@ def staff_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")
 
 @staff_app.command("unlock")
 def staff_unlock(
-    ctx: typer.Context, email: str = typer.Argument(..., help="The staff user's e-mail address.")
+    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
-    """Lift a lock-out after too many wrong passwords."""
+    """Lås opp en bruker som er låst ute etter for mange feil passord."""
     from store.staff import unlock
 
     with ctx_of(ctx).db.transaction() as session:
@@ -947,18 +1025,18 @@ def staff_unlock(
 @staff_app.command("password")
 def staff_password(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="The staff user's e-mail address."),
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
     password: str | None = typer.Option(
-        None, "--password", help="Prompted for twice (hidden) when left out."
+        None, "--password", help="Spørres om to ganger (skjult) hvis det ikke oppgis."
     ),
 ) -> None:
-    """Set a new password; it also lifts a lock-out and logs the user out everywhere."""
+    """Sett nytt passord; det låser også opp brukeren og logger den ut overalt."""
     from store.staff import StaffError, set_password
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "password", email)
         if password is None:
-            password = typer.prompt("Nytt passord", hide_input=True, confirmation_prompt=True)
+            password = typer.prompt("Nytt passord", hide_input=True, confirmation_prompt="Gjenta passordet")
         try:
             set_password(session, staff_id=user.id, password=password)
         except StaffError as exc:
@@ -968,9 +1046,9 @@ def staff_password(
 
 @staff_app.command("deactivate")
 def staff_deactivate(
-    ctx: typer.Context, email: str = typer.Argument(..., help="The staff user's e-mail address.")
+    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
-    """Deactivate a login: it can no longer log in, its sessions end and its API tokens stop working."""
+    """Deaktiver en innlogging: brukeren kan ikke logge inn, blir logget ut, og API-nøklene slutter å virke."""
     from store.staff import StaffError, set_active
 
     with ctx_of(ctx).db.transaction() as session:

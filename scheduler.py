@@ -114,8 +114,14 @@ def sync_step_jobs(engine: Engine, *, campaign_id: int, timezone: str) -> list[s
 
 async def run_step_job(campaign_id: int, step_id: int) -> None:
     """A step's time has come: materialise it into the outbox (in a thread; it renders and writes)."""
-    if _running is not None:
+    if _running is None:
+        return
+    # APScheduler drops a date job from its store before running it: the tick must not add it again meanwhile.
+    _running.materialising.add(step_id)
+    try:
         await asyncio.to_thread(_running.materialise, campaign_id, step_id)
+    finally:
+        _running.materialising.discard(step_id)
 
 
 class CampaignScheduler:
@@ -125,6 +131,7 @@ class CampaignScheduler:
         self.settings = settings
         self.db = db
         self.tick_seconds = tick_seconds
+        self.materialising: set[int] = set()  # step ids whose job is running right now
         self.scheduler: AsyncIOScheduler | None = None
 
     async def start(self) -> None:
@@ -175,6 +182,8 @@ class CampaignScheduler:
             return
         assert self.scheduler is not None
         for campaign_id, step_id, when in wanted:  # a safety net: launch and resume write these themselves
+            if step_id in self.materialising:
+                continue
             if self.scheduler.get_job(step_job_id(campaign_id, step_id), jobstore="default") is None:
                 add_step_job(self.scheduler, campaign_id, step_id, when)
 

@@ -49,7 +49,7 @@ def lead_rows(
 ) -> list[dict[str, Any]]:
     """One dict per lead (keys = COLUMNS), oldest first; an unknown county number is an error, not a blank."""
     if county is not None and session.get(County, county) is None:
-        raise UnknownCounty(f"unknown county number {county!r}")
+        raise UnknownCounty(f"ukjent fylkesnummer «{county}»")
     query = (
         select(Lead, Company, Registration, Hunter, County)
         .join(Company, Company.id == Lead.company_id)

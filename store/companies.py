@@ -28,7 +28,7 @@ class UnknownCounty(ValueError):
     """The county number is not one of the counties in force; `valid` maps the valid numbers to names."""
 
     def __init__(self, county: str, valid: dict[str, str]) -> None:
-        super().__init__(f"unknown county number {county!r}")
+        super().__init__(f"ukjent fylkesnummer «{county}»")
         self.county = county
         self.valid = valid
 

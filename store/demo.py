@@ -137,13 +137,13 @@ class DemoSummary:
     @property
     def text(self) -> str:
         campaign = (
-            f"demo campaign {self.campaign_id} {'created and launched' if self.campaign_created else 'running'}"
+            f"demokampanje {self.campaign_id} {'opprettet og startet' if self.campaign_created else 'er i gang'}"
             if self.campaign_id
-            else "no demo campaign (the campaign module is missing)"
+            else "ingen demokampanje (kampanjemodulen mangler)"
         )
         return (
-            f"Demo data: {self.companies_total} companies ({self.companies_added} new), "
-            f"{self.hunters_added} hunters added, {campaign}."
+            f"Demodata: {self.companies_total} bedrifter ({self.companies_added} nye), "
+            f"{self.hunters_added} jegere lagt til, {campaign}."
         )
 
 

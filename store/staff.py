@@ -31,7 +31,7 @@ _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
 class StaffError(ValueError):
-    """Bad input for a staff operation; the message says what, in English for the CLI."""
+    """Bad input for a staff operation; the message is the Norwegian sentence the CLI and dashboard show."""
 
 
 def normalize_email(email: str) -> str:
@@ -40,7 +40,7 @@ def normalize_email(email: str) -> str:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise StaffError(f"password too short: at least {MIN_PASSWORD} characters")
+        raise StaffError(f"Passordet er for kort: det må ha minst {MIN_PASSWORD} tegn.")
     return _hasher.hash(password)
 
 
@@ -50,9 +50,9 @@ def add_staff(
     """Creates a staff account; an e-mail that exists already is an error (use set_password)."""
     address = normalize_email(email)
     if "@" not in address or address.startswith("@") or address.endswith("@"):
-        raise StaffError(f"not an e-mail address: {email!r}")
+        raise StaffError(f"«{email}» er ikke en e-postadresse.")
     if staff_by_email(session, address) is not None:
-        raise StaffError(f"staff user {address} exists already")
+        raise StaffError(f"Det finnes allerede en bruker med e-postadressen {address}.")
     user = StaffUser(email=address, role=role, name=name, password_hash=hash_password(password))
     session.add(user)
     session.flush()
@@ -62,7 +62,7 @@ def add_staff(
 def set_password(session: Session, *, staff_id: int, password: str) -> None:
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"no staff user with id {staff_id}")
+        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -74,7 +74,7 @@ def unlock(session: Session, *, staff_id: int) -> StaffUser:
     """Lifts a lock-out now, for staff who cannot wait the fifteen minutes."""
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"no staff user with id {staff_id}")
+        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
     user.failed_logins = 0
     user.locked_until = None
     session.flush()
@@ -104,9 +104,9 @@ def set_active(session: Session, *, staff_id: int, active: bool) -> StaffUser:
     """Deactivates or reactivates an account; the last active admin cannot be deactivated."""
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"no staff user with id {staff_id}")
+        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
     if not active and user.role == StaffRole.ADMIN and user.active and count_admins(session) <= 1:
-        raise StaffError("the last active admin cannot be deactivated")
+        raise StaffError("Den siste aktive administratoren kan ikke deaktiveres.")
     user.active = active
     if not active:
         end_all_sessions(session, staff_id=staff_id)

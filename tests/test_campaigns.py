@@ -332,10 +332,15 @@ def test_cancel_marks_unsent_messages(cli, db: Database, settings: Settings, tmp
     with db.transaction() as session:
         step = session.scalars(select(CampaignStep).where(CampaignStep.position == 0)).one()
         materialise_step(session, step_id=step.id, settings=settings)
-    assert cli("campaign", "pause", str(campaign_id)).exit_code == 0
-    assert cli("campaign", "cancel", str(campaign_id)).exit_code == 0
+    paused = cli("campaign", "pause", str(campaign_id))
+    assert paused.exit_code == 0 and paused.stdout == f"Kampanje {campaign_id} er nå på pause.\n"
+    cancelled = cli("campaign", "cancel", str(campaign_id))
+    assert cancelled.exit_code == 0 and cancelled.stdout == f"Kampanje {campaign_id} er nå avbrutt.\n"
     status = json.loads(cli("campaign", "status", str(campaign_id), "--json").stdout)
     assert status["state"] == "cancelled" and status["steps"][0]["counts"]["cancelled"] == 2
+    assert cli("campaign", "status", str(campaign_id)).stdout.startswith(f"{status['name']} — avbrutt")
+    listed = cli("campaign", "list").stdout.split()
+    assert listed[:2] == [str(campaign_id), "avbrutt"]
     assert cli("campaign", "resume", str(campaign_id)).exit_code == 2
     assert cli("campaign", "status", "999").exit_code == 2
 

@@ -46,11 +46,14 @@ def test_show_gives_contacts_county_flags_and_stable_identifiers(cli, tmp_path: 
     again = json.loads(cli("companies", "show", numbers[1], "--json").stdout)
     assert (again["short_code"], again["token"]) == (code, token)
     assert orgnr_check.is_valid(first["orgnr"])
+    text = cli("companies", "show", numbers[1]).stdout
+    assert "flagg: konkurs, kontaktes aldri" in text and "kortkode: " + code in text
 
 
 def test_show_unknown_orgnr_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("companies", "show", "974760673")
-    assert result.exit_code == 2 and "974760673" in result.stderr
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "orgnr 974760673: ingen bedrift har dette organisasjonsnummeret" in result.stderr
 
 
 def test_an_unknown_county_exits_2_naming_the_valid_ones(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -95,4 +98,5 @@ def test_show_marks_the_addresses_a_reimport_replaced(cli, tmp_path: Path) -> No
     assert all((c["replaced_at"] is not None) == c["replaced"] for c in details["contacts"])
     assert (details["mobile"], details["email"]) == ("+4792345678", "post@ny.no")
     text = cli("companies", "show", orgnr).stdout
-    assert "+4791234567 (erstattet)" in text and "+4792345678 (erstattet)" not in text
+    assert "telefon: +4791234567 (erstattet)" in text and "+4792345678 (erstattet)" not in text
+    assert "e-post: post@gammel.no (erstattet)" in text and f"orgnr: {orgnr}" in text

@@ -80,7 +80,8 @@ def test_bad_orgnr_is_rejected_with_its_row_and_the_rest_imported(db: Database, 
         ("2", "123456789", "error"),
         ("3", "", "error"),
     ]
-    assert "mod-11" in rejects[0]["reason"]
+    assert "'123456789' er ugyldig" in rejects[0]["reason"] and "modulus 11" in rejects[0]["reason"]
+    assert rejects[1]["reason"] == "organisasjonsnummer mangler"
 
 
 def test_bad_optional_fields_are_dropped_with_a_warning(db: Database, tmp_path: Path) -> None:
@@ -89,7 +90,13 @@ def test_bad_optional_fields_are_dropped_with_a_warning(db: Database, tmp_path: 
     )
     summary = import_companies(db, write_json(tmp_path / "x.json", [item]))
     assert (summary.imported, summary.warnings) == (1, 3)
-    assert {r["level"] for r in rejects_of(Path(summary.rejects_file))} == {"warning"}
+    rejects = rejects_of(Path(summary.rejects_file))
+    assert {r["level"] for r in rejects} == {"warning"}
+    assert sorted(r["reason"] for r in rejects) == [
+        "epostadresse: 'ikke-en-adresse' er ikke en gyldig e-postadresse; ikke lagret",
+        "hjemmeside: '??' er ikke en gyldig nettadresse; ikke lagret",
+        "mobil: '12' er ikke et gyldig telefonnummer; ikke lagret",
+    ]
     with db.session() as session:
         company = session.scalars(select(Company)).one()
         assert company.mobile is None and company.email is None and company.website is None
@@ -174,17 +181,36 @@ def _truncated_gzip(path: Path) -> Path:
     return path
 
 
+# file name -> (how to write it, what the one-line error must say about it)
 NOT_REGISTER_FILES = {
-    "empty.json": lambda p: p.write_bytes(b""),
-    "blank.csv": lambda p: p.write_text("   \n"),
-    "page.html": lambda p: p.write_text("<!DOCTYPE html><html><body>Not found</body></html>"),
-    "wrong.csv": lambda p: p.write_text("id;name;phone\n1;A;2\n"),
-    "wrong.json": lambda p: p.write_text('[{"id": 1, "name": "A"}]'),
-    "object.json": lambda p: p.write_text('{"organisasjonsnummer": "974760673"}'),
-    "binary.bin": lambda p: p.write_bytes(bytes(range(256)) * 10),
-    "cut.json": lambda p: p.write_text(json.dumps(list(units(50)))[:-300]),
-    "cut.json.gz": _truncated_gzip,
-    "nothing.json": lambda p: p.write_text("[]"),
+    "empty.json": (lambda p: p.write_bytes(b""), "filen er tom"),
+    "blank.csv": (lambda p: p.write_text("   \n"), "filen er tom"),
+    "page.html": (
+        lambda p: p.write_text("<!DOCTYPE html><html><body>Not found</body></html>"),
+        "filen er HTML/XML, ikke en JSON- eller CSV-fil fra Enhetsregisteret",
+    ),
+    "wrong.csv": (
+        lambda p: p.write_text("id;name;phone\n1;A;2\n"),
+        "ikke en fil fra Enhetsregisteret: overskriftsraden mangler kolonnen(e) organisasjonsnummer, navn",
+    ),
+    "wrong.json": (
+        lambda p: p.write_text('[{"id": 1, "name": "A"}]'),
+        "ikke en fil fra Enhetsregisteret: den første enheten har verken organisasjonsnummer eller navn",
+    ),
+    "object.json": (
+        lambda p: p.write_text('{"organisasjonsnummer": "974760673"}'),
+        "JSON-filen er ett enkelt objekt",
+    ),
+    "binary.bin": (
+        lambda p: p.write_bytes(bytes(range(256)) * 10),
+        "filen er binær, ikke en JSON- eller CSV-fil fra Enhetsregisteret",
+    ),
+    "cut.json": (
+        lambda p: p.write_text(json.dumps(list(units(50)))[:-300]),
+        "JSON-filen er avkortet eller ugyldig ved enhet 50 (filen slutter midt i en enhet)",
+    ),
+    "cut.json.gz": (_truncated_gzip, "filen er avkortet eller skadet"),
+    "nothing.json": (lambda p: p.write_text("[]"), "filen inneholder ingen enheter"),
 }
 
 
@@ -194,11 +220,13 @@ def test_a_file_that_is_not_a_register_file_exits_2_and_changes_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     import_companies(db, write_json(tmp_path / "before.json", units(3, seed=9)))
     path = tmp_path / name
-    NOT_REGISTER_FILES[name](path)
+    write, problem = NOT_REGISTER_FILES[name]
+    write(path)
     result = cli("import", "companies", str(path), "--json")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert str(path) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert f"{path}: {problem}" in result.stderr
     with db.session() as session:
         assert count(session, Company) == 3
     assert not (tmp_path / f"{name}.rejects.csv").exists()
@@ -206,12 +234,12 @@ def test_a_file_that_is_not_a_register_file_exits_2_and_changes_nothing(
 
 def test_a_missing_file_is_reported(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("import", "companies", str(tmp_path / "nope.json"))
-    assert result.exit_code == 2 and "no such file" in result.stderr
+    assert result.exit_code == 2 and f"{tmp_path / 'nope.json'}: finner ikke filen" in result.stderr
 
 
 def test_import_error_names_the_file(tmp_path: Path) -> None:
-    error = ImportFileError(tmp_path / "a.csv", "the file is empty")
-    assert str(error) == f"{tmp_path / 'a.csv'}: the file is empty"
+    error = ImportFileError(tmp_path / "a.csv", "filen er tom")
+    assert str(error) == f"{tmp_path / 'a.csv'}: filen er tom"
 
 
 def test_invalid_bytes_in_json_are_reported_in_one_readable_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -221,7 +249,7 @@ def test_invalid_bytes_in_json_are_reported_in_one_readable_line(cli, tmp_path: 
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0]
-    assert "invalid bytes in UTF8" in lines[0] and "unit 1" in lines[0]
+    assert "ugyldig ved enhet 1 (ugyldige byte i UTF-8-tekst)" in lines[0]
     assert "b'" not in lines[0] and "\\x" not in lines[0] and "right here" not in lines[0]
 
 
@@ -235,6 +263,22 @@ def test_csv_rejects_name_the_line_of_the_file(db: Database, tmp_path: Path) -> 
     summary = import_companies(db, path)
     assert [(r["row"], r["orgnr"]) for r in rejects_of(Path(summary.rejects_file))] == [
         (str(line), "123456789")
+    ]
+
+
+def test_a_ragged_csv_row_is_rejected_naming_both_column_counts(db: Database, tmp_path: Path) -> None:
+    a, b = valid_orgnrs(2)
+    path = tmp_path / "x.csv"
+    path.write_text(f"organisasjonsnummer;navn\n{a};EN AS\n{b};TO AS;ekstra\n", encoding="utf-8")
+    summary = import_companies(db, path)
+    assert (summary.imported, summary.rejected) == (1, 1)
+    assert rejects_of(Path(summary.rejects_file)) == [
+        {
+            "row": "3",
+            "orgnr": b,
+            "level": "error",
+            "reason": "raden har 3 kolonner, men overskriftsraden har 2",
+        }
     ]
 
 
@@ -340,6 +384,13 @@ def test_an_overlong_or_unstorable_field_is_dropped_and_its_neighbours_imported(
             "hjemmeside",
         ]
     )
+    reasons = {r["reason"].split(":")[0]: r["reason"] for r in rejects}
+    assert reasons["navn"] == "navn: 439 tegn, forkortet til de 300 som er tillatt"  # stripped
+    assert reasons["epostadresse"] == "epostadresse: 412 tegn, mer enn de 320 som er tillatt; ikke lagret"
+    assert reasons["forretningsadresse.adresse"] == (
+        "forretningsadresse.adresse: 'Gate\\x00 1' inneholder tegn som ikke kan lagres; ikke lagret"
+    )
+    assert "navn 'NUL\\x00 AS' inneholder tegn som ikke kan lagres" in reasons  # the rejected unit
     with db.session() as session:
         assert set(session.scalars(select(Company.orgnr))) == {a, b, d}
         stored = session.scalars(select(Company).where(Company.orgnr == b)).one()
@@ -369,8 +420,11 @@ def test_an_unknown_municipality_is_dropped_and_the_postal_one_used(db: Database
     assert places == {a: ("5501", "55"), b: (None, None), c: ("0301", "03")}
     reasons = [(r["row"], r["reason"]) for r in rejects_of(Path(summary.rejects_file))]
     assert [row for row, _ in reasons] == ["1", "2", "2"]
-    assert "0399" in reasons[0][1] and "county left empty" not in reasons[0][1]
-    assert all("county left empty" in reason for _, reason in reasons[1:])
+    assert reasons[0][1] == "forretningsadresse.kommunenummer: '0399' er et ukjent kommunenummer; ikke lagret"
+    assert [reason for _, reason in reasons[1:]] == [
+        "forretningsadresse.kommunenummer: '0399' er et ukjent kommunenummer; ikke lagret, fylket står tomt",
+        "postadresse.kommunenummer: '03x' er ikke et kommunenummer; ikke lagret, fylket står tomt",
+    ]
 
 
 def test_a_failed_import_keeps_the_earlier_rejects_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

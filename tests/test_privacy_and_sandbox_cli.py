@@ -178,6 +178,10 @@ def test_export_then_erase_leaves_no_trace_but_the_opt_out(cli, db: Database) ->
         opt_out = session.scalars(select(OptOut)).one()
         assert opt_out.address is None and len(opt_out.address_hash) == 64
     assert json.loads(cli("privacy", "export", "--phone", MOBILE).stdout)["opted_out"] is not None
+    again = cli("privacy", "erase", "--phone", MOBILE)  # nothing is left to erase, and it says so
+    assert again.exit_code == 0 and again.stdout == (
+        "Slettet: 0 kontaktadresser, 0 meldinger, 0 svar, 0 samtaler, 0 registreringer, 0 jegere\n"
+    )
 
 
 def test_privacy_needs_exactly_one_target(cli) -> None:  # type: ignore[no-untyped-def]

@@ -94,11 +94,11 @@ def _fits(key: str, column: str, value: str | None, warnings: list[str]) -> str 
     if value is None:
         return None
     if _UNSTORABLE.search(value):
-        warnings.append(f"{key}: '{_short(value)}' holds characters that cannot be stored; dropped")
+        warnings.append(f"{key}: '{_short(value)}' inneholder tegn som ikke kan lagres; ikke lagret")
         return None
     limit = LIMITS.get(column)
     if limit is not None and len(value) > limit:
-        warnings.append(f"{key}: {len(value)} characters, more than the {limit} allowed; dropped")
+        warnings.append(f"{key}: {len(value)} tegn, mer enn de {limit} som er tillatt; ikke lagret")
         return None
     return value
 
@@ -112,19 +112,19 @@ def _bool(unit: dict[str, Any], key: str, warnings: list[str]) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    warnings.append(f"{key}: '{_short(str(value))}' is not true/false; ignored")
+    warnings.append(f"{key}: '{_short(str(value))}' er verken ja/nei eller true/false; ignorert")
     return None
 
 
 def _name(unit: dict[str, Any], orgnr: str, warnings: list[str]) -> str:
     name = _text(unit.get("navn"))
     if not name:
-        raise Rejected(orgnr, "navn is missing")
+        raise Rejected(orgnr, "navn mangler")
     if _UNSTORABLE.search(name):
-        raise Rejected(orgnr, f"navn '{_short(name)}' holds characters that cannot be stored")
+        raise Rejected(orgnr, f"navn '{_short(name)}' inneholder tegn som ikke kan lagres")
     limit = LIMITS["name"]
     if len(name) > limit:
-        warnings.append(f"navn: {len(name)} characters, cut to the {limit} allowed")
+        warnings.append(f"navn: {len(name)} tegn, forkortet til de {limit} som er tillatt")
         name = name[:limit].rstrip()
     return name
 
@@ -136,10 +136,10 @@ def _employees(unit: dict[str, Any], warnings: list[str]) -> int | None:
     try:
         number = int(str(employees).strip())
     except ValueError:
-        warnings.append(f"antallAnsatte: '{_short(str(employees))}' is not a number; ignored")
+        warnings.append(f"antallAnsatte: '{_short(str(employees))}' er ikke et tall; ignorert")
         return None
     if not 0 <= number <= MAX_INTEGER:
-        warnings.append(f"antallAnsatte: {_short(str(number))} is out of range; ignored")
+        warnings.append(f"antallAnsatte: {_short(str(number))} er ikke et mulig antall ansatte; ignorert")
         return None
     return number
 
@@ -158,9 +158,13 @@ def _municipality(
         if number in municipalities:
             found = number, municipalities[number]
             break
-        problem = "is unknown" if len(number) == 4 and number.isdigit() else "is not a municipality number"
-        dropped.append(f"{key}: '{_short(value)}' {problem}; dropped")
-    outcome = "" if found else ", county left empty"
+        problem = (
+            "er et ukjent kommunenummer"
+            if len(number) == 4 and number.isdigit()
+            else "er ikke et kommunenummer"
+        )
+        dropped.append(f"{key}: '{_short(value)}' {problem}; ikke lagret")
+    outcome = "" if found else ", fylket står tomt"
     warnings.extend(message + outcome for message in dropped)
     return found
 
@@ -172,7 +176,7 @@ def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, wa
             continue
         phone = classify_phone(raw) if not _UNSTORABLE.search(raw) and len(raw) <= 100 else None
         if phone is None or len(phone[0]) > LIMITS[column]:
-            warnings.append(f"{key}: '{_short(raw)}' is not a valid phone number; dropped")
+            warnings.append(f"{key}: '{_short(raw)}' er ikke et gyldig telefonnummer; ikke lagret")
             continue
         values[column] = phone[0]
         contacts.phones.append(phone)
@@ -188,11 +192,12 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     if "__error__" in unit:
         raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
-        raise Rejected("", "organisasjonsnummer is missing")
+        raise Rejected("", "organisasjonsnummer mangler")
     if not orgnr_check.is_valid(orgnr):
         raise Rejected(
             _short(orgnr, 20),
-            f"organisasjonsnummer '{_short(raw_orgnr, 20)}' is invalid (9 digits with a mod-11 check digit)",
+            f"organisasjonsnummer '{_short(raw_orgnr, 20)}' er ugyldig (skal være 9 sifre, "
+            "der det siste er et kontrollsiffer etter modulus 11)",
         )
 
     warnings: list[str] = []
@@ -234,7 +239,7 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
         try:
             values["deleted_on"] = date.fromisoformat(deleted[:10])
         except ValueError:
-            warnings.append(f"slettedato: '{_short(deleted)}' is not a date; ignored")
+            warnings.append(f"slettedato: '{_short(deleted)}' er ikke en dato; ignorert")
 
     contacts = Contacts()
     _phones(unit, values, contacts, warnings)
@@ -245,13 +250,13 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
         if _EMAIL.match(email):
             values["email"] = contacts.email = email
         else:
-            warnings.append(f"epostadresse: '{_short(email)}' is not a valid e-mail address; dropped")
+            warnings.append(f"epostadresse: '{_short(email)}' er ikke en gyldig e-postadresse; ikke lagret")
 
     website = _fits("hjemmeside", "website", _text(unit.get("hjemmeside")), warnings)
     if website is not None:
         if _WEBSITE.match(website):
             values["website"] = website
         else:
-            warnings.append(f"hjemmeside: '{_short(website)}' is not a valid web address; dropped")
+            warnings.append(f"hjemmeside: '{_short(website)}' er ikke en gyldig nettadresse; ikke lagret")
 
     return Mapped(orgnr=orgnr, values=values, contacts=contacts, warnings=warnings)

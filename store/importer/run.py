@@ -89,7 +89,8 @@ def import_companies(
                 if summary.read == 0 and "organisasjonsnummer" not in unit and "navn" not in unit:
                     raise ImportFileError(
                         path,
-                        "not an Enhetsregisteret file: the first unit has no organisasjonsnummer or navn",
+                        "ikke en fil fra Enhetsregisteret: den første enheten har verken organisasjonsnummer "
+                        "eller navn",
                     )
                 summary.read += 1
                 try:
@@ -106,7 +107,7 @@ def import_companies(
                     progress(summary.read, source.bytes_read(), source.size)
             writer.flush()
             if summary.read == 0:
-                raise ImportFileError(path, "the file holds no units")
+                raise ImportFileError(path, "filen inneholder ingen enheter")
         summary.imported, summary.updated, summary.unchanged = (
             writer.imported,
             writer.updated,

@@ -66,14 +66,20 @@ class RegisterFile:
             for row, unit in units:
                 yield row, unit
         except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
-            raise ImportFileError(self.path, f"the file is truncated or damaged ({exc})") from exc
+            raise ImportFileError(self.path, f"filen er avkortet eller skadet ({_damage(exc)})") from exc
         except ijson.common.IncompleteJSONError as exc:
             raise ImportFileError(
-                self.path, f"the JSON is truncated or invalid at unit {row + 1} ({_ijson_reason(exc)})"
+                self.path, f"JSON-filen er avkortet eller ugyldig ved enhet {row + 1} ({_ijson_reason(exc)})"
             ) from exc
-        except (UnicodeDecodeError, csv.Error) as exc:
+        except UnicodeDecodeError as exc:
             raise ImportFileError(
-                self.path, f"the CSV cannot be read after line {max(row, 1)} ({exc})"
+                self.path,
+                f"CSV-filen kan ikke leses etter linje {max(row, 1)} "
+                f"(byten 0x{exc.object[exc.start]:02x} finnes ikke i tegnsettet {self.encoding})",
+            ) from exc
+        except csv.Error as exc:
+            raise ImportFileError(
+                self.path, f"CSV-filen kan ikke leses etter linje {max(row, 1)} ({exc})"
             ) from exc
 
     def _stream(self) -> IO[bytes] | gzip.GzipFile:
@@ -84,7 +90,7 @@ class RegisterFile:
         # use_float keeps numbers as int/float instead of Decimal: cheaper and all we need.
         for row, item in enumerate(ijson.items(self._stream(), "item", use_float=True), start=1):
             if not isinstance(item, dict):
-                raise ImportFileError(self.path, f"unit {row} is not a JSON object")
+                raise ImportFileError(self.path, f"enhet {row} er ikke et JSON-objekt")
             yield row, flatten(item)
 
     def _csv_units(self) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -103,10 +109,23 @@ class RegisterFile:
                 # A ragged row is reported by the importer as a reject, keyed by its line.
                 yield (
                     start,
-                    {"__error__": f"expected {width} columns, found {len(cells)}", **_pair(header, cells)},
+                    {
+                        "__error__": f"raden har {len(cells)} kolonner, men overskriftsraden har {width}",
+                        **_pair(header, cells),
+                    },
                 )
                 continue
             yield start, _pair(header, cells)
+
+
+# yajl's commonest complaints, as staff should read them; anything else is quoted as yajl put it.
+_YAJL_NB = {
+    "premature EOF": "filen slutter midt i en enhet",
+    "invalid bytes in UTF8 string": "ugyldige byte i UTF-8-tekst",
+    "invalid char in json text": "ugyldig tegn i JSON-teksten",
+    "invalid string in json text": "ugyldig verdi i JSON-teksten",
+    "trailing garbage": "uventet tekst etter slutten av lista",
+}
 
 
 def _ijson_reason(exc: Exception) -> str:
@@ -114,7 +133,16 @@ def _ijson_reason(exc: Exception) -> str:
     reason = exc.args[0] if exc.args else exc
     if isinstance(reason, bytes):
         reason = reason.decode("utf-8", errors="replace")
-    return str(reason).strip().splitlines()[0].strip() if str(reason).strip() else exc.__class__.__name__
+    text = str(reason).strip().splitlines()[0].strip() if str(reason).strip() else exc.__class__.__name__
+    what = text.split(": ", 1)[-1].rstrip(".")
+    return _YAJL_NB.get(what, text)
+
+
+def _damage(exc: BaseException) -> str:
+    """zlib's and gzip's messages are technical English; a cut-off download is by far the commonest cause."""
+    if isinstance(exc, EOFError):
+        return "den slutter før den komprimerte strømmen er ferdig"
+    return "ugyldige komprimerte data"
 
 
 def _pair(header: list[str], cells: list[str]) -> dict[str, Any]:
@@ -146,7 +174,7 @@ def _detect_encoding(sample: bytes) -> str:
 def open_register_file(path: Path) -> RegisterFile:
     """Opens and sniffs a file; raises ImportFileError when it is not a register file at all."""
     if not path.is_file():
-        raise ImportFileError(path, "no such file")
+        raise ImportFileError(path, "finner ikke filen")
     raw = path.open("rb")
     try:
         return _sniff(path, raw)
@@ -163,17 +191,19 @@ def _sniff(path: Path, raw: IO[bytes]) -> RegisterFile:
     try:
         sample = (gzip.GzipFile(fileobj=raw) if compressed else raw).read(SNIFF_BYTES)
     except (EOFError, OSError, zlib.error) as exc:
-        raise ImportFileError(path, f"the gzip file is truncated or damaged ({exc})") from exc
+        raise ImportFileError(path, f"gzip-filen er avkortet eller skadet ({_damage(exc)})") from exc
     raw.seek(0)
     stripped = sample.lstrip(codecs.BOM_UTF8).lstrip()
     if not stripped:
-        raise ImportFileError(path, "the file is empty")
+        raise ImportFileError(path, "filen er tom")
     if b"\x00" in sample:
-        raise ImportFileError(path, "the file is binary, not an Enhetsregisteret JSON or CSV file")
+        raise ImportFileError(path, "filen er binær, ikke en JSON- eller CSV-fil fra Enhetsregisteret")
     if stripped[:1] == b"<":
-        raise ImportFileError(path, "the file is HTML/XML, not an Enhetsregisteret JSON or CSV file")
+        raise ImportFileError(path, "filen er HTML/XML, ikke en JSON- eller CSV-fil fra Enhetsregisteret")
     if stripped[:1] == b"{":
-        raise ImportFileError(path, "the JSON is one object; Enhetsregisteret files are an array of units")
+        raise ImportFileError(
+            path, "JSON-filen er ett enkelt objekt; filer fra Enhetsregisteret er en liste [ … ] med enheter"
+        )
     if stripped[:1] == b"[":
         return RegisterFile(path, "json", compressed, None, None, raw, size)
     encoding = _detect_encoding(sample)
@@ -183,6 +213,7 @@ def _sniff(path: Path, raw: IO[bytes]) -> RegisterFile:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ImportFileError(
-            path, f"not an Enhetsregisteret file: the header lacks the column(s) {', '.join(missing)}"
+            path,
+            f"ikke en fil fra Enhetsregisteret: overskriftsraden mangler kolonnen(e) {', '.join(missing)}",
         )
     return RegisterFile(path, "csv", compressed, encoding, delimiter, raw, size)

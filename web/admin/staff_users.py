@@ -17,18 +17,6 @@ from .ui import flash, page, redirect
 
 router = APIRouter()
 
-ERRORS_NB = {
-    "password too short": "Passordet må ha minst 10 tegn.",
-    "exists already": "Det finnes allerede en bruker med den e-postadressen.",
-    "not an e-mail": "Det ser ikke ut som en e-postadresse.",
-    "last active admin": "Den siste aktive administratoren kan ikke deaktiveres.",
-}
-
-
-def _norwegian(error: StaffError) -> str:
-    text = str(error)
-    return next((nb for key, nb in ERRORS_NB.items() if key in text), text)
-
 
 def _user(session: Session, staff_id: int) -> StaffUser:
     user = session.get(StaffUser, staff_id)
@@ -63,7 +51,7 @@ def staff_add(
     try:
         user = add_staff(session, email=email, role=role, password=password, name=name.strip() or None)
     except StaffError as exc:
-        flash(request, _norwegian(exc), "error")
+        flash(request, str(exc), "error")
         return redirect("/admin/staff")
     session.commit()
     flash(request, f"{user.email} kan nå logge inn.")
@@ -82,7 +70,7 @@ def staff_active(
     try:
         user = set_active(session, staff_id=staff_id, active=active)
     except StaffError as exc:
-        flash(request, _norwegian(exc), "error")
+        flash(request, str(exc), "error")
         return redirect("/admin/staff")
     session.commit()
     flash(request, f"{user.email} er {'aktivert' if active else 'deaktivert'}.")
