@@ -25,7 +25,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
@@ -222,23 +222,33 @@ class CampaignScheduler:
         from campaigns.outbox import materialise_step
         from campaigns.templating import TemplateProblem
 
-        with self.db.transaction() as session:
-            campaign = session.get(Campaign, campaign_id)
-            step = session.get(CampaignStep, step_id)
-            if campaign is None or step is None or step.materialized_at is not None:
-                return 0
-            if campaign.state not in (CampaignState.SCHEDULED, CampaignState.RUNNING):
-                return 0  # paused or cancelled: resume writes the job again
-            # A job the store kept through downtime fires as soon as the scheduler starts, possibly before the
-            # first tick: the stale rule decides here too, or an overdue step would go out by itself.
-            stale_after = timedelta(hours=self.settings.stale_after_hours)
-            if campaign_id in pause_stale(session, now=utcnow(), stale_after=stale_after):
-                log.warning(
-                    "campaign %s paused: step %s is overdue by more than STALE_AFTER", campaign_id, step_id
-                )
-                return 0
+        live = (CampaignState.SCHEDULED, CampaignState.RUNNING)
         try:
             with self.db.transaction() as session:
+                # The conditional write takes the campaign's row (PostgreSQL) or the database (SQLite) first, so
+                # a tick pausing the campaign meanwhile either goes first and is seen here, or waits until the
+                # step is queued; checking on rows read before that would let a paused campaign run again.
+                held = session.execute(
+                    update(Campaign)
+                    .where(Campaign.id == campaign_id, Campaign.state.in_(live))
+                    .values(state=Campaign.state)
+                    .execution_options(synchronize_session=False)
+                )
+                if not held.rowcount:
+                    return 0  # gone, paused or cancelled: resume writes the job again
+                step = session.get(CampaignStep, step_id)
+                if step is None or step.materialized_at is not None:
+                    return 0
+                # A job the store kept through downtime fires as soon as the scheduler starts, possibly before
+                # the first tick: the stale rule decides here too, or an overdue step would go out by itself.
+                stale_after = timedelta(hours=self.settings.stale_after_hours)
+                if campaign_id in pause_stale(session, now=utcnow(), stale_after=stale_after):
+                    log.warning(
+                        "campaign %s paused: step %s is overdue by more than STALE_AFTER",
+                        campaign_id,
+                        step_id,
+                    )
+                    return 0
                 count = materialise_step(session, step_id=step_id, settings=self.settings)
                 campaign = session.get_one(Campaign, campaign_id)
                 campaign.state = CampaignState.RUNNING

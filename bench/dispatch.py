@@ -271,7 +271,7 @@ def main() -> None:
             local.stop()
         clean = (result.duplicates, result.lost, result.unresolved) == (0, 0, 0)
         most = result.mid_send > result.kills / 2
-        print(f"3. crash drill: {result.kills} SIGKILLs over {result.messages} messages: duplicates {result.duplicates}, "
+        print(f"3. crash drill: {result.kills} SIGKILLs (goal {kills}) {goal(result.kills >= kills)} over {result.messages} messages: duplicates {result.duplicates}, "
               f"lost {result.lost}, unresolved {result.unresolved} (goal 0, 0, 0) {goal(clean)}; "
               f"{result.mid_send} of {result.kills} kills landed while rows were sending (goal: most) {goal(most)}")  # fmt: skip
     finally:

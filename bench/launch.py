@@ -4,7 +4,7 @@ Baseline in the same run: the same pre-rendered outbox rows inserted with one ba
 <= 3x). Peak RSS of the run (goal < 400 MB). Then the letters benchmark (bench/letters.py): 500 personalised
 PDF letters against one fixed letter rendered 500 times (goal <= 1.3x per core used).
 
-    python bench/launch.py [--companies N] [--quick] [--postgresql | --no-postgresql]
+    python bench/launch.py [--companies N] [--quick] [--postgresql | --no-postgresql] [--no-letters]
 
 PostgreSQL (TEST_DATABASE_URL, or the local default) is part of a full run and of a quick run given
 `--postgresql`; when it is asked for and cannot be reached the run fails instead of skipping it.
@@ -123,6 +123,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--postgresql", action=argparse.BooleanOptionalAction, default=None,
                         help="also on PostgreSQL (default: yes, except with --quick)")  # fmt: skip
+    parser.add_argument("--letters", action=argparse.BooleanOptionalAction, default=True,
+                        help="then the letters benchmark (default: yes)")  # fmt: skip
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
@@ -177,8 +179,9 @@ def main() -> None:
             print(f"{name:<10} {r['messages']:>7,} messages: ours {r['ours']:6.2f} s, baseline {r['baseline']:5.2f} s, "
                   f"ratio {ratio:4.2f}x (goal <= 3x) {'OK' if ratio <= 3 else 'MISSED'}; peak RSS {r['rss_mb']:.0f} MB "
                   f"(goal < 400 MB) {'OK' if r['rss_mb'] < 400 else 'MISSED'}")  # fmt: skip
-    letters = [sys.executable, str(ROOT / "bench" / "letters.py")] + (["--quick"] if args.quick else [])
-    subprocess.run(letters, cwd=ROOT, check=True)
+    if args.letters:
+        letters = [sys.executable, str(ROOT / "bench" / "letters.py")] + (["--quick"] if args.quick else [])
+        subprocess.run(letters, cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import JSON, bindparam, select, text
+from sqlalchemy import JSON, Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from settings import Settings
-from store.identifiers import company_by_short_code
+from store.identifiers import normalize_short_code
 from store.models import (
     Company,
     Contact,
@@ -82,10 +83,41 @@ def handle_inbound(session: Session, *, inbound: Inbound, settings: Settings) ->
             "intent": Intent.FREE_TEXT.value,
         },
     )
-    reply = session.get(Reply, reply_id) if reply_id is not None else None
-    if reply is None:
+    if reply_id is None:
         return Outcome(reply_id=None, answers=[], duplicate=True)
-    return _Engine(session, settings, inbound, reply).run()
+    return _Engine(session, settings, inbound, _ReplyRow(reply_id)).run()
+
+
+@dataclass
+class _ReplyRow:
+    """What the engine learns about the new reply, written back in one UPDATE at the end (or none, for free
+    text from an unknown sender). Not an ORM object: loading and flushing one cost more than the SQL."""
+
+    id: int
+    company_id: int | None = None
+    campaign_id: int | None = None
+    message_id: int | None = None
+    intent: Intent = Intent.FREE_TEXT
+    handled_at: datetime | None = None
+
+    def save(self, session: Session) -> None:
+        if self == _ReplyRow(self.id):
+            return  # still as inserted
+        session.execute(
+            REPLY_UPDATE,
+            {
+                "reply_id": self.id,
+                "new_company_id": self.company_id,
+                "new_campaign_id": self.campaign_id,
+                "new_message_id": self.message_id,
+                "new_intent": self.intent,
+                "new_handled_at": self.handled_at,
+            },
+        )
+
+
+def _returning(table: Table) -> str:
+    return "RETURNING " + ", ".join(c.name for c in table.columns)
 
 
 # Written as text: SQLAlchemy cannot cache INSERT ... ON CONFLICT constructs, and compiling them on every
@@ -95,15 +127,76 @@ REPLY_INSERT = text(
     "VALUES (:channel, :sender, :text, :provider_id, :received_at, :intent) "
     "ON CONFLICT (channel, provider_id) DO NOTHING RETURNING id"
 ).bindparams(bindparam("received_at", type_=UTCDateTime()))
-CONVERSATION_UPSERT = text(
-    "INSERT INTO conversation (channel, address, language, flow, step, data, created_at, updated_at) "
-    "VALUES (:channel, :address, 'nb', NULL, NULL, :data, :now, :now) "
-    "ON CONFLICT (channel, address) DO UPDATE SET updated_at = excluded.updated_at RETURNING id"
-).bindparams(bindparam("now", type_=UTCDateTime()), bindparam("data", type_=JSON()))
+_REPLY = cast(Table, Reply.__table__)
+REPLY_UPDATE = (
+    update(_REPLY)
+    .where(_REPLY.c.id == bindparam("reply_id"))
+    .values(
+        company_id=bindparam("new_company_id"),
+        campaign_id=bindparam("new_campaign_id"),
+        message_id=bindparam("new_message_id"),
+        intent=bindparam("new_intent"),
+        handled_at=bindparam("new_handled_at"),
+    )
+)
+# The conversation comes back whole, typed by the table's columns, as the ORM object: no second statement.
+CONVERSATION_UPSERT = (
+    select(Conversation)
+    .from_statement(
+        text(
+            "INSERT INTO conversation (channel, address, language, flow, step, data, created_at, updated_at) "
+            "VALUES (:channel, :address, 'nb', NULL, NULL, :data, :now, :now) "
+            "ON CONFLICT (channel, address) DO UPDATE SET updated_at = excluded.updated_at "
+            f"{_returning(cast(Table, Conversation.__table__))}"
+        )
+        .bindparams(bindparam("now", type_=UTCDateTime()), bindparam("data", type_=JSON()))
+        .columns(*Conversation.__table__.columns)
+    )
+    .execution_options(populate_existing=True)
+)
+
+# Built once: constructing a statement and its cache key costs more than running it on a warm cache.
+CODE_COMPANIES = select(Company).where(Company.short_code.in_(bindparam("codes", expanding=True)))
+SENDER_COMPANY = select(Company).where(
+    Company.id
+    == func.coalesce(
+        select(Contact.company_id)
+        .where(
+            Contact.kind == bindparam("kind"),
+            Contact.address == bindparam("sender"),
+            Contact.company_id.is_not(None),
+        )
+        .order_by(Contact.id)
+        .limit(1)
+        .scalar_subquery(),
+        # Only asked when no contact has the address.
+        select(Message.company_id)
+        .where(Message.address == bindparam("sender"), Message.company_id.is_not(None))
+        .order_by(Message.id.desc())
+        .limit(1)
+        .scalar_subquery(),
+    )
+)
+LATEST_OUTREACH = (
+    select(Message.id, Message.campaign_id)
+    .where(
+        Message.company_id == bindparam("company_id"),
+        Message.kind == MessageKind.OUTREACH,
+        Message.sent_at.is_not(None),
+    )
+    .order_by(Message.sent_at.desc())
+    .limit(1)
+)
+COMPANY_CONTACTS = select(Contact).where(Contact.company_id == bindparam("company_id"))
+SENDER_CONTACT = select(Contact.id).where(
+    Contact.company_id == bindparam("company_id"),
+    Contact.kind == bindparam("kind"),
+    Contact.address == bindparam("sender"),
+)
 
 
 class _Engine:
-    def __init__(self, session: Session, settings: Settings, inbound: Inbound, reply: Reply) -> None:
+    def __init__(self, session: Session, settings: Settings, inbound: Inbound, reply: _ReplyRow) -> None:
         self.session = session
         self.settings = settings
         self.inbound = inbound
@@ -113,17 +206,16 @@ class _Engine:
         self.company: Company | None = None
 
     def run(self) -> Outcome:
+        # The engine's own changes go out in one flush at the end (and where it flushes explicitly), not
+        # before each query: none of its queries reads what it changed, and every early flush is a statement.
+        with self.session.no_autoflush:
+            return self._run()
+
+    def _run(self) -> Outcome:
         # A button's data is ours, never a company's code ("s:august 2027" holds a code-shaped word).
-        code = (
-            None
-            if self.inbound.button is not None
-            else next(
-                (c for c in candidate_codes(self.text) if company_by_short_code(self.session, c) is not None),
-                None,
-            )
-        )
+        code, by_code = (None, None) if self.inbound.button is not None else self._code_company()
         parsed = parse(self.text, known_code=code)
-        self.company = self._company(code)
+        self.company = by_code or self._company()
         if self.company is not None:
             self.conversation.company_id = self.company.id
             self.conversation.language = (
@@ -142,7 +234,8 @@ class _Engine:
             self.conversation.data = {
                 k: v for k, v in self.conversation.data.items() if k != "completed_registration_id"
             }
-        self.session.flush()
+        self.reply.save(self.session)
+        # No flush here: the caller's commit (or its next query) sends the ORM changes, with its own.
         return Outcome(
             reply_id=self.reply.id,
             answers=answers,
@@ -157,54 +250,35 @@ class _Engine:
         """The sender's conversation, made on first contact: one statement, and two first messages at once
         still give one row (the unique constraint on channel and address)."""
         now = utcnow()
-        conversation_id = self.session.scalar(
+        return self.session.scalars(
             CONVERSATION_UPSERT,
             {"channel": self.inbound.channel, "address": self.inbound.sender, "data": {}, "now": now},
-        )
-        return self.session.get_one(Conversation, conversation_id, populate_existing=True)
+        ).one()
 
-    def _company(self, code: str | None) -> Company | None:
-        """By the short code in the text, else the conversation, else the sender's contacts, else the outbox."""
-        if code:
-            return company_by_short_code(self.session, code)
+    def _code_company(self) -> tuple[str | None, Company | None]:
+        """The first code-shaped word of the text that is a company's short code, and that company: one
+        query for all candidates, whichever of them matches first in the text wins."""
+        candidates = candidate_codes(self.text)
+        if not candidates:
+            return None, None
+        wanted = {normalize_short_code(c) for c in candidates}
+        found = {c.short_code: c for c in self.session.scalars(CODE_COMPANIES, {"codes": sorted(wanted)})}
+        code = next((c for c in candidates if normalize_short_code(c) in found), None)
+        return (code, found[normalize_short_code(code)]) if code is not None else (None, None)
+
+    def _company(self) -> Company | None:
+        """By the conversation, else the sender's contacts, else the outbox (the short code is looked at first)."""
         if self.conversation.company_id:
             return self.session.get(Company, self.conversation.company_id)
         kind = CONTACT_KIND.get(self.inbound.channel)
-        if kind is not None:
-            company_id = self.session.scalar(
-                select(Contact.company_id)
-                .where(
-                    Contact.kind == kind,
-                    Contact.address == self.inbound.sender,
-                    Contact.company_id.is_not(None),
-                )
-                .order_by(Contact.id)
-                .limit(1)
-            )
-            if company_id is None:
-                company_id = self.session.scalar(
-                    select(Message.company_id)
-                    .where(Message.address == self.inbound.sender, Message.company_id.is_not(None))
-                    .order_by(Message.id.desc())
-                    .limit(1)
-                )
-            if company_id is not None:
-                return self.session.get(Company, company_id)
-        return None
+        if kind is None:
+            return None
+        return self.session.scalar(SENDER_COMPANY, {"kind": kind, "sender": self.inbound.sender})
 
     def _link_campaign(self) -> None:
         """The reply belongs to the latest outreach that reached this company."""
         assert self.company is not None
-        latest = self.session.execute(
-            select(Message.id, Message.campaign_id)
-            .where(
-                Message.company_id == self.company.id,
-                Message.kind == MessageKind.OUTREACH,
-                Message.sent_at.is_not(None),
-            )
-            .order_by(Message.sent_at.desc())
-            .limit(1)
-        ).first()
+        latest = self.session.execute(LATEST_OUTREACH, {"company_id": self.company.id}).first()
         if latest is not None:
             self.reply.message_id, self.reply.campaign_id = latest
 
@@ -251,7 +325,13 @@ class _Engine:
             self.session, hasher=hasher, kind=kind, address=self.inbound.sender, source=self.inbound.channel
         )
         if self.company is not None:
-            for contact in self.session.scalars(select(Contact).where(Contact.company_id == self.company.id)):
+            # An address already recorded (the sender's own, a contact listed twice) would insert nothing.
+            done = {hasher(kind, self.inbound.sender)}
+            for contact in self.session.scalars(COMPANY_CONTACTS, {"company_id": self.company.id}):
+                digest = hasher(contact.kind, contact.address)
+                if digest in done:
+                    continue
+                done.add(digest)
                 record_opt_out(
                     self.session,
                     hasher=hasher,
@@ -320,7 +400,13 @@ class _Engine:
         self.session.flush()
         from .leads import create_lead
 
-        create_lead(self.session, registration_id=registration.id)
+        self.session.autoflush = (
+            True  # announcing the lead is not the engine's code: give it the usual session
+        )
+        try:
+            create_lead(self.session, registration_id=registration.id)
+        finally:
+            self.session.autoflush = False
         return [Answer(say("confirmed", self.language, name=self.company.name))]
 
     def _leave_flow(self) -> None:
@@ -335,11 +421,7 @@ class _Engine:
         if kind is None:
             return
         exists = self.session.scalar(
-            select(Contact.id).where(
-                Contact.company_id == self.company.id,
-                Contact.kind == kind,
-                Contact.address == self.inbound.sender,
-            )
+            SENDER_CONTACT, {"company_id": self.company.id, "kind": kind, "sender": self.inbound.sender}
         )
         if exists is None:
             from store.phones import classify_phone

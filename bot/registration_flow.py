@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import (
@@ -83,27 +83,46 @@ class Turn:
         return None
 
 
+def _active_registration_query(*, same_campaign: bool) -> Select[tuple[Registration]]:
+    open_lead = Lead.state.in_(OPEN_LEAD_STATES)
+    counts = (
+        or_(
+            open_lead,
+            and_(Registration.campaign_id.is_not(None), Registration.campaign_id == bindparam("campaign_id")),
+        )
+        if same_campaign
+        else open_lead
+    )
+    return (
+        select(Registration)
+        .outerjoin(Lead, Lead.registration_id == Registration.id)
+        .where(
+            Registration.company_id == bindparam("company_id"), Registration.completed_at.is_not(None), counts
+        )
+        .order_by(Registration.id.desc())
+        .limit(1)
+    )
+
+
+# Built once: every JA asks both, and building a statement costs more than running it on a warm cache.
+ACTIVE_REGISTRATION = _active_registration_query(same_campaign=False)
+ACTIVE_REGISTRATION_IN_CAMPAIGN = _active_registration_query(same_campaign=True)
+UNFINISHED_REGISTRATION = (
+    select(Registration)
+    .where(Registration.company_id == bindparam("company_id"), Registration.completed_at.is_(None))
+    .order_by(Registration.id.desc())
+)
+
+
 def active_registration(
     session: Session, *, company: Company, campaign_id: int | None
 ) -> Registration | None:
     """The company's completed registration that still counts: its lead is open, or it was made in this
     same campaign. A new JA, an old "Send inn" button or a repeated web form must not make a second lead."""
-    same_campaign = (
-        and_(Registration.campaign_id.is_not(None), Registration.campaign_id == campaign_id)
-        if campaign_id is not None
-        else None
-    )
-    open_lead = Lead.state.in_(OPEN_LEAD_STATES)
+    if campaign_id is None:
+        return session.scalar(ACTIVE_REGISTRATION, {"company_id": company.id})
     return session.scalar(
-        select(Registration)
-        .outerjoin(Lead, Lead.registration_id == Registration.id)
-        .where(
-            Registration.company_id == company.id,
-            Registration.completed_at.is_not(None),
-            or_(open_lead, same_campaign) if same_campaign is not None else open_lead,
-        )
-        .order_by(Registration.id.desc())
-        .limit(1)
+        ACTIVE_REGISTRATION_IN_CAMPAIGN, {"company_id": company.id, "campaign_id": campaign_id}
     )
 
 
@@ -111,11 +130,7 @@ def open_registration(
     session: Session, *, company: Company, channel: str, campaign_id: int | None, sender: str | None = None
 ) -> Registration:
     """The company's unfinished registration, or a new one. Replying JA is the consent to store the answers."""
-    registration = session.scalar(
-        select(Registration)
-        .where(Registration.company_id == company.id, Registration.completed_at.is_(None))
-        .order_by(Registration.id.desc())
-    )
+    registration = session.scalar(UNFINISHED_REGISTRATION, {"company_id": company.id})
     if registration is None:
         source = (
             RegistrationSource(channel)
@@ -123,11 +138,17 @@ def open_registration(
             else RegistrationSource.SMS
         )
         registration = Registration(
-            company_id=company.id, campaign_id=campaign_id, source=source, consent=True, consent_at=utcnow()
+            company_id=company.id,
+            campaign_id=campaign_id,
+            source=source,
+            consent=True,
+            consent_at=utcnow(),
+            trades=[],  # known to be none: asking for the first question then needs no query
         )
         session.add(registration)
     fill_contact_defaults(registration, company=company, channel=channel, sender=sender)
-    session.flush()
+    # Only the registration, for its id: the caller's other changes go out with its own flush.
+    session.flush([registration])
     return registration
 
 
@@ -153,16 +174,20 @@ def start(
     return [intro, question(first, conversation.language, session, registration, company)]
 
 
+_VALUES: dict[str, Callable[[Registration], object]] = {
+    "contact": lambda r: r.contact_name,
+    "trades": lambda r: r.trades or None,
+    "places": lambda r: r.places,
+    "adult": lambda r: r.adult_apprentices,
+    "start": lambda r: r.start,
+    "phone": lambda r: r.phone or r.email,  # either lets the hunter reach them
+    "email": lambda r: r.email or "",  # never asked on its own, only corrected
+}
+
+
 def _value(registration: Registration, step: str) -> object:
-    return {
-        "contact": registration.contact_name,
-        "trades": registration.trades or None,
-        "places": registration.places,
-        "adult": registration.adult_apprentices,
-        "start": registration.start,
-        "phone": registration.phone or registration.email,  # either lets the hunter reach them
-        "email": registration.email or "",  # never asked on its own, only corrected
-    }[step]
+    # Only the asked step's field is read: the trades are a query of their own.
+    return _VALUES[step](registration)
 
 
 def _next_step(registration: Registration, *, after: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, null, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, cast, exists, false, func, null, or_, select
 
 from store.models import (
     Channel,
@@ -105,7 +105,8 @@ def recipients(definition: dict[str, Any], channel: Channel) -> list[tuple[Chann
         return [by_mail]
     # letter: e-mail where the company has one (and may be e-mailed), print otherwise
     mailable = and_(email.is_not(None), *personal) if personal else email.is_not(None)
-    printed = select(Company.id, null().label("contact_id")).where(
+    # Typed: the outbox joins contacts on it, and PostgreSQL has no integer = text.
+    printed = select(Company.id, cast(null(), Integer).label("contact_id")).where(
         *conditions, ~mailable, _has_postal_address()
     )
     return [by_mail, (Channel.LETTER, printed)]

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import (
@@ -80,6 +80,7 @@ class ClaimReport:
     cancelled: int = 0
     paused: int = 0
     taken_by_others: int = 0  # checked here, but claimed by another process before our update
+    over_capacity: int = 0  # claimable, but left queued: their campaign already has enough claimed ahead
 
 
 def _window(campaign: Campaign, tz: str) -> Any:
@@ -108,17 +109,7 @@ def claim_batch(
     """Checks and claims up to `limit` due messages; `capacity` caps how many per (campaign, channel) are
     taken now, so a slow campaign does not hold rows in `sending` while it waits for its rate."""
     report = ClaimReport()
-    query = (
-        select(Message)
-        .where(Message.state == MessageState.QUEUED, Message.due_at <= now)
-        .order_by(Message.priority, Message.due_at, Message.id)
-        .limit(limit)
-    )
-    if channels is not None:
-        query = query.where(Message.channel.in_(channels))
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True, of=Message)
-    rows = list(session.scalars(query))
+    rows = _due_rows(session, now=now, limit=limit, capacity=capacity, channels=channels)
     if not rows:
         return report
 
@@ -201,6 +192,7 @@ def claim_batch(
             continue
         key = (campaign.id, message.channel.value)
         if capacity is not None and taken[key] >= capacity.get(key, limit):
+            report.over_capacity += 1
             continue
         taken[key] += 1
         if company is not None:
@@ -209,6 +201,62 @@ def claim_batch(
     session.flush()
     _claim(session, chosen, now, report, worker_id)
     return report
+
+
+def _due_rows(
+    session: Session,
+    *,
+    now: datetime,
+    limit: int,
+    capacity: dict[tuple[int, str], int] | None,
+    channels: set[Channel] | None,
+) -> list[Message]:
+    """The first `limit` due rows in send order. A rate-limited campaign's outreach is read only as far as its
+    capacity (and one more, to tell that more is waiting): the rest would be left queued anyway, and reading
+    a big campaign's whole backlog each round costs more than the sends it paces."""
+    query = (
+        select(Message)
+        .where(Message.state == MessageState.QUEUED, Message.due_at <= now)
+        .order_by(Message.priority, Message.due_at, Message.id)
+    )
+    if channels is not None:
+        query = query.where(Message.channel.in_(channels))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=Message)
+    if not capacity:
+        return list(session.scalars(query.limit(limit)))
+
+    known = {c.value for c in Channel}
+    capped = {
+        key: and_(
+            Message.campaign_id == key[0],
+            Message.channel == Channel(key[1]),
+            Message.kind == MessageKind.OUTREACH,
+        )
+        for key in capacity
+        if key[1] in known  # a rate for a channel we do not know limits nothing
+    }
+    if not capped:
+        return list(session.scalars(query.limit(limit)))
+    others = or_(Message.campaign_id.is_(None), not_(or_(*capped.values())))  # NOT of a NULL drops the row
+    rows = list(session.scalars(query.where(others).limit(limit)))
+    for key, condition in capped.items():
+        rows += session.scalars(query.where(condition).limit(min(capacity[key], limit) + 1))
+    rows.sort(key=lambda m: (m.priority, m.due_at, m.id))
+    kept: list[Message] = []
+    counted = 0
+    per_key: Counter[tuple[int, str]] = Counter()
+    for message in rows:
+        key = (message.campaign_id or 0, message.channel.value)
+        if key in capped and message.kind is MessageKind.OUTREACH:
+            per_key[key] += 1
+            if per_key[key] > capacity[key]:  # the one more: it tells, and takes no room
+                kept.append(message)
+                continue
+        if counted < limit:
+            counted += 1
+            kept.append(message)
+    return kept
 
 
 @dataclass

@@ -13,10 +13,12 @@ Afterwards a campaign whose recent attempts fail too often pauses itself and tel
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
@@ -58,8 +60,11 @@ def backoff(attempts: int, retry_after: float | None) -> float:
 def record_outcomes(
     session: Session, *, outcomes: list[tuple[Claimed, Outcome]], now: datetime, hasher: AddressHasher
 ) -> set[int]:
-    """Writes the outcomes; returns the campaigns that had failures (for the auto-pause check)."""
+    """Writes the outcomes; returns the campaigns that had failures (for the auto-pause check). Rows whose
+    updates set the same columns go in one executemany: at hundreds of sends a second, one statement per row
+    costs more than the sends."""
     failing: set[int] = set()
+    updates: dict[tuple[tuple[str, ...], bool], list[dict[str, object]]] = defaultdict(list)
     for claimed, result in outcomes:
         # `provider` held the claim tag; only a Sent names the real provider.
         values: dict[str, object] = {"state_changed_at": now, "provider": None}
@@ -100,20 +105,30 @@ def record_outcomes(
                 values.update(state=MessageState.FAILED, error=f"{EMAIL_UNCLEAR}: {result.reason}")
             else:
                 values.update(state=MessageState.UNKNOWN, error=result.reason)
-        elif isinstance(result, Skipped):
-            values.update(state=MessageState.SKIPPED, error=result.reason, attempts=Message.attempts - 1)
+        uncount = False  # the attempt does not count: nothing was sent
+        if isinstance(result, Skipped):
+            values.update(state=MessageState.SKIPPED, error=result.reason)
+            uncount = True
         elif isinstance(result, Deferred):
-            values.update(state=MessageState.QUEUED, attempts=Message.attempts - 1)
+            values.update(state=MessageState.QUEUED)
+            uncount = True
             if result.due_at is not None:
                 values["due_at"] = result.due_at
         if values.get("state") is MessageState.FAILED and claimed.campaign_id:
             failing.add(claimed.campaign_id)
+        columns = tuple(sorted(values))
+        updates[(columns, uncount)].append({"b_id": claimed.id, **{f"b_{k}": v for k, v in values.items()}})
+    table = cast(Table, Message.__table__)
+    for (columns, uncount), params in updates.items():
+        assignments: dict[str, Any] = {column: bindparam(f"b_{column}") for column in columns}
+        if uncount:
+            assignments["attempts"] = table.c.attempts - 1
         # Only a row still `sending` is ours to finish: a status callback may already have moved it on.
         session.execute(
-            update(Message)
-            .where(Message.id == claimed.id, Message.state == MessageState.SENDING)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.state == MessageState.SENDING)
+            .values(assignments),
+            params,
         )
     session.flush()
     return failing

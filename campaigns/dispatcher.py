@@ -62,6 +62,7 @@ from .windows import SendWindow
 log = logging.getLogger(__name__)
 SAFETY_TIMEOUT = 120.0  # adapters time out on their own; this only catches one that hangs for good
 AHEAD_SECONDS = 1.0  # how much of a campaign's rate is claimed ahead of its sends
+CLAIM_PAUSE = AHEAD_SECONDS / 4  # the claimer's pause when all that is due waits for its campaign's rate
 SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the campaigns' rates
 RECHECK_SPAN = timedelta(minutes=2)  # opt-outs and replies this recent are re-checked before each send
 OLD_HEARTBEATS = timedelta(days=1)
@@ -147,6 +148,7 @@ class Dispatcher:
         self._last_claimed = 0
         self._cycles = 0
         self._recording = False  # a batch of outcomes is being written: its rows are neither here nor there
+        self._latency: Any = None  # the send-latency histogram, when the web package is installed
 
     # --- lifecycle -----------------------------------------------------------------------------------------
 
@@ -155,6 +157,8 @@ class Dispatcher:
         starts the tasks. Raises AnotherWorkerRunning on SQLite when another dispatcher is alive."""
         self._stopping.clear()
         self.hasher = await asyncio.to_thread(self._load_hasher)
+        # Imported now, not at the first answer: importing the web package blocks the event loop a while.
+        self._latency = await asyncio.to_thread(_send_latency_metric)
         await asyncio.to_thread(self._register)
         try:
             if self.channels is None:
@@ -402,9 +406,11 @@ class Dispatcher:
     async def _claim_loop(self) -> None:
         while not self._stopping.is_set():
             room = self.batch_size * 2 - self.queue.qsize() - self.in_flight
+            limit = min(room, self.batch_size)
             claimed: list[Claimed] = []
+            held_back = 0
             if room > 0:
-                claimed = await asyncio.to_thread(self._claim, min(room, self.batch_size))
+                claimed, held_back = await asyncio.to_thread(self._claim, limit)
             self._last_claimed = len(claimed)
             self._cycles += 1
             letters = [c for c in claimed if c.channel is Channel.LETTER]
@@ -414,13 +420,20 @@ class Dispatcher:
                     self.queue.put_nowait(item)
             if letters:
                 await self._print(letters)
-            if not claimed:
+            if held_back and len(claimed) < limit:
+                # All else that is due waits for its campaign's rate: claiming again at once would take a row
+                # or two per round, each round a full read of the due rows (CPU that delays the paced sends).
+                # After a quarter of the time claimed ahead, most of it is still waiting to be sent.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), CLAIM_PAUSE)
+            elif not claimed:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stopping.wait(), self.poll_interval)
             else:
                 await asyncio.sleep(0)
 
-    def _claim(self, limit: int) -> list[Claimed]:
+    def _claim(self, limit: int) -> tuple[list[Claimed], int]:
+        """The rows claimed, and how many more were due but left for their campaign's rate."""
         assert self.hasher is not None
         with self.db.transaction() as session:
             capacity = self._capacity(session)
@@ -436,7 +449,7 @@ class Dispatcher:
             )
         if report.skipped:
             log.info("skipped at claim time: %s", dict(report.skipped))
-        return report.claimed
+        return report.claimed, report.over_capacity
 
     def _capacity(self, session: Session) -> dict[tuple[int, str], int]:
         """Per campaign and channel, about a second of this worker's share: rows do not sit claimed long, and
@@ -551,7 +564,8 @@ class Dispatcher:
             ) as exc:  # an adapter bug must not kill the sender: the row is retried with the reason
                 log.exception("adapter %s raised for message %s", adapter.provider, item.id)
                 result = RetryLater(reason=f"{exc.__class__.__name__}: {exc}")
-            _observe_latency(item.channel, time.perf_counter() - started)
+            if self._latency is not None:
+                self._latency.labels(channel=item.channel.value).observe(time.perf_counter() - started)
         finally:
             if limiter is not None:
                 limiter.done(slot)
@@ -638,12 +652,12 @@ class Dispatcher:
             log.info("printed %d letters (%d pages) to %s", len(items), batch.pages, batch.pdf_path)
 
 
-def _observe_latency(channel: Channel, seconds: float) -> None:
+def _send_latency_metric() -> Any:
     try:
         from web.metrics import SEND_LATENCY
     except ImportError:  # the worker may run without the web package's extras
-        return
-    SEND_LATENCY.labels(channel=channel.value).observe(seconds)
+        return None
+    return SEND_LATENCY
 
 
 __all__ = ["AnotherWorkerRunning", "Dispatcher", "check_can_start"]

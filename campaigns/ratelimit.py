@@ -1,11 +1,19 @@
-"""Send-rate limits: never more than `rate` sends reach the provider in ANY one-second window.
+"""Send-rate limits: sends paced evenly at `rate`, and never more than `rate` reaching the provider in ANY
+one-second window.
 
-A token bucket with burst `rate` lets nearly 2×rate through a window that straddles a refill, and even a strict
-sliding window over *start* times is not enough: a request that starts on time can reach the provider late (a
-new connection, a busy event loop) and bunch up with the next second's. So each send holds its place in the
-window until we know when it arrived: while in flight it counts as arriving now; once answered, it counts at
-its completion time less the fastest round trip seen (the best estimate of its arrival). A margin absorbs what
-is left of the jitter: the limiter errs on the slow side so that no test or provider has to tolerate a burst.
+The guarantee is a sliding window. A token bucket with burst `rate` lets nearly 2×rate through a window that
+straddles a refill, and even a strict sliding window over *start* times is not enough: a request that starts
+on time can reach the provider late (a new connection, a busy event loop) and bunch up with the next
+second's. So each send holds its place in the window until we know when it arrived: while in flight it counts
+as arriving now; once answered, it counts at its completion time less the fastest round trip seen (the best
+estimate of its arrival). A margin absorbs what is left of the jitter: the limiter errs on the slow side so
+that no test or provider has to tolerate a burst.
+
+A window alone releases a burst of `rate` sends at the top of each second, and every estimate that errs late
+stretches the next second: the rate achieved falls short. So a pacer (GCRA without burst) spaces the sends
+evenly, each slot 1/rate after the previous one; it makes up to CATCH_UP of lateness (a busy event loop) with
+sends in quick succession, which the window keeps in check, and it runs PACE_SLACK slower than the rate so that
+the window has to hold a send back only when an estimate came out late.
 
 A rate below one per second is one send per 1/rate seconds. Workers share a campaign's rate, so a worker's
 share changes when workers come and go: the send history is kept across the change, a lower share applies at
@@ -22,7 +30,13 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 WINDOW = 1.0
-MARGIN = 0.02  # seconds added to every window: arrival estimates and two processes' clocks are not exact
+MARGIN = 0.003  # seconds added to every window: arrival estimates and two processes' clocks are not exact
+PACE_SLACK = (
+    0.005  # the pacer's period is this much longer than 1/rate: more than MARGIN plus a usual estimate
+)
+CATCH_UP = (
+    0.01  # seconds of lateness (a late wake-up) the pacer makes up; beyond that it starts again from now
+)
 RAISE_DELAY = WINDOW + 1.0  # a higher share waits this long: one window plus the other workers' refresh
 
 
@@ -39,6 +53,12 @@ def permits(rate: float) -> tuple[int, float]:
     return 1, WINDOW / rate
 
 
+def interval(rate: float) -> float:
+    """The pacer's spacing between two sends at `rate` (> 0)."""
+    count, window = permits(rate)
+    return window / count * (1 + PACE_SLACK)
+
+
 def _ceiling(rate: float) -> float:
     return math.inf if rate <= 0 else rate  # 0 means no limit
 
@@ -52,6 +72,7 @@ class SlidingWindowLimiter:
         self._pending: tuple[float, float] | None = None  # (higher rate, from when)
         self.not_before = not_before  # a worker joining others waits until they have lowered their shares
         self.slots: list[Slot] = []
+        self.next_at = -math.inf  # the pacer's next slot (clock time)
         self.fastest: float | None = None  # fastest round trip on a warm connection
         self.first_answer: float | None = None
         self.lock = asyncio.Lock()
@@ -83,6 +104,8 @@ class SlidingWindowLimiter:
         rate = self._current_rate(now)
         if rate <= 0:
             return 0.0
+        if now < self.next_at:
+            return self.next_at - now
         count, window = permits(rate)
         horizon = now - window - MARGIN
         arrivals = [(slot, self._arrival(slot)) for slot in self.slots]
@@ -107,6 +130,8 @@ class SlidingWindowLimiter:
                 await asyncio.sleep(min(wait, 0.25))  # short naps: a rate change or a pause is seen soon
             slot = Slot(start=self.clock())
             self.slots.append(slot)
+            if self.rate > 0:
+                self.next_at = max(self.next_at, slot.start - CATCH_UP) + interval(self.rate)
             return slot
 
     def done(self, slot: Slot | None) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from campaigns.qr import qr_svg
-from campaigns.sms_text import MAX_SEGMENTS, analyse, normalize_sms
+from campaigns.sms_text import MAX_SEGMENTS, SmsInfo, normalize_and_analyse
 from campaigns.templating import LANGUAGES, TemplateProblem, Templates, check_template_name, template_file
 from campaigns.variables import (
     BABEL_LOCALES,
@@ -80,6 +80,7 @@ class MessageRenderer:
         if sms_number is not None:  # left undefined otherwise: a template using it fails (StrictUndefined)
             self._sender["sms_number"] = sms_number
         self._base_cache: dict[tuple[str, date], dict[str, Any]] = {}
+        self._base_by_on: dict[tuple[str, date | datetime], dict[str, Any]] = {}
 
     def _day(self, on: date | datetime | None) -> date:
         if on is None:
@@ -90,16 +91,27 @@ class MessageRenderer:
 
     def base_variables(self, *, language: str, on: date | datetime | None = None) -> dict[str, Any]:
         """Variables that do not depend on a company: sender, reply number, date."""
-        day = self._day(on)
-        base = self._base_cache.get((language, day))
+        return dict(self._base(language, on))
+
+    def _base(self, language: str, on: date | datetime | None) -> dict[str, Any]:
+        """Shared, not to be changed: cached per language and `on` (a step passes the same `on` for every
+        company), and per day when `on` is None."""
+        base = self._base_by_on.get((language, on)) if on is not None else None
         if base is None:
-            base = self._base_cache[(language, day)] = {
-                **self._sender,
-                "language": language,
-                "date": date_text(day, language),
-                "date_iso": day.isoformat(),
-            }
-        return dict(base)
+            day = self._day(on)
+            base = self._base_cache.get((language, day))
+            if base is None:
+                base = self._base_cache[(language, day)] = {
+                    **self._sender,
+                    "language": language,
+                    "date": date_text(day, language),
+                    "date_iso": day.isoformat(),
+                }
+            if on is not None:
+                if len(self._base_by_on) >= 256:
+                    self._base_by_on.clear()
+                self._base_by_on[(language, on)] = base
+        return base
 
     def company_variables(
         self,
@@ -112,19 +124,19 @@ class MessageRenderer:
     ) -> dict[str, Any]:
         """Everything a template may say about `company`. Identifiers the company lacks are left undefined,
         so a template that needs them fails with a TemplateProblem naming the company."""
-        variables = self.base_variables(language=language, on=on)
         orgnr = company.orgnr
-        variables.update(
-            company_name=company.name,
-            orgnr=orgnr,
-            orgnr_display=f"{orgnr[:3]} {orgnr[3:6]} {orgnr[6:]}",
-            address_lines=address_lines(company),
-            email=company.email or "",
-            municipality_number=company.municipality_number or "",
-            county_number=company.county_number or "",
-            campaign_name=campaign.name if campaign is not None else "",
-            contact_name=contact_name or "",
-        )
+        variables = {
+            **self._base(language, on),
+            "company_name": company.name,
+            "orgnr": orgnr,
+            "orgnr_display": f"{orgnr[:3]} {orgnr[3:6]} {orgnr[6:]}",
+            "address_lines": address_lines(company),
+            "email": company.email or "",
+            "municipality_number": company.municipality_number or "",
+            "county_number": company.county_number or "",
+            "campaign_name": campaign.name if campaign is not None else "",
+            "contact_name": contact_name or "",
+        }
         short_code, token = company.short_code, company.token
         if short_code:
             variables["short_code"] = short_code
@@ -195,9 +207,13 @@ class MessageRenderer:
         return self._mail(template, channel, language, variables)
 
     def _sms(self, template: str, language: str, variables: dict[str, Any]) -> RenderedMessage:
+        body, info = self.sms_text(template, language, variables)
+        return RenderedMessage(Channel.SMS, language, None, body, None, info.encoding, info.segments)
+
+    def sms_text(self, template: str, language: str, variables: dict[str, Any]) -> tuple[str, SmsInfo]:
+        """An SMS body and what it costs; the outbox calls it directly, once per company of a step."""
         file = f"{template}.{language}.txt"
-        body = normalize_sms(self.templates.render(file, variables).strip())
-        info = analyse(body)
+        body, info = normalize_and_analyse(self.templates.render(file, variables).strip())
         if info.segments > MAX_SEGMENTS:
             raise TemplateProblem(
                 self.templates.display_name(file),
@@ -206,7 +222,7 @@ class MessageRenderer:
                 f"SMS på {info.segments} segmenter ({info.encoding}); høyst {MAX_SEGMENTS} er tillatt",
                 variables.get("orgnr"),
             )
-        return RenderedMessage(Channel.SMS, language, None, body, None, info.encoding, info.segments)
+        return body, info
 
     def _mail(
         self, template: str, channel: Channel, language: str, variables: dict[str, Any]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GSM7 = "GSM-7"
 UCS2 = "UCS-2"
@@ -29,6 +30,8 @@ _NOT_BASIC = re.compile("[^" + re.escape(GSM7_BASIC) + "]")
 _NOT_GSM7 = re.compile("[^" + re.escape(GSM7_BASIC + GSM7_EXTENSION) + "]")
 _EXTENSION = re.compile("[" + re.escape(GSM7_EXTENSION) + "]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# The basic characters that Latin-1 has: deleting them from Latin-1 bytes is the fastest check there is.
+_BASIC_LATIN1 = bytes(sorted({ord(char) for char in GSM7_BASIC if ord(char) < 256}))
 
 # Characters that force UCS-2 although GSM-7 has an equivalent (Twilio "smart encoding" does the same).
 _REPLACEMENTS = {
@@ -65,6 +68,33 @@ def normalize_sms(text: str) -> str:
     return text.translate(_TABLE) if _REPLACEABLE.search(text) else text
 
 
+def _only_basic(text: str) -> bool:
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:  # Greek capitals are basic GSM-7 but not Latin-1
+        return _NOT_BASIC.search(text) is None
+    return not data.translate(None, _BASIC_LATIN1)
+
+
+def normalize_and_analyse(text: str) -> tuple[str, SmsInfo]:
+    """`normalize_sms`, then `analyse`: one pass over the text when it has only basic GSM-7 characters (a
+    materialised step does this for every company)."""
+    if not _only_basic(text):
+        text = normalize_sms(text)
+        return text, analyse(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, _plain_info(len(text))
+
+
+@lru_cache(maxsize=1024)
+def _plain_info(units: int) -> SmsInfo:
+    """Basic GSM-7 text costs what its length says (SmsInfo is immutable, so one per length serves all)."""
+    if units <= SINGLE_LIMIT[GSM7]:
+        return SmsInfo(GSM7, 1, units)
+    return SmsInfo(GSM7, -(-units // PART_LIMIT[GSM7]), units)
+
+
 def is_gsm7(text: str) -> bool:
     return _NOT_GSM7.search(text) is None
 
@@ -88,7 +118,7 @@ def analyse(text: str) -> SmsInfo:
     if not text:
         return SmsInfo(GSM7, 1, 0)
     # One scan settles the common case (only basic GSM-7 characters); the rest need a second look.
-    plain = _NOT_BASIC.search(text) is None
+    plain = _only_basic(text)
     if plain or is_gsm7(text):
         extended = 0 if plain else len(_EXTENSION.findall(text))
         units = len(text) + extended

@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template, select_autoescape
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.runtime import Context, new_context
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from store.models import Channel
@@ -223,10 +223,12 @@ class Templates:
 
     def _run(self, file: str, variables: Mapping[str, Any]) -> tuple[str, Context]:
         template, globals = self._get(file)
-        context = new_context(
-            self.env, template.name, template.blocks, {**globals, **variables}, True, globals
+        # What jinja2.runtime.new_context(shared=True) makes, without its argument shuffling (it is per company).
+        context = self.env.context_class(
+            self.env, {**globals, **variables}, template.name, template.blocks, globals
         )
         chunks: list[str] = []
+        append = chunks.append
         size, limit = 0, self.output_limit
         try:
             for chunk in template.root_render_func(context):
@@ -235,7 +237,7 @@ class Templates:
                     raise TemplateProblem(
                         self.display_name(file), None, None, f"resultatet er lengre enn {limit} tegn"
                     )
-                chunks.append(chunk)
+                append(chunk)
         except TemplateProblem as problem:
             raise problem.for_company(variables.get("orgnr")) from None
         except Exception:

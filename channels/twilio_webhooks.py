@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from xml.sax.saxutils import escape
 
 from twilio.request_validator import RequestValidator
-from twilio.twiml.messaging_response import MessagingResponse
 
 from settings import Settings
 
@@ -30,9 +30,12 @@ def sign(auth_token: str, url: str, params: Mapping[str, str]) -> str:
     return str(RequestValidator(auth_token).compute_signature(url, dict(params)))
 
 
+TWIML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+
 def twiml_reply(texts: Iterable[str]) -> str:
-    """A TwiML document answering with one SMS per text (none: an empty <Response/>)."""
-    response = MessagingResponse()
-    for text in texts:
-        response.message(text)
-    return str(response)
+    """A TwiML document answering with one SMS per text (none: an empty <Response/>). Written out by hand:
+    the same text as twilio's MessagingResponse (which escapes &, < and > the same way), and its
+    ElementTree round trip was a twentieth of every inbound SMS webhook."""
+    messages = "".join(f"<Message>{escape(text)}</Message>" if text else "<Message />" for text in texts)
+    return TWIML_DECLARATION + (f"<Response>{messages}</Response>" if messages else "<Response />")

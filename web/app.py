@@ -41,10 +41,11 @@ def create_app(
     app.state.db = database
     app.state.services = list(services)
     app.state.registration_limits = registration.RegistrationLimits()  # per app: tests get their own
+    # The webhooks first: routes are matched in order, and they take the most requests.
+    app.include_router(twilio_sms.router)
+    app.include_router(telegram_webhook.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
-    app.include_router(telegram_webhook.router)
-    app.include_router(twilio_sms.router)
     app.include_router(registration.router)
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
