@@ -42,7 +42,7 @@ def create_app(
     app.state.services = list(services)
     app.state.registration_limits = registration.RegistrationLimits()  # per app: tests get their own
     # The webhooks first: routes are matched in order, and they take the most requests.
-    app.include_router(twilio_sms.router)
+    twilio_sms.install(app)
     app.include_router(telegram_webhook.router)
     app.include_router(health.router)
     app.include_router(metrics.router)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request, Response
-from starlette.concurrency import run_in_threadpool
+import anyio
+from fastapi import APIRouter, FastAPI, Request, Response
 
 from bot.sms import handle_sms
 from channels.twilio_webhooks import twiml_reply, valid_twilio_signature
@@ -17,6 +17,14 @@ from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 
 router = APIRouter()
 PATH = "/webhooks/twilio/sms"
+# A few threads do the database work of all inbound SMS: each holds the GIL most of its time, and forty of
+# them (the default pool) only take turns more often, starving the event loop that reads the requests.
+WEBHOOK_THREADS = 2
+
+
+def install(app: FastAPI) -> None:
+    app.state.sms_webhook_threads = anyio.CapacityLimiter(WEBHOOK_THREADS)  # per app: one per event loop
+    app.include_router(router)
 
 
 @router.post(PATH, include_in_schema=False)
@@ -42,5 +50,5 @@ async def inbound_sms(request: Request) -> Response:
         with db.transaction() as session:
             return handle_sms(session, form=form, settings=settings)
 
-    texts = await run_in_threadpool(work)
+    texts = await anyio.to_thread.run_sync(work, limiter=request.app.state.sms_webhook_threads)
     return Response(twiml_reply(texts), media_type="application/xml")
