@@ -28,6 +28,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch_claim import LIVE_STATES
 from settings import Settings
 from store.db import Database
 from store.models import Campaign, CampaignState, CampaignStep, Heartbeat, Notice, utcnow
@@ -86,7 +87,7 @@ def sync_step_jobs(engine: Engine, *, campaign_id: int, timezone: str) -> list[s
     already past fires as soon as the scheduler sees it); a paused, cancelled or completed one gets none."""
     with Session(engine) as session:
         campaign = session.get(Campaign, campaign_id)
-        live = campaign is not None and campaign.state in (CampaignState.SCHEDULED, CampaignState.RUNNING)
+        live = campaign is not None and campaign.state in LIVE_STATES
         steps = list(campaign.steps) if campaign is not None else []
         wanted = {
             step.id: step.scheduled_for
@@ -208,7 +209,7 @@ class CampaignScheduler:
                 select(CampaignStep.campaign_id, CampaignStep.id, CampaignStep.scheduled_for)
                 .join(Campaign, Campaign.id == CampaignStep.campaign_id)
                 .where(
-                    Campaign.state.in_([CampaignState.SCHEDULED, CampaignState.RUNNING]),
+                    Campaign.state.in_(LIVE_STATES),
                     CampaignStep.materialized_at.is_(None),
                     CampaignStep.scheduled_for.is_not(None),
                 )
@@ -222,7 +223,6 @@ class CampaignScheduler:
         from campaigns.outbox import materialise_step
         from campaigns.templating import TemplateProblem
 
-        live = (CampaignState.SCHEDULED, CampaignState.RUNNING)
         try:
             with self.db.transaction() as session:
                 # The conditional write takes the campaign's row (PostgreSQL) or the database (SQLite) first, so
@@ -230,7 +230,7 @@ class CampaignScheduler:
                 # step is queued; checking on rows read before that would let a paused campaign run again.
                 held = session.execute(
                     update(Campaign)
-                    .where(Campaign.id == campaign_id, Campaign.state.in_(live))
+                    .where(Campaign.id == campaign_id, Campaign.state.in_(LIVE_STATES))
                     .values(state=Campaign.state)
                     .execution_options(synchronize_session=False)
                 )

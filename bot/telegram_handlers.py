@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import warnings
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -32,8 +31,8 @@ from telegram import (
 )
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
-from telegram.warnings import PTBDeprecationWarning
 
+from channels.telegram import retry_after_seconds
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
@@ -59,15 +58,6 @@ class Deferred(Exception):
     def __init__(self, after: float) -> None:
         super().__init__(f"deferred {after:.0f} s")
         self.after = after
-
-
-def _seconds(error: RetryAfter) -> float:
-    """Telegram's wait in seconds; PTB 22 gives an int (or a timedelta with PTB_TIMEDELTA) and warns about the
-    coming change on every read, which says nothing to our logs."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        retry_after = error.retry_after
-    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
@@ -180,7 +170,7 @@ class Handlers:
                 message = await context.bot.send_message(chat.id, answer.text, reply_markup=markup)
                 return message.message_id
             except RetryAfter as exc:
-                wait = _seconds(exc)
+                wait = retry_after_seconds(exc)
                 if wait > MAX_RETRY_AFTER or attempt == SEND_ATTEMPTS:
                     raise Deferred(wait) from exc
                 await asyncio.sleep(wait)

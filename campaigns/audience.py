@@ -28,7 +28,7 @@ from store.models import (
 UNKNOWN_EMPLOYEES_MAX = 4
 
 
-def _opted_out(contact: Any = Contact) -> ColumnElement[bool]:
+def opted_out(contact: Any = Contact) -> ColumnElement[bool]:
     return exists().where(OptOut.address_hash == contact.address_hash)
 
 
@@ -59,7 +59,7 @@ def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
             ~exists().where(Registration.company_id == Company.id, Registration.completed_at.is_not(None))
         )
     if "opted_out" in exclude:
-        conditions.append(~exists().where(Contact.company_id == Company.id, _opted_out()))
+        conditions.append(~exists().where(Contact.company_id == Company.id, opted_out()))
     return conditions
 
 
@@ -69,7 +69,7 @@ def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
         Contact.kind == kind,
         Contact.invalid_reason.is_(None),
         Contact.replaced_at.is_(None),  # a later register import gave the company another address
-        ~_opted_out(),
+        ~opted_out(),
     ]
     if mobile:
         conditions.append(Contact.is_mobile.is_(True))
@@ -81,7 +81,7 @@ def _first_contact(kind: ContactKind, *, mobile: bool = False) -> Any:
     return select(func.max(Contact.id)).where(_usable(kind, mobile=mobile)).scalar_subquery()
 
 
-def _has_postal_address() -> ColumnElement[bool]:
+def has_postal_address() -> ColumnElement[bool]:
     return or_(Company.postal_postcode.is_not(None), Company.business_postcode.is_not(None))
 
 
@@ -107,7 +107,7 @@ def recipients(definition: dict[str, Any], channel: Channel) -> list[tuple[Chann
     mailable = and_(email.is_not(None), *personal) if personal else email.is_not(None)
     # Typed: the outbox joins contacts on it, and PostgreSQL has no integer = text.
     printed = select(Company.id, cast(null(), Integer).label("contact_id")).where(
-        *conditions, ~mailable, _has_postal_address()
+        *conditions, ~mailable, has_postal_address()
     )
     return [by_mail, (Channel.LETTER, printed)]
 

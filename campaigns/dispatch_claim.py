@@ -389,26 +389,3 @@ def _claim(
                 claimed_at=now,
             )
         )
-
-
-def release(session: Session, *, ids: list[int], due_at: dict[int, datetime] | None = None) -> None:
-    """Puts claimed rows back (a pause, a stop, a closed window arrived between claim and send): nothing was
-    sent for them, so the attempt does not count. `due_at` moves some of them to a later moment."""
-    if not ids:
-        return
-    later = due_at or {}
-    now_ids = [i for i in ids if i not in later]
-    if now_ids:
-        session.execute(
-            update(Message)
-            .where(Message.id.in_(now_ids), Message.state == MessageState.SENDING)
-            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, claimed_by=None)
-            .execution_options(synchronize_session=False)
-        )
-    for message_id, moment in later.items():
-        session.execute(
-            update(Message)
-            .where(Message.id == message_id, Message.state == MessageState.SENDING)
-            .values(state=MessageState.QUEUED, attempts=Message.attempts - 1, claimed_by=None, due_at=moment)
-            .execution_options(synchronize_session=False)
-        )

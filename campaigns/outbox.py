@@ -20,6 +20,7 @@ from settings import Settings
 from store.bulk import in_values
 from store.identifiers import ensure_identifiers
 from store.models import (
+    SQLITE_DATETIME,
     Campaign,
     CampaignStep,
     Channel,
@@ -37,7 +38,6 @@ from .variables import COMPANY_COLUMNS
 from .windows import SendWindow
 
 CHUNK = 5000
-SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 # Per message, and (STEP_ROW) the same for every message of a step.
 ROW = ("company_id", "contact_id", "channel", "address", "language", "subject", "body", "html", "extra", "segments",
        "encoding")  # fmt: skip

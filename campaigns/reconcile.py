@@ -248,8 +248,3 @@ def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], 
             apply_early_reports(session, provider_ids=adopted)
     if decisions:
         log.info("reconciled %d unknown messages (%d left for staff)", len(decisions), total - len(decisions))
-
-
-def registered_workers(session: Session, *, name: str, now: datetime) -> list[WorkerBeat]:
-    """Live dispatchers (fresh heartbeat, process still there when it is on this host)."""
-    return [beat for beat in worker_beats(session, name=name, now=now).values() if not beat.dead]

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import warnings
+from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
 
 from settings import Settings
 
 from .base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    """Telegram's wait in seconds; PTB 22 gives an int (or a timedelta with PTB_TIMEDELTA) and warns about the
+    coming change on every read, which says nothing to our logs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = error.retry_after
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
 
 
 def keyboard(buttons: list[list[dict[str, str]]] | None) -> InlineKeyboardMarkup | None:
@@ -55,12 +67,9 @@ class TelegramChannel:
         except Forbidden as exc:  # the user blocked the bot: never write again
             return OptedOut(reason=f"Telegram: {exc.message}", code="403")
         except RetryAfter as exc:
-            delay = (
-                exc.retry_after.total_seconds()
-                if hasattr(exc.retry_after, "total_seconds")
-                else float(exc.retry_after)
+            return RetryLater(
+                reason=f"Telegram: {exc.message}", retry_after=retry_after_seconds(exc), code="429"
             )
-            return RetryLater(reason=f"Telegram: {exc.message}", retry_after=delay, code="429")
         except BadRequest as exc:
             invalid = "chat not found" in exc.message.lower()
             return Failed(reason=f"Telegram: {exc.message}", code="400", invalid_address=invalid)

@@ -16,13 +16,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .bulk import in_values
-from .models import Company, utcnow
+from .models import SQLITE_DATETIME, Company, utcnow
 
 # No 0/O, 1/I/L: a code read off paper and typed into a phone must survive the reading.
 SHORT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 SHORT_CODE_LENGTH = 6
 CHUNK = 5000
-SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"  # what SQLAlchemy's DateTime writes on SQLite
 
 # A code is three pairs of characters: one random number below 31**6 picks all three.
 _PAIRS = tuple(a + b for a in SHORT_CODE_ALPHABET for b in SHORT_CODE_ALPHABET)
@@ -35,10 +34,6 @@ def _code(number: int) -> str:
     return _PAIRS[number // (_BASE * _BASE)] + _PAIRS[number // _BASE % _BASE] + _PAIRS[number % _BASE]
 
 
-def new_short_code() -> str:
-    return _code(secrets.randbelow(_SPACE))
-
-
 def new_short_codes(count: int) -> list[str]:
     """`count` codes from one read of the system's random source (launching a campaign needs 100,000).
 
@@ -48,14 +43,9 @@ def new_short_codes(count: int) -> list[str]:
     return [_code(number % _SPACE) for number in numbers]
 
 
-def new_token() -> str:
-    """43 characters of A–Z a–z 0–9 _ - (256 random bits); fits Telegram's 64-character deep-link payload."""
-    return secrets.token_urlsafe(32)
-
-
 def new_tokens(count: int) -> list[str]:
-    """`count` tokens like `new_token`'s, cut from one base64 text: 33 random bytes make 44 characters, of
-    which a token takes 43 (258 random bits)."""
+    """`count` tokens of 43 characters of A–Z a–z 0–9 _ - (fits Telegram's 64-character deep-link payload),
+    cut from one base64 text: 33 random bytes make 44 characters, of which a token takes 43 (258 random bits)."""
     text = base64.urlsafe_b64encode(secrets.token_bytes(33 * count)).decode("ascii")
     return [text[i : i + 43] for i in range(0, 44 * count, 44)]
 
@@ -127,10 +117,6 @@ def _assign(session: Session, chunk: list[int], dialect: str) -> int:
 
 def normalize_short_code(text: str) -> str:
     return text.strip().upper()
-
-
-def company_by_short_code(session: Session, code: str) -> Company | None:
-    return session.scalar(select(Company).where(Company.short_code == normalize_short_code(code)))
 
 
 def company_by_token(session: Session, token: str) -> Company | None:

@@ -21,7 +21,7 @@ from bot.registrations import WebForm, prefill, register_from_web, validate
 from store.identifiers import company_by_token
 from store.models import Registration, Trade
 
-from .auth import check_csrf, csrf_token
+from .auth import check_csrf, client_address, csrf_token
 from .deps import DbDep
 
 router = APIRouter()
@@ -76,14 +76,8 @@ class RegistrationLimits:
 
 
 def _limits(request: Request) -> RegistrationLimits:
-    limits: RegistrationLimits | None = getattr(request.app.state, "registration_limits", None)
-    if limits is None:  # an app not built by create_app
-        limits = request.app.state.registration_limits = RegistrationLimits()
+    limits: RegistrationLimits = request.app.state.registration_limits  # set by create_app
     return limits
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 def _too_many(request: Request) -> HTMLResponse:
@@ -119,7 +113,7 @@ def _page(
 
 @router.get("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
-    if not _limits(request).get.allow(_client(request)):
+    if not _limits(request).get.allow(client_address(request)):
         return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)
@@ -128,7 +122,7 @@ def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
 
 @router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 async def register(request: Request, token: str, db: DbDep) -> Response:
-    if not _limits(request).post.allow(_client(request)):
+    if not _limits(request).post.allow(client_address(request)):
         return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)

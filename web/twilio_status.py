@@ -6,6 +6,8 @@ the SID is written; a failed or undelivered report may pause its campaign like a
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -14,21 +16,22 @@ from campaigns.dispatch_outcome import pause_failing_campaigns
 from channels.twilio_webhooks import valid_twilio_signature
 from store.models import utcnow
 
+from .body import read_limited
 from .deps import DbDep, SettingsDep
 from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 
 router = APIRouter()
 PATH = "/webhooks/twilio/status"
-MAX_BODY = 64 * 1024
 
 
 @router.post(PATH, include_in_schema=False)
 async def status_callback(request: Request, settings: SettingsDep, db: DbDep) -> Response:
     WEBHOOK_REQUESTS.labels(webhook="twilio_status").inc()
-    if len(await request.body()) > MAX_BODY:
+    body = await read_limited(request)
+    if body is None:
         WEBHOOK_REJECTIONS.labels(webhook="twilio_status", reason="too_large").inc()
         return Response("Payload too large", status_code=413)
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
     if not valid_twilio_signature(
         settings, PATH, form, request.headers.get("X-Twilio-Signature"), request.url.query
     ):

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from store.models import Company, Contact, ContactKind, utcnow
+from store.models import SQLITE_DATETIME, Company, Contact, ContactKind, utcnow
 from store.secrets import AddressHasher
 
 from .mapping import Mapped
@@ -125,7 +125,7 @@ class CompanyWriter:
 
     def _timestamp(self, now: datetime) -> Any:
         # The same text SQLAlchemy's SQLite DateTime writes (naive UTC); PostgreSQL takes the aware value.
-        return now.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else now
+        return now.strftime(SQLITE_DATETIME) if self.sqlite else now
 
     def _executemany(self, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         marker = "?" if self.sqlite else "%s"

@@ -1,6 +1,6 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
-from .base import Base, UTCDateTime, utcnow
+from .base import SQLITE_DATETIME, Base, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
 from .companies import Company, Contact, OptOut
 from .conversations import Conversation, Registration, Reply, registration_trade
@@ -28,6 +28,7 @@ from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffSession, StaffUs
 __all__ = [
     "APSCHEDULER_JOBS",
     "FINAL_STATES",
+    "SQLITE_DATETIME",
     "UNSENT_STATES",
     "ApiToken",
     "AppSecret",

@@ -20,6 +20,11 @@ NAMING_CONVENTION = {
 }
 
 
+# The text SQLAlchemy's DateTime writes on SQLite (always with microseconds): raw SQL that writes times must
+# write the same, or comparisons with ORM-written times go wrong at equal instants.
+SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as UTC; SQLite drops the zone, so it is put back on the way out."""
 

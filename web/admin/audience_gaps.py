@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
+from campaigns.audience import has_postal_address, opted_out
 from store.models import (
     Campaign,
     CampaignStep,
@@ -22,7 +23,6 @@ from store.models import (
     Contact,
     ContactKind,
     County,
-    OptOut,
     StepAudience,
 )
 
@@ -60,10 +60,6 @@ def _contact(kind: ContactKind, mobile: bool, *more: ColumnElement[bool]) -> Col
     return exists().where(and_(*conditions))
 
 
-def _opted() -> ColumnElement[bool]:
-    return exists().where(OptOut.address_hash == Contact.address_hash)
-
-
 def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnElement[bool]]]:
     """(reason, condition) in order; a company is counted under the first reason that holds for it."""
     from campaigns.audience import only_filter
@@ -74,9 +70,9 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
     sole = and_(Company.org_form.is_not(None), Company.org_form == "ENK")
     if step.channel is Channel.LETTER:
         # A letter goes by e-mail where the company may be e-mailed, on paper otherwise.
-        usable_email = _contact(ContactKind.EMAIL, False, Contact.invalid_reason.is_(None), not_(_opted()))
+        usable_email = _contact(ContactKind.EMAIL, False, Contact.invalid_reason.is_(None), not_(opted_out()))
         mailable = and_(usable_email, not_(sole)) if personal else usable_email
-        has_postal = or_(Company.postal_postcode.is_not(None), Company.business_postcode.is_not(None))
+        has_postal = has_postal_address()
         reasons.append((NO_POSTAL, and_(not_(mailable), not_(has_postal))))
         reachable: ColumnElement[bool] = or_(mailable, has_postal)
     else:
@@ -85,9 +81,9 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
         if personal:
             reasons.append((SOLE, sole))
         any_address = _contact(kind, mobile)
-        usable = _contact(kind, mobile, Contact.invalid_reason.is_(None), not_(_opted()))
+        usable = _contact(kind, mobile, Contact.invalid_reason.is_(None), not_(opted_out()))
         reasons.append((MISSING[step.channel], not_(any_address)))
-        reasons.append((OPTED_OUT, and_(not_(usable), _contact(kind, mobile, _opted()))))
+        reasons.append((OPTED_OUT, and_(not_(usable), _contact(kind, mobile, opted_out()))))
         reasons.append((INVALID, not_(usable)))
         reachable = usable
     if step.only in ONLY:
@@ -97,12 +93,14 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
     return reasons
 
 
-def step_gaps(session: Session, *, campaign: Campaign, step: CampaignStep, recipients: int) -> list[Gap]:
-    """The audience companies this step does not reach, by reason (reasons with no company left out)."""
+def step_gaps(
+    session: Session, *, campaign: Campaign, step: CampaignStep, recipients: int, audience: int
+) -> list[Gap]:
+    """The audience companies (`audience` of them, counted once for all steps) this step does not reach, by
+    reason (reasons with no company left out)."""
     from campaigns.audience import base_conditions
 
     base = base_conditions(campaign.definition)
-    audience = session.scalar(select(func.count()).select_from(Company).where(*base)) or 0
     gaps: list[Gap] = []
     earlier: list[ColumnElement[bool]] = []
     for reason, condition in _reasons(campaign, step):

@@ -190,13 +190,16 @@ def preview_campaign(
         )
         for p in previews
     ]
+    size = audience.count(session, campaign.definition)
     for view in views:
         db_step = steps_by_name[view.name]
-        view.gaps = step_gaps(session, campaign=campaign, step=db_step, recipients=view.recipients or 0)
+        view.gaps = step_gaps(
+            session, campaign=campaign, step=db_step, recipients=view.recipients or 0, audience=size
+        )
         if orgnr and not any(s.orgnr == orgnr for s in view.samples):
             view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr)
     return PreviewView(
-        audience=audience.count(session, campaign.definition),
+        audience=size,
         steps=views,
         problems=[problem for v in views for problem in v.problems],
     )
