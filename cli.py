@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
+from runtime import parts_of
 from settings import Settings
 from store.db import Database
 
@@ -184,7 +185,7 @@ def serve(
         context = ctx_of(ctx)
         context.settings = demo_settings(context.settings, host=host, port=port)
         _seed_demo(ctx, host, port)
-    _serve(ctx, host, port, web=True, worker=True, scheduler=True, bot=True, demo=demo)
+    _serve(ctx, host, port, web=True, demo=demo, **parts_of("serve", ctx_of(ctx).settings))
 
 
 def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
@@ -206,8 +207,9 @@ def web_only(
     host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
     port: int = typer.Option(8000, help="Porten det lyttes på."),
 ) -> None:
-    """Kjør bare webdelen (webhooker, registreringsside, dashbord, API)."""
-    _serve(ctx, host, port, web=True, worker=False, scheduler=False, bot=False)
+    """Kjør bare webdelen (webhooker, registreringsside, dashbord, API); med TELEGRAM_MODE=webhook også
+    Telegram-boten, som får oppdateringene sine gjennom denne prosessen."""
+    _serve(ctx, host, port, web=True, **parts_of("web", ctx_of(ctx).settings))
 
 
 @app.command()
@@ -219,13 +221,14 @@ def worker(ctx: typer.Context) -> None:
         check_can_start(ctx_of(ctx).db)
     except AnotherWorkerRunning as exc:
         fail(str(exc))
-    _serve(ctx, "", 0, web=False, worker=True, scheduler=False, bot=False)
+    _serve(ctx, "", 0, web=False, **parts_of("worker", ctx_of(ctx).settings))
 
 
 @app.command("scheduler")
 def scheduler_only(ctx: typer.Context) -> None:
-    """Kjør bare planleggeren (kampanjesteg, daglige jobber) og Telegram-boten; kjør nøyaktig én."""
-    _serve(ctx, "", 0, web=False, worker=False, scheduler=True, bot=True)
+    """Kjør bare planleggeren (kampanjesteg, daglige jobber) og, med TELEGRAM_MODE=polling, Telegram-boten;
+    kjør nøyaktig én."""
+    _serve(ctx, "", 0, web=False, **parts_of("scheduler", ctx_of(ctx).settings))
 
 
 # --- import and companies -------------------------------------------------------------------------------
@@ -573,6 +576,11 @@ def campaign_create(
         typer.echo(f"  {step['name']} ({step['channel']}, {step['template']}): {step['audience']} mottakere")
 
 
+def _counts(counts: dict[str, int]) -> str:
+    """`{"sms": 306, "email": 2}` as staff read it: "sms: 306, email: 2"."""
+    return ", ".join(f"{name}: {count}" for name, count in counts.items())
+
+
 @campaign_app.command("preview")
 def campaign_preview(
     ctx: typer.Context,
@@ -605,12 +613,12 @@ def campaign_preview(
     else:
         for preview in previews:
             typer.echo(
-                f"== {preview.name} ({preview.channel}, {preview.template}) — {preview.audience} mottakere {preview.by_channel}"
+                f"== {preview.name} ({preview.channel}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
             )
             if preview.total_segments:
                 typer.echo(
-                    f"   SMS: {preview.encodings}; segmenter per melding min/median/maks "
-                    f"{preview.segments['min']}/{preview.segments['median']}/{preview.segments['max']}; "
+                    f"   SMS: {_counts(preview.encodings)}; segmenter per melding min/median/maks "
+                    f"{preview.segments['min']:g}/{preview.segments['median']:g}/{preview.segments['max']:g}; "
                     f"totalt {preview.total_segments} segmenter ≈ {preview.cost:.2f} kr"
                 )
             for sample in preview.samples:
@@ -859,10 +867,15 @@ def hunters_reject(ctx: typer.Context, hunter_id: int = typer.Argument(..., meta
     _decide_hunter(ctx, hunter_id, approve=False)
 
 
-def _lead_rows(ctx: typer.Context, county: str | None, state: str | None) -> list[dict[str, Any]]:
+def _lead_rows(
+    ctx: typer.Context, county: str | None, state: str | None, fmt: str, formats: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The leads asked for, after checking the options (a bad --format fails before any work)."""
     from bot.lead_export import UnknownCounty, lead_rows
     from store.models import LeadState
 
+    if fmt not in formats:
+        fail(f"--format {fmt!r}: velg {', '.join(formats[:-1])} eller {formats[-1]}")
     wanted = _choice(state, LeadState, "--state")
     with ctx_of(ctx).db.session() as session:
         try:
@@ -876,14 +889,19 @@ def leads_list(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
     state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    fmt: str = typer.Option("table", "--format", help="table | csv | json"),
+    as_json: bool = typer.Option(
+        False, "--json", help="Skriv svaret som ett JSON-dokument (= --format json)."
+    ),
 ) -> None:
     """Vis leads, eldste først."""
     from rich.table import Table
 
-    rows = _lead_rows(ctx, county, state)
     if as_json:
-        print_json(rows)
+        fmt = "json"
+    rows = _lead_rows(ctx, county, state, fmt, ("table", "csv", "json"))
+    if fmt != "table":
+        _write_leads(rows, fmt)
         return
     table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet")
     for r in rows:
@@ -900,11 +918,12 @@ def leads_export(
     fmt: str = typer.Option("csv", "--format", help="csv | json"),
 ) -> None:
     """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
+    _write_leads(_lead_rows(ctx, county, state, fmt, ("csv", "json")), fmt)
+
+
+def _write_leads(rows: list[dict[str, Any]], fmt: str) -> None:
     from bot.lead_export import write_csv
 
-    if fmt not in ("csv", "json"):
-        fail(f"--format {fmt!r}: velg csv eller json")
-    rows = _lead_rows(ctx, county, state)
     if fmt == "json":
         print_json(rows)
     else:

@@ -18,6 +18,19 @@ class Service(Protocol):
     async def stop(self) -> None: ...
 
 
+def parts_of(process: str, settings: Settings) -> dict[str, bool]:
+    """Which background parts a process runs (`serve`: all). The Telegram bot runs where its updates arrive:
+    in webhook mode Telegram posts them to the web processes, in polling mode the one scheduler fetches them
+    (Telegram allows one poller per bot)."""
+    webhook = settings.telegram_mode == "webhook"
+    return {
+        "serve": {"worker": True, "scheduler": True, "bot": True},
+        "web": {"worker": False, "scheduler": False, "bot": webhook},
+        "worker": {"worker": True, "scheduler": False, "bot": False},
+        "scheduler": {"worker": False, "scheduler": True, "bot": not webhook},
+    }[process]
+
+
 def build_services(
     settings: Settings,
     db: Database,

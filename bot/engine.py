@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Table, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from campaigns.templating import LANGUAGES
 from settings import Settings
 from store.identifiers import normalize_short_code
 from store.models import (
@@ -178,7 +179,7 @@ SENDER_COMPANY = select(Company).where(
     )
 )
 LATEST_OUTREACH = (
-    select(Message.id, Message.campaign_id)
+    select(Message.id, Message.campaign_id, Message.language)
     .where(
         Message.company_id == bindparam("company_id"),
         Message.kind == MessageKind.OUTREACH,
@@ -218,11 +219,12 @@ class _Engine:
         self.company = by_code or self._company()
         if self.company is not None:
             self.conversation.company_id = self.company.id
-            self.conversation.language = (
-                self.company.language if self.company.language in ("nb", "nn") else "nb"
-            )
             self.reply.company_id = self.company.id
-            self._link_campaign()
+            # The language the campaign wrote to the company in (its målform, or what the campaign fixed, such
+            # as English), else the company's målform.
+            written = self._link_campaign()
+            own = self.company.language if self.company.language in ("nb", "nn") else "nb"
+            self.conversation.language = written if written in LANGUAGES else own
         answers, intent = self._dispatch(parsed)
         self.reply.intent = intent
         if intent is not Intent.FREE_TEXT:
@@ -275,12 +277,14 @@ class _Engine:
             return None
         return self.session.scalar(SENDER_COMPANY, {"kind": kind, "sender": self.inbound.sender})
 
-    def _link_campaign(self) -> None:
-        """The reply belongs to the latest outreach that reached this company."""
+    def _link_campaign(self) -> str | None:
+        """The reply belongs to the latest outreach that reached this company; returns that message's language."""
         assert self.company is not None
         latest = self.session.execute(LATEST_OUTREACH, {"company_id": self.company.id}).first()
-        if latest is not None:
-            self.reply.message_id, self.reply.campaign_id = latest
+        if latest is None:
+            return None
+        self.reply.message_id, self.reply.campaign_id, language = latest
+        return str(language)
 
     @property
     def language(self) -> str:

@@ -15,6 +15,7 @@ from bot.engine import Inbound, Outcome, handle_inbound
 from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
 from bot.registration_flow import FIELDS
+from bot.texts import text as bot_text
 from settings import Settings
 from store.identifiers import ensure_identifiers
 from store.models import (
@@ -512,3 +513,23 @@ def _tg(text: str | None, chat_id: str, *, button: str | None = None):  # type: 
     return TelegramInbound(
         chat_id=chat_id, update_id=next(_ids), text=text, button=button, args=[], received_at=utcnow()
     )
+
+
+def test_the_bot_answers_in_the_language_the_campaign_wrote_in_else_the_companys_maalform(
+    session: Session, settings: Settings
+) -> None:
+    from store.models import Channel, Message, MessageKind, MessageState
+
+    company = make_company(session, language="nn")
+    first = say(session, settings, "JA")
+    assert first.answers[1].text == bot_text("q_contact", "nn")  # no outreach yet: the målform
+    say(session, settings, "avbryt")
+    session.add(
+        Message(
+            kind=MessageKind.OUTREACH, channel=Channel.SMS, company_id=company.id, address=MOBILE,
+            language="en", body="Hi!", state=MessageState.SENT, sent_at=utcnow(),
+        )
+    )  # fmt: skip
+    session.flush()
+    again = say(session, settings, "JA")
+    assert again.answers[1].text == bot_text("q_contact", "en")  # a campaign that wrote in English

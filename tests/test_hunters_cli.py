@@ -95,6 +95,11 @@ def test_leads_list_filters_by_county_and_state(cli, db: Database) -> None:  # t
     assert [r["id"] for r in fresh] == [new]
     table = cli("leads", "list")
     assert table.exit_code == 0 and "Byens" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(cli("leads", "list", "--format", "csv", "--county", "03").stdout)))
+    assert [int(r["id"]) for r in rows] == [new]
+    assert json.loads(cli("leads", "list", "--format", "json").stdout) == json.loads(
+        cli("leads", "list", "--json").stdout
+    )
 
 
 def test_leads_export_writes_csv_and_json_with_every_column(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -118,6 +123,8 @@ def test_leads_export_writes_csv_and_json_with_every_column(cli, db: Database) -
 def test_leads_commands_refuse_bad_options(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
     for args in (
         ("leads", "export", "--format", "xlsx"),
+        ("leads", "export", "--format", "table"),
+        ("leads", "list", "--format", "xlsx"),
         ("leads", "list", "--county", "99"),
         ("leads", "export", "--state", "won"),
     ):
