@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 from campaigns.dispatch_claim import LIVE_STATES
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignState, CampaignStep, Heartbeat, Notice, utcnow
+from store.heartbeats import record_heartbeat
+from store.models import Campaign, CampaignState, CampaignStep, Notice, utcnow
 from store.models.scheduler import APSCHEDULER_JOBS
 
 log = logging.getLogger(__name__)
@@ -200,11 +201,7 @@ class CampaignScheduler:
             if stale:
                 log.warning("campaigns %s paused: a step is overdue by more than STALE_AFTER", stale)
             refresh_completion(session, now=now)
-            beat = session.get(Heartbeat, self.name)
-            if beat is None:
-                session.add(Heartbeat(name=self.name, beat_at=now))
-            else:
-                beat.beat_at = now
+            record_heartbeat(session, name=self.name, now=now)
             rows = session.execute(
                 select(CampaignStep.campaign_id, CampaignStep.id, CampaignStep.scheduled_for)
                 .join(Campaign, Campaign.id == CampaignStep.campaign_id)

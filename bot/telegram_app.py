@@ -31,7 +31,8 @@ from telegram.ext import (
 
 from settings import Settings
 from store.db import Database
-from store.models import Heartbeat, utcnow
+from store.heartbeats import record_heartbeat
+from store.models import utcnow
 
 from . import telegram_chat as chat
 from .telegram_handlers import Handlers
@@ -201,8 +202,8 @@ class TelegramBot:
     def _record_heartbeat(self) -> None:
         try:
             with self.db.transaction() as session:
-                session.merge(
-                    Heartbeat(name=self.name, beat_at=utcnow(), info={"mode": self.settings.telegram_mode})
+                record_heartbeat(
+                    session, name=self.name, now=utcnow(), info={"mode": self.settings.telegram_mode}
                 )
         except Exception:  # a missed beat shows on /healthz; it must not stop the bot
             log.exception("Could not record the Telegram heartbeat")

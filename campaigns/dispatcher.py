@@ -36,6 +36,7 @@ from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
 from settings import Settings
 from store.db import Database
+from store.heartbeats import record_heartbeat
 from store.masking import mask_address
 from store.models import (
     Campaign,
@@ -296,12 +297,7 @@ class Dispatcher:
             "in_flight": self.in_flight,
         }
         for name in (self.name, f"{self.name}:{self.worker_id}"):
-            beat = session.get(Heartbeat, name)
-            if beat is None:
-                session.add(Heartbeat(name=name, beat_at=now, info=info))
-            else:
-                beat.beat_at = now
-                beat.info = info
+            record_heartbeat(session, name=name, now=now, info=info)
 
     # --- refresher -----------------------------------------------------------------------------------------
 
