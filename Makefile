@@ -5,14 +5,17 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v p
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LOCK := requirements.lock
 DEMO_DB ?= sqlite:///demo.db
 
-.PHONY: demo test lint format install clean bench
+.PHONY: demo test lint format install clean bench lock
 
-$(STAMP): pyproject.toml
+# Exact versions from the lock, then the project itself without resolving anything again.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,6 +41,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/launch.py
 	$(BIN)/python bench/dispatch.py
 	$(BIN)/python bench/inbound.py
+
+# Re-resolves every dependency to the newest versions pyproject.toml allows and rewrites the lock.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --upgrade --quiet -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-* letters .pytest_cache .mypy_cache .ruff_cache
