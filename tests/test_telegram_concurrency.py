@@ -3,7 +3,8 @@ Bot API, with one chat that has a backlog and a slow or flood-waiting answer, an
 
 The bot processes at most 16 updates at a time. A backlog of more than that in one chat used to take every
 slot (each queued update held a slot while waiting for its chat), so the other chat's update waited for the slow
-one. The tests measure the order of events at the fake, not wall-clock thresholds.
+one. The tests measure the order of events at the fake, not wall-clock thresholds. The flood-wait attack
+replays in tests/security/test_telegram_flood.py with the fixture and helpers of this module.
 """
 
 from __future__ import annotations
@@ -87,28 +88,6 @@ async def test_a_slow_chat_with_a_backlog_does_not_delay_another_chat(
 
     fake_telegram.release(BUSY_CHAT)
     await until(lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG, "the backlog is answered")
-    fake_telegram.wait_idle(quiet=0.3)
-    busy_chat_in_order(db, update_ids)
-
-
-async def test_a_chat_in_flood_wait_does_not_delay_another_chat(
-    bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
-) -> None:
-    # Telegram tells the busy chat's first answer to wait 3 s; the handler waits it out holding its chat.
-    fake_telegram.fail_next("sendMessage", 429, retry_after=3)
-    update_ids = push_backlog(fake_telegram)
-
-    def flood_waiting() -> bool:
-        with fake_telegram.lock:
-            return any(m == "sendMessage" for m, _ in fake_telegram.calls) and not fake_telegram.failures
-
-    await until(flood_waiting, "the busy chat's first answer is refused with retry_after")
-    fake_telegram.push_message(OTHER_CHAT, "/leads")
-
-    await until(lambda: bool(fake_telegram.sent_to(OTHER_CHAT)), "the other chat is answered")
-    await until(lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG, "the backlog is answered")
-    # The other chat's answer went out before the busy chat's flood wait was over.
-    assert position(fake_telegram, OTHER_CHAT) < position(fake_telegram, BUSY_CHAT)
     fake_telegram.wait_idle(quiet=0.3)
     busy_chat_in_order(db, update_ids)
 
