@@ -564,11 +564,18 @@ def campaign_check(
         source = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         fail(f"{file}: filen er ikke UTF-8-tekst")
+    from sqlalchemy.exc import SQLAlchemyError
+
     database = _database_if_ready(context)
     session = database.session() if database is not None else None
     try:
         found = check_campaign(
             session, source=source, filename=str(file), settings=context.settings, now=context.now
+        )
+    except SQLAlchemyError as exc:  # e.g. a database a release behind `jeger init`: check the file alone
+        err.print(f"[bold yellow]Advarsel:[/] databasen kunne ikke brukes ({exc.__class__.__name__})")
+        found = check_campaign(
+            None, source=source, filename=str(file), settings=context.settings, now=context.now
         )
     finally:
         if session is not None:

@@ -183,3 +183,27 @@ def test_a_file_that_is_not_toml_or_not_there(jeger: Cli, tmp_path: Path) -> Non
     assert result.exit_code == 2 and f"{path}:1: toml: ikke gyldig TOML" in result.stderr
     gone = jeger("campaign", "check", str(tmp_path / "finnes-ikke.toml"))
     assert gone.exit_code == 2 and "finner ikke filen" in gone.stderr
+
+
+def test_a_database_it_cannot_use_is_a_warning_and_the_file_is_still_checked(
+    jeger: Cli, settings: Settings, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from store.db import make_engine
+    from store.migrate import init_database
+
+    path = tmp_path / "broken.db"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    init_database(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as connection:  # as if a release behind: a table the check reads is not there
+        connection.execute("DROP TABLE county")
+    example = next(p for p in EXAMPLES if p.stem == "national-summer")
+    result = jeger(
+        "campaign", "check", str(example), settings_=settings.model_copy(update={"database_url": url})
+    )
+    assert result.exit_code == 0, result.output
+    assert "databasen kunne ikke brukes (OperationalError)" in result.stderr
+    assert "målgruppen ikke talt" in result.stdout
