@@ -58,22 +58,34 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     PTB starts one task per update in arrival order; each task queues on its chat's lock before its first real
     suspension, and asyncio locks wake waiters first-in first-out, so a chat's updates keep their order.
+
+    The chat lock is taken BEFORE one of the `max_concurrent_updates` processing slots: an update waiting for
+    its chat holds no slot, so one chat with a backlog, a slow answer or a flood wait (RetryAfter is waited
+    out in the handler) occupies at most one slot and never delays the other chats. PTB's own semaphore,
+    which `process_update` takes before calling us, is therefore sized as a backstop only
+    (`max_waiting_updates`); were it the limit, a chat's queued updates would fill it while waiting for their
+    chat, and every other chat would wait behind them.
     """
 
-    def __init__(self, max_concurrent_updates: int = 16) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self, max_concurrent_updates: int = 16, *, max_waiting_updates: int = 4096) -> None:
+        if max_concurrent_updates < 1 or max_waiting_updates < max_concurrent_updates:
+            raise ValueError("need 1 <= max_concurrent_updates <= max_waiting_updates")
+        super().__init__(max_waiting_updates)
+        self.processing_slots = max_concurrent_updates
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: Counter[int] = Counter()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._users[chat.id] += 1
         try:
-            async with lock:
+            async with lock, self._slots:
                 await coroutine
         finally:
             self._users[chat.id] -= 1

@@ -72,6 +72,8 @@ def line_index(source: str) -> dict[str, int]:
     steps = -1
     for number, raw in enumerate(source.splitlines(), start=1):
         line = raw.strip()
+        if line.startswith("["):  # a table header may carry a comment: `[window]  # Europe/Oslo`
+            line = line.split("#", 1)[0].strip()
         if line.startswith("[["):
             name = line.strip("[] ")
             if name == "steps":

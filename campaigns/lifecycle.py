@@ -31,6 +31,7 @@ from store.models import (
     StepAudience,
     utcnow,
 )
+from store.reference import county_numbers
 
 from . import audience
 from .definition import DefinitionError, Problem, check_definition, line_index
@@ -73,6 +74,79 @@ def _languages(definition: dict[str, Any]) -> tuple[str, ...]:
     return (definition["language"],) if definition["fixed_language"] else ("nb", "nn")
 
 
+@dataclass
+class Validation:
+    """What `create` and `check` find in a campaign file before anything is stored.
+
+    `problems` are faults of the file itself (keys, types, times, templates): nothing can be created from it.
+    `warnings` are things the file names that the database lacks today (no company in the audience yet, or
+    no database to look in): `create` refuses them too, but `check` only warns, so a file can be checked
+    before the companies are imported, or on a machine without the production database.
+    """
+
+    definition: dict[str, Any]
+    problems: list[Problem]
+    warnings: list[Problem]
+    audience: int | None  # companies in the audience now; None when not counted
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def validate_campaign(
+    session: Session | None,
+    *,
+    source: str,
+    filename: str,
+    settings: Settings,
+    now: datetime | None = None,
+    renderer: MessageRenderer | None = None,
+) -> Validation:
+    """Checks the definition, each step's template for a sample company and, with a session, the audience.
+
+    Without a session the counties come from the shipped reference data (what `jeger init` loads) and the
+    audience is not counted (a warning)."""
+    counties = set(session.scalars(select(County.number))) if session is not None else county_numbers()
+    definition, problems = check_definition(
+        source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow()
+    )
+    if not definition:  # not even TOML
+        return Validation(definition, problems, [], None)
+    lines = line_index(source)
+    renderer = renderer or MessageRenderer(settings)
+    for index, message in step_problems(definition, renderer=renderer):
+        field_name = f"steps[{index}].template"
+        problems.append(Problem(filename, lines.get(field_name), field_name, message))
+    warnings: list[Problem] = []
+    audience_ok = not any(
+        p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
+    )
+    total: int | None = None
+    if session is None:
+        warnings.append(
+            Problem(
+                filename,
+                lines.get("audience"),
+                "audience",
+                "ikke talt: uten database er verken målgruppen talt eller malene prøvd for hver bedrift",
+            )
+        )
+    elif audience_ok:
+        total = audience.count(session, definition)
+        if total == 0:
+            warnings.append(
+                Problem(
+                    filename,
+                    lines.get("audience"),
+                    "audience",
+                    "ingen bedrifter passer til denne målgruppen",
+                )
+            )
+    return Validation(definition, problems, warnings, total, lines)
+
+
 def create_campaign(
     session: Session,
     *,
@@ -83,29 +157,59 @@ def create_campaign(
     now: datetime | None = None,
 ) -> CreateResult:
     """Validates and stores a draft campaign; raises DefinitionError listing every problem at once."""
-    counties = set(session.scalars(select(County.number)))
-    definition, problems = check_definition(
-        source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow()
-    )
-    if not definition:  # not even TOML
-        raise DefinitionError(problems)
-    lines = line_index(source)
     renderer = MessageRenderer(settings)
-    for index, message in step_problems(definition, renderer=renderer):
-        field_name = f"steps[{index}].template"
-        problems.append(Problem(filename, lines.get(field_name), field_name, message))
-    audience_ok = not any(
-        p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
+    found = validate_campaign(
+        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer
     )
-    total = audience.count(session, definition) if audience_ok else 0
-    if audience_ok and total == 0:
-        problems.append(
-            Problem(
-                filename, lines.get("audience"), "audience", "ingen bedrifter passer til denne målgruppen"
-            )
-        )
-    if problems:
-        raise DefinitionError(problems)
+    if found.problems or found.warnings:
+        raise DefinitionError(found.problems + found.warnings)
+    campaign = _store_draft(session, definition=found.definition, source=source, created_by_id=created_by_id)
+    failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
+    if failures:
+        raise DefinitionError(_render_problems(filename, found.lines, failures))
+    steps = [
+        {
+            "name": s.name,
+            "channel": s.channel.value,
+            "template": s.template,
+            "audience": audience.count(session, found.definition, s.channel),
+        }
+        for s in campaign.steps
+    ]
+    return CreateResult(campaign=campaign, audience=found.audience or 0, steps=steps)
+
+
+def check_campaign(
+    session: Session | None,
+    *,
+    source: str,
+    filename: str,
+    settings: Settings,
+    now: datetime | None = None,
+) -> Validation:
+    """`jeger campaign check`: create's validation, with what the database lacks as warnings; stores nothing.
+
+    With a session and a valid file it goes exactly as far as create: the draft is written in the session
+    so every audience company's messages are rendered as create renders them, then everything is rolled
+    back (create also gives companies their identifiers; check leaves that to create)."""
+    renderer = MessageRenderer(settings)
+    found = validate_campaign(
+        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer
+    )
+    if session is None or found.problems or not found.audience:
+        return found
+    try:
+        campaign = _store_draft(session, definition=found.definition, source=source, created_by_id=None)
+        failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
+        found.problems.extend(_render_problems(filename, found.lines, failures))
+    finally:
+        session.rollback()
+    return found
+
+
+def _store_draft(
+    session: Session, *, definition: dict[str, Any], source: str, created_by_id: int | None
+) -> Campaign:
     campaign = Campaign(
         name=definition["name"],
         language=definition["language"],
@@ -130,24 +234,17 @@ def create_campaign(
             )
         )
     session.flush()
-    failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
-    if failures:
-        raise DefinitionError(
-            [
-                Problem(filename, lines.get(f"steps[{i}].template"), f"steps[{i}].template", str(p))
-                for i, p in failures[:20]
-            ]
-        )
-    steps = [
-        {
-            "name": s.name,
-            "channel": s.channel.value,
-            "template": s.template,
-            "audience": audience.count(session, definition, s.channel),
-        }
-        for s in campaign.steps
+    return campaign
+
+
+def _render_problems(
+    filename: str, lines: dict[str, int], failures: list[tuple[int, TemplateProblem]]
+) -> list[Problem]:
+    """The first 20 companies whose messages cannot be made, each at its step's template line."""
+    return [
+        Problem(filename, lines.get(f"steps[{i}].template"), f"steps[{i}].template", str(p))
+        for i, p in failures[:20]
     ]
-    return CreateResult(campaign=campaign, audience=total, steps=steps)
 
 
 def step_problems(definition: dict[str, Any], *, renderer: MessageRenderer) -> list[tuple[int, str]]:

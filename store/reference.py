@@ -26,6 +26,11 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def county_numbers() -> set[str]:
+    """The county numbers `jeger init` loads, for checks that run without a database."""
+    return {row["number"] for row in _rows("counties.csv")}
+
+
 def load_reference_data(session: Session) -> ReferenceCounts:
     """Inserts missing rows and corrects changed ones; a second run changes nothing."""
     inserted = updated = 0

@@ -451,3 +451,152 @@ def test_the_dashboard_works_on_a_phone(phone, server: Server) -> None:  # type:
     ARTIFACTS.mkdir(exist_ok=True)
     phone.goto(server.url + "/admin/")
     phone.screenshot(path=str(ARTIFACTS / "phone-home.png"), full_page=True)
+
+
+def _registration_token(server: Server) -> str:
+    """The personal link token of a company that has not registered yet (the newest such)."""
+    from sqlalchemy import exists, select
+
+    from store.db import Database
+    from store.identifiers import ensure_identifiers
+    from store.models import Company, Registration
+
+    db = Database(server.db_url)
+    try:
+        with db.transaction() as session:
+            unregistered = ~exists().where(Registration.company_id == Company.id)
+            company_id = session.scalars(
+                select(Company.id).where(unregistered).order_by(Company.id.desc())
+            ).first()
+            assert company_id is not None
+            ensure_identifiers(session, company_ids=[company_id])
+            token = session.scalar(select(Company.token).where(Company.id == company_id))
+            assert token is not None
+            return str(token)
+    finally:
+        db.dispose()
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def _axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one readable line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=WCAG_21_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_the_registration_page_passes_axe_core_wcag_2_1_aa(  # type: ignore[no-untyped-def]
+    device: str, server: Server, request: pytest.FixtureRequest
+) -> None:
+    """PRODUCT §10: pages the public uses meet WCAG 2.1 AA. Every state a company sees: the empty form, the
+    form with a programme opened, the form sent back with errors, the thanks, and a wrong link."""
+    page = request.getfixturevalue(device)
+    url = f"{server.url}/r/{_registration_token(server)}"
+    page.goto(url)
+    assert _axe_violations(page) == []
+    page.locator("summary").first.click()
+    assert _axe_violations(page) == []
+
+    page.get_by_role("button", name="Send inn").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+    # Each error is tied to its field, so a screen reader reads it with the field; the summary links to it.
+    name = page.get_by_label("Kontaktperson")
+    assert name.get_attribute("aria-invalid") == "true"
+    assert page.locator("#" + str(name.get_attribute("aria-describedby"))).inner_text() == (
+        "Skriv navnet på kontaktpersonen."
+    )
+    page.get_by_role("link", name="Skriv navnet på kontaktpersonen.").click()
+    assert page.url.endswith("#contact_name")
+    assert _axe_violations(page) == []
+
+    name.fill("Kari Nordmann")
+    page.locator("summary").first.click()
+    page.locator("input[name=trades]").first.check()
+    page.get_by_label("Antall læreplasser").fill("2")
+    page.get_by_label("Nei").check()
+    page.get_by_label("Jeg samtykker", exact=False).check()
+    page.get_by_role("button", name="Send inn").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Takk!").is_visible()
+    assert _axe_violations(page) == []
+
+    page.goto(f"{server.url}/r/finnes-ikke")
+    assert _axe_violations(page) == []
+
+
+def _seed_targeted(server: Server) -> None:
+    """A cancelled campaign whose messages went to every seeded company: the map has figures in counties."""
+    from sqlalchemy import select
+
+    from campaigns.definition import parse_definition
+    from store.db import Database
+    from store.models import Campaign, CampaignState, Channel, Company, Message, MessageKind, MessageState
+
+    source = campaign_toml()
+    db = Database(server.db_url)
+    try:
+        with db.transaction() as session:
+            definition = parse_definition(source, counties={"18", "55", "56"})
+            campaign = Campaign(
+                name="Kartprøve",
+                language="nb",
+                fixed_language=True,
+                definition=definition,
+                source_toml=source,
+                state=CampaignState.CANCELLED,
+            )
+            session.add(campaign)
+            session.flush()
+            for company_id in session.scalars(select(Company.id)):
+                session.add(
+                    Message(
+                        kind=MessageKind.OUTREACH,
+                        campaign_id=campaign.id,
+                        company_id=company_id,
+                        channel=Channel.LETTER,
+                        state=MessageState.CANCELLED,
+                    )
+                )
+    finally:
+        db.dispose()
+
+
+def test_the_results_page_fits_at_1280_px_with_a_legend_of_real_ranges(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    _seed_targeted(server)
+    log_in(page, server)
+    page.wait_for_url("**/admin/")
+    page.goto(server.url + "/admin/results?metric=targeted")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    county_table = page.locator(".county-split .table-wrap")
+    scroll, visible = county_table.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert scroll <= visible, f"the county table is cut off at 1280 px ({scroll} > {visible})"
+    assert county_table.locator("th", has_text="Ble lærebedrift").is_visible()
+    legend = [t.strip() for t in page.locator(".map-legend li").all_inner_texts()][1:]  # after the title
+    assert legend[0] == "0" and len(legend) >= 2, legend
+    for label in legend[1:]:
+        bounds = re.fullmatch(r"(\d+)(?:–(\d+))?", label.replace("\u00a0", ""))
+        assert bounds is not None, label
+        assert bounds.group(2) is None or int(bounds.group(1)) < int(bounds.group(2)), f"a class {label}"
+
+
+def test_the_front_page_leads_to_the_dashboard_and_every_page_has_the_icon(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server.url + "/")
+    assert page.url.startswith(server.url + "/admin/login")  # / -> /admin/ -> the login page
+    icon = page.locator("link[rel=icon]")
+    assert icon.get_attribute("href") == "/static/favicon.svg"
+    svg = httpx.get(server.url + "/static/favicon.svg")
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    ico = httpx.get(server.url + "/favicon.ico")
+    assert ico.status_code == 200 and ico.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    page.goto(f"{server.url}/r/{_registration_token(server)}")
+    assert page.locator("link[rel=icon]").get_attribute("href") == "/static/favicon.svg"

@@ -11,7 +11,7 @@ from runtime import Service
 from settings import Settings
 from store.db import Database
 
-from . import admin, api, health, metrics, registration, telegram_webhook, twilio_sms, twilio_status
+from . import admin, api, health, metrics, registration, site, telegram_webhook, twilio_sms, twilio_status
 
 
 def create_app(
@@ -50,4 +50,5 @@ def create_app(
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
     app.include_router(api.router)
+    app.include_router(site.router)
     return app

@@ -46,6 +46,7 @@ class FakeTelegram:
         self.lock = threading.Lock()
         self.updates: list[dict[str, Any]] = []
         self.failures: deque[Failure] = deque()
+        self.held: set[int] = set()  # chats whose sendMessage calls wait until released
         self._last_call = time.monotonic()
         self._update_ids = itertools.count(1000)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
@@ -86,6 +87,23 @@ class FakeTelegram:
         }.get(status, "Internal Server Error")
         with self.lock:
             self.failures.append(Failure(method, status, text, retry_after))
+
+    def hold(self, chat_id: int) -> None:
+        """Makes sendMessage to the chat wait (the request stays open) until `release`: a slow chat."""
+        with self.lock:
+            self.held.add(chat_id)
+
+    def release(self, chat_id: int) -> None:
+        with self.lock:
+            self.held.discard(chat_id)
+
+    def is_waiting(self, chat_id: int) -> bool:
+        """Whether a sendMessage to the held chat has arrived and is waiting for its release."""
+        with self.lock:
+            return (
+                any(m == "sendMessage" and str(p.get("chat_id")) == str(chat_id) for m, p in self.calls)
+                and chat_id in self.held
+            )
 
     def _user(self, chat_id: int) -> dict[str, Any]:
         return {"id": chat_id, "is_bot": False, "first_name": "Kari", "language_code": "nb"}
@@ -226,6 +244,11 @@ class FakeTelegram:
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
+        while True:
+            with self.lock:
+                if chat_id not in self.held:
+                    break
+            await asyncio.sleep(0.02)
         message = self._message(params, next(self._message_ids[chat_id]))
         with self.lock:
             self.sent.append(

@@ -1,7 +1,7 @@
 """Server-rendered SVG charts: the funnel as labelled bars and Norway's counties as a greyscale map.
 
 Both read without colour and on paper: bars are hatched and carry their numbers, map shades are greys in
-five classes with the figure printed in each county and a legend. The map is projected equirectangularly
+at most five classes with round bounds, the figure printed in each county and a legend. The map is projected equirectangularly
 with cos(latitude) scaling, which is close enough at Norway's size, and simplified once per process.
 """
 
@@ -133,19 +133,53 @@ def _polygons(feature: dict[str, Any]) -> list[Any]:
     return geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
 
 
-def _classes(values: Sequence[float]) -> list[int]:
-    """Upper bounds of five equal-width whole-number classes from 0 to the largest value."""
-    step = max(math.ceil(max(values, default=0) / len(GREYS)), 1)
-    return [step * (i + 1) for i in range(len(GREYS))]
+@dataclass(frozen=True)
+class ShadeClass:
+    """One class of the map: the counties whose figure lies in low..high (whole numbers) get `grey`."""
+
+    low: int
+    high: int
+    grey: str
+
+    @property
+    def label(self) -> str:
+        return _number(self.low) if self.low == self.high else f"{_number(self.low)}–{_number(self.high)}"
 
 
-def _grey(value: float, bounds: Sequence[int]) -> str:
-    if value <= 0:
+def _nice_step(raw: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... at least `raw`: class bounds people read at a glance."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * magnitude >= raw:
+                return factor * magnitude
+        magnitude *= 10
+
+
+def _classes(values: Sequence[float]) -> list[ShadeClass]:
+    """At most five classes of equal, round width from 1 up to the largest figure, and no class that no
+    figure could fall in: figures up to 3 give the classes 1, 2 and 3 (not "1–1, 2–2, ... 5–5"), 308 gives
+    1–100, 101–200, 201–300, 301–308. With fewer classes than greys, the greys are spread from light to
+    dark so the darkest always means the top class."""
+    top = math.ceil(max(values, default=0))
+    if top <= 0:
+        return []
+    step = _nice_step(top / len(GREYS))
+    count = math.ceil(top / step)
+    if count == 1:
+        greys = [GREYS[-1]]
+    else:
+        greys = [GREYS[round(i * (len(GREYS) - 1) / (count - 1))] for i in range(count)]
+    return [ShadeClass(low=i * step + 1, high=min((i + 1) * step, top), grey=greys[i]) for i in range(count)]
+
+
+def _grey(value: float, classes: Sequence[ShadeClass]) -> str:
+    if value <= 0 or not classes:
         return ZERO
-    for bound, grey in zip(bounds, GREYS, strict=True):
-        if value <= bound:
-            return grey
-    return GREYS[-1]
+    for shade in classes:
+        if value <= shade.high:
+            return shade.grey
+    return classes[-1].grey
 
 
 # Where the labels of small southern counties go instead (their shapes are too small to hold a number).
@@ -155,8 +189,8 @@ LABEL_NUDGE: Mapping[str, Point] = {"03": (-4, -12), "32": (18, 12), "31": (10, 
 def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -> str:
     """Counties shaded by `values` (county number -> figure) with the figure written on each county."""
     geometry = map_geometry()
-    bounds = _classes(list(values.values()))
-    legend_height = 26 * (len(GREYS) + 1) + 40
+    classes = _classes(list(values.values()))
+    legend_height = 26 * (len(classes) + 1) + 40
     height = geometry.height + 10
     parts = [
         f'<svg class="map" viewBox="-5 -5 {geometry.width + 10:.0f} {height:.0f}" role="img" '
@@ -166,7 +200,7 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
     for shape in geometry.counties:
         value = values.get(shape.number, 0)
         parts.append(
-            f'<path d="{shape.path}" fill="{_grey(value, bounds)}" stroke="#1d2733" stroke-width="0.7" '
+            f'<path d="{shape.path}" fill="{_grey(value, classes)}" stroke="#1d2733" stroke-width="0.7" '
             f'stroke-linejoin="round"><title>{escape(shape.name)}: {_number(value)}{escape(unit)}</title></path>'
         )
     for shape in geometry.counties:
@@ -177,8 +211,9 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
             f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="13" font-weight="700" '
             f'fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">{_number(value)}</text>'
         )
-    # The legend sits bottom right, where Sweden would be. On a phone the whole map shrinks to a third and the
-    # legend's text with it, so an HTML copy below the map (same classes, readable size) replaces it there.
+    # The legend sits bottom right, where Sweden would be, for print. On screen the map shrinks (beside the
+    # county table, or on a phone) and the legend's text with it, so an HTML copy below the map (same classes,
+    # readable size) replaces it there.
     lx, ly = geometry.width - 130, geometry.height - legend_height
     parts.append('<g class="map-legend-svg">')
     parts.append(
@@ -189,28 +224,23 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
         f'<rect x="{lx}" y="{y}" width="22" height="18" fill="{ZERO}" stroke="#1d2733" stroke-width="0.7"/>'
     )
     parts.append(f'<text x="{lx + 30}" y="{y + 14}" font-size="12">0</text>')
-    lower = 1
-    for index, (bound, grey) in enumerate(zip(bounds, GREYS, strict=True), start=1):
+    for index, shade in enumerate(classes, start=1):
         y = ly + 24 + index * 26
         parts.append(
-            f'<rect x="{lx}" y="{y}" width="22" height="18" fill="{grey}" stroke="#1d2733" stroke-width="0.7"/>'
+            f'<rect x="{lx}" y="{y}" width="22" height="18" fill="{shade.grey}" stroke="#1d2733" '
+            'stroke-width="0.7"/>'
         )
-        parts.append(
-            f'<text x="{lx + 30}" y="{y + 14}" font-size="12">{_number(lower)}–{_number(bound)}</text>'
-        )
-        lower = bound + 1
+        parts.append(f'<text x="{lx + 30}" y="{y + 14}" font-size="12">{shade.label}</text>')
     parts.append("</g></svg>")
-    parts.append(_html_legend(bounds, unit))
+    parts.append(_html_legend(classes, unit))
     return "".join(parts)
 
 
-def _html_legend(bounds: Sequence[int], unit: str) -> str:
+def _html_legend(classes: Sequence[ShadeClass], unit: str) -> str:
     items = [f'<li><span class="swatch" style="background:{ZERO}"></span>0</li>']
-    lower = 1
-    for bound, grey in zip(bounds, GREYS, strict=True):
-        items.append(
-            f'<li><span class="swatch" style="background:{grey}"></span>{_number(lower)}–{_number(bound)}</li>'
-        )
-        lower = bound + 1
+    items += [
+        f'<li><span class="swatch" style="background:{shade.grey}"></span>{shade.label}</li>'
+        for shade in classes
+    ]
     title = escape(unit.strip() or "Antall")
     return f'<ul class="map-legend" aria-label="Forklaring: {title}"><li><b>{title}</b></li>{"".join(items)}</ul>'
