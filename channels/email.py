@@ -9,6 +9,11 @@ handed over: safe to retry. A server's answer after DATA is definite. But no ans
 timeout, a dropped connection) may mean the server accepted the mail: that is `Unknown`, which the dispatcher
 records as failed "uklart om e-posten ble levert" instead of sending it again, since SMTP has no way to ask.
 The letter PDF renders in the letter printer's process pool, never in the event loop's process.
+
+Every mail carries `Date` (Europe/Oslo), a `Message-ID` in the domain of MAIL_FROM, and, when the dispatcher
+gives one, the recipient's own one-click unsubscribe link as `List-Unsubscribe` with
+`List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058; mailbox providers require both of bulk
+senders). No mailto: alternative, because we read no inbound e-mail.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from __future__ import annotations
 import asyncio
 import smtplib
 import ssl
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 from settings import Settings
 
@@ -74,6 +81,8 @@ class SmtpEmail:
         self.user = unquote(url.username) if url.username else None
         self.password = unquote(url.password) if url.password else None
         self.sender = settings.mail_from or f"laereplassjeger@{self.host}"
+        self.domain = parseaddr(self.sender)[1].rpartition("@")[2] or self.host  # for Message-ID
+        self.zone = ZoneInfo(settings.timezone)
         self.timeout = timeout
         self.printer = printer  # shared with printed letters (the dispatcher's); else our own, made on demand
         self._own_printer = False
@@ -97,7 +106,10 @@ class SmtpEmail:
         letter_html = message.extra.get("letter_html")
         if letter_html:
             attachment = await self._render(letter_html)
-        mail = self._compose(message, attachment)
+        try:
+            mail = self._compose(message, attachment)
+        except ValueError as refused:  # a header value the e-mail package refuses (CR/LF): never will take it
+            return Failed(reason=f"e-mail not composed: {refused}")
         try:
             await asyncio.to_thread(self._deliver, mail)
         except _DataStarted as wrapped:
@@ -124,7 +136,11 @@ class SmtpEmail:
         mail["From"] = self.sender
         mail["To"] = message.address
         mail["Subject"] = message.subject or "Læreplassjeger"
-        mail["Message-ID"] = make_msgid(domain="laereplassjeger.no")
+        mail["Date"] = format_datetime(datetime.now(self.zone))
+        mail["Message-ID"] = make_msgid(domain=self.domain)
+        if message.unsubscribe_url:
+            mail["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
+            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         mail.set_content(message.body)
         if message.html:
             mail.add_alternative(message.html, subtype="html")

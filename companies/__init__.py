@@ -1,0 +1,1 @@
+"""Companies and their addresses: phone verdicts, e-mail validation, unsubscribe links (layout.md)."""
