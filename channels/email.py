@@ -19,6 +19,7 @@ senders). No mailto: alternative, because we read no inbound e-mail.
 from __future__ import annotations
 
 import asyncio
+import logging
 import smtplib
 import ssl
 from datetime import datetime
@@ -35,6 +36,7 @@ from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
 if TYPE_CHECKING:
     from .letters import LetterPrinter
 
+log = logging.getLogger(__name__)
 SOCKET_TIMEOUT = 30.0  # seconds per socket operation (smtplib's own timeout)
 
 
@@ -83,6 +85,12 @@ class SmtpEmail:
         self.sender = settings.mail_from or f"laereplassjeger@{self.host}"
         self.domain = parseaddr(self.sender)[1].rpartition("@")[2] or self.host  # for Message-ID
         self.zone = ZoneInfo(settings.timezone)
+        if not settings.public_base_url.startswith("https://"):
+            log.warning(
+                "PUBLIC_BASE_URL %s is not https: mailbox providers ignore the e-mails' one-click unsubscribe "
+                "links (RFC 8058) unless they are https",
+                settings.public_base_url,
+            )
         self.timeout = timeout
         self.printer = printer  # shared with printed letters (the dispatcher's); else our own, made on demand
         self._own_printer = False
