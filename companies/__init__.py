@@ -1,1 +1,1 @@
-"""Companies and their addresses: phone verdicts, e-mail validation, unsubscribe links (layout.md)."""
+"""Companies and their addresses: who may be written to, and why not (PRODUCT §3)."""

@@ -44,6 +44,14 @@ def _library_verdict(number: phonenumbers.PhoneNumber) -> Verdict:
     return valid, valid and phonenumbers.number_type(number) in _SMS_TYPES
 
 
+def _norwegian_verdict(number: phonenumbers.PhoneNumber) -> Verdict:
+    """The same verdict for a +47 number at half the cost: `is_valid_number` and `number_type` both pick the
+    region (NO or SJ, both geographic, both +47) and then run the same type check, which is UNKNOWN exactly
+    when `is_valid_number` says no; so one call answers both."""
+    kind = phonenumbers.number_type(number)
+    return kind != PhoneNumberType.UNKNOWN, kind in _SMS_TYPES
+
+
 # --- reading the metadata's patterns -------------------------------------------------------------------------
 # A pattern is read into "shapes": sequences of digit sets, one per position, whose union is the language the
 # pattern accepts (the metadata's patterns are finite: digits, \d, classes, groups, alternation, bounded
@@ -204,7 +212,7 @@ class PhoneClassifier:
             if verdict is None:
                 # What parse(national, "NO") returns for eight digits without a leading 0, minus its cost.
                 number = phonenumbers.PhoneNumber(country_code=47, national_number=int(national))
-                verdict = _library_verdict(number)
+                verdict = _norwegian_verdict(number)
                 if len(self._verdicts) >= _MAX_EXACT_ENTRIES:
                     self._verdicts.clear()
                 self._verdicts[key] = verdict
