@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 import random
 import re
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database
 from store.importer import import_companies
-from store.models import Company, Contact, ContactKind, Registration, StaffUser
+from store.models import Company, Contact, ContactKind, Message, Registration, StaffUser
 from tests.register_files import unit, valid_orgnrs, write_csv, write_json
 from tests.test_engine import MOBILE, make_company
 from web.app import create_app
@@ -204,3 +205,25 @@ def test_staff_add_refuses_a_hostile_address(cli, db: Database, email: str) -> N
     assert result.exit_code != 0 and "ikke en gyldig e-postadresse" in (result.stdout + result.stderr)
     with db.session() as session:
         assert session.scalars(select(StaffUser)).all() == []
+
+
+# --- a staff member's test send ----------------------------------------------------------------------------
+
+
+def test_a_test_send_to_a_hostile_address_is_refused_and_queues_nothing(
+    cli, db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_campaign_rules import toml
+
+    with db.transaction() as session:
+        make_company(session)  # the audience must not be empty
+    path = tmp_path / "kampanje.toml"
+    path.write_text(toml(), encoding="utf-8")
+    created = cli("campaign", "create", str(path), "--json")
+    assert created.exit_code == 0, created.output
+    campaign_id = json.loads(created.stdout)["id"]
+    for hostile in ("a@b@c", "meg@firma.no\r\nBcc: alle@angriper.example"):
+        refused = cli("campaign", "test", str(campaign_id), "--to", hostile)
+        assert refused.exit_code != 0 and "ikke en gyldig e-postadresse" in (refused.stdout + refused.stderr)
+    with db.session() as session:
+        assert session.scalars(select(Message)).all() == []
