@@ -34,6 +34,8 @@ HOSTILE = [
     "kari@fjord.no\x00",
     "kari@fjord.no, alle@angriper.example",
     "k" * 300 + "@fjord.no",
+    "kari@fjord..no",
+    "kari@-fjord.no",
 ]
 TWILIO_TOKEN = "test-auth-token"
 SMS_PATH = "/webhooks/twilio/sms"
