@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from email_validator import EmailNotValidError, validate_email
+
 from settings import Settings
 
 from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
@@ -142,7 +144,7 @@ class SmtpEmail:
     def _compose(self, message: OutgoingMessage, attachment: bytes | None) -> EmailMessage:
         mail = EmailMessage()
         mail["From"] = self.sender
-        mail["To"] = message.address
+        mail["To"] = _smtp_address(message.address or "")
         mail["Subject"] = message.subject or "Læreplassjeger"
         mail["Date"] = format_datetime(datetime.now(self.zone))
         mail["Message-ID"] = make_msgid(domain=self.domain)
@@ -184,6 +186,18 @@ class SmtpEmail:
         if self._own_printer and self.printer is not None:
             await self.printer.close()
             self.printer = None
+
+
+def _smtp_address(address: str) -> str:
+    """The address as plain SMTP carries it: an internationalised domain (stored in its Unicode form, as
+    companies.emails normalises it) in its ASCII Punycode form. A non-ASCII local part has no such form; it
+    needs a server that offers SMTPUTF8, and smtplib says so if this one does not."""
+    if address.isascii():
+        return address
+    try:
+        return validate_email(address, check_deliverability=False).ascii_email or address
+    except EmailNotValidError:
+        return address
 
 
 def _response_result(exc: smtplib.SMTPResponseException) -> SendResult:

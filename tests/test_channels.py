@@ -308,6 +308,14 @@ def test_every_email_carries_date_message_id_and_the_recipients_one_click_link(s
     assert str(mail["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click"
 
 
+def test_an_internationalised_domain_goes_out_in_its_ascii_form(smtp_server) -> None:  # type: ignore[no-untyped-def]
+    adapter = SmtpEmail(base_settings(smtp_url=smtp_server.url))
+    message = OutgoingMessage(message_id=1, channel=Channel.EMAIL, address="post@bjørk.no", body="Hei")
+    assert isinstance(asyncio.run(adapter.send(message)), Sent)  # no SMTPUTF8 needed on the way
+    (mail,) = smtp_server.wait_for(1)
+    assert mail["To"] == "post@xn--bjrk-hra.no"
+
+
 def test_an_address_with_a_line_break_is_never_put_in_a_header(smtp_server) -> None:  # type: ignore[no-untyped-def]
     adapter = SmtpEmail(base_settings(smtp_url=smtp_server.url))
     hostile = OutgoingMessage(
