@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from companies.emails import normalize_email
 from store.models import (
     Company,
     Contact,
@@ -63,7 +64,8 @@ def normalise_address(kind: ContactKind, address: str) -> str:
     if kind is ContactKind.EMAIL:
         if "@" not in address:
             raise PrivacyError(f"«{address}» er ikke en e-postadresse")
-        return address.strip().lower()
+        # The form we store; an address that fails the check may still sit in rows older than the check.
+        return normalize_email(address) or address.strip().lower()
     return address.strip()
 
 

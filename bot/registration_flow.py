@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from companies.emails import normalize_email
 from store.models import (
     Company,
     Conversation,
@@ -46,7 +47,6 @@ FLOW = "registration"
 OPEN_LEAD_STATES = (LeadState.NEW, LeadState.CLAIMED, LeadState.CONTACTED)
 OSLO = ZoneInfo("Europe/Oslo")
 NONE_WORDS = {"ingen", "nei", "no", "none", "ikke"}
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -411,9 +411,10 @@ def _phone(turn: Turn) -> Answer | None:
         return _stale(turn, "phone")
     raw = " ".join(turn.text.split())
     if "@" in raw:
-        if not _EMAIL.match(raw) or len(raw) > 320:
+        email = normalize_email(raw)
+        if email is None:
             return Answer(text("bad_email", turn.language, text=raw[:40]))
-        turn.registration.email = raw.lower()
+        turn.registration.email = email
         return None
     phone = normalize_phone(raw) if raw else None
     if phone is None:
@@ -427,13 +428,14 @@ def _phone(turn: Turn) -> Answer | None:
 def _email(turn: Turn) -> Answer | None:
     if turn.button is not None:
         return _stale(turn, "email")
-    raw = " ".join(turn.text.split()).lower()
-    if raw in NONE_WORDS or raw in {"-", "–"}:
+    raw = " ".join(turn.text.split())
+    if raw.lower() in NONE_WORDS or raw in {"-", "–"}:
         turn.registration.email = None
         return None
-    if not _EMAIL.match(raw) or len(raw) > 320:
+    email = normalize_email(raw)
+    if email is None:
         return Answer(text("bad_email", turn.language, text=raw[:40]))
-    turn.registration.email = raw
+    turn.registration.email = email
     return None
 
 

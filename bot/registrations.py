@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from companies.emails import normalize_email
 from store.models import Company, Contact, ContactKind, Registration, RegistrationSource, Trade, utcnow
 from store.phones import classify_phone
 from store.secrets import AddressHasher
@@ -39,10 +40,10 @@ def validate(session: Session, form: WebForm) -> tuple[dict[str, str], dict[str,
     if form.phone.strip() and phone is None:
         errors["phone"] = "Telefonnummeret er ikke gyldig (8 siffer, eller med landkode)."
     clean["phone"] = phone[0] if phone else None
-    email = form.email.strip().lower()
-    if email and ("@" not in email or "." not in email.rsplit("@", 1)[-1]):
-        errors["email"] = "E-postadressen er ikke gyldig."
-    clean["email"] = email or None
+    email = normalize_email(form.email) if form.email.strip() else None
+    if form.email.strip() and email is None:
+        errors["email"] = "E-postadressen er ikke gyldig. Skriv én adresse, som navn@bedrift.no."
+    clean["email"] = email
     if not clean["phone"] and not clean["email"] and "phone" not in errors and "email" not in errors:
         errors["phone"] = "Oppgi telefon eller e-post, så læreplassjegeren kan nå dere."
     trades = session.scalars(select(Trade).where(Trade.id.in_(form.trades))).all() if form.trades else []

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, Sent, Unknown
 from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
+from companies.unsubscribe import UnsubscribeLinks
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
@@ -51,7 +52,7 @@ from store.models import (
     Reply,
     utcnow,
 )
-from store.secrets import AddressHasher
+from store.secrets import AddressHasher, secret_key
 
 from .delivery import apply_early_reports, forget_old_early_reports
 from .dispatch_claim import LIVE_STATES, Claimed, claim_batch
@@ -142,6 +143,7 @@ class Dispatcher:
         self.workers_sharing = 1
         self.stats: Counter[str] = Counter()  # sent, skipped, deferred, unknown ... by this worker
         self.hasher: AddressHasher | None = None
+        self.unsubscribe_links: UnsubscribeLinks | None = None  # for every e-mail's List-Unsubscribe
         self.printer = LetterPrinter()  # its process pool starts on first use (letters, e-mail attachments)
         self._stopping = asyncio.Event()
         self._tasks: dict[str, list[asyncio.Task[None]]] = {}
@@ -158,6 +160,7 @@ class Dispatcher:
         starts the tasks. Raises AnotherWorkerRunning on SQLite when another dispatcher is alive."""
         self._stopping.clear()
         self.hasher = await asyncio.to_thread(self._load_hasher)
+        self.unsubscribe_links = await asyncio.to_thread(self._load_unsubscribe_links)
         # Imported now, not at the first answer: importing the web package blocks the event loop a while.
         self._latency = await asyncio.to_thread(_send_latency_metric)
         await asyncio.to_thread(self._register)
@@ -274,6 +277,11 @@ class Dispatcher:
     def _load_hasher(self) -> AddressHasher:
         with self.db.session() as session:
             return AddressHasher.load(session)
+
+    def _load_unsubscribe_links(self) -> UnsubscribeLinks:
+        with self.db.session() as session:
+            secret = secret_key(session, self.settings.secret_key)
+        return UnsubscribeLinks(secret=secret, base_url=self.settings.public_base_url)
 
     def _register(self) -> None:
         now = utcnow()
@@ -548,6 +556,11 @@ class Dispatcher:
                 subject=item.subject,
                 html=item.html,
                 extra=item.extra,
+                unsubscribe_url=(
+                    self.unsubscribe_links.url(item.id)
+                    if item.channel is Channel.EMAIL and self.unsubscribe_links is not None
+                    else None
+                ),
             )
             started = time.perf_counter()
             try:

@@ -179,12 +179,16 @@ def send_test(
     session: Session, *, campaign_id: int, to: str, settings: Settings, step_name: str | None = None
 ) -> list[Message]:
     """Renders the step(s) for a sample company and queues them to `to` (a phone, e-mail or Telegram chat id)."""
+    from companies.emails import normalize_email
     from store.phones import normalize_phone
 
     campaign = get_campaign(session, campaign_id)
     renderer = MessageRenderer(settings)
     if "@" in to:
-        channel, address = Channel.EMAIL, to.strip().lower()
+        email = normalize_email(to)
+        if email is None:
+            raise ValueError(f"«{to.strip()[:80]}» er ikke en gyldig e-postadresse.")
+        channel, address = Channel.EMAIL, email
     elif to.isdigit() and len(to) != 8:
         channel, address = Channel.TELEGRAM, to
     else:

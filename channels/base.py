@@ -26,6 +26,8 @@ class OutgoingMessage:
     html: str | None = None
     # Channel specifics: Telegram `buttons` ([[{"text", "callback_data"}]]), e-mail `letter_html` for the PDF.
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # E-mail: the recipient's own one-click unsubscribe link (List-Unsubscribe, RFC 8058).
+    unsubscribe_url: str | None = None
 
 
 @dataclass(frozen=True)

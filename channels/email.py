@@ -9,17 +9,27 @@ handed over: safe to retry. A server's answer after DATA is definite. But no ans
 timeout, a dropped connection) may mean the server accepted the mail: that is `Unknown`, which the dispatcher
 records as failed "uklart om e-posten ble levert" instead of sending it again, since SMTP has no way to ask.
 The letter PDF renders in the letter printer's process pool, never in the event loop's process.
+
+Every mail carries `Date` (Europe/Oslo), a `Message-ID` in the domain of MAIL_FROM, and, when the dispatcher
+gives one, the recipient's own one-click unsubscribe link as `List-Unsubscribe` with
+`List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058; mailbox providers require both of bulk
+senders). No mailto: alternative, because we read no inbound e-mail.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import smtplib
 import ssl
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from email_validator import EmailNotValidError, validate_email
 
 from settings import Settings
 
@@ -28,6 +38,7 @@ from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
 if TYPE_CHECKING:
     from .letters import LetterPrinter
 
+log = logging.getLogger(__name__)
 SOCKET_TIMEOUT = 30.0  # seconds per socket operation (smtplib's own timeout)
 
 
@@ -74,6 +85,14 @@ class SmtpEmail:
         self.user = unquote(url.username) if url.username else None
         self.password = unquote(url.password) if url.password else None
         self.sender = settings.mail_from or f"laereplassjeger@{self.host}"
+        self.domain = parseaddr(self.sender)[1].rpartition("@")[2] or self.host  # for Message-ID
+        self.zone = ZoneInfo(settings.timezone)
+        if not settings.public_base_url.startswith("https://"):
+            log.warning(
+                "PUBLIC_BASE_URL %s is not https: mailbox providers ignore the e-mails' one-click unsubscribe "
+                "links (RFC 8058) unless they are https",
+                settings.public_base_url,
+            )
         self.timeout = timeout
         self.printer = printer  # shared with printed letters (the dispatcher's); else our own, made on demand
         self._own_printer = False
@@ -97,7 +116,10 @@ class SmtpEmail:
         letter_html = message.extra.get("letter_html")
         if letter_html:
             attachment = await self._render(letter_html)
-        mail = self._compose(message, attachment)
+        try:
+            mail = self._compose(message, attachment)
+        except ValueError as refused:  # a header value the e-mail package refuses (CR/LF): never will take it
+            return Failed(reason=f"e-mail not composed: {refused}")
         try:
             await asyncio.to_thread(self._deliver, mail)
         except _DataStarted as wrapped:
@@ -122,9 +144,13 @@ class SmtpEmail:
     def _compose(self, message: OutgoingMessage, attachment: bytes | None) -> EmailMessage:
         mail = EmailMessage()
         mail["From"] = self.sender
-        mail["To"] = message.address
+        mail["To"] = _smtp_address(message.address or "")
         mail["Subject"] = message.subject or "Læreplassjeger"
-        mail["Message-ID"] = make_msgid(domain="laereplassjeger.no")
+        mail["Date"] = format_datetime(datetime.now(self.zone))
+        mail["Message-ID"] = make_msgid(domain=self.domain)
+        if message.unsubscribe_url:
+            mail["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
+            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         mail.set_content(message.body)
         if message.html:
             mail.add_alternative(message.html, subtype="html")
@@ -160,6 +186,18 @@ class SmtpEmail:
         if self._own_printer and self.printer is not None:
             await self.printer.close()
             self.printer = None
+
+
+def _smtp_address(address: str) -> str:
+    """The address as plain SMTP carries it: an internationalised domain (stored in its Unicode form, as
+    companies.emails normalises it) in its ASCII Punycode form. A non-ASCII local part has no such form; it
+    needs a server that offers SMTPUTF8, and smtplib says so if this one does not."""
+    if address.isascii():
+        return address
+    try:
+        return validate_email(address, check_deliverability=False).ascii_email or address
+    except EmailNotValidError:
+        return address
 
 
 def _response_result(exc: smtplib.SMTPResponseException) -> SendResult:

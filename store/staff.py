@@ -16,6 +16,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from companies.emails import normalize_email as valid_email
+
 from .models import ApiToken, StaffRole, StaffSession, StaffUser, utcnow
 
 MAX_FAILURES = 5
@@ -48,9 +50,9 @@ def add_staff(
     session: Session, *, email: str, role: StaffRole, password: str, name: str | None = None
 ) -> StaffUser:
     """Creates a staff account; an e-mail that exists already is an error (use set_password)."""
-    address = normalize_email(email)
-    if "@" not in address or address.startswith("@") or address.endswith("@"):
-        raise StaffError(f"«{email}» er ikke en e-postadresse.")
+    address = valid_email(email)
+    if address is None:
+        raise StaffError(f"«{email.strip()[:80]}» er ikke en gyldig e-postadresse.")
     if staff_by_email(session, address) is not None:
         raise StaffError(f"Det finnes allerede en bruker med e-postadressen {address}.")
     user = StaffUser(email=address, role=role, name=name, password_hash=hash_password(password))

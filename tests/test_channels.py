@@ -6,6 +6,7 @@ import asyncio
 import socket
 import time
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import pytest
@@ -283,6 +284,45 @@ def test_email_arrives_with_the_letter_as_pdf(smtp_server) -> None:  # type: ign
     assert "text/html" in parts and "text/plain" in parts
     pdf = parts["application/pdf"]
     assert pdf.get_filename() == "brev.pdf" and pdf.get_content().startswith(b"%PDF")
+
+
+def test_every_email_carries_date_message_id_and_the_recipients_one_click_link(smtp_server) -> None:  # type: ignore[no-untyped-def]
+    adapter = SmtpEmail(
+        base_settings(smtp_url=smtp_server.url, mail_from="Læreplassjeger <post@laereplassjeger.no>")
+    )
+    link = "https://jeger.example.no/avmeld/MQ.signature"
+    sent = OutgoingMessage(
+        message_id=1, channel=Channel.EMAIL, address="post@fjord.no", body="Hei", unsubscribe_url=link
+    )
+    assert isinstance(asyncio.run(adapter.send(sent)), Sent)
+    (mail,) = smtp_server.wait_for(1)
+    date = parsedate_to_datetime(str(mail["Date"]))
+    assert abs(date - datetime.now(UTC)) < timedelta(minutes=5) and date.utcoffset() in (
+        timedelta(hours=1),
+        timedelta(hours=2),
+    )  # Europe/Oslo
+    assert str(mail["Message-ID"]).startswith("<") and str(mail["Message-ID"]).endswith(
+        "@laereplassjeger.no>"
+    )
+    assert str(mail["List-Unsubscribe"]) == f"<{link}>"
+    assert str(mail["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click"
+
+
+def test_an_internationalised_domain_goes_out_in_its_ascii_form(smtp_server) -> None:  # type: ignore[no-untyped-def]
+    adapter = SmtpEmail(base_settings(smtp_url=smtp_server.url))
+    message = OutgoingMessage(message_id=1, channel=Channel.EMAIL, address="post@bjørk.no", body="Hei")
+    assert isinstance(asyncio.run(adapter.send(message)), Sent)  # no SMTPUTF8 needed on the way
+    (mail,) = smtp_server.wait_for(1)
+    assert mail["To"] == "post@xn--bjrk-hra.no"
+
+
+def test_an_address_with_a_line_break_is_never_put_in_a_header(smtp_server) -> None:  # type: ignore[no-untyped-def]
+    adapter = SmtpEmail(base_settings(smtp_url=smtp_server.url))
+    hostile = OutgoingMessage(
+        message_id=1, channel=Channel.EMAIL, address="post@fjord.no\r\nBcc: alle@angriper.example", body="Hei"
+    )
+    assert isinstance(asyncio.run(adapter.send(hostile)), Failed)
+    assert smtp_server.wait_for(1, timeout=0.3) == []
 
 
 def test_a_refused_recipient_fails_and_flags_the_address(smtp_server) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,16 @@
+import random
+
+import phonenumbers
 import pytest
 
-from store.phones import classify_phone, is_mobile, normalize_phone
+from companies.phones import (
+    PhoneClassifier,
+    classify_phone,
+    decisive_length,
+    is_mobile,
+    normalize_phone,
+    norwegian_key_length,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +58,66 @@ def test_service_ranges_are_valid_but_never_texted() -> None:
     assert normalize_phone("80000000") == "+4780000000"  # toll free
     assert normalize_phone("81000000") is not None  # shared cost
     assert not is_mobile("+4780000000") and not is_mobile("+4781000000")
+
+
+# --- exact verdicts (issue 10, items 10 and 11) -------------------------------------------------------------
+
+SMS_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
+
+def library_verdict(raw: str) -> tuple[str, bool] | None:
+    """What a full parse says, written out here so the test does not lean on the code under test."""
+    try:
+        number = phonenumbers.parse(raw, "NO")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, phonenumbers.number_type(number) in SMS_TYPES
+
+
+def sample_numbers() -> list[str]:
+    """Five seeded random numbers in each of the 10,000 blocks of 10,000 eight-digit numbers."""
+    rng = random.Random(20261204)
+    return [f"{block:04d}{rng.randrange(10_000):04d}" for block in range(10_000) for _ in range(5)]
+
+
+def test_the_fast_path_gives_the_librarys_verdict_in_every_block_in_either_order() -> None:
+    numbers = sample_numbers()
+    expected = {number: library_verdict(number) for number in numbers}
+    assert sum(1 for v in expected.values() if v is not None) > 10_000  # the sample reaches valid ranges
+    for order in (numbers, numbers[::-1]):
+        classifier = PhoneClassifier()  # a fresh memo: which number of a key comes first differs per order
+        wrong = {n: (got, expected[n]) for n in order if (got := classifier.classify(n)) != expected[n]}
+        assert wrong == {}
+
+
+def test_written_forms_get_the_same_verdict_as_the_bare_number() -> None:
+    classifier = PhoneClassifier()
+    for number in sample_numbers()[::97]:
+        spaced = f"+47 {number[:3]} {number[3:5]} {number[5:]}"
+        assert classifier.classify(spaced) == library_verdict(spaced) == library_verdict(number)
+        assert classifier.classify(f"0047{number}") == library_verdict(f"0047{number}")
+
+
+@pytest.mark.parametrize("first", ["45350000", "45360000"])
+def test_a_valid_mobile_range_and_an_unallocated_neighbour_keep_their_own_verdicts(first: str) -> None:
+    classifier = PhoneClassifier()
+    second = "45360000" if first == "45350000" else "45350000"
+    verdicts = {first: classifier.classify(first), second: classifier.classify(second)}
+    assert verdicts == {"45350000": ("+4745350000", True), "45360000": None}
+
+
+def test_the_key_is_as_long_as_the_longest_prefix_the_metadata_decides_by() -> None:
+    assert decisive_length(r"45(?:[0-24-9]\d|3[0-57-9])\d{4}|(?:4[016-8]|9\d)\d{6}", length=8) == 4
+    assert decisive_length(r"810(?:0[0-6]|[2-8]\d)\d{3}", length=8) == 5
+    assert decisive_length(r"[02-689]|7[0-8]", length=8, prefix=True) == 2
+    assert decisive_length(r"0\d{4}", length=8) == 0  # five digits: never an eight-digit number
+    assert PhoneClassifier().key_length == norwegian_key_length() >= 5
+
+
+def test_the_old_import_path_still_works() -> None:
+    from store.phones import classify_phone as old
+
+    assert old is classify_phone

@@ -12,6 +12,7 @@ from settings import Settings
 from store.db import Database
 
 from . import admin, api, health, metrics, registration, site, telegram_webhook, twilio_sms, twilio_status
+from .unsubscribe import router as unsubscribe_router
 
 
 def create_app(
@@ -47,6 +48,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(registration.router)
+    app.include_router(unsubscribe_router)
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
     app.include_router(api.router)

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import String
 from stdnum.no import orgnr as orgnr_check
 
+from companies.emails import normalize_email
+from companies.phones import classify_phone
 from store.models import Company
-from store.phones import classify_phone
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
 # NUL is refused by PostgreSQL, lone surrogates (from JSON \ud800 escapes) by every UTF-8 encoder.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -244,13 +244,15 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     contacts = Contacts()
     _phones(unit, values, contacts, warnings)
 
-    raw_email = _text(unit.get("epostadresse"))
-    email = _fits("epostadresse", "email", raw_email.lower() if raw_email else None, warnings)
-    if email is not None:
-        if _EMAIL.match(email):
+    raw_email = _fits("epostadresse", "email", _text(unit.get("epostadresse")), warnings)
+    if raw_email is not None:
+        email = normalize_email(raw_email)  # memoised per distinct address
+        if email is not None:
             values["email"] = contacts.email = email
         else:
-            warnings.append(f"epostadresse: '{_short(email)}' er ikke en gyldig e-postadresse; ikke lagret")
+            warnings.append(
+                f"epostadresse: '{_short(raw_email)}' er ikke en gyldig e-postadresse; ikke lagret"
+            )
 
     website = _fits("hjemmeside", "website", _text(unit.get("hjemmeside")), warnings)
     if website is not None:
