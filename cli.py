@@ -97,6 +97,15 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
+def _shown(iso: str | None) -> str:
+    """An ISO 8601 time from a domain row as a table cell in Oslo time (the column header names the zone)."""
+    from datetime import datetime
+
+    from store.times import shown_time
+
+    return shown_time(datetime.fromisoformat(iso), zone=False) if iso else ""
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Bad input: one clear line on stderr, exit code 2, nothing changed."""
     err.print(f"[bold red]Feil:[/] {message}", highlight=False, soft_wrap=True)
@@ -393,10 +402,10 @@ def replies_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("Tid", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
+    table = Table("Tid (norsk tid)", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
     for row in rows:
         table.add_row(
-            row["received_at"][:16],
+            _shown(row["received_at"]),
             row["channel"],
             row["sender"],
             row["company"] or "",
@@ -721,14 +730,16 @@ def campaign_status_command(
     campaign_id: int = typer.Argument(..., metavar="ID"),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Vis antall meldinger per tilstand for hvert steg."""
+    """Vis antall meldinger per tilstand for hvert steg, og hvorfor meldingene i kø venter og til når."""
     from rich.table import Table
 
     from campaigns.lifecycle import campaign_status
 
     try:
         with ctx_of(ctx).db.session() as session:
-            status = campaign_status(session, campaign_id=campaign_id)
+            status = campaign_status(
+                session, campaign_id=campaign_id, max_per_day=ctx_of(ctx).settings.max_outreach_per_day
+            )
     except _campaign_errors() as exc:
         fail(str(exc))
     if as_json:
@@ -739,15 +750,19 @@ def campaign_status_command(
         + (f" ({status['reason']})" if status["reason"] else "")
     )
     states = list(status["steps"][0]["counts"]) if status["steps"] else []
-    table = Table("Steg", "Kanal", "Tidspunkt", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
+    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
     for step in status["steps"]:
         table.add_row(
             step["name"],
             step["channel"],
-            (step["scheduled_for"] or "")[:16],
+            _shown(step["scheduled_for"]),
             *(str(step["counts"][s]) for s in states),
         )
     Console().print(table)
+    if status["waiting"]:
+        typer.echo("I kø (tider i norsk tid):")
+        for group in status["waiting"]:
+            typer.echo(f"  {group['text']}")
 
 
 @campaign_app.command("report")
@@ -903,9 +918,9 @@ def leads_list(
     if fmt != "table":
         _write_leads(rows, fmt)
         return
-    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet")
+    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet (norsk tid)")
     for r in rows:
-        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], r["created_at"]]
+        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], _shown(r["created_at"])]
         table.add_row(str(r["id"]), *(c or "" for c in cells))
     Console().print(table)
 
@@ -994,6 +1009,7 @@ def staff_list(
 
     from store.models import utcnow
     from store.staff import list_staff, live_sessions
+    from store.times import iso_oslo
 
     now = utcnow()
     with ctx_of(ctx).db.session() as session:
@@ -1004,10 +1020,8 @@ def staff_list(
                 "name": u.name,
                 "role": u.role.value,
                 "active": u.active,
-                "locked_until": u.locked_until.isoformat()
-                if u.locked_until and u.locked_until > now
-                else None,
-                "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+                "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
+                "last_login_at": iso_oslo(u.last_login_at),
                 "sessions": live_sessions(session, staff_id=u.id, now=now),
             }
             for u in list_staff(session)
@@ -1015,7 +1029,7 @@ def staff_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget", "Innlogginger")
+    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger")
     for row in rows:
         status = "deaktivert" if not row["active"] else "låst" if row["locked_until"] else "aktiv"
         table.add_row(
@@ -1023,7 +1037,7 @@ def staff_list(
             row["name"] or "",
             row["role"],
             status,
-            (row["last_login_at"] or "")[:16],
+            _shown(row["last_login_at"]),
             str(row["sessions"]),
         )
     Console().print(table)
