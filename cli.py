@@ -599,9 +599,18 @@ def campaign_preview(
     ),
     step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    letter_pdf: Path | None = typer.Option(
+        None,
+        "--letter-pdf",
+        metavar="FIL.pdf",
+        help="Skriv brevet slik det skrives ut (for --orgnr, ellers de tre første bedriftene) til denne PDF-filen.",
+    ),
 ) -> None:
     """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
     from campaigns.preview import preview_campaign
+
+    if letter_pdf is not None:
+        _write_letter_pdf(ctx, campaign_id, orgnr, step, letter_pdf)
 
     context = ctx_of(ctx)
     try:
@@ -648,6 +657,34 @@ def campaign_preview(
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
+
+
+def _write_letter_pdf(
+    ctx: typer.Context, campaign_id: int, orgnrs: list[str] | None, step: str | None, target: Path
+) -> None:
+    """Writes the letter step's printed letters to `target` before the preview itself is shown."""
+    from campaigns.letter_proof import LetterProofError, letter_proof
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            proof = letter_proof(
+                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnrs, step_name=step
+            )
+    except LetterProofError as exc:
+        fail(f"--letter-pdf: {exc}")
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    try:
+        target.write_bytes(proof.pdf)
+    except OSError as exc:
+        fail(f"--letter-pdf {target}: kan ikke skrive filen ({exc.strerror or exc})")
+    names = ", ".join(f"{name} ({orgnr})" for orgnr, name in proof.companies)
+    err.print(
+        f"Brevet i steget «{proof.step}» for {names}: {sum(proof.pages)} sider, skrevet til {target}.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @campaign_app.command("test")

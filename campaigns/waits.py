@@ -24,6 +24,16 @@ from store.times import iso_oslo, when_text
 READY = "ready"  # due, nothing holds it: goes within seconds
 LATER = "later"  # due later without a stored reason (rows queued before reasons were kept)
 RATE_NOTICEABLE = timedelta(minutes=1)  # due rows that go within this are "sendes nå", not "venter på farten"
+# The reasons in a word or two, for the delivery report's column.
+WAIT_LABELS = {
+    WaitReason.WINDOW.value: "utenfor sendetiden",
+    WaitReason.SEND_DAY.value: "ikke sendedag",
+    WaitReason.HOLIDAY.value: "helligdag",
+    WaitReason.DAILY_CAP.value: "grensen per dag",
+    WaitReason.RATE.value: "sendefarten",
+    WaitReason.PAUSED.value: "kampanjen er på pause",
+    WaitReason.RETRY.value: "nytt forsøk",
+}
 CHANNEL_NAMES = {"sms": "SMS", "email": "e-post", "telegram": "Telegram", "letter": "brev"}
 
 
