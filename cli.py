@@ -93,8 +93,20 @@ def ctx_of(ctx: typer.Context) -> Context:
     return obj
 
 
+def _json_value(value: Any) -> Any:
+    """What json cannot write itself: a time as ISO 8601 with the Oslo offset (like every other time shown),
+    anything else as its text."""
+    from datetime import datetime
+
+    from store.times import iso_oslo
+
+    if isinstance(value, datetime):
+        return iso_oslo(value)
+    return str(value)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_value, indent=2) + "\n")
 
 
 def _shown(iso: str | None) -> str:
