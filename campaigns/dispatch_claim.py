@@ -4,9 +4,9 @@ One transaction per batch: due rows are read (on PostgreSQL with FOR UPDATE SKIP
 take the same row), each is checked again — campaign state, send window, never-contact, opt-out, a decline or
 reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or claimed. A row left
 queued gets its `wait_reason` (window, send day, holiday, daily cap, rate, paused) beside its `due_at`, so
-staff can see why it waits and until when. The claim is one
-conditional update (WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in
-between is simply not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
+staff can see why it waits and until when (campaigns/waits.py). The claim is one conditional update
+(WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in between is simply
+not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
 `claimed_by`, so reconciliation can tell a live worker's rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
 `sending` rows, which reconciliation resolves, never a blind resend.
 """
@@ -177,10 +177,8 @@ def claim_batch(
             continue
         if campaign.state not in LIVE_STATES:
             report.paused += 1
-            if campaign.state is CampaignState.PAUSED:
-                message.wait_reason = (
-                    WaitReason.PAUSED
-                )  # stays queued; says why (no UPDATE if it already does)
+            if campaign.state is CampaignState.PAUSED:  # stays queued, saying why (written once)
+                message.wait_reason = WaitReason.PAUSED
             continue
         window = windows.get(campaign.id) or windows.setdefault(campaign.id, _window(campaign, tz))
         closed = window.closed_reason(now)
