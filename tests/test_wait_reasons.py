@@ -351,3 +351,16 @@ def test_times_are_shown_in_oslo_with_the_zone_named() -> None:
     assert (iso_oslo(winter), iso_oslo(summer)) == ("2027-01-04T09:00:00+01:00", "2027-06-14T09:00:00+02:00")
     assert when_text(summer, now=SATURDAY) == "mandag 09:00"
     assert when_text(summer + timedelta(days=7), now=SATURDAY) == "21.06.2027 09:00"
+
+
+def test_the_api_status_carries_the_same_grouped_waits(
+    client: TestClient, api_token: str, db: Database, settings: Settings
+) -> None:
+    campaign_id = _launched(db, settings)
+    held = _cap_one(db, campaign_id)
+    response = client.get(f"/api/campaigns/{campaign_id}", headers={"Authorization": f"Bearer {api_token}"})
+    assert response.status_code == 200, response.text
+    [group] = response.json()["waiting"]
+    assert (group["reason"], group["count"]) == ("daily_cap", held)
+    assert group["text"].startswith(f"{held} venter på grensen én melding per dag — sendes ")
+    assert datetime.fromisoformat(group["until"]) > utcnow()
