@@ -364,3 +364,21 @@ def test_the_api_status_carries_the_same_grouped_waits(
     assert (group["reason"], group["count"]) == ("daily_cap", held)
     assert group["text"].startswith(f"{held} venter på grensen én melding per dag — sendes ")
     assert datetime.fromisoformat(group["until"]) > utcnow()
+
+
+def test_replies_list_prints_oslo_time_and_its_json_carries_the_offset(db: Database, cli: RunCli) -> None:
+    from store.models import Intent, Reply
+
+    winter = datetime(2027, 1, 4, 8, 5, tzinfo=ZoneInfo("UTC"))  # 09:05 in Oslo
+    summer = datetime(2027, 6, 14, 22, 30, tzinfo=ZoneInfo("UTC"))  # 00:30 the next day in Oslo
+    with db.transaction() as session:
+        for at, text in ((winter, "Vinter"), (summer, "Sommer")):
+            session.add(
+                Reply(channel="sms", sender="+4791234567", text=text, received_at=at, intent=Intent.HELP)
+            )
+    table = cli("replies", "list")
+    assert table.exit_code == 0, table.output
+    assert "04.01.2027 09:05" in table.stdout and "15.06.2027 00:30" in table.stdout
+    assert "08:05" not in table.stdout and "14.06.2027" not in table.stdout  # never UTC
+    rows = json.loads(cli("replies", "list", "--json").stdout)
+    assert {r["received_at"] for r in rows} == {"2027-01-04T09:05:00+01:00", "2027-06-15T00:30:00+02:00"}
