@@ -665,6 +665,11 @@ def campaign_preview(
                     typer.echo("Brevet:\n" + sample.letter_text)
             for missing, why in preview.missing.items():
                 typer.echo(f"   {missing} får ikke dette steget: {why}")
+            if (preview.channel == "letter" or preview.template.startswith("letters/")) and not letter_pdf:
+                typer.echo(
+                    f"   Se brevet slik det skrives ut: jeger campaign preview {campaign_id} "
+                    f"--step {preview.name} --letter-pdf brev.pdf"
+                )
     if problems:
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)

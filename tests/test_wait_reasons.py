@@ -339,6 +339,8 @@ def test_campaign_preview_writes_the_letter_pdf(
     assert result.exit_code == 0, result.output
     assert chosen.name in _pdf_text(target.read_bytes())
     assert f"skrevet til {target}" in result.stderr
+    plain = cli("campaign", "preview", str(campaign_id))
+    assert f"jeger campaign preview {campaign_id} --step brev --letter-pdf brev.pdf" in plain.stdout
     no_letter = cli("campaign", "preview", str(campaign_id), "--step", "sms", "--letter-pdf", str(target))
     assert no_letter.exit_code == 2 and "--letter-pdf" in no_letter.stderr
 
