@@ -97,8 +97,29 @@ def ctx_of(ctx: typer.Context) -> Context:
     return obj
 
 
+def _json_value(value: Any) -> Any:
+    """What json cannot write itself: a time as ISO 8601 with the Oslo offset (like every other time shown),
+    anything else as its text."""
+    from datetime import datetime
+
+    from store.times import iso_oslo
+
+    if isinstance(value, datetime):
+        return iso_oslo(value)
+    return str(value)
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_value, indent=2) + "\n")
+
+
+def _shown(iso: str | None) -> str:
+    """An ISO 8601 time from a domain row as a table cell in Oslo time (the column header names the zone)."""
+    from datetime import datetime
+
+    from store.times import shown_time
+
+    return shown_time(datetime.fromisoformat(iso), zone=False) if iso else ""
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -397,10 +418,10 @@ def replies_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("Tid", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
+    table = Table("Tid (norsk tid)", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
     for row in rows:
         table.add_row(
-            row["received_at"][:16],
+            _shown(row["received_at"]),
             row["channel"],
             row["sender"],
             row["company"] or "",
@@ -675,9 +696,18 @@ def campaign_preview(
     ),
     step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    letter_pdf: Path | None = typer.Option(
+        None,
+        "--letter-pdf",
+        metavar="FIL.pdf",
+        help="Skriv brevet slik det skrives ut (for --orgnr, ellers de tre første bedriftene) til denne PDF-filen.",
+    ),
 ) -> None:
     """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
     from campaigns.preview import preview_campaign
+
+    if letter_pdf is not None:
+        _write_letter_pdf(ctx, campaign_id, orgnr, step, letter_pdf)
 
     context = ctx_of(ctx)
     try:
@@ -720,10 +750,43 @@ def campaign_preview(
                     typer.echo("Brevet:\n" + sample.letter_text)
             for missing, why in preview.missing.items():
                 typer.echo(f"   {missing} får ikke dette steget: {why}")
+            if (preview.channel == "letter" or preview.template.startswith("letters/")) and not letter_pdf:
+                typer.echo(
+                    f"   Se brevet slik det skrives ut: jeger campaign preview {campaign_id} "
+                    f"--step {preview.name} --letter-pdf brev.pdf"
+                )
     if problems:
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
+
+
+def _write_letter_pdf(
+    ctx: typer.Context, campaign_id: int, orgnrs: list[str] | None, step: str | None, target: Path
+) -> None:
+    """Writes the letter step's printed letters to `target` before the preview itself is shown."""
+    from campaigns.letter_proof import LetterProofError, letter_proof
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            proof = letter_proof(
+                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnrs, step_name=step
+            )
+    except LetterProofError as exc:
+        fail(f"--letter-pdf: {exc}")
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    try:
+        target.write_bytes(proof.pdf)
+    except OSError as exc:
+        fail(f"--letter-pdf {target}: kan ikke skrive filen ({exc.strerror or exc})")
+    names = ", ".join(f"{name} ({orgnr})" for orgnr, name in proof.companies)
+    err.print(
+        f"Brevet i steget «{proof.step}» for {names}: {sum(proof.pages)} sider, skrevet til {target}.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @campaign_app.command("test")
@@ -806,14 +869,16 @@ def campaign_status_command(
     campaign_id: int = typer.Argument(..., metavar="ID"),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Vis antall meldinger per tilstand for hvert steg."""
+    """Vis antall meldinger per tilstand for hvert steg, og hvorfor meldingene i kø venter og til når."""
     from rich.table import Table
 
     from campaigns.lifecycle import campaign_status
 
     try:
         with ctx_of(ctx).db.session() as session:
-            status = campaign_status(session, campaign_id=campaign_id)
+            status = campaign_status(
+                session, campaign_id=campaign_id, max_per_day=ctx_of(ctx).settings.max_outreach_per_day
+            )
     except _campaign_errors() as exc:
         fail(str(exc))
     if as_json:
@@ -824,15 +889,19 @@ def campaign_status_command(
         + (f" ({status['reason']})" if status["reason"] else "")
     )
     states = list(status["steps"][0]["counts"]) if status["steps"] else []
-    table = Table("Steg", "Kanal", "Tidspunkt", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
+    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
     for step in status["steps"]:
         table.add_row(
             step["name"],
             step["channel"],
-            (step["scheduled_for"] or "")[:16],
+            _shown(step["scheduled_for"]),
             *(str(step["counts"][s]) for s in states),
         )
     Console().print(table)
+    if status["waiting"]:
+        typer.echo("I kø (tider i norsk tid):")
+        for group in status["waiting"]:
+            typer.echo(f"  {group['text']}")
 
 
 @campaign_app.command("report")
@@ -988,9 +1057,9 @@ def leads_list(
     if fmt != "table":
         _write_leads(rows, fmt)
         return
-    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet")
+    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet (norsk tid)")
     for r in rows:
-        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], r["created_at"]]
+        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], _shown(r["created_at"])]
         table.add_row(str(r["id"]), *(c or "" for c in cells))
     Console().print(table)
 
@@ -1079,6 +1148,7 @@ def staff_list(
 
     from store.models import utcnow
     from store.staff import list_staff, live_sessions
+    from store.times import iso_oslo
 
     now = utcnow()
     with ctx_of(ctx).db.session() as session:
@@ -1089,10 +1159,8 @@ def staff_list(
                 "name": u.name,
                 "role": u.role.value,
                 "active": u.active,
-                "locked_until": u.locked_until.isoformat()
-                if u.locked_until and u.locked_until > now
-                else None,
-                "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+                "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
+                "last_login_at": iso_oslo(u.last_login_at),
                 "sessions": live_sessions(session, staff_id=u.id, now=now),
             }
             for u in list_staff(session)
@@ -1100,7 +1168,7 @@ def staff_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget", "Innlogginger")
+    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger")
     for row in rows:
         status = "deaktivert" if not row["active"] else "låst" if row["locked_until"] else "aktiv"
         table.add_row(
@@ -1108,7 +1176,7 @@ def staff_list(
             row["name"] or "",
             row["role"],
             status,
-            (row["last_login_at"] or "")[:16],
+            _shown(row["last_login_at"]),
             str(row["sessions"]),
         )
     Console().print(table)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
+from store.times import iso_oslo
 
 from .notify import enqueue_telegram_notice
 
@@ -119,6 +120,6 @@ def hunter_summary(hunter: Hunter) -> dict[str, Any]:
         "email": hunter.email,
         "telegram": bool(hunter.telegram_chat_id),
         "state": hunter.state.value,
-        "created_at": hunter.created_at.isoformat(),
-        "decided_at": hunter.decided_at.isoformat() if hunter.decided_at else None,
+        "created_at": iso_oslo(hunter.created_at),
+        "decided_at": iso_oslo(hunter.decided_at),
     }

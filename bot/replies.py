@@ -12,6 +12,7 @@ from settings import Settings
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Reply
 from store.phones import normalize_phone
+from store.times import iso_oslo
 
 from .engine import Inbound, Outcome, handle_inbound
 from .sms import record_answers
@@ -38,7 +39,7 @@ def list_replies(
     return [
         {
             "id": reply.id,
-            "received_at": reply.received_at.isoformat(),
+            "received_at": iso_oslo(reply.received_at),
             "channel": reply.channel,
             "sender": mask_address(reply.sender),
             "orgnr": orgnr,

@@ -2,9 +2,11 @@
 
 One transaction per batch: due rows are read (on PostgreSQL with FOR UPDATE SKIP LOCKED, so workers never
 take the same row), each is checked again — campaign state, send window, never-contact, opt-out, a decline or
-reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or claimed. The claim is one
-conditional update (WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in
-between is simply not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
+reply that came meanwhile, the per-day cap — and then skipped, deferred, cancelled or claimed. A row left
+queued gets its `wait_reason` (window, send day, holiday, daily cap, rate, paused) beside its `due_at`, so
+staff can see why it waits and until when (campaigns/waits.py). The claim is one conditional update
+(WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in between is simply
+not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
 `claimed_by`, so reconciliation can tell a live worker's rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
 `sending` rows, which reconciliation resolves, never a blind resend.
 """
@@ -35,6 +37,7 @@ from store.models import (
     Registration,
     Reply,
     StepAudience,
+    WaitReason,
 )
 from store.secrets import AddressHasher
 
@@ -174,10 +177,14 @@ def claim_batch(
             continue
         if campaign.state not in LIVE_STATES:
             report.paused += 1
-            continue  # paused or draft: stays queued, untouched
+            if campaign.state is CampaignState.PAUSED:  # stays queued, saying why (written once)
+                message.wait_reason = WaitReason.PAUSED
+            continue
         window = windows.get(campaign.id) or windows.setdefault(campaign.id, _window(campaign, tz))
-        if not window.is_open(now):
+        closed = window.closed_reason(now)
+        if closed is not None:
             message.due_at = window.next_open(now)
+            message.wait_reason = closed
             report.deferred += 1
             continue
         company = companies.get(message.company_id) if message.company_id else None
@@ -188,10 +195,12 @@ def claim_batch(
             continue
         if company is not None and sent_today[company.id] >= max_per_day:
             message.due_at = window.next_open(_day_start(now + timedelta(days=1), tz) + timedelta(hours=1))
+            message.wait_reason = WaitReason.DAILY_CAP
             report.deferred += 1
             continue
         key = (campaign.id, message.channel.value)
         if capacity is not None and taken[key] >= capacity.get(key, limit):
+            message.wait_reason = WaitReason.RATE
             report.over_capacity += 1
             continue
         taken[key] += 1
@@ -344,6 +353,7 @@ def _claim(
                 state_changed_at=now,
                 attempts=func.coalesce(Message.attempts, 0) + 1,
                 claimed_by=worker_id or None,
+                wait_reason=None,
             )
             .returning(Message.id, Message.attempts)
             .execution_options(synchronize_session=False)

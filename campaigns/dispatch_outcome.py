@@ -22,7 +22,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
-from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, Notice
+from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, Notice, WaitReason
 from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
@@ -46,6 +46,7 @@ class Deferred:
     """Put back unsent (a stop or pause; the send window closed: then for `due_at`), the attempt not counted."""
 
     due_at: datetime | None
+    reason: WaitReason | None = None  # why it waits now (the window closed, the campaign paused)
 
 
 Outcome = SendResult | Skipped | Deferred
@@ -88,6 +89,7 @@ def record_outcomes(
                 values.update(
                     state=MessageState.QUEUED,
                     due_at=now + timedelta(seconds=backoff(claimed.attempts, result.retry_after)),
+                    wait_reason=WaitReason.RETRY,
                     error=result.reason,
                     error_code=result.code,
                 )
@@ -110,7 +112,7 @@ def record_outcomes(
             values.update(state=MessageState.SKIPPED, error=result.reason)
             uncount = True
         elif isinstance(result, Deferred):
-            values.update(state=MessageState.QUEUED)
+            values.update(state=MessageState.QUEUED, wait_reason=result.reason)
             uncount = True
             if result.due_at is not None:
                 values["due_at"] = result.due_at

@@ -50,6 +50,7 @@ from store.models import (
     OptOut,
     Registration,
     Reply,
+    WaitReason,
     utcnow,
 )
 from store.secrets import AddressHasher, secret_key
@@ -526,20 +527,26 @@ class Dispatcher:
         if item.only_no_reply and item.company_id in self.recent_replied:
             return Skipped(reason="replied")
         window = self.windows.get(item.campaign_id)
-        if window is not None and not window.is_open(now):
-            return Deferred(due_at=window.next_open(now))
+        closed = window.closed_reason(now) if window is not None else None
+        if window is not None and closed is not None:
+            return Deferred(due_at=window.next_open(now), reason=closed)
         return None
+
+    def _put_back(self, item: Claimed) -> Deferred:
+        """Unsent, back to the queue: waiting for its paused campaign, or (a stop) for the next worker."""
+        paused = item.campaign_id is not None and item.campaign_id in self.stopped_campaigns
+        return Deferred(due_at=None, reason=WaitReason.PAUSED if paused else None)
 
     async def _send(self, item: Claimed) -> Outcome:
         if self._halted(item):
-            return Deferred(due_at=None)
+            return self._put_back(item)
         limiter = self._limiter(item)
         slot = None
         if limiter is not None:
             try:
                 slot = await self._acquire(limiter, item)
             except _Aborted:
-                return Deferred(due_at=None)
+                return self._put_back(item)
         try:
             check = self._recheck(item, utcnow())
             if check is not None:

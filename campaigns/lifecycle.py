@@ -29,9 +29,11 @@ from store.models import (
     MessageState,
     Notice,
     StepAudience,
+    WaitReason,
     utcnow,
 )
 from store.reference import county_numbers
+from store.times import iso_oslo, shown_time
 
 from . import audience
 from .definition import DefinitionError, Problem, check_definition, line_index
@@ -377,6 +379,17 @@ def resume_campaign(
     campaign.state = CampaignState.RUNNING if started else CampaignState.SCHEDULED
     campaign.state_reason = None
     campaign.definition = {**campaign.definition, "resumed_at": now.isoformat()}
+    # What waited only for the pause goes as soon as the dispatcher meets it (which re-checks everything else).
+    session.execute(
+        update(Message)
+        .where(
+            Message.campaign_id == campaign_id,
+            Message.state == MessageState.QUEUED,
+            Message.wait_reason == WaitReason.PAUSED,
+        )
+        .values(wait_reason=None)
+        .execution_options(synchronize_session=False)
+    )
     for step in campaign.steps:
         if step.materialized_at is None and step.scheduled_for is not None and step.scheduled_for <= now:
             materialise_step(session, step_id=step.id, settings=settings, now=now)
@@ -438,16 +451,17 @@ def _write_pending_jobs(session: Session) -> None:
             )
 
 
-def campaign_status(session: Session, *, campaign_id: int) -> dict[str, Any]:
+def campaign_status(
+    session: Session, *, campaign_id: int, now: datetime | None = None, max_per_day: int = 1
+) -> dict[str, Any]:
+    """Messages per step and state (counted as the campaign page and the funnel count them) and why the queued
+    ones wait, grouped; times in ISO 8601 with the Oslo offset."""
+    from .results import step_state_counts
+    from .waits import waiting
+
     campaign = get_campaign(session, campaign_id)
-    counts: dict[int, dict[str, int]] = {}
-    for step_id, state, n in session.execute(
-        select(Message.step_id, Message.state, func.count())
-        .where(Message.campaign_id == campaign_id)
-        .group_by(Message.step_id, Message.state)
-    ).tuples():
-        if step_id is not None:
-            counts.setdefault(step_id, {})[MessageState(state).value] = n
+    counts = step_state_counts(session, campaign_id=campaign_id)
+    groups = waiting(session, campaign_id=campaign_id, now=now or utcnow(), max_per_day=max_per_day)
     return {
         "id": campaign.id,
         "name": campaign.name,
@@ -457,11 +471,12 @@ def campaign_status(session: Session, *, campaign_id: int) -> dict[str, Any]:
             {
                 "name": step.name,
                 "channel": step.channel.value,
-                "scheduled_for": step.scheduled_for.isoformat() if step.scheduled_for else None,
+                "scheduled_for": iso_oslo(step.scheduled_for),
                 "counts": {s.value: counts.get(step.id, {}).get(s.value, 0) for s in MessageState},
             }
             for step in campaign.steps
         ],
+        "waiting": [group.as_dict() for group in groups],
     }
 
 
@@ -476,8 +491,8 @@ def list_campaigns(session: Session) -> list[dict[str, Any]]:
             "id": cid,
             "name": name,
             "state": CampaignState(state).value,
-            "created_at": created.isoformat(),
-            "launched_at": launched.isoformat() if launched else None,
+            "created_at": iso_oslo(created),
+            "launched_at": iso_oslo(launched),
         }
         for cid, name, state, created, launched in rows
     ]
@@ -516,7 +531,7 @@ def pause_stale(session: Session, *, now: datetime, stale_after: timedelta) -> l
                 continue
             if accepted is not None and step.scheduled_for <= accepted:
                 continue
-            local = step.scheduled_for.astimezone(ZoneInfo("Europe/Oslo")).strftime("%d.%m.%Y kl. %H:%M")
+            local = shown_time(step.scheduled_for)
             reason = (
                 f"Steget «{step.name}» skulle gått {local}, men systemet var nede. Det sendes ikke av seg selv: "
                 "fortsett kampanjen for å sende det nå, eller avbryt den."

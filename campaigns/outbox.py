@@ -29,6 +29,7 @@ from store.models import (
     Message,
     MessageKind,
     MessageState,
+    WaitReason,
     utcnow,
 )
 
@@ -42,8 +43,8 @@ CHUNK = 5000
 ROW = ("company_id", "contact_id", "channel", "address", "language", "subject", "body", "html", "extra", "segments",
        "encoding")  # fmt: skip
 ROW_TYPES = ("integer", "integer", "text", "text", "text", "text", "text", "text", "text", "integer", "text")
-STEP_ROW = ("kind", "campaign_id", "step_id", "state", "priority", "due_at", "attempts", "state_changed_at",
-            "created_at")  # fmt: skip
+STEP_ROW = ("kind", "campaign_id", "step_id", "state", "priority", "due_at", "wait_reason", "attempts",
+            "state_changed_at", "created_at")  # fmt: skip
 
 
 class CompanyRow(NamedTuple):
@@ -184,10 +185,15 @@ def materialise_step(
     campaign = session.get_one(Campaign, step.campaign_id)
     renderer = renderer or MessageRenderer(settings)
     window = SendWindow.from_definition(campaign.definition.get("window"), tz=settings.timezone)
-    due = window.next_open(max(step.scheduled_for or now, now))
+    start = max(step.scheduled_for or now, now)
+    due = window.next_open(start)
+    # The step fired; if the window is shut now, every row of it waits for the same opening, and says why.
+    reason = window.closed_reason(start)
     before = _count(session, step.id)
     connection = session.connection()
-    write = _writer(connection.dialect.name, campaign_id=campaign.id, step_id=step.id, due=due, now=now)
+    write = _writer(
+        connection.dialect.name, campaign_id=campaign.id, step_id=step.id, due=due, now=now, reason=reason
+    )
     template, sms = step.template, Channel.SMS
     fixed, default_language = campaign.fixed_language, campaign.language
     company_variables, render, render_sms = renderer.company_variables, renderer.render, renderer.sms_text
@@ -219,7 +225,7 @@ def materialise_step(
 
 
 def _writer(
-    dialect: str, *, campaign_id: int, step_id: int, due: datetime, now: datetime
+    dialect: str, *, campaign_id: int, step_id: int, due: datetime, now: datetime, reason: WaitReason | None
 ) -> Callable[[Connection, list[tuple[Any, ...]]], None]:
     """Inserts rows of `ROW` values, adding the `STEP_ROW` values here.
 
@@ -233,7 +239,8 @@ def _writer(
             due.astimezone(UTC).strftime(SQLITE_DATETIME),
             now.astimezone(UTC).strftime(SQLITE_DATETIME),
         )
-    fixed = (MessageKind.OUTREACH.value, campaign_id, step_id, MessageState.QUEUED.value, 10, due_at, 0, stamp, stamp)  # fmt: skip
+    wait = reason.value if reason is not None else None
+    fixed = (MessageKind.OUTREACH.value, campaign_id, step_id, MessageState.QUEUED.value, 10, due_at, wait, 0, stamp, stamp)  # fmt: skip
     into = f"INSERT INTO message ({', '.join(ROW + STEP_ROW)})"
     conflict = "ON CONFLICT (step_id, company_id) DO NOTHING"
     if dialect == "postgresql":

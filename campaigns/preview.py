@@ -30,6 +30,7 @@ from store.models import (
     Registration,
     utcnow,
 )
+from store.times import iso_oslo
 
 from . import audience
 from .lifecycle import get_campaign
@@ -115,7 +116,7 @@ def preview_step(
         name=step.name,
         channel=step.channel.value,
         template=step.template,
-        scheduled_for=step.scheduled_for.isoformat() if step.scheduled_for else None,
+        scheduled_for=iso_oslo(step.scheduled_for),
         audience=len(recipients),
         by_channel=dict(Counter(r.channel.value for r in recipients)),
     )

@@ -3,52 +3,59 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.masking import mask_address
-from store.models import CampaignStep, Company, Message
+from store.models import Campaign, CampaignState, CampaignStep, Company, Message, MessageState, WaitReason
+from store.times import iso_oslo
 
-COLUMNS = ["message_id", "step", "orgnr", "company", "channel", "address", "state", "error_code", "error", "created_at", "sent_at", "delivered_at", "state_changed_at"]  # fmt: skip
-OSLO = ZoneInfo("Europe/Oslo")
+from .results import shown_state
 
-
-def _local(moment: datetime | None) -> str | None:
-    return moment.astimezone(OSLO).isoformat(timespec="seconds") if moment else None
+COLUMNS = ["message_id", "step", "orgnr", "company", "channel", "address", "state", "wait_reason", "due_at", "error_code", "error", "created_at", "sent_at", "delivered_at", "state_changed_at"]  # fmt: skip
 
 
 def delivery_rows(session: Session, *, campaign_id: int) -> list[dict[str, Any]]:
+    """The state is counted as the progress table and the funnel count it (`shown_state`); a queued row says
+    why it waits (`wait_reason`; every one of a paused campaign waits for the pause) and when it goes at the
+    earliest (`due_at`); times in ISO 8601 with the Oslo offset."""
+    campaign = session.get(Campaign, campaign_id)
+    paused = campaign is not None and campaign.state is CampaignState.PAUSED
     query = (
-        select(Message, CampaignStep.name, Company.orgnr, Company.name)
+        select(Message, shown_state(), CampaignStep.name, Company.orgnr, Company.name)
         .outerjoin(CampaignStep, CampaignStep.id == Message.step_id)
         .outerjoin(Company, Company.id == Message.company_id)
         .where(Message.campaign_id == campaign_id)
         .order_by(CampaignStep.position, Message.id)
     )
-    return [
-        {
-            "message_id": m.id,
-            "step": step,
-            "orgnr": orgnr,
-            "company": name,
-            "channel": m.channel.value,
-            "address": mask_address(m.address)
-            if m.address
-            else ("(print)" if m.channel.value == "letter" else ""),
-            "state": m.state.value,
-            "error_code": m.error_code,
-            "error": m.error,
-            "created_at": _local(m.created_at),
-            "sent_at": _local(m.sent_at),
-            "delivered_at": _local(m.delivered_at),
-            "state_changed_at": _local(m.state_changed_at),
-        }
-        for m, step, orgnr, name in session.execute(query).tuples()
-    ]
+    rows: list[dict[str, Any]] = []
+    for m, state, step, orgnr, name in session.execute(query).tuples():
+        queued = m.state is MessageState.QUEUED
+        reason = WaitReason.PAUSED if paused else m.wait_reason
+        rows.append(
+            {
+                "message_id": m.id,
+                "step": step,
+                "orgnr": orgnr,
+                "company": name,
+                "channel": m.channel.value,
+                "address": mask_address(m.address)
+                if m.address
+                else ("(print)" if m.channel.value == "letter" else ""),
+                "state": str(state),
+                "wait_reason": reason.value if queued and reason else None,
+                "due_at": iso_oslo(m.due_at) if queued else None,
+                "error_code": m.error_code,
+                "error": m.error,
+                "created_at": iso_oslo(m.created_at),
+                "sent_at": iso_oslo(m.sent_at),
+                "delivered_at": iso_oslo(m.delivered_at),
+                "state_changed_at": iso_oslo(m.state_changed_at),
+            }
+        )
+    return rows
 
 
 def write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, distinct, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from store.models import (
@@ -62,6 +62,22 @@ STAGES = [
 ]
 
 
+def shown_state() -> ColumnElement[Any]:
+    """A message's state as staff count it, everywhere (progress table, funnel, `campaign status`, API): a
+    letter or e-mail handed over, or anything the sandbox sent, has no receipt to wait for and counts as
+    delivered. Counting `state` itself in one place and this in another is how the campaign page came to
+    say "Levert 0" in its progress table and 308 in its funnel."""
+    no_receipt = or_(Message.channel.in_(NO_RECEIPT_CHANNELS), Message.provider.in_(NO_RECEIPT_PROVIDERS))
+    return case(
+        (and_(Message.state == MessageState.SENT, no_receipt), MessageState.DELIVERED.value),
+        else_=type_coerce(Message.state, String),
+    )
+
+
+def _state_value(value: Any) -> str:
+    return str(getattr(value, "value", value))
+
+
 @dataclass(frozen=True)
 class Progress:
     """Outbox rows of a campaign by state; `done` counts rows that will not be sent again."""
@@ -85,14 +101,15 @@ def progress_by_campaign(session: Session, campaign_ids: Iterable[int]) -> dict[
     ids = list(campaign_ids)
     counts: dict[int, dict[str, int]] = {cid: {} for cid in ids}
     if ids:
+        state = shown_state()
         rows = session.execute(
-            select(Message.campaign_id, Message.state, func.count())
+            select(Message.campaign_id, state, func.count())
             .where(Message.campaign_id.in_(ids), Message.kind == MessageKind.OUTREACH)
-            .group_by(Message.campaign_id, Message.state)
+            .group_by(Message.campaign_id, state)
         ).tuples()
-        for campaign_id, state, count in rows:
+        for campaign_id, value, count in rows:
             if campaign_id is not None:
-                counts[campaign_id][state.value] = count
+                counts[campaign_id][_state_value(value)] = count
     return {cid: Progress(c) for cid, c in counts.items()}
 
 
@@ -126,13 +143,7 @@ def _stage_queries(campaign_id: int | None) -> dict[str, Any]:
         outreach.append(Message.campaign_id.is_not(None))
         replies.append(Reply.campaign_id.is_not(None))
         registrations.append(Registration.campaign_id.is_not(None))
-    delivered = or_(
-        Message.state == MessageState.DELIVERED,
-        and_(
-            Message.state == MessageState.SENT,
-            or_(Message.channel.in_(NO_RECEIPT_CHANNELS), Message.provider.in_(NO_RECEIPT_PROVIDERS)),
-        ),
-    )
+    delivered = shown_state() == MessageState.DELIVERED.value
     lead_base = (
         select(Lead.company_id)
         .join(Registration, Registration.id == Lead.registration_id)
@@ -215,14 +226,16 @@ def results_by_trade(session: Session, *, campaign_id: int | None = None) -> lis
 
 
 def step_state_counts(session: Session, *, campaign_id: int) -> dict[int, dict[str, int]]:
-    """Outbox rows per step and state: step id -> state -> count."""
+    """Outbox rows per step and state as staff count them (`shown_state`): step id -> state -> count. The
+    one source of `campaign status`, the campaign page's progress table and the API's step counts."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
+    state = shown_state()
     rows = session.execute(
-        select(Message.step_id, Message.state, func.count())
+        select(Message.step_id, state, func.count())
         .where(Message.campaign_id == campaign_id, Message.kind == MessageKind.OUTREACH)
-        .group_by(Message.step_id, Message.state)
+        .group_by(Message.step_id, state)
     ).tuples()
-    for step_id, state, count in rows:
+    for step_id, value, count in rows:
         if step_id is not None:
-            counts[step_id][state.value] = count
+            counts[step_id][_state_value(value)] = count
     return dict(counts)

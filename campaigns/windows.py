@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from store.models.enums import WaitReason
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_WINDOW: dict[str, Any] = {
     "days": ["mon", "tue", "wed", "thu", "fri"],
@@ -96,6 +98,18 @@ class SendWindow:
             if at < closes:
                 return max(at, opens)
         raise ValueError("the send window never opens (no send days)")
+
+    def closed_reason(self, at: datetime) -> WaitReason | None:
+        """Why the window is shut at `at` (None when it is open): a holiday, a day that is not a send day,
+        or a send day's hours (evening, night, early morning)."""
+        if self.is_open(at):
+            return None
+        day = at.astimezone(self.zone).date()
+        if day.weekday() not in self.days:
+            return WaitReason.SEND_DAY
+        if self.skip_holidays and day in norwegian_holidays(day.year):
+            return WaitReason.HOLIDAY
+        return WaitReason.WINDOW
 
     def closes_at(self, at: datetime) -> datetime:
         """The end of the opening that `at` falls in (or of the next one, when closed)."""

@@ -227,8 +227,9 @@ def test_status_of_a_fresh_campaign_has_every_state_at_zero_and_list_shows_it(
         make_recipient(session)
         cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
     status = json.loads(cli("campaign", "status", str(cid), "--json").stdout)
-    assert set(status) == {"id", "name", "state", "steps"}
+    assert set(status) == {"id", "name", "state", "steps", "waiting"}
     assert status["state"] == "draft" and status["steps"][0]["scheduled_for"] is None
+    assert status["waiting"] == []  # nothing is queued before launch
     assert status["steps"][0]["counts"] == dict.fromkeys(
         [
             "queued",

@@ -161,8 +161,19 @@ class CampaignOut(BaseModel):
     counts: dict[str, int] = Field(description="Outbox rows of the campaign by message state.")
 
 
+class WaitOut(BaseModel):
+    reason: str = Field(
+        description="window | send_day | holiday | daily_cap | rate | paused | retry, or ready (goes now)"
+    )
+    count: int
+    until: datetime | None = Field(description="When they go; null while the campaign is paused.")
+    channel: str | None = None
+    text: str = Field(description="The line staff read, e.g. «18 venter på grensen én melding per dag — …».")
+
+
 class CampaignStatusOut(CampaignOut):
     steps: list[StepOut]
+    waiting: list[WaitOut] = Field(default_factory=list, description="Why the queued messages wait, grouped.")
 
 
 class ProblemOut(BaseModel):
@@ -183,16 +194,24 @@ def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
     )
 
 
-def _status_out(session: Session, campaign_id: int) -> CampaignStatusOut:
+def _status_out(session: Session, campaign_id: int, settings: Settings) -> CampaignStatusOut:
     if session.get(Campaign, campaign_id) is None:
         raise HTTPException(404, f"no campaign with id {campaign_id}")
-    status = domain.campaign_status(session, campaign_id=campaign_id)
+    status = domain.campaign_status(
+        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+    )
     counts = progress_by_campaign(session, [campaign_id])[campaign_id].counts
     steps = [
         StepOut(id=s.id, name=s.name, channel=s.channel, scheduled_for=s.scheduled_for, counts=s.counts)
         for s in status.steps
     ]
-    return CampaignStatusOut(**_campaign_out(status.campaign, counts).model_dump(), steps=steps)
+    waiting = [
+        WaitOut(reason=w.reason, count=w.count, until=w.until, channel=w.channel, text=w.text)
+        for w in status.waiting
+    ]
+    return CampaignStatusOut(
+        **_campaign_out(status.campaign, counts).model_dump(), steps=steps, waiting=waiting
+    )
 
 
 @router.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
@@ -235,14 +254,16 @@ async def create_campaign(
             except domain.CampaignInputError as exc:
                 raise HTTPException(422, exc.problems) from exc
             session.commit()
-            return _status_out(session, campaign.id)
+            return _status_out(session, campaign.id, settings)
 
     return await run_in_threadpool(create)
 
 
 @router.get("/campaigns/{campaign_id}", response_model=CampaignStatusOut, summary="A campaign's status")
-def campaign_status(campaign_id: int, session: SessionDep, staff: ApiStaff) -> CampaignStatusOut:
-    return _status_out(session, campaign_id)
+def campaign_status(
+    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+) -> CampaignStatusOut:
+    return _status_out(session, campaign_id, settings)
 
 
 def _act(session: Session, settings: Settings, campaign_id: int, action: str) -> CampaignStatusOut:
@@ -257,7 +278,7 @@ def _act(session: Session, settings: Settings, campaign_id: int, action: str) ->
         session.rollback()
         raise HTTPException(422, exc.problems) from exc
     session.commit()
-    return _status_out(session, campaign_id)
+    return _status_out(session, campaign_id, settings)
 
 
 _CONFLICT: dict[int | str, dict[str, Any]] = {

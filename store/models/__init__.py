@@ -19,6 +19,7 @@ from .enums import (
     RegistrationSource,
     StaffRole,
     StepAudience,
+    WaitReason,
 )
 from .hunters import Hunter, Lead, hunter_county, hunter_trade
 from .reference import County, Municipality, Trade
@@ -65,6 +66,7 @@ __all__ = [
     "StepAudience",
     "Trade",
     "UTCDateTime",
+    "WaitReason",
     "apscheduler_jobs",
     "hunter_county",
     "hunter_trade",

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, str_enum, utcnow
-from .enums import CampaignState, Channel, MessageKind, MessageState, StepAudience
+from .enums import CampaignState, Channel, MessageKind, MessageState, StepAudience, WaitReason
 
 
 class Campaign(Base):
@@ -98,6 +98,8 @@ class Message(Base):
     )
     priority: Mapped[int] = mapped_column(Integer, default=10)  # lower goes first; conversation replies are 0
     due_at: Mapped[datetime] = mapped_column(default=utcnow)  # not before
+    # Why a queued row waits until `due_at` (None: nothing holds it); set where the decision is made.
+    wait_reason: Mapped[WaitReason | None] = mapped_column(str_enum(WaitReason, "wait_reason"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_attempt_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]

@@ -52,6 +52,18 @@ class MessageState(StrEnum):
     UNKNOWN = "unknown"
 
 
+class WaitReason(StrEnum):
+    """Why a queued outreach message is not going out yet; its `due_at` says until when (issue 15)."""
+
+    WINDOW = "window"  # outside the send window's hours (evening, night)
+    SEND_DAY = "send_day"  # not a send day of the window (a weekend, by default)
+    HOLIDAY = "holiday"  # a Norwegian public holiday
+    DAILY_CAP = "daily_cap"  # the company already got MAX_OUTREACH_PER_DAY messages today
+    RATE = "rate"  # its campaign's send rate for the channel
+    PAUSED = "paused"  # the campaign is paused
+    RETRY = "retry"  # the provider asked us to try again later
+
+
 UNSENT_STATES = (MessageState.QUEUED, MessageState.UNKNOWN)
 FINAL_STATES = (
     MessageState.DELIVERED,

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from settings import Settings
-from store.models import Campaign, MessageState
+from store.models import Campaign, MessageState, utcnow
+from store.times import shown_time
 
 from .audience_gaps import orgnr_note, step_gaps
 
@@ -49,7 +49,7 @@ class StepPreview:
     name: str
     channel: str
     template: str
-    when: str  # e.g. "7. juni 2027 kl. 09:00" or "7 dager etter forrige steg"
+    when: str  # e.g. "07.06.2027 09:00 (norsk tid)" or "7 dager etter forrige steg"
     recipients: int | None
     samples: list[SampleMessage] = field(default_factory=list)
     segments_total: int | None = None
@@ -93,6 +93,7 @@ class StatusView:
     campaign: Campaign
     steps: list[StepStatus]
     extra: dict[str, Any] = field(default_factory=dict)
+    waiting: list[Any] = field(default_factory=list)  # campaigns.waits.WaitGroup: why the queued ones wait
 
     @property
     def shown_states(self) -> list[str]:
@@ -126,14 +127,9 @@ def create_campaign(
 
 
 def _when(step: Any) -> str:
-    from campaigns.variables import date_text
-
-    if step.scheduled_for is not None:
-        local = step.scheduled_for.astimezone(ZoneInfo("Europe/Oslo"))
-        return f"{date_text(local.date(), 'nb')} kl. {local:%H:%M}"
-    if step.at is not None:
-        local = step.at.astimezone(ZoneInfo("Europe/Oslo"))
-        return f"{date_text(local.date(), 'nb')} kl. {local:%H:%M}"
+    moment = step.scheduled_for or step.at
+    if moment is not None:
+        return shown_time(moment)
     return f"{step.after_days} dager etter forrige steg"
 
 
@@ -205,6 +201,31 @@ def preview_campaign(
     )
 
 
+def letter_pdf(
+    session: Session, settings: Settings, *, campaign_id: int, orgnr: str | None, step: str | None
+) -> bytes:
+    """The step's printed letters for the chosen company (or the first few) as one PDF."""
+    from campaigns.letter_proof import LetterProofError, letter_proof
+
+    try:
+        proof = letter_proof(
+            session,
+            campaign_id=campaign_id,
+            settings=settings,
+            orgnrs=[orgnr] if orgnr else None,
+            step_name=step,
+        )
+    except LetterProofError as exc:
+        raise CampaignInputError([str(exc)]) from exc
+    return proof.pdf
+
+
+def has_letter(campaign: Campaign) -> bool:
+    from campaigns.letter_proof import letter_steps
+
+    return bool(letter_steps(campaign))
+
+
 def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str, step: str | None) -> int:
     from campaigns.preview import send_test as queue_test
 
@@ -232,23 +253,26 @@ def change_state(session: Session, settings: Settings, *, campaign_id: int, acti
     raise CampaignStateError(f"Ukjent handling «{action}».")
 
 
-def campaign_status(session: Session, *, campaign_id: int) -> StatusView:
-    from campaigns.lifecycle import campaign_status as status
+def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1) -> StatusView:
+    """The progress table's counts and the grouped waits, from the same functions `campaign status` reads."""
     from campaigns.lifecycle import get_campaign
+    from campaigns.results import step_state_counts
+    from campaigns.waits import waiting
 
     campaign = get_campaign(session, campaign_id)
-    data = status(session, campaign_id=campaign_id)
+    counts = step_state_counts(session, campaign_id=campaign_id)
     steps = [
         StepStatus(
             id=step.id,
             name=step.name,
             channel=step.channel.value,
             scheduled_for=step.scheduled_for,
-            counts=row["counts"],
+            counts={s.value: counts.get(step.id, {}).get(s.value, 0) for s in MessageState},
         )
-        for step, row in zip(campaign.steps, data["steps"], strict=True)
+        for step in campaign.steps
     ]
-    return StatusView(campaign=campaign, steps=steps)
+    groups = waiting(session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day)
+    return StatusView(campaign=campaign, steps=steps, waiting=groups)
 
 
 REPORT_LABELS = {
@@ -259,6 +283,8 @@ REPORT_LABELS = {
     "channel": "Kanal",
     "address": "Adresse",
     "state": "Tilstand",
+    "wait_reason": "Venter på",
+    "due_at": "Sendes tidligst",
     "error_code": "Feilkode",
     "error": "Feil",
     "created_at": "Laget",

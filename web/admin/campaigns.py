@@ -205,9 +205,13 @@ async def campaign_create_from_toml(
 
 
 @router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
-def campaign_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+def campaign_page(
+    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
+) -> Response:
     _campaign(session, campaign_id)
-    status = domain.campaign_status(session, campaign_id=campaign_id)
+    status = domain.campaign_status(
+        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+    )
     notices = list(
         session.scalars(
             select(Notice)
@@ -224,6 +228,7 @@ def campaign_page(request: Request, campaign_id: int, session: SessionDep, staff
         status=status,
         campaign_notices=notices,
         funnel=funnel(session, campaign_id=campaign_id),
+        has_letter=domain.has_letter(status.campaign),
         actions=ACTIONS,
         counties=county_names(session),
         days=DAYS,
@@ -232,11 +237,13 @@ def campaign_page(request: Request, campaign_id: int, session: SessionDep, staff
 
 @router.get("/campaigns/{campaign_id}/progress", response_class=HTMLResponse)
 def campaign_progress(
-    request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff
+    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
 ) -> Response:
     """The live part of the campaign page; htmx swaps it in every two seconds."""
     _campaign(session, campaign_id)
-    status = domain.campaign_status(session, campaign_id=campaign_id)
+    status = domain.campaign_status(
+        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+    )
     return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
 
 
@@ -273,6 +280,32 @@ def campaign_preview(
         step=step,
         price=settings.sms_price_per_segment,
         actions=ACTIONS,
+    )
+
+
+@router.get("/campaigns/{campaign_id}/letter.pdf")
+def campaign_letter_pdf(
+    campaign_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    orgnr: str = "",
+    step: str = "",
+) -> Response:
+    """The printed letter as the print house gets it, for the chosen company or the first three: rendered
+    only on this request (WeasyPrint is slow), in a worker thread, never on a page load."""
+    campaign = _campaign(session, campaign_id)
+    wanted = orgnr.replace(" ", "") or None
+    if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
+        raise HTTPException(400, f"«{orgnr}» er ikke et organisasjonsnummer (ni siffer).")
+    try:
+        pdf = domain.letter_pdf(session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None)
+    except domain.CampaignInputError as exc:
+        raise HTTPException(404, " ".join(exc.problems)) from exc
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="brev-kampanje-{campaign.id}.pdf"'},
     )
 
 
@@ -338,14 +371,20 @@ def campaign_action(
 
 
 @router.get("/campaigns/{campaign_id}/report", response_class=HTMLResponse)
-def campaign_report(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+def campaign_report(
+    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
+) -> Response:
     campaign = _campaign(session, campaign_id)
     columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    status = domain.campaign_status(
+        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+    )
     return page(
         request,
         "admin/campaign_report.html",
         section="campaigns",
         c=campaign,
+        waiting=status.waiting,
         columns=columns,
         labels=domain.REPORT_LABELS,
         rows=rows[:1000],

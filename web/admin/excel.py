@@ -87,6 +87,7 @@ def report_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             **row,
             "state": MESSAGE_STATES.get(str(row["state"]), row["state"]),
             "channel": label(row["channel"], "channel"),
+            "wait_reason": label(row.get("wait_reason"), "wait"),
             "address": "(på papir)" if row.get("address") == "(print)" else row.get("address"),
         }
         for row in rows

@@ -17,8 +17,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
 from bot.inbox import open_count
+from campaigns.waits import WAIT_LABELS
 from store.db import Database
 from store.models import Notice
+from store.times import in_oslo, shown_date, shown_time
 
 from ..auth import csrf_token
 
@@ -89,6 +91,7 @@ LABELS = {
     "audience": AUDIENCES,
     "role": ROLES,
     "source": SOURCES,
+    "wait": WAIT_LABELS,
 }
 
 
@@ -97,33 +100,32 @@ def label(value: Any, kind: str) -> str:
     return LABELS[kind].get(str(raw), str(raw)) if raw is not None else ""
 
 
-def local_time(moment: datetime | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
-    """Times are stored in UTC and shown in Europe/Oslo (PRODUCT §5)."""
+def local_time(moment: datetime | None, fmt: str | None = None) -> str:
+    """Times are stored in UTC and shown in Europe/Oslo (PRODUCT §5) by `store.times`, the one format the CLI
+    and reports use too; the layout's footer names the zone once for every page. `fmt` only shortens it."""
     if moment is None:
         return ""
-    return moment.astimezone(OSLO).strftime(fmt)
+    if fmt is not None:
+        return in_oslo(moment).strftime(fmt)
+    return shown_time(moment, zone=False)
 
 
 def local_date(moment: datetime | date | None) -> str:
-    if moment is None:
-        return ""
-    if isinstance(moment, datetime):
-        moment = moment.astimezone(OSLO).date()
-    return moment.strftime("%d.%m.%Y")
+    return shown_date(moment)
 
 
 def iso_date(text: str | None) -> str:
-    """`2027-06-07T09:00+02:00` (as exports write it) -> `07.06.2027`."""
+    """`2027-06-07T09:00+02:00` (as exports write it) -> `07.06.2027`, the day in Oslo."""
     if not text:
         return ""
-    return datetime.fromisoformat(text).strftime("%d.%m.%Y")
+    return shown_date(datetime.fromisoformat(text))
 
 
 def iso_datetime(text: str | None) -> str:
-    """`2027-06-07T09:00:05+02:00` -> `07.06.2027 09:00`."""
+    """`2027-06-07T09:00:05+02:00` -> `07.06.2027 09:00`, in Oslo whatever offset the text carries."""
     if not text:
         return ""
-    return datetime.fromisoformat(text).strftime("%d.%m.%Y %H:%M")
+    return shown_time(datetime.fromisoformat(text), zone=False)
 
 
 def short_name(name: str) -> str:

@@ -1,0 +1,179 @@
+"""Why a campaign's queued messages wait, and until when, grouped for staff (issue 15, item 4).
+
+The reason is decided where the message is held (materialise: the send window; the dispatcher's claim: window,
+daily cap, rate, pause; a provider's "try later": retry) and stored on the row with its `due_at`. This module
+only reads and groups it, so `jeger campaign status`, the campaign page and the delivery report say the same:
+"18 venter på grensen én melding per dag — sendes mandag 09:00". Two things are judged here rather than
+stored, because they change without any row being touched: a paused campaign holds all its queued messages,
+and a message that is due waits only for the campaign's send rate (or goes now).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
+from store.times import iso_oslo, when_text
+
+READY = "ready"  # due, nothing holds it: goes within seconds
+LATER = "later"  # due later without a stored reason (rows queued before reasons were kept)
+RATE_NOTICEABLE = timedelta(minutes=1)  # due rows that go within this are "sendes nå", not "venter på farten"
+# The reasons in a word or two, for the delivery report's column.
+WAIT_LABELS = {
+    WaitReason.WINDOW.value: "utenfor sendetiden",
+    WaitReason.SEND_DAY.value: "ikke sendedag",
+    WaitReason.HOLIDAY.value: "helligdag",
+    WaitReason.DAILY_CAP.value: "grensen per dag",
+    WaitReason.RATE.value: "sendefarten",
+    WaitReason.PAUSED.value: "kampanjen er på pause",
+    WaitReason.RETRY.value: "nytt forsøk",
+}
+CHANNEL_NAMES = {"sms": "SMS", "email": "e-post", "telegram": "Telegram", "letter": "brev"}
+
+
+@dataclass(frozen=True)
+class WaitGroup:
+    """Queued messages that wait for the same reason until the same time."""
+
+    reason: str  # a WaitReason value, READY or LATER
+    count: int
+    until: datetime | None  # when they go (for the rate: when the last goes); None: when the campaign resumes
+    text: str  # the line staff read, in bokmål
+    channel: str | None = None  # the rate groups only
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "count": self.count,
+            "until": iso_oslo(self.until),
+            "channel": self.channel,
+            "text": self.text,
+        }
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def _cap_text(max_per_day: int) -> str:
+    return "grensen én melding per dag" if max_per_day == 1 else f"grensen {max_per_day} meldinger per dag"
+
+
+def _rate_text(rate: float) -> str:
+    return f"{rate:g}".replace(".", ",")
+
+
+def describe(
+    reason: str,
+    count: int,
+    until: datetime | None,
+    *,
+    now: datetime,
+    max_per_day: int = 1,
+    channel: str | None = None,
+    rate: float = 0.0,
+) -> str:
+    """The line for one group: how many, why, and when they go (weekday and time in Oslo; a date beyond a
+    week)."""
+    n = _number(count)
+    when = when_text(until, now=now) if until is not None else ""
+    if reason == READY:
+        return f"{n} sendes nå"
+    if reason == WaitReason.RATE:
+        what = f"{n} {CHANNEL_NAMES.get(channel or '', channel or '')}".rstrip()
+        return f"{what} venter på sendefarten ({_rate_text(rate)} per sekund) — alle sendt ca. {when}"
+    if reason == WaitReason.PAUSED:
+        return f"{n} venter fordi kampanjen er satt på pause — sendes når den fortsetter"
+    if reason == WaitReason.RETRY:
+        return f"{n} venter på et nytt forsøk etter en feil hos leverandøren — neste forsøk {when}"
+    why = {
+        WaitReason.WINDOW.value: "venter fordi det er utenfor sendetiden",
+        WaitReason.SEND_DAY.value: "venter fordi det ikke er sendedag",
+        WaitReason.HOLIDAY.value: "venter fordi det er helligdag",
+        WaitReason.DAILY_CAP.value: f"venter på {_cap_text(max_per_day)}",
+        LATER: "venter",
+    }[str(reason)]
+    return f"{n} {why} — sendes {when}"
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: int = 1) -> list[WaitGroup]:
+    """The campaign's queued outreach, grouped by why it waits and until when; first what goes soonest."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        return []
+    rows = session.execute(
+        select(Message.wait_reason, Message.channel, Message.due_at, func.count())
+        .where(
+            Message.campaign_id == campaign_id,
+            Message.kind == MessageKind.OUTREACH,
+            Message.state == MessageState.QUEUED,
+        )
+        .group_by(Message.wait_reason, Message.channel, Message.due_at)
+    ).tuples()
+    rates: dict[str, Any] = (campaign.definition or {}).get("rate") or {}
+    paused = campaign.state is CampaignState.PAUSED
+    counts: dict[tuple[str, str | None, datetime | None], int] = defaultdict(int)
+    first: dict[tuple[str, str | None, datetime | None], datetime] = {}
+    for stored, channel, due, count in rows:
+        on = Channel(channel).value
+        if stored in (WaitReason.PAUSED, WaitReason.RATE):
+            stored = None  # judged here: the campaign's state now, the rate for what is due
+        if paused:
+            key: tuple[str, str | None, datetime | None] = (WaitReason.PAUSED.value, None, None)
+        elif due > now:
+            if stored is WaitReason.RETRY:
+                key = (stored.value, None, None)  # one group; it goes from the earliest time on
+            else:
+                key = (stored.value if stored is not None else LATER, None, _minute(due))
+        else:  # due: only the rate holds it
+            key = (WaitReason.RATE.value, on, None) if rates.get(on) else (READY, None, None)
+        counts[key] += count
+        first[key] = min(first.get(key, due), due)
+    groups: list[WaitGroup] = []
+    for (key_reason, key_channel, key_until), count in counts.items():
+        reason: str = key_reason
+        channel_value: str | None = key_channel
+        until: datetime | None = key_until
+        rate = float(rates.get(channel_value or "", 0) or 0)
+        if reason == WaitReason.RATE.value:
+            until = now + timedelta(seconds=count / rate)
+            if until - now < RATE_NOTICEABLE:
+                reason, channel_value, until = READY, None, None
+        elif reason == WaitReason.RETRY.value:
+            until = max(first[(reason, None, None)], now)
+        groups.append(
+            WaitGroup(
+                reason=reason,
+                count=count,
+                until=until,
+                channel=channel_value,
+                text=describe(
+                    reason, count, until, now=now, max_per_day=max_per_day, channel=channel_value, rate=rate
+                ),
+            )
+        )
+    return _merged_ready(groups, now=now, max_per_day=max_per_day)
+
+
+def _merged_ready(groups: list[WaitGroup], *, now: datetime, max_per_day: int) -> list[WaitGroup]:
+    """Rate groups too small to notice became READY: one line for everything that goes now."""
+    ready = sum(g.count for g in groups if g.reason == READY)
+    rest = [g for g in groups if g.reason != READY]
+    if ready:
+        rest.append(
+            WaitGroup(READY, ready, None, describe(READY, ready, None, now=now, max_per_day=max_per_day))
+        )
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    return sorted(
+        rest, key=lambda g: (g.reason == WaitReason.PAUSED, g.until or (now if g.reason == READY else far))
+    )
