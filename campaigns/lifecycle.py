@@ -19,6 +19,7 @@ from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
+from store import labels
 from store.models import (
     Campaign,
     CampaignState,
@@ -52,14 +53,8 @@ class CreateResult:
     steps: list[dict[str, Any]] = field(default_factory=list)
 
 
-STATE_TEXT = {
-    CampaignState.DRAFT: "et utkast",
-    CampaignState.SCHEDULED: "planlagt",
-    CampaignState.RUNNING: "i gang",
-    CampaignState.PAUSED: "på pause",
-    CampaignState.COMPLETED: "fullført",
-    CampaignState.CANCELLED: "avbrutt",
-}
+# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in store.labels.
+STATE_TEXT = {state: labels.label(state, "campaign", lower=True) for state in CampaignState}
 
 
 def get_campaign(session: Session, campaign_id: int) -> Campaign:
