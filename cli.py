@@ -603,6 +603,7 @@ def campaign_preview(
 ) -> None:
     """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
     from campaigns.preview import preview_campaign
+    from campaigns.readiness import campaign_readiness
 
     context = ctx_of(ctx)
     try:
@@ -610,6 +611,9 @@ def campaign_preview(
             previews = preview_campaign(
                 session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnr, step_name=step
             )
+            warnings = campaign_readiness(
+                session, campaign_id=campaign_id, settings=context.settings
+            ).warnings
     except _campaign_errors() as exc:
         fail(str(exc))
     problems = [p for preview in previews for p in preview.problems]
@@ -619,7 +623,7 @@ def campaign_preview(
         why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
         problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
     if as_json:
-        print_json({"steps": [p.as_dict() for p in previews], "problems": problems})
+        print_json({"steps": [p.as_dict() for p in previews], "problems": problems, "warnings": warnings})
     else:
         for preview in previews:
             typer.echo(
@@ -645,6 +649,7 @@ def campaign_preview(
                     typer.echo("Brevet:\n" + sample.letter_text)
             for missing, why in preview.missing.items():
                 typer.echo(f"   {missing} får ikke dette steget: {why}")
+    _warn(warnings)
     if problems:
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
@@ -675,17 +680,28 @@ def campaign_test(
     typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
 
 
+def _warn(warnings: list[str]) -> None:
+    """Warnings go to stderr, so stdout stays the answer (and one JSON document with --json)."""
+    for warning in warnings:
+        err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True)
+
+
 def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     from campaigns import lifecycle
     from campaigns.lifecycle import STATE_TEXT
+    from campaigns.readiness import campaign_readiness
 
     context = ctx_of(ctx)
+    warnings: list[str] = []
     try:
         with context.db.transaction() as session:
             if action == "launch":
                 campaign = lifecycle.launch_campaign(
                     session, campaign_id=campaign_id, settings=context.settings
                 )
+                warnings = campaign_readiness(
+                    session, campaign_id=campaign_id, settings=context.settings
+                ).warnings
             elif action == "pause":
                 campaign = lifecycle.pause_campaign(session, campaign_id=campaign_id)
             elif action == "resume":
@@ -698,6 +714,7 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
             state = campaign.state
     except _campaign_errors() as exc:
         fail(str(exc))
+    _warn(warnings)
     typer.echo(f"Kampanje {campaign_id} er nå {STATE_TEXT[state]}.")
 
 
