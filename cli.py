@@ -215,7 +215,7 @@ def serve(
 
 def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
-    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
@@ -223,7 +223,13 @@ def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     summary = seed_demo(ctx_of(ctx).db, settings)
     typer.echo(summary.text)
     typer.echo(f"\nDashbord: http://{host}:{port}/admin/")
-    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}\n")
+    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    typer.echo("Bedrifter å prøve selv (simuleringen svarer aldri for dem; se README):")
+    for company in TRY_COMPANIES:
+        typer.echo(
+            f"  {company.name}: orgnr {company.orgnr}, kode {company.short_code}, mobil {company.mobile}"
+        )
+    typer.echo("")
 
 
 @app.command("web")
