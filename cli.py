@@ -593,8 +593,8 @@ def campaign_create(
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """`{"sms": 306, "email": 2}` as staff read it: "sms: 306, email: 2"."""
-    return ", ".join(f"{name}: {count}" for name, count in counts.items())
+    """`{"sms": 306, "email": 2}` as staff read it: "SMS: 306, E-post: 2" (encodings pass through as they are)."""
+    return ", ".join(f"{label(name, 'channel')}: {count}" for name, count in counts.items())
 
 
 @campaign_app.command("preview")
@@ -633,7 +633,7 @@ def campaign_preview(
     else:
         for preview in previews:
             typer.echo(
-                f"== {preview.name} ({preview.channel}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
+                f"== {preview.name} ({label(preview.channel, 'channel')}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
             )
             if preview.total_segments:
                 typer.echo(
@@ -643,7 +643,7 @@ def campaign_preview(
                 )
             for sample in preview.samples:
                 typer.echo(
-                    f"--- {sample.company} ({sample.orgnr}) [{sample.message.channel.value}, {sample.message.language}]"
+                    f"--- {sample.company} ({sample.orgnr}) [{label(sample.message.channel, 'channel')}, {sample.message.language}]"
                 )
                 if sample.delivery:
                     typer.echo(f"Sendes som: {sample.delivery}")
