@@ -428,7 +428,7 @@ def replies_list(
             row["sender"],
             row["company"] or "",
             label(row["intent"], "intent"),
-            row["text"] or "",
+            f"Trykket «{row['button']}»" if row.get("button") else row["text"] or "",
         )
     Console().print(table)
 

@@ -14,7 +14,17 @@ from settings import Settings
 from store.db import Database
 from store.demo import demo_campaign_toml, seed_companies
 from store.labels import MESSAGE_STATES
-from store.models import Channel, HunterState, Intent, LeadState, Reply, StaffRole, utcnow
+from store.models import (
+    Channel,
+    HunterState,
+    Intent,
+    LeadState,
+    Message,
+    MessageState,
+    Reply,
+    StaffRole,
+    utcnow,
+)
 from tests.lead_factories import make_company, make_hunter, make_registration
 
 WIDE = {"COLUMNS": "220"}  # one line per table row, so the cells can be read back
@@ -59,7 +69,29 @@ def filled(db: Database, settings: Settings, tmp_path: Path) -> dict[str, str]:
                 intent=Intent.INTERESTED,
             )
         )
-        make_hunter(session, state=HunterState.PENDING, name="Tabelljegerne")
+        hunter = make_hunter(session, state=HunterState.PENDING, name="Tabelljegerne")
+        # A hunter tapped "Ta leaden": the reply holds the button's code, the message we sent its label.
+        session.add(
+            Message(
+                channel=Channel.TELEGRAM,
+                address=hunter.telegram_chat_id,
+                hunter_id=hunter.id,
+                body="Ny bedrift vil ha lærling!",
+                extra={"buttons": [[{"text": "Ta leaden", "callback_data": "lead:claim:77"}]]},
+                provider="sandbox",
+                state=MessageState.SENT,
+                sent_at=utcnow() - timedelta(minutes=2),
+            )
+        )
+        session.add(
+            Reply(
+                channel="telegram",
+                sender=hunter.telegram_chat_id,
+                text="lead:claim:77",
+                intent=Intent.COMMAND,
+                received_at=utcnow() - timedelta(minutes=3),
+            )
+        )
         create_lead(session, registration_id=make_registration(session, company=company).id)
     added = run(settings, "staff", "add", "tabell@fylke.no", "--role", "staff", "--password", "x" * 14)
     assert added.exit_code == 0, added.output
@@ -105,6 +137,9 @@ def test_every_cli_table_has_a_header_row_and_norwegian_states(
             assert rows[0] == header, (command, rows[:1])
         assert len(rows) > 1, command  # a row under the header
         tables[command] = rows
+    replies_header, *replies = tables[("replies", "list")]
+    texts = {row[replies_header.index("Tekst")] for row in replies}
+    assert "Trykket «Ta leaden»" in texts and "lead:claim:77" not in texts  # the label, not the code
     for command, column, norwegian, machine in NORWEGIAN:
         header, *body = tables[command]
         cells = {row[header.index(column)] for row in body}
@@ -115,7 +150,11 @@ def test_json_keeps_the_machine_values(settings: Settings, filled: dict[str, str
     assert json.loads(run(settings, "campaign", "list", "--json").stdout)[0]["state"] == "draft"
     assert json.loads(run(settings, "hunters", "list", "--json").stdout)[0]["state"] == "pending"
     assert json.loads(run(settings, "leads", "list", "--json").stdout)[0]["state"] == "new"
-    assert json.loads(run(settings, "replies", "list", "--json").stdout)[0]["intent"] == "interested"
+    replies = json.loads(run(settings, "replies", "list", "--json").stdout)
+    assert replies[0]["intent"] == "interested"
+    assert [(r["text"], r["button"]) for r in replies if r["channel"] == "telegram"] == [
+        ("lead:claim:77", "Ta leaden")
+    ]
 
 
 CHOICES = [
