@@ -193,7 +193,12 @@ def test_the_sandbox_launches_without_warnings_and_letters_show_the_sandbox_numb
 
 
 def test_the_dashboard_and_the_api_refuse_a_live_launch_with_the_reason(
-    db: Database, settings: Settings, live_sms: Settings, companies: None, tmp_path: Any, api_token: str
+    db: Database,
+    settings: Settings,
+    live_sms: Settings,
+    companies: None,
+    tmp_path: Any,
+    api_token: str,
 ) -> None:
     campaign_id = create(settings, tmp_path, "sms")
     with TestClient(create_app(live_sms, db=db)) as client:
@@ -212,3 +217,18 @@ def test_the_dashboard_and_the_api_refuse_a_live_launch_with_the_reason(
         )
         assert api.status_code == 409 and "PUBLIC_BASE_URL" in api.json()["detail"]
     assert state_of(db, campaign_id) is CampaignState.DRAFT
+
+
+def test_the_dashboard_launches_a_sandbox_campaign_beside_a_live_channel_with_a_warning(
+    db: Database, settings: Settings, companies: None, tmp_path: Any, users: dict[str, int]
+) -> None:
+    campaign_id = create(settings, tmp_path, "sms")
+    mail_only = settings.model_copy(update={"smtp_url": "smtp://127.0.0.1:2525"})
+    with TestClient(create_app(mail_only, db=db)) as client:
+        assert log_in(client, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
+        confirm = client.get(f"/admin/campaigns/{campaign_id}/confirm/launch").text
+        assert "Advarsel:" in confirm and "Ja, start" in confirm
+        token = csrf_of(client, f"/admin/campaigns/{campaign_id}/confirm/launch")
+        page = client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token}).text
+        assert "flash-warn" in page and "PUBLIC_BASE_URL" in page
+    assert state_of(db, campaign_id) is CampaignState.SCHEDULED

@@ -367,6 +367,9 @@ def campaign_action(
         return redirect(f"/admin/campaigns/{campaign_id}")
     session.commit()
     flash(request, f"«{campaign.name}» er {ACTIONS[action][1]}.")
+    if action == "launch":  # launched, but something still only works on this machine (campaigns.readiness)
+        for warning in domain.launch_readiness(session, settings, campaign_id=campaign_id)[0]:
+            flash(request, f"Advarsel: {warning}", "warn")
     return redirect(f"/admin/campaigns/{campaign_id}")
 
 
