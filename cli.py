@@ -10,6 +10,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -19,6 +20,8 @@ from rich.console import Console
 from runtime import parts_of
 from settings import Settings
 from store.db import Database
+from store.labels import label
+from store.models.enums import HunterState, Intent, LeadState, StaffRole
 
 app = typer.Typer(help="Læreplassjeger: utsending, svarbot og fordeling av leads.", no_args_is_help=True)
 import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
@@ -44,6 +47,28 @@ for sub, name in [
     app.add_typer(sub, name=name)
 
 err = Console(stderr=True)
+
+
+class ExportFormat(StrEnum):
+    """What `--format` of an export accepts (an Enum: Typer lists the choices in --help and refuses others)."""
+
+    CSV = "csv"
+    JSON = "json"
+
+
+class ListFormat(StrEnum):
+    """`--format` of a listing: the table people read, or an export."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+class ReplyChannel(StrEnum):
+    """The channels a sandbox reply can arrive on."""
+
+    SMS = "sms"
+    TELEGRAM = "telegram"
 
 
 @dataclass
@@ -215,7 +240,7 @@ def serve(
 
 def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
-    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
@@ -223,7 +248,13 @@ def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     summary = seed_demo(ctx_of(ctx).db, settings)
     typer.echo(summary.text)
     typer.echo(f"\nDashbord: http://{host}:{port}/admin/")
-    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}\n")
+    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    typer.echo("Bedrifter å prøve selv (simuleringen svarer aldri for dem; se README):")
+    for company in TRY_COMPANIES:
+        typer.echo(
+            f"  {company.name}: orgnr {company.orgnr}, kode {company.short_code}, mobil {company.mobile}"
+        )
+    typer.echo("")
 
 
 @app.command("web")
@@ -381,8 +412,8 @@ def companies_show(
     if as_json:
         print_json(details)
         return
-    for key, label in SHOW_LABELS.items():
-        typer.echo(f"{label:>12}: {'' if details[key] is None else details[key]}")
+    for key, caption in SHOW_LABELS.items():
+        typer.echo(f"{caption:>12}: {'' if details[key] is None else details[key]}")
     flags = ", ".join(FLAG_LABELS[k] for k, v in details["flags"].items() if v)
     typer.echo(f"{'flagg':>12}: {flags or 'ingen'}")
     for contact in details["contacts"]:
@@ -400,9 +431,7 @@ def companies_show(
 def replies_list(
     ctx: typer.Context,
     campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
-    intent: str | None = typer.Option(
-        None, "--intent", help="Hensikt: interested, declined, opt_out, help, free_text, ..."
-    ),
+    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
     limit: int | None = typer.Option(None, "--limit", help="Høyst så mange meldinger."),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
@@ -410,11 +439,9 @@ def replies_list(
     from rich.table import Table
 
     from bot.replies import list_replies
-    from store.models import Intent
 
-    wanted = _choice(intent, Intent, "--intent") if intent else None
     with ctx_of(ctx).db.session() as session:
-        rows = list_replies(session, campaign_id=campaign, intent=wanted, limit=limit)
+        rows = list_replies(session, campaign_id=campaign, intent=intent, limit=limit)
     if as_json:
         print_json(rows)
         return
@@ -422,11 +449,11 @@ def replies_list(
     for row in rows:
         table.add_row(
             _shown(row["received_at"]),
-            row["channel"],
+            label(row["channel"], "channel"),
             row["sender"],
             row["company"] or "",
-            row["intent"],
-            row["text"] or "",
+            label(row["intent"], "intent"),
+            f"Trykket «{row['button']}»" if row.get("button") else row["text"] or "",
         )
     Console().print(table)
 
@@ -441,8 +468,10 @@ def sandbox_reply_command(
         help="Et telefonnummer med landskode (+47 912 34 567) skriver på SMS; et tall alene (eller tg:TALL) "
         "er en Telegram-chat.",
     ),
-    channel: str | None = typer.Option(
-        None, "--channel", help="sms | telegram, når avsenderen alene ikke avgjør det (f.eks. 91234567)."
+    channel: ReplyChannel | None = typer.Option(
+        None,
+        "--channel",
+        help="Kanalen svaret kommer på, når avsenderen alene ikke avgjør det (f.eks. 91234567).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
@@ -453,7 +482,11 @@ def sandbox_reply_command(
     try:
         with context.db.transaction() as session:
             outcome, texts = sandbox_reply(
-                session, sender=sender, text=text, settings=context.settings, channel=channel
+                session,
+                sender=sender,
+                text=text,
+                settings=context.settings,
+                channel=channel.value if channel else None,
             )
     except SandboxError as exc:
         fail(str(exc))
@@ -534,29 +567,6 @@ def privacy_erase(
 
 
 # --- campaigns --------------------------------------------------------------------------------------------
-
-
-# What staff read for the states in `campaign status` and `campaign list` (as the dashboard names them);
-# the --json output keeps the codes.
-CAMPAIGN_STATE_LABELS = {
-    "draft": "utkast",
-    "scheduled": "planlagt",
-    "running": "sender",
-    "paused": "på pause",
-    "completed": "fullført",
-    "cancelled": "avbrutt",
-}
-MESSAGE_STATE_LABELS = {
-    "queued": "i kø",
-    "sending": "sendes",
-    "sent": "sendt",
-    "delivered": "levert",
-    "failed": "feilet",
-    "undelivered": "ikke levert",
-    "skipped": "hoppet over",
-    "cancelled": "avbrutt",
-    "unknown": "uavklart",
-}
 
 
 def _campaign_errors() -> tuple[type[Exception], ...]:
@@ -677,14 +687,20 @@ def campaign_create(
     if as_json:
         print_json(data)
         return
+    from rich.table import Table
+
     typer.echo(f"Kampanje {data['id']} opprettet som utkast: {data['audience']} bedrifter i målgruppen.")
+    table = Table("Steg", "Kanal", "Mal", "Mottakere")
     for step in data["steps"]:
-        typer.echo(f"  {step['name']} ({step['channel']}, {step['template']}): {step['audience']} mottakere")
+        table.add_row(
+            step["name"], label(step["channel"], "channel"), step["template"], str(step["audience"])
+        )
+    Console().print(table)
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """`{"sms": 306, "email": 2}` as staff read it: "sms: 306, email: 2"."""
-    return ", ".join(f"{name}: {count}" for name, count in counts.items())
+    """`{"sms": 306, "email": 2}` as staff read it: "SMS: 306, E-post: 2" (encodings pass through as they are)."""
+    return ", ".join(f"{label(name, 'channel')}: {count}" for name, count in counts.items())
 
 
 @campaign_app.command("preview")
@@ -705,6 +721,7 @@ def campaign_preview(
 ) -> None:
     """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
     from campaigns.preview import preview_campaign
+    from campaigns.readiness import campaign_readiness
 
     if letter_pdf is not None:
         _write_letter_pdf(ctx, campaign_id, orgnr, step, letter_pdf)
@@ -715,6 +732,9 @@ def campaign_preview(
             previews = preview_campaign(
                 session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnr, step_name=step
             )
+            warnings = campaign_readiness(
+                session, campaign_id=campaign_id, settings=context.settings
+            ).warnings
     except _campaign_errors() as exc:
         fail(str(exc))
     problems = [p for preview in previews for p in preview.problems]
@@ -724,11 +744,11 @@ def campaign_preview(
         why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
         problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
     if as_json:
-        print_json({"steps": [p.as_dict() for p in previews], "problems": problems})
+        print_json({"steps": [p.as_dict() for p in previews], "problems": problems, "warnings": warnings})
     else:
         for preview in previews:
             typer.echo(
-                f"== {preview.name} ({preview.channel}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
+                f"== {preview.name} ({label(preview.channel, 'channel')}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
             )
             if preview.total_segments:
                 typer.echo(
@@ -738,7 +758,7 @@ def campaign_preview(
                 )
             for sample in preview.samples:
                 typer.echo(
-                    f"--- {sample.company} ({sample.orgnr}) [{sample.message.channel.value}, {sample.message.language}]"
+                    f"--- {sample.company} ({sample.orgnr}) [{label(sample.message.channel, 'channel')}, {sample.message.language}]"
                 )
                 if sample.delivery:
                     typer.echo(f"Sendes som: {sample.delivery}")
@@ -755,6 +775,7 @@ def campaign_preview(
                     f"   Se brevet slik det skrives ut: jeger campaign preview {campaign_id} "
                     f"--step {preview.name} --letter-pdf brev.pdf"
                 )
+    _warn(warnings)
     if problems:
         for problem in problems:
             err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
@@ -813,17 +834,28 @@ def campaign_test(
     typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
 
 
+def _warn(warnings: list[str]) -> None:
+    """Warnings go to stderr, so stdout stays the answer (and one JSON document with --json)."""
+    for warning in warnings:
+        err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True)
+
+
 def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     from campaigns import lifecycle
     from campaigns.lifecycle import STATE_TEXT
+    from campaigns.readiness import campaign_readiness
 
     context = ctx_of(ctx)
+    warnings: list[str] = []
     try:
         with context.db.transaction() as session:
             if action == "launch":
                 campaign = lifecycle.launch_campaign(
                     session, campaign_id=campaign_id, settings=context.settings
                 )
+                warnings = campaign_readiness(
+                    session, campaign_id=campaign_id, settings=context.settings
+                ).warnings
             elif action == "pause":
                 campaign = lifecycle.pause_campaign(session, campaign_id=campaign_id)
             elif action == "resume":
@@ -836,6 +868,7 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
             state = campaign.state
     except _campaign_errors() as exc:
         fail(str(exc))
+    _warn(warnings)
     typer.echo(f"Kampanje {campaign_id} er nå {STATE_TEXT[state]}.")
 
 
@@ -885,15 +918,15 @@ def campaign_status_command(
         print_json({k: v for k, v in status.items() if k != "reason"})
         return
     typer.echo(
-        f"{status['name']} — {CAMPAIGN_STATE_LABELS.get(status['state'], status['state'])}"
+        f"{status['name']} — {label(status['state'], 'campaign', lower=True)}"
         + (f" ({status['reason']})" if status["reason"] else "")
     )
     states = list(status["steps"][0]["counts"]) if status["steps"] else []
-    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(MESSAGE_STATE_LABELS.get(s, s) for s in states))
+    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(label(s, "message") for s in states))
     for step in status["steps"]:
         table.add_row(
             step["name"],
-            step["channel"],
+            label(step["channel"], "channel"),
             _shown(step["scheduled_for"]),
             *(str(step["counts"][s]) for s in states),
         )
@@ -908,21 +941,19 @@ def campaign_status_command(
 def campaign_report(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    fmt: str = typer.Option("csv", "--format", help="csv eller json"),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
 ) -> None:
     """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
     from campaigns.lifecycle import get_campaign
     from campaigns.report import delivery_rows, write_csv
 
-    if fmt not in ("csv", "json"):
-        fail(f"--format {fmt!r}: velg csv eller json")
     try:
         with ctx_of(ctx).db.session() as session:
             get_campaign(session, campaign_id)
             rows = delivery_rows(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
         fail(str(exc))
-    if fmt == "json":
+    if fmt is ExportFormat.JSON:
         print_json(rows)
     else:
         write_csv(rows, sys.stdout)
@@ -934,6 +965,8 @@ def campaign_list(
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Vis alle kampanjer med tilstand."""
+    from rich.table import Table
+
     from campaigns.lifecycle import list_campaigns
 
     with ctx_of(ctx).db.session() as session:
@@ -941,30 +974,20 @@ def campaign_list(
     if as_json:
         print_json(rows)
         return
+    table = Table("Nr.", "Tilstand", "Navn")
     for row in rows:
-        typer.echo(
-            f"{row['id']:>4}  {CAMPAIGN_STATE_LABELS.get(row['state'], row['state']):<10}  {row['name']}"
-        )
+        table.add_row(str(row["id"]), label(row["state"], "campaign"), row["name"])
+    Console().print(table)
 
 
 # --- hunters and leads (bot/hunters.py, bot/leads.py) -------------------------------------------------------
 
 
-def _choice(value: str | None, allowed: type[Any], option: str) -> Any:
-    """Turns a --state style option into its enum, or fails naming the option and the allowed values."""
-    if value is None:
-        return None
-    try:
-        return allowed(value)
-    except ValueError:
-        fail(f"{option} {value!r}: velg en av {', '.join(m.value for m in allowed)}")
-
-
 @hunters_app.command("list")
 def hunters_list(
     ctx: typer.Context,
-    state: str | None = typer.Option(
-        None, "--state", help="pending (venter) | approved (godkjent) | rejected (avvist)"
+    state: HunterState | None = typer.Option(
+        None, "--state", help="Bare jegere i denne tilstanden (venter, godkjent, avvist)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
@@ -972,20 +995,24 @@ def hunters_list(
     from rich.table import Table
 
     from bot.hunters import hunter_summary, list_hunters
-    from store.models import HunterState
 
-    wanted = _choice(state, HunterState, "--state")
     with ctx_of(ctx).db.session() as session:
-        rows = [hunter_summary(h) for h in list_hunters(session, state=wanted)]
+        rows = [hunter_summary(h) for h in list_hunters(session, state=state)]
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "organisasjon", "type", "fylker", "fag", "kontakt", "tilstand")
+    table = Table("Nr.", "Organisasjon", "Type", "Fylker", "Fag", "Kontakt", "Tilstand")
     for r in rows:
         trades = "alle" if r["trades"] == "all" else str(len(r["trades"]))
         counties = " ".join(r["counties"])
         table.add_row(
-            str(r["id"]), r["org_name"], r["type"], counties, trades, r["contact_name"] or "", r["state"]
+            str(r["id"]),
+            r["org_name"],
+            label(r["type"], "hunter_type"),
+            counties,
+            trades,
+            r["contact_name"] or "",
+            label(r["state"], "hunter"),
         )
     Console().print(table)
 
@@ -1000,7 +1027,7 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
         except UnknownHunter:
             fail(f"hunters {'approve' if approve else 'reject'}: ingen jeger har nummer {hunter_id}")
         name = decision.hunter.org_name
-        state = {"approved": "godkjent", "rejected": "avvist"}[decision.hunter.state.value]
+        state = label(decision.hunter.state, "hunter", lower=True)
     if decision.changed:
         has_chat = decision.hunter.telegram_chat_id is not None
         told = "beskjed sendes på Telegram" if has_chat else "ingen Telegram: gi beskjed selv"
@@ -1021,19 +1048,12 @@ def hunters_reject(ctx: typer.Context, hunter_id: int = typer.Argument(..., meta
     _decide_hunter(ctx, hunter_id, approve=False)
 
 
-def _lead_rows(
-    ctx: typer.Context, county: str | None, state: str | None, fmt: str, formats: tuple[str, ...]
-) -> list[dict[str, Any]]:
-    """The leads asked for, after checking the options (a bad --format fails before any work)."""
+def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
     from bot.lead_export import UnknownCounty, lead_rows
-    from store.models import LeadState
 
-    if fmt not in formats:
-        fail(f"--format {fmt!r}: velg {', '.join(formats[:-1])} eller {formats[-1]}")
-    wanted = _choice(state, LeadState, "--state")
     with ctx_of(ctx).db.session() as session:
         try:
-            return lead_rows(session, county=county, state=wanted)
+            return lead_rows(session, county=county, state=state)
         except UnknownCounty:
             fail(f"--county {county!r}: ukjent fylkesnummer (f.eks. 03 Oslo, 55 Troms)")
 
@@ -1042,8 +1062,10 @@ def _lead_rows(
 def leads_list(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
-    state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
-    fmt: str = typer.Option("table", "--format", help="table | csv | json"),
+    state: LeadState | None = typer.Option(None, "--state", help="Bare leads i denne tilstanden."),
+    fmt: ListFormat = typer.Option(
+        ListFormat.TABLE, "--format", help="Tabell, eller CSV/JSON som eksporten."
+    ),
     as_json: bool = typer.Option(
         False, "--json", help="Skriv svaret som ett JSON-dokument (= --format json)."
     ),
@@ -1052,14 +1074,21 @@ def leads_list(
     from rich.table import Table
 
     if as_json:
-        fmt = "json"
-    rows = _lead_rows(ctx, county, state, fmt, ("table", "csv", "json"))
-    if fmt != "table":
-        _write_leads(rows, fmt)
+        fmt = ListFormat.JSON
+    rows = _lead_rows(ctx, county, state)
+    if fmt is not ListFormat.TABLE:
+        _write_leads(rows, ExportFormat(fmt.value))
         return
-    table = Table("id", "bedrift", "orgnr", "fylke", "tilstand", "jeger", "opprettet (norsk tid)")
+    table = Table("Nr.", "Bedrift", "Orgnr", "Fylke", "Tilstand", "Jeger", "Opprettet (norsk tid)")
     for r in rows:
-        cells = [r["company"], r["orgnr"], r["county"], r["state"], r["hunter"], _shown(r["created_at"])]
+        cells = [
+            r["company"],
+            r["orgnr"],
+            r["county"],
+            label(r["state"], "lead"),
+            r["hunter"],
+            _shown(r["created_at"]),
+        ]
         table.add_row(str(r["id"]), *(c or "" for c in cells))
     Console().print(table)
 
@@ -1068,17 +1097,17 @@ def leads_list(
 def leads_export(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
-    state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
-    fmt: str = typer.Option("csv", "--format", help="csv | json"),
+    state: LeadState | None = typer.Option(None, "--state", help="Bare leads i denne tilstanden."),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
 ) -> None:
     """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
-    _write_leads(_lead_rows(ctx, county, state, fmt, ("csv", "json")), fmt)
+    _write_leads(_lead_rows(ctx, county, state), fmt)
 
 
-def _write_leads(rows: list[dict[str, Any]], fmt: str) -> None:
+def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
     from bot.lead_export import write_csv
 
-    if fmt == "json":
+    if fmt is ExportFormat.JSON:
         print_json(rows)
     else:
         write_csv(rows, sys.stdout)
@@ -1091,23 +1120,25 @@ def _write_leads(rows: list[dict[str, Any]], fmt: str) -> None:
 def staff_add(
     ctx: typer.Context,
     email: str = typer.Argument(..., help="E-postadressen brukeren logger inn med."),
-    role: str = typer.Option(..., "--role", help="admin | staff"),
+    role: StaffRole = typer.Option(
+        ..., "--role", help="admin: alt, også brukere; staff: kampanjer og leads."
+    ),
     password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
     name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
 ) -> None:
     """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
-    from store.models import StaffRole
     from store.staff import StaffError, add_staff
 
-    wanted = _choice(role, StaffRole, "--role")
     if password is None:
         password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
     with ctx_of(ctx).db.transaction() as session:
         try:
-            user = add_staff(session, email=email, role=wanted, password=password, name=name)
+            user = add_staff(session, email=email, role=role, password=password, name=name)
         except StaffError as exc:
             fail(f"staff add {email}: {exc}")
-        typer.echo(f"Brukeren {user.email} ({user.role.value}) er opprettet; logg inn på /admin/login.")
+        typer.echo(
+            f"Brukeren {user.email} ({label(user.role, 'role', lower=True)}) er opprettet; logg inn på /admin/login."
+        )
 
 
 @staff_app.command("token")
@@ -1174,7 +1205,7 @@ def staff_list(
         table.add_row(
             row["email"],
             row["name"] or "",
-            row["role"],
+            label(row["role"], "role"),
             status,
             _shown(row["last_login_at"]),
             str(row["sessions"]),

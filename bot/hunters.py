@@ -11,21 +11,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from store import labels
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
 
 from .notify import enqueue_telegram_notice
 
-TYPE_LABELS: dict[str, str] = {
-    "union": "Fagforbund",
-    "trade_body": "Bransjeorganisasjon",
-    "training_office": "Opplæringskontor",
-    "school": "Skole",
-    "municipality": "Kommune",
-    "county_council": "Fylkeskommune",
-    "nav": "NAV",
-    "other": "Annet",
-}
+TYPE_LABELS: dict[str, str] = dict(labels.HUNTER_TYPES)  # one source: store.labels
 
 
 class UnknownHunter(LookupError):

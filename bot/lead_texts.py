@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from store import labels
 from store.models import Company, Hunter, Lead, LeadState, Registration
 
 from .notify import Buttons, button
 
+# One source for the names of lead states (store.labels): the buttons, the hunters' lists and the dashboard.
 OUTCOME_LABELS: dict[LeadState, str] = {
-    LeadState.CONTACTED: "Kontaktet",
-    LeadState.BECAME_TRAINING_COMPANY: "Ble lærebedrift",
-    LeadState.DECLINED: "Takket nei",
-    LeadState.NO_ANSWER: "Fikk ikke svar",
+    state: labels.label(state, "lead")
+    for state in (
+        LeadState.CONTACTED,
+        LeadState.BECAME_TRAINING_COMPANY,
+        LeadState.DECLINED,
+        LeadState.NO_ANSWER,
+    )
 }
 
-STATE_LABELS: dict[LeadState, str] = {
-    LeadState.NEW: "ledig",
-    LeadState.CLAIMED: "tatt",
-    **{state: label.lower() for state, label in OUTCOME_LABELS.items()},
-}
+STATE_LABELS: dict[LeadState, str] = {state: labels.label(state, "lead", lower=True) for state in LeadState}
 
 
 def claim_buttons(lead_id: int) -> Buttons:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.masking import mask_address
-from store.models import Channel, Company, Intent, Reply
+from store.models import Channel, Company, Intent, Message, Reply
+from store.overview import button_labels
 from store.phones import normalize_phone
 from store.times import iso_oslo
 
@@ -36,6 +37,8 @@ def list_replies(
         query = query.where(Reply.intent == intent)
     if limit:
         query = query.limit(limit)
+    found = session.execute(query).tuples().all()
+    taps = _tap_labels(session, [reply for reply, _, _ in found])
     return [
         {
             "id": reply.id,
@@ -47,10 +50,25 @@ def list_replies(
             "campaign_id": reply.campaign_id,
             "intent": reply.intent.value,
             "text": reply.text,
+            "button": taps.get(reply.text or "") if reply.channel == "telegram" else None,
             "handled": reply.handled_at is not None,
         }
-        for reply, orgnr, name in session.execute(query).tuples()
+        for reply, orgnr, name in found
     ]
+
+
+def _tap_labels(session: Session, replies: list[Reply]) -> dict[str, str]:
+    """Callback data -> button label for the Telegram taps among `replies` (stored as codes such as
+    `lead:claim:39`), from the buttons we sent to those chats."""
+    chats = {r.sender for r in replies if r.channel == "telegram" and r.sender and ":" in (r.text or "")}
+    if not chats:
+        return {}
+    sent = session.scalars(
+        select(Message).where(
+            Message.channel == Channel.TELEGRAM, Message.address.in_(chats), Message.extra.is_not(None)
+        )
+    )
+    return button_labels(list(sent))
 
 
 class SandboxError(ValueError):

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
+from store import labels
 from store.models import (
     Campaign,
     CampaignState,
@@ -38,6 +39,7 @@ from store.times import iso_oslo, shown_time
 from . import audience
 from .definition import DefinitionError, Problem, check_definition, line_index
 from .outbox import company_rows, language_for, materialise_step, step_recipients
+from .readiness import check_readiness
 from .render import SMS_NUMBER_MISSING, MessageRenderer
 from .templating import TemplateProblem
 
@@ -48,6 +50,10 @@ class CampaignError(ValueError):
     """Unknown campaign, or an action its state does not allow."""
 
 
+class NotReadyForLive(CampaignError):
+    """A campaign on live channels whose letters or links would not work (campaigns.readiness)."""
+
+
 @dataclass
 class CreateResult:
     campaign: Campaign
@@ -55,14 +61,8 @@ class CreateResult:
     steps: list[dict[str, Any]] = field(default_factory=list)
 
 
-STATE_TEXT = {
-    CampaignState.DRAFT: "et utkast",
-    CampaignState.SCHEDULED: "planlagt",
-    CampaignState.RUNNING: "i gang",
-    CampaignState.PAUSED: "på pause",
-    CampaignState.COMPLETED: "fullført",
-    CampaignState.CANCELLED: "avbrutt",
-}
+# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in store.labels.
+STATE_TEXT = {state: labels.label(state, "campaign", lower=True) for state in CampaignState}
 
 
 def get_campaign(session: Session, campaign_id: int) -> Campaign:
@@ -318,7 +318,8 @@ def launch_campaign(
     """draft -> scheduled; a campaign already launched is left exactly as it is.
 
     The templates are checked again (they may have been edited since create): a campaign whose letters or
-    messages cannot be made for every company is not launched. The step jobs are written to the scheduler's
+    messages cannot be made for every company is not launched, nor one on live channels whose reply number
+    or public address is unset or local (campaigns.readiness). The step jobs are written to the scheduler's
     job store once the launch commits."""
     campaign = get_campaign(session, campaign_id)
     if campaign.state is not CampaignState.DRAFT:
@@ -338,6 +339,9 @@ def launch_campaign(
     if problems:
         shown = "; ".join(problems[:5]) + (f" (og {len(problems) - 5} til)" if len(problems) > 5 else "")
         raise CampaignError(f"Kampanje {campaign_id} kan ikke startes før malene er rettet: {shown}")
+    readiness = check_readiness(channels=[s.channel for s in campaign.steps], settings=settings)
+    if readiness.refuses_launch:
+        raise NotReadyForLive(f"Kampanje {campaign_id} er ikke startet. " + " ".join(readiness.warnings))
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)
     campaign.state = CampaignState.SCHEDULED

@@ -22,7 +22,10 @@ SENDER = {
     "sender_programme": "Læreplassjeger",
     "sender_web": "www.worldskills.no",
 }
-SMS_NUMBER_PLACEHOLDER = "[SMS-nummer]"  # the sandbox's number (nothing is sent) until one is configured
+# What letters and e-mails in the sandbox say instead of a number: it reads as the sandbox's reply number
+# (the demo's letters are meant to be read), not as a template gap like "[SMS-nummer]". A live launch is
+# refused while this would be printed (campaigns.readiness).
+SMS_NUMBER_PLACEHOLDER = "SMS-nummer (sandkasse)"
 SMS_NUMBER_MISSING = (
     "SMS går via Twilio, men verken SMS_REPLY_NUMBER eller TWILIO_FROM er satt, så brev og e-post kan ikke "
     "vise nummeret bedriftene skal sende SMS til; sett SMS_REPLY_NUMBER"

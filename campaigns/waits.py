@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.labels import label
 from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
 from store.times import iso_oslo, when_text
 
@@ -25,16 +26,6 @@ READY = "ready"  # due, nothing holds it: goes within seconds
 LATER = "later"  # due later without a stored reason (rows queued before reasons were kept)
 RATE_NOTICEABLE = timedelta(minutes=1)  # due rows that go within this are "sendes nå", not "venter på farten"
 # The reasons in a word or two, for the delivery report's column.
-WAIT_LABELS = {
-    WaitReason.WINDOW.value: "utenfor sendetiden",
-    WaitReason.SEND_DAY.value: "ikke sendedag",
-    WaitReason.HOLIDAY.value: "helligdag",
-    WaitReason.DAILY_CAP.value: "grensen per dag",
-    WaitReason.RATE.value: "sendefarten",
-    WaitReason.PAUSED.value: "kampanjen er på pause",
-    WaitReason.RETRY.value: "nytt forsøk",
-}
-CHANNEL_NAMES = {"sms": "SMS", "email": "e-post", "telegram": "Telegram", "letter": "brev"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ def describe(
     if reason == READY:
         return f"{n} sendes nå"
     if reason == WaitReason.RATE:
-        what = f"{n} {CHANNEL_NAMES.get(channel or '', channel or '')}".rstrip()
+        what = f"{n} {label(channel, 'channel', lower=True) if channel else ''}".rstrip()
         return f"{what} venter på sendefarten ({_rate_text(rate)} per sekund) — alle sendt ca. {when}"
     if reason == WaitReason.PAUSED:
         return f"{n} venter fordi kampanjen er satt på pause — sendes når den fortsetter"

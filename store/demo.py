@@ -126,6 +126,46 @@ HUNTERS = (
 
 
 @dataclass(frozen=True)
+class TryCompany:
+    """A demo company kept for people to try things with (README, "make demo"): the simulator never answers
+    for it and the demo's hunters never take its lead, so a STOPP or JA typed for it shows its own outcome
+    instead of one the simulation already produced. Its orgnr, short code and mobile never change."""
+
+    orgnr: str
+    name: str
+    short_code: str
+    mobile: str
+    county: str
+    nace: str
+    language: str = "nb"
+    email: str | None = None
+
+
+# Listed in README.md under `make demo`: keep the two in step. Short codes use SHORT_CODE_ALPHABET.
+TRY_COMPANIES = (
+    TryCompany("910000004", "Prøvestein Bygg AS", "TEST22", "+4791000001", "03", "41.200"),
+    TryCompany(
+        "910000012",
+        "Prøvestein Elektro AS",
+        "TEST33",
+        "+4791000002",
+        "46",
+        "43.210",
+        "nn",
+        "post@provestein.no",
+    ),
+    TryCompany("910000020", "Prøvestein Rør AS", "TEST44", "+4791000003", "50", "43.221"),
+    TryCompany("910000039", "Prøvestein Verksted AS", "TEST55", "+4791000004", "18", "25.620"),
+    TryCompany("910000047", "Prøvestein Bil AS", "TEST66", "+4791000005", "55", "45.200"),
+)
+TRY_ORGNRS = tuple(c.orgnr for c in TRY_COMPANIES)
+
+
+def try_company_ids(session: Session) -> set[int]:
+    return set(session.scalars(select(Company.id).where(Company.orgnr.in_(TRY_ORGNRS))))
+
+
+@dataclass(frozen=True)
 class DemoSummary:
     companies_added: int
     companies_total: int
@@ -147,11 +187,8 @@ class DemoSummary:
         )
 
 
-def register_units(
-    session: Session, *, count: int = 500, seed: int = 2027
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The sample companies as Enhetsregisteret JSON units (phone numbers written the way people do), and
-    the orgnrs of those that already train apprentices (which the register does not say)."""
+def municipalities_by_county(session: Session) -> dict[str, list[tuple[str, str]]]:
+    """County number -> [(municipality number, name)] from the reference data, in number order."""
     municipalities: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for number, name, county in session.execute(
         select(Municipality.number, Municipality.name, Municipality.county_number).order_by(
@@ -159,6 +196,15 @@ def register_units(
         )
     ).tuples():
         municipalities[county].append((number, name))
+    return municipalities
+
+
+def register_units(
+    session: Session, *, count: int = 500, seed: int = 2027
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The sample companies as Enhetsregisteret JSON units (phone numbers written the way people do), and
+    the orgnrs of those that already train apprentices (which the register does not say)."""
+    municipalities = municipalities_by_county(session)
     units, training = [], []
     for sample in sample_companies(municipalities, count=count, seed=seed):
         address = {
@@ -197,6 +243,53 @@ def register_units(
     return units, training
 
 
+def _try_unit(company: TryCompany, municipalities: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
+    """A company to try things with, as a register unit: in the demo campaign's audience (its trades, ten
+    employees, a mobile), and in the first municipality of its county."""
+    number, place = municipalities[company.county][0]
+    address = {
+        "adresse": ["Prøvegata 1"],
+        "postnummer": "0150",
+        "poststed": place.split(" - ")[0].upper(),
+        "kommunenummer": number,
+        "land": "Norge",
+    }
+    unit: dict[str, Any] = {
+        "organisasjonsnummer": company.orgnr,
+        "navn": company.name,
+        "organisasjonsform": {"kode": "AS"},
+        "naeringskode1": {"kode": company.nace},
+        "forretningsadresse": address,
+        "postadresse": address,
+        "maalform": "Nynorsk" if company.language == "nn" else "Bokmål",
+        "konkurs": False,
+        "underAvvikling": False,
+        "antallAnsatte": 10,
+        "mobil": company.mobile[3:],
+    }
+    if company.email:
+        unit["epostadresse"] = company.email
+    return unit
+
+
+def fix_try_codes(session: Session) -> None:
+    """Gives the companies to try their short codes from the README (and a link token), once. A code some
+    other company already drew is left to it; with 31**6 codes that does not happen in a demo."""
+    from .identifiers import new_tokens
+
+    for spec in TRY_COMPANIES:
+        company = session.scalar(select(Company).where(Company.orgnr == spec.orgnr))
+        if company is None or company.short_code == spec.short_code:
+            continue
+        holder = session.scalar(select(Company.id).where(Company.short_code == spec.short_code))
+        if holder is not None:
+            log.warning("demo: short code %s is taken; %s keeps its own", spec.short_code, spec.orgnr)
+            continue
+        company.short_code = spec.short_code
+        company.token = company.token or new_tokens(1)[0]
+    session.flush()
+
+
 def seed_companies(db: Database, *, count: int = 500, seed: int = 2027) -> int:
     """Imports the sample companies through the real importer (an upsert: a second run changes nothing)."""
     with db.session() as session:
@@ -208,6 +301,23 @@ def seed_companies(db: Database, *, count: int = 500, seed: int = 2027) -> int:
         import_companies(db, path, rejects_path=Path(directory) / "rejects.csv")
     with db.transaction() as session:
         session.execute(update(Company).where(Company.orgnr.in_(training)).values(is_training_company=True))
+        after = session.scalar(select(func.count()).select_from(Company)) or 0
+    return after - before
+
+
+def seed_try_companies(db: Database) -> int:
+    """Imports the companies to try (README) through the real importer and gives them their short codes;
+    returns how many were new. Apart from `seed_companies`, so tests that count sample companies see none."""
+    with db.session() as session:
+        municipalities = municipalities_by_county(session)
+        before = session.scalar(select(func.count()).select_from(Company)) or 0
+    units = [_try_unit(company, municipalities) for company in TRY_COMPANIES]
+    with tempfile.TemporaryDirectory(prefix="jeger-demo-") as directory:
+        path = Path(directory) / "demo-proevebedrifter.json"
+        path.write_text(json.dumps(units, ensure_ascii=False), encoding="utf-8")
+        import_companies(db, path, rejects_path=Path(directory) / "rejects.csv")
+    with db.transaction() as session:
+        fix_try_codes(session)
         after = session.scalar(select(func.count()).select_from(Company)) or 0
     return after - before
 
@@ -314,7 +424,7 @@ def active_demo_campaign(session: Session) -> Campaign | None:
 
 def seed_demo(db: Database, settings: Settings, *, companies: int = 500) -> DemoSummary:
     """Everything `jeger serve --demo` needs; running it again adds only what is missing."""
-    added = seed_companies(db, count=companies)
+    added = seed_companies(db, count=companies) + seed_try_companies(db)
     with db.transaction() as session:
         hunters = seed_hunters(session)
         staff = ensure_demo_staff(session)
@@ -460,7 +570,10 @@ class DemoSimulator:
             .order_by(Message.sent_at)
         ).tuples()
         answered = set(session.scalars(select(Reply.sender).where(Reply.channel.in_(["sms", "sandbox"]))))
+        reserved = try_company_ids(session)  # the README's companies: people answer for them
         for company_id, address, sent_at in rows:
+            if company_id in reserved:
+                continue
             script = script_for(company_id or 0)
             if script is None or address is None or sent_at is None:
                 continue
@@ -491,7 +604,11 @@ def simulate_hunters(session: Session, *, now: datetime) -> int:
     leads = session.scalars(
         select(Lead)
         .join(Registration, Registration.id == Lead.registration_id)
-        .where(Registration.campaign_id.in_(demo), Lead.state.in_([LeadState.NEW, LeadState.CLAIMED]))
+        .where(
+            Registration.campaign_id.in_(demo),
+            Lead.state.in_([LeadState.NEW, LeadState.CLAIMED]),
+            Lead.company_id.not_in(select(Company.id).where(Company.orgnr.in_(TRY_ORGNRS))),
+        )
         .order_by(Lead.id)
     ).all()
     acted = 0

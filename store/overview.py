@@ -124,6 +124,21 @@ def replies_page(
     return RepliesPage(total=int(total), rows=rows)
 
 
+def button_labels(messages: list[Message]) -> dict[str, str]:
+    """Callback data -> the label of the Telegram button that sends it, from the buttons on `messages`.
+
+    A tapped button is stored as its callback data (`lead:claim:39`), which is what the bot acts on; people
+    read the label they tapped ("Ta leaden"), so views show that instead."""
+    labels: dict[str, str] = {}
+    for message in messages:
+        for row in (message.extra or {}).get("buttons") or []:
+            for button in row:
+                data, text = button.get("callback_data"), button.get("text")
+                if data and text and ":" in data:  # a code; "ja"/"nei" read as what was meant
+                    labels[data] = text
+    return labels
+
+
 @dataclass
 class CompanyHistory:
     company: Company
@@ -134,6 +149,10 @@ class CompanyHistory:
     leads: list[Lead]
     opt_outs: list[OptOut]
     campaigns: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def button_labels(self) -> dict[str, str]:
+        return button_labels(self.messages)
 
     def timeline(self) -> list[tuple[Any, str, Any]]:
         """Messages and replies in time order: (time, "out" | "in", row)."""
@@ -218,9 +237,9 @@ def sandbox_threads(session: Session, *, limit: int = 200) -> list[ThreadSummary
     counts: dict[str, int] = {}
     hunter_names = dict(session.execute(select(Hunter.telegram_chat_id, Hunter.org_name)).tuples().all())
     for message, company_name in rows:
-        if message.company_id is not None:
+        if message.company_id is not None and not _to_hunter(message, hunter_names):
             key, title = f"c{message.company_id}", company_name or "?"
-        else:
+        else:  # a hunter's chat (a lead about a company too): its own thread, answered as the hunter
             key = f"a{message.channel.value}:{message.address}"
             title = hunter_names.get(message.address) or message.address or "?"
         counts[key] = counts.get(key, 0) + 1
@@ -241,6 +260,13 @@ def sandbox_threads(session: Session, *, limit: int = 200) -> list[ThreadSummary
 ANSWERABLE = ("sms", "telegram")  # e-mail and letters cannot be answered in the sandbox
 
 
+def _to_hunter(message: Message, hunter_chats: dict[str | None, str] | set[str | None]) -> bool:
+    """A message to a hunter (lead cards carry the company they are about, but the hunter reads them)."""
+    return message.hunter_id is not None or (
+        message.channel.value == "telegram" and message.address in hunter_chats
+    )
+
+
 @dataclass
 class Thread:
     key: str
@@ -251,6 +277,7 @@ class Thread:
     items: list[tuple[Any, str, Any]]  # (time, "out" | "in", Message | Reply)
     reply_channel: str | None = None  # sms | telegram: how the answer arrives
     note: str | None = None  # shown above the answer box when it answers on another channel, or cannot
+    button_labels: dict[str, str] = field(default_factory=dict)  # callback data -> label, for taps shown
 
 
 def _answer_from(company: Company, messages: list[Message]) -> tuple[str | None, str | None]:
@@ -276,8 +303,14 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
         if company is None:
             return None
         addresses = [c.address for c in company.contacts]
-        messages = list(
-            session.scalars(
+        # What went to a hunter about this company is in the hunter's thread: answering here must answer as
+        # the company, never from the hunter's chat.
+        hunter_chats = set(
+            session.scalars(select(Hunter.telegram_chat_id).where(Hunter.telegram_chat_id.is_not(None)))
+        )
+        messages = [
+            m
+            for m in session.scalars(
                 select(Message)
                 .where(
                     Message.provider == "sandbox",
@@ -285,12 +318,15 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
                 )
                 .order_by(Message.id)
             )
-        )
-        replies = list(
-            session.scalars(
+            if not _to_hunter(m, hunter_chats)
+        ]
+        replies = [
+            r
+            for r in session.scalars(
                 select(Reply).where(or_(Reply.company_id == company.id, Reply.sender.in_(addresses)))
             )
-        )
+            if r.sender not in hunter_chats
+        ]
         channel = messages[-1].channel.value if messages else "sms"
         reply_channel, address = _answer_from(company, messages)
         if reply_channel is None:
@@ -327,4 +363,4 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
     items: list[tuple[Any, str, Any]] = [(m.sent_at or m.created_at, "out", m) for m in messages]
     items += [(r.received_at, "in", r) for r in replies]
     items.sort(key=lambda item: item[0])
-    return Thread(key, title, channel, address, company, items, reply_channel, note)
+    return Thread(key, title, channel, address, company, items, reply_channel, note, button_labels(messages))

@@ -286,7 +286,7 @@ def test_a_campaign_officer_runs_a_campaign_from_the_browser(page, server: Serve
         server, lambda s: s.scalar(select(Campaign.state).where(Campaign.name == "Nettlesertest Nord"))
     )
     assert state in (CampaignState.SCHEDULED, CampaignState.RUNNING)
-    badge = {CampaignState.SCHEDULED: "Planlagt", CampaignState.RUNNING: "Sender"}[state]
+    badge = {CampaignState.SCHEDULED: "Planlagt", CampaignState.RUNNING: "I gang"}[state]
     assert page.locator(".head .badge").first.inner_text() == badge
 
     # Live progress: the counts move without a reload until the page shows every message as sent.
@@ -329,7 +329,7 @@ def test_a_campaign_officer_runs_a_campaign_from_the_browser(page, server: Serve
     state = _db_value(
         server, lambda s: s.scalar(select(Campaign.state).where(Campaign.name == "Nettlesertest Nord"))
     )
-    assert state is CampaignState.RUNNING and page.locator(".head .badge").first.inner_text() == "Sender"
+    assert state is CampaignState.RUNNING and page.locator(".head .badge").first.inner_text() == "I gang"
 
     # Answer JA as a company in the sandbox, then every registration question, until it is registered.
     page.get_by_role("link", name="Sandkasse").click()

@@ -323,6 +323,15 @@ def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
     }
 
 
+def table_rows(output: str) -> list[list[str]]:
+    """The cells of a Rich table, header first (the lines between the box-drawing rules)."""
+    return [
+        [cell.strip() for cell in line.replace("┃", "│").strip().strip("│").split("│")]
+        for line in output.splitlines()
+        if line.strip().startswith(("│", "┃"))
+    ]
+
+
 def test_cancel_marks_unsent_messages(cli, db: Database, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     seed_companies(db)
     path = tmp_path / "c.toml"
@@ -339,8 +348,9 @@ def test_cancel_marks_unsent_messages(cli, db: Database, settings: Settings, tmp
     status = json.loads(cli("campaign", "status", str(campaign_id), "--json").stdout)
     assert status["state"] == "cancelled" and status["steps"][0]["counts"]["cancelled"] == 2
     assert cli("campaign", "status", str(campaign_id)).stdout.startswith(f"{status['name']} — avbrutt")
-    listed = cli("campaign", "list").stdout.split()
-    assert listed[:2] == [str(campaign_id), "avbrutt"]
+    header, *rows = table_rows(cli("campaign", "list").stdout)
+    assert header == ["Nr.", "Tilstand", "Navn"]
+    assert rows[0][:2] == [str(campaign_id), "Avbrutt"]
     assert cli("campaign", "resume", str(campaign_id)).exit_code == 2
     assert cli("campaign", "status", "999").exit_code == 2
 
@@ -475,5 +485,5 @@ def test_lifecycle_errors_are_norwegian(cli, db: Database, tmp_path: Path) -> No
     campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
     refused = cli("campaign", "resume", str(campaign_id))
     assert refused.exit_code == 2
-    assert f"Kampanje {campaign_id} er et utkast; bare en kampanje på pause kan fortsette" in refused.stderr
+    assert f"Kampanje {campaign_id} er utkast; bare en kampanje på pause kan fortsette" in refused.stderr
     assert "Kampanje 999 finnes ikke" in cli("campaign", "status", "999").stderr

@@ -11,7 +11,16 @@ from stdnum.no import orgnr as orgnr_check
 
 from settings import Settings
 from store.db import Database
-from store.demo import DEMO_EMAIL, DEMO_PASSWORD, HUNTERS, seed_companies, seed_demo, seed_hunters
+from store.demo import (
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    HUNTERS,
+    TRY_COMPANIES,
+    seed_companies,
+    seed_demo,
+    seed_hunters,
+    seed_try_companies,
+)
 from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
 from store.secrets import AddressHasher
 from store.staff import LoginStatus, authenticate
@@ -72,7 +81,7 @@ def test_three_approved_hunters_cover_every_county(db: Database) -> None:
 def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, settings: Settings) -> None:
     first = seed_demo(db, settings)
     second = seed_demo(db, settings)
-    assert first.companies_added == 500 and second.companies_added == 0
+    assert first.companies_added == 500 + len(TRY_COMPANIES) and second.companies_added == 0
     assert first.staff_created and not second.staff_created
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(StaffUser)) == 1
@@ -212,3 +221,83 @@ def test_demo_company_names_fit_their_county() -> None:
             first in PREFIXES or first in REGIONAL_PREFIXES or company.org_form == "ENK" or first == "Kommune"
         )
     assert seen_regional > 30
+
+
+def test_the_companies_to_try_have_the_readme_codes_and_get_the_demo_campaign(
+    db: Database, settings: Settings
+) -> None:
+    from pathlib import Path
+
+    from campaigns.preview import preview_campaign
+    from store.demo import active_demo_campaign
+
+    seed_demo(db, settings, companies=60)
+    assert seed_try_companies(db) == 0  # idempotent
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    with db.transaction() as session:
+        for spec in TRY_COMPANIES:
+            company = session.scalar(select(Company).where(Company.orgnr == spec.orgnr))
+            assert company is not None and company.name == spec.name
+            assert company.short_code == spec.short_code and company.token and company.mobile == spec.mobile
+            # The README names each one the way a newcomer types it.
+            assert spec.orgnr in readme and spec.short_code in readme and spec.name in readme
+            assert spec.mobile in readme
+        campaign = active_demo_campaign(session)
+        assert campaign is not None
+        (step,) = preview_campaign(
+            session,
+            campaign_id=campaign.id,
+            settings=settings,
+            orgnrs=[c.orgnr for c in TRY_COMPANIES],
+            step_name="sms",
+        )
+    assert {s.orgnr for s in step.samples} == {c.orgnr for c in TRY_COMPANIES}, step.missing
+    assert all(
+        c.short_code in s.message.body for s in step.samples for c in TRY_COMPANIES if c.orgnr == s.orgnr
+    )
+
+
+def test_the_simulator_never_answers_for_the_companies_to_try(db: Database, settings: Settings) -> None:
+    from bot.leads import create_lead
+    from store.demo import DEMO_CAMPAIGN_PREFIX, DemoSimulator, simulate_hunters
+    from store.models import Campaign, Lead, LeadState, Reply, utcnow
+    from tests.lead_factories import make_registration
+
+    seed_companies(db, count=120, seed=11)
+    seed_try_companies(db)
+    with db.transaction() as session:
+        seed_hunters(session)
+    assert _demo_sends(db) > 80
+    mobiles = {c.mobile for c in TRY_COMPANIES}
+    with db.session() as session:
+        reserved = set(session.scalars(select(Company.id).where(Company.mobile.in_(mobiles))))
+    assert len(reserved) == len(TRY_COMPANIES)  # they were "sent" the demo SMS like everyone else
+    simulator = DemoSimulator(settings=settings, db=db)
+    later = utcnow() + timedelta(minutes=5)
+    for i in range(12):
+        simulator.tick(now=later + timedelta(seconds=10 * i))
+    with db.session() as session:
+        replies = session.scalars(select(Reply)).all()
+    assert len(replies) > 20  # the others did answer
+    assert not [r for r in replies if r.sender in mobiles or r.company_id in reserved]
+    # A lead a newcomer made for one of them waits for the newcomer, not for a simulated hunter; the same lead
+    # for an ordinary company in that county (Vestland: Fellesforbundet Vest takes every trade) is taken.
+    with db.transaction() as session:
+        demo = session.scalar(select(Campaign).where(Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX)))
+        assert demo is not None
+        vestland = session.scalars(select(Company).where(Company.county_number == "46")).all()
+        tried = next(c for c in vestland if c.id in reserved)
+        ordinary = next(c for c in vestland if c.id not in reserved)
+        leads = {}
+        for company in (tried, ordinary):
+            registration = make_registration(session, company=company, campaign_id=demo.id)
+            lead = create_lead(session, registration_id=registration.id)
+            lead.created_at = utcnow() - timedelta(hours=1)
+            leads[company.id] = lead.id
+    with db.transaction() as session:
+        simulate_hunters(session, now=utcnow())
+    with db.session() as session:
+        kept = session.get_one(Lead, leads[tried.id])
+        taken = session.get_one(Lead, leads[ordinary.id])
+        assert kept.state == LeadState.NEW and kept.hunter_id is None
+        assert taken.state == LeadState.CLAIMED and taken.hunter_id is not None

@@ -226,7 +226,7 @@ def test_each_company_gets_its_own_written_standard_unless_the_campaign_fixes_on
 
 def test_without_a_configured_number_the_sandbox_letter_shows_a_placeholder() -> None:
     renderer = MessageRenderer(Settings(_env_file=None, twilio_from=None))
-    assert renderer.base_variables(language="nb")["sms_number"] == "[SMS-nummer]"
+    assert renderer.base_variables(language="nb")["sms_number"] == "SMS-nummer (sandkasse)"
 
 
 LIVE = {
@@ -250,7 +250,7 @@ def test_sms_reply_number_is_the_number_letters_give() -> None:
     )
     letter = render(renderer, "letters/invitasjon", "letter")
     assert not renderer.sms_number_missing and "59 44 00 00" in (letter.html or "")
-    assert "[SMS-nummer]" not in (letter.html or "")
+    assert "SMS-nummer (sandkasse)" not in (letter.html or "")
 
 
 def test_companies_from_the_database_render_the_same_as_rows(

@@ -10,7 +10,7 @@ import io
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -27,7 +27,14 @@ from .admin import campaign_bridge as domain
 from .auth import ApiStaff
 from .deps import DbDep, SessionDep, SettingsDep
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def require_token(staff: ApiStaff) -> None:
+    """Every /api route needs a valid staff API token (401 otherwise): one router-level dependency, so a route
+    added later cannot forget it. A route that needs the user itself also asks for `ApiStaff`; FastAPI
+    resolves a dependency once per request, so the token is still checked (and its use recorded) once."""
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_token)])
 MAX_TOML_BYTES = 200_000
 
 
@@ -64,7 +71,6 @@ def _leads(session: SessionDep, county: str | None, state: LeadState | None) -> 
 @router.get("/leads", response_model=list[LeadOut], summary="List leads")
 def list_leads(
     session: SessionDep,
-    staff: ApiStaff,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
 ) -> list[dict[str, Any]]:
@@ -79,7 +85,6 @@ def list_leads(
 )
 def export_leads(
     session: SessionDep,
-    staff: ApiStaff,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
 ) -> Response:
@@ -118,7 +123,6 @@ class RepliesOut(BaseModel):
 @router.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
 def list_replies(
     session: SessionDep,
-    staff: ApiStaff,
     campaign: int | None = Query(None, description="Campaign id"),
     intent: Intent | None = None,
     since: datetime | None = Query(None, description="Received at or after (ISO 8601 with a zone)."),
@@ -215,7 +219,7 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
 
 
 @router.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
-def list_campaigns(session: SessionDep, staff: ApiStaff) -> list[CampaignOut]:
+def list_campaigns(session: SessionDep) -> list[CampaignOut]:
     campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
     progress = progress_by_campaign(session, [c.id for c in campaigns])
     return [_campaign_out(c, progress[c.id].counts) for c in campaigns]
@@ -260,9 +264,7 @@ async def create_campaign(
 
 
 @router.get("/campaigns/{campaign_id}", response_model=CampaignStatusOut, summary="A campaign's status")
-def campaign_status(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
-) -> CampaignStatusOut:
+def campaign_status(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     return _status_out(session, campaign_id, settings)
 
 
@@ -287,32 +289,24 @@ _CONFLICT: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
-def launch_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
-) -> CampaignStatusOut:
+def launch_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
     return _act(session, settings, campaign_id, "launch")
 
 
 @router.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
-def pause_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
-) -> CampaignStatusOut:
+def pause_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
     return _act(session, settings, campaign_id, "pause")
 
 
 @router.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
-def resume_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
-) -> CampaignStatusOut:
+def resume_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
     return _act(session, settings, campaign_id, "resume")
 
 
 @router.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
-def cancel_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
-) -> CampaignStatusOut:
+def cancel_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
     return _act(session, settings, campaign_id, "cancel")

@@ -31,6 +31,10 @@ class CampaignStateError(ValueError):
     """The action does not fit the campaign's state (e.g. resume a running campaign)."""
 
 
+class CampaignNotReady(CampaignStateError):
+    """A live launch refused: the reply number or the public address is unset or local."""
+
+
 @dataclass
 class SampleMessage:
     company: str
@@ -66,6 +70,8 @@ class PreviewView:
     audience: int
     steps: list[StepPreview]
     problems: list[str]
+    warnings: list[str] = field(default_factory=list)  # reply number / public address (campaigns.readiness)
+    refuses_launch: bool = False
 
     @property
     def cost(self) -> float:
@@ -144,6 +150,7 @@ def preview_campaign(
     from campaigns import audience
     from campaigns.lifecycle import get_campaign
     from campaigns.preview import preview_campaign as preview
+    from campaigns.readiness import campaign_readiness
 
     campaign = get_campaign(session, campaign_id)
     try:
@@ -194,10 +201,13 @@ def preview_campaign(
         )
         if orgnr and not any(s.orgnr == orgnr for s in view.samples):
             view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr)
+    readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
     return PreviewView(
         audience=size,
         steps=views,
         problems=[problem for v in views for problem in v.problems],
+        warnings=readiness.warnings,
+        refuses_launch=readiness.refuses_launch,
     )
 
 
@@ -226,6 +236,14 @@ def has_letter(campaign: Campaign) -> bool:
     return bool(letter_steps(campaign))
 
 
+def launch_readiness(session: Session, settings: Settings, *, campaign_id: int) -> tuple[list[str], bool]:
+    """(warnings, whether a launch is refused) for the confirmation page."""
+    from campaigns.readiness import campaign_readiness
+
+    readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
+    return readiness.warnings, readiness.refuses_launch
+
+
 def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str, step: str | None) -> int:
     from campaigns.preview import send_test as queue_test
 
@@ -248,6 +266,8 @@ def change_state(session: Session, settings: Settings, *, campaign_id: int, acti
         if action == "cancel":
             lifecycle.cancel_campaign(session, campaign_id=campaign_id)
             return lifecycle.get_campaign(session, campaign_id)
+    except lifecycle.NotReadyForLive as exc:
+        raise CampaignNotReady(str(exc)) from exc
     except lifecycle.CampaignError as exc:
         raise CampaignStateError(str(exc)) from exc
     raise CampaignStateError(f"Ukjent handling «{action}».")

@@ -329,23 +329,51 @@ def campaign_test(
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
 
 
-@router.get("/campaigns/{campaign_id}/confirm/{action}", response_class=HTMLResponse)
-def campaign_confirm(
-    request: Request, campaign_id: int, action: str, session: SessionDep, staff: CurrentStaff
+def _confirm_page(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    *,
+    campaign_id: int,
+    action: str,
+    refused: str | None = None,
 ) -> Response:
-    if action not in ACTIONS:
-        raise HTTPException(404, "Ukjent handling.")
+    """The confirmation page; for a launch it shows what campaigns.readiness warns about, and a refused
+    launch comes back to it with the reason (409), not to a page that looks as if nothing happened."""
     campaign = _campaign(session, campaign_id)
     progress = progress_by_campaign(session, [campaign_id])[campaign_id]
+    warnings, refuses = (
+        domain.launch_readiness(session, settings, campaign_id=campaign_id)
+        if action == "launch"
+        else ([], False)
+    )
     return page(
         request,
         "admin/campaign_confirm.html",
+        status_code=409 if refused else 200,
         section="campaigns",
         c=campaign,
         action=action,
         label=ACTIONS[action][0],
         progress=progress,
+        warnings=warnings,
+        refuses=refuses,
+        refused=refused,
     )
+
+
+@router.get("/campaigns/{campaign_id}/confirm/{action}", response_class=HTMLResponse)
+def campaign_confirm(
+    request: Request,
+    campaign_id: int,
+    action: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+) -> Response:
+    if action not in ACTIONS:
+        raise HTTPException(404, "Ukjent handling.")
+    return _confirm_page(request, session, settings, campaign_id=campaign_id, action=action)
 
 
 @router.post("/campaigns/{campaign_id}/{action}")
@@ -361,12 +389,20 @@ def campaign_action(
         raise HTTPException(404, "Ukjent handling.")
     try:
         campaign = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
+    except domain.CampaignNotReady as exc:
+        session.rollback()
+        return _confirm_page(
+            request, session, settings, campaign_id=campaign_id, action=action, refused=str(exc)
+        )
     except (domain.CampaignStateError, domain.CampaignInputError) as exc:
         session.rollback()
         flash(request, str(exc), "error")
         return redirect(f"/admin/campaigns/{campaign_id}")
     session.commit()
     flash(request, f"«{campaign.name}» er {ACTIONS[action][1]}.")
+    if action == "launch":  # launched, but something still only works on this machine (campaigns.readiness)
+        for warning in domain.launch_readiness(session, settings, campaign_id=campaign_id)[0]:
+            flash(request, f"Advarsel: {warning}", "warn")
     return redirect(f"/admin/campaigns/{campaign_id}")
 
 

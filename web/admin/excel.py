@@ -15,7 +15,9 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from .ui import LEAD_STATES, MESSAGE_STATES, label
+from store.labels import LEAD_STATES, MESSAGE_STATES
+
+from .ui import label
 
 LEAD_HEADERS = {
     "id": "Nr.",

@@ -6,6 +6,7 @@ token, unread notices and the inbox count without each route asking for them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
 from bot.inbox import open_count
-from campaigns.waits import WAIT_LABELS
+from store import labels
 from store.db import Database
 from store.models import Notice
 from store.times import in_oslo, shown_date, shown_time
@@ -27,46 +28,6 @@ from ..auth import csrf_token
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 OSLO = ZoneInfo("Europe/Oslo")
 
-CAMPAIGN_STATES = {
-    "draft": "Utkast",
-    "scheduled": "Planlagt",
-    "running": "Sender",
-    "paused": "Pauset",
-    "completed": "Fullført",
-    "cancelled": "Avbrutt",
-}
-MESSAGE_STATES = {
-    "queued": "I kø",
-    "sending": "Sendes",
-    "sent": "Sendt",
-    "delivered": "Levert",
-    "failed": "Feilet",
-    "undelivered": "Ikke levert",
-    "skipped": "Hoppet over",
-    "cancelled": "Avbrutt",
-    "unknown": "Uavklart",
-}
-LEAD_STATES = {
-    "new": "Ny",
-    "claimed": "Tatt",
-    "contacted": "Kontaktet",
-    "became_training_company": "Ble lærebedrift",
-    "declined": "Takket nei",
-    "no_answer": "Ikke svar",
-}
-HUNTER_STATES = {"pending": "Venter", "approved": "Godkjent", "rejected": "Avvist"}
-INTENTS = {
-    "interested": "Interessert",
-    "declined": "Nei takk",
-    "opt_out": "Avmeldt",
-    "help": "Hjelp",
-    "free_text": "Spørsmål",
-    "answer": "Svar",
-    "command": "Kommando",
-}
-CHANNELS = {"letter": "Brev", "email": "E-post", "sms": "SMS", "telegram": "Telegram", "sandbox": "Sandkasse"}
-AUDIENCES = {"everyone": "Alle", "no_reply": "De som ikke har svart", "interested": "De interesserte"}
-ROLES = {"admin": "Administrator", "staff": "Kampanjeansvarlig"}
 # Where a registration, an opt-out, a reply or a contact came from.
 SOURCES = {
     "sms": "SMS",
@@ -81,21 +42,11 @@ SOURCES = {
     "conversation": "samtalen",
     "email": "e-post",
 }
-LABELS = {
-    "campaign": CAMPAIGN_STATES,
-    "message": MESSAGE_STATES,
-    "lead": LEAD_STATES,
-    "hunter": HUNTER_STATES,
-    "intent": INTENTS,
-    "channel": CHANNELS,
-    "audience": AUDIENCES,
-    "role": ROLES,
-    "source": SOURCES,
-    "wait": WAIT_LABELS,
-}
+LABELS: dict[str, Mapping[str, str]] = {**labels.KINDS, "source": SOURCES}
 
 
 def label(value: Any, kind: str) -> str:
+    """The Norwegian name of a state or code (store.labels, shared with the CLI and the bot)."""
     raw = getattr(value, "value", value)
     return LABELS[kind].get(str(raw), str(raw)) if raw is not None else ""
 
