@@ -100,12 +100,16 @@ def filled(db: Database, settings: Settings, tmp_path: Path) -> dict[str, str]:
 
 HEADERS = {
     ("companies", "list"): ["Orgnr", "Navn", "Næring", "Ansatte", "Fylke"],
-    ("replies", "list"): ["Tid", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst"],
+    ("replies", "list"): ["Tid (norsk tid)", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst"],
     ("campaign", "list"): ["Nr.", "Tilstand", "Navn"],
-    ("campaign", "status", "1"): ["Steg", "Kanal", "Tidspunkt"],  # then one column per message state
+    ("campaign", "status", "1"): [
+        "Steg",
+        "Kanal",
+        "Tidspunkt (norsk tid)",
+    ],  # then one column per message state
     ("hunters", "list"): ["Nr.", "Organisasjon", "Type", "Fylker", "Fag", "Kontakt", "Tilstand"],
-    ("leads", "list"): ["Nr.", "Bedrift", "Orgnr", "Fylke", "Tilstand", "Jeger", "Opprettet"],
-    ("staff", "list"): ["E-post", "Navn", "Rolle", "Status", "Sist innlogget", "Innlogginger"],
+    ("leads", "list"): ["Nr.", "Bedrift", "Orgnr", "Fylke", "Tilstand", "Jeger", "Opprettet (norsk tid)"],
+    ("staff", "list"): ["E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger"],
 }
 # (command, column, the Norwegian cell, the machine value it stands for)
 NORWEGIAN = [

@@ -245,7 +245,7 @@ def test_the_campaign_page_and_the_report_show_the_same_grouped_line(
     for html in (page, report):
         assert "Hvorfor meldinger i kø venter" in html
         assert re.search(rf'<li data-wait="daily_cap">{expected}(i dag|i morgen|\w+dag) \d\d:\d\d</li>', html)
-    assert "grensen per dag" in report  # the row's own column
+    assert "Grensen per dag" in report  # the row's own column
     assert "norsk tid" in page
 
 
