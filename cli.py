@@ -433,7 +433,14 @@ def sandbox_reply_command(
     except SandboxError as exc:
         fail(str(exc))
     if as_json:
-        print_json({"intent": outcome.intent, "company_id": outcome.company_id, "answers": texts})
+        print_json(
+            {
+                "intent": outcome.intent,
+                "company_id": outcome.company_id,
+                "verified": outcome.verified,
+                "answers": texts,
+            }
+        )
         return
     for answer in texts:
         typer.echo(answer)
