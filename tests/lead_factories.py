@@ -64,7 +64,7 @@ def make_registration(
         start="august",
         consent=True,
         completed_at=utcnow(),
-        **kw,
+        **{"verified": True, **kw},  # a company that proved itself, unless the test says otherwise
     )
     registration.trades = [session.get_one(Trade, t) for t in trades]
     session.add(registration)
