@@ -185,7 +185,7 @@ class _Engine:
         code, by_code = (None, None) if self.inbound.button is not None else self._code_company()
         parsed = parse(self.text, known_code=code)
         if gate.silent:
-            return self._silenced(parsed)
+            return self._silenced(parsed, by_code)
         self.company = identity.speaker(
             self.session,
             conversation=self.conversation,
@@ -216,7 +216,7 @@ class _Engine:
             verified=self.verified_company is not None,
         )
 
-    def _silenced(self, parsed: Parsed) -> Outcome:
+    def _silenced(self, parsed: Parsed, by_code: Company | None) -> Outcome:
         """Past the sender's cap, or the same text again and again: stored for staff (marked handled, so a
         flood does not bury the inbox), not answered, nothing done but an opt-out, which is always honoured."""
         if parsed.intent is Intent.OPT_OUT:
@@ -225,7 +225,7 @@ class _Engine:
                 conversation=self.conversation,
                 kind=CONTACT_KIND.get(self.inbound.channel),
                 address=self.inbound.sender,
-                by_code=None,
+                by_code=by_code,
             )
             self._opt_out()
             self.reply.intent = Intent.OPT_OUT
