@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
 from bot.leads import card_for
+from campaigns.audience import count as audience_count
 from settings import Settings
 from store.db import Database
 from store.identifiers import ensure_identifiers
@@ -302,3 +303,20 @@ def test_the_sandbox_follows_the_same_rules(cli: RunCli, db: Database, settings:
         assert_company_untouched(session, seeded.company_id)
     coded = reply(f"JA {seeded.code}", sender="+4740000002")
     assert coded["company_id"] == seeded.company_id and coded["verified"] is True
+
+
+def test_a_registration_by_a_typed_orgnr_does_not_take_the_company_out_of_campaigns(
+    sms: Sms, db: Database, settings: Settings
+) -> None:
+    """`exclude = ["registered"]` leaves out companies that registered: not when a stranger did it for them."""
+    seed(db, settings, owner_started=False)
+    excluding = {"audience": {"counties": ["55"], "exclude": ["registered"]}}
+    for text in ("JA", ORGNR, "Ola Fremmed", "tømrer", "1", "nei", "snarest", "JA"):
+        sms.send(STRANGER_PHONE, text)
+    with db.session() as session:
+        assert session.scalars(select(Registration.completed_at)).one() is not None
+        assert audience_count(session, excluding) == 2
+    for text in ("JA", "Kari Nordmann", "tømrer", "1", "nei", "snarest", "JA"):
+        sms.send(MOBILE, text)  # the company itself, from its own number
+    with db.session() as session:
+        assert audience_count(session, excluding) == 1
