@@ -88,9 +88,6 @@ class Telegram:
         waits until the bot is idle and checks that it said nothing)."""
         return self._answers(chat, self.fake.message_update(chat, text), expect)
 
-    def tap(self, chat: int, data: str, *, expect: int) -> list[str]:
-        return self._answers(chat, self.fake.callback_update(chat, data), expect)
-
     def _answers(self, chat: int, update: dict[str, Any], expect: int) -> list[str]:
         before = len(self.fake.sent_to(chat))
         self.post(update)

@@ -130,3 +130,35 @@ def test_a_telegram_loop_is_cut_and_commands_are_not_loops(telegram: Telegram, d
     # A hunter asking for its leads again and again is a person using a command, not a loop.
     for _ in range(4):
         telegram.send(CHAT + 1, "/leads", expect=1)
+
+
+def test_a_picture_is_answered_once_a_day(telegram: Telegram, db: Database) -> None:
+    """Stickers and photos get "I can only read text" once a day, not once per sticker."""
+    seed(db)
+
+    def picture() -> dict[str, object]:
+        update = telegram.fake.message_update(CHAT, "x")
+        message = update["message"]
+        del message["text"]
+        message["photo"] = [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]
+        return update
+
+    before = len(telegram.fake.sent_to(CHAT))
+    telegram.post(picture())
+    [first] = telegram.fake.wait_for_sent(CHAT, before + 1)[before:]
+    assert "bare lese tekst" in first["text"]
+    telegram.post(picture())
+    telegram.fake.wait_idle(quiet=0.3)
+    assert len(telegram.fake.sent_to(CHAT)) == before + 1
+    assert len(replies_from(db, str(CHAT))) == 2
+
+
+def test_two_processes_claiming_the_days_acknowledgement_send_one(db: Database) -> None:
+    from bot.floods import claim_daily_ack, count_inbound
+
+    with db.transaction() as session:
+        conversation_id = count_inbound(session, channel="sms", address=UNKNOWN, body="hei").id
+    with db.transaction() as first, db.transaction() as second:
+        assert claim_daily_ack(first, conversation_id=conversation_id)
+        first.commit()
+        assert not claim_daily_ack(second, conversation_id=conversation_id)
