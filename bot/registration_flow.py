@@ -185,6 +185,10 @@ def open_registration(
             verified=owner.verified,
         )
         session.add(registration)
+    elif owner.verified and not registration.verified:
+        # The conversation has since proved the company (a deep link after a typed orgnr): what it said was
+        # the company's all along.
+        registration.verified = True
     fill_contact_defaults(registration, company=company, channel=channel, sender=sender)
     # Only the registration, for its id: the caller's other changes go out with its own flush.
     session.flush([registration])

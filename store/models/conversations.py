@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -77,10 +78,10 @@ class Conversation(Base):
     verified_by: Mapped[str | None] = mapped_column(String(10))
     # Flood and loop counters (bot.floods), bumped in the same statement that finds the conversation.
     window_started_at: Mapped[datetime | None]
-    window_count: Mapped[int] = mapped_column(Integer, default=0)
+    window_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_text_key: Mapped[str | None] = mapped_column(String(64))  # a hash: the text itself is in `reply`
     last_text_at: Mapped[datetime | None]
-    repeat_count: Mapped[int] = mapped_column(Integer, default=0)
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     acked_on: Mapped[date | None] = mapped_column(Date)  # Europe/Oslo day of the last automatic answer
 
     @property
@@ -121,6 +122,6 @@ class Registration(Base):
         ForeignKey("conversation.id", ondelete="SET NULL"), index=True
     )
     # False when the conversation only typed the orgnr: staff and hunters see it as "ikke bekreftet".
-    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     trades: Mapped[list[Trade]] = relationship(secondary=registration_trade)
