@@ -33,6 +33,7 @@ hunters_app = typer.Typer(help="Jegerorganisasjoner.", no_args_is_help=True)
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
 privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
 sandbox_app = typer.Typer(help="Svar som en bedrift på sandkassekanalen.", no_args_is_help=True)
+registrations_app = typer.Typer(help="Bedrifters registrerte interesse.", no_args_is_help=True)
 for sub, name in [
     (import_app, "import"),
     (companies_app, "companies"),
@@ -43,6 +44,7 @@ for sub, name in [
     (staff_app, "staff"),
     (privacy_app, "privacy"),
     (sandbox_app, "sandbox"),
+    (registrations_app, "registrations"),
 ]:
     app.add_typer(sub, name=name)
 
@@ -491,7 +493,14 @@ def sandbox_reply_command(
     except SandboxError as exc:
         fail(str(exc))
     if as_json:
-        print_json({"intent": outcome.intent, "company_id": outcome.company_id, "answers": texts})
+        print_json(
+            {
+                "intent": outcome.intent,
+                "company_id": outcome.company_id,
+                "verified": outcome.verified,
+                "answers": texts,
+            }
+        )
         return
     for answer in texts:
         typer.echo(answer)
@@ -1102,6 +1111,39 @@ def leads_export(
 ) -> None:
     """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
     _write_leads(_lead_rows(ctx, county, state), fmt)
+
+
+@registrations_app.command("merge")
+def registrations_merge(
+    ctx: typer.Context,
+    keep_id: int = typer.Argument(..., metavar="ID", help="Registreringen som beholdes."),
+    other_id: int = typer.Argument(..., metavar="ID", help="Registreringen som slås inn i den første."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Slå sammen to registreringer for samme bedrift: den første beholdes og får svarene og leaden."""
+    from bot.registration_merge import MergeError, merge_registrations
+
+    try:
+        with ctx_of(ctx).db.transaction() as session:
+            result = merge_registrations(session, keep_id=keep_id, other_id=other_id, by="cli")
+            lead_id = result.lead.id if result.lead else None
+            verified = result.kept.verified
+    except MergeError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(
+            {
+                "kept": keep_id,
+                "merged": other_id,
+                "lead": lead_id,
+                "dropped_lead": result.dropped_lead_id,
+                "verified": verified,
+            }
+        )
+        return
+    lead = f"; lead nr. {lead_id} hører nå til den" if lead_id else ""
+    dropped = f"; lead nr. {result.dropped_lead_id} er fjernet" if result.dropped_lead_id else ""
+    typer.echo(f"Registrering {other_id} er slått inn i registrering {keep_id}{lead}{dropped}.")
 
 
 def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat) -> None:

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     failure_pause_window: int = 100
     timezone: str = "Europe/Oslo"
     staff_alert_email: str | None = None
+    # Messages one sender may send in an hour before we stop answering (they are still stored): a whole
+    # registration with corrections is about fifteen; a flood or a looping auto-responder is far more.
+    inbound_per_hour: int = 40
 
     @field_validator("public_base_url", "twilio_api_base", "telegram_api_base")
     @classmethod

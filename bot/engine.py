@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import JSON, Table, bindparam, func, select, text, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
@@ -35,6 +35,7 @@ from store.models import (
 from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
+from . import floods, identity
 from . import registration_flow as flow
 from .keywords import Parsed, candidate_codes, parse
 from .registration_flow import Answer, Button
@@ -61,8 +62,10 @@ class Outcome:
     answers: list[Answer]
     duplicate: bool = False
     intent: Intent | None = None
-    company_id: int | None = None
+    company_id: int | None = None  # the company the conversation speaks for, proved or only claimed
     completed_registration_id: int | None = None
+    verified: bool = False  # the conversation proved it speaks for company_id (bot.identity)
+    silenced: bool = False  # a flood or a looping auto-responder: stored, not answered (bot.floods)
 
 
 def handle_inbound(session: Session, *, inbound: Inbound, settings: Settings) -> Outcome:
@@ -140,44 +143,8 @@ REPLY_UPDATE = (
         handled_at=bindparam("new_handled_at"),
     )
 )
-# The conversation comes back whole, typed by the table's columns, as the ORM object: no second statement.
-CONVERSATION_UPSERT = (
-    select(Conversation)
-    .from_statement(
-        text(
-            "INSERT INTO conversation (channel, address, language, flow, step, data, created_at, updated_at) "
-            "VALUES (:channel, :address, 'nb', NULL, NULL, :data, :now, :now) "
-            "ON CONFLICT (channel, address) DO UPDATE SET updated_at = excluded.updated_at "
-            f"{_returning(cast(Table, Conversation.__table__))}"
-        )
-        .bindparams(bindparam("now", type_=UTCDateTime()), bindparam("data", type_=JSON()))
-        .columns(*Conversation.__table__.columns)
-    )
-    .execution_options(populate_existing=True)
-)
-
 # Built once: constructing a statement and its cache key costs more than running it on a warm cache.
 CODE_COMPANIES = select(Company).where(Company.short_code.in_(bindparam("codes", expanding=True)))
-SENDER_COMPANY = select(Company).where(
-    Company.id
-    == func.coalesce(
-        select(Contact.company_id)
-        .where(
-            Contact.kind == bindparam("kind"),
-            Contact.address == bindparam("sender"),
-            Contact.company_id.is_not(None),
-        )
-        .order_by(Contact.id)
-        .limit(1)
-        .scalar_subquery(),
-        # Only asked when no contact has the address.
-        select(Message.company_id)
-        .where(Message.address == bindparam("sender"), Message.company_id.is_not(None))
-        .order_by(Message.id.desc())
-        .limit(1)
-        .scalar_subquery(),
-    )
-)
 LATEST_OUTREACH = (
     select(Message.id, Message.campaign_id, Message.language)
     .where(
@@ -213,18 +180,20 @@ class _Engine:
             return self._run()
 
     def _run(self) -> Outcome:
+        gate = floods.gate(self.conversation, per_hour=self.settings.inbound_per_hour)
         # A button's data is ours, never a company's code ("s:august 2027" holds a code-shaped word).
         code, by_code = (None, None) if self.inbound.button is not None else self._code_company()
         parsed = parse(self.text, known_code=code)
-        self.company = by_code or self._company()
-        if self.company is not None:
-            self.conversation.company_id = self.company.id
-            self.reply.company_id = self.company.id
-            # The language the campaign wrote to the company in (its målform, or what the campaign fixed, such
-            # as English), else the company's målform.
-            written = self._link_campaign()
-            own = self.company.language if self.company.language in ("nb", "nn") else "nb"
-            self.conversation.language = written if written in LANGUAGES else own
+        if gate.silent:
+            return self._silenced(parsed, by_code)
+        self.company = identity.speaker(
+            self.session,
+            conversation=self.conversation,
+            kind=CONTACT_KIND.get(self.inbound.channel),
+            address=self.inbound.sender,
+            by_code=by_code,
+        )
+        self._about_company()
         answers, intent = self._dispatch(parsed)
         self.reply.intent = intent
         if intent is not Intent.FREE_TEXT:
@@ -244,18 +213,56 @@ class _Engine:
             intent=intent,
             company_id=self.company.id if self.company else None,
             completed_registration_id=completed,
+            verified=self.verified_company is not None,
         )
+
+    def _silenced(self, parsed: Parsed, by_code: Company | None) -> Outcome:
+        """Past the sender's cap, or the same text again and again: stored for staff (marked handled, so a
+        flood does not bury the inbox), not answered, nothing done but an opt-out, which is always honoured."""
+        if parsed.intent is Intent.OPT_OUT:
+            self.company = identity.speaker(
+                self.session,
+                conversation=self.conversation,
+                kind=CONTACT_KIND.get(self.inbound.channel),
+                address=self.inbound.sender,
+                by_code=by_code,
+            )
+            self._opt_out()
+            self.reply.intent = Intent.OPT_OUT
+        self.reply.handled_at = utcnow()
+        self.reply.save(self.session)
+        return Outcome(reply_id=self.reply.id, answers=[], intent=self.reply.intent, silenced=True)
+
+    def _about_company(self) -> None:
+        """What the reply and the conversation learn from the company. A reply counts as the company's (for
+        reminders, audiences, results) only from a conversation that proved it speaks for it."""
+        if self.company is None:
+            return
+        written = None
+        if self.verified_company is not None:
+            self.reply.company_id = self.company.id
+            # The language the campaign wrote to the company in (its målform, or what the campaign fixed,
+            # such as English), else the company's målform.
+            written = self._link_campaign()
+        own = self.company.language if self.company.language in ("nb", "nn") else "nb"
+        self.conversation.language = written if written in LANGUAGES else own
+
+    @property
+    def verified_company(self) -> Company | None:
+        """The company, when the conversation proved it speaks for it (a link, a code, its own address)."""
+        return self.company if self.company is not None and self.conversation.verified else None
 
     # --- who is writing ------------------------------------------------------------------------------------
 
     def _conversation(self) -> Conversation:
-        """The sender's conversation, made on first contact: one statement, and two first messages at once
-        still give one row (the unique constraint on channel and address)."""
-        now = utcnow()
-        return self.session.scalars(
-            CONVERSATION_UPSERT,
-            {"channel": self.inbound.channel, "address": self.inbound.sender, "data": {}, "now": now},
-        ).one()
+        """The sender's conversation, made on first contact, with this message counted against floods."""
+        return floods.count_inbound(
+            self.session,
+            channel=self.inbound.channel,
+            address=self.inbound.sender,
+            body=None if self.inbound.button is not None else self.inbound.text,
+            now=self.inbound.received_at,
+        )
 
     def _code_company(self) -> tuple[str | None, Company | None]:
         """The first code-shaped word of the text that is a company's short code, and that company: one
@@ -267,15 +274,6 @@ class _Engine:
         found = {c.short_code: c for c in self.session.scalars(CODE_COMPANIES, {"codes": sorted(wanted)})}
         code = next((c for c in candidates if normalize_short_code(c) in found), None)
         return (code, found[normalize_short_code(code)]) if code is not None else (None, None)
-
-    def _company(self) -> Company | None:
-        """By the conversation, else the sender's contacts, else the outbox (the short code is looked at first)."""
-        if self.conversation.company_id:
-            return self.session.get(Company, self.conversation.company_id)
-        kind = CONTACT_KIND.get(self.inbound.channel)
-        if kind is None:
-            return None
-        return self.session.scalar(SENDER_COMPANY, {"kind": kind, "sender": self.inbound.sender})
 
     def _link_campaign(self) -> str | None:
         """The reply belongs to the latest outreach that reached this company; returns that message's language."""
@@ -317,21 +315,32 @@ class _Engine:
             self._leave_flow()
             return [Answer(say("declined", self.language))], Intent.DECLINED
         if not self.text:
-            return [Answer(say("help", self.language))], Intent.HELP
-        return [Answer(say("free_text", self.language))], Intent.FREE_TEXT
+            return self._acknowledge("help"), Intent.HELP
+        return self._acknowledge("free_text"), Intent.FREE_TEXT
+
+    def _acknowledge(self, key: str) -> list[Answer]:
+        """An automatic answer nobody asked for: once a day per sender, so two auto-responders cannot keep
+        thanking each other."""
+        if not floods.claim_daily_ack(
+            self.session, conversation_id=self.conversation.id, now=self.inbound.received_at
+        ):
+            return []
+        return [Answer(say(key, self.language))]
 
     def _opt_out(self) -> list[Answer]:
-        """Opts out the sender's address, and when the company is known all its addresses (PRODUCT §5: the
-        opt-out covers SMS, e-mail and Telegram together). One confirmation: a repeated STOPP gets none."""
+        """Opts out the sender's address, and when the conversation proved its company all its addresses
+        (PRODUCT §5: the opt-out covers SMS, e-mail and Telegram together); a typed orgnr proves nothing, so
+        then only the sender's own address. One confirmation: a repeated STOPP gets none."""
         hasher = AddressHasher.load(self.session)
         kind = CONTACT_KIND.get(self.inbound.channel, ContactKind.PHONE)
         new = record_opt_out(
             self.session, hasher=hasher, kind=kind, address=self.inbound.sender, source=self.inbound.channel
         )
-        if self.company is not None:
+        company = self.verified_company
+        if company is not None:
             # An address already recorded (the sender's own, a contact listed twice) would insert nothing.
             done = {hasher(kind, self.inbound.sender)}
-            for contact in self.session.scalars(COMPANY_CONTACTS, {"company_id": self.company.id}):
+            for contact in self.session.scalars(COMPANY_CONTACTS, {"company_id": company.id}):
                 digest = hasher(contact.kind, contact.address)
                 if digest in done:
                     continue
@@ -352,9 +361,13 @@ class _Engine:
             return [Answer(say("ask_orgnr", self.language))]
         if self.company.never_contact:
             return [Answer(say("cannot_register", self.language, name=self.company.name))]
-        self._remember_sender()
+        verified = self.verified_company is not None
+        if verified:
+            self._remember_sender()
+        # A verified conversation sees the company's verified registrations; an unverified one only its own.
+        owner = flow.Owner(conversation_id=self.conversation.id, verified=verified)
         done = flow.active_registration(
-            self.session, company=self.company, campaign_id=self.reply.campaign_id
+            self.session, company=self.company, campaign_id=self.reply.campaign_id, owner=owner
         )
         if done is not None:
             self._leave_flow()
@@ -365,6 +378,7 @@ class _Engine:
             channel=self.inbound.channel,
             campaign_id=self.reply.campaign_id,
             sender=self.inbound.sender,
+            owner=owner,
         )
         return flow.start(
             self.session, conversation=self.conversation, registration=registration, company=self.company
@@ -379,16 +393,24 @@ class _Engine:
         if company is None:
             self.reply.intent = Intent.FREE_TEXT
             return [Answer(say("unknown_orgnr", self.language, orgnr=digits))]
+        if company.id != self.conversation.company_id or not self.conversation.verified:
+            # Anyone can type a public orgnr: the conversation now speaks for the company, unproved.
+            identity.bind(self.conversation, company=company, verified_by=None)
+            self.reply.company_id = None
         self.company = company
-        self.conversation.company_id = company.id
-        self.reply.company_id = company.id
+        self._about_company()
         return self._interested()
 
     def _flow_answer(self) -> list[Answer]:
         assert self.company is not None
         registration_id = (self.conversation.data or {}).get("registration_id")
         registration = self.session.get(Registration, registration_id) if registration_id else None
-        if registration is None or registration.completed_at is not None:
+        if (
+            registration is None
+            or registration.completed_at is not None
+            or registration.conversation_id != self.conversation.id  # only its own, whatever the data says
+            or registration.company_id != self.company.id
+        ):
             self._leave_flow()
             return self._interested()
         answers, completed = flow.answer(

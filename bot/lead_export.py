@@ -33,6 +33,7 @@ COLUMNS = [
     "claimed_at",
     "outcome_at",
     "flagged_at",
+    "verified",
 ]
 
 
@@ -85,6 +86,8 @@ def lead_rows(
                 "claimed_at": _local(lead.claimed_at),
                 "outcome_at": _local(lead.outcome_at),
                 "flagged_at": _local(lead.flagged_at),
+                # False: registered by a conversation that only typed the orgnr (PRODUCT §7).
+                "verified": registration.verified,
             }
         )
     return rows

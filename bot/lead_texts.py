@@ -39,6 +39,9 @@ def lead_card(lead: Lead, company: Company, registration: Registration, county_n
     """The facts a hunter needs to call the company, one per line."""
     place = ", ".join(p for p in (company.business_city or company.postal_city, county_name) if p)
     lines = [f"{company.name} (org.nr. {company.orgnr})"]
+    if not registration.verified:
+        # Whoever registered only typed the public orgnr: the hunter should check they speak for the company.
+        lines.append(f"{UNVERIFIED}: registrert av noen som bare oppga organisasjonsnummeret")
     if place:
         lines.append(place)
     trades = ", ".join(t.name for t in registration.trades) or "ikke oppgitt"
@@ -80,6 +83,7 @@ def hunter_state_refusal(hunter: Hunter | None) -> str:
     return "Registreringen din som jeger er ikke godkjent. Ta kontakt med kampanjen om du har spørsmål."
 
 
+UNVERIFIED = "Ikke bekreftet"
 OUTSIDE_COUNTY = "Denne leaden er utenfor fylkene dine, så du kan ikke ta den."
 OUTSIDE_TRADES = "Denne leaden gjelder fag dere ikke dekker, så du kan ikke ta den."
 UNKNOWN_LEAD = "Fant ikke denne leaden. Den kan være slettet."

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
@@ -83,6 +83,24 @@ class Turn:
         return None
 
 
+@dataclass(frozen=True)
+class Owner:
+    """Who asks about a company's registrations (PRODUCT §12). A verified asker (a conversation that proved
+    the company, or the personal web link) sees the company's verified registrations; an unverified one
+    (a typed orgnr) only those its own conversation started."""
+
+    conversation_id: int | None
+    verified: bool
+
+    def visible(self) -> ColumnElement[bool]:
+        if self.verified:
+            return Registration.verified.is_(True)
+        return Registration.conversation_id == self.conversation_id
+
+
+WEB = Owner(conversation_id=None, verified=True)  # the personal link proves the company
+
+
 def _active_registration_query(*, same_campaign: bool) -> Select[tuple[Registration]]:
     open_lead = Lead.state.in_(OPEN_LEAD_STATES)
     counts = (
@@ -115,22 +133,41 @@ UNFINISHED_REGISTRATION = (
 
 
 def active_registration(
-    session: Session, *, company: Company, campaign_id: int | None
+    session: Session, *, company: Company, campaign_id: int | None, owner: Owner
 ) -> Registration | None:
-    """The company's completed registration that still counts: its lead is open, or it was made in this
-    same campaign. A new JA, an old "Send inn" button or a repeated web form must not make a second lead."""
+    """The company's completed registration that still counts, as far as `owner` may see it: its lead is
+    open, or it was made in this same campaign. A new JA, an old "Send inn" button or a repeated web form
+    must not make a second lead."""
     if campaign_id is None:
-        return session.scalar(ACTIVE_REGISTRATION, {"company_id": company.id})
+        return session.scalar(ACTIVE_REGISTRATION.where(owner.visible()), {"company_id": company.id})
     return session.scalar(
-        ACTIVE_REGISTRATION_IN_CAMPAIGN, {"company_id": company.id, "campaign_id": campaign_id}
+        ACTIVE_REGISTRATION_IN_CAMPAIGN.where(owner.visible()),
+        {"company_id": company.id, "campaign_id": campaign_id},
     )
 
 
 def open_registration(
-    session: Session, *, company: Company, channel: str, campaign_id: int | None, sender: str | None = None
+    session: Session,
+    *,
+    company: Company,
+    channel: str,
+    campaign_id: int | None,
+    owner: Owner,
+    sender: str | None = None,
 ) -> Registration:
-    """The company's unfinished registration, or a new one. Replying JA is the consent to store the answers."""
-    registration = session.scalar(UNFINISHED_REGISTRATION, {"company_id": company.id})
+    """The asker's unfinished registration, or a new one. Replying JA is the consent to store the answers.
+
+    A registration belongs to the conversation that started it: a second sender for the same company starts
+    its own (staff can merge them); the web form, verified by its link, continues a verified one."""
+    if owner.conversation_id is not None:
+        registration = session.scalar(
+            UNFINISHED_REGISTRATION.where(Registration.conversation_id == owner.conversation_id),
+            {"company_id": company.id},
+        )
+    else:
+        registration = session.scalar(
+            UNFINISHED_REGISTRATION.where(owner.visible()), {"company_id": company.id}
+        )
     if registration is None:
         source = (
             RegistrationSource(channel)
@@ -144,8 +181,14 @@ def open_registration(
             consent=True,
             consent_at=utcnow(),
             trades=[],  # known to be none: asking for the first question then needs no query
+            conversation_id=owner.conversation_id,
+            verified=owner.verified,
         )
         session.add(registration)
+    elif owner.verified and not registration.verified:
+        # The conversation has since proved the company (a deep link after a typed orgnr): what it said was
+        # the company's all along.
+        registration.verified = True
     fill_contact_defaults(registration, company=company, channel=channel, sender=sender)
     # Only the registration, for its id: the caller's other changes go out with its own flush.
     session.flush([registration])
@@ -156,7 +199,12 @@ def fill_contact_defaults(
     registration: Registration, *, company: Company, channel: str, sender: str | None
 ) -> None:
     """How the hunter can reach the company, until the company says otherwise: the number that wrote to us
-    by SMS, else the register's mobile or phone; the register's e-mail."""
+    by SMS, else the register's mobile or phone; the register's e-mail. An unverified registration gets
+    only the sender's own number: it is shown what it told us, nothing the register or others did."""
+    if not registration.verified:
+        if registration.phone is None and channel == "sms":
+            registration.phone = sender
+        return
     if registration.phone is None:
         registration.phone = (sender if channel == "sms" else None) or company.mobile or company.phone
     if registration.email is None and company.email:

@@ -13,7 +13,7 @@ from store.phones import classify_phone
 from store.secrets import AddressHasher
 
 from .leads import create_lead
-from .registration_flow import active_registration, open_registration
+from .registration_flow import WEB, active_registration, open_registration
 
 
 @dataclass
@@ -71,10 +71,10 @@ def register_from_web(session: Session, *, company: Company, clean: dict[str, ob
 
     A company whose registration still counts (a form sent twice, or after registering by SMS) updates that
     registration instead: its lead stays the one lead, and hunters are not told a second time."""
-    registration = active_registration(session, company=company, campaign_id=None)
+    registration = active_registration(session, company=company, campaign_id=None, owner=WEB)
     if registration is None:
         registration = open_registration(
-            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=None
+            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=None, owner=WEB
         )
         registration.source = RegistrationSource.WEB
     registration.contact_name = str(clean["contact_name"])
@@ -114,9 +114,12 @@ def register_from_web(session: Session, *, company: Company, clean: dict[str, ob
 
 
 def prefill(session: Session, company: Company) -> WebForm:
-    """What the register (and an unfinished chat registration) already tells us."""
+    """What the register (and an unfinished chat registration) already tells us. Only a verified one: what
+    a chat that merely typed the orgnr said is not the company's word (PRODUCT §12)."""
     draft = session.scalar(
-        select(Registration).where(Registration.company_id == company.id).order_by(Registration.id.desc())
+        select(Registration)
+        .where(Registration.company_id == company.id, Registration.verified.is_(True))
+        .order_by(Registration.id.desc())
     )
     phone = company.mobile or company.phone or ""
     return WebForm(

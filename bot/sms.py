@@ -28,8 +28,10 @@ def record_answers(
     if not texts:
         return
     now = utcnow()
+    # Our answers to a conversation that only claimed the company are not part of the company's history.
+    company_id = outcome.company_id if outcome.verified else None
     rows = [
-        {"company_id": outcome.company_id, "channel": channel.value, "address": address, "body": body,
+        {"company_id": company_id, "channel": channel.value, "address": address, "body": body,
          "provider": provider, "now": now}
         for body in texts
     ]  # fmt: skip

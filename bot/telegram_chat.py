@@ -22,7 +22,7 @@ from store.identifiers import company_by_token
 from store.models import Company, Contact, ContactKind, Intent, Reply, utcnow
 from store.secrets import AddressHasher
 
-from . import hunter_chat, hunter_signup
+from . import floods, hunter_chat, hunter_signup, identity
 from .engine import Inbound, handle_inbound
 from .hunter_signup import conversation_of
 from .keywords import parse
@@ -50,8 +50,9 @@ class TelegramInbound:
                 object.__setattr__(self, name, value.replace("\x00", "\ufffd"))
 
 
-def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent) -> bool:
-    """Stores what the person sent (handled: no staff action needed); False if this update was seen before."""
+def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent, settings: Settings) -> bool:
+    """Stores what the person sent (handled: no staff action needed) and counts it against floods (bot.floods);
+    False when it is not to be answered: this update was seen before, or the chat is flooding or looping."""
     reply = Reply(
         channel=CHANNEL,
         sender=inbound.chat_id,
@@ -66,7 +67,14 @@ def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent
             session.add(reply)
     except IntegrityError:
         return False
-    return True
+    conversation = floods.count_inbound(
+        session,
+        channel=CHANNEL,
+        address=inbound.chat_id,
+        body=inbound.text if inbound.button is None else None,
+        now=inbound.received_at,
+    )
+    return not floods.gate(conversation, per_hour=settings.inbound_per_hour).silent
 
 
 def engine(
@@ -103,10 +111,10 @@ def engine(
 def start(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     """`/start <token>` from a personal link knows the company; `/start` alone asks for the orgnr."""
     if not inbound.args:
-        return _ask_orgnr(session, inbound)
+        return _ask_orgnr(session, inbound, settings)
     company = _company_by_token(session, inbound.args[0])
     if company is None or company.never_contact:
-        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         if company is None:
             return [
@@ -124,10 +132,10 @@ def start(session: Session, inbound: TelegramInbound, settings: Settings) -> lis
     if _seen(session, inbound):  # a redelivered update must not reset a registration under way
         return []
     link_chat(session, company=company, chat_id=inbound.chat_id)
-    # The link is the company saying JA: the engine records "/start <token>" verbatim as interest and asks
-    # the registration questions, continuing an unfinished registration where it stopped.
+    # The link is the company saying JA, and its proof: the engine records "/start <token>" verbatim as
+    # interest and asks the registration questions, continuing this chat's unfinished registration.
     conversation = conversation_of(session, inbound.chat_id)
-    conversation.company_id = company.id
+    identity.bind(conversation, company=company, verified_by=identity.LINK)
     conversation.flow = conversation.step = None
     conversation.data = {}
     session.flush()
@@ -140,9 +148,9 @@ def _seen(session: Session, inbound: TelegramInbound) -> bool:
     return found is not None
 
 
-def _ask_orgnr(session: Session, inbound: TelegramInbound) -> list[ChatAnswer]:
+def _ask_orgnr(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     """Opening the bot without a link: the engine's orgnr question takes the next message."""
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     conversation = conversation_of(session, inbound.chat_id)
     conversation.flow, conversation.step, conversation.data = "orgnr", "orgnr", {}
@@ -184,13 +192,13 @@ def link_chat(session: Session, *, company: Company, chat_id: str) -> Contact:
 
 
 def hunter_signup_start(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     return hunter_signup.start_signup(session, chat_id=inbound.chat_id)
 
 
 def hunter_leads(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     return hunter_chat.leads_overview(session, chat_id=inbound.chat_id)
 
@@ -217,7 +225,7 @@ COMMANDS_TEXT = (
 
 
 def privacy(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     return [
         ChatAnswer(
@@ -236,7 +244,7 @@ def privacy(session: Session, inbound: TelegramInbound, settings: Settings) -> l
 
 def erase_request(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     """`/slettmeg` asks once more: an erase cannot be undone."""
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     return [
         ChatAnswer(
@@ -262,7 +270,7 @@ def cancel(session: Session, inbound: TelegramInbound, settings: Settings) -> li
 
 
 def unknown(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
-    if not record_inbound(session, inbound, intent=Intent.COMMAND):
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
     return [ChatAnswer("Den kommandoen kjenner jeg ikke.\n\n" + COMMANDS_TEXT)]
 
@@ -276,8 +284,13 @@ def shared_contact(session: Session, inbound: TelegramInbound, settings: Setting
 
 
 def not_text(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
-    """Photos, stickers, voice: nothing the engine can read, but the person should not hear nothing."""
-    if not record_inbound(session, inbound, intent=Intent.FREE_TEXT):
+    """Photos, stickers, voice: nothing the engine can read, but the person should not hear nothing (once a
+    day: it is an automatic answer)."""
+    if not record_inbound(session, inbound, intent=Intent.FREE_TEXT, settings=settings):
+        return []
+    conversation = conversation_of(session, inbound.chat_id)
+    session.flush()
+    if not floods.claim_daily_ack(session, conversation_id=conversation.id, now=inbound.received_at):
         return []
     return [ChatAnswer("Jeg kan bare lese tekst. Skriv svaret ditt, eller send /hjelp.")]
 
@@ -288,19 +301,19 @@ def not_text(session: Session, inbound: TelegramInbound, settings: Settings) -> 
 def tapped(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     data = inbound.button or ""
     if data.startswith(hunter_chat.PREFIX):
-        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         return hunter_chat.lead_button(session, chat_id=inbound.chat_id, data=data)
     if data.startswith(hunter_signup.PREFIX):
         if hunter_signup.in_signup(session, chat_id=inbound.chat_id):
             return _signup_answer(session, inbound, settings)
-        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         return [ChatAnswer("Denne påmeldingen er avsluttet. Send /jeger for å begynne på nytt.")]
     if data == "privacy:erase":
         return erase(session, inbound, settings)
     if data == "privacy:keep":
-        if not record_inbound(session, inbound, intent=Intent.COMMAND):
+        if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         return [ChatAnswer("Greit, ingenting er slettet.", edit=True)]
     return engine(session, inbound, settings)
@@ -318,7 +331,7 @@ def _signup_answer(session: Session, inbound: TelegramInbound, settings: Setting
         hunter_signup.leave_signup(conversation_of(session, inbound.chat_id))
         session.flush()
         return engine(session, inbound, settings)
-    if not record_inbound(session, inbound, intent=Intent.ANSWER):
+    if not record_inbound(session, inbound, intent=Intent.ANSWER, settings=settings):
         return []
     return hunter_signup.handle_signup(
         session, chat_id=inbound.chat_id, text=inbound.text, button=inbound.button

@@ -56,7 +56,12 @@ def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
         conditions.append(Company.is_training_company.is_(False))
     if "registered" in exclude:
         conditions.append(
-            ~exists().where(Registration.company_id == Company.id, Registration.completed_at.is_not(None))
+            # Only a verified registration: a chat that typed the orgnr must not take the company out (§7).
+            ~exists().where(
+                Registration.company_id == Company.id,
+                Registration.completed_at.is_not(None),
+                Registration.verified.is_(True),
+            )
         )
     if "opted_out" in exclude:
         conditions.append(~exists().where(Contact.company_id == Company.id, opted_out()))
@@ -121,7 +126,7 @@ def only_filter(only: StepAudience, *, campaign_id: int, since: Any) -> ColumnEl
     if only is StepAudience.INTERESTED:
         return or_(
             exists().where(Reply.company_id == Company.id, Reply.intent == Intent.INTERESTED),
-            exists().where(Registration.company_id == Company.id),
+            exists().where(Registration.company_id == Company.id, Registration.verified.is_(True)),
         )
     return ~false()
 

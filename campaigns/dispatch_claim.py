@@ -138,7 +138,9 @@ def claim_batch(
     registered = set(
         session.scalars(
             select(Registration.company_id).where(
-                Registration.company_id.in_(company_ids), Registration.completed_at.is_not(None)
+                Registration.company_id.in_(company_ids),
+                Registration.completed_at.is_not(None),
+                Registration.verified.is_(True),  # a typed orgnr does not speak for the company
             )
         )
     )

@@ -363,7 +363,9 @@ class Dispatcher:
             replied |= {
                 cid
                 for cid in session.scalars(
-                    select(Registration.company_id).where(Registration.completed_at >= since)
+                    select(Registration.company_id).where(
+                        Registration.completed_at >= since, Registration.verified.is_(True)
+                    )
                 )
                 if cid is not None
             }

@@ -301,7 +301,9 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
         if "training_company" in exclude and company.is_training_company:
             return "er allerede lærebedrift"
         registered = exists().where(
-            Registration.company_id == company.id, Registration.completed_at.is_not(None)
+            Registration.company_id == company.id,
+            Registration.completed_at.is_not(None),
+            Registration.verified.is_(True),
         )
         if "registered" in exclude and session.scalar(select(registered)):
             return "har allerede registrert interesse"

@@ -233,7 +233,12 @@ def seed_companies(db: Database) -> dict[str, int]:
                 )
             if key == "registered":
                 session.add(
-                    Registration(company_id=company.id, source=RegistrationSource.WEB, completed_at=utcnow())
+                    Registration(
+                        company_id=company.id,
+                        source=RegistrationSource.WEB,
+                        completed_at=utcnow(),
+                        verified=True,  # through the personal link
+                    )
                 )
         return ids
 

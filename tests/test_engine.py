@@ -233,7 +233,13 @@ def test_ja_from_an_unknown_number_asks_for_the_orgnr_and_checks_it(
     assert "ikke et gyldig" in say(session, settings, "123456789", sender=sender).answers[0].text
     out = say(session, settings, "923 609 016", sender=sender)
     assert out.company_id == company.id and out.answers[-1].text.startswith("1/5")
-    assert session.scalar(select(Contact.id).where(Contact.address == sender)) is not None
+    # A typed orgnr proves nothing (PRODUCT §7): the number does not become the company's contact, the
+    # reply is not counted as the company's, and the registration it starts is its own and unverified.
+    assert not out.verified
+    assert session.scalar(select(Contact.id).where(Contact.address == sender)) is None
+    assert session.get_one(Reply, out.reply_id).company_id is None
+    registration = session.scalars(select(Registration)).one()
+    assert not registration.verified and registration.phone == sender
 
 
 def test_nei_records_declined(session: Session, settings: Settings) -> None:

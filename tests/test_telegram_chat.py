@@ -272,3 +272,21 @@ def test_stopp_and_avbryt_work_inside_the_hunter_signup(session: Session, settin
     chat.text(session, inbound("Elektroforbundet", chat_id=other), settings)
     assert "avbrutt" in texts(chat.text(session, inbound("Avbryt!", chat_id=other), settings))
     assert session.scalar(select(func.count()).select_from(Hunter)) == 0
+
+
+def test_a_chat_that_typed_the_orgnr_and_then_opens_its_link_continues_its_own_registration_verified(
+    session: Session, settings: Settings
+) -> None:
+    company = with_token(session, name="Nordkapp Mek AS", orgnr="974760673")
+    chat.start(session, inbound("/start"), settings)
+    chat.text(session, inbound("974760673"), settings)
+    chat.text(session, inbound("Kari Nordmann"), settings)
+    registration = session.scalars(select(Registration)).one()
+    assert not registration.verified
+    linked = chat.start(session, inbound(f"/start {company.token}"), settings)
+    assert "2/5" in texts(linked)  # where it was: Kari is kept
+    session.refresh(registration)
+    assert registration.verified and registration.contact_name == "Kari Nordmann"
+    assert session.scalar(select(func.count()).select_from(Registration)) == 1
+    conversation = session.scalars(select(Conversation).where(Conversation.address == CHAT)).one()
+    assert conversation.verified_by == "link"

@@ -154,3 +154,32 @@ def test_a_trade_value_with_unicode_digits_is_ignored_not_a_500(client: TestClie
     page = client.get(f"/r/{token}").text
     response = client.post(f"/r/{token}", data=form(page, trades=["²", "٣"]))
     assert response.status_code == 422 and "Velg minst ett lærefag" in response.text
+
+
+def test_the_page_shows_nothing_an_unverified_chat_said_and_never_completes_its_registration(
+    client: TestClient, token: str, db: Database, settings: Settings
+) -> None:
+    """A stranger who typed the orgnr in a chat registered first (PRODUCT §12): the personal link's page does
+    not show the stranger's name or number, and sending it makes the company's own registration."""
+    from bot.engine import Inbound, handle_inbound
+
+    for n, text in enumerate(("JA", "974760673", "Ola Fremmed")):
+        with db.transaction() as session:
+            handle_inbound(
+                session,
+                inbound=Inbound(channel="sms", sender="+4740000001", text=text, provider_id=f"x{n}"),
+                settings=settings,
+            )
+    page = client.get(f"/r/{token}")
+    assert "Ola Fremmed" not in page.text and "40000001" not in page.text
+    sent = client.post(f"/r/{token}", data=form(page.text), follow_redirects=False)
+    assert sent.status_code in (200, 303)
+    with db.session() as session:
+        stranger, own = session.scalars(select(Registration).order_by(Registration.id)).all()
+        assert (stranger.contact_name, stranger.verified, stranger.completed_at) == (
+            "Ola Fremmed",
+            False,
+            None,
+        )
+        assert (own.contact_name, own.verified, own.source) == ("Kari Nordmann", True, RegistrationSource.WEB)
+        assert session.scalars(select(Lead.registration_id)).all() == [own.id]

@@ -59,6 +59,9 @@ class LeadOut(BaseModel):
     claimed_at: str | None
     outcome_at: str | None
     flagged_at: str | None = Field(description="Set when unclaimed for three working days.")
+    verified: bool = Field(
+        description="False when whoever registered only typed the orgnr and proved nothing (PRODUCT §7)."
+    )
 
 
 def _leads(session: SessionDep, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, str_enum, utcnow
@@ -40,7 +52,11 @@ class Reply(Base):
 
 
 class Conversation(Base):
-    """Where a sender is in a flow; kept in our database so a restart continues where they were."""
+    """Where a sender is in a flow; kept in our database so a restart continues where they were.
+
+    It also says for which company the sender speaks and how that was proved (PRODUCT §7 "Who is speaking"),
+    and holds the sender's flood counters: several web processes answer one sender, so they live here.
+    """
 
     __tablename__ = "conversation"
     __table_args__ = (UniqueConstraint("channel", "address"),)
@@ -56,6 +72,21 @@ class Conversation(Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # How the conversation proved it speaks for `company_id`: link (personal link or Telegram deep link),
+    # code (a short code in a message), sender (the address is a current contact of exactly that company).
+    # None with a company: the orgnr was only typed, which proves nothing (bot.identity).
+    verified_by: Mapped[str | None] = mapped_column(String(10))
+    # Flood and loop counters (bot.floods), bumped in the same statement that finds the conversation.
+    window_started_at: Mapped[datetime | None]
+    window_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_text_key: Mapped[str | None] = mapped_column(String(64))  # a hash: the text itself is in `reply`
+    last_text_at: Mapped[datetime | None]
+    repeat_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    acked_on: Mapped[date | None] = mapped_column(Date)  # Europe/Oslo day of the last automatic answer
+
+    @property
+    def verified(self) -> bool:
+        return self.company_id is not None and self.verified_by is not None
 
 
 registration_trade = Table(
@@ -86,5 +117,11 @@ class Registration(Base):
     completed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The conversation that started it and alone may continue it (PRODUCT §12); None for the web form.
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversation.id", ondelete="SET NULL"), index=True
+    )
+    # False when the conversation only typed the orgnr: staff and hunters see it as "ikke bekreftet".
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     trades: Mapped[list[Trade]] = relationship(secondary=registration_trade)

@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from bot.hunters import list_hunters
+from bot.registration_merge import MergeError, merge_registrations
 from store.import_jobs import ImportJob, ImportJobs
 from store.models import Company
 from store.overview import company_history, search_companies
@@ -109,6 +110,36 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
         headers=REJECT_HEADERS,
         filename=f"{Path(job.filename).stem}-avvist.csv",
     )
+
+
+@router.post("/companies/{orgnr}/registrations/merge")
+def merge(
+    request: Request,
+    orgnr: str,
+    session: SessionDep,
+    staff: CurrentStaff,
+    keep_id: Annotated[str, Form()] = "",
+    other_id: Annotated[str, Form()] = "",
+) -> Response:
+    """The company page's "Slå sammen" button: the same merge as `jeger registrations merge`."""
+    back = f"/admin/companies/{orgnr}" if orgnr.isdigit() and len(orgnr) == 9 else "/admin/companies"
+    if not (keep_id.isdigit() and other_id.isdigit()):
+        flash(request, "Velg to registreringer å slå sammen.", "error")
+        return redirect(back)
+    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr))
+    try:
+        if company_id is None:
+            raise MergeError("Fant ingen bedrift med det organisasjonsnummeret.")
+        result = merge_registrations(session, keep_id=int(keep_id), other_id=int(other_id), by=staff.email)
+        if result.kept.company_id != company_id:
+            raise MergeError("Registreringene hører til en annen bedrift enn denne siden.")
+    except MergeError as exc:
+        session.rollback()
+        flash(request, str(exc), "error")
+        return redirect(back)
+    session.commit()
+    flash(request, f"Registrering {other_id} er slått inn i registrering {keep_id}.")
+    return redirect(back)
 
 
 # Last: /companies/import must match before this catch-all.

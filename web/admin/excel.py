@@ -38,6 +38,7 @@ LEAD_HEADERS = {
     "claimed_at": "Tatt",
     "outcome_at": "Utfall",
     "flagged_at": "Flagget",
+    "verified": "Bekreftet",
 }
 REJECT_HEADERS = {"row": "Rad", "orgnr": "Orgnr", "level": "Nivå", "reason": "Årsak"}
 REJECT_LEVELS = {"error": "feil (ikke importert)", "warning": "advarsel (importert)"}
