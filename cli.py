@@ -930,7 +930,7 @@ def _write_leads(rows: list[dict[str, Any]], fmt: str) -> None:
         write_csv(rows, sys.stdout)
 
 
-# --- staff accounts (store/staff.py) --------------------------------------------------------------------------
+# --- staff accounts (staff/) --------------------------------------------------------------------------
 
 
 @staff_app.command("add")
@@ -942,8 +942,8 @@ def staff_add(
     name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
 ) -> None:
     """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
+    from staff.accounts import StaffError, add_staff
     from store.models import StaffRole
-    from store.staff import StaffError, add_staff
 
     wanted = _choice(role, StaffRole, "--role")
     if password is None:
@@ -961,22 +961,91 @@ def staff_token(
     ctx: typer.Context,
     email: str = typer.Argument(..., help="Brukerens e-postadresse."),
     name: str | None = typer.Option(None, "--name", help="Hva nøkkelen skal brukes til."),
+    expires_days: int | None = typer.Option(
+        None, "--expires-days", min=1, help="Nøkkelen slutter å virke etter så mange dager."
+    ),
 ) -> None:
     """Lag en API-nøkkel for /api; den vises én gang, og bare hashen lagres."""
-    from store.staff import create_api_token, staff_by_email
+    from datetime import timedelta
 
+    from staff.tokens import TokenError, create_api_token
+
+    expires_in = timedelta(days=expires_days) if expires_days is not None else None
     with ctx_of(ctx).db.transaction() as session:
-        user = staff_by_email(session, email)
-        if user is None:
-            fail(
-                f"staff token {email}: ingen bruker med den e-postadressen (opprett den med `jeger staff add`)"
-            )
-        token = create_api_token(session, staff_id=user.id, name=name)
+        user = _staff_user(session, "token", email)
+        try:
+            token = create_api_token(session, staff_id=user.id, name=name, expires_in=expires_in)
+        except TokenError as exc:
+            fail(f"staff token {email}: {exc}")
     typer.echo(token)
 
 
+@staff_app.command("tokens")
+def staff_tokens(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis brukerens API-nøkler som ikke er trukket tilbake: nummer, navn, laget, sist brukt, utløper."""
+    from rich.table import Table
+
+    from staff.tokens import list_api_tokens
+    from store.models import utcnow
+
+    with ctx_of(ctx).db.session() as session:
+        tokens = list_api_tokens(session, staff_id=_staff_user(session, "tokens", email).id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "created_at": t.created_at.isoformat(),
+                    "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                    "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+                }
+                for t in tokens
+            ]
+        )
+        return
+    now = utcnow()
+    table = Table("Nr.", "Navn", "Laget", "Sist brukt", "Utløper")
+    for t in tokens:
+        expires = _oslo(t.expires_at) or "aldri"
+        if t.expires_at is not None and t.expires_at <= now:
+            expires += " (utløpt)"
+        table.add_row(
+            str(t.id), t.name or "(uten navn)", _oslo(t.created_at), _oslo(t.last_used_at) or "aldri", expires
+        )
+    Console().print(table)
+
+
+@staff_app.command("revoke-token")
+def staff_revoke_token(
+    ctx: typer.Context,
+    token_id: int = typer.Argument(..., metavar="ID", help="Nummeret fra `jeger staff tokens`."),
+) -> None:
+    """Trekk tilbake én API-nøkkel; den slutter å virke med en gang."""
+    from staff.tokens import TokenError, revoke_api_token
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            row = revoke_api_token(session, token_id=token_id)
+        except TokenError as exc:
+            fail(f"staff revoke-token {token_id}: {exc}")
+        label = f"«{row.name}»" if row.name else "uten navn"
+    typer.echo(f"API-nøkkel {token_id} ({label}) er trukket tilbake.")
+
+
+def _oslo(moment: Any) -> str:
+    """A time as staff read it: Europe/Oslo, to the minute; empty for none."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("Europe/Oslo")).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
 def _staff_user(session: Any, command: str, email: str) -> Any:
-    from store.staff import staff_by_email
+    from staff.accounts import staff_by_email
 
     user = staff_by_email(session, email)
     if user is None:
@@ -992,8 +1061,10 @@ def staff_list(
     """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
     from rich.table import Table
 
+    from staff.accounts import list_staff
+    from staff.login import is_throttled
+    from staff.sessions import live_sessions
     from store.models import utcnow
-    from store.staff import list_staff, live_sessions
 
     now = utcnow()
     with ctx_of(ctx).db.session() as session:
@@ -1007,6 +1078,7 @@ def staff_list(
                 "locked_until": u.locked_until.isoformat()
                 if u.locked_until and u.locked_until > now
                 else None,
+                "throttled": is_throttled(session, email=u.email, now=now),
                 "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
                 "sessions": live_sessions(session, staff_id=u.id, now=now),
             }
@@ -1017,7 +1089,15 @@ def staff_list(
         return
     table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget", "Innlogginger")
     for row in rows:
-        status = "deaktivert" if not row["active"] else "låst" if row["locked_until"] else "aktiv"
+        status = (
+            "deaktivert"
+            if not row["active"]
+            else "låst"
+            if row["locked_until"]
+            else "forsinket (feil passord)"
+            if row["throttled"]
+            else "aktiv"
+        )
         table.add_row(
             row["email"],
             row["name"] or "",
@@ -1033,8 +1113,8 @@ def staff_list(
 def staff_unlock(
     ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
-    """Lås opp en bruker som er låst ute etter for mange feil passord."""
-    from store.staff import unlock
+    """Lås opp en bruker: opphever ventetiden etter feil passord på alle maskiner."""
+    from staff.login import unlock
 
     with ctx_of(ctx).db.transaction() as session:
         user = unlock(session, staff_id=_staff_user(session, "unlock", email).id)
@@ -1049,8 +1129,8 @@ def staff_password(
         None, "--password", help="Spørres om to ganger (skjult) hvis det ikke oppgis."
     ),
 ) -> None:
-    """Sett nytt passord; det låser også opp brukeren og logger den ut overalt."""
-    from store.staff import StaffError, set_password
+    """Sett nytt passord; det låser opp brukeren, logger den ut overalt og trekker tilbake alle API-nøklene."""
+    from staff.accounts import StaffError, set_password
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "password", email)
@@ -1060,7 +1140,10 @@ def staff_password(
             set_password(session, staff_id=user.id, password=password)
         except StaffError as exc:
             fail(f"staff password {email}: {exc}")
-        typer.echo(f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet.")
+        typer.echo(
+            f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet og alle API-nøkler "
+            "trukket tilbake."
+        )
 
 
 @staff_app.command("deactivate")
@@ -1068,7 +1151,7 @@ def staff_deactivate(
     ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
     """Deaktiver en innlogging: brukeren kan ikke logge inn, blir logget ut, og API-nøklene slutter å virke."""
-    from store.staff import StaffError, set_active
+    from staff.accounts import StaffError, set_active
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "deactivate", email)

@@ -23,7 +23,7 @@ from .enums import (
 from .hunters import Hunter, Lead, hunter_county, hunter_trade
 from .reference import County, Municipality, Trade
 from .scheduler import APSCHEDULER_JOBS, apscheduler_jobs
-from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffSession, StaffUser
+from .staff import ApiToken, AppSecret, Heartbeat, ImportJob, Notice, StaffSession, StaffUser, Throttle
 
 __all__ = [
     "APSCHEDULER_JOBS",
@@ -47,6 +47,7 @@ __all__ = [
     "Hunter",
     "HunterState",
     "HunterType",
+    "ImportJob",
     "Intent",
     "Lead",
     "LeadState",
@@ -63,6 +64,7 @@ __all__ = [
     "StaffSession",
     "StaffUser",
     "StepAudience",
+    "Throttle",
     "Trade",
     "UTCDateTime",
     "apscheduler_jobs",

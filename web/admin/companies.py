@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from bot.hunters import list_hunters
-from store.import_jobs import ImportJob, ImportJobs
+from store.import_jobs import ImportBusy, ImportJob, ImportJobs
 from store.models import Company
 from store.overview import company_history, search_companies
 from store.reference import county_names
@@ -56,7 +56,7 @@ def import_form(request: Request, staff: CurrentStaff) -> Response:
         request,
         "admin/import.html",
         section="companies",
-        jobs=list(jobs.jobs.values()),
+        jobs=jobs.recent(),
         running=jobs.running(),
     )
 
@@ -71,8 +71,8 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
     with path.open("wb") as out:
         shutil.copyfileobj(file.file, out, length=1024 * 1024)
     try:
-        job = jobs.start(filename=file.filename, path=path)
-    except RuntimeError:
+        job = jobs.start(filename=file.filename, path=path, started_by=staff.id)
+    except ImportBusy:
         path.unlink(missing_ok=True)
         flash(request, "En annen import pågår. Vent til den er ferdig, og prøv igjen.", "warn")
         return redirect("/admin/companies/import")
@@ -80,7 +80,7 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
 
 
 def _job(request: Request, job_id: str) -> ImportJob:
-    job = _jobs(request).jobs.get(job_id)
+    job = _jobs(request).get(job_id)
     if job is None:
         raise HTTPException(404, "Fant ikke denne importen (den kan ha gått tapt ved en omstart).")
     return job
@@ -100,9 +100,10 @@ def import_progress(request: Request, job_id: str, staff: CurrentStaff) -> Respo
 @router.get("/imports/{job_id}/rejects.csv")
 def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     job = _job(request, job_id)
-    if not job.done or not job.rejects_path.is_file():
+    text = _jobs(request).rejects(job.id) if job.done else None
+    if text is None:
         raise HTTPException(404, "Avvisningsfilen er ikke klar.")
-    rows = reject_rows_nb(job.rejects_path.read_text(encoding="utf-8"))
+    rows = reject_rows_nb(text)
     return excel_csv(
         rows,
         columns=list(REJECT_HEADERS),

@@ -8,8 +8,10 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from staff.accounts import StaffError, add_staff, list_staff, set_active
+from staff.login import is_throttled, unlock
+from staff.tokens import create_api_token
 from store.models import StaffRole, StaffUser, utcnow
-from store.staff import StaffError, add_staff, create_api_token, list_staff, set_active, unlock
 
 from ..auth import AdminStaff
 from ..deps import SessionDep
@@ -28,13 +30,16 @@ def _user(session: Session, staff_id: int) -> StaffUser:
 @router.get("/staff", response_class=HTMLResponse)
 def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Response:
     token = request.session.pop("new_token", None)
+    now = utcnow()
+    users = list_staff(session)
     return page(
         request,
         "admin/staff.html",
         section="staff",
-        users=list_staff(session),
+        users=users,
+        throttled={u.id for u in users if is_throttled(session, email=u.email, now=now)},
         new_token=token,
-        now=utcnow(),
+        now=now,
     )
 
 
