@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -406,6 +407,31 @@ def replies_list(
     Console().print(table)
 
 
+@replies_app.command("export")
+def replies_export(
+    ctx: typer.Context,
+    campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
+    intent: str | None = typer.Option(
+        None, "--intent", help="Hensikt: interested, declined, opt_out, help, free_text, ..."
+    ),
+    fmt: str = typer.Option("csv", "--format", help="csv | xlsx | json"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
+) -> None:
+    """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
+    from bot.reply_export import reply_rows, write_csv, write_xlsx
+    from store.models import Intent
+
+    if fmt not in ("csv", "xlsx", "json"):
+        fail(f"--format {fmt!r}: velg csv, xlsx eller json")
+    _check_output(fmt, output)
+    wanted = _choice(intent, Intent, "--intent") if intent else None
+    with ctx_of(ctx).db.session() as session:
+        rows = reply_rows(session, campaign_id=campaign, intent=wanted)
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
 @sandbox_app.command("reply")
 def sandbox_reply_command(
     ctx: typer.Context,
@@ -754,24 +780,25 @@ def campaign_status_command(
 def campaign_report(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
-    fmt: str = typer.Option("csv", "--format", help="csv eller json"),
+    fmt: str = typer.Option("csv", "--format", help="csv, xlsx eller json"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
 ) -> None:
     """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
     from campaigns.lifecycle import get_campaign
-    from campaigns.report import delivery_rows, write_csv
+    from campaigns.report import delivery_rows, write_csv, write_xlsx
 
-    if fmt not in ("csv", "json"):
-        fail(f"--format {fmt!r}: velg csv eller json")
+    if fmt not in ("csv", "xlsx", "json"):
+        fail(f"--format {fmt!r}: velg csv, xlsx eller json")
+    _check_output(fmt, output)
     try:
         with ctx_of(ctx).db.session() as session:
             get_campaign(session, campaign_id)
             rows = delivery_rows(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
         fail(str(exc))
-    if fmt == "json":
-        print_json(rows)
-    else:
-        write_csv(rows, sys.stdout)
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
 
 
 @campaign_app.command("list")
@@ -915,16 +942,49 @@ def leads_export(
     ctx: typer.Context,
     county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
     state: str | None = typer.Option(None, "--state", help="Tilstand: new | claimed | contacted | ..."),
-    fmt: str = typer.Option("csv", "--format", help="csv | json"),
+    fmt: str = typer.Option("csv", "--format", help="csv | xlsx | json"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
 ) -> None:
     """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
-    _write_leads(_lead_rows(ctx, county, state, fmt, ("csv", "json")), fmt)
+    _check_output(fmt, output)
+    _write_leads(_lead_rows(ctx, county, state, fmt, ("csv", "xlsx", "json")), fmt, output)
 
 
-def _write_leads(rows: list[dict[str, Any]], fmt: str) -> None:
-    from bot.lead_export import write_csv
+def _write_leads(rows: list[dict[str, Any]], fmt: str, output: Path | None = None) -> None:
+    from bot.lead_export import write_csv, write_xlsx
 
-    if fmt == "json":
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
+def _check_output(fmt: str, output: Path | None) -> None:
+    """A workbook is binary: it goes to a file, never to the terminal."""
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx skriver en Excel-fil: oppgi filen med -o FIL.xlsx")
+
+
+def _write_table(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    output: Path | None,
+    write_csv: Callable[[list[dict[str, Any]], IO[str]], None],
+    write_xlsx: Callable[[list[dict[str, Any]], IO[bytes]], None],
+) -> None:
+    """Rows as JSON, CSV (neutralised cells) or XLSX (typed cells), to stdout or to `output`."""
+    if fmt == "xlsx":
+        assert output is not None  # _check_output ran first
+        with output.open("wb") as binary:
+            write_xlsx(rows, binary)
+        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+    elif output is not None:
+        with output.open("w", encoding="utf-8", newline="") as text:
+            if fmt == "json":
+                text.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+            else:
+                write_csv(rows, text)
+        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+    elif fmt == "json":
         print_json(rows)
     else:
         write_csv(rows, sys.stdout)

@@ -8,8 +8,9 @@ the same client at the same instant both land in the count, neither overwrites t
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import case, delete, select
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ SWEEP_EVERY = timedelta(minutes=5)
 _last_sweep: dict[str, datetime] = {}  # per database URL: one sweep per process every few minutes is plenty
 
 
-def _insert(session: Session):
+def _insert(session: Session) -> Any:
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
@@ -54,7 +55,7 @@ def hit(session: Session, *, key: str, window: timedelta, now: datetime | None =
 def count(session: Session, *, key: str, window: timedelta, now: datetime | None = None) -> int:
     """Events for `key` in its current window (0 when the window has passed or there were none)."""
     now = now or utcnow()
-    row = session.get(Throttle, key)
+    row = _row(session, key)
     if row is None or row.window_start <= now - window:
         return 0
     return row.hits
@@ -63,10 +64,17 @@ def count(session: Session, *, key: str, window: timedelta, now: datetime | None
 def window_left(session: Session, *, key: str, window: timedelta, now: datetime | None = None) -> timedelta:
     """How long the current window of `key` still runs (zero when none)."""
     now = now or utcnow()
-    row = session.get(Throttle, key)
+    row = _row(session, key)
     if row is None:
         return timedelta(0)
     return max(timedelta(0), row.window_start + window - now)
+
+
+def _row(session: Session, key: str) -> Any:
+    """The counter's current values, read past the session's identity map (`hit` writes with Core)."""
+    return session.execute(
+        select(Throttle.hits, Throttle.window_start).where(Throttle.key == key)
+    ).one_or_none()
 
 
 def blocked_for(session: Session, *, key: str, now: datetime | None = None) -> timedelta:
@@ -80,10 +88,7 @@ def blocked_for(session: Session, *, key: str, now: datetime | None = None) -> t
 
 def block(session: Session, *, key: str, until: datetime) -> None:
     """Blocks `key` until the given time (the row exists: `hit` came first)."""
-    row = session.get(Throttle, key)
-    if row is not None:
-        row.blocked_until = until
-        session.flush()
+    session.execute(update(Throttle).where(Throttle.key == key).values(blocked_until=until))
 
 
 def clear(session: Session, *, key: str) -> None:

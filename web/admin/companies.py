@@ -19,7 +19,7 @@ from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
-from .excel import REJECT_HEADERS, excel_csv, reject_rows_nb
+from .excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -109,6 +109,21 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
         columns=list(REJECT_HEADERS),
         headers=REJECT_HEADERS,
         filename=f"{Path(job.filename).stem}-avvist.csv",
+    )
+
+
+@router.get("/imports/{job_id}/rejects.xlsx")
+def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> Response:
+    job = _job(request, job_id)
+    text = _jobs(request).rejects(job.id) if job.done else None
+    if text is None:
+        raise HTTPException(404, "Avvisningsfilen er ikke klar.")
+    return excel_xlsx(
+        reject_rows_nb(text),
+        columns=list(REJECT_HEADERS),
+        headers=REJECT_HEADERS,
+        filename=f"{Path(job.filename).stem}-avvist.xlsx",
+        sheet="Avvist",
     )
 
 
