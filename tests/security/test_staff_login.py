@@ -237,3 +237,21 @@ def test_last_used_is_written_at_most_once_a_minute(cli, client: TestClient, db:
     assert client.get("/api/leads", headers=_auth(token)).status_code == 200
     with db.session() as session:
         assert utcnow() - session.scalars(select(ApiToken.last_used_at)).one() < timedelta(minutes=1)
+
+
+def test_an_admin_sees_and_revokes_one_token_in_the_dashboard(  # type: ignore[no-untyped-def]
+    cli, admin_client: TestClient, users
+) -> None:
+    from tests.dashboard_fixtures import csrf_of
+
+    keep, drop = _token(cli, "--name", "behold"), _token(cli, "--name", "fjern")
+    page = admin_client.get("/admin/staff").text
+    assert "API-nøkler" in page and "behold" in page and "fjern" in page
+    drop_id = next(t["id"] for t in _tokens(cli) if t["name"] == "fjern")
+    done = admin_client.post(
+        f"/admin/staff/tokens/{drop_id}/revoke", data={"csrf_token": csrf_of(admin_client, "/admin/staff")}
+    )
+    assert "er trukket tilbake" in done.text
+    assert admin_client.get("/api/leads", headers=_auth(drop)).status_code == 401
+    assert admin_client.get("/api/leads", headers=_auth(keep)).status_code == 200
+    assert [t["name"] for t in _tokens(cli)] == ["behold"]

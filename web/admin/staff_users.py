@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from staff.accounts import StaffError, add_staff, list_staff, set_active
 from staff.login import is_throttled, unlock
-from staff.tokens import create_api_token
+from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
 
 from ..auth import AdminStaff
@@ -38,6 +38,7 @@ def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Resp
         section="staff",
         users=users,
         throttled={u.id for u in users if is_throttled(session, email=u.email, now=now)},
+        tokens=[(u, t) for u in users for t in list_api_tokens(session, staff_id=u.id)],
         new_token=token,
         now=now,
     )
@@ -96,4 +97,17 @@ def staff_token(request: Request, staff_id: int, session: SessionDep, staff: Adm
     token = create_api_token(session, staff_id=staff_id, name="dashbord")
     session.commit()
     request.session["new_token"] = token  # shown once on the next page, then gone
+    return redirect("/admin/staff")
+
+
+@router.post("/staff/tokens/{token_id}/revoke")
+def staff_revoke_token(request: Request, token_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    """One token stops working at once; the others of that user go on."""
+    try:
+        row = revoke_api_token(session, token_id=token_id)
+    except TokenError as exc:
+        flash(request, str(exc), "error")
+        return redirect("/admin/staff")
+    session.commit()
+    flash(request, f"API-nøkkel {row.id} ({row.name or 'uten navn'}) er trukket tilbake.")
     return redirect("/admin/staff")
