@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import case, delete, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from store.models import Throttle, utcnow
+from store.models import Throttle, UTCDateTime, utcnow
 
 KEEP_FOR = timedelta(days=1)  # a row untouched this long is swept: every policy here forgets sooner
 SWEEP_EVERY = timedelta(minutes=5)
@@ -43,7 +43,7 @@ def hit(session: Session, *, key: str, window: timedelta, now: datetime | None =
             index_elements=[table.c.key],
             set_={
                 "hits": case((expired, 1), else_=table.c.hits + 1),
-                "window_start": case((expired, now), else_=table.c.window_start),
+                "window_start": case((expired, literal(now, UTCDateTime())), else_=table.c.window_start),
                 "updated_at": now,
             },
         )
