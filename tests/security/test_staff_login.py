@@ -255,3 +255,29 @@ def test_an_admin_sees_and_revokes_one_token_in_the_dashboard(  # type: ignore[n
     assert admin_client.get("/api/leads", headers=_auth(drop)).status_code == 401
     assert admin_client.get("/api/leads", headers=_auth(keep)).status_code == 200
     assert [t["name"] for t in _tokens(cli)] == ["behold"]
+
+
+def test_unknown_and_locked_accounts_cost_a_password_hash_like_a_wrong_password(
+    db: Database, users: dict[str, int]
+) -> None:
+    """Timing must not tell which addresses exist: every refusal verifies one argon2 hash. The fastest of a few
+    runs is compared, which a loaded machine slows down alike for all three."""
+    import time
+
+    from staff.accounts import authenticate
+
+    with db.transaction() as session:
+        session.get_one(StaffUser, users["staff"]).locked_until = utcnow() + timedelta(minutes=30)
+
+    def fastest(email: str) -> float:
+        best = float("inf")
+        for _ in range(4):
+            with db.transaction() as session:
+                start = time.perf_counter()
+                authenticate(session, email=email, password="feil-passord-her")
+                best = min(best, time.perf_counter() - start)
+        return best
+
+    wrong = fastest(ADMIN_EMAIL)
+    assert fastest("ingen@worldskills.no") > 0.4 * wrong
+    assert fastest(STAFF_EMAIL) > 0.4 * wrong  # locked: the hash is checked all the same
