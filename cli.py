@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -55,6 +56,7 @@ class ExportFormat(StrEnum):
     """What `--format` of an export accepts (an Enum: Typer lists the choices in --help and refuses others)."""
 
     CSV = "csv"
+    XLSX = "xlsx"
     JSON = "json"
 
 
@@ -458,6 +460,25 @@ def replies_list(
             f"Trykket «{row['button']}»" if row.get("button") else row["text"] or "",
         )
     Console().print(table)
+
+
+@replies_app.command("export")
+def replies_export(
+    ctx: typer.Context,
+    campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
+    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
+) -> None:
+    """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
+    from bot.reply_export import reply_rows, write_csv, write_xlsx
+
+    _check_output(fmt, output)
+    with ctx_of(ctx).db.session() as session:
+        rows = reply_rows(session, campaign_id=campaign, intent=intent)
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
 
 
 @sandbox_app.command("reply")
@@ -951,21 +972,22 @@ def campaign_report(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID"),
     fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
 ) -> None:
     """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
     from campaigns.lifecycle import get_campaign
-    from campaigns.report import delivery_rows, write_csv
+    from campaigns.report import delivery_rows, write_csv, write_xlsx
 
+    _check_output(fmt, output)
     try:
         with ctx_of(ctx).db.session() as session:
             get_campaign(session, campaign_id)
             rows = delivery_rows(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
         fail(str(exc))
-    if fmt is ExportFormat.JSON:
-        print_json(rows)
-    else:
-        write_csv(rows, sys.stdout)
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
 
 
 @campaign_app.command("list")
@@ -1108,9 +1130,13 @@ def leads_export(
     county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
     state: LeadState | None = typer.Option(None, "--state", help="Bare leads i denne tilstanden."),
     fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
 ) -> None:
     """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
-    _write_leads(_lead_rows(ctx, county, state), fmt)
+    _check_output(fmt, output)
+    _write_leads(_lead_rows(ctx, county, state), fmt, output)
 
 
 @registrations_app.command("merge")
@@ -1146,16 +1172,45 @@ def registrations_merge(
     typer.echo(f"Registrering {other_id} er slått inn i registrering {keep_id}{lead}{dropped}.")
 
 
-def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
-    from bot.lead_export import write_csv
+def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat, output: Path | None = None) -> None:
+    from bot.lead_export import write_csv, write_xlsx
 
-    if fmt is ExportFormat.JSON:
+    _write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
+def _check_output(fmt: ExportFormat, output: Path | None) -> None:
+    """A workbook is binary: it goes to a file, never to the terminal."""
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx skriver en Excel-fil: oppgi filen med -o FIL.xlsx")
+
+
+def _write_table(
+    rows: list[dict[str, Any]],
+    fmt: ExportFormat,
+    output: Path | None,
+    write_csv: Callable[[list[dict[str, Any]], IO[str]], None],
+    write_xlsx: Callable[[list[dict[str, Any]], IO[bytes]], None],
+) -> None:
+    """Rows as JSON, CSV (neutralised cells) or XLSX (typed cells), to stdout or to `output`."""
+    if fmt == "xlsx":
+        assert output is not None  # _check_output ran first
+        with output.open("wb") as binary:
+            write_xlsx(rows, binary)
+        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+    elif output is not None:
+        with output.open("w", encoding="utf-8", newline="") as text:
+            if fmt == "json":
+                text.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+            else:
+                write_csv(rows, text)
+        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+    elif fmt == "json":
         print_json(rows)
     else:
         write_csv(rows, sys.stdout)
 
 
-# --- staff accounts (store/staff.py) --------------------------------------------------------------------------
+# --- staff accounts (staff/) --------------------------------------------------------------------------
 
 
 @staff_app.command("add")
@@ -1169,7 +1224,7 @@ def staff_add(
     name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
 ) -> None:
     """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
-    from store.staff import StaffError, add_staff
+    from staff.accounts import StaffError, add_staff
 
     if password is None:
         password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
@@ -1188,22 +1243,91 @@ def staff_token(
     ctx: typer.Context,
     email: str = typer.Argument(..., help="Brukerens e-postadresse."),
     name: str | None = typer.Option(None, "--name", help="Hva nøkkelen skal brukes til."),
+    expires_days: int | None = typer.Option(
+        None, "--expires-days", min=1, help="Nøkkelen slutter å virke etter så mange dager."
+    ),
 ) -> None:
     """Lag en API-nøkkel for /api; den vises én gang, og bare hashen lagres."""
-    from store.staff import create_api_token, staff_by_email
+    from datetime import timedelta
 
+    from staff.tokens import TokenError, create_api_token
+
+    expires_in = timedelta(days=expires_days) if expires_days is not None else None
     with ctx_of(ctx).db.transaction() as session:
-        user = staff_by_email(session, email)
-        if user is None:
-            fail(
-                f"staff token {email}: ingen bruker med den e-postadressen (opprett den med `jeger staff add`)"
-            )
-        token = create_api_token(session, staff_id=user.id, name=name)
+        user = _staff_user(session, "token", email)
+        try:
+            token = create_api_token(session, staff_id=user.id, name=name, expires_in=expires_in)
+        except TokenError as exc:
+            fail(f"staff token {email}: {exc}")
     typer.echo(token)
 
 
+@staff_app.command("tokens")
+def staff_tokens(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis brukerens API-nøkler som ikke er trukket tilbake: nummer, navn, laget, sist brukt, utløper."""
+    from rich.table import Table
+
+    from staff.tokens import list_api_tokens
+    from store.models import utcnow
+
+    with ctx_of(ctx).db.session() as session:
+        tokens = list_api_tokens(session, staff_id=_staff_user(session, "tokens", email).id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "created_at": t.created_at.isoformat(),
+                    "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                    "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+                }
+                for t in tokens
+            ]
+        )
+        return
+    now = utcnow()
+    table = Table("Nr.", "Navn", "Laget", "Sist brukt", "Utløper")
+    for t in tokens:
+        expires = _oslo(t.expires_at) or "aldri"
+        if t.expires_at is not None and t.expires_at <= now:
+            expires += " (utløpt)"
+        table.add_row(
+            str(t.id), t.name or "(uten navn)", _oslo(t.created_at), _oslo(t.last_used_at) or "aldri", expires
+        )
+    Console().print(table)
+
+
+@staff_app.command("revoke-token")
+def staff_revoke_token(
+    ctx: typer.Context,
+    token_id: int = typer.Argument(..., metavar="ID", help="Nummeret fra `jeger staff tokens`."),
+) -> None:
+    """Trekk tilbake én API-nøkkel; den slutter å virke med en gang."""
+    from staff.tokens import TokenError, revoke_api_token
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            row = revoke_api_token(session, token_id=token_id)
+        except TokenError as exc:
+            fail(f"staff revoke-token {token_id}: {exc}")
+        label = f"«{row.name}»" if row.name else "uten navn"
+    typer.echo(f"API-nøkkel {token_id} ({label}) er trukket tilbake.")
+
+
+def _oslo(moment: Any) -> str:
+    """A time as staff read it: Europe/Oslo, to the minute; empty for none."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("Europe/Oslo")).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
 def _staff_user(session: Any, command: str, email: str) -> Any:
-    from store.staff import staff_by_email
+    from staff.accounts import staff_by_email
 
     user = staff_by_email(session, email)
     if user is None:
@@ -1219,8 +1343,10 @@ def staff_list(
     """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
     from rich.table import Table
 
+    from staff.accounts import list_staff
+    from staff.login import is_throttled
+    from staff.sessions import live_sessions
     from store.models import utcnow
-    from store.staff import list_staff, live_sessions
     from store.times import iso_oslo
 
     now = utcnow()
@@ -1233,6 +1359,7 @@ def staff_list(
                 "role": u.role.value,
                 "active": u.active,
                 "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
+                "throttled": is_throttled(session, email=u.email, now=now),
                 "last_login_at": iso_oslo(u.last_login_at),
                 "sessions": live_sessions(session, staff_id=u.id, now=now),
             }
@@ -1243,7 +1370,15 @@ def staff_list(
         return
     table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger")
     for row in rows:
-        status = "deaktivert" if not row["active"] else "låst" if row["locked_until"] else "aktiv"
+        status = (
+            "deaktivert"
+            if not row["active"]
+            else "låst"
+            if row["locked_until"]
+            else "forsinket (feil passord)"
+            if row["throttled"]
+            else "aktiv"
+        )
         table.add_row(
             row["email"],
             row["name"] or "",
@@ -1259,8 +1394,8 @@ def staff_list(
 def staff_unlock(
     ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
-    """Lås opp en bruker som er låst ute etter for mange feil passord."""
-    from store.staff import unlock
+    """Lås opp en bruker: opphever ventetiden etter feil passord på alle maskiner."""
+    from staff.login import unlock
 
     with ctx_of(ctx).db.transaction() as session:
         user = unlock(session, staff_id=_staff_user(session, "unlock", email).id)
@@ -1275,8 +1410,8 @@ def staff_password(
         None, "--password", help="Spørres om to ganger (skjult) hvis det ikke oppgis."
     ),
 ) -> None:
-    """Sett nytt passord; det låser også opp brukeren og logger den ut overalt."""
-    from store.staff import StaffError, set_password
+    """Sett nytt passord; det låser opp brukeren, logger den ut overalt og trekker tilbake alle API-nøklene."""
+    from staff.accounts import StaffError, set_password
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "password", email)
@@ -1286,7 +1421,10 @@ def staff_password(
             set_password(session, staff_id=user.id, password=password)
         except StaffError as exc:
             fail(f"staff password {email}: {exc}")
-        typer.echo(f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet.")
+        typer.echo(
+            f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet og alle API-nøkler "
+            "trukket tilbake."
+        )
 
 
 @staff_app.command("deactivate")
@@ -1294,7 +1432,7 @@ def staff_deactivate(
     ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
 ) -> None:
     """Deaktiver en innlogging: brukeren kan ikke logge inn, blir logget ut, og API-nøklene slutter å virke."""
-    from store.staff import StaffError, set_active
+    from staff.accounts import StaffError, set_active
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "deactivate", email)

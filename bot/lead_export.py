@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -10,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from exports import tables
 from store.models import Company, County, Hunter, Lead, LeadState, Registration
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -93,13 +93,21 @@ def lead_rows(
     return rows
 
 
+def _flat(row: dict[str, Any]) -> list[Any]:
+    """One lead as cells: trades joined with "; ", yes/no spelled out."""
+    flat = dict(row)
+    flat["trades"] = "; ".join(row["trades"])
+    if row["adult_apprentices"] is not None:
+        flat["adult_apprentices"] = "ja" if row["adult_apprentices"] else "nei"
+    return [flat.get(c) for c in COLUMNS]
+
+
 def write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
-    """CSV for spreadsheets: trades joined with "; ", yes/no spelled out, empty cells for unknowns."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        flat = dict(row)
-        flat["trades"] = "; ".join(row["trades"])
-        if row["adult_apprentices"] is not None:
-            flat["adult_apprentices"] = "ja" if row["adult_apprentices"] else "nei"
-        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+    """CSV for scripts and spreadsheets: English column names, empty cells for unknowns, and no cell that a
+    spreadsheet would run as a formula (`exports.tables`)."""
+    tables.write_csv(out, header=COLUMNS, rows=(_flat(row) for row in rows), lineterminator="\n")
+
+
+def write_xlsx(rows: list[dict[str, Any]], out: IO[bytes]) -> None:
+    """The same columns as a workbook with typed cells: numbers, dates and text that never turns formula."""
+    tables.write_xlsx(out, [tables.Sheet("Leads", COLUMNS, (_flat(row) for row in rows))])

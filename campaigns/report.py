@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from exports import tables
 from store.masking import mask_address
 from store.models import Campaign, CampaignState, CampaignStep, Company, Message, MessageState, WaitReason
 from store.times import iso_oslo
@@ -59,6 +59,11 @@ def delivery_rows(session: Session, *, campaign_id: int) -> list[dict[str, Any]]
 
 
 def write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
+    """CSV with the English columns; company names and errors come from outside, so cells are neutralised."""
+    tables.write_csv(out, header=COLUMNS, rows=([row.get(c) for c in COLUMNS] for row in rows))
+
+
+def write_xlsx(rows: list[dict[str, Any]], out: IO[bytes]) -> None:
+    tables.write_xlsx(
+        out, [tables.Sheet("Delivery report", COLUMNS, ([row.get(c) for c in COLUMNS] for row in rows))]
+    )

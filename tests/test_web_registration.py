@@ -114,22 +114,34 @@ def test_the_form_page_is_rate_limited_too_but_more_generously(
     with TestClient(app) as client:
         assert [client.get(f"/r/{token}").status_code for _ in range(6)] == [200] * 5 + [429]
         assert client.get("/r/nope").status_code == 429  # per address, whatever the page
-    with TestClient(create_app(settings, db=db)) as other:  # another app has its own limits
-        assert other.get(f"/r/{token}").status_code == 200
+    second = create_app(settings, db=db)  # another web process on the same database shares the count
+    second.state.registration_limits = RegistrationLimits(get=5, post=2)
+    with TestClient(second) as other:
+        assert other.get(f"/r/{token}").status_code == 429
+    with TestClient(second, client=("10.1.2.3", 50000)) as someone_else:
+        assert someone_else.get(f"/r/{token}").status_code == 200
 
 
-def test_the_limiter_forgets_addresses_whose_window_has_passed() -> None:
+def test_the_limiter_forgets_addresses_whose_window_has_passed(db: Database) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import func
+
+    from staff import throttle
+    from store.models import Throttle, utcnow
     from web.registration import RateLimiter
 
-    now = [1000.0]
-    limiter = RateLimiter(2, 60.0, clock=lambda: now[0])
-    for n in range(500):
-        assert limiter.allow(f"10.0.{n // 250}.{n % 250}")
-    assert limiter.allow("10.9.9.9") and limiter.allow("10.9.9.9") and not limiter.allow("10.9.9.9")
-    assert len(limiter.hits) == 501
-    now[0] += 61
-    assert limiter.allow("10.9.9.9")  # a new window for it
-    assert list(limiter.hits) == ["10.9.9.9"]  # the crawler's 500 addresses are gone
+    start = utcnow() + timedelta(days=30)  # ahead of any sweep this process did before
+    limiter = RateLimiter("test", 2, 60.0)
+    for n in range(50):
+        assert limiter.allow(db, f"10.0.0.{n}", now=start)
+    assert limiter.allow(db, "10.9.9.9", now=start) and limiter.allow(db, "10.9.9.9", now=start)
+    assert not limiter.allow(db, "10.9.9.9", now=start)
+    assert limiter.allow(db, "10.9.9.9", now=start + timedelta(seconds=61))  # a new window for it
+    later = start + throttle.KEEP_FOR + timedelta(minutes=1)
+    assert limiter.allow(db, "10.9.9.9", now=later)  # sweeps whatever nobody touched for a day
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Throttle)) == 1
 
 
 def test_a_repeated_post_updates_the_one_registration_and_tells_hunters_once(

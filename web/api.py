@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -17,8 +17,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.lead_export import UnknownCounty, lead_rows, write_csv
+from bot.lead_export import UnknownCounty, lead_rows, write_csv, write_xlsx
 from campaigns.results import progress_by_campaign
+from exports.tables import XLSX_MEDIA_TYPE
 from settings import Settings
 from store.models import Campaign, CampaignState, Intent, LeadState
 from store.overview import replies_page
@@ -82,17 +83,33 @@ def list_leads(
 
 @router.get(
     "/leads/export",
-    summary="Export leads as CSV",
+    summary="Export leads as CSV or XLSX",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "One row per lead."}},
+    responses={
+        200: {
+            "content": {"text/csv": {}, XLSX_MEDIA_TYPE: {}},
+            "description": "One row per lead; CSV cells that a spreadsheet would run as a formula start with "
+            "a single quote, XLSX cells are typed (text is never a formula).",
+        }
+    },
 )
 def export_leads(
     session: SessionDep,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
+    fmt: Literal["csv", "xlsx"] = Query("csv", alias="format", description="csv (default) or xlsx"),
 ) -> Response:
+    rows = _leads(session, county, state)
+    if fmt == "xlsx":
+        binary = io.BytesIO()
+        write_xlsx(rows, binary)
+        return Response(
+            binary.getvalue(),
+            media_type=XLSX_MEDIA_TYPE,
+            headers={"Content-Disposition": 'attachment; filename="leads.xlsx"'},
+        )
     out = io.StringIO()
-    write_csv(_leads(session, county, state), out)
+    write_csv(rows, out)
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",

@@ -13,9 +13,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import secrets
-import threading
-import time
-from collections import deque
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -25,10 +22,11 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from settings import Settings
+from staff.sessions import SESSION_LIFETIME, create_session, end_session, staff_by_session
+from staff.tokens import staff_by_token
 from store.db import Database
 from store.models import StaffRole, StaffUser
 from store.secrets import secret_key
-from store.staff import SESSION_LIFETIME, create_session, end_session, staff_by_session, staff_by_token
 
 from .deps import SessionDep
 
@@ -167,46 +165,7 @@ CurrentStaff = Annotated[StaffUser, Depends(_current_staff)]
 AdminStaff = Annotated[StaffUser, Depends(_admin_staff)]
 
 
-# --- login throttle -------------------------------------------------------------------------------------
-
-
-class LoginThrottle:
-    """Failed logins per client address in a sliding window, on top of the per-account lock-out.
-
-    The lock-out alone lets one client lock every account by guessing five times at each; past `limit`
-    failures in `window` seconds an address is refused before any password is checked, so it neither learns
-    anything nor locks more accounts. Kept in memory: one web process serves the dashboard, and a restart only
-    forgets failures of the last few minutes.
-    """
-
-    def __init__(self, *, limit: int = 10, window: float = 15 * 60) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, client: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(client, deque())
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
-
-    def retry_after(self, client: str, *, now: float | None = None) -> float:
-        """Seconds until this address may try again; 0 when it may try now."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            failures = self._recent(client, now)
-            if len(failures) < self.limit:
-                return 0.0
-            return failures[0] + self.window - now
-
-    def failed(self, client: str, *, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._recent(client, now).append(now)
-            if len(self._failures) > 10_000:  # forget quiet addresses, so the map cannot grow without end
-                for key in [k for k, v in self._failures.items() if not v]:
-                    del self._failures[key]
+# --- client address ------------------------------------------------------------------------------------
 
 
 def client_address(request: Request) -> str:
@@ -226,10 +185,12 @@ def _api_staff(
     if user is None:
         raise HTTPException(
             status_code=401,
-            detail="A valid staff API token is required (Authorization: Bearer <token>).",
+            detail="A valid staff API token is required (Authorization: Bearer <token>); "
+            "expired and revoked tokens are refused.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    session.commit()  # keeps last_used_at
+    if session.dirty:
+        session.commit()  # keeps last_used_at (written at most once a minute per token)
     return user
 
 

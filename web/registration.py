@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
+from datetime import datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
@@ -18,6 +15,8 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
+from staff import throttle
+from store.db import Database
 from store.identifiers import company_by_token
 from store.models import Registration, Trade
 
@@ -30,49 +29,26 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 class RateLimiter:
-    """A sliding window per client address: enough for a person, too little for a script.
+    """A fixed window per client address, counted in the database (`staff.throttle`), so every web process
+    shares it: enough for a person, too little for a script. Quiet addresses are swept by the throttle."""
 
-    Addresses whose window has passed are dropped once per window, so a crawler's thousand addresses do not
-    stay in memory for the life of the process."""
+    def __init__(self, name: str, limit: int, seconds: float) -> None:
+        self.name, self.limit, self.window = name, limit, timedelta(seconds=seconds)
 
-    def __init__(self, limit: int, seconds: float, *, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.seconds, self.clock = limit, seconds, clock
-        self.hits: dict[str, deque[float]] = {}
-        self._pruned_at = clock()
-        self._lock = threading.Lock()  # GET runs in worker threads, POST on the event loop
-
-    def allow(self, key: str) -> bool:
-        with self._lock:
-            now = self.clock()
-            if now - self._pruned_at >= self.seconds:
-                self.prune(now)
-            hits = self.hits.setdefault(key, deque())
-            while hits and now - hits[0] >= self.seconds:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            return True
-
-    def prune(self, now: float) -> None:
-        self.hits = {k: h for k, h in self.hits.items() if h and now - h[-1] < self.seconds}
-        self._pruned_at = now
+    def allow(self, db: Database, client: str, *, now: datetime | None = None) -> bool:
+        """Counts this request and says whether it is within the limit. Blocking: call from a thread."""
+        with db.transaction() as session:
+            hits = throttle.hit(session, key=f"{self.name}:{client[:100]}", window=self.window, now=now)
+        return hits <= self.limit
 
 
 class RegistrationLimits:
-    """The page's limits, one set per app (create_app makes it; tests pass their own clock or numbers).
-    Reading the form is cheap and people reload it, so GET allows more than POST."""
+    """The page's limits (create_app makes them; tests pass their own numbers). Reading the form is cheap and
+    people reload it, so GET allows more than POST."""
 
-    def __init__(
-        self,
-        *,
-        get: int = 60,
-        post: int = 10,
-        seconds: float = 60.0,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.get = RateLimiter(get, seconds, clock=clock)
-        self.post = RateLimiter(post, seconds, clock=clock)
+    def __init__(self, *, get: int = 60, post: int = 10, seconds: float = 60.0) -> None:
+        self.get = RateLimiter("reg-get", get, seconds)
+        self.post = RateLimiter("reg-post", post, seconds)
 
 
 def _limits(request: Request) -> RegistrationLimits:
@@ -113,7 +89,7 @@ def _page(
 
 @router.get("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
-    if not _limits(request).get.allow(client_address(request)):
+    if not _limits(request).get.allow(db, client_address(request)):
         return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)
@@ -122,7 +98,7 @@ def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
 
 @router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
 async def register(request: Request, token: str, db: DbDep) -> Response:
-    if not _limits(request).post.allow(client_address(request)):
+    if not await run_in_threadpool(_limits(request).post.allow, db, client_address(request)):
         return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)

@@ -9,7 +9,6 @@ run's rejects in place.
 
 from __future__ import annotations
 
-import csv
 import os
 import tempfile
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from typing import IO
 
 from sqlalchemy import select
 
+from exports.tables import CsvWriter
 from store.db import Database
 from store.models import Municipality
 from store.secrets import AddressHasher
@@ -79,7 +79,7 @@ def import_companies(
     session = db.session()
     try:
         with source.raw, rejects_handle:
-            rejects = csv.writer(rejects_handle)
+            rejects = CsvWriter(rejects_handle)  # people open it in a spreadsheet: no formulas from the file
             rejects.writerow(["row", "orgnr", "level", "reason"])
             municipalities = dict(
                 session.execute(select(Municipality.number, Municipality.county_number)).tuples().all()

@@ -24,7 +24,7 @@ from .enums import (
 from .hunters import Hunter, Lead, hunter_county, hunter_trade
 from .reference import County, Municipality, Trade
 from .scheduler import APSCHEDULER_JOBS, apscheduler_jobs
-from .staff import ApiToken, AppSecret, Heartbeat, Notice, StaffSession, StaffUser
+from .staff import ApiToken, AppSecret, Heartbeat, ImportJob, Notice, StaffSession, StaffUser, Throttle
 
 __all__ = [
     "APSCHEDULER_JOBS",
@@ -48,6 +48,7 @@ __all__ = [
     "Hunter",
     "HunterState",
     "HunterType",
+    "ImportJob",
     "Intent",
     "Lead",
     "LeadState",
@@ -64,6 +65,7 @@ __all__ = [
     "StaffSession",
     "StaffUser",
     "StepAudience",
+    "Throttle",
     "Trade",
     "UTCDateTime",
     "WaitReason",

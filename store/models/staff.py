@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum, utcnow
@@ -48,6 +48,44 @@ class ApiToken(Base):
     name: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]  # None: until revoked
+    revoked_at: Mapped[datetime | None]  # kept, not deleted, so the list says what happened to it
+
+
+class Throttle(Base):
+    """A counter shared by every web process: failed logins per account and client, rate limits per client.
+
+    `hits` counts within the window that began at `window_start`; `blocked_until` is set by policies that
+    block (growing login delays). Rows untouched for a day are swept.
+    """
+
+    __tablename__ = "throttle"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(default=utcnow)
+    blocked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class ImportJob(Base):
+    """A register import started from the dashboard; in the database so every web process shows its progress."""
+
+    __tablename__ = "import_job"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    started_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    owner: Mapped[str] = mapped_column(String(100))  # host:pid of the process running it
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)  # progress heartbeat: a stale job was lost
+    finished_at: Mapped[datetime | None]
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_read: Mapped[int] = mapped_column(BigInteger, default=0)  # the whole register passes 2 GiB
+    total_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    summary: Mapped[dict[str, Any] | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    rejects: Mapped[str | None] = mapped_column(Text)  # the rejects CSV, so any process can serve it
 
 
 class AppSecret(Base):

@@ -18,7 +18,6 @@ from ..auth import (
     AdminRequired,
     CsrfFailed,
     LoginRequired,
-    LoginThrottle,
     check_csrf,
     install_sessions,
 )
@@ -133,7 +132,6 @@ def _server_error(request: Request, exc: Exception) -> Response:
 def install(app: FastAPI, *, settings: Settings, db: Database) -> None:
     """Adds sessions, static files, the /admin pages and their error pages to the app."""
     install_sessions(app, settings=settings, db=db)
-    app.state.login_throttle = LoginThrottle()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(build_router())
     app.add_exception_handler(LoginRequired, _login_redirect)

@@ -31,7 +31,7 @@ from .campaign_form import (
     read_fields,
     to_toml,
 )
-from .excel import excel_csv, report_rows_nb
+from .excel import excel_csv, excel_xlsx, report_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -437,6 +437,19 @@ def campaign_report_csv(campaign_id: int, session: SessionDep, staff: CurrentSta
         columns=columns,
         headers=domain.REPORT_LABELS,
         filename=f"leveranserapport-{campaign.id}.csv",
+    )
+
+
+@router.get("/campaigns/{campaign_id}/report.xlsx")
+def campaign_report_xlsx(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    return excel_xlsx(
+        report_rows_nb(rows),
+        columns=columns,
+        headers=domain.REPORT_LABELS,
+        filename=f"leveranserapport-{campaign.id}.xlsx",
+        sheet="Leveranserapport",
     )
 
 

@@ -13,14 +13,14 @@ from sqlalchemy import select
 
 from bot.hunters import list_hunters
 from bot.registration_merge import MergeError, merge_registrations
-from store.import_jobs import ImportJob, ImportJobs
+from store.import_jobs import ImportBusy, ImportJob, ImportJobs
 from store.models import Company
 from store.overview import company_history, search_companies
 from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
-from .excel import REJECT_HEADERS, excel_csv, reject_rows_nb
+from .excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -57,7 +57,7 @@ def import_form(request: Request, staff: CurrentStaff) -> Response:
         request,
         "admin/import.html",
         section="companies",
-        jobs=list(jobs.jobs.values()),
+        jobs=jobs.recent(),
         running=jobs.running(),
     )
 
@@ -72,8 +72,8 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
     with path.open("wb") as out:
         shutil.copyfileobj(file.file, out, length=1024 * 1024)
     try:
-        job = jobs.start(filename=file.filename, path=path)
-    except RuntimeError:
+        job = jobs.start(filename=file.filename, path=path, started_by=staff.id)
+    except ImportBusy:
         path.unlink(missing_ok=True)
         flash(request, "En annen import pågår. Vent til den er ferdig, og prøv igjen.", "warn")
         return redirect("/admin/companies/import")
@@ -81,7 +81,7 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
 
 
 def _job(request: Request, job_id: str) -> ImportJob:
-    job = _jobs(request).jobs.get(job_id)
+    job = _jobs(request).get(job_id)
     if job is None:
         raise HTTPException(404, "Fant ikke denne importen (den kan ha gått tapt ved en omstart).")
     return job
@@ -101,14 +101,30 @@ def import_progress(request: Request, job_id: str, staff: CurrentStaff) -> Respo
 @router.get("/imports/{job_id}/rejects.csv")
 def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     job = _job(request, job_id)
-    if not job.done or not job.rejects_path.is_file():
+    text = _jobs(request).rejects(job.id) if job.done else None
+    if text is None:
         raise HTTPException(404, "Avvisningsfilen er ikke klar.")
-    rows = reject_rows_nb(job.rejects_path.read_text(encoding="utf-8"))
+    rows = reject_rows_nb(text)
     return excel_csv(
         rows,
         columns=list(REJECT_HEADERS),
         headers=REJECT_HEADERS,
         filename=f"{Path(job.filename).stem}-avvist.csv",
+    )
+
+
+@router.get("/imports/{job_id}/rejects.xlsx")
+def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> Response:
+    job = _job(request, job_id)
+    text = _jobs(request).rejects(job.id) if job.done else None
+    if text is None:
+        raise HTTPException(404, "Avvisningsfilen er ikke klar.")
+    return excel_xlsx(
+        reject_rows_nb(text),
+        columns=list(REJECT_HEADERS),
+        headers=REJECT_HEADERS,
+        filename=f"{Path(job.filename).stem}-avvist.xlsx",
+        sheet="Avvist",
     )
 
 

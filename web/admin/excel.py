@@ -1,4 +1,5 @@
-"""CSV downloads from the dashboard, made for Norwegian Excel: `;` between cells, Norwegian headers, a BOM.
+"""Downloads from the dashboard: XLSX with typed cells, and CSV made for Norwegian Excel (`;` between cells,
+Norwegian headers, a BOM). Both go through `exports.tables`, so no formula from outside input reaches Excel.
 
 Excel in a Norwegian locale splits on `;` (the comma is the decimal sign) and reads a file without a byte
 order mark as Windows-1252, so æøå break. The CLI and the API keep comma-separated files with English
@@ -15,6 +16,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
 from store.labels import LEAD_STATES, MESSAGE_STATES
 
 from .ui import label
@@ -69,13 +71,37 @@ def excel_csv(
     filename: str,
 ) -> Response:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([headers.get(c, c) for c in columns])
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+    write_csv(
+        out,
+        header=[headers.get(c, c) for c in columns],
+        rows=([row.get(c) for c in columns] for row in rows),
+        delimiter=";",
+        text=_cell,
+    )
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def excel_xlsx(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    columns: Sequence[str],
+    headers: Mapping[str, str],
+    filename: str,
+    sheet: str,
+) -> Response:
+    """The same table as `excel_csv`, as a workbook with typed cells (text never becomes a formula)."""
+    out = io.BytesIO()
+    write_xlsx(
+        out,
+        [Sheet(sheet, [headers.get(c, c) for c in columns], ([row.get(c) for c in columns] for row in rows))],
+    )
+    return Response(
+        out.getvalue(),
+        media_type=XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
@@ -100,4 +126,11 @@ def report_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def reject_rows_nb(text: str) -> list[dict[str, Any]]:
     """The importer's rejects file (`row,orgnr,level,reason`, as the CLI documents it) for a person to read."""
     rows = list(csv.DictReader(io.StringIO(text)))
-    return [{**row, "level": REJECT_LEVELS.get(row.get("level") or "", row.get("level"))} for row in rows]
+    return [
+        {
+            **{key: read_back(value) if isinstance(value, str) else value for key, value in row.items()},
+            "row": int(row["row"]) if (row.get("row") or "").isdigit() else row.get("row"),
+            "level": REJECT_LEVELS.get(row.get("level") or "", row.get("level")),
+        }
+        for row in rows
+    ]

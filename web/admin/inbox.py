@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.inbox import InboxError, answer_reply, inbox, mark_handled
+from bot.reply_export import COLUMNS, reply_rows
 from store.overview import company_history
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
-from .ui import flash, page, redirect
+from .excel import excel_csv, excel_xlsx
+from .ui import flash, label, page, redirect
 
 router = APIRouter()
 
@@ -27,6 +29,46 @@ def inbox_page(request: Request, session: SessionDep, staff: CurrentStaff, handl
     }
     return page(
         request, "admin/inbox.html", section="inbox", items=items, histories=histories, handled=bool(handled)
+    )
+
+
+REPLY_HEADERS = {
+    "id": "Nr.",
+    "received_at": "Mottatt",
+    "channel": "Kanal",
+    "sender": "Fra",
+    "orgnr": "Orgnr",
+    "company": "Bedrift",
+    "campaign_id": "Kampanje",
+    "intent": "Hensikt",
+    "text": "Tekst",
+    "handled": "Behandlet",
+}
+
+
+def _reply_rows_nb(session: SessionDep) -> list[dict[str, Any]]:
+    return [
+        {**row, "channel": label(row["channel"], "channel"), "intent": label(row["intent"], "intent")}
+        for row in reply_rows(session)
+    ]
+
+
+@router.get("/replies.csv")
+def replies_csv(session: SessionDep, staff: CurrentStaff) -> Response:
+    """Every inbound message, for Excel (`;`, Norwegian headers); `jeger replies export` keeps English columns."""
+    return excel_csv(
+        _reply_rows_nb(session), columns=COLUMNS, headers=REPLY_HEADERS, filename="innkomne-meldinger.csv"
+    )
+
+
+@router.get("/replies.xlsx")
+def replies_xlsx(session: SessionDep, staff: CurrentStaff) -> Response:
+    return excel_xlsx(
+        _reply_rows_nb(session),
+        columns=COLUMNS,
+        headers=REPLY_HEADERS,
+        filename="innkomne-meldinger.xlsx",
+        sheet="Innkomne meldinger",
     )
 
 

@@ -18,7 +18,7 @@ from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep
-from .excel import LEAD_HEADERS, excel_csv, lead_rows_nb
+from .excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
 from .ui import flash, page, redirect
 
 router = APIRouter()
@@ -82,6 +82,18 @@ def leads_csv(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Res
     """For Excel (`;`, Norwegian headers, BOM); `jeger leads export` and the API keep the English columns."""
     return excel_csv(
         lead_rows_nb(filters.rows(session)), columns=COLUMNS, headers=LEAD_HEADERS, filename="leads.csv"
+    )
+
+
+@router.get("/leads.xlsx")
+def leads_xlsx(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+    """The same leads as a workbook with typed cells."""
+    return excel_xlsx(
+        lead_rows_nb(filters.rows(session)),
+        columns=COLUMNS,
+        headers=LEAD_HEADERS,
+        filename="leads.xlsx",
+        sheet="Leads",
     )
 
 

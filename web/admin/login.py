@@ -1,7 +1,7 @@
-"""Log in and out of /admin. Wrong password, unknown e-mail and deactivated accounts read the same.
+"""Log in and out of /admin. Unknown e-mail, wrong password, deactivated and locked accounts read the same.
 
-Too many failures from one client address are refused before the password is checked (`LoginThrottle`),
-so guessing at many accounts from one place is slowed down instead of locking them all.
+The throttle (`staff.login`) counts failures per account and client address in the database, so a stranger
+guessing from elsewhere slows only himself, never the real user, and every web process sees the same counts.
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from staff.login import Outcome, attempt_login
 from store.models import utcnow
-from store.staff import LoginStatus, authenticate
 
-from ..auth import LoginThrottle, client_address, log_in, log_out
+from ..auth import client_address, log_in, log_out
 from ..deps import SessionDep
-from .ui import local_time, page, redirect
+from .ui import page, redirect
 
 router = APIRouter()
+
+REFUSED = "Feil e-postadresse eller passord."
 
 
 def safe_next(target: str | None) -> str:
@@ -42,10 +44,16 @@ def login(
     password: Annotated[str, Form()],
     next: Annotated[str, Form()] = "/admin/",
 ) -> Response:
-    throttle: LoginThrottle = request.app.state.login_throttle
-    client = client_address(request)
-    wait = throttle.retry_after(client)
-    if wait > 0:
+    attempt = attempt_login(
+        session, email=email, password=password, client=client_address(request), now=utcnow()
+    )
+    if attempt.outcome is Outcome.OK and attempt.user is not None:
+        log_in(request, session, attempt.user)
+        session.commit()
+        return redirect(safe_next(next))
+    session.commit()  # the failure counts, in the database every process reads
+    if attempt.outcome is Outcome.THROTTLED:
+        wait = attempt.retry_after.total_seconds()
         minutes = max(1, math.ceil(wait / 60))
         error = (
             "For mange mislykkede innloggingsforsøk fra denne maskinen. Vent "
@@ -54,24 +62,11 @@ def login(
         response = page(
             request, "admin/login.html", status_code=429, next=safe_next(next), email=email, error=error
         )
-        response.headers["Retry-After"] = str(math.ceil(wait))
+        response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
         return response
-    result = authenticate(session, email=email, password=password, now=utcnow())
-    if result.status is LoginStatus.OK and result.user is not None:
-        log_in(request, session, result.user)
-        session.commit()
-        return redirect(safe_next(next))
-    session.commit()
-    throttle.failed(client)
-    if result.status is LoginStatus.LOCKED:
-        until = local_time(result.locked_until, "%H:%M")
-        error = (
-            "For mange mislykkede forsøk. Kontoen er låst i 15 minutter av hensyn til sikkerheten "
-            f"(til kl. {until}). Prøv igjen da, eller be en administrator om hjelp."
-        )
-    else:
-        error = "Feil e-postadresse eller passord."
-    return page(request, "admin/login.html", status_code=401, next=safe_next(next), email=email, error=error)
+    return page(
+        request, "admin/login.html", status_code=401, next=safe_next(next), email=email, error=REFUSED
+    )
 
 
 @router.post("/logout")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from sqlalchemy import select
 
 from campaigns.results import STAGES, funnel, funnel_by_county, results_by_trade
+from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
 from store.models import Campaign
 from store.reference import county_names
 
@@ -58,4 +62,56 @@ def results(
                 unit=f" {MAP_METRICS[metric].lower()}",
             )
         ),
+    )
+
+
+# --- downloads ------------------------------------------------------------------------------------------
+
+TRADE_HEADERS = ["Fag", "Programområde", "Bedrifter", "Læreplasser", "For voksne", "Tatt av jeger", "Ble lærebedrift"]  # fmt: skip
+
+
+def _tables(session: SessionDep, campaign: str) -> tuple[str, list[str], list[list[Any]], list[list[Any]]]:
+    """(scope, county header, county rows, trade rows) of the results page, as cells."""
+    wanted = campaign.isascii() and campaign.isdigit() and len(campaign) <= 9  # an id, not a 500
+    campaign_id = int(campaign) if wanted else None
+    chosen = session.get(Campaign, campaign_id) if campaign_id is not None else None
+    campaign_id = chosen.id if chosen else None
+    names = county_names(session)
+    county_header = ["Fylkesnr.", "Fylke", *(name for _, name in STAGES)]
+    counties = [
+        [number, names.get(number, ""), *(f.values.get(key, 0) for key, _ in STAGES)]
+        for number, f in funnel_by_county(session, campaign_id=campaign_id).items()
+    ]
+    trades = [
+        [t.trade, t.programme, t.companies, t.places, t.adult, t.claimed, t.became]
+        for t in results_by_trade(session, campaign_id=campaign_id)
+    ]
+    return (f"kampanje-{chosen.id}" if chosen else "alle"), county_header, counties, trades
+
+
+@router.get("/results.csv")
+def results_csv(session: SessionDep, staff: CurrentStaff, campaign: str = "", by: str = "county") -> Response:
+    """One table per file: `by=county` (the funnel per county) or `by=trade`."""
+    scope, county_header, counties, trades = _tables(session, campaign)
+    header, rows = (TRADE_HEADERS, trades) if by == "trade" else (county_header, counties)
+    out = io.StringIO()
+    write_csv(out, header=header, rows=rows, delimiter=";")
+    name = f"resultater-{'fag' if by == 'trade' else 'fylker'}-{scope}.csv"
+    return Response(
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/results.xlsx")
+def results_xlsx(session: SessionDep, staff: CurrentStaff, campaign: str = "") -> Response:
+    """Both tables in one workbook: a sheet per county funnel and one per trade."""
+    scope, county_header, counties, trades = _tables(session, campaign)
+    out = io.BytesIO()
+    write_xlsx(out, [Sheet("Fylker", county_header, counties), Sheet("Fag", TRADE_HEADERS, trades)])
+    return Response(
+        out.getvalue(),
+        media_type=XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="resultater-{scope}.xlsx"'},
     )

@@ -8,8 +8,10 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from staff.accounts import StaffError, add_staff, list_staff, set_active
+from staff.login import is_throttled, unlock
+from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
-from store.staff import StaffError, add_staff, create_api_token, list_staff, set_active, unlock
 
 from ..auth import AdminStaff
 from ..deps import SessionDep
@@ -28,13 +30,17 @@ def _user(session: Session, staff_id: int) -> StaffUser:
 @router.get("/staff", response_class=HTMLResponse)
 def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Response:
     token = request.session.pop("new_token", None)
+    now = utcnow()
+    users = list_staff(session)
     return page(
         request,
         "admin/staff.html",
         section="staff",
-        users=list_staff(session),
+        users=users,
+        throttled={u.id for u in users if is_throttled(session, email=u.email, now=now)},
+        tokens=[(u, t) for u in users for t in list_api_tokens(session, staff_id=u.id)],
         new_token=token,
-        now=utcnow(),
+        now=now,
     )
 
 
@@ -91,4 +97,17 @@ def staff_token(request: Request, staff_id: int, session: SessionDep, staff: Adm
     token = create_api_token(session, staff_id=staff_id, name="dashbord")
     session.commit()
     request.session["new_token"] = token  # shown once on the next page, then gone
+    return redirect("/admin/staff")
+
+
+@router.post("/staff/tokens/{token_id}/revoke")
+def staff_revoke_token(request: Request, token_id: int, session: SessionDep, staff: AdminStaff) -> Response:
+    """One token stops working at once; the others of that user go on."""
+    try:
+        row = revoke_api_token(session, token_id=token_id)
+    except TokenError as exc:
+        flash(request, str(exc), "error")
+        return redirect("/admin/staff")
+    session.commit()
+    flash(request, f"API-nøkkel {row.id} ({row.name or 'uten navn'}) er trukket tilbake.")
     return redirect("/admin/staff")

@@ -1,7 +1,7 @@
 """why a queued message waits: message.wait_reason (its due_at says until when)
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0005
 Create Date: 2026-12-04 17:10:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

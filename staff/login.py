@@ -1,0 +1,111 @@
+"""A login attempt with throttles that a stranger elsewhere cannot turn against the real user (PRODUCT §12).
+
+Failures are counted per (account, client address): after FREE_FAILURES from one client, that client waits
+before it may try that account again, one minute, then two, four, ... up to an hour. The real user on
+another client is never affected. On top, one client failing on any accounts more than CLIENT_LIMIT times in
+CLIENT_WINDOW is refused before any password is checked, so spraying guesses over many accounts is slow too.
+Both counters live in the database (`staff.throttle`): every web process shares them.
+
+The key is the hash of the typed address, known account or not, so the throttle behaves the same for an
+address that has no account: it tells nothing about which accounts exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import StaffUser, Throttle, utcnow
+
+from . import throttle
+from .accounts import LoginStatus, StaffError, authenticate, normalize_email
+
+FREE_FAILURES = 5  # per account and client before the delays begin: enough for typos
+FIRST_DELAY = timedelta(minutes=1)
+MAX_DELAY = timedelta(hours=1)
+FAILURE_MEMORY = timedelta(days=1)  # an (account, client) pair quiet this long starts again from zero
+CLIENT_LIMIT = 10  # failures from one client over all accounts ...
+CLIENT_WINDOW = timedelta(minutes=15)  # ... in this window
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    REFUSED = "refused"  # unknown, wrong, deactivated or locked: one text for all
+    THROTTLED = "throttled"  # this client must wait; the same for known and unknown addresses
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    outcome: Outcome
+    user: StaffUser | None = None
+    retry_after: timedelta = timedelta(0)
+
+
+def _account_prefix(email: str) -> str:
+    return "login:" + hashlib.sha256(normalize_email(email).encode()).hexdigest()[:40] + ":"
+
+
+def _account_key(email: str, client: str) -> str:
+    return _account_prefix(email) + client[:100]
+
+
+def _client_key(client: str) -> str:
+    return "login-client:" + client[:100]
+
+
+def delay_after(failures: int) -> timedelta:
+    """The wait after the n-th failure in a row from one client at one account: none for the first few."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(MAX_DELAY, FIRST_DELAY * 2 ** (failures - FREE_FAILURES))
+
+
+def attempt_login(
+    session: Session, *, email: str, password: str, client: str, now: datetime | None = None
+) -> LoginAttempt:
+    """Checks throttles, then the password; records the outcome. Callers commit (also after a failure)."""
+    now = now or utcnow()
+    account_key, client_key = _account_key(email, client), _client_key(client)
+    wait = throttle.blocked_for(session, key=account_key, now=now)
+    if throttle.count(session, key=client_key, window=CLIENT_WINDOW, now=now) >= CLIENT_LIMIT:
+        wait = max(wait, throttle.window_left(session, key=client_key, window=CLIENT_WINDOW, now=now))
+    if wait > timedelta(0):
+        return LoginAttempt(Outcome.THROTTLED, retry_after=wait)
+    result = authenticate(session, email=email, password=password, now=now)
+    if result.status is LoginStatus.OK and result.user is not None:
+        throttle.clear(session, key=account_key)
+        return LoginAttempt(Outcome.OK, user=result.user)
+    failures = throttle.hit(session, key=account_key, window=FAILURE_MEMORY, now=now)
+    throttle.hit(session, key=client_key, window=CLIENT_WINDOW, now=now)
+    delay = delay_after(failures)
+    if delay > timedelta(0):
+        throttle.block(session, key=account_key, until=now + delay)
+    return LoginAttempt(Outcome.REFUSED)
+
+
+def unlock(session: Session, *, staff_id: int) -> StaffUser:
+    """Lifts every wait on the account, on every client, and any lock an administrator set: for staff who
+    cannot wait."""
+    user = session.get(StaffUser, staff_id)
+    if user is None:
+        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+    user.failed_logins = 0
+    user.locked_until = None
+    throttle.clear_prefix(session, prefix=_account_prefix(user.email))
+    session.flush()
+    return user
+
+
+def is_throttled(session: Session, *, email: str, now: datetime | None = None) -> bool:
+    """Whether some client now waits before it may try this account (for `jeger staff list`)."""
+    now = now or utcnow()
+    escaped = _account_prefix(email)  # hex and ':' only: nothing to escape for LIKE
+    found = session.scalar(
+        select(Throttle.key).where(Throttle.key.like(escaped + "%"), Throttle.blocked_until > now).limit(1)
+    )
+    return found is not None

@@ -1,0 +1,70 @@
+"""State that several `jeger web` processes must share lives in the database: two apps on one database see the
+same registration limits, login throttle (tests/security/test_staff_login.py) and dashboard import jobs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from settings import Settings
+from store.db import Database
+from store.import_jobs import LOST, ImportJobs
+from store.models import ImportJob, utcnow
+from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+from web.app import create_app
+
+
+def _unit(orgnr: str, name: str) -> dict[str, object]:
+    return {"organisasjonsnummer": orgnr, "navn": name, "forretningsadresse": {"kommunenummer": "5501"}}
+
+
+def test_an_import_started_in_one_process_is_followed_in_another(settings: Settings, users) -> None:  # type: ignore[no-untyped-def]
+    first, second = create_app(settings), create_app(settings)
+    body = gzip.compress(json.dumps([_unit("974760673", "Tromsø Bygg AS"), _unit("123", "Feil AS")]).encode())
+    with TestClient(first) as one, TestClient(second) as other:
+        assert log_in(one, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
+        assert log_in(other, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
+        started = one.post(
+            "/admin/companies/import",
+            data={"csrf_token": csrf_of(one, "/admin/companies/import")},
+            files={"file": ("enheter.json.gz", body, "application/gzip")},
+            follow_redirects=False,
+        )
+        job_url = started.headers["location"]
+        for _ in range(200):
+            fragment = other.get(job_url + "/progress").text  # polled through the other process
+            if "Importen er ferdig" in fragment:
+                break
+            time.sleep(0.05)
+        assert "Importen er ferdig" in fragment and "Last ned avvisningsfilen" in fragment
+        rejects = other.get(job_url + "/rejects.csv")
+        assert rejects.status_code == 200 and "123" in rejects.text
+        assert "enheter.json.gz" in other.get("/admin/companies/import").text
+
+
+def test_a_job_whose_process_is_gone_is_marked_lost_and_blocks_nothing(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with db.transaction() as session:
+        session.add(
+            ImportJob(
+                id="deadbeef00000000",
+                filename="gammel.json",
+                owner=f"{socket.gethostname()[:80]}:999999999",  # no such process
+                started_at=utcnow(),
+                updated_at=utcnow(),
+                rows=0,
+                bytes_read=0,
+                total_bytes=10,
+            )
+        )
+    jobs = ImportJobs(db, tmp_path)
+    assert jobs.running() is None
+    lost = jobs.get("deadbeef00000000")
+    assert lost is not None and lost.done and lost.error == LOST
+    with db.session() as session:
+        assert session.scalar(select(ImportJob.error).where(ImportJob.id == "deadbeef00000000")) == LOST
