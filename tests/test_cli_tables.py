@@ -164,9 +164,9 @@ def test_json_keeps_the_machine_values(settings: Settings, filled: dict[str, str
 CHOICES = [
     (("leads", "list"), "--format", ["table", "csv", "json"]),
     (("leads", "list"), "--state", [s.value for s in LeadState]),
-    (("leads", "export"), "--format", ["csv", "json"]),
+    (("leads", "export"), "--format", ["csv", "xlsx", "json"]),
     (("leads", "export"), "--state", [s.value for s in LeadState]),
-    (("campaign", "report"), "--format", ["csv", "json"]),
+    (("campaign", "report"), "--format", ["csv", "xlsx", "json"]),
     (("hunters", "list"), "--state", [s.value for s in HunterState]),
     (("staff", "add"), "--role", [r.value for r in StaffRole]),
     (("replies", "list"), "--intent", [i.value for i in Intent]),
