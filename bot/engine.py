@@ -186,13 +186,7 @@ class _Engine:
         parsed = parse(self.text, known_code=code)
         if gate.silent:
             return self._silenced(parsed, by_code)
-        self.company = identity.speaker(
-            self.session,
-            conversation=self.conversation,
-            kind=CONTACT_KIND.get(self.inbound.channel),
-            address=self.inbound.sender,
-            by_code=by_code,
-        )
+        self.company = self._speaker(by_code)
         self._about_company()
         answers, intent = self._dispatch(parsed)
         self.reply.intent = intent
@@ -216,17 +210,20 @@ class _Engine:
             verified=self.verified_company is not None,
         )
 
+    def _speaker(self, by_code: Company | None) -> Company | None:
+        return identity.speaker(
+            self.session,
+            conversation=self.conversation,
+            kind=CONTACT_KIND.get(self.inbound.channel),
+            address=self.inbound.sender,
+            by_code=by_code,
+        )
+
     def _silenced(self, parsed: Parsed, by_code: Company | None) -> Outcome:
         """Past the sender's cap, or the same text again and again: stored for staff (marked handled, so a
         flood does not bury the inbox), not answered, nothing done but an opt-out, which is always honoured."""
         if parsed.intent is Intent.OPT_OUT:
-            self.company = identity.speaker(
-                self.session,
-                conversation=self.conversation,
-                kind=CONTACT_KIND.get(self.inbound.channel),
-                address=self.inbound.sender,
-                by_code=by_code,
-            )
+            self.company = self._speaker(by_code)
             self._opt_out()
             self.reply.intent = Intent.OPT_OUT
         self.reply.handled_at = utcnow()
