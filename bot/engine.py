@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from campaigns.templating import LANGUAGES
+from companies.optouts import address_owners, record_stop
 from settings import Settings
 from store.identifiers import normalize_short_code
 from store.models import (
@@ -32,7 +33,6 @@ from store.models import (
     UTCDateTime,
     utcnow,
 )
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
 from . import registration_flow as flow
@@ -188,7 +188,6 @@ LATEST_OUTREACH = (
     .order_by(Message.sent_at.desc())
     .limit(1)
 )
-COMPANY_CONTACTS = select(Contact).where(Contact.company_id == bindparam("company_id"))
 SENDER_CONTACT = select(Contact.id).where(
     Contact.company_id == bindparam("company_id"),
     Contact.kind == bindparam("kind"),
@@ -205,6 +204,7 @@ class _Engine:
         self.text = (inbound.button or inbound.text or "").strip()
         self.conversation = self._conversation()
         self.company: Company | None = None
+        self.by_code = False  # this message named the company by its short code
 
     def run(self) -> Outcome:
         # The engine's own changes go out in one flush at the end (and where it flushes explicitly), not
@@ -217,6 +217,7 @@ class _Engine:
         code, by_code = (None, None) if self.inbound.button is not None else self._code_company()
         parsed = parse(self.text, known_code=code)
         self.company = by_code or self._company()
+        self.by_code = by_code is not None
         if self.company is not None:
             self.conversation.company_id = self.company.id
             self.reply.company_id = self.company.id
@@ -321,36 +322,39 @@ class _Engine:
         return [Answer(say("free_text", self.language))], Intent.FREE_TEXT
 
     def _opt_out(self) -> list[Answer]:
-        """Opts out the sender's address, and when the company is known all its addresses (PRODUCT §5: the
-        opt-out covers SMS, e-mail and Telegram together). One confirmation: a repeated STOPP gets none."""
-        hasher = AddressHasher.load(self.session)
+        """Opts out the sender's address for everyone and marks the company it speaks for do-not-contact
+        (PRODUCT §3); the company's other addresses are left alone, since other companies may share them. One
+        confirmation: a repeated STOPP gets none."""
         kind = CONTACT_KIND.get(self.inbound.channel, ContactKind.PHONE)
-        new = record_opt_out(
-            self.session, hasher=hasher, kind=kind, address=self.inbound.sender, source=self.inbound.channel
+        new = record_stop(
+            self.session,
+            hasher=AddressHasher.load(self.session),
+            kind=kind,
+            address=self.inbound.sender,
+            source=self.inbound.channel,
+            company_id=self._stop_company_id(kind),
         )
-        if self.company is not None:
-            # An address already recorded (the sender's own, a contact listed twice) would insert nothing.
-            done = {hasher(kind, self.inbound.sender)}
-            for contact in self.session.scalars(COMPANY_CONTACTS, {"company_id": self.company.id}):
-                digest = hasher(contact.kind, contact.address)
-                if digest in done:
-                    continue
-                done.add(digest)
-                record_opt_out(
-                    self.session,
-                    hasher=hasher,
-                    kind=contact.kind,
-                    address=contact.address,
-                    source=self.inbound.channel,
-                )
         self._leave_flow()
         return [Answer(say("opted_out", self.language))] if new else []
+
+    def _stop_company_id(self, kind: ContactKind) -> int | None:
+        """The company a STOPP marks do-not-contact, or None. A short code in the message proves it; an address
+        that is a current contact of other companies as well proves nothing (a shared switchboard or an
+        accountant's number: PRODUCT §7), so such a STOPP only opts out that address."""
+        if self.company is None:
+            return None
+        if self.by_code:
+            return self.company.id
+        owners = address_owners(self.session, kind=kind, address=self.inbound.sender)
+        if owners and owners != {self.company.id}:
+            return None
+        return self.company.id
 
     def _interested(self) -> list[Answer]:
         if self.company is None:
             self.conversation.flow, self.conversation.step = "orgnr", "orgnr"
             return [Answer(say("ask_orgnr", self.language))]
-        if self.company.never_contact:
+        if self.company.closed:  # a company that said STOPP may still come back and register itself
             return [Answer(say("cannot_register", self.language, name=self.company.name))]
         self._remember_sender()
         done = flow.active_registration(

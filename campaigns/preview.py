@@ -23,10 +23,8 @@ from store.models import (
     CampaignStep,
     Channel,
     Company,
-    Contact,
     Message,
     MessageKind,
-    OptOut,
     Registration,
     utcnow,
 )
@@ -279,7 +277,9 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
     if company is None:
         return "finnes ikke i bedriftsregisteret"
     if company.never_contact:
-        return "er konkurs, under avvikling eller slettet, og kontaktes aldri"
+        if company.closed:
+            return f"er {company.never_contact_reason} i Enhetsregisteret, og kontaktes aldri"
+        return "har sagt STOPP (reservert), og kontaktes aldri"
     definition = campaign.definition
     in_audience = session.scalar(
         select(func.count())
@@ -288,11 +288,6 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
     )
     if not in_audience:
         exclude = set((definition.get("audience") or {}).get("exclude") or [])
-        opted_out = exists().where(
-            Contact.company_id == company.id, OptOut.address_hash == Contact.address_hash
-        )
-        if "opted_out" in exclude and session.scalar(select(opted_out)):
-            return "har meldt seg av (avmeldt)"
         if "training_company" in exclude and company.is_training_company:
             return "er allerede lærebedrift"
         registered = exists().where(

@@ -1,0 +1,1 @@
+"""Companies and their addresses: who may be written to, and why not (PRODUCT §3)."""
