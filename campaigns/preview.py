@@ -23,6 +23,8 @@ from store.models import (
     CampaignStep,
     Channel,
     Company,
+    Contact,
+    ContactKind,
     Message,
     MessageKind,
     Registration,
@@ -44,6 +46,14 @@ CHANNEL_ADDRESS = {
     Channel.EMAIL: "e-postadresse",
     Channel.TELEGRAM: "Telegram-chat (en bedrift kan ikke kontaktes først på Telegram)",
     Channel.LETTER: "e-postadresse eller postadresse",
+}
+
+# The kind of address a step's channel needs (a letter goes by e-mail where it can).
+OWN_KIND = {
+    Channel.SMS: ContactKind.PHONE,
+    Channel.EMAIL: ContactKind.EMAIL,
+    Channel.LETTER: ContactKind.EMAIL,
+    Channel.TELEGRAM: ContactKind.TELEGRAM,
 }
 
 SAMPLES = 3
@@ -307,5 +317,14 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
         for _, query in audience.recipients(definition, step.channel)
     )
     if not reachable:
-        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]} (eller adressen er avmeldt)"
+        kind = OWN_KIND[step.channel]
+        opted_out = exists().where(
+            Contact.company_id == company.id,
+            Contact.kind == kind,
+            Contact.replaced_at.is_(None),
+            audience.opted_out(),
+        )
+        if session.scalar(select(opted_out)):
+            return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}: adressen er reservert (STOPP eller avmelding)"
+        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}"
     return f"er ikke med i dette steget (only = {step.only.value})"
