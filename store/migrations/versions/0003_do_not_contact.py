@@ -50,11 +50,12 @@ MARK = sa.text(
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('company', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('do_not_contact_at', store.models.base.UTCDateTime(timezone=True), nullable=True)
-        )
-        batch_op.add_column(sa.Column('do_not_contact_source', sa.String(length=20), nullable=True))
+    # Plain ALTER TABLE, not batch mode: on SQLite batch mode copies the table and drops the old one, and with
+    # foreign keys on that drop cascades to every contact and registration of every company.
+    op.add_column(
+        'company', sa.Column('do_not_contact_at', store.models.base.UTCDateTime(timezone=True), nullable=True)
+    )
+    op.add_column('company', sa.Column('do_not_contact_source', sa.String(length=20), nullable=True))
 
     connection = op.get_bind()
     first: dict[int, dict[str, Any]] = {}
@@ -68,6 +69,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('company', schema=None) as batch_op:
-        batch_op.drop_column('do_not_contact_source')
-        batch_op.drop_column('do_not_contact_at')
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), for the same reason: no copy of the company table.
+    op.drop_column('company', 'do_not_contact_source')
+    op.drop_column('company', 'do_not_contact_at')
