@@ -113,6 +113,20 @@ def test_opted_out_addresses_are_skipped_at_send_time(db: Database, settings: Se
         )
 
 
+def test_an_address_replaced_after_the_step_was_drawn_is_not_used(db: Database, settings: Settings) -> None:
+    """A later register import gave the company another number: the queued SMS to the old one is skipped."""
+    from store.models import Contact
+
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        first, _second = queue_messages(session, campaign=campaign, step=step, count=2)
+        session.get_one(Contact, first.contact_id).replaced_at = utcnow()
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
+    assert states(db) == {"sent": 1, "skipped": 1}
+    with db.session() as session:
+        assert session.get_one(Message, first.id).error == "replaced"
+
+
 def test_declines_and_replies_stop_reminders(db: Database, settings: Settings) -> None:
     with db.transaction() as session:
         campaign, step = make_campaign(session, only=StepAudience.NO_REPLY)
