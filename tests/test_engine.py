@@ -244,6 +244,8 @@ def test_stopp_with_the_short_code_from_a_shared_number_marks_that_company(
     first = make_company(session, orgnr="974760673", name="Fjord Bygg AS")
     second = make_company(session, orgnr="923609016", name="Tind Rør AS")
     session.commit()
+    assert say(session, settings, "STOPP").answers  # the shared number is opted out; no company is marked
+    # The number was already opted out, but the company is newly do-not-contact: that is confirmed once.
     out = say(session, settings, f"stopp {second.short_code}")
     assert out.answers and out.company_id == second.id
     session.refresh(first)
