@@ -102,9 +102,9 @@ def shared_optouts(session: Session, *, min_companies: int = 2) -> list[SharedOp
         .having(func.count(func.distinct(Contact.company_id)) >= min_companies)
         .subquery()
     )
-    rows = session.execute(
+    rows = session.scalars(
         select(OptOut).join(shared, shared.c.id == OptOut.id).order_by(shared.c.companies.desc(), OptOut.id)
-    ).scalars()
+    ).all()
     found: list[SharedOptOut] = []
     for optout in rows:
         companies = session.execute(
