@@ -75,3 +75,21 @@ def test_a_bankrupt_company_link_is_still_refused(client: TestClient, db: Databa
         company = make_company(session, bankrupt=True)
         token = company.token
     assert client.get(f"/r/{token}").status_code == 404
+
+
+def test_a_company_that_said_stopp_can_still_start_its_telegram_link(
+    db: Database, settings: Settings
+) -> None:
+    from bot import telegram_chat as chat
+    from bot.telegram_chat import TelegramInbound
+    from store.models import utcnow
+
+    company = said_stopp(db, settings)
+    with db.transaction() as session:
+        answers = chat.start(
+            session,
+            TelegramInbound("8675309", 1, f"/start {company.token}", None, [company.token or ""], utcnow()),
+            settings,
+        )
+    said = " ".join(a.text for a in answers)
+    assert "Fjord Bygg AS" in said and "konkurs" not in said
