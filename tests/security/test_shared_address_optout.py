@@ -3,6 +3,7 @@ number, imported through the real importer, answered through the real, signed SM
 
 Before: the answering company's STOPP opted out every address it had, the shared switchboard too, and the
 audience then left out every company with any opted-out address: all 1,000 were gone from the next campaign.
+A property test then replays random sharing and random STOPPs through the engine against a model of the rule.
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from bot.engine import Inbound, handle_inbound
 from campaigns import audience
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
@@ -30,6 +36,7 @@ from store.importer import import_companies
 from store.models import Campaign, Channel, Company, Contact, ContactKind, OptOut
 from store.optouts import is_opted_out
 from store.secrets import AddressHasher
+from tests.outbox_factories import make_recipient
 from tests.register_files import unit, valid_orgnrs, write_json
 from web.admin.audience_gaps import OPTED_OUT, step_gaps
 from web.app import create_app
@@ -214,3 +221,72 @@ def test_stopp_from_the_switchboard_with_a_short_code_stops_that_company_only(
     with db.transaction() as session:
         stopped = session.scalars(select(Company.orgnr).where(Company.do_not_contact_at.is_not(None))).all()
         assert stopped == [register[7]]
+
+
+@st.composite
+def shared_register(draw: st.DrawFn) -> tuple[list[list[int]], list[int]]:
+    """Companies as lists of pool numbers they list besides their own mobile (pool numbers are shared), and
+    the senders of STOPP: a company's own mobile (index < 0: ~company) or a pool number (index >= 0)."""
+    companies = draw(st.integers(min_value=2, max_value=5))
+    listed = [draw(st.lists(st.integers(0, 2), max_size=2, unique=True)) for _ in range(companies)]
+    senders = draw(st.lists(st.integers(-companies, 2), min_size=1, max_size=4))
+    return listed, senders
+
+
+@hsettings(
+    max_examples=15,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(case=shared_register())
+def test_property_a_stopp_never_removes_a_company_that_only_shares_the_address(
+    session: Session, settings: Settings, case: tuple[list[list[int]], list[int]]
+) -> None:
+    """Whatever addresses companies share and whoever says STOPP: exactly the companies whose own, unshared
+    address said STOPP are do-not-contact, and every other company stays in the SMS audience as long as one
+    of its current mobiles is not opted out."""
+    listed, senders = case
+    hasher = AddressHasher.load(session)
+    pool = [f"+474123450{n}" for n in range(3)]
+    companies: list[tuple[Company, set[str]]] = []
+    own_mobiles: list[str] = []
+    for numbers in listed:
+        company, own = make_recipient(session)
+        own_mobiles.append(own.address)
+        mobiles = {own.address}
+        for n in numbers:
+            session.add(
+                Contact(
+                    company_id=company.id,
+                    kind=ContactKind.PHONE,
+                    address=pool[n],
+                    address_hash=hasher(ContactKind.PHONE, pool[n]),
+                    is_mobile=True,
+                )
+            )
+            mobiles.add(pool[n])
+        companies.append((company, mobiles))
+    session.flush()
+    said: set[str] = set()
+    for sender_index in senders:
+        sender = own_mobiles[~sender_index] if sender_index < 0 else pool[sender_index]
+        handle_inbound(
+            session,
+            inbound=Inbound(channel="sms", sender=sender, text="STOPP", provider_id=f"P{next(_sids)}"),
+            settings=settings,
+        )
+        said.add(sender)
+    session.flush()
+
+    owners = {address: [c.id for c, mobiles in companies if address in mobiles] for address in said}
+    expected_stopped = {ids[0] for ids in owners.values() if len(ids) == 1}
+    expected_sms = {c.id for c, mobiles in companies if c.id not in expected_stopped and mobiles - said}
+    session.expire_all()
+    stopped = set(session.scalars(select(Company.id).where(Company.do_not_contact_at.is_not(None))))
+    definition: dict[str, object] = {"audience": {"exclude": ["opted_out"]}}
+    ((_channel, query),) = audience.recipients(definition, Channel.SMS)
+    in_sms = {company_id for company_id, _contact in session.execute(query).tuples()}
+    assert stopped == expected_stopped
+    assert in_sms == expected_sms
+    assert audience.count(session, definition) == len(companies) - len(expected_stopped)
+    session.rollback()
