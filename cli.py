@@ -395,6 +395,7 @@ FLAG_LABELS = {
     "bankrupt": "konkurs",
     "winding_up": "under avvikling",
     "deleted": "slettet",
+    "do_not_contact": "har sagt STOPP",
     "never_contact": "kontaktes aldri",
 }
 CONTACT_LABELS = {"phone": "telefon", "email": "e-post", "telegram": "telegram"}
@@ -594,6 +595,61 @@ def privacy_erase(
         typer.echo(
             "Slettet: " + ", ".join(f"{v} {ERASED_LABELS.get(k, k)}" for k, v in report.as_dict().items())
         )
+
+
+OPTOUT_SOURCE_LABELS = {
+    "sms": "SMS",
+    "telegram": "Telegram",
+    "web": "nettsiden",
+    "provider": "leverandøren (STOP hos Twilio)",
+    "staff": "ansatt",
+    "privacy": "sletting (personvern)",
+}
+SHARED_COMPANIES_SHOWN = 5
+
+
+@privacy_app.command("shared-optouts")
+def privacy_shared_optouts(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis reserverte adresser som flere bedrifter deler (sentralbord, regnskapsfører), til gjennomgang.
+
+    Før STOPP ble knyttet til bare avsenderens adresse, reserverte én bedrifts STOPP alle adressene dens;
+    slike reservasjoner oppheves aldri automatisk."""
+    from zoneinfo import ZoneInfo
+
+    from rich.table import Table
+
+    from companies.optouts import shared_optouts
+
+    with ctx_of(ctx).db.session() as session:
+        found = shared_optouts(session)
+    if as_json:
+        print_json([item.as_dict() for item in found])
+        return
+    if not found:
+        typer.echo("Ingen reserverte adresser deles av flere bedrifter.")
+        return
+    oslo = ZoneInfo("Europe/Oslo")
+    table = Table("Adresse", "Type", "Bedrifter", "Reservert", "Fra", "Sa STOPP selv", "Hvilke bedrifter")
+    for item in found:
+        names = [
+            f"{c['orgnr']} {c['name']}" + (" (har sagt STOPP)" if c["do_not_contact"] else "")
+            for c in item.companies[:SHARED_COMPANIES_SHOWN]
+        ]
+        if len(item.companies) > SHARED_COMPANIES_SHOWN:
+            names.append(f"… og {len(item.companies) - SHARED_COMPANIES_SHOWN} til (--json viser alle)")
+        table.add_row(
+            item.address or "(slettet)",
+            CONTACT_LABELS.get(item.kind, item.kind),
+            str(len(item.companies)),
+            item.opted_out_at.astimezone(oslo).strftime("%d.%m.%Y %H:%M"),
+            OPTOUT_SOURCE_LABELS.get(item.source, item.source),
+            "ja" if item.said_stop_itself else "nei",
+            "\n".join(names),
+        )
+    Console(width=200).print(table)
 
 
 # --- campaigns --------------------------------------------------------------------------------------------

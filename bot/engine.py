@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from campaigns.templating import LANGUAGES
+from companies.optouts import record_stop
 from settings import Settings
 from store.identifiers import normalize_short_code
 from store.models import (
@@ -32,7 +33,6 @@ from store.models import (
     UTCDateTime,
     utcnow,
 )
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
 from . import floods, identity
@@ -155,7 +155,6 @@ LATEST_OUTREACH = (
     .order_by(Message.sent_at.desc())
     .limit(1)
 )
-COMPANY_CONTACTS = select(Contact).where(Contact.company_id == bindparam("company_id"))
 SENDER_CONTACT = select(Contact.id).where(
     Contact.company_id == bindparam("company_id"),
     Contact.kind == bindparam("kind"),
@@ -325,30 +324,19 @@ class _Engine:
         return [Answer(say(key, self.language))]
 
     def _opt_out(self) -> list[Answer]:
-        """Opts out the sender's address, and when the conversation proved its company all its addresses
-        (PRODUCT §5: the opt-out covers SMS, e-mail and Telegram together); a typed orgnr proves nothing, so
-        then only the sender's own address. One confirmation: a repeated STOPP gets none."""
-        hasher = AddressHasher.load(self.session)
+        """Opts out the sender's address for everyone and marks the company do-not-contact when the conversation
+        proved it speaks for it (PRODUCT §3, §7: a typed orgnr or a shared address proves nothing); the
+        company's other addresses are left alone, since other companies may share them. One confirmation: a
+        repeated STOPP gets none."""
         kind = CONTACT_KIND.get(self.inbound.channel, ContactKind.PHONE)
-        new = record_opt_out(
-            self.session, hasher=hasher, kind=kind, address=self.inbound.sender, source=self.inbound.channel
+        new = record_stop(
+            self.session,
+            hasher=AddressHasher.load(self.session),
+            kind=kind,
+            address=self.inbound.sender,
+            source=self.inbound.channel,
+            company_id=self.verified_company.id if self.verified_company else None,
         )
-        company = self.verified_company
-        if company is not None:
-            # An address already recorded (the sender's own, a contact listed twice) would insert nothing.
-            done = {hasher(kind, self.inbound.sender)}
-            for contact in self.session.scalars(COMPANY_CONTACTS, {"company_id": company.id}):
-                digest = hasher(contact.kind, contact.address)
-                if digest in done:
-                    continue
-                done.add(digest)
-                record_opt_out(
-                    self.session,
-                    hasher=hasher,
-                    kind=contact.kind,
-                    address=contact.address,
-                    source=self.inbound.channel,
-                )
         self._leave_flow()
         return [Answer(say("opted_out", self.language))] if new else []
 
@@ -356,7 +344,7 @@ class _Engine:
         if self.company is None:
             self.conversation.flow, self.conversation.step = "orgnr", "orgnr"
             return [Answer(say("ask_orgnr", self.language))]
-        if self.company.never_contact:
+        if self.company.closed:  # a company that said STOPP may still come back and register itself
             return [Answer(say("cannot_register", self.language, name=self.company.name))]
         verified = self.verified_company is not None
         if verified:

@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
+from companies.optouts import address_owners, mark_do_not_contact
 from store.models import (
     Company,
     Contact,
@@ -274,6 +275,12 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     company = _company(session, orgnr)
     report = ErasureReport()
     for contact in list(company.contacts):
+        if address_owners(session, kind=contact.kind, address=contact.address) - {company.id}:
+            # Another company's current address too (a switchboard, an accountant): only this company's link to
+            # it goes. Erasing it would opt it out for the others as well (PRODUCT §3).
+            session.delete(contact)
+            report.contacts += 1
+            continue
         part = erase_address(session, kind=contact.kind, address=contact.address)
         for key, value in part.as_dict().items():
             setattr(report, key, getattr(report, key) + value)
@@ -293,5 +300,7 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
         session.delete(conversation)
         report.conversations += 1
     company.phone = company.mobile = company.email = None
+    # Its addresses are gone, not only opted out: the company itself is not written to again.
+    mark_do_not_contact(session, company_id=company.id, source="privacy")
     session.flush()
     return report

@@ -113,7 +113,7 @@ def start(session: Session, inbound: TelegramInbound, settings: Settings) -> lis
     if not inbound.args:
         return _ask_orgnr(session, inbound, settings)
     company = _company_by_token(session, inbound.args[0])
-    if company is None or company.never_contact:
+    if company is None or company.closed:  # one that said STOPP may still register itself
         if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         if company is None:

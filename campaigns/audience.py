@@ -1,17 +1,33 @@
 """Who a campaign reaches (PRODUCT §5): set-based SQL over the company register, never one query per company.
 
-Never included, whatever the definition says: bankrupt, wound-up and deleted units, and opted-out addresses.
-`exclude = ["opted_out"]` also leaves out a company any of whose addresses opted out (it said stop once; we do
-not try its other addresses). Sole proprietorships (ENK) are natural persons under markedsføringsloven § 15:
-out of SMS and e-mail steps unless `include_sole_proprietors = true`. A unit without `antallAnsatte` has fewer
-than five employees, so it is in a range that starts at four or less.
+Never included, whatever the definition says: companies that are never contacted (`Company.never_contact`:
+bankrupt, wound-up and deleted units, and companies that said STOPP, PRODUCT §3) and, per channel, addresses
+that are opted out, replaced by a later register import, or rejected as invalid. A company whose mobile is
+opted out still gets an e-mail or letter step; a company that merely shares an opted-out address (an
+accountant's number, a switchboard) is reached on its other addresses. `exclude = ["opted_out"]` names the
+do-not-contact rule, which holds with or without it. Sole proprietorships (ENK) are natural persons under
+markedsføringsloven § 15: out of SMS and e-mail steps unless `include_sole_proprietors = true`. A unit without
+`antallAnsatte` has fewer than five employees, so it is in a range that starts at four or less.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, cast, exists, false, func, null, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    cast,
+    exists,
+    false,
+    func,
+    not_,
+    null,
+    or_,
+    select,
+)
 
 from store.models import (
     Channel,
@@ -34,11 +50,7 @@ def opted_out(contact: Any = Contact) -> ColumnElement[bool]:
 
 def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
     audience = definition.get("audience") or {}
-    conditions: list[ColumnElement[bool]] = [
-        Company.bankrupt.is_(False),
-        Company.winding_up.is_(False),
-        Company.deleted_on.is_(None),
-    ]
+    conditions: list[ColumnElement[bool]] = [not_(Company.never_contact)]
     if audience.get("counties"):
         conditions.append(Company.county_number.in_(audience["counties"]))
     if audience.get("municipalities"):
@@ -63,12 +75,13 @@ def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
                 Registration.verified.is_(True),
             )
         )
-    if "opted_out" in exclude:
-        conditions.append(~exists().where(Contact.company_id == Company.id, opted_out()))
+    # "opted_out" needs no condition of its own: do-not-contact companies are left out above, always.
     return conditions
 
 
-def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
+def usable_contact(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
+    """A contact of the company (correlated on Company.id) that outreach may use on this kind of address; the
+    preview's gaps read the same condition, so the two cannot disagree."""
     conditions = [
         Contact.company_id == Company.id,
         Contact.kind == kind,
@@ -83,7 +96,7 @@ def _usable(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
 
 def _first_contact(kind: ContactKind, *, mobile: bool = False) -> Any:
     """The company's newest usable address of a kind (a correlated scalar subquery): the latest word wins."""
-    return select(func.max(Contact.id)).where(_usable(kind, mobile=mobile)).scalar_subquery()
+    return select(func.max(Contact.id)).where(usable_contact(kind, mobile=mobile)).scalar_subquery()
 
 
 def has_postal_address() -> ColumnElement[bool]:

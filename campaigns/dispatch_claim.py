@@ -28,6 +28,7 @@ from store.models import (
     CampaignStep,
     Channel,
     Company,
+    Contact,
     ContactKind,
     Intent,
     Message,
@@ -133,6 +134,17 @@ def claim_batch(
         session.scalars(select(OptOut.address_hash).where(OptOut.address_hash.in_(set(hashes.values()))))
     )
     outreach = [m for m in rows if m.kind is MessageKind.OUTREACH and m.company_id]
+    # A register import that replaced the address after the step was drawn: it is never used again.
+    contact_ids = {m.contact_id for m in outreach if m.contact_id}
+    replaced = (
+        set(
+            session.scalars(
+                select(Contact.id).where(Contact.id.in_(contact_ids), Contact.replaced_at.is_not(None))
+            )
+        )
+        if contact_ids
+        else set()
+    )
     declined = _companies_with(session, outreach, campaigns, declined=True)
     replied = _companies_with(session, outreach, campaigns, declined=False)
     registered = set(
@@ -192,6 +204,8 @@ def claim_batch(
         company = companies.get(message.company_id) if message.company_id else None
         step = steps.get(message.step_id) if message.step_id else None
         reason = _skip_reason(message, company, step, hashes, opted_out, declined, replied, registered)
+        if reason is None and message.contact_id in replaced:
+            reason = "replaced"
         if reason:
             _finish(message, MessageState.SKIPPED, reason, now, report)
             continue

@@ -42,6 +42,7 @@ from store.masking import mask_address
 from store.models import (
     Campaign,
     Channel,
+    Company,
     Heartbeat,
     Intent,
     Message,
@@ -137,6 +138,7 @@ class Dispatcher:
         self.stopped_campaigns: set[int] = set()
         self.windows: dict[int, SendWindow] = {}
         self.recent_opt_outs: set[str] = set()
+        self.recent_do_not_contact: set[int] = set()  # companies that said STOPP lately (on any address)
         self.recent_declined: set[int] = set()  # companies
         self.recent_replied: set[int] = set()  # companies that replied or registered
         self.pending: Counter[tuple[int, str]] = Counter()  # claimed, not yet sent, per campaign and channel
@@ -348,6 +350,11 @@ class Dispatcher:
             self.recent_opt_outs = set(
                 session.scalars(select(OptOut.address_hash).where(OptOut.created_at >= since))
             )
+            # A STOPP opts out one address but stops the company on all of them (PRODUCT §3): its e-mail
+            # claimed a moment ago must be caught here too.
+            self.recent_do_not_contact = set(
+                session.scalars(select(Company.id).where(Company.do_not_contact_at >= since))
+            )
             declined: set[int] = set()
             replied: set[int] = set()
             for company_id, intent in session.execute(
@@ -524,6 +531,8 @@ class Dispatcher:
             return Skipped(reason="opted_out")
         if item.kind is not MessageKind.OUTREACH or item.campaign_id is None:
             return None
+        if item.company_id in self.recent_do_not_contact:
+            return Skipped(reason="never_contact")
         if item.company_id in self.recent_declined:
             return Skipped(reason="declined")
         if item.only_no_reply and item.company_id in self.recent_replied:

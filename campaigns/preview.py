@@ -24,9 +24,9 @@ from store.models import (
     Channel,
     Company,
     Contact,
+    ContactKind,
     Message,
     MessageKind,
-    OptOut,
     Registration,
     utcnow,
 )
@@ -47,6 +47,14 @@ CHANNEL_ADDRESS = {
     Channel.EMAIL: "e-postadresse",
     Channel.TELEGRAM: "Telegram-chat (en bedrift kan ikke kontaktes først på Telegram)",
     Channel.LETTER: "e-postadresse eller postadresse",
+}
+
+# The kind of address a step's channel needs (a letter goes by e-mail where it can).
+OWN_KIND = {
+    Channel.SMS: ContactKind.PHONE,
+    Channel.EMAIL: ContactKind.EMAIL,
+    Channel.LETTER: ContactKind.EMAIL,
+    Channel.TELEGRAM: ContactKind.TELEGRAM,
 }
 
 SAMPLES = 3
@@ -284,7 +292,9 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
     if company is None:
         return "finnes ikke i bedriftsregisteret"
     if company.never_contact:
-        return "er konkurs, under avvikling eller slettet, og kontaktes aldri"
+        if company.closed:
+            return f"er {company.never_contact_reason} i Enhetsregisteret, og kontaktes aldri"
+        return "har sagt STOPP (reservert), og kontaktes aldri"
     definition = campaign.definition
     in_audience = session.scalar(
         select(func.count())
@@ -293,11 +303,6 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
     )
     if not in_audience:
         exclude = set((definition.get("audience") or {}).get("exclude") or [])
-        opted_out = exists().where(
-            Contact.company_id == company.id, OptOut.address_hash == Contact.address_hash
-        )
-        if "opted_out" in exclude and session.scalar(select(opted_out)):
-            return "har meldt seg av (avmeldt)"
         if "training_company" in exclude and company.is_training_company:
             return "er allerede lærebedrift"
         registered = exists().where(
@@ -319,5 +324,14 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
         for _, query in audience.recipients(definition, step.channel)
     )
     if not reachable:
-        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]} (eller adressen er avmeldt)"
+        kind = OWN_KIND[step.channel]
+        opted_out = exists().where(
+            Contact.company_id == company.id,
+            Contact.kind == kind,
+            Contact.replaced_at.is_(None),
+            audience.opted_out(),
+        )
+        if session.scalar(select(opted_out)):
+            return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}: adressen er reservert (STOPP eller avmelding)"
+        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}"
     return f"er ikke med i dette steget (only = {step.only.value})"

@@ -96,9 +96,13 @@ def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
             "bankrupt": company.bankrupt,
             "winding_up": company.winding_up,
             "deleted": company.deleted_on is not None,
+            "do_not_contact": company.do_not_contact_at is not None,
             "never_contact": company.never_contact,
         },
         "deleted_on": company.deleted_on.isoformat() if company.deleted_on else None,
+        # When and through which channel the company said STOPP (PRODUCT §3); never lifted automatically.
+        "do_not_contact_at": company.do_not_contact_at.isoformat() if company.do_not_contact_at else None,
+        "do_not_contact_source": company.do_not_contact_source,
         "short_code": company.short_code,
         "token": company.token,
         "contacts": [

@@ -539,25 +539,33 @@ def test_preview_of_a_letter_step_shows_the_letter_and_how_it_goes_out(
 def test_preview_of_a_company_outside_the_audience_says_which_and_why(
     db: Database, settings: Settings, cli: Any
 ) -> None:
-    from store.optouts import record_opt_out
+    from companies.optouts import record_stop
 
     with db.transaction() as session:
         make_recipient(session)
         opted, contact = make_recipient(session)
-        record_opt_out(
-            session,
-            hasher=AddressHasher.load(session),
-            kind=ContactKind.PHONE,
-            address=contact.address,
-            source="sms",
-        )
+        stopped, stopped_contact = make_recipient(session)
+        for company_id, address in ((None, contact.address), (stopped.id, stopped_contact.address)):
+            record_stop(
+                session,
+                hasher=AddressHasher.load(session),
+                kind=ContactKind.PHONE,
+                address=address,
+                source="sms",
+                company_id=company_id,
+            )
         landline, phone = make_recipient(session)
         phone.is_mobile = False
         cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
-        opted_orgnr, landline_orgnr = opted.orgnr, landline.orgnr
+        opted_orgnr, landline_orgnr, stopped_orgnr = opted.orgnr, landline.orgnr, stopped.orgnr
+    # Only its number is opted out (someone else sharing it said STOPP): the address is named, not the company.
     result = cli("campaign", "preview", str(cid), "--orgnr", opted_orgnr)
     assert result.exit_code == 2
-    assert f"orgnr {opted_orgnr} er ikke i målgruppen: har meldt seg av" in result.stderr
+    assert f"orgnr {opted_orgnr} er ikke i målgruppen: har ingen brukbar mobilnummer" in result.stderr
+    assert "adressen er reservert" in result.stderr
+    result = cli("campaign", "preview", str(cid), "--orgnr", stopped_orgnr)
+    assert result.exit_code == 2
+    assert f"orgnr {stopped_orgnr} er ikke i målgruppen: har sagt STOPP" in result.stderr
     result = cli("campaign", "preview", str(cid), "--orgnr", landline_orgnr, "--json")
     assert result.exit_code == 2
     assert "mobilnummer" in json.loads(result.stdout)["steps"][0]["missing"][landline_orgnr]

@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
 from campaigns.windows import SendWindow
+from companies.optouts import record_stop
 from scheduler import CampaignScheduler
 from settings import Settings
 from store.db import Database
@@ -23,6 +25,7 @@ from store.models import (
     Campaign,
     CampaignState,
     CampaignStep,
+    Contact,
     ContactKind,
     Message,
     Registration,
@@ -243,6 +246,19 @@ def seed_companies(db: Database) -> dict[str, int]:
         return ids
 
 
+def _add_mobile(session: Session, company_id: int, address: str) -> None:
+    session.add(
+        Contact(
+            company_id=company_id,
+            kind=ContactKind.PHONE,
+            address=address,
+            address_hash=AddressHasher.load(session)(ContactKind.PHONE, address),
+            is_mobile=True,
+        )
+    )
+    session.flush()
+
+
 def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ids = seed_companies(db)
     path = tmp_path / "c.toml"
@@ -258,6 +274,39 @@ def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_
         materialise_step(session, step_id=first.id, settings=Settings(_env_file=None, database_url=db.url))  # type: ignore[call-arg]
         got = set(session.scalars(select(Message.company_id)))
     assert got == {ids["ok"], ids["unknown_size"]}
+
+
+def test_a_stopp_leaves_out_its_company_but_not_the_companies_sharing_its_number(
+    cli, db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """PRODUCT §3: the company that said STOPP is out on every address; a company that only shares the
+    opted-out number is reached on its own mobile."""
+    with db.transaction() as session:
+        extra = {"nace_code": "43.210", "employees": 10, "postal_postcode": "9008"}
+        stopped, said_stop = make_recipient(session, **extra)
+        record_stop(
+            session,
+            hasher=AddressHasher.load(session),
+            kind=ContactKind.PHONE,
+            address=said_stop.address,
+            source="sms",
+            company_id=stopped.id,
+        )
+        _add_mobile(session, stopped.id, "+4741000001")  # its other mobile is not used for it either
+        sharing, own = make_recipient(session, **extra)
+        _add_mobile(session, sharing.id, said_stop.address)  # newer than its own, and opted out
+        ids = {"stopped": stopped.id, "sharing": sharing.id, "own": own.id}
+    path = tmp_path / "c.toml"
+    path.write_text(current(TOML))
+    created = cli("campaign", "create", str(path), "--json")
+    assert created.exit_code == 0, created.output
+    settings = Settings(_env_file=None, database_url=db.url)  # type: ignore[call-arg]
+    with db.transaction() as session:
+        launch_campaign(session, campaign_id=json.loads(created.stdout)["id"], settings=settings)
+        first = session.scalars(select(CampaignStep).where(CampaignStep.position == 0)).one()
+        materialise_step(session, step_id=first.id, settings=settings)
+        got = dict(session.execute(select(Message.company_id, Message.contact_id)).tuples().all())
+    assert got == {ids["sharing"]: ids["own"]}
 
 
 def test_create_refuses_an_empty_audience_and_stores_nothing(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -113,6 +113,20 @@ def test_opted_out_addresses_are_skipped_at_send_time(db: Database, settings: Se
         )
 
 
+def test_an_address_replaced_after_the_step_was_drawn_is_not_used(db: Database, settings: Settings) -> None:
+    """A later register import gave the company another number: the queued SMS to the old one is skipped."""
+    from store.models import Contact
+
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        first, _second = queue_messages(session, campaign=campaign, step=step, count=2)
+        session.get_one(Contact, first.contact_id).replaced_at = utcnow()
+    run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
+    assert states(db) == {"sent": 1, "skipped": 1}
+    with db.session() as session:
+        assert session.get_one(Message, first.id).error == "replaced"
+
+
 def test_declines_and_replies_stop_reminders(db: Database, settings: Settings) -> None:
     with db.transaction() as session:
         campaign, step = make_campaign(session, only=StepAudience.NO_REPLY)
@@ -331,6 +345,57 @@ def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, sett
     assert rows[first.id].state is MessageState.SENT
     assert (rows[second.id].state, rows[second.id].error) == (MessageState.SKIPPED, "opted_out")
     assert (rows[third.id].state, rows[third.id].error) == (MessageState.SKIPPED, "replied")
+    assert [m.message_id for m in provider.sent] == [first.id]
+
+
+def test_a_company_that_says_stopp_on_another_address_after_the_claim_is_not_sent_to(
+    db: Database, settings: Settings
+) -> None:
+    """PRODUCT §3: the STOPP came from the company's Telegram chat, not the number the claimed SMS goes to; the
+    company is do-not-contact, so the re-check right before the send stops it all the same."""
+    from companies.optouts import record_stop
+
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, rate={"sms": 0.5})
+        first, second = queue_messages(session, campaign=campaign, step=step, count=2)
+    provider = Scripted()
+
+    def claimed(message: Message) -> bool:
+        with db.session() as session:
+            return session.get_one(Message, message.id).state is MessageState.SENDING
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            settings=settings,
+            db=db,
+            channels={Channel.SMS: provider},
+            poll_interval=0.05,
+            refresh_interval=0.1,
+        )
+        await dispatcher.start()
+        try:
+            await wait_until(lambda: claimed(second), what="the second claim")
+            with db.transaction() as session:
+                record_stop(
+                    session,
+                    hasher=AddressHasher.load(session),
+                    kind=ContactKind.TELEGRAM,
+                    address="7000123",
+                    source="telegram",
+                    company_id=second.company_id,
+                )
+            await wait_until(lambda: not claimed(second), what="the re-check of the second")
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    with db.session() as session:
+        rows = {m.id: m for m in session.scalars(select(Message))}
+        assert not is_opted_out(
+            session, hasher=AddressHasher.load(session), kind=ContactKind.PHONE, address=second.address or ""
+        )
+    assert rows[first.id].state is MessageState.SENT
+    assert (rows[second.id].state, rows[second.id].error) == (MessageState.SKIPPED, "never_contact")
     assert [m.message_id for m in provider.sent] == [first.id]
 
 

@@ -197,9 +197,11 @@ def test_avbryt_leaves_the_flow_and_keeps_the_answers(session: Session, settings
     assert session.scalar(select(Registration.contact_name)) == "Ola"
 
 
-def test_stopp_opts_out_every_address_of_the_company_with_one_confirmation(
+def test_stopp_opts_out_the_sender_and_marks_the_company_do_not_contact_with_one_confirmation(
     session: Session, settings: Settings
 ) -> None:
+    """PRODUCT §3: the sender's address is opted out and the company is do-not-contact; its other addresses
+    (which other companies may share) are not opted out."""
     company = make_company(session, email="post@fjord.no")
     hasher = AddressHasher.load(session)
     session.add(
@@ -214,8 +216,53 @@ def test_stopp_opts_out_every_address_of_the_company_with_one_confirmation(
     first = say(session, settings, "Stopp.")
     assert len(first.answers) == 1 and "meldt av" in first.answers[0].text
     assert is_opted_out(session, hasher=hasher, kind=ContactKind.PHONE, address=MOBILE)
-    assert is_opted_out(session, hasher=hasher, kind=ContactKind.EMAIL, address="post@fjord.no")
+    assert not is_opted_out(session, hasher=hasher, kind=ContactKind.EMAIL, address="post@fjord.no")
+    session.refresh(company)
+    assert company.do_not_contact_at is not None and company.do_not_contact_source == "sms"
+    assert company.never_contact and not company.closed
     assert say(session, settings, "STOPP").answers == []
+
+
+def test_stopp_from_a_number_several_companies_share_marks_none_of_them(
+    session: Session, settings: Settings
+) -> None:
+    first = make_company(session, orgnr="974760673", name="Fjord Bygg AS")
+    second = make_company(session, orgnr="923609016", name="Tind Rør AS")
+    hasher = AddressHasher.load(session)
+    session.commit()
+    out = say(session, settings, "STOPP")
+    assert out.answers  # the number is opted out, with one confirmation
+    assert is_opted_out(session, hasher=hasher, kind=ContactKind.PHONE, address=MOBILE)
+    for company in (first, second):
+        session.refresh(company)
+        assert company.do_not_contact_at is None
+
+
+def test_stopp_with_the_short_code_from_a_shared_number_marks_that_company(
+    session: Session, settings: Settings
+) -> None:
+    first = make_company(session, orgnr="974760673", name="Fjord Bygg AS")
+    second = make_company(session, orgnr="923609016", name="Tind Rør AS")
+    session.commit()
+    assert say(session, settings, "STOPP").answers  # the shared number is opted out; no company is marked
+    # The number was already opted out, but the company is newly do-not-contact: that is confirmed once.
+    out = say(session, settings, f"stopp {second.short_code}")
+    assert out.answers and out.company_id == second.id
+    session.refresh(first)
+    session.refresh(second)
+    assert second.do_not_contact_at is not None and first.do_not_contact_at is None
+    # Already opted out, already marked: a repeat changes nothing and gets no second confirmation.
+    assert say(session, settings, f"STOPP {second.short_code}").answers == []
+
+
+def test_a_company_that_said_stopp_can_still_register_itself(session: Session, settings: Settings) -> None:
+    company = make_company(session)
+    session.commit()
+    say(session, settings, "STOPP")
+    out = say(session, settings, f"JA {company.short_code}")
+    assert out.intent is Intent.INTERESTED and out.answers[-1].text.startswith("1/5")
+    session.refresh(company)
+    assert company.never_contact  # registering is not consent to outreach
 
 
 def test_stopp_works_for_an_unknown_sender(session: Session, settings: Settings) -> None:

@@ -188,3 +188,43 @@ def test_privacy_needs_exactly_one_target(cli) -> None:  # type: ignore[no-untyp
     assert cli("privacy", "export").exit_code == 2
     assert cli("privacy", "erase", "--phone", "123").exit_code == 2
     assert cli("privacy", "export", "--orgnr", "974760673").exit_code == 2
+
+
+def test_erasing_an_orgnr_leaves_a_number_it_shares_with_other_companies_alone(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """PRODUCT §3: one company's request must not silence the others on their shared switchboard."""
+    from store.models import Company, Contact
+    from store.optouts import is_opted_out
+
+    switchboard = "+4741234567"
+    with db.transaction() as session:
+        hasher = AddressHasher.load(session)
+        leaving = make_company(session, mobile="+4748123456", orgnr="923609016", name="Polar AS")
+        staying = make_company(session, mobile="+4748123457", orgnr="974760673", name="Fjord AS")
+        for company in (leaving, staying):
+            session.add(
+                Contact(
+                    company_id=company.id,
+                    kind=ContactKind.PHONE,
+                    address=switchboard,
+                    address_hash=hasher(ContactKind.PHONE, switchboard),
+                    is_mobile=True,
+                )
+            )
+        leaving_id, staying_id = leaving.id, staying.id
+
+    erased = cli("privacy", "erase", "--orgnr", "923609016", "--json")
+
+    assert erased.exit_code == 0, erased.output
+    assert json.loads(erased.stdout)["contacts"] == 2
+    with db.session() as session:
+        hasher = AddressHasher.load(session)
+        assert is_opted_out(session, hasher=hasher, kind=ContactKind.PHONE, address="+4748123456")
+        assert not is_opted_out(session, hasher=hasher, kind=ContactKind.PHONE, address=switchboard)
+        assert (
+            switchboard
+            in session.scalars(select(Contact.address).where(Contact.company_id == staying_id)).all()
+        )
+        assert session.scalars(select(Contact).where(Contact.company_id == leaving_id)).all() == []
+        left = session.get_one(Company, leaving_id)
+        assert left.do_not_contact_at is not None and left.do_not_contact_source == "privacy"
+        assert session.get_one(Company, staying_id).do_not_contact_at is None

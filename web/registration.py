@@ -69,7 +69,8 @@ def _page(
 ) -> HTMLResponse:
     with db.session() as session:
         company = company_by_token(session, token)
-        if company is None or company.never_contact:
+        # Closed units cannot take apprentices; a company that said STOPP may still come back and register.
+        if company is None or company.closed:
             return _not_found(request)
         form = form or prefill(session, company)
         trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
@@ -118,7 +119,7 @@ async def register(request: Request, token: str, db: DbDep) -> Response:
     def save() -> tuple[str, dict[str, str], Registration | None, str]:
         with db.transaction() as session:
             company = company_by_token(session, token)
-            if company is None or company.never_contact:
+            if company is None or company.closed:
                 return "missing", {}, None, ""
             errors, clean = validate(session, form)
             if errors:

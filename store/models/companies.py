@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ColumnElement, Date, ForeignKey, Index, Integer, String, UniqueConstraint, or_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, str_enum, utcnow
@@ -43,6 +44,10 @@ class Company(Base):
     bankrupt: Mapped[bool] = mapped_column(Boolean, default=False)
     winding_up: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_on: Mapped[date | None] = mapped_column(Date)
+    # The company said STOPP (PRODUCT §3): none of its addresses is used for it again, whoever else shares
+    # them. Set once, by the first STOPP that spoke for the company; never lifted automatically.
+    do_not_contact_at: Mapped[datetime | None]
+    do_not_contact_source: Mapped[str | None] = mapped_column(String(20))  # sms | telegram | web | migration
 
     # Personal identifiers for replies and links (PRODUCT §4), created once, stable across campaigns.
     short_code: Mapped[str | None] = mapped_column(String(6), unique=True)
@@ -54,9 +59,42 @@ class Company(Base):
     contacts: Mapped[list[Contact]] = relationship(back_populates="company", cascade="all, delete-orphan")
 
     @property
-    def never_contact(self) -> bool:
-        """Bankrupt, being wound up or deleted units are kept for the record but never written to."""
+    def closed(self) -> bool:
+        """Bankrupt, being wound up or deleted: kept for the record, but it can take no apprentice, so it can
+        neither be written to nor register interest."""
         return self.bankrupt or self.winding_up or self.deleted_on is not None
+
+    @hybrid_property
+    def never_contact(self) -> bool:
+        """The one rule for "never write to this company": closed units and companies that said STOPP.
+
+        Every reader asks this (audience, preview, the dispatcher's re-check, dashboard, CLI), in Python or,
+        through the expression below, in SQL, so they cannot drift apart. A company that said STOPP may still
+        register on its own initiative (its link, a chat it starts): that is not outreach."""
+        return self.closed or self.do_not_contact_at is not None
+
+    @never_contact.inplace.expression
+    @classmethod
+    def _never_contact_expression(cls) -> ColumnElement[bool]:
+        return or_(
+            cls.bankrupt.is_(True),
+            cls.winding_up.is_(True),
+            cls.deleted_on.is_not(None),
+            cls.do_not_contact_at.is_not(None),
+        )
+
+    @property
+    def never_contact_reason(self) -> str | None:
+        """Why the company is never written to, in words staff read (bokmål), or None."""
+        if self.deleted_on is not None:
+            return "slettet"
+        if self.bankrupt:
+            return "konkurs"
+        if self.winding_up:
+            return "under avvikling"
+        if self.do_not_contact_at is not None:
+            return "har sagt STOPP"
+        return None
 
 
 class Contact(Base):

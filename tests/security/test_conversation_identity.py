@@ -117,7 +117,7 @@ def conversation(session: Session, channel: str, address: str) -> Conversation:
 def assert_company_untouched(session: Session, company_id: int) -> None:
     company = session.get_one(Company, company_id)
     # Marked by the opt-out rules (PRODUCT §3) only when the company itself says STOPP.
-    assert not getattr(company, "do_not_contact", False)
+    assert company.do_not_contact_at is None
     assert company_addresses_opted_out(session) == []
 
 
@@ -261,8 +261,8 @@ def test_a_shared_number_proves_nothing_without_a_code(sms: Sms, db: Database, s
         hasher = AddressHasher.load(session)
         # Only the address that wrote; not the e-mails of either company that lists it.
         assert sorted(set(company_addresses_opted_out(session))) == [SHARED]
-        assert not getattr(session.get_one(Company, seeded.company_id), "do_not_contact", False)
-        assert not getattr(session.get_one(Company, seeded.other_id), "do_not_contact", False)
+        assert session.get_one(Company, seeded.company_id).do_not_contact_at is None
+        assert session.get_one(Company, seeded.other_id).do_not_contact_at is None
         assert not is_opted_out(session, hasher=hasher, kind=ContactKind.EMAIL, address=EMAIL)
         assert session.scalars(select(Reply.company_id)).all() == [None, None]
     # With the code from its letter the accountant's phone speaks for the one company.

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from campaigns.audience import has_postal_address, opted_out
+from campaigns.audience import has_postal_address, opted_out, usable_contact
 from store.models import (
     Campaign,
     CampaignStep,
@@ -53,11 +53,22 @@ class Gap:
     count: int
 
 
-def _contact(kind: ContactKind, mobile: bool, *more: ColumnElement[bool]) -> ColumnElement[bool]:
-    conditions = [Contact.company_id == Company.id, Contact.kind == kind, *more]
+def _current(kind: ContactKind, mobile: bool, *more: ColumnElement[bool]) -> ColumnElement[bool]:
+    """The company has a current (not replaced) address of this kind meeting `more`."""
+    conditions = [
+        Contact.company_id == Company.id,
+        Contact.kind == kind,
+        Contact.replaced_at.is_(None),
+        *more,
+    ]
     if mobile:
         conditions.append(Contact.is_mobile.is_(True))
     return exists().where(and_(*conditions))
+
+
+def _usable(kind: ContactKind, mobile: bool) -> ColumnElement[bool]:
+    """The audience's own condition for an address outreach may use: the gaps never restate it."""
+    return exists().where(usable_contact(kind, mobile=mobile))
 
 
 def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnElement[bool]]]:
@@ -70,7 +81,7 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
     sole = and_(Company.org_form.is_not(None), Company.org_form == "ENK")
     if step.channel is Channel.LETTER:
         # A letter goes by e-mail where the company may be e-mailed, on paper otherwise.
-        usable_email = _contact(ContactKind.EMAIL, False, Contact.invalid_reason.is_(None), not_(opted_out()))
+        usable_email = _usable(ContactKind.EMAIL, False)
         mailable = and_(usable_email, not_(sole)) if personal else usable_email
         has_postal = has_postal_address()
         reasons.append((NO_POSTAL, and_(not_(mailable), not_(has_postal))))
@@ -80,10 +91,10 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
         mobile = step.channel is Channel.SMS
         if personal:
             reasons.append((SOLE, sole))
-        any_address = _contact(kind, mobile)
-        usable = _contact(kind, mobile, Contact.invalid_reason.is_(None), not_(opted_out()))
+        any_address = _current(kind, mobile)
+        usable = _usable(kind, mobile)
         reasons.append((MISSING[step.channel], not_(any_address)))
-        reasons.append((OPTED_OUT, and_(not_(usable), _contact(kind, mobile, opted_out()))))
+        reasons.append((OPTED_OUT, and_(not_(usable), _current(kind, mobile, opted_out()))))
         reasons.append((INVALID, not_(usable)))
         reachable = usable
     if step.only in ONLY:
@@ -124,7 +135,7 @@ def orgnr_note(session: Session, *, campaign: Campaign, step: CampaignStep, orgn
     if company is None:
         return f"Fant ingen bedrift med organisasjonsnummer {orgnr} i registeret."
     if company.never_contact:
-        return f"{company.name} er konkurs, under avvikling eller slettet, og skrives aldri til."
+        return f"{company.name} skrives aldri til ({company.never_contact_reason})."
     this = Company.id == company.id
     in_audience = session.scalar(select(Company.id).where(this, *base_conditions(campaign.definition)))
     if in_audience is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 DAYS = {"mon": "man", "tue": "tir", "wed": "ons", "thu": "tor", "fri": "fre", "sat": "lør", "sun": "søn"}
 EXCLUDES = {
-    "opted_out": "avmeldte",
+    "opted_out": "som har sagt STOPP (utelates alltid)",
     "registered": "som allerede har registrert interesse",
     "training_company": "som allerede er lærebedrifter",
 }

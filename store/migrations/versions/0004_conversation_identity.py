@@ -1,7 +1,7 @@
 """conversation identity (how a conversation proved its company), registration ownership, flood counters
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-04 17:00:00
 
 Existing conversations keep their company but no proof (`verified_by` NULL): before this revision a typed orgnr
@@ -22,7 +22,7 @@ import store.models.base
 
 
 revision: str = '0004'
-down_revision: str | None = '0002'
+down_revision: str | None = '0003'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
