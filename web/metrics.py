@@ -48,6 +48,11 @@ WEBHOOK_REJECTIONS = Counter(
     "Webhook requests refused (bad signature, bad secret, too large), by webhook and reason.",
     ["webhook", "reason"],
 )
+WEBHOOK_IGNORED = Counter(
+    "jeger_webhook_ignored_total",
+    "Authentic webhook requests acknowledged but not acted on (malformed fields), by webhook and reason.",
+    ["webhook", "reason"],
+)
 
 
 class OutboxCollector(Collector):
