@@ -26,6 +26,7 @@ from store.overview import replies_page
 from .admin import campaign_bridge as domain
 from .auth import ApiStaff
 from .deps import DbDep, SessionDep, SettingsDep
+from .downloads import attachment
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_TOML_BYTES = 200_000
@@ -88,7 +89,7 @@ def export_leads(
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+        headers=attachment("leads.csv"),
     )
 
 

@@ -12,6 +12,8 @@ from settings import Settings
 from store.db import Database
 
 from . import admin, api, health, metrics, registration, telegram_webhook, twilio_sms, twilio_status
+from .body import MAX_REQUEST_BODY
+from .security_headers import SecurityHeaders
 
 
 def create_app(
@@ -34,8 +36,14 @@ def create_app(
             if db is None:
                 database.dispose()
 
+    # Every request body is capped before it is read (413): the Content-Length is checked first and streamed
+    # bytes are counted; routes that take more (the register upload) or less (public forms) say so themselves.
     app = FastAPI(
-        title="Læreplassjeger", lifespan=lifespan, docs_url="/api/docs", openapi_url="/api/openapi.json"
+        title="Læreplassjeger",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        max_body_size=MAX_REQUEST_BODY,
     )
     app.state.settings = settings
     app.state.db = database
@@ -50,4 +58,5 @@ def create_app(
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
     app.include_router(api.router)
+    app.add_middleware(SecurityHeaders, https=settings.public_base_url.startswith("https://"))
     return app

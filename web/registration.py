@@ -23,6 +23,7 @@ from store.identifiers import company_by_token
 from store.models import Registration, Trade
 
 from .auth import check_csrf, client_address, csrf_token
+from .body import MAX_BODY
 from .deps import DbDep
 
 router = APIRouter()
@@ -163,7 +164,7 @@ def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
     return _page(request, db, token, None, {})
 
 
-@router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
+@router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False, max_body_size=MAX_BODY)
 async def register(request: Request, token: str, db: DbDep) -> Response:
     if not _limits(request).post.allow(client_address(request)):
         return _too_many(request)

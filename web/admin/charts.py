@@ -204,13 +204,16 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
     return "".join(parts)
 
 
+def _swatch(colour: str) -> str:
+    """A legend colour as an SVG fill: the pages' Content-Security-Policy allows no inline style attributes."""
+    return f'<svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="{colour}"/></svg>'
+
+
 def _html_legend(bounds: Sequence[int], unit: str) -> str:
-    items = [f'<li><span class="swatch" style="background:{ZERO}"></span>0</li>']
+    items = [f"<li>{_swatch(ZERO)}0</li>"]
     lower = 1
     for bound, grey in zip(bounds, GREYS, strict=True):
-        items.append(
-            f'<li><span class="swatch" style="background:{grey}"></span>{_number(lower)}–{_number(bound)}</li>'
-        )
+        items.append(f"<li>{_swatch(grey)}{_number(lower)}–{_number(bound)}</li>")
         lower = bound + 1
     title = escape(unit.strip() or "Antall")
     return f'<ul class="map-legend" aria-label="Forklaring: {title}"><li><b>{title}</b></li>{"".join(items)}</ul>'

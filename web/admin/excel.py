@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
+from ..downloads import attachment
 from .ui import LEAD_STATES, MESSAGE_STATES, label
 
 LEAD_HEADERS = {
@@ -73,7 +74,7 @@ def excel_csv(
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=attachment(filename),
     )
 
 
