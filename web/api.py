@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -28,8 +28,29 @@ from .auth import ApiStaff
 from .deps import DbDep, SessionDep, SettingsDep
 from .downloads import attachment
 
-router = APIRouter(prefix="/api", tags=["api"])
 MAX_TOML_BYTES = 200_000
+MAX_ID = (
+    2**31 - 1
+)  # the id columns are 32-bit integers: a larger number can name no row and must not reach SQL
+CampaignId = Annotated[int, Path(ge=1, le=MAX_ID, description="Campaign id")]
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: FastAPI's for invalid parameters, ours for the rest."""
+
+    detail: str | list[Any] = Field(
+        description="What was wrong: a sentence, a list of problems, or FastAPI's list of invalid fields."
+    )
+
+
+# Declared for every route, so each answer the API gives matches its OpenAPI description (422 replaces
+# FastAPI's default, which only describes its own validation errors, not a 422 such as an unknown county).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No valid staff API token."},
+    422: {"model": ErrorOut, "description": "Invalid parameters or body."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such campaign."}}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
 # --- leads ----------------------------------------------------------------------------------------------
@@ -120,11 +141,11 @@ class RepliesOut(BaseModel):
 def list_replies(
     session: SessionDep,
     staff: ApiStaff,
-    campaign: int | None = Query(None, description="Campaign id"),
+    campaign: int | None = Query(None, ge=1, le=MAX_ID, description="Campaign id"),
     intent: Intent | None = None,
     since: datetime | None = Query(None, description="Received at or after (ISO 8601 with a zone)."),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_ID),
 ) -> RepliesOut:
     if since is not None and since.tzinfo is None:
         raise HTTPException(422, "since: give a time zone, e.g. 2027-06-07T09:00:00+02:00")
@@ -166,10 +187,6 @@ class CampaignStatusOut(CampaignOut):
     steps: list[StepOut]
 
 
-class ProblemOut(BaseModel):
-    detail: list[str]
-
-
 def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
     return CampaignOut(
         id=campaign.id,
@@ -208,7 +225,10 @@ def list_campaigns(session: SessionDep, staff: ApiStaff) -> list[CampaignOut]:
     response_model=CampaignStatusOut,
     status_code=201,
     summary="Create a campaign from its TOML file (as a draft)",
-    responses={422: {"model": ProblemOut, "description": "The TOML is not a valid campaign."}},
+    responses={
+        413: {"model": ErrorOut, "description": "The campaign file is over 200 kB."},
+        422: {"model": ErrorOut, "description": "The TOML is not a valid campaign: its problems."},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -241,8 +261,13 @@ async def create_campaign(
     return await run_in_threadpool(create)
 
 
-@router.get("/campaigns/{campaign_id}", response_model=CampaignStatusOut, summary="A campaign's status")
-def campaign_status(campaign_id: int, session: SessionDep, staff: ApiStaff) -> CampaignStatusOut:
+@router.get(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignStatusOut,
+    summary="A campaign's status",
+    responses=NOT_FOUND,
+)
+def campaign_status(campaign_id: CampaignId, session: SessionDep, staff: ApiStaff) -> CampaignStatusOut:
     return _status_out(session, campaign_id)
 
 
@@ -262,13 +287,14 @@ def _act(session: Session, settings: Settings, campaign_id: int, action: str) ->
 
 
 _CONFLICT: dict[int | str, dict[str, Any]] = {
-    409: {"description": "The campaign's state does not allow this."}
+    **NOT_FOUND,
+    409: {"model": ErrorOut, "description": "The campaign's state does not allow this."},
 }
 
 
 @router.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
 def launch_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, staff: ApiStaff
 ) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
     return _act(session, settings, campaign_id, "launch")
@@ -276,7 +302,7 @@ def launch_campaign(
 
 @router.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
 def pause_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, staff: ApiStaff
 ) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
     return _act(session, settings, campaign_id, "pause")
@@ -284,7 +310,7 @@ def pause_campaign(
 
 @router.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
 def resume_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, staff: ApiStaff
 ) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
     return _act(session, settings, campaign_id, "resume")
@@ -292,7 +318,7 @@ def resume_campaign(
 
 @router.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
 def cancel_campaign(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, staff: ApiStaff
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, staff: ApiStaff
 ) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
     return _act(session, settings, campaign_id, "cancel")
