@@ -11,7 +11,17 @@ from runtime import Service
 from settings import Settings
 from store.db import Database
 
-from . import admin, api, health, metrics, registration, telegram_webhook, twilio_sms, twilio_status
+from . import (
+    admin,
+    api,
+    health,
+    input_errors,
+    metrics,
+    registration,
+    telegram_webhook,
+    twilio_sms,
+    twilio_status,
+)
 from .body import MAX_REQUEST_BODY
 from .security_headers import SecurityHeaders
 
@@ -58,5 +68,6 @@ def create_app(
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
     app.include_router(api.router)
+    input_errors.install(app)
     app.add_middleware(SecurityHeaders, https=settings.public_base_url.startswith("https://"))
     return app

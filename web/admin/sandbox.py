@@ -108,7 +108,7 @@ def press(
     settings: SettingsDep,
     staff: CurrentStaff,
     t: Annotated[str, Form()],
-    message_id: Annotated[int, Form()],
+    message_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
     data: Annotated[str, Form()],
 ) -> Response:
     """Taps a Telegram button in the sandbox, as the company (or hunter) of the thread."""
