@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from schemathesis import Case, GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
+from sqlalchemy import select
 
 from store.db import Database
 from tests.lead_factories import make_company, make_registration
@@ -92,3 +93,16 @@ def test_ids_past_the_id_columns_get_422_not_a_database_overflow(client: TestCli
         assert isinstance(response.json()["detail"], list)
     unknown = client.get("/api/leads?county=lax", headers=headers)
     assert unknown.status_code == 422 and "lax" in unknown.json()["detail"]
+
+
+def test_a_deeply_nested_campaign_file_gets_422_not_a_recursion_error(
+    client: TestClient, api_token: str, db: Database
+) -> None:
+    from store.models import Campaign
+
+    headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/toml"}
+    for body in ("a = " + "[" * 60_000 + "]" * 60_000, "a = " + "{b=" * 30_000 + "1" + "}" * 30_000):
+        response = client.post("/api/campaigns", content=body.encode(), headers=headers)
+        assert response.status_code == 422 and "nøstet for dypt" in str(response.json()["detail"])
+    with db.session() as session:
+        assert session.scalars(select(Campaign)).first() is None
