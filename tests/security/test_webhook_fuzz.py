@@ -287,3 +287,54 @@ def test_after_hostile_updates_the_bot_still_answers_and_every_reply_is_whole(
         for reply in session.scalars(select(Reply)):
             assert reply.provider_id and len(reply.provider_id) <= 100
             assert "\x00" not in (reply.text or "")
+
+
+def _ignored(webhook: str, reason: str) -> float:
+    from prometheus_client import REGISTRY
+
+    labels = {"webhook": webhook, "reason": reason}
+    return REGISTRY.get_sample_value("jeger_webhook_ignored_total", labels) or 0.0
+
+
+@pytest.mark.parametrize(
+    ("path", "form", "webhook", "reason"),
+    [
+        (SMS, {"MessageSid": "SM1", "From": "+47912\x0034567", "Body": "STOPP"}, "twilio_sms", "sender"),
+        (SMS, {"MessageSid": "SM" + "f" * 200, "From": "+4791234567", "Body": "STOPP"}, "twilio_sms", "sid"),
+        (SMS, {"From": "+4791234567", "Body": "STOPP"}, "twilio_sms", "sid"),
+        (STATUS, {"MessageSid": "SM\x00", "MessageStatus": "delivered"}, "twilio_status", "sid"),
+        (STATUS, {"MessageSid": "SM1", "MessageStatus": "x" * 50}, "twilio_status", "status"),
+        (STATUS, {"MessageSid": "SM1", "MessageStatus": "failed", "ErrorCode": "3\x0000"}, "twilio_status",
+         "error_code"),
+    ],
+)  # fmt: skip
+def test_an_authentic_but_unusable_twilio_request_is_acknowledged_and_counted_as_ignored(
+    twilio_client: tuple[TestClient, Settings],
+    db: Database,
+    path: str,
+    form: dict[str, str],
+    webhook: str,
+    reason: str,
+) -> None:
+    client, live = twilio_client
+    before = _ignored(webhook, reason)
+    signature = sign(TOKEN, live.public_base_url + path, form)
+    response = client.post(path, data=form, headers={"X-Twilio-Signature": signature})
+    assert response.status_code == 200  # Twilio retries anything else
+    if path == SMS:
+        assert "<Message" not in response.text
+    assert _ignored(webhook, reason) == before + 1
+    assert _counts(db) == (0, 0, 0)
+
+
+def test_an_authentic_telegram_update_that_is_not_one_is_counted_as_ignored(
+    telegram_client: tuple[TestClient, TelegramBot],
+) -> None:
+    client, _bot = telegram_client
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    cases = [(b"[" * 30_000 + b"]" * 30_000, "not_json"), (b"[1]", "not_an_update"),
+             (b'{"update_id": "1"}', "malformed_update")]  # fmt: skip
+    for body, reason in cases:
+        before = _ignored("telegram", reason)
+        assert client.post(TELEGRAM, content=body, headers=headers).status_code == 200
+        assert _ignored("telegram", reason) == before + 1, reason
