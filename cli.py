@@ -499,8 +499,11 @@ def sandbox_reply_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
-    """Svar som en bedrift på sandkassekanalen (samme motor som SMS- og Telegram-webhookene)."""
+    """Svar som en bedrift på sandkassekanalen (samme motor som SMS- og Telegram-webhookene).
+
+    Bare på kanaler uten leverandør: er SMS eller Telegram i drift, avvises svaret (kode 2)."""
     from bot.replies import SandboxError, sandbox_reply
+    from channels.registry import ChannelLive
 
     context = ctx_of(ctx)
     try:
@@ -512,7 +515,7 @@ def sandbox_reply_command(
                 settings=context.settings,
                 channel=channel.value if channel else None,
             )
-    except SandboxError as exc:
+    except (SandboxError, ChannelLive) as exc:
         fail(str(exc))
     if as_json:
         print_json(

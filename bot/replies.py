@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from channels.registry import require_sandboxed
 from settings import Settings
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Message, Reply
@@ -107,8 +108,10 @@ def sandbox_reply(
     session: Session, *, sender: str, text: str, settings: Settings, channel: str | None = None
 ) -> tuple[Outcome, list[str]]:
     """Runs the same engine as the webhooks for a company answering on the sandbox channel (see
-    `sandbox_address` for how the sender picks SMS or Telegram). The answers are stored as sandbox messages."""
+    `sandbox_address` for how the sender picks SMS or Telegram). The answers are stored as sandbox messages.
+    Refused with `channels.registry.ChannelLive` when that channel is live."""
     kind, address = sandbox_address(sender, channel)
+    require_sandboxed(settings, kind)  # raises ChannelLive before anything is stored
     outcome = handle_inbound(
         session,
         inbound=Inbound(

@@ -210,6 +210,10 @@ def check_definition(
         line = re.search(r"line (\d+)", str(exc))
         problem = Problem(filename, int(line.group(1)) if line else None, "toml", f"ikke gyldig TOML ({exc})")
         return {}, [problem]
+    except RecursionError:  # tomllib parses nested arrays and tables recursively: a hostile file nests deeply
+        return {}, [
+            Problem(filename, None, "toml", "ikke gyldig TOML (lister eller tabeller nøstet for dypt)")
+        ]
     check = _Checker(filename, source, counties, tz)
     check.unknown_keys(data, TOP_KEYS, "")
 

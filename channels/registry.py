@@ -17,6 +17,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+LIVE_PROVIDERS = {Channel.SMS: "Twilio", Channel.TELEGRAM: "Telegram", Channel.EMAIL: "SMTP"}
+CHANNEL_NAMES = {Channel.SMS: "SMS", Channel.TELEGRAM: "Telegram", Channel.EMAIL: "E-post"}
+
+
+class ChannelLive(ValueError):
+    """The sandbox was asked to act on a channel that has a real provider (PRODUCT §12)."""
+
+
+def is_live(settings: Settings, channel: Channel) -> bool:
+    """True when `channel` goes through its provider, as `build_channels` decides: the credentials are set."""
+    if channel is Channel.SMS:
+        return settings.twilio_enabled
+    if channel is Channel.TELEGRAM:
+        return settings.telegram_enabled
+    if channel is Channel.EMAIL:
+        return settings.smtp_enabled
+    return False
+
+
+def require_sandboxed(settings: Settings, channel: Channel) -> None:
+    """Raises ChannelLive unless `channel` runs in the sandbox. A sandbox answer on a live channel would be a
+    real company's word that never came from it (a STOPP, a registration) while the real chat goes on; the
+    CLI and the dashboard call this before anything is stored."""
+    if is_live(settings, channel):
+        raise ChannelLive(
+            f"{CHANNEL_NAMES[channel]}-kanalen er i drift ({LIVE_PROVIDERS[channel]} er satt opp), så "
+            "sandkassen kan ikke svare på den. Sandkassen virker bare på kanaler uten leverandør. "
+            "Ingenting ble lagret."
+        )
+
+
 def build_channels(
     settings: Settings, *, printer: LetterPrinter | None = None
 ) -> dict[Channel, ChannelAdapter]:

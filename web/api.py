@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -27,6 +27,7 @@ from store.overview import replies_page
 from .admin import campaign_bridge as domain
 from .auth import ApiStaff
 from .deps import DbDep, SessionDep, SettingsDep
+from .downloads import attachment
 
 
 def require_token(staff: ApiStaff) -> None:
@@ -35,8 +36,29 @@ def require_token(staff: ApiStaff) -> None:
     resolves a dependency once per request, so the token is still checked (and its use recorded) once."""
 
 
-router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_token)])
 MAX_TOML_BYTES = 200_000
+MAX_ID = (
+    2**31 - 1
+)  # the id columns are 32-bit integers: a larger number can name no row and must not reach SQL
+CampaignId = Annotated[int, Path(ge=1, le=MAX_ID, description="Campaign id")]
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: FastAPI's for invalid parameters, ours for the rest."""
+
+    detail: str | list[Any] = Field(
+        description="What was wrong: a sentence, a list of problems, or FastAPI's list of invalid fields."
+    )
+
+
+# Declared for every route, so each answer the API gives matches its OpenAPI description (422 replaces
+# FastAPI's default, which only describes its own validation errors, not a 422 such as an unknown county).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No valid staff API token."},
+    422: {"model": ErrorOut, "description": "Invalid parameters or body."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such campaign."}}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS, dependencies=[Depends(require_token)])
 
 
 # --- leads ----------------------------------------------------------------------------------------------
@@ -113,7 +135,7 @@ def export_leads(
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="leads.csv"'},
+        headers=attachment("leads.csv"),
     )
 
 
@@ -143,11 +165,11 @@ class RepliesOut(BaseModel):
 @router.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
 def list_replies(
     session: SessionDep,
-    campaign: int | None = Query(None, description="Campaign id"),
+    campaign: int | None = Query(None, ge=1, le=MAX_ID, description="Campaign id"),
     intent: Intent | None = None,
     since: datetime | None = Query(None, description="Received at or after (ISO 8601 with a zone)."),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_ID),
 ) -> RepliesOut:
     if since is not None and since.tzinfo is None:
         raise HTTPException(422, "since: give a time zone, e.g. 2027-06-07T09:00:00+02:00")
@@ -200,10 +222,6 @@ class CampaignStatusOut(CampaignOut):
     waiting: list[WaitOut] = Field(default_factory=list, description="Why the queued messages wait, grouped.")
 
 
-class ProblemOut(BaseModel):
-    detail: list[str]
-
-
 def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
     return CampaignOut(
         id=campaign.id,
@@ -250,7 +268,10 @@ def list_campaigns(session: SessionDep) -> list[CampaignOut]:
     response_model=CampaignStatusOut,
     status_code=201,
     summary="Create a campaign from its TOML file (as a draft)",
-    responses={422: {"model": ProblemOut, "description": "The TOML is not a valid campaign."}},
+    responses={
+        413: {"model": ErrorOut, "description": "The campaign file is over 200 kB."},
+        422: {"model": ErrorOut, "description": "The TOML is not a valid campaign: its problems."},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -283,8 +304,13 @@ async def create_campaign(
     return await run_in_threadpool(create)
 
 
-@router.get("/campaigns/{campaign_id}", response_model=CampaignStatusOut, summary="A campaign's status")
-def campaign_status(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+@router.get(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignStatusOut,
+    summary="A campaign's status",
+    responses=NOT_FOUND,
+)
+def campaign_status(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     return _status_out(session, campaign_id, settings)
 
 
@@ -304,29 +330,30 @@ def _act(session: Session, settings: Settings, campaign_id: int, action: str) ->
 
 
 _CONFLICT: dict[int | str, dict[str, Any]] = {
-    409: {"description": "The campaign's state does not allow this."}
+    **NOT_FOUND,
+    409: {"model": ErrorOut, "description": "The campaign's state does not allow this."},
 }
 
 
 @router.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
-def launch_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def launch_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
     return _act(session, settings, campaign_id, "launch")
 
 
 @router.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
-def pause_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def pause_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
     return _act(session, settings, campaign_id, "pause")
 
 
 @router.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
-def resume_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def resume_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
     return _act(session, settings, campaign_id, "resume")
 
 
 @router.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
-def cancel_campaign(campaign_id: int, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def cancel_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
     return _act(session, settings, campaign_id, "cancel")

@@ -11,7 +11,20 @@ from runtime import Service
 from settings import Settings
 from store.db import Database
 
-from . import admin, api, health, metrics, registration, site, telegram_webhook, twilio_sms, twilio_status
+from . import (
+    admin,
+    api,
+    health,
+    input_errors,
+    metrics,
+    registration,
+    site,
+    telegram_webhook,
+    twilio_sms,
+    twilio_status,
+)
+from .body import MAX_REQUEST_BODY
+from .security_headers import SecurityHeaders
 from .unsubscribe import router as unsubscribe_router
 
 
@@ -35,8 +48,14 @@ def create_app(
             if db is None:
                 database.dispose()
 
+    # Every request body is capped before it is read (413): the Content-Length is checked first and streamed
+    # bytes are counted; routes that take more (the register upload) or less (public forms) say so themselves.
     app = FastAPI(
-        title="Læreplassjeger", lifespan=lifespan, docs_url="/api/docs", openapi_url="/api/openapi.json"
+        title="Læreplassjeger",
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        max_body_size=MAX_REQUEST_BODY,
     )
     app.state.settings = settings
     app.state.db = database
@@ -53,4 +72,6 @@ def create_app(
     admin.install(app, settings=settings, db=database)
     app.include_router(api.router)
     app.include_router(site.router)
+    input_errors.install(app)
+    app.add_middleware(SecurityHeaders, https=settings.public_base_url.startswith("https://"))
     return app

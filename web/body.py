@@ -6,7 +6,10 @@ from fastapi import Request
 
 from bot.keywords import ascii_int
 
-MAX_BODY = 64 * 1024
+MAX_BODY = 64 * 1024  # a webhook, the login form, the registration form: a person types far less
+MAX_REQUEST_BODY = 1024 * 1024  # every other request: a dashboard form with a campaign file is 200 kB at most
+# A register file from Brønnøysund: the whole Enhetsregisteret as gzipped JSON is about 150 MB, as CSV about 1 GB.
+MAX_UPLOAD = 2 * 1024**3
 
 
 async def read_limited(request: Request, limit: int = MAX_BODY) -> bytes | None:

@@ -4,8 +4,8 @@ Two kinds. From the database at scrape time, so the web process reports for the 
 `jeger worker` processes do the sending: messages by channel, state and kind, the due outbox, heartbeat
 ages, and `jeger_send_duration_seconds`, a histogram of claim-to-sent time (`sent_at - last_attempt_at`) of
 the messages the dispatchers sent in the last hour. And process counters the code increments as things
-happen: webhook requests and rejections (the web process receives every webhook, so its /metrics has them
-all) and `jeger_send_latency_seconds`, the provider call time, which only counts the sends of the process
+happen: webhook requests, rejections and authentic requests ignored as malformed (the web process receives
+every webhook, so its /metrics has them all) and `jeger_send_latency_seconds`, the provider call time, which only counts the sends of the process
 that serves the scrape (with a separate worker: use `jeger_send_duration_seconds`).
 """
 
@@ -46,6 +46,11 @@ WEBHOOK_REQUESTS = Counter(
 WEBHOOK_REJECTIONS = Counter(
     "jeger_webhook_rejections_total",
     "Webhook requests refused (bad signature, bad secret, too large), by webhook and reason.",
+    ["webhook", "reason"],
+)
+WEBHOOK_IGNORED = Counter(
+    "jeger_webhook_ignored_total",
+    "Authentic webhook requests acknowledged but not acted on (malformed fields), by webhook and reason.",
     ["webhook", "reason"],
 )
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
@@ -21,11 +22,25 @@ from store.identifiers import company_by_token
 from store.models import Registration, Trade
 
 from .auth import check_csrf, client_address, csrf_token
+from .body import MAX_BODY
 from .deps import DbDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# What a person can type into each field, with room to spare: longer input cannot be stored (the columns' sizes)
+# and only comes from scripts. Checked before the database sees it, and named on the page like any other error.
+FIELD_LIMITS = {
+    "contact_name": (200, "Navnet"),
+    "phone": (40, "Telefonnummeret"),
+    "email": (320, "E-postadressen"),
+    "places": (10, "Antallet"),
+    "adult": (10, "Svaret"),
+    "start": (200, "Oppstarten"),
+    "consent": (10, "Svaret"),
+}
+MAX_TRADES = 500  # more boxes than the page has
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL cannot store them
 
 
 class RateLimiter:
@@ -49,6 +64,35 @@ class RegistrationLimits:
     def __init__(self, *, get: int = 60, post: int = 10, seconds: float = 60.0) -> None:
         self.get = RateLimiter("reg-get", get, seconds)
         self.post = RateLimiter("reg-post", post, seconds)
+
+
+def read_form(data: FormData) -> tuple[WebForm, dict[str, str]]:
+    """The posted fields as a `WebForm`, and an error for each field that could never be stored (too long,
+    NUL, a file where text belongs), so the page names it instead of the database failing on it."""
+    errors: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for name, (limit, label) in FIELD_LIMITS.items():
+        raw = data.getlist(name)
+        value = raw[-1] if raw else ""
+        if not isinstance(value, str):
+            errors[name], value = f"{label} må være tekst, ikke en fil.", ""
+        elif len(value) > limit:
+            errors[name], value = f"{label} er for langt: høyst {limit} tegn.", value[:limit]
+        elif UNSTORABLE.search(value):
+            errors[name], value = f"{label} inneholder tegn som ikke kan lagres.", UNSTORABLE.sub("", value)
+        values[name] = value
+    trades = [n for v in data.getlist("trades")[:MAX_TRADES] if isinstance(v, str) and (n := ascii_int(v))]
+    form = WebForm(
+        contact_name=values["contact_name"],
+        phone=values["phone"],
+        email=values["email"],
+        trades=[n for n in trades if n < 2**31],  # an id beyond the column's integers is no trade
+        places=values["places"],
+        adult=values["adult"],
+        start=values["start"],
+        consent=values["consent"] == "ja",
+    )
+    return form, errors
 
 
 def _limits(request: Request) -> RegistrationLimits:
@@ -97,24 +141,14 @@ def registration_form(request: Request, token: str, db: DbDep) -> HTMLResponse:
     return _page(request, db, token, None, {})
 
 
-@router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False)
+@router.post("/r/{token}", response_class=HTMLResponse, include_in_schema=False, max_body_size=MAX_BODY)
 async def register(request: Request, token: str, db: DbDep) -> Response:
     if not await run_in_threadpool(_limits(request).post.allow, db, client_address(request)):
         return _too_many(request)
     if not TOKEN.match(token):
         return _not_found(request)
     await check_csrf(request)  # raises CsrfFailed -> 403 page
-    data = await request.form()
-    form = WebForm(
-        contact_name=str(data.get("contact_name", "")),
-        phone=str(data.get("phone", "")),
-        email=str(data.get("email", "")),
-        trades=[n for v in data.getlist("trades") if (n := ascii_int(str(v))) is not None],
-        places=str(data.get("places", "")),
-        adult=str(data.get("adult", "")),
-        start=str(data.get("start", "")),
-        consent=data.get("consent") == "ja",
-    )
+    form, unusable = read_form(await request.form())
 
     def save() -> tuple[str, dict[str, str], Registration | None, str]:
         with db.transaction() as session:
@@ -122,6 +156,7 @@ async def register(request: Request, token: str, db: DbDep) -> Response:
             if company is None or company.closed:
                 return "missing", {}, None, ""
             errors, clean = validate(session, form)
+            errors.update(unusable)
             if errors:
                 return "invalid", errors, None, company.name
             return "ok", {}, register_from_web(session, company=company, clean=clean), company.name

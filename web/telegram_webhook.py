@@ -7,7 +7,6 @@ the running bot's queue and answers at once; the bot processes it in the backgro
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 from typing import Any
 
@@ -16,6 +15,7 @@ from fastapi import APIRouter, Request, Response
 from .body import MAX_BODY, read_limited
 from .deps import SettingsDep
 from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from .webhook_input import Ignored, ignore, update_fields
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -49,15 +49,16 @@ async def telegram_update(request: Request, settings: SettingsDep) -> Response:
         WEBHOOK_REJECTIONS.labels(webhook=WEBHOOK, reason="too_large").inc()
         return Response("body too large", status_code=413)
     try:
-        data = json.loads(body)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or "update_id" not in data:
-        # Authentic but unusable: acknowledge, or Telegram would retry it forever.
-        log.warning("Ignored a Telegram webhook body that is not an update")
+        data = update_fields(body)
+    except Ignored as exc:  # authentic but unusable: acknowledge, or Telegram would retry it forever
+        ignore(WEBHOOK, exc)
         return Response(status_code=200)
     bot = _running_bot(request)
     if bot is None:  # this process serves the web part only: let Telegram retry until the bot runs
         return Response("bot not running", status_code=503)
-    await bot.feed_update(data)
+    try:
+        await bot.feed_update(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # python-telegram-bot's de_json
+        log.info("python-telegram-bot could not read an update: %r", exc)
+        ignore(WEBHOOK, Ignored("unparsable_update"))
     return Response(status_code=200)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 import anyio
 from fastapi import APIRouter, FastAPI, Request, Response
 
@@ -14,6 +12,7 @@ from store.db import Database
 
 from .body import MAX_BODY, read_limited
 from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from .webhook_input import Ignored, ignore, parse_form, sms_fields
 
 router = APIRouter()
 PATH = "/webhooks/twilio/sms"
@@ -39,16 +38,21 @@ async def inbound_sms(request: Request) -> Response:
         WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="too_large").inc()
         return Response("Payload too large", status_code=413)
     # Twilio posts application/x-www-form-urlencoded; the stream is consumed, so parse the bytes we kept.
-    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+    form = parse_form(body)
     if not valid_twilio_signature(
         settings, PATH, form, request.headers.get("X-Twilio-Signature"), request.url.query
     ):
         WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="signature").inc()
         return Response("Forbidden", status_code=403)
+    try:
+        fields = sms_fields(form)
+    except Ignored as exc:  # authentic but unusable: acknowledged, or Twilio would retry it
+        ignore("twilio_sms", exc)
+        return Response(twiml_reply([]), media_type="application/xml")
 
     def work() -> list[str]:
         with db.transaction() as session:
-            return handle_sms(session, form=form, settings=settings)
+            return handle_sms(session, form=fields, settings=settings)
 
     texts = await anyio.to_thread.run_sync(work, limiter=request.app.state.sms_webhook_threads)
     return Response(twiml_reply(texts), media_type="application/xml")

@@ -6,8 +6,6 @@ the SID is written; a failed or undelivered report may pause its campaign like a
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -19,6 +17,7 @@ from store.models import utcnow
 from .body import read_limited
 from .deps import DbDep, SettingsDep
 from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from .webhook_input import Ignored, ignore, parse_form, status_report
 
 router = APIRouter()
 PATH = "/webhooks/twilio/status"
@@ -31,19 +30,24 @@ async def status_callback(request: Request, settings: SettingsDep, db: DbDep) ->
     if body is None:
         WEBHOOK_REJECTIONS.labels(webhook="twilio_status", reason="too_large").inc()
         return Response("Payload too large", status_code=413)
-    form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+    form = parse_form(body)
     if not valid_twilio_signature(
         settings, PATH, form, request.headers.get("X-Twilio-Signature"), request.url.query
     ):
         WEBHOOK_REJECTIONS.labels(webhook="twilio_status", reason="signature").inc()
         return Response("Forbidden", status_code=403)
-    sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
+    try:
+        report = status_report(form)
+    except Ignored as exc:  # authentic but unusable: acknowledged, or Twilio would retry it
+        ignore("twilio_status", exc)
+        return Response(status_code=200)
+    sid, status = report.sid, report.status
 
     def work() -> None:
         now = utcnow()
         with db.transaction() as session:
             result = apply_status(
-                session, provider_id=sid, status=status, error_code=form.get("ErrorCode") or None, at=now
+                session, provider_id=sid, status=status, error_code=report.error_code, at=now
             )
         failing = {result.failing_campaign} if result.failing_campaign else set()
         if result.outcome == "early":  # the SID may have been recorded while we stored the report

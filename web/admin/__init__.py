@@ -21,6 +21,7 @@ from ..auth import (
     check_csrf,
     install_sessions,
 )
+from ..security_headers import add_security_headers
 from . import (
     campaigns,
     companies,
@@ -114,7 +115,8 @@ def _server_error(request: Request, exc: Exception) -> Response:
     """
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     if not request.url.path.startswith("/admin"):
-        return JSONResponse({"detail": "Internal server error"}, status_code=500)
+        response: Response = JSONResponse({"detail": "Internal server error"}, status_code=500)
+        return _with_security_headers(request, response)
     html = templates.env.get_template("admin/error.html").render(
         request=request,
         staff=None,
@@ -126,7 +128,15 @@ def _server_error(request: Request, exc: Exception) -> Response:
         text="Det oppstod en feil hos oss, og feilen er logget. Prøv igjen om litt. Skjer det igjen, si fra "
         "til en administrator og fortell hva du gjorde.",
     )
-    return HTMLResponse(html, status_code=500)
+    return _with_security_headers(request, HTMLResponse(html, status_code=500))
+
+
+def _with_security_headers(request: Request, response: Response) -> Response:
+    # The 500 answer is sent from outside every middleware (Starlette's ServerErrorMiddleware), so the
+    # headers SecurityHeaders adds to every other response are added here.
+    https = request.app.state.settings.public_base_url.startswith("https://")
+    add_security_headers(response.headers, request.url.path, https=https)
+    return response
 
 
 def install(app: FastAPI, *, settings: Settings, db: Database) -> None:

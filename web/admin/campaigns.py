@@ -19,6 +19,7 @@ from store.reference import county_names
 
 from ..auth import CurrentStaff
 from ..deps import DbDep, SessionDep, SettingsDep
+from ..downloads import attachment
 from . import campaign_bridge as domain
 from .campaign_form import (
     DAYS,
@@ -459,5 +460,5 @@ def campaign_toml(campaign_id: int, session: SessionDep, staff: CurrentStaff) ->
     return Response(
         campaign.source_toml or "",
         media_type="application/toml; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="kampanje-{campaign.id}.toml"'},
+        headers=attachment(f"kampanje-{campaign.id}.toml"),
     )

@@ -236,11 +236,13 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
     return "".join(parts)
 
 
+def _swatch(colour: str) -> str:
+    """A legend colour as an SVG fill: the pages' Content-Security-Policy allows no inline style attributes."""
+    return f'<svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="{colour}"/></svg>'
+
+
 def _html_legend(classes: Sequence[ShadeClass], unit: str) -> str:
-    items = [f'<li><span class="swatch" style="background:{ZERO}"></span>0</li>']
-    items += [
-        f'<li><span class="swatch" style="background:{shade.grey}"></span>{shade.label}</li>'
-        for shade in classes
-    ]
+    items = [f"<li>{_swatch(ZERO)}0</li>"]
+    items += [f"<li>{_swatch(shade.grey)}{shade.label}</li>" for shade in classes]
     title = escape(unit.strip() or "Antall")
     return f'<ul class="map-legend" aria-label="Forklaring: {title}"><li><b>{title}</b></li>{"".join(items)}</ul>'

@@ -19,6 +19,7 @@ from store.overview import company_history, search_companies
 from store.reference import county_names
 
 from ..auth import CurrentStaff
+from ..body import MAX_UPLOAD
 from ..deps import SessionDep
 from .excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
 from .ui import flash, page, redirect
@@ -62,7 +63,7 @@ def import_form(request: Request, staff: CurrentStaff) -> Response:
     )
 
 
-@router.post("/companies/import")
+@router.post("/companies/import", max_body_size=MAX_UPLOAD)
 def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadFile, File()]) -> Response:
     jobs = _jobs(request)
     if not file.filename:

@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
 from store.labels import LEAD_STATES, MESSAGE_STATES
 
+from ..downloads import attachment
 from .ui import label
 
 LEAD_HEADERS = {
@@ -81,7 +82,7 @@ def excel_csv(
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=attachment(filename),
     )
 
 

@@ -12,12 +12,25 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.replies import SandboxError, sandbox_reply
+from channels.registry import ChannelLive
 from store.overview import sandbox_thread, sandbox_threads
 
 from ..auth import CurrentStaff
 from ..deps import SessionDep, SettingsDep
 from . import sandbox_telegram
 from .ui import flash, page, redirect
+
+
+def _channel_live(request: Request, exc: ChannelLive) -> Response:
+    """A 409 page: the sandbox never acts on a live channel, and nothing was stored."""
+    return page(
+        request,
+        "admin/error.html",
+        status_code=409,
+        title="Kanalen er i drift",
+        text=str(exc),
+    )
+
 
 router = APIRouter()
 
@@ -62,10 +75,10 @@ def reply(
     if not text.strip():
         flash(request, "Skriv et svar først.", "error")
         return redirect(f"/admin/sandbox?t={t}")
-    if thread.reply_channel == "telegram" and not text.lstrip().startswith("/"):
-        sandbox_telegram.write(session, chat_id=thread.address, text=text, settings=settings)
-    else:
-        try:
+    try:
+        if thread.reply_channel == "telegram" and not text.lstrip().startswith("/"):
+            sandbox_telegram.write(session, chat_id=thread.address, text=text, settings=settings)
+        else:
             sandbox_reply(
                 session,
                 sender=thread.address,
@@ -73,14 +86,17 @@ def reply(
                 settings=settings,
                 channel=thread.reply_channel,
             )
-        except SandboxError:
-            flash(
-                request,
-                f"Svaret kunne ikke sendes fra {thread.address}: det er verken et mobilnummer eller en "
-                "Telegram-chat.",
-                "error",
-            )
-            return redirect(f"/admin/sandbox?t={t}")
+    except ChannelLive as exc:
+        session.rollback()
+        return _channel_live(request, exc)
+    except SandboxError:
+        flash(
+            request,
+            f"Svaret kunne ikke sendes fra {thread.address}: det er verken et mobilnummer eller en "
+            "Telegram-chat.",
+            "error",
+        )
+        return redirect(f"/admin/sandbox?t={t}")
     session.commit()
     return redirect(f"/admin/sandbox?t={t}#chat-end")
 
@@ -92,7 +108,7 @@ def press(
     settings: SettingsDep,
     staff: CurrentStaff,
     t: Annotated[str, Form()],
-    message_id: Annotated[int, Form()],
+    message_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
     data: Annotated[str, Form()],
 ) -> Response:
     """Taps a Telegram button in the sandbox, as the company (or hunter) of the thread."""
@@ -104,6 +120,9 @@ def press(
         sandbox_telegram.press(
             session, chat_id=thread.address, message_id=message_id, data=data, settings=settings
         )
+    except ChannelLive as exc:
+        session.rollback()
+        return _channel_live(request, exc)
     except sandbox_telegram.ButtonGone:
         flash(request, "Den knappen finnes ikke lenger på meldingen.", "error")
         return redirect(f"/admin/sandbox?t={t}")

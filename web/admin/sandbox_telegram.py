@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
 from bot.notify import ChatAnswer, record_chat_answers
+from channels.registry import require_sandboxed
 from settings import Settings
-from store.models import Message, utcnow
+from store.models import Channel, Message, utcnow
 
 
 class ButtonGone(LookupError):
@@ -33,7 +34,9 @@ def _inbound(chat_id: str, *, text: str | None = None, button: str | None = None
 
 
 def write(session: Session, *, chat_id: str, text: str, settings: Settings) -> list[ChatAnswer]:
-    """A text message from the chat (not a command): the bot's text action, as a real message would."""
+    """A text message from the chat (not a command): the bot's text action, as a real message would.
+    Raises ChannelLive when Telegram is live."""
+    require_sandboxed(settings, Channel.TELEGRAM)
     answers = chat.text(session, _inbound(chat_id, text=text), settings)
     record_chat_answers(session, chat_id=chat_id, sent=[(a, None) for a in answers], provider="sandbox")
     return answers
@@ -42,7 +45,9 @@ def write(session: Session, *, chat_id: str, text: str, settings: Settings) -> l
 def press(
     session: Session, *, chat_id: str, message_id: int, data: str, settings: Settings
 ) -> list[ChatAnswer]:
-    """Taps the button with callback data `data` on message `message_id` of this chat."""
+    """Taps the button with callback data `data` on message `message_id` of this chat. Raises ChannelLive
+    when Telegram is live."""
+    require_sandboxed(settings, Channel.TELEGRAM)
     message = session.get(Message, message_id)
     buttons = (message.extra or {}).get("buttons") if message is not None else None
     offered = {b.get("callback_data") for row in buttons or [] for b in row}

@@ -1,0 +1,42 @@
+"""Input the database cannot hold is the client's error (400), not ours (500).
+
+Every edge checks what it knows (webhook fields, the registration form, the API's bounded ids), but the
+dashboard has dozens of routes taking ids and text; a number past the 32-bit id columns (SQLite raises
+OverflowError, PostgreSQL NumericValueOutOfRange) or text the column cannot take (NUL, over-long) fails in the
+driver. That failure rolls the request's transaction back, so nothing is half-written; this handler only turns
+the answer into a 400 that says what happened, in Norwegian on dashboard pages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError, StatementError
+
+log = logging.getLogger(__name__)
+TEXT = "Et tall eller en tekst i forespørselen kan ikke lagres eller søkes etter (for stort eller ugyldige tegn). Ingenting ble endret."
+
+
+def _unstorable(exc: BaseException) -> bool:
+    """DataError (PostgreSQL), or an OverflowError that SQLAlchemy or the sqlite3 driver raised on a parameter."""
+    if isinstance(exc, DataError | OverflowError):
+        return True
+    return isinstance(exc, StatementError) and isinstance(exc.orig, OverflowError)
+
+
+def _bad_input(request: Request, exc: Exception) -> Response:
+    if not _unstorable(exc):
+        raise exc
+    log.warning("Refused input the database cannot hold on %s %s: %s", request.method, request.url.path, exc)
+    if request.url.path.startswith("/admin") and "session" in request.scope:
+        from .admin.ui import page
+
+        return page(request, "admin/error.html", status_code=400, title="Ugyldig forespørsel", text=TEXT)
+    return JSONResponse({"detail": TEXT}, status_code=400)
+
+
+def install(app: FastAPI) -> None:
+    for kind in (DataError, OverflowError, StatementError):
+        app.add_exception_handler(kind, _bad_input)
