@@ -42,7 +42,7 @@ def test_the_darkest_grey_always_means_the_top_class() -> None:
 def test_the_map_and_both_legends_show_the_same_real_ranges() -> None:
     svg = county_map_svg({"55": 2, "56": 1, "03": 0}, title="Interessert per fylke", unit=" interessert")
     html_legend = svg[svg.index('<ul class="map-legend"') :]
-    items = re.findall(r"</span>([^<]+)</li>", html_legend)
+    items = re.findall(r"</svg>([^<]+)</li>", html_legend)
     assert items == ["0", "1", "2"]
     svg_legend = svg[svg.index('<g class="map-legend-svg">') : svg.index("</g>")]
     assert re.findall(r'font-size="12">([^<]+)</text>', svg_legend) == ["0", "1", "2"]

@@ -85,7 +85,9 @@ def test_the_form_refuses_a_hostile_address_and_asks_again(web: TestClient, db: 
     page = web.get(f"/r/{token}").text
     refused = web.post(f"/r/{token}", data=form_of(page, email))
     assert refused.status_code == 422
-    assert "E-postadressen er ikke gyldig" in refused.text and 'name="email"' in refused.text
+    # A NUL is refused before the address is read at all: no column can store it (web/registration.read_form).
+    expected = "inneholder tegn som ikke kan lagres" if "\x00" in email else "E-postadressen er ikke gyldig"
+    assert expected in refused.text and 'name="email"' in refused.text
     with db.session() as session:
         assert session.scalars(select(Registration)).all() == []
     nothing_hostile_stored(db)
