@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, str_enum, utcnow
@@ -39,7 +39,11 @@ class Company(Base):
     website: Mapped[str | None] = mapped_column(String(300))
     language: Mapped[str] = mapped_column(String(2), default="nb")  # from `maalform`: nb | nn
 
+    # One rule (companies.training): a training company is one the register or a hunter's outcome marked
+    # (`training_marked`) or one a county's list approves (training_approval); `is_training_company` is kept
+    # equal to that so the audience filters on a plain column over the whole register.
     is_training_company: Mapped[bool] = mapped_column(Boolean, default=False)
+    training_marked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     bankrupt: Mapped[bool] = mapped_column(Boolean, default=False)
     winding_up: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_on: Mapped[date | None] = mapped_column(Date)
