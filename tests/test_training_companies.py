@@ -252,3 +252,49 @@ def test_the_company_page_and_the_hunters_lead_card_show_the_approved_trades(
         lead = create_lead(session, registration_id=make_registration(session, company=company).id)
         card = card_for(session, lead)
     assert "Godkjent lærebedrift i: Elektrikerfaget (Troms), Produksjonsteknikkfaget (Troms)" in card
+
+
+def test_the_example_list_imports_without_rejects(cli: RunCli, db: Database, tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "laerebedrifter-troms.csv"
+    copy = tmp_path / example.name
+    copy.write_bytes(example.read_bytes())
+    summary = run(cli, copy)
+    assert (summary["read"], summary["rejected"]) == (5, 0)
+    with db.session() as session:
+        assert ("855422794", "55", "Tak- og membrantekkerfaget") in approvals(session)
+
+
+def test_migration_0009_keeps_what_hunters_marked_and_every_companys_rows(db: Database) -> None:
+    from sqlalchemy import text
+
+    from tests.test_migration_0004 import migrate
+
+    migrate(db, "0008", down=True)
+    with db.engine.begin() as connection:
+        for company_id, orgnr, marked in ((1, "974760673", True), (2, "923609016", False)):
+            connection.execute(
+                text(
+                    "INSERT INTO company (id, orgnr, name, language, is_training_company, bankrupt, winding_up, "
+                    "created_at, updated_at) VALUES (:id, :orgnr, 'Fjord Bygg AS', 'nb', :marked, false, false, "
+                    "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+                ),
+                {"id": company_id, "orgnr": orgnr, "marked": marked},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO contact (company_id, kind, address, address_hash, is_mobile, source, created_at) "
+                    "VALUES (:id, 'phone', :address, :address, true, 'register', '2026-12-01 10:00:00')"
+                ),
+                {"id": company_id, "address": f"+4791{company_id:06d}"},
+            )
+    migrate(db, "head")
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT id, is_training_company, training_marked FROM company ORDER BY id")
+        ).all()
+        assert [(i, bool(a), bool(b)) for i, a, b in rows] == [(1, True, True), (2, False, False)]
+        assert connection.scalar(text("SELECT count(*) FROM contact")) == 2
+    migrate(db, "0008", down=True)
+    migrate(db, "head")
+    with db.engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM contact")) == 2
