@@ -110,6 +110,8 @@ def find_county(text: str | None, lookup: dict[str, str]) -> str | None:
     if cleaned.isdigit():
         return lookup.get(cleaned.zfill(2))
     key = fold(cleaned)
+    if key.isdigit():
+        return None  # "+55" or "=55" is not a county number, and folding must not make it one
     for suffix in ("fylkeskommune", "fylke"):
         key = key.removesuffix(suffix) or key
     return lookup.get(key)
@@ -131,21 +133,26 @@ class _Checked:
     problems: tuple[str, ...]
 
 
+def _quoted(text: str) -> str:
+    """A value from the file as a reason quotes it: short, so a hostile cell cannot bloat the rejects file."""
+    return f"«{text[:60]}…»" if len(text) > 60 else f"«{text}»"
+
+
 def _check(row: ListRow, *, trades: TradeMatcher, counties: dict[str, str], county: str | None) -> _Checked:
     problems: list[str] = []
     orgnr = valid_orgnr(row.orgnr)
     if orgnr is None:
-        problems.append(f"ugyldig organisasjonsnummer «{row.orgnr}»" if row.orgnr else "mangler orgnr")
+        problems.append(f"ugyldig organisasjonsnummer {_quoted(row.orgnr)}" if row.orgnr else "mangler orgnr")
     where = find_county(row.county, counties) if row.county else county
     if where is None:
-        problems.append(f"ukjent fylke «{row.county}»" if row.county else "mangler fylke")
+        problems.append(f"ukjent fylke {_quoted(row.county)}" if row.county else "mangler fylke")
     elif county is not None and where != county:
-        problems.append(f"fylket «{row.county}» er ikke {county} som oppgitt med --county")
+        problems.append(f"fylket {_quoted(row.county or '')} er ikke {county} som oppgitt med --county")
         where = None
     trade_id = trades.find(code=row.code, name=row.name)
     if trade_id is None:
         given = " / ".join(t for t in (row.code, row.name) if t)
-        problems.append(f"ukjent lærefag «{given}»" if given else "mangler lærefag")
+        problems.append(f"ukjent lærefag {_quoted(given)}" if given else "mangler lærefag")
     return _Checked(row, orgnr, where, trade_id, tuple(problems))
 
 
@@ -221,7 +228,7 @@ def _apply(session: Session, *, checked: list[_Checked], source: str, summary: T
     }
     now = utcnow()
     new = [
-        {"orgnr": o, "county_number": c, "trade_id": t, "source": source, "imported_at": now}
+        {"orgnr": o, "county_number": c, "trade_id": t, "source": source[:300], "imported_at": now}
         for (o, c, t) in sorted(wanted - stored.keys())
     ]
     gone = [

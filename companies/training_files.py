@@ -40,6 +40,11 @@ HEADERS: dict[str, set[str]] = {
     COUNTY: {"fylke", "fylkesnummer", "fylkenummer", "fylkenr", "fylkesnr", "fylkesnavn", "fylkeskommune"},
 }
 HEADER_SEARCH_ROWS = 10
+# A county's list holds a few thousand rows; these bounds keep a wrong or hostile file (an XLSX whose packed
+# sheet expands to millions of rows) from filling memory, since the whole list is checked before anything is saved.
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 200_000
+TOO_MANY = "filen har mer enn 200 000 rader; en lærebedriftsliste for ett fylke er langt mindre"
 _LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -89,6 +94,8 @@ def read_list(path: Path, *, need_county: bool) -> Iterator[ListRow]:
     """
     if not path.is_file():
         raise TrainingFileError(path, "finner ikke filen")
+    if path.stat().st_size > MAX_BYTES:
+        raise TrainingFileError(path, f"filen er større enn {MAX_BYTES // (1024 * 1024)} MB")
     data = path.read_bytes()
     if not data.strip():
         raise TrainingFileError(path, "filen er tom")
@@ -126,6 +133,8 @@ def _csv_rows(path: Path, data: bytes) -> Rows:
         for cells in reader:
             start, line = line + 1, reader.line_num  # a quoted cell may span lines: the row starts at `start`
             rows.append((start, cells))
+            if len(rows) > MAX_ROWS:
+                raise TrainingFileError(path, TOO_MANY)
     except csv.Error as exc:
         raise TrainingFileError(path, f"CSV-filen kan ikke leses etter linje {max(line, 1)} ({exc})") from exc
     return rows
@@ -139,8 +148,14 @@ def _xlsx_rows(path: Path, data: bytes) -> Rows:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TrainingFileError(path, f"XLSX-filen kan ikke leses ({exc.__class__.__name__})") from exc
     try:
-        sheet = book.worksheets[0]
-        return [(number, cells) for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        if not book.worksheets:
+            raise TrainingFileError(path, "XLSX-filen har ingen ark")
+        rows: Rows = []
+        for number, cells in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            rows.append((number, cells))
+            if len(rows) > MAX_ROWS:
+                raise TrainingFileError(path, TOO_MANY)
+        return rows
     finally:
         book.close()
 
