@@ -452,6 +452,9 @@ def companies_show(
         typer.echo(f"{caption:>12}: {'' if details[key] is None else details[key]}")
     flags = ", ".join(FLAG_LABELS[k] for k, v in details["flags"].items() if v)
     typer.echo(f"{'flagg':>12}: {flags or 'ingen'}")
+    if details["approved_trades"]:
+        approved = ", ".join(f"{a['trade']} ({a['county']})" for a in details["approved_trades"])
+        typer.echo(f"{'godkjent i':>12}: {approved}")
     for contact in details["contacts"]:
         marks = [
             m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on

@@ -298,3 +298,12 @@ def test_migration_0009_keeps_what_hunters_marked_and_every_companys_rows(db: Da
     migrate(db, "head")
     with db.engine.connect() as connection:
         assert connection.scalar(text("SELECT count(*) FROM contact")) == 2
+
+
+def test_companies_show_lists_the_approved_trades(cli: RunCli, db: Database, tmp_path: Path) -> None:
+    (orgnr,) = companies(db, 1)
+    run(cli, write_list(tmp_path / "troms.csv", [["Orgnr", "Fagkode", "Fylke"], [orgnr, "ELE3004", "55"]]))
+    shown = json.loads(cli("companies", "show", orgnr, "--json").stdout)
+    assert shown["approved_trades"] == [{"trade": "Elektrikerfaget", "county": "Troms"}]
+    assert shown["flags"]["training_company"] is True
+    assert "godkjent i: Elektrikerfaget (Troms)" in cli("companies", "show", orgnr).stdout
