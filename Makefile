@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 LOCK := requirements.lock
 DEMO_DB ?= sqlite:///demo.db
 
-.PHONY: demo test lint format install clean bench lock
+.PHONY: demo test lint format install clean bench lock lock-upgrade
 
 # Exact versions from the lock, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -42,9 +42,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/dispatch.py
 	$(BIN)/python bench/inbound.py
 
-# Re-resolves every dependency to the newest versions pyproject.toml allows and rewrites the lock.
+# `make lock` re-resolves after a change to pyproject.toml, keeping every pin it can; `make lock-upgrade` moves
+# every package to the newest version pyproject.toml allows.
+LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --quiet -o $(LOCK)
 lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --upgrade --quiet -o $(LOCK)
+	$(LOCK_COMPILE)
+
+lock-upgrade: $(STAMP)
+	$(LOCK_COMPILE) --upgrade
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-* letters .pytest_cache .mypy_cache .ruff_cache

@@ -323,6 +323,38 @@ def import_companies_command(
     )
 
 
+@import_app.command("training-companies")
+def import_training_companies_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Fylkets liste over godkjente lærebedrifter (CSV eller XLSX)."),
+    county: str | None = typer.Option(
+        None, "--county", help="Fylket lista gjelder, når fila ikke har en fylkeskolonne (nummer eller navn)."
+    ),
+    rejects: Path | None = typer.Option(
+        None, "--rejects", help="Hvor avviste rader skrives (standard: FIL.rejects.csv)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Importer fylkets liste over godkjente lærebedrifter med fag; godkjenninger i fylket som mangler i
+    lista, trekkes tilbake."""
+    from companies.training import TrainingFileError, import_training_companies
+
+    try:
+        summary = import_training_companies(db=ctx_of(ctx).db, path=file, rejects_path=rejects, county=county)
+    except TrainingFileError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(summary.as_dict())
+        return
+    counties = ", ".join(summary.counties) or "ingen"
+    typer.echo(
+        f"Lest {summary.read} rader: {summary.matched} hos kjente bedrifter, {summary.unknown} med orgnr vi ikke "
+        f"har ennå (gjelder når bedriften importeres), {summary.rejected} avvist. Fylke: {counties}. "
+        f"Godkjenninger: {summary.added} nye, {summary.withdrawn} trukket tilbake. "
+        f"Avvisninger: {summary.rejects_file}"
+    )
+
+
 def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any:
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -421,6 +453,9 @@ def companies_show(
         typer.echo(f"{caption:>12}: {'' if details[key] is None else details[key]}")
     flags = ", ".join(FLAG_LABELS[k] for k, v in details["flags"].items() if v)
     typer.echo(f"{'flagg':>12}: {flags or 'ingen'}")
+    if details["approved_trades"]:
+        approved = ", ".join(f"{a['trade']} ({a['county']})" for a in details["approved_trades"])
+        typer.echo(f"{'godkjent i':>12}: {approved}")
     for contact in details["contacts"]:
         marks = [
             m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on

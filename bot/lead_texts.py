@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from store import labels
 from store.models import Company, Hunter, Lead, LeadState, Registration
 
@@ -35,8 +37,15 @@ def outcome_buttons(lead_id: int) -> Buttons:
     ]
 
 
-def lead_card(lead: Lead, company: Company, registration: Registration, county_name: str | None) -> str:
-    """The facts a hunter needs to call the company, one per line."""
+def lead_card(
+    lead: Lead,
+    company: Company,
+    registration: Registration,
+    county_name: str | None,
+    approved_trades: Sequence[str] = (),
+) -> str:
+    """The facts a hunter needs to call the company, one per line; `approved_trades` are the trades a county
+    has approved it for already ("Trade (County)"), so the hunter knows where it trains apprentices today."""
     place = ", ".join(p for p in (company.business_city or company.postal_city, county_name) if p)
     lines = [f"{company.name} (org.nr. {company.orgnr})"]
     if not registration.verified:
@@ -46,6 +55,8 @@ def lead_card(lead: Lead, company: Company, registration: Registration, county_n
         lines.append(place)
     trades = ", ".join(t.name for t in registration.trades) or "ikke oppgitt"
     lines.append(f"Fag: {trades}")
+    if approved_trades:
+        lines.append(f"Godkjent lærebedrift i: {', '.join(approved_trades)}")
     if registration.places:
         lines.append(f"Læreplasser: {registration.places}")
     if registration.adult_apprentices is not None:

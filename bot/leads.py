@@ -14,6 +14,7 @@ from sqlalchemy import exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from companies.training import approved_trades
 from store.models import (
     Company,
     County,
@@ -86,7 +87,8 @@ def card_for(session: Session, lead: Lead) -> str:
     registration = session.get(Registration, lead.registration_id)
     assert company is not None and registration is not None
     county = session.get(County, lead.county_number) if lead.county_number else None
-    return texts.lead_card(lead, company, registration, county.name if county else None)
+    approved = [f"{a.trade} ({a.county})" for a in approved_trades(session, orgnr=company.orgnr)]
+    return texts.lead_card(lead, company, registration, county.name if county else None, approved)
 
 
 def announce_lead(session: Session, *, lead: Lead, now: datetime, reminder: bool) -> int:
@@ -212,6 +214,7 @@ def record_outcome(
     if outcome is LeadState.BECAME_TRAINING_COMPANY:
         company = session.get(Company, lead.company_id)
         assert company is not None
+        company.training_marked = True  # the hunter's word stands whatever a county's list later says
         company.is_training_company = True
     session.flush()
     return OutcomeResult(True, texts.outcome_text(outcome), lead)

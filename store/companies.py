@@ -56,6 +56,8 @@ def list_companies(
 
 def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
     """The stored company with its contacts, county, flags and personal identifiers (created on first use)."""
+    from companies.training import approved_trades
+
     from .identifiers import ensure_identifiers
 
     company = session.scalar(
@@ -99,6 +101,10 @@ def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
             "do_not_contact": company.do_not_contact_at is not None,
             "never_contact": company.never_contact,
         },
+        # what the counties' lists approve it for (companies.training), as hunters and staff see it
+        "approved_trades": [
+            {"trade": a.trade, "county": a.county} for a in approved_trades(session, orgnr=company.orgnr)
+        ],
         "deleted_on": company.deleted_on.isoformat() if company.deleted_on else None,
         # When and through which channel the company said STOPP (PRODUCT §3); never lifted automatically.
         "do_not_contact_at": company.do_not_contact_at.isoformat() if company.do_not_contact_at else None,

@@ -300,7 +300,11 @@ def seed_companies(db: Database, *, count: int = 500, seed: int = 2027) -> int:
         path.write_text(json.dumps(units, ensure_ascii=False), encoding="utf-8")
         import_companies(db, path, rejects_path=Path(directory) / "rejects.csv")
     with db.transaction() as session:
-        session.execute(update(Company).where(Company.orgnr.in_(training)).values(is_training_company=True))
+        session.execute(
+            update(Company)
+            .where(Company.orgnr.in_(training))
+            .values(is_training_company=True, training_marked=True)
+        )
         after = session.scalar(select(func.count()).select_from(Company)) or 0
     return after - before
 

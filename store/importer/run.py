@@ -18,6 +18,7 @@ from typing import IO
 
 from sqlalchemy import select
 
+from companies.training import apply_approvals_to_imported
 from exports.tables import CsvWriter
 from store.db import Database
 from store.models import Municipality
@@ -108,6 +109,8 @@ def import_companies(
             writer.flush()
             if summary.read == 0:
                 raise ImportFileError(path, "filen inneholder ingen enheter")
+        # A county list may have approved some of these units before they were imported (companies.training).
+        apply_approvals_to_imported(session)
         summary.imported, summary.updated, summary.unchanged = (
             writer.imported,
             writer.updated,

@@ -25,6 +25,7 @@ from .hunters import Hunter, Lead, hunter_county, hunter_trade
 from .reference import County, Municipality, Trade
 from .scheduler import APSCHEDULER_JOBS, apscheduler_jobs
 from .staff import ApiToken, AppSecret, Heartbeat, ImportJob, Notice, StaffSession, StaffUser, Throttle
+from .training import TrainingApproval
 
 __all__ = [
     "APSCHEDULER_JOBS",
@@ -67,6 +68,7 @@ __all__ = [
     "StepAudience",
     "Throttle",
     "Trade",
+    "TrainingApproval",
     "UTCDateTime",
     "WaitReason",
     "apscheduler_jobs",

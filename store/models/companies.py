@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, ColumnElement, Date, ForeignKey, Index, Integer, String, UniqueConstraint, or_
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+    or_,
+)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -40,7 +51,11 @@ class Company(Base):
     website: Mapped[str | None] = mapped_column(String(300))
     language: Mapped[str] = mapped_column(String(2), default="nb")  # from `maalform`: nb | nn
 
+    # One rule (companies.training): a training company is one the register or a hunter's outcome marked
+    # (`training_marked`) or one a county's list approves (training_approval); `is_training_company` is kept
+    # equal to that so the audience filters on a plain column over the whole register.
     is_training_company: Mapped[bool] = mapped_column(Boolean, default=False)
+    training_marked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     bankrupt: Mapped[bool] = mapped_column(Boolean, default=False)
     winding_up: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_on: Mapped[date | None] = mapped_column(Date)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.hunters import list_hunters
 from bot.registration_merge import MergeError, merge_registrations
+from companies.training import approved_trades
 from store.import_jobs import ImportBusy, ImportJob, ImportJobs
 from store.models import Company
 from store.overview import company_history, search_companies
@@ -175,4 +176,5 @@ def company(request: Request, orgnr: str, session: SessionDep, staff: CurrentSta
         c=history.company,
         counties=county_names(session),
         hunters=hunters,
+        approvals=approved_trades(session, orgnr=history.company.orgnr),
     )

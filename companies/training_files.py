@@ -1,0 +1,186 @@
+"""Reads the counties' lists of approved training companies (CSV or XLSX) as rows of orgnr, trade and county.
+
+Counties publish these lists from different systems, so columns are found by name, not position: a header is
+compared without case, accents, spaces or punctuation ("Organisasjonsnummer", "Org.nr.", "Lærefag", "Fagkode",
+"Programområdekode", "Fylke", "Fylkesnummer" ...). A sheet may carry a title above its header, so the header
+is the first of the first ten rows that names an orgnr column; row numbers stay the file's own (header row 1
+when it is first), so a reader finds a rejected row where the rejects file says.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ORGNR = "orgnr"
+CODE = "code"
+NAME = "name"
+COUNTY = "county"
+
+HEADERS: dict[str, set[str]] = {
+    ORGNR: {
+        "organisasjonsnummer",
+        "orgnr",
+        "orgnummer",
+        "organisasjonsnr",
+        "bedriftorgnr",
+        "bedriftsorgnr",
+        "orgnrbedrift",
+        "organisasjonsnummerbedrift",
+    },
+    CODE: {"fagkode", "laerefagkode", "programomradekode", "programomradekoden", "kode"},
+    NAME: {"laerefag", "fag", "fagnavn", "laerefagnavn", "faget", "programomradenavn", "fagbetegnelse"},
+    COUNTY: {"fylke", "fylkesnummer", "fylkenummer", "fylkenr", "fylkesnr", "fylkesnavn", "fylkeskommune"},
+}
+HEADER_SEARCH_ROWS = 10
+# A county's list holds a few thousand rows; these bounds keep a wrong or hostile file (an XLSX whose packed
+# sheet expands to millions of rows) from filling memory, since the whole list is checked before anything is saved.
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 200_000
+TOO_MANY = "filen har mer enn 200 000 rader; en lærebedriftsliste for ett fylke er langt mindre"
+_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+class TrainingFileError(Exception):
+    """The file cannot be read as a list of training companies; the message names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, spaces or punctuation: "Lærefag" and "LAEREFAG" and "lære-fag" are one."""
+    lowered = text.strip().lower().translate(_LETTERS)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("", plain)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One data row: its row number in the file and the text of each column found (None when empty)."""
+
+    row: int
+    orgnr: str | None
+    code: str | None
+    name: str | None
+    county: str | None
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as text; spreadsheet numbers (974760673, 55.0) lose the ".0" a float would give them."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def read_list(path: Path, *, need_county: bool) -> Iterator[ListRow]:
+    """Rows of a CSV (`;` or `,`, UTF-8 with or without BOM, or Windows-1252) or XLSX file, in file order.
+
+    Raises TrainingFileError before the first row when the file is not such a list (missing, empty, or without
+    an orgnr, trade or county column); `need_county` is False when the command was told the county.
+    """
+    if not path.is_file():
+        raise TrainingFileError(path, "finner ikke filen")
+    if path.stat().st_size > MAX_BYTES:
+        raise TrainingFileError(path, f"filen er større enn {MAX_BYTES // (1024 * 1024)} MB")
+    data = path.read_bytes()
+    if not data.strip():
+        raise TrainingFileError(path, "filen er tom")
+    rows = _xlsx_rows(path, data) if data[:4] == b"PK\x03\x04" else _csv_rows(path, data)
+    start, columns = _header(path, rows, need_county=need_county)
+    for number, cells in rows[start:]:
+        values = {role: cell_text(cells[i]) if i < len(cells) else None for role, i in columns.items()}
+        if not any(values.values()):
+            continue  # an empty line, or a sheet's formatted but empty rows
+        yield ListRow(
+            row=number,
+            orgnr=values.get(ORGNR),
+            code=values.get(CODE),
+            name=values.get(NAME),
+            county=values.get(COUNTY),
+        )
+
+
+Rows = list[tuple[int, Sequence[Any]]]
+
+
+def _csv_rows(path: Path, data: bytes) -> Rows:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # as Excel saves "CSV (semikolonseparert)"
+    if "\x00" in text:
+        raise TrainingFileError(path, "filen er binær, ikke en CSV- eller XLSX-fil")
+    first = text.splitlines()[0] if text.splitlines() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: Rows = []
+    line = 0
+    try:
+        for cells in reader:
+            start, line = line + 1, reader.line_num  # a quoted cell may span lines: the row starts at `start`
+            rows.append((start, cells))
+            if len(rows) > MAX_ROWS:
+                raise TrainingFileError(path, TOO_MANY)
+    except csv.Error as exc:
+        raise TrainingFileError(path, f"CSV-filen kan ikke leses etter linje {max(line, 1)} ({exc})") from exc
+    return rows
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Rows:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TrainingFileError(path, f"XLSX-filen kan ikke leses ({exc.__class__.__name__})") from exc
+    try:
+        if not book.worksheets:
+            raise TrainingFileError(path, "XLSX-filen har ingen ark")
+        rows: Rows = []
+        for number, cells in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            rows.append((number, cells))
+            if len(rows) > MAX_ROWS:
+                raise TrainingFileError(path, TOO_MANY)
+        return rows
+    finally:
+        book.close()
+
+
+def _header(path: Path, rows: Rows, *, need_county: bool) -> tuple[int, dict[str, int]]:
+    """(index of the first data row, role -> column index) from the first row that names an orgnr column."""
+    for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        for position, cell in enumerate(cells):
+            key = fold(cell_text(cell) or "")
+            for role, names in HEADERS.items():
+                if key in names and role not in columns:
+                    columns[role] = position
+        if ORGNR not in columns:
+            continue
+        missing = []
+        if CODE not in columns and NAME not in columns:
+            missing.append("lærefag (f.eks. «Lærefag», «Fag» eller «Fagkode»)")
+        if need_county and COUNTY not in columns:
+            missing.append("fylke («Fylke» eller «Fylkesnummer»; eller oppgi --county)")
+        if missing:
+            raise TrainingFileError(path, "overskriftsraden mangler kolonnen(e) " + " og ".join(missing))
+        return index + 1, columns
+    raise TrainingFileError(
+        path,
+        "fant ingen overskriftsrad med organisasjonsnummer («Organisasjonsnummer» eller «Orgnr») "
+        f"blant de {HEADER_SEARCH_ROWS} første radene",
+    )

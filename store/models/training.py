@@ -1,0 +1,28 @@
+"""Approved training companies (godkjente lærebedrifter) as the counties publish them (PRODUCT §11)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, utcnow
+
+
+class TrainingApproval(Base):
+    """One county's approval of one organisation for one trade.
+
+    Keyed by orgnr, not by company id: a county's list names units we may not have imported yet, and the
+    approval must count as soon as the company arrives (`companies.training.refresh_training_flags`).
+    """
+
+    __tablename__ = "training_approval"
+    __table_args__ = (UniqueConstraint("orgnr", "county_number", "trade_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    orgnr: Mapped[str] = mapped_column(String(9), index=True)
+    county_number: Mapped[str] = mapped_column(ForeignKey("county.number"), index=True)
+    trade_id: Mapped[int] = mapped_column(ForeignKey("trade.id"))
+    source: Mapped[str] = mapped_column(String(300))  # the file name it came from
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
