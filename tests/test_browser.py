@@ -465,6 +465,15 @@ def _registration_token(server: Server) -> str:
     try:
         with db.transaction() as session:
             unregistered = ~exists().where(Registration.company_id == Company.id)
+            # One that has its link already needs no write: the running server may hold SQLite's write lock
+            # for a while (materialising a step), longer than the busy timeout on a loaded machine.
+            ready = session.scalars(
+                select(Company.token)
+                .where(unregistered, Company.token.is_not(None))
+                .order_by(Company.id.desc())
+            ).first()
+            if ready is not None:
+                return str(ready)
             company_id = session.scalars(
                 select(Company.id).where(unregistered).order_by(Company.id.desc())
             ).first()
