@@ -67,9 +67,14 @@ def _seed(engine: Engine) -> dict[str, int]:
         for n, key in enumerate(
             ["own_mobile", "shares", "switchboard_said_it", "replaced", "telegram", "no"]
         ):
+            # Text, not the model's table: Core would also fill columns later migrations added (defaults).
             ids[key] = conn.execute(
-                insert(Company.__table__).returning(Company.__table__.c.id),
-                {"orgnr": f"9{n:08d}", "name": f"Bedrift {key}", "language": "nb"},
+                text(
+                    "INSERT INTO company (orgnr, name, language, is_training_company, bankrupt, winding_up, "
+                    "created_at, updated_at) VALUES (:orgnr, :name, 'nb', false, false, false, :now, :now) "
+                    "RETURNING id"
+                ),
+                {"orgnr": f"9{n:08d}", "name": f"Bedrift {key}", "now": now},
             ).scalar_one()
 
         def contact(company: str, kind: str, address: str, replaced: bool = False) -> None:
