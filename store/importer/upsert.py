@@ -35,6 +35,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from store.models import Company, Contact, ContactKind, utcnow
@@ -108,6 +110,7 @@ class CompanyWriter:
         self.imported = self.updated = self.unchanged = 0
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self._staged = False
+        self._analyzed_at = 1000  # the first ANALYZE once 2,000 companies are new
 
     def add(self, mapped: Mapped) -> None:
         if mapped.orgnr in self.buffer:  # the same unit twice in a file: the later one wins, in order
@@ -132,7 +135,20 @@ class CompanyWriter:
         self.unchanged += len(batch) - updated - imported
         self.session.execute(_replace_contacts(now))
         self.session.execute(_restore_contacts())
-        self.session.execute(_insert_contacts(now))
+        self.session.execute(_insert_contacts(now, "sqlite" if self.sqlite else "postgresql"))
+        self._keep_statistics()
+
+    def _keep_statistics(self) -> None:
+        """Re-analyses company and contact on PostgreSQL each time this import has doubled what it wrote.
+
+        The statistics are from before the import (a first import: empty tables). The planner then takes a table
+        grown to a million rows for a tiny one and joins each batch by scanning all of it, which makes the import
+        quadratic. ANALYZE inside the transaction counts its own new rows, samples at most 30,000 of them, and
+        doubling keeps the number of runs logarithmic (about 10 for the whole register)."""
+        if self.sqlite or self.imported < self._analyzed_at * 2:
+            return
+        self.session.connection().exec_driver_sql(f"ANALYZE {_COMPANY.name}, {_CONTACT.name}")
+        self._analyzed_at = max(self.imported, 1)
 
     def close(self) -> None:
         """Drops the staging tables (PostgreSQL drops them at commit anyway; a SQLite connection keeps them)."""
@@ -199,7 +215,9 @@ def _update_companies(now: Any) -> Any:
     )
     return (
         update(_COMPANY)
-        .where(_COMPANY.c.orgnr == stage.orgnr, differs)
+        # The IN is redundant for the result; it makes SQLite look the batch up by orgnr instead of scanning
+        # every stored company per batch.
+        .where(_COMPANY.c.orgnr == stage.orgnr, _COMPANY.c.orgnr.in_(select(stage.orgnr)), differs)
         .values(
             {name: func.coalesce(stage[name], _COMPANY.c[name]) for name in COMPARED}
             | {"updated_at": literal(now, _COMPANY.c.updated_at.type)}
@@ -222,25 +240,34 @@ def _insert_companies(now: Any) -> Any:
     return insert(_COMPANY).from_select(targets, rows).execution_options(preserve_rowcount=True)
 
 
-def _is_current() -> Any:
-    """The contact is the company's phone, mobile or e-mail as the company row now stands."""
+def _is_current(other_kinds: bool) -> Any:
+    """The contact is the company's phone, mobile or e-mail as the company row now stands; a register contact of
+    another kind (none is written today) is `other_kinds`, so neither statement below ever touches it.
+
+    Written as a CASE rather than `kind IN (...)` beside it: SQLite would then walk the whole (kind, address)
+    index for every batch instead of the batch's companies' contacts."""
     contact, company = _CONTACT.c, _COMPANY.c
     return case(
         (
             contact.kind == ContactKind.PHONE,
             contact.address.in_([func.coalesce(company.phone, ""), func.coalesce(company.mobile, "")]),
         ),
-        else_=contact.address == func.coalesce(company.email, ""),
+        (contact.kind == ContactKind.EMAIL, contact.address == func.coalesce(company.email, "")),
+        else_=literal(other_kinds),
     )
 
 
 def _register_contacts_of_batch() -> tuple[Any, ...]:
     contact, company = _CONTACT.c, _COMPANY.c
+    owners, stage = _COMPANY.alias(), COMPANY_STAGE.alias()
+    batch_ids = select(owners.c.id).where(owners.c.orgnr.in_(select(stage.c.orgnr)))
     return (
+        # Redundant with the join below; it makes SQLite walk the batch's contacts by company instead of every
+        # contact per batch (quadratic in the file).
+        contact.company_id.in_(batch_ids),
         contact.company_id == company.id,
         company.orgnr == COMPANY_STAGE.c.orgnr,
         contact.source == REGISTER,
-        contact.kind.in_([ContactKind.PHONE, ContactKind.EMAIL]),
     )
 
 
@@ -250,7 +277,7 @@ def _replace_contacts(now: Any) -> Any:
     Contacts from other sources (a chat, a registration) are the company's own word and never touched."""
     return (
         update(_CONTACT)
-        .where(*_register_contacts_of_batch(), _CONTACT.c.replaced_at.is_(None), ~_is_current())
+        .where(*_register_contacts_of_batch(), _CONTACT.c.replaced_at.is_(None), ~_is_current(True))
         .values(replaced_at=literal(now, _CONTACT.c.replaced_at.type))
         .execution_options(synchronize_session=False)
     )
@@ -260,17 +287,16 @@ def _restore_contacts() -> Any:
     """A register address the file brings back is current again."""
     return (
         update(_CONTACT)
-        .where(*_register_contacts_of_batch(), _CONTACT.c.replaced_at.is_not(None), _is_current())
+        .where(*_register_contacts_of_batch(), _CONTACT.c.replaced_at.is_not(None), _is_current(False))
         .values(replaced_at=None)
         .execution_options(synchronize_session=False)
     )
 
 
-def _insert_contacts(now: Any) -> Any:
+def _insert_contacts(now: Any, dialect: str) -> Any:
+    """The file's addresses the company does not have yet, from any source; the unique (company, kind, address)
+    index finds the ones it has, where a NOT EXISTS made PostgreSQL hash the whole contact table per batch."""
     stage, contact, company = CONTACT_STAGE.c, _CONTACT.c, _COMPANY.c
-    known = exists().where(
-        contact.company_id == company.id, contact.kind == stage.kind, contact.address == stage.address
-    )
     rows = select(
         company.id,
         stage.kind,
@@ -279,6 +305,11 @@ def _insert_contacts(now: Any) -> Any:
         stage.is_mobile,
         literal(REGISTER),
         literal(now, contact.created_at.type),
-    ).where(company.orgnr == stage.orgnr, ~known)
+    ).where(company.orgnr == stage.orgnr)
     targets = ["company_id", "kind", "address", "address_hash", "is_mobile", "source", "created_at"]
-    return insert(_CONTACT).from_select(targets, rows)
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(_CONTACT)
+        .from_select(targets, rows)
+        .on_conflict_do_nothing(index_elements=["company_id", "kind", "address"])
+    )
