@@ -182,6 +182,18 @@ def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, wa
         contacts.phones.append(phone)
 
 
+_ORGNR_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def _valid_orgnr(orgnr: str) -> bool:
+    """python-stdnum's verdict; nine plain digits (every unit of a register file) are checked here directly with
+    the same modulus-11 sum, since stdnum's cleaning of separators and look-alike dashes costs more than the sum
+    and changes nothing in such a number."""
+    if len(orgnr) == 9 and orgnr.isascii() and orgnr.isdigit():
+        return sum(w * int(d) for w, d in zip(_ORGNR_WEIGHTS, orgnr, strict=True)) % 11 == 0
+    return bool(orgnr_check.is_valid(orgnr))
+
+
 def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     """Raises Rejected when the unit cannot be imported (no valid orgnr, no usable name).
 
@@ -193,7 +205,7 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
         raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
         raise Rejected("", "organisasjonsnummer mangler")
-    if not orgnr_check.is_valid(orgnr):
+    if not _valid_orgnr(orgnr):
         raise Rejected(
             _short(orgnr, 20),
             f"organisasjonsnummer '{_short(raw_orgnr, 20)}' er ugyldig (skal være 9 sifre, "

@@ -150,14 +150,20 @@ def _pair(header: list[str], cells: list[str]) -> dict[str, Any]:
 
 
 def flatten(unit: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """{"a": {"b": 1}} -> {"a.b": 1}; lists (address lines) stay lists."""
+    """{"a": {"b": 1}} -> {"a.b": 1}; lists (address lines) stay lists. Empty values are left out.
+
+    The register nests one level (addresses, codes); that level is unrolled here, deeper ones recurse. It runs
+    once per unit, and a recursive call per nested object cost as much as ijson's parsing of it."""
     flat: dict[str, Any] = {}
     for key, value in unit.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{name}."))
+        if type(value) is dict:
+            for sub, inner in value.items():
+                if type(inner) is dict:
+                    flat.update(flatten(inner, f"{prefix}{key}.{sub}."))
+                elif inner is not None and inner != "":
+                    flat[f"{prefix}{key}.{sub}"] = inner
         elif value is not None and value != "":
-            flat[name] = value
+            flat[f"{prefix}{key}" if prefix else key] = value
     return flat
 
 
