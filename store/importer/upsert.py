@@ -4,7 +4,8 @@ Per batch of units: the rows are loaded into a temporary staging table the faste
 (`COPY` on PostgreSQL, one `executemany` on SQLite), then four statements do the rest in the database:
 1. UPDATE the stored companies whose columns differ from the file's, comparing in SQL; a column the file lacks
    is NULL in the stage and keeps its stored value (`COALESCE`), so an import never clears what a file lacks;
-2. INSERT the companies not stored yet; the two row counts are `updated` and `imported`, the rest `unchanged`;
+2. INSERT the companies not stored yet; the two row counts are `updated` and `imported`, the rest `unchanged`.
+   A new company's contacts go straight into contact the same way as the stage; for the stored companies only:
 3. mark the register contacts that are no longer the company's phone, mobile or e-mail as replaced (and one the
    file brings back as current again), read from the company row as it now stands;
 4. INSERT the file's contacts the company does not have yet.
@@ -15,7 +16,7 @@ about a quarter of the import in the database driver; this shape moves each row 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -39,7 +40,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from store.models import Company, Contact, ContactKind, utcnow
+from store.models import SQLITE_DATETIME, Company, Contact, ContactKind, utcnow
 from store.secrets import AddressHasher
 
 from .mapping import Mapped
@@ -96,6 +97,7 @@ CONTACT_STAGE = Table(
     postgresql_on_commit="DROP",
 )
 STAGE_COLUMNS = ("orgnr", *COMPARED)
+CONTACT_INSERT = ("company_id", "kind", "address", "address_hash", "is_mobile", "source", "created_at")
 CONTACT_STAGE_COLUMNS = ("orgnr", "kind", "address", "address_hash", "is_mobile")
 
 
@@ -110,7 +112,8 @@ class CompanyWriter:
         self.imported = self.updated = self.unchanged = 0
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self._staged = False
-        self._analyzed_at = 1000  # the first ANALYZE once 2,000 companies are new
+        # The first ANALYZE once 10,000 companies are new: below that a scan per batch costs less than it.
+        self._analyzed_at = 5_000
 
     def add(self, mapped: Mapped) -> None:
         if mapped.orgnr in self.buffer:  # the same unit twice in a file: the later one wins, in order
@@ -125,18 +128,35 @@ class CompanyWriter:
         batch, self.buffer = self.buffer, {}
         self._prepare_stage()
         self._load(COMPANY_STAGE, STAGE_COLUMNS, [self._stage_row(m) for m in batch.values()])
-        self._load(CONTACT_STAGE, CONTACT_STAGE_COLUMNS, self._contact_rows(batch.values()))
         now = utcnow()
         connection = self.session.connection()
         updated = connection.execute(_update_companies(now)).rowcount
-        imported = connection.execute(_insert_companies(now)).rowcount
+        new_ids: dict[str, int] = dict(connection.execute(_insert_companies(now)).tuples().all())
         self.updated += updated
-        self.imported += imported
-        self.unchanged += len(batch) - updated - imported
-        self.session.execute(_replace_contacts(now))
-        self.session.execute(_restore_contacts())
-        self.session.execute(_insert_contacts(now, "sqlite" if self.sqlite else "postgresql"))
+        self.imported += len(new_ids)
+        self.unchanged += len(batch) - updated - len(new_ids)
+        # A new company has no contacts yet: its rows go straight into contact, as the floor's do. Only the
+        # stored companies' contacts are staged and compared with what the company has.
+        stamp = self._timestamp(now)
+        direct: list[tuple[Any, ...]] = []
+        staged: list[tuple[Any, ...]] = []
+        for row in self._contact_rows(batch.values()):
+            company_id = new_ids.get(row[0])
+            if company_id is None:
+                staged.append(row)
+            else:
+                direct.append((company_id, *row[1:], REGISTER, stamp))
+        self._load(_CONTACT, CONTACT_INSERT, direct)
+        if len(new_ids) < len(batch):
+            self._load(CONTACT_STAGE, CONTACT_STAGE_COLUMNS, staged)
+            self.session.execute(_replace_contacts(now))
+            self.session.execute(_restore_contacts())
+            self.session.execute(_insert_contacts(now, "sqlite" if self.sqlite else "postgresql"))
         self._keep_statistics()
+
+    def _timestamp(self, now: datetime) -> Any:
+        # The same text SQLAlchemy's SQLite DateTime writes (naive UTC); PostgreSQL takes the aware value.
+        return now.strftime(SQLITE_DATETIME) if self.sqlite else now
 
     def _keep_statistics(self) -> None:
         """Re-analyses company and contact on PostgreSQL each time this import has doubled what it wrote.
@@ -236,8 +256,7 @@ def _insert_companies(now: Any) -> Any:
         ~exists().where(_COMPANY.c.orgnr == stage.orgnr)
     )
     targets = ["orgnr", *COMPARED, "is_training_company", "created_at", "updated_at"]
-    # SQLAlchemy keeps an INSERT's row count only when asked to.
-    return insert(_COMPANY).from_select(targets, rows).execution_options(preserve_rowcount=True)
+    return insert(_COMPANY).from_select(targets, rows).returning(_COMPANY.c.orgnr, _COMPANY.c.id)
 
 
 def _is_current(other_kinds: bool) -> Any:
