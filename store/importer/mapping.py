@@ -23,6 +23,7 @@ from store.models import Company
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
 # NUL is refused by PostgreSQL, lone surrogates (from JSON \ud800 escapes) by every UTF-8 encoder.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_SPACE = re.compile(r"\s")
 _TRUE = {"true", "ja", "j", "1", "yes"}
 _FALSE = {"false", "nei", "n", "0", "no"}
 MAX_INTEGER = 2**31 - 1  # INTEGER on PostgreSQL
@@ -200,7 +201,7 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     `municipalities` maps every municipality number in force to its county number.
     """
     raw_orgnr = _text(unit.get("organisasjonsnummer")) or ""
-    orgnr = re.sub(r"\s", "", raw_orgnr)
+    orgnr = _SPACE.sub("", raw_orgnr)
     if "__error__" in unit:
         raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
