@@ -23,6 +23,7 @@ from store.models import Company
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
 # NUL is refused by PostgreSQL, lone surrogates (from JSON \ud800 escapes) by every UTF-8 encoder.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_SPACE = re.compile(r"\s")
 _TRUE = {"true", "ja", "j", "1", "yes"}
 _FALSE = {"false", "nei", "n", "0", "no"}
 MAX_INTEGER = 2**31 - 1  # INTEGER on PostgreSQL
@@ -182,18 +183,30 @@ def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, wa
         contacts.phones.append(phone)
 
 
+_ORGNR_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2, 1)
+
+
+def _valid_orgnr(orgnr: str) -> bool:
+    """python-stdnum's verdict; nine plain digits (every unit of a register file) are checked here directly with
+    the same modulus-11 sum, since stdnum's cleaning of separators and look-alike dashes costs more than the sum
+    and changes nothing in such a number."""
+    if len(orgnr) == 9 and orgnr.isascii() and orgnr.isdigit():
+        return sum(w * int(d) for w, d in zip(_ORGNR_WEIGHTS, orgnr, strict=True)) % 11 == 0
+    return bool(orgnr_check.is_valid(orgnr))
+
+
 def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     """Raises Rejected when the unit cannot be imported (no valid orgnr, no usable name).
 
     `municipalities` maps every municipality number in force to its county number.
     """
     raw_orgnr = _text(unit.get("organisasjonsnummer")) or ""
-    orgnr = re.sub(r"\s", "", raw_orgnr)
+    orgnr = _SPACE.sub("", raw_orgnr)
     if "__error__" in unit:
         raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
         raise Rejected("", "organisasjonsnummer mangler")
-    if not orgnr_check.is_valid(orgnr):
+    if not _valid_orgnr(orgnr):
         raise Rejected(
             _short(orgnr, 20),
             f"organisasjonsnummer '{_short(raw_orgnr, 20)}' er ugyldig (skal være 9 sifre, "

@@ -107,6 +107,7 @@ def import_companies(
                 if progress and summary.read % 1000 == 0:
                     progress(summary.read, source.bytes_read(), source.size)
             writer.flush()
+            writer.close()
             if summary.read == 0:
                 raise ImportFileError(path, "filen inneholder ingen enheter")
         # A county list may have approved some of these units before they were imported (companies.training).
