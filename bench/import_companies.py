@@ -34,6 +34,24 @@ CHILD = Path(__file__).resolve()
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
+def _add_rows(companies: list, contacts: list, n: int, u: dict, now: str) -> None:  # type: ignore[type-arg]
+    """The company row and contact rows of one flattened unit, as the baseline and the floor write them."""
+    municipality = u.get("forretningsadresse.kommunenummer") or None
+    companies.append(
+        (
+            u["organisasjonsnummer"], u["navn"], u.get("organisasjonsform.kode"), u.get("naeringskode1.kode"),
+            u.get("antallAnsatte") or None, u.get("forretningsadresse.adresse"),
+            u.get("forretningsadresse.postnummer"), u.get("forretningsadresse.poststed"),
+            municipality, municipality[:2] if municipality else None,
+            u.get("telefon"), u.get("mobil"), u.get("epostadresse"), u.get("hjemmeside"), "nb",
+            False, False, False, now, now,
+        )
+    )  # fmt: skip
+    for kind, key in (("phone", "telefon"), ("phone", "mobil"), ("email", "epostadresse")):
+        if u.get(key):
+            contacts.append((n, kind, u[key], u[key], kind == "phone", "register", now))
+
+
 def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
@@ -98,19 +116,7 @@ def child_baseline(url: str, path: str) -> None:
     with opener(path, "rt", encoding="utf-8", newline="") as handle:  # type: ignore[operator]
         flat = (_flatten(u) for u in json.load(handle)) if ".json" in path else csv.DictReader(handle)
         for n, u in enumerate(flat, start=1):
-            companies.append(
-                (
-                    u["organisasjonsnummer"], u["navn"], u.get("organisasjonsform.kode"), u.get("naeringskode1.kode"),
-                    u.get("antallAnsatte") or None, u.get("forretningsadresse.adresse"),
-                    u.get("forretningsadresse.postnummer"), u.get("forretningsadresse.poststed"),
-                    u.get("forretningsadresse.kommunenummer"), (u.get("forretningsadresse.kommunenummer") or "")[:2] or None,
-                    u.get("telefon"), u.get("mobil"), u.get("epostadresse"), u.get("hjemmeside"), "nb",
-                    False, False, False, now, now,
-                )
-            )  # fmt: skip
-            for kind, key in (("phone", "telefon"), ("phone", "mobil"), ("email", "epostadresse")):
-                if u.get(key):
-                    contacts.append((n, kind, u[key], u[key], kind == "phone", "register", now))
+            _add_rows(companies, contacts, n, u, now)
     company_columns = "orgnr, name, org_form, nace_code, employees, business_street, business_postcode, business_city, municipality_number, county_number, phone, mobile, email, website, language, bankrupt, winding_up, is_training_company, created_at, updated_at"
     contact_columns = "company_id, kind, address, address_hash, is_mobile, source, created_at"
     raw = db.engine.raw_connection()
@@ -179,20 +185,7 @@ def child_floor(url: str, path: str) -> None:
     companies: list[tuple] = []  # type: ignore[type-arg]
     contacts: list[tuple] = []  # type: ignore[type-arg]
     for n, u in enumerate(_floor_units(path), start=1):
-        municipality = u.get("forretningsadresse.kommunenummer") or None
-        companies.append(
-            (
-                u["organisasjonsnummer"], u["navn"], u.get("organisasjonsform.kode"), u.get("naeringskode1.kode"),
-                u.get("antallAnsatte") or None, u.get("forretningsadresse.adresse"),
-                u.get("forretningsadresse.postnummer"), u.get("forretningsadresse.poststed"),
-                municipality, municipality[:2] if municipality else None,
-                u.get("telefon"), u.get("mobil"), u.get("epostadresse"), u.get("hjemmeside"), "nb",
-                False, False, False, now, now,
-            )
-        )  # fmt: skip
-        for kind, key in (("phone", "telefon"), ("phone", "mobil"), ("email", "epostadresse")):
-            if u.get(key):
-                contacts.append((n, kind, u[key], u[key], kind == "phone", "register", now))
+        _add_rows(companies, contacts, n, u, now)
     raw = db.engine.raw_connection()
     cursor = raw.cursor()
     if sqlite:
