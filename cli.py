@@ -22,6 +22,7 @@ from runtime import parts_of
 from settings import Settings
 from store.db import Database
 from store.labels import label
+from store.models import MAX_ID
 from store.models.enums import HunterState, Intent, LeadState, StaffRole
 
 app = typer.Typer(help="Læreplassjeger: utsending, svarbot og fordeling av leads.", no_args_is_help=True)
@@ -470,7 +471,7 @@ def companies_show(
 @replies_app.command("list")
 def replies_list(
     ctx: typer.Context,
-    campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
     intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
     limit: int | None = typer.Option(None, "--limit", help="Høyst så mange meldinger."),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
@@ -501,7 +502,7 @@ def replies_list(
 @replies_app.command("export")
 def replies_export(
     ctx: typer.Context,
-    campaign: int | None = typer.Option(None, "--campaign", help="Kampanjenummer."),
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
     intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
     fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
     output: Path | None = typer.Option(
@@ -830,7 +831,7 @@ def _counts(counts: dict[str, int]) -> str:
 @campaign_app.command("preview")
 def campaign_preview(
     ctx: typer.Context,
-    campaign_id: int = typer.Argument(..., metavar="ID"),
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
     orgnr: list[str] | None = typer.Option(
         None, "--orgnr", help="Vis meldingene for disse bedriftene (kan gjentas)."
     ),
@@ -937,7 +938,7 @@ def _write_letter_pdf(
 @campaign_app.command("test")
 def campaign_test(
     ctx: typer.Context,
-    campaign_id: int = typer.Argument(..., metavar="ID"),
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
     to: str = typer.Option(
         ..., "--to", help="Ditt telefonnummer, din e-postadresse eller din Telegram-chat."
     ),
@@ -997,25 +998,33 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
 
 
 @campaign_app.command("launch")
-def campaign_launch(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+def campaign_launch(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Start kampanjen: stegene planlegges (å starte den igjen endrer ingenting)."""
     _campaign_action(ctx, campaign_id, "launch")
 
 
 @campaign_app.command("pause")
-def campaign_pause(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+def campaign_pause(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Sett kampanjen på pause; utsendingen stopper i løpet av sekunder."""
     _campaign_action(ctx, campaign_id, "pause")
 
 
 @campaign_app.command("resume")
-def campaign_resume(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+def campaign_resume(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Fortsett der kampanjen stoppet (steg som er på overtid, sendes nå)."""
     _campaign_action(ctx, campaign_id, "resume")
 
 
 @campaign_app.command("cancel")
-def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID")) -> None:
+def campaign_cancel(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Avbryt kampanjen; meldinger i kø blir ikke sendt (de som alt er hos leverandøren, beholdes)."""
     _campaign_action(ctx, campaign_id, "cancel")
 
@@ -1023,7 +1032,7 @@ def campaign_cancel(ctx: typer.Context, campaign_id: int = typer.Argument(..., m
 @campaign_app.command("status")
 def campaign_status_command(
     ctx: typer.Context,
-    campaign_id: int = typer.Argument(..., metavar="ID"),
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Vis antall meldinger per tilstand for hvert steg, og hvorfor meldingene i kø venter og til når."""
@@ -1064,7 +1073,7 @@ def campaign_status_command(
 @campaign_app.command("report")
 def campaign_report(
     ctx: typer.Context,
-    campaign_id: int = typer.Argument(..., metavar="ID"),
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
     fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
@@ -1162,13 +1171,17 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
 
 
 @hunters_app.command("approve")
-def hunters_approve(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
+def hunters_approve(
+    ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Godkjenn en jeger som venter; jegeren får beskjed på Telegram."""
     _decide_hunter(ctx, hunter_id, approve=True)
 
 
 @hunters_app.command("reject")
-def hunters_reject(ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID")) -> None:
+def hunters_reject(
+    ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
     """Avvis en jeger (eller trekk tilbake en godkjenning); jegeren får beskjed på Telegram."""
     _decide_hunter(ctx, hunter_id, approve=False)
 
@@ -1236,8 +1249,10 @@ def leads_export(
 @registrations_app.command("merge")
 def registrations_merge(
     ctx: typer.Context,
-    keep_id: int = typer.Argument(..., metavar="ID", help="Registreringen som beholdes."),
-    other_id: int = typer.Argument(..., metavar="ID", help="Registreringen som slås inn i den første."),
+    keep_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som beholdes."),
+    other_id: int = typer.Argument(
+        ..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som slås inn i den første."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Slå sammen to registreringer for samme bedrift: den første beholdes og får svarene og leaden."""
@@ -1399,7 +1414,9 @@ def staff_tokens(
 @staff_app.command("revoke-token")
 def staff_revoke_token(
     ctx: typer.Context,
-    token_id: int = typer.Argument(..., metavar="ID", help="Nummeret fra `jeger staff tokens`."),
+    token_id: int = typer.Argument(
+        ..., metavar="ID", min=1, max=MAX_ID, help="Nummeret fra `jeger staff tokens`."
+    ),
 ) -> None:
     """Trekk tilbake én API-nøkkel; den slutter å virke med en gang."""
     from staff.tokens import TokenError, revoke_api_token

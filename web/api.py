@@ -21,7 +21,7 @@ from bot.lead_export import UnknownCounty, lead_rows, write_csv, write_xlsx
 from campaigns.results import progress_by_campaign
 from exports.tables import XLSX_MEDIA_TYPE
 from settings import Settings
-from store.models import Campaign, CampaignState, Intent, LeadState
+from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from store.overview import replies_page
 
 from .admin import campaign_bridge as domain
@@ -37,9 +37,6 @@ def require_token(staff: ApiStaff) -> None:
 
 
 MAX_TOML_BYTES = 200_000
-MAX_ID = (
-    2**31 - 1
-)  # the id columns are 32-bit integers: a larger number can name no row and must not reach SQL
 CampaignId = Annotated[int, Path(ge=1, le=MAX_ID, description="Campaign id")]
 
 

@@ -1,6 +1,6 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
-from .base import SQLITE_DATETIME, Base, UTCDateTime, utcnow
+from .base import MAX_ID, SQLITE_DATETIME, Base, UTCDateTime, utcnow
 from .campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
 from .companies import Company, Contact, OptOut
 from .conversations import Conversation, Registration, Reply, registration_trade
@@ -30,6 +30,7 @@ from .training import TrainingApproval
 __all__ = [
     "APSCHEDULER_JOBS",
     "FINAL_STATES",
+    "MAX_ID",
     "SQLITE_DATETIME",
     "UNSENT_STATES",
     "ApiToken",

@@ -11,6 +11,10 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names, so Alembic can alter them on SQLite (batch mode) and PostgreSQL alike.
+# Every id column is a 32-bit integer: a larger number names no row, and must be refused before it reaches
+# SQL (SQLite raises OverflowError on it, PostgreSQL "integer out of range").
+MAX_ID = 2**31 - 1
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
