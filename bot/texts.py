@@ -6,6 +6,37 @@ from __future__ import annotations
 from typing import Any
 
 TEXTS: dict[str, dict[str, str]] = {
+    # The one-click unsubscribe pages (web/unsubscribe.py), in the language of the e-mail that linked to them.
+    "unsubscribe_confirm_title": {
+        "nb": "Vil du ikke få flere e-poster fra oss?",
+        "nn": "Vil du ikkje få fleire e-postar frå oss?",
+        "en": "Do you want no more e-mails from us?",
+    },
+    "unsubscribe_confirm_text": {
+        "nb": "Trykk på knappen, så sender Læreplassjeger ikke flere e-poster til {address}.",
+        "nn": "Trykk på knappen, så sender Læreplassjeger ikkje fleire e-postar til {address}.",
+        "en": "Press the button, and Læreplassjeger will send no more e-mails to {address}.",
+    },
+    "unsubscribe_button": {"nb": "Meld meg av", "nn": "Meld meg av", "en": "Unsubscribe me"},
+    "unsubscribe_done_title": {"nb": "Du er meldt av", "nn": "Du er meld av", "en": "You are unsubscribed"},
+    "unsubscribe_done_text": {
+        "nb": "Læreplassjeger sender ikke flere e-poster til {address}, i noen kampanje.",
+        "nn": "Læreplassjeger sender ikkje fleire e-postar til {address}, i nokon kampanje.",
+        "en": "Læreplassjeger will send no more e-mails to {address}, in any campaign.",
+    },
+    "unsubscribe_invalid_title": {
+        "nb": "Lenken virker ikke",
+        "nn": "Lenkja verkar ikkje",
+        "en": "The link does not work",
+    },
+    "unsubscribe_invalid_text": {
+        "nb": "Avmeldingslenken er ugyldig eller utløpt. Bruk lenken nederst i den nyeste e-posten fra oss, "
+        "eller svar «STOPP» på SMS.",
+        "nn": "Avmeldingslenkja er ugyldig eller gått ut. Bruk lenkja nedst i den nyaste e-posten frå oss, "
+        "eller svar «STOPP» på SMS.",
+        "en": "The unsubscribe link is invalid or has expired. Use the link at the bottom of our latest e-mail, "
+        "or reply «STOP» by SMS.",
+    },
     "opted_out": {
         "nb": "Du er nå meldt av og får ingen flere meldinger fra Læreplassjeger-kampanjen.",
         "nn": "Du er no meld av og får ingen fleire meldingar frå Læreplassjeger-kampanjen.",

@@ -33,7 +33,14 @@ class InvalidUnsubscribeLink(ValueError):
 @dataclass(frozen=True)
 class Unsubscribed:
     address: str
+    language: str  # the e-mail's language: the page answers in it
     new: bool  # False when the address had opted out already
+
+
+@dataclass(frozen=True)
+class Recipient:
+    address: str
+    language: str
 
 
 class UnsubscribeLinks:
@@ -64,17 +71,20 @@ class UnsubscribeLinks:
         return value
 
 
-def unsubscribe_address(session: Session, *, links: UnsubscribeLinks, token: str) -> str:
-    """The e-mail address the link was sent to; raises InvalidUnsubscribeLink when there is none."""
+def unsubscribe_address(session: Session, *, links: UnsubscribeLinks, token: str) -> Recipient:
+    """The e-mail address the link was sent to, and the e-mail's language; raises InvalidUnsubscribeLink when
+    there is none."""
     message = session.get(Message, links.message_id(token))
     if message is None or message.channel is not Channel.EMAIL or not message.address:
         raise InvalidUnsubscribeLink("no such e-mail")
-    return message.address
+    return Recipient(address=message.address, language=message.language)
 
 
 def unsubscribe(session: Session, *, links: UnsubscribeLinks, token: str) -> Unsubscribed:
     """Opts out the one address the link names, for every campaign (PRODUCT §3); idempotent. Callers commit."""
-    address = unsubscribe_address(session, links=links, token=token)
+    recipient = unsubscribe_address(session, links=links, token=token)
     hasher = AddressHasher.load(session)
-    new = record_opt_out(session, hasher=hasher, kind=ContactKind.EMAIL, address=address, source=SOURCE)
-    return Unsubscribed(address=address, new=new)
+    new = record_opt_out(
+        session, hasher=hasher, kind=ContactKind.EMAIL, address=recipient.address, source=SOURCE
+    )
+    return Unsubscribed(address=recipient.address, language=recipient.language, new=new)

@@ -173,3 +173,29 @@ def test_forged_malformed_and_expired_links_get_a_400_page_and_opt_out_nobody(
             assert "Lenken virker ikke" in response.text
     with db.session() as session:
         assert session.scalars(select(OptOut)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "done"),
+    [
+        ("nn", "Vil du ikkje få fleire e-postar frå oss?", "Du er meld av"),
+        ("en", "Unsubscribe me", "You are unsubscribed"),
+    ],
+)
+def test_the_pages_answer_in_the_language_the_email_was_written_in(
+    live: Settings, db: Database, client: TestClient, language: str, asked: str, done: str
+) -> None:
+    with db.transaction() as session:
+        campaign, step = make_campaign(session, channel=Channel.EMAIL)
+        (message,) = queue_messages(session, campaign=campaign, step=step, count=1, channel=Channel.EMAIL)
+        message.language = language
+        path = urlsplit(UnsubscribeLinks(secret=live.secret_key or "", base_url=BASE).url(message.id)).path
+    page = client.get(path)
+    assert asked in page.text and f'<html lang="{language}">' in page.text
+    assert done in client.post(path).text
+
+
+def test_every_text_of_the_catalogue_has_bokmal_nynorsk_and_english() -> None:
+    from bot.texts import TEXTS
+
+    assert [key for key, variants in TEXTS.items() if set(variants) != {"nb", "nn", "en"}] == []

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
+from bot.texts import text as say
 from companies.unsubscribe import (
     PATH,
     InvalidUnsubscribeLink,
@@ -37,19 +38,36 @@ def _links(session: Session, settings: SettingsDep) -> UnsubscribeLinks:
     )
 
 
+def _page(request: Request, name: str, language: str, status_code: int = 200, **values: str) -> HTMLResponse:
+    """One of the three pages, its texts from the catalogue in the e-mail's language (bokmål when unknown)."""
+    context = {
+        "lang": language,
+        "title": say(f"unsubscribe_{name}_title", language),
+        "text": say(f"unsubscribe_{name}_text", language, **values),
+        "button": say("unsubscribe_button", language),
+        **values,
+    }
+    return templates.TemplateResponse(request, f"unsubscribe/{name}.html", context, status_code=status_code)
+
+
 def _invalid(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "unsubscribe/invalid.html", {}, status_code=400)
+    return _page(request, "invalid", "nb", status_code=400)
 
 
 @router.get(PATH + "/{token}", response_class=HTMLResponse, include_in_schema=False)
 def unsubscribe_page(request: Request, token: str, db: DbDep, settings: SettingsDep) -> HTMLResponse:
     with db.session() as session:
         try:
-            address = unsubscribe_address(session, links=_links(session, settings), token=token)
+            recipient = unsubscribe_address(session, links=_links(session, settings), token=token)
         except InvalidUnsubscribeLink:
             return _invalid(request)
-    context = {"address": mask_address(address), "action": f"{PATH}/{token}"}
-    return templates.TemplateResponse(request, "unsubscribe/confirm.html", context)
+    return _page(
+        request,
+        "confirm",
+        recipient.language,
+        address=mask_address(recipient.address),
+        action=f"{PATH}/{token}",
+    )
 
 
 @router.post(PATH + "/{token}", response_class=HTMLResponse, include_in_schema=False)
@@ -59,6 +77,4 @@ def unsubscribe_now(request: Request, token: str, db: DbDep, settings: SettingsD
             done = unsubscribe(session, links=_links(session, settings), token=token)
         except InvalidUnsubscribeLink:
             return _invalid(request)
-    return templates.TemplateResponse(
-        request, "unsubscribe/done.html", {"address": mask_address(done.address)}
-    )
+    return _page(request, "done", done.language, address=mask_address(done.address))
