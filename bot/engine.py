@@ -435,7 +435,7 @@ class _Engine:
             SENDER_CONTACT, {"company_id": self.company.id, "kind": kind, "sender": self.inbound.sender}
         )
         if exists is None:
-            from store.phones import classify_phone
+            from companies.phones import classify_phone
 
             mobile = kind is ContactKind.PHONE and bool(
                 (classify_phone(self.inbound.sender) or ("", False))[1]

@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from companies.phones import normalize_phone
 from store.models import Conversation, County, Hunter, HunterState, HunterType, Notice, Trade
-from store.phones import normalize_phone
 
 from . import hunters as hunter_admin
 from .keywords import ascii_int, parse

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
 from companies.optouts import address_owners, mark_do_not_contact
+from companies.phones import normalize_phone
 from store.models import (
     Company,
     Contact,
@@ -35,7 +36,6 @@ from store.models import (
     Reply,
 )
 from store.optouts import record_opt_out
-from store.phones import normalize_phone
 from store.secrets import AddressHasher
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
+from companies.phones import normalize_phone
 from store.models import (
     Company,
     Conversation,
@@ -35,7 +36,6 @@ from store.models import (
     Trade,
     utcnow,
 )
-from store.phones import normalize_phone
 
 from .keywords import ascii_int, fold, words
 from .texts import text

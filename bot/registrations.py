@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
+from companies.phones import classify_phone
 from store.models import Company, Contact, ContactKind, Registration, RegistrationSource, Trade, utcnow
-from store.phones import classify_phone
 from store.secrets import AddressHasher
 
 from .leads import create_lead

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from channels.registry import require_sandboxed
+from companies.phones import normalize_phone
 from settings import Settings
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Message, Reply
 from store.overview import button_labels
-from store.phones import normalize_phone
 from store.times import iso_oslo
 
 from .engine import Inbound, Outcome, handle_inbound

@@ -189,7 +189,7 @@ def send_test(
 ) -> list[Message]:
     """Renders the step(s) for a sample company and queues them to `to` (a phone, e-mail or Telegram chat id)."""
     from companies.emails import normalize_email
-    from store.phones import normalize_phone
+    from companies.phones import normalize_phone
 
     campaign = get_campaign(session, campaign_id)
     renderer = MessageRenderer(settings)

@@ -10,9 +10,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from settings import Settings
+from staff.accounts import add_staff
+from staff.tokens import create_api_token
 from store.db import Database
 from store.models import StaffRole
-from store.staff import add_staff, create_api_token
 from web.app import create_app
 
 ADMIN_EMAIL = "ada@worldskills.no"

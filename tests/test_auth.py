@@ -10,10 +10,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from settings import Settings
+from staff.accounts import LoginStatus, add_staff, authenticate
 from staff.login import CLIENT_LIMIT, FREE_FAILURES
+from staff.sessions import token_digest
 from store.db import Database
 from store.models import ApiToken, HunterState, StaffRole, StaffSession, StaffUser, utcnow
-from store.staff import LoginStatus, add_staff, authenticate, token_digest
 from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_EMAIL, csrf_of, log_in
 from tests.lead_factories import make_hunter
 from web.app import create_app

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from stdnum.no import orgnr as orgnr_check
 
 from settings import Settings
+from staff.accounts import LoginStatus, authenticate
 from store.db import Database
 from store.demo import (
     DEMO_EMAIL,
@@ -23,7 +24,6 @@ from store.demo import (
 )
 from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
 from store.secrets import AddressHasher
-from store.staff import LoginStatus, authenticate
 
 
 def test_about_five_hundred_valid_companies_land_in_all_fifteen_counties(db: Database) -> None:

@@ -115,9 +115,3 @@ def test_the_key_is_as_long_as_the_longest_prefix_the_metadata_decides_by() -> N
     assert decisive_length(r"[02-689]|7[0-8]", length=8, prefix=True) == 2
     assert decisive_length(r"0\d{4}", length=8) == 0  # five digits: never an eight-digit number
     assert PhoneClassifier().key_length == norwegian_key_length() >= 5
-
-
-def test_the_old_import_path_still_works() -> None:
-    from store.phones import classify_phone as old
-
-    assert old is classify_phone
