@@ -114,7 +114,17 @@ def test_datetimes_come_back_aware_in_utc(session: Session) -> None:
     assert stored.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
 
 
-PACKAGED_ROOTS = ("bot", "campaigns", "channels", "companies", "exports", "staff", "store", "templates", "web")
+PACKAGED_ROOTS = (
+    "bot",
+    "campaigns",
+    "channels",
+    "companies",
+    "exports",
+    "staff",
+    "store",
+    "templates",
+    "web",
+)
 
 
 def test_a_built_install_holds_every_module_template_and_data_file(tmp_path: Path) -> None:
