@@ -24,6 +24,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
+from staff.accounts import add_staff, staff_by_email
 
 from .db import Database
 from .demo_data import sample_companies
@@ -48,7 +49,6 @@ from .models import (
     Trade,
     utcnow,
 )
-from .staff import add_staff, staff_by_email
 
 log = logging.getLogger(__name__)
 
