@@ -235,7 +235,7 @@ def serve(
 ) -> None:
     """Kjør web, bot, planlegger og utsender i én prosess."""
     if demo:
-        from store.demo import demo_settings
+        from demo.simulator import demo_settings
 
         context = ctx_of(ctx)
         context.settings = demo_settings(context.settings, host=host, port=port)
@@ -245,7 +245,7 @@ def serve(
 
 def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
-    from store.demo import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
+    from demo.simulator import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
@@ -276,7 +276,7 @@ def web_only(
 @app.command()
 def worker(ctx: typer.Context) -> None:
     """Kjør bare utsenderen; på PostgreSQL kan flere kjøre, på SQLite bare én."""
-    from campaigns.dispatcher import AnotherWorkerRunning, check_can_start
+    from campaigns.dispatch.dispatcher import AnotherWorkerRunning, check_can_start
 
     try:
         check_can_start(ctx_of(ctx).db)
@@ -305,7 +305,7 @@ def import_companies_command(
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Importer bedrifter fra en fil fra Enhetsregisteret (nye legges til, kjente oppdateres etter orgnr)."""
-    from store.importer import ImportFileError, import_companies
+    from companies.importer import ImportFileError, import_companies
 
     context = ctx_of(ctx)
     try:
@@ -359,7 +359,7 @@ def import_training_companies_command(
 def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any:
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from store.importer import import_companies
+    from companies.importer import import_companies
 
     with Progress(
         TextColumn("[bold]Importerer[/]"),
@@ -388,7 +388,7 @@ def companies_list(
     """Vis bedrifter sortert etter navn, eventuelt i ett fylke."""
     from rich.table import Table
 
-    from store.companies import UnknownCounty, list_companies
+    from companies.lookup import UnknownCounty, list_companies
 
     with ctx_of(ctx).db.session() as session:
         try:
@@ -441,7 +441,7 @@ def companies_show(
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Vis én bedrift med kontakter, fylke, flagg, kortkode og lenkenøkkel."""
-    from store.companies import company_details
+    from companies.lookup import company_details
 
     with ctx_of(ctx).db.transaction() as session:
         details = company_details(session, orgnr=orgnr.replace(" ", ""))
@@ -510,7 +510,7 @@ def replies_export(
     ),
 ) -> None:
     """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
-    from bot.reply_export import reply_rows, write_csv, write_xlsx
+    from campaigns.reply_export import reply_rows, write_csv, write_xlsx
 
     _check_output(fmt, output)
     with ctx_of(ctx).db.session() as session:
@@ -582,7 +582,7 @@ def privacy_export(
     email: str | None = typer.Option(None, "--email", help="E-postadresse."),
 ) -> None:
     """Skriv ut, som JSON, alt som er lagret om et telefonnummer, en e-postadresse eller et orgnr."""
-    from bot.privacy import PrivacyError, export_address, export_company
+    from companies.privacy import PrivacyError, export_address, export_company
     from store.models import ContactKind
 
     kind, value = _privacy_target(phone, orgnr, email)
@@ -616,7 +616,7 @@ def privacy_erase(
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Slett personopplysningene om en adresse eller et orgnr; adressen forblir reservert (som en nøkkelhash)."""
-    from bot.privacy import PrivacyError, erase_address, erase_company
+    from companies.privacy import PrivacyError, erase_address, erase_company
     from store.models import ContactKind
 
     kind, value = _privacy_target(phone, orgnr, email)
@@ -1114,7 +1114,7 @@ def campaign_list(
     Console().print(table)
 
 
-# --- hunters and leads (bot/hunters.py, bot/leads.py) -------------------------------------------------------
+# --- hunters and leads (hunters/organisations.py, hunters/leads.py) -------------------------------------------------------
 
 
 @hunters_app.command("list")
@@ -1128,7 +1128,7 @@ def hunters_list(
     """Vis jegerorganisasjoner, eldste først."""
     from rich.table import Table
 
-    from bot.hunters import hunter_summary, list_hunters
+    from hunters.organisations import hunter_summary, list_hunters
 
     with ctx_of(ctx).db.session() as session:
         rows = [hunter_summary(h) for h in list_hunters(session, state=state)]
@@ -1152,7 +1152,7 @@ def hunters_list(
 
 
 def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
-    from bot.hunters import UnknownHunter, approve_hunter, reject_hunter
+    from hunters.organisations import UnknownHunter, approve_hunter, reject_hunter
 
     with ctx_of(ctx).db.transaction() as session:
         try:
@@ -1187,7 +1187,7 @@ def hunters_reject(
 
 
 def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
-    from bot.lead_export import UnknownCounty, lead_rows
+    from hunters.lead_export import UnknownCounty, lead_rows
 
     with ctx_of(ctx).db.session() as session:
         try:
@@ -1282,7 +1282,7 @@ def registrations_merge(
 
 
 def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat, output: Path | None = None) -> None:
-    from bot.lead_export import write_csv, write_xlsx
+    from hunters.lead_export import write_csv, write_xlsx
 
     _write_table(rows, fmt, output, write_csv, write_xlsx)
 

@@ -4,7 +4,7 @@ Phone numbers and e-mail addresses are masked in every line, whatever logged the
 httpx), because a filter on the handler sees all records (PRODUCT §9). So are the personal tokens of
 registration links (`/r/<token>`, uvicorn's access log writes every path) and Telegram deep links
 (`?start=<token>`, `/start <token>`): a token opens a company's registration form. Lines look like
-`ts=2027-06-07T09:00:01.123Z level=INFO logger=campaigns.dispatcher msg="sent 120 messages"`.
+`ts=2027-06-07T09:00:01.123Z level=INFO logger=campaigns.dispatch.dispatcher msg="sent 120 messages"`.
 """
 
 from __future__ import annotations

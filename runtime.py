@@ -43,7 +43,7 @@ def build_services(
     """The background parts `jeger serve` runs beside the web app; `jeger worker` etc. pick one."""
     services: list[Service] = []
     if worker:
-        from campaigns.dispatcher import Dispatcher
+        from campaigns.dispatch.dispatcher import Dispatcher
 
         services.append(Dispatcher(settings=settings, db=db))
     if scheduler:
@@ -55,7 +55,7 @@ def build_services(
 
         services.append(TelegramBot(settings=settings, db=db))
     if demo:
-        from store.demo import DemoSimulator
+        from demo.simulator import DemoSimulator
 
         services.append(DemoSimulator(settings=settings, db=db))
     return services

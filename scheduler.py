@@ -28,7 +28,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch_claim import LIVE_STATES
+from campaigns.dispatch.claim import LIVE_STATES
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
@@ -40,8 +40,8 @@ TICK_SECONDS = 5.0
 
 # (job id, "module:function", hour, minute) run daily in Europe/Oslo; each takes (session, *, now[, settings]).
 DAILY_JOBS: list[tuple[str, str, int, int]] = [
-    ("daily-lead-announce", "bot.lead_jobs:announce_unclaimed", 8, 0),
-    ("daily-retention", "store.retention:purge_expired", 3, 30),
+    ("daily-lead-announce", "hunters.lead_jobs:announce_unclaimed", 8, 0),
+    ("daily-retention", "companies.retention:purge_expired", 3, 30),
 ]
 
 _running: CampaignScheduler | None = None  # the jobs below are module-level (pickled by reference)

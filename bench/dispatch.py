@@ -30,7 +30,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from campaigns.dispatcher import Dispatcher  # noqa: E402
+from campaigns.dispatch.dispatcher import Dispatcher  # noqa: E402
 from settings import Settings  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.migrate import init_database  # noqa: E402

@@ -87,8 +87,8 @@ def peak_rss_mb() -> float:
 
 
 def child_import(url: str, path: str) -> None:
+    from companies.importer import import_companies
     from store.db import Database
-    from store.importer import import_companies
     from store.migrate import init_database
 
     db = Database(url)

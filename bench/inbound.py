@@ -88,8 +88,8 @@ def seed(url: str) -> list[str]:
     """COMPANIES companies with a mobile contact each and short codes; returns the codes."""
     from sqlalchemy import select
 
+    from companies.identifiers import ensure_identifiers
     from store.db import Database
-    from store.identifiers import ensure_identifiers
     from store.models import Company, Contact, ContactKind
     from store.secrets import AddressHasher
     from tests.register_files import valid_orgnrs

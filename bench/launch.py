@@ -72,7 +72,7 @@ def child(url: str, companies: int) -> None:
         session.add_all([campaign, step])
         session.flush()
         step_id = step.id
-    from store.identifiers import ensure_identifiers
+    from companies.identifiers import ensure_identifiers
 
     # Timed: giving every company its short code and token (done once, when a campaign first reaches it)
     # is part of launching, as is rendering and writing the outbox.

@@ -16,10 +16,15 @@ from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from bot import floods, identity
+from bot import registration_flow as flow
+from bot.keywords import Parsed, candidate_codes, parse
+from bot.registration_flow import Answer, Button
 from campaigns.templating import LANGUAGES
+from catalogue import text as say
+from companies.identifiers import normalize_short_code
 from companies.optouts import record_stop
 from settings import Settings
-from store.identifiers import normalize_short_code
 from store.models import (
     Company,
     Contact,
@@ -34,12 +39,6 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
-
-from . import floods, identity
-from . import registration_flow as flow
-from .keywords import Parsed, candidate_codes, parse
-from .registration_flow import Answer, Button
-from .texts import text as say
 
 __all__ = ["Answer", "Button", "Inbound", "Outcome", "handle_inbound"]
 
@@ -409,7 +408,7 @@ class _Engine:
         self._leave_flow()
         self.conversation.data = {"completed_registration_id": registration.id}
         self.session.flush()
-        from .leads import create_lead
+        from hunters.leads import create_lead
 
         self.session.autoflush = (
             True  # announcing the lead is not the engine's code: give it the usual session

@@ -25,9 +25,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Table, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from bot.keywords import words
 from store.models import Conversation, UTCDateTime, utcnow
-
-from .keywords import words
 
 OSLO = ZoneInfo("Europe/Oslo")
 WINDOW = timedelta(hours=1)

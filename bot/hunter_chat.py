@@ -1,19 +1,18 @@
 """What a hunter does in the chat: `/leads`, the "Ta leaden" button and the outcome buttons.
 
-Callback data: `lead:claim:<lead id>` and `lead:out:<lead id>:<outcome>` (see `bot.lead_texts`).
+Callback data: `lead:claim:<lead id>` and `lead:out:<lead id>:<outcome>` (see `hunters.lead_texts`).
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.keywords import ascii_int
+from hunters import lead_texts as texts
+from hunters.leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
+from hunters.notify import ChatAnswer
+from hunters.organisations import hunter_by_chat
 from store.models import HunterState, LeadState
-
-from . import lead_texts as texts
-from .hunters import hunter_by_chat
-from .keywords import ascii_int
-from .leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
-from .notify import ChatAnswer
 
 PREFIX = "lead:"
 MAX_OPEN_SHOWN = 10

@@ -7,7 +7,7 @@ was. Each step reads like a line of this table:
            → trades [search → ✓ toggles, Alle fag, Ferdig] → contact_name → phone → Hunter(pending)
 
 "avbryt" leaves the flow at any step, and STOPP opts the chat out there too (`bot.telegram_chat` hands it to
-the engine before it could become an answer). Staff then approve or reject (`bot.hunters`).
+the engine before it could become an answer). Staff then approve or reject (`hunters.organisations`).
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from bot.keywords import ascii_int, parse
 from companies.phones import normalize_phone
+from hunters import organisations as hunter_admin
+from hunters.notify import ChatAnswer, button
 from store.models import Conversation, County, Hunter, HunterState, HunterType, Notice, Trade
-
-from . import hunters as hunter_admin
-from .keywords import ascii_int, parse
-from .notify import ChatAnswer, button
 
 FLOW = "hunter_signup"
 PREFIX = "hj:"  # callback data of this flow's buttons

@@ -24,6 +24,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from bot.keywords import ascii_int, fold, words
+from bot.trade_suggestions import suggested_trades
+from catalogue import text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
 from store.models import (
@@ -36,10 +39,6 @@ from store.models import (
     Trade,
     utcnow,
 )
-
-from .keywords import ascii_int, fold, words
-from .texts import text
-from .trade_suggestions import suggested_trades
 
 STEPS = ("contact", "trades", "places", "adult", "start")  # asked in this order, "1/5".."5/5"
 FIELDS = (*STEPS, "phone", "email")  # what the summary shows, numbered 1..7 for corrections

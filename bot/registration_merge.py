@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hunters.leads import create_lead
+from hunters.notify import enqueue_telegram_notice
 from store.models import Company, Conversation, Hunter, Lead, LeadState, Registration, utcnow
-
-from .leads import create_lead
-from .notify import enqueue_telegram_notice
 
 log = logging.getLogger(__name__)
 

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.registration_flow import WEB, active_registration, open_registration
 from companies.emails import normalize_email
 from companies.phones import classify_phone
+from hunters.leads import create_lead
 from store.models import Company, Contact, ContactKind, Registration, RegistrationSource, Trade, utcnow
 from store.secrets import AddressHasher
-
-from .leads import create_lead
-from .registration_flow import WEB, active_registration, open_registration
 
 
 @dataclass

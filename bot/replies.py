@@ -8,16 +8,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.engine import Inbound, Outcome, handle_inbound
+from bot.sms import record_answers
 from channels.registry import require_sandboxed
 from companies.phones import normalize_phone
+from reports.overview import button_labels
 from settings import Settings
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Message, Reply
-from store.overview import button_labels
 from store.times import iso_oslo
-
-from .engine import Inbound, Outcome, handle_inbound
-from .sms import record_answers
 
 
 def list_replies(

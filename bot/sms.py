@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from bot.engine import Answer, Inbound, Outcome, handle_inbound
 from settings import Settings
 from store.models import Channel, MessageKind, MessageState, UTCDateTime, utcnow
-
-from .engine import Answer, Inbound, Outcome, handle_inbound
 
 
 def sms_text(answer: Answer) -> str:

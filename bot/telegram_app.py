@@ -29,13 +29,12 @@ from telegram.ext import (
     filters,
 )
 
+from bot import telegram_chat as chat
+from bot.telegram_handlers import Handlers
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
 from store.models import utcnow
-
-from . import telegram_chat as chat
-from .telegram_handlers import Handlers
 
 log = logging.getLogger(__name__)
 

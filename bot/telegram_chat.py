@@ -17,17 +17,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot import floods, hunter_chat, hunter_signup, identity
+from bot.engine import Inbound, handle_inbound
+from bot.hunter_signup import conversation_of
+from bot.keywords import parse
+from companies.identifiers import company_by_token
+from companies.privacy import erase_address
+from hunters.notify import ChatAnswer, button
 from settings import Settings
-from store.identifiers import company_by_token
 from store.models import Company, Contact, ContactKind, Intent, Reply, utcnow
 from store.secrets import AddressHasher
-
-from . import floods, hunter_chat, hunter_signup, identity
-from .engine import Inbound, handle_inbound
-from .hunter_signup import conversation_of
-from .keywords import parse
-from .notify import ChatAnswer, button
-from .privacy import erase_address
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 CHANNEL = "telegram"

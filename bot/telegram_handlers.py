@@ -32,14 +32,13 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.telegram_chat import TelegramInbound
 from channels.telegram import retry_after_seconds
+from hunters.notify import Buttons, ChatAnswer, chat_owners, queue_chat_answer, record_chat_answers
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
 from store.models import utcnow
-
-from .notify import Buttons, ChatAnswer, chat_owners, queue_chat_answer, record_chat_answers
-from .telegram_chat import TelegramInbound
 
 log = logging.getLogger(__name__)
 

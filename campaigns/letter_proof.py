@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from campaigns.lifecycle import get_campaign
+from campaigns.outbox import company_rows, language_for, step_recipients
+from campaigns.preview import absence_reason
+from campaigns.render import MessageRenderer
 from channels.letters import render_chunk
 from settings import Settings
 from store.models import Campaign, CampaignStep, Channel
-
-from .lifecycle import get_campaign
-from .outbox import company_rows, language_for, step_recipients
-from .preview import absence_reason
-from .render import MessageRenderer
 
 SAMPLES = 3  # companies shown when staff name none: the first of the step's audience
 MAX_LETTERS = 10  # never more per request: each is WeasyPrint work in the web process

@@ -18,6 +18,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.orm import Session
 
+from campaigns import audience
+from campaigns.definition import DefinitionError, Problem, check_definition, line_index
+from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
+from campaigns.readiness import check_readiness
+from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
+from campaigns.templating import TemplateProblem
 from settings import Settings
 from store import labels
 from store.models import (
@@ -35,13 +41,6 @@ from store.models import (
 )
 from store.reference import county_numbers
 from store.times import iso_oslo, shown_time
-
-from . import audience
-from .definition import DefinitionError, Problem, check_definition, line_index
-from .outbox import company_rows, language_for, materialise_step, step_recipients
-from .readiness import check_readiness
-from .render import SMS_NUMBER_MISSING, MessageRenderer
-from .templating import TemplateProblem
 
 log = logging.getLogger(__name__)
 
@@ -460,8 +459,8 @@ def campaign_status(
 ) -> dict[str, Any]:
     """Messages per step and state (counted as the campaign page and the funnel count them) and why the queued
     ones wait, grouped; times in ISO 8601 with the Oslo offset."""
-    from .results import step_state_counts
-    from .waits import waiting
+    from campaigns.results import step_state_counts
+    from campaigns.waits import waiting
 
     campaign = get_campaign(session, campaign_id)
     counts = step_state_counts(session, campaign_id=campaign_id)

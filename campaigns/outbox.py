@@ -16,9 +16,13 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from campaigns.audience import only_filter, recipients
+from campaigns.render import MessageRenderer
+from campaigns.variables import COMPANY_COLUMNS
+from campaigns.windows import SendWindow
+from companies.identifiers import ensure_identifiers
 from settings import Settings
 from store.bulk import in_values
-from store.identifiers import ensure_identifiers
 from store.models import (
     SQLITE_DATETIME,
     Campaign,
@@ -32,11 +36,6 @@ from store.models import (
     WaitReason,
     utcnow,
 )
-
-from .audience import only_filter, recipients
-from .render import MessageRenderer
-from .variables import COMPANY_COLUMNS
-from .windows import SendWindow
 
 CHUNK = 5000
 # Per message, and (STEP_ROW) the same for every message of a step.

@@ -17,6 +17,11 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from campaigns import audience
+from campaigns.lifecycle import get_campaign
+from campaigns.outbox import company_rows, language_for, step_recipients
+from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
+from campaigns.templating import TemplateProblem
 from settings import Settings
 from store.models import (
     Campaign,
@@ -31,12 +36,6 @@ from store.models import (
     utcnow,
 )
 from store.times import iso_oslo
-
-from . import audience
-from .lifecycle import get_campaign
-from .outbox import company_rows, language_for, step_recipients
-from .render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
-from .templating import TemplateProblem
 
 DELIVERY = {
     Channel.EMAIL: "e-post med brevet som PDF-vedlegg",

@@ -22,10 +22,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns.variables import SMS_NUMBER_PLACEHOLDER
 from settings import Settings
 from store.models import CampaignStep, Channel
-
-from .variables import SMS_NUMBER_PLACEHOLDER
 
 # Host names that never leave the machine or the local network (RFC 6761, RFC 6762, common LAN suffixes).
 LOCAL_SUFFIXES = (".localhost", ".local", ".lan", ".home.arpa", ".internal", ".localdomain")

@@ -7,12 +7,11 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns.results import shown_state
 from exports import tables
 from store.masking import mask_address
 from store.models import Campaign, CampaignState, CampaignStep, Company, Message, MessageState, WaitReason
 from store.times import iso_oslo
-
-from .results import shown_state
 
 COLUMNS = ["message_id", "step", "orgnr", "company", "channel", "address", "state", "wait_reason", "due_at", "error_code", "error", "created_at", "sent_at", "delivered_at", "state_changed_at"]  # fmt: skip
 

@@ -31,12 +31,11 @@ from zoneinfo import ZoneInfo
 
 from email_validator import EmailNotValidError, validate_email
 
+from channels.base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
 from settings import Settings
 
-from .base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
-
 if TYPE_CHECKING:
-    from .letters import LetterPrinter
+    from channels.letters import LetterPrinter
 
 log = logging.getLogger(__name__)
 SOCKET_TIMEOUT = 30.0  # seconds per socket operation (smtplib's own timeout)
@@ -104,7 +103,7 @@ class SmtpEmail:
 
     async def _render(self, html: str) -> bytes:
         if self.printer is None:
-            from .letters import LetterPrinter
+            from channels.letters import LetterPrinter
 
             self.printer, self._own_printer = LetterPrinter(), True
         return await self.printer.render_pdf(html)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from channels.base import ChannelAdapter
+from channels.sandbox import SandboxChannel
 from settings import Settings
 from store.models import Channel
 
-from .base import ChannelAdapter
-from .sandbox import SandboxChannel
-
 if TYPE_CHECKING:
-    from .letters import LetterPrinter
+    from channels.letters import LetterPrinter
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +54,15 @@ def build_channels(
     `printer` (its process pool) also renders the e-mails' letter PDFs."""
     adapters: dict[Channel, ChannelAdapter] = {}
     if settings.twilio_enabled:
-        from .sms import TwilioSms
+        from channels.sms import TwilioSms
 
         adapters[Channel.SMS] = TwilioSms(settings)
     if settings.telegram_enabled:
-        from .telegram import TelegramChannel
+        from channels.telegram import TelegramChannel
 
         adapters[Channel.TELEGRAM] = TelegramChannel(settings)
     if settings.smtp_enabled:
-        from .email import SmtpEmail
+        from channels.email import SmtpEmail
 
         adapters[Channel.EMAIL] = SmtpEmail(settings, printer=printer)
     for channel in (Channel.SMS, Channel.TELEGRAM, Channel.EMAIL):

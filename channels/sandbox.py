@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from channels.base import OutgoingMessage, SendResult, Sent
 from store.models import Channel
-
-from .base import OutgoingMessage, SendResult, Sent
 
 
 class SandboxChannel:

@@ -14,9 +14,7 @@ import aiohttp
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from settings import Settings
-
-from .base import (
+from channels.base import (
     Failed,
     OptedOut,
     OutgoingMessage,
@@ -26,8 +24,9 @@ from .base import (
     Sent,
     Unknown,
 )
-from .twilio_http import LAST_RETRY_AFTER, AioTwilioClient
-from .twilio_webhooks import valid_twilio_signature
+from channels.twilio_http import LAST_RETRY_AFTER, AioTwilioClient
+from channels.twilio_webhooks import valid_twilio_signature
+from settings import Settings
 
 __all__ = ["TwilioSms", "interpret_error", "valid_twilio_signature"]
 log = logging.getLogger(__name__)

@@ -11,9 +11,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
 from settings import Settings
-
-from .base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
 
 
 def retry_after_seconds(error: RetryAfter) -> float:

@@ -2,7 +2,7 @@
 spoke for do-not-contact. It never opts out the company's other addresses: small companies share their
 accountant's number or a switchboard, and one company's STOPP must not silence the others.
 
-The per-address opt-out itself is `store.optouts.record_opt_out` (also used by provider opt-outs and privacy
+The per-address opt-out itself is `companies.optout_records.record_opt_out` (also used by provider opt-outs and privacy
 erasure, which concern an address, not a company).
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from companies.optout_records import record_opt_out
 from store.models import Company, Contact, ContactKind, Intent, OptOut, Reply, utcnow
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
 

@@ -23,11 +23,10 @@ from sqlalchemy import ColumnElement, and_, delete, exists, insert, not_, or_, s
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from companies.training_files import ListRow, TrainingFileError, fold, read_list
 from exports.tables import CsvWriter
 from store.db import Database
 from store.models import Company, County, Trade, TrainingApproval, utcnow
-
-from .training_files import ListRow, TrainingFileError, fold, read_list
 
 CHUNK = 500  # orgnrs per IN (...): well inside every driver's parameter limit
 

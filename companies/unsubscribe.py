@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy.orm import Session
 
+from companies.optout_records import record_opt_out
 from store.models import Channel, ContactKind, Message
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
 SALT = "list-unsubscribe"

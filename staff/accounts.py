@@ -17,10 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email as valid_email
+from staff.sessions import end_all_sessions
+from staff.tokens import revoke_all_tokens
 from store.models import StaffRole, StaffUser, utcnow
-
-from .sessions import end_all_sessions
-from .tokens import revoke_all_tokens
 
 MIN_PASSWORD = 10
 

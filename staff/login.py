@@ -20,10 +20,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from staff import throttle
+from staff.accounts import LoginStatus, StaffError, authenticate, normalize_email
 from store.models import StaffUser, Throttle, utcnow
-
-from . import throttle
-from .accounts import LoginStatus, StaffError, authenticate, normalize_email
 
 FREE_FAILURES = 5  # per account and client before the delays begin: enough for typos
 FIRST_DELAY = timedelta(minutes=1)

@@ -13,9 +13,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from staff.sessions import token_digest
 from store.models import ApiToken, StaffUser, utcnow
-
-from .sessions import token_digest
 
 TOKEN_PREFIX = "lpj_"
 USED_EVERY = timedelta(minutes=1)  # last_used_at is written at most this often: one write, not one per call

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, bindparam, text
 from sqlalchemy.orm import Session
 
-from .models import UTCDateTime
+from store.models import UTCDateTime
 
 # Written as text: both SQLite and PostgreSQL speak this SQL, and SQLAlchemy cannot cache ON CONFLICT constructs.
 BEAT = text(

@@ -11,9 +11,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from .db import make_sessionmaker, session_scope
-from .reference import ReferenceCounts, load_reference_data
-from .secrets import ADDRESS_KEY, get_or_create_secret
+from store.db import make_sessionmaker, session_scope
+from store.reference import ReferenceCounts, load_reference_data
+from store.secrets import ADDRESS_KEY, get_or_create_secret
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

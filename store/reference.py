@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import County, Municipality, Trade
+from store.models import County, Municipality, Trade
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTIES_GEOJSON = DATA_DIR / "counties.geojson"

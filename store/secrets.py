@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from .models import AppSecret, ContactKind
+from store.models import AppSecret, ContactKind
 
 SECRET_KEY = "secret_key"
 ADDRESS_KEY = "address_hash_key"

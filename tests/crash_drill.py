@@ -24,9 +24,8 @@ from sqlalchemy import func, select
 
 from store.db import Database
 from store.models import Message, MessageState
-
-from .fakes.twilio_api import FakeTwilio
-from .outbox_factories import make_campaign, queue_messages
+from tests.fakes.twilio_api import FakeTwilio
+from tests.outbox_factories import make_campaign, queue_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Factories for companies, registrations, hunters and leads (tests of bot.hunters, bot.leads, Telegram)."""
+"""Factories for companies, registrations, hunters and leads (tests of hunters.organisations, hunters.leads, Telegram)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.identifiers import ensure_identifiers
+from companies.identifiers import ensure_identifiers
 from store.models import (
     Campaign,
     CampaignState,

@@ -19,7 +19,7 @@ from tests.lead_factories import make_company, make_registration
 
 
 def _lead(db: Database, county: str = "55") -> int:
-    from bot.leads import create_lead
+    from hunters.leads import create_lead
 
     with db.transaction() as session:
         company = make_company(session, county=county, name=f"Fjordbygg {county} AS")

@@ -105,8 +105,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> I
 
 def _seed(db_url: str) -> None:
     """A few companies in Troms with mobiles, a pending hunter to approve, an approved one for the lead."""
+    from demo.simulator import seed_companies, seed_hunters
     from store.db import Database
-    from store.demo import seed_companies, seed_hunters
 
     db = Database(db_url)
     try:
@@ -167,7 +167,7 @@ def log_in(page, server: Server, password: str = PASSWORD) -> None:  # type: ign
 
 def campaign_toml() -> str:
     """The demo's campaign (window open all day, first step due a minute ago), narrowed to the north."""
-    from store.demo import demo_campaign_toml
+    from demo.simulator import demo_campaign_toml
     from store.models import utcnow
 
     return demo_campaign_toml(
@@ -457,8 +457,8 @@ def _registration_token(server: Server) -> str:
     """The personal link token of a company that has not registered yet (the newest such)."""
     from sqlalchemy import exists, select
 
+    from companies.identifiers import ensure_identifiers
     from store.db import Database
-    from store.identifiers import ensure_identifiers
     from store.models import Company, Registration
 
     db = Database(server.db_url)

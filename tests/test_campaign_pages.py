@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.demo import demo_campaign_toml, seed_companies
 from store.models import Campaign, CampaignState, Message, MessageKind, MessageState, utcnow
 from tests.dashboard_fixtures import csrf_of
 

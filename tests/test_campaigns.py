@@ -17,6 +17,7 @@ from campaigns.definition import DefinitionError, parse_definition
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
 from campaigns.windows import SendWindow
+from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
 from scheduler import CampaignScheduler
 from settings import Settings
@@ -32,7 +33,6 @@ from store.models import (
     RegistrationSource,
     utcnow,
 )
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 from tests.outbox_factories import make_recipient
 

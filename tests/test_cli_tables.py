@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.demo import demo_campaign_toml, seed_companies
 from store.labels import MESSAGE_STATES
 from store.models import (
     Channel,
@@ -48,7 +48,7 @@ def table_rows(output: str) -> list[list[str]]:
 @pytest.fixture
 def filled(db: Database, settings: Settings, tmp_path: Path) -> dict[str, str]:
     """A company, a draft campaign, a reply, a pending hunter, a new lead and a staff login."""
-    from bot.leads import create_lead
+    from hunters.leads import create_lead
 
     seed_companies(db, count=30, seed=3)
     path = tmp_path / "kampanje.toml"

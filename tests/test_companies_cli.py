@@ -8,7 +8,7 @@ from pathlib import Path
 
 from stdnum.no import orgnr as orgnr_check
 
-from store.identifiers import SHORT_CODE_ALPHABET
+from companies.identifiers import SHORT_CODE_ALPHABET
 from tests.register_files import unit, units, valid_orgnrs, write_json
 
 

@@ -36,7 +36,7 @@ from tests.lead_factories import make_company, make_hunter, make_registration
 def _lead(
     db: Database, *, county: str = "55", trades: tuple[int, ...] = (1,), name: str | None = None
 ) -> int:
-    from bot.leads import create_lead
+    from hunters.leads import create_lead
 
     with db.transaction() as session:
         company = make_company(session, county=county, name=name)

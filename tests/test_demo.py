@@ -9,10 +9,7 @@ import phonenumbers
 from sqlalchemy import func, select
 from stdnum.no import orgnr as orgnr_check
 
-from settings import Settings
-from staff.accounts import LoginStatus, authenticate
-from store.db import Database
-from store.demo import (
+from demo.simulator import (
     DEMO_EMAIL,
     DEMO_PASSWORD,
     HUNTERS,
@@ -22,6 +19,9 @@ from store.demo import (
     seed_hunters,
     seed_try_companies,
 )
+from settings import Settings
+from staff.accounts import LoginStatus, authenticate
+from store.db import Database
 from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
 from store.secrets import AddressHasher
 
@@ -90,7 +90,7 @@ def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, set
 
 def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
     """A demo campaign whose SMS the sandbox "sent" to every company with a mobile."""
-    from store.demo import DEMO_CAMPAIGN_PREFIX
+    from demo.simulator import DEMO_CAMPAIGN_PREFIX
     from store.models import Campaign, CampaignState, CampaignStep, Channel, Message, MessageState, utcnow
 
     with db.transaction() as session:
@@ -121,7 +121,7 @@ def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
 
 
 def test_simulated_companies_answer_through_the_conversation_engine(db: Database, settings: Settings) -> None:
-    from store.demo import DemoSimulator
+    from demo.simulator import DemoSimulator
     from store.models import Intent, Lead, LeadState, Registration, Reply, utcnow
 
     seed_companies(db, count=120, seed=11)
@@ -153,7 +153,7 @@ def test_simulated_companies_answer_through_the_conversation_engine(db: Database
 def test_simulated_answers_wait_for_their_delay_and_stop_after_the_demo_window(
     db: Database, settings: Settings
 ) -> None:
-    from store.demo import DemoSimulator
+    from demo.simulator import DemoSimulator
     from store.models import utcnow
 
     seed_companies(db, count=40, seed=11)
@@ -166,7 +166,7 @@ def test_simulated_answers_wait_for_their_delay_and_stop_after_the_demo_window(
 
 def test_demo_links_follow_the_port_the_demo_serves_on(db: Database, settings: Settings) -> None:
     from campaigns.preview import preview_campaign
-    from store.demo import active_demo_campaign, demo_settings
+    from demo.simulator import active_demo_campaign, demo_settings
 
     demo = demo_settings(settings, host="0.0.0.0", port=8765)
     assert demo.public_base_url == "http://127.0.0.1:8765"
@@ -181,7 +181,7 @@ def test_demo_links_follow_the_port_the_demo_serves_on(db: Database, settings: S
 
 
 def test_an_explicit_public_base_url_is_kept_for_the_demo(settings: Settings) -> None:
-    from store.demo import demo_settings
+    from demo.simulator import demo_settings
 
     explicit = settings.model_copy(update={"public_base_url": "https://demo.example.no"})
     explicit = Settings(**{**explicit.model_dump(), "_env_file": None})  # as if PUBLIC_BASE_URL were set
@@ -189,7 +189,7 @@ def test_an_explicit_public_base_url_is_kept_for_the_demo(settings: Settings) ->
 
 
 def test_demo_company_names_fit_their_county() -> None:
-    from store.demo_data import PREFIXES, REGIONAL_PREFIXES, sample_companies
+    from demo.data import PREFIXES, REGIONAL_PREFIXES, sample_companies
 
     municipalities = {
         county: [(f"{county}01", f"Kommune {county}")]
@@ -229,7 +229,7 @@ def test_the_companies_to_try_have_the_readme_codes_and_get_the_demo_campaign(
     from pathlib import Path
 
     from campaigns.preview import preview_campaign
-    from store.demo import active_demo_campaign
+    from demo.simulator import active_demo_campaign
 
     seed_demo(db, settings, companies=60)
     assert seed_try_companies(db) == 0  # idempotent
@@ -258,8 +258,8 @@ def test_the_companies_to_try_have_the_readme_codes_and_get_the_demo_campaign(
 
 
 def test_the_simulator_never_answers_for_the_companies_to_try(db: Database, settings: Settings) -> None:
-    from bot.leads import create_lead
-    from store.demo import DEMO_CAMPAIGN_PREFIX, DemoSimulator, simulate_hunters
+    from demo.simulator import DEMO_CAMPAIGN_PREFIX, DemoSimulator, simulate_hunters
+    from hunters.leads import create_lead
     from store.models import Campaign, Lead, LeadState, Reply, utcnow
     from tests.lead_factories import make_registration
 

@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from campaigns.delivery import apply_status, forget_old_early_reports
-from campaigns.dispatcher import Dispatcher
+from campaigns.dispatch.delivery import apply_status, forget_old_early_reports
+from campaigns.dispatch.dispatcher import Dispatcher
 from channels.sms import TwilioSms
 from settings import Settings
 from store.db import Database
@@ -50,7 +50,7 @@ def test_a_campaign_drains_at_its_rate_and_never_faster(
 def test_429_and_5xx_are_retried_until_they_go_through(
     db: Database, live: Settings, fake_twilio: FakeTwilio, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("campaigns.dispatch_outcome.BASE_BACKOFF", 0.05)
+    monkeypatch.setattr("campaigns.dispatch.outcome.BASE_BACKOFF", 0.05)
     fake_twilio.fail_next(status=429, code=20429, count=2)
     fake_twilio.fail_next(status=503, code=None, count=1)
     with db.transaction() as session:
@@ -66,7 +66,7 @@ def test_429_and_5xx_are_retried_until_they_go_through(
 def test_retries_give_up_after_the_limit(
     db: Database, live: Settings, fake_twilio: FakeTwilio, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("campaigns.dispatch_outcome.BASE_BACKOFF", 0.01)
+    monkeypatch.setattr("campaigns.dispatch.outcome.BASE_BACKOFF", 0.01)
     fake_twilio.fail_next(status=500, code=20500, count=10)
     with db.transaction() as session:
         campaign, step = make_campaign(session)

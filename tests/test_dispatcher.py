@@ -18,12 +18,13 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState
 
-from campaigns.dispatch_claim import claim_batch
-from campaigns.dispatch_outcome import backoff
-from campaigns.dispatcher import AnotherWorkerRunning, Dispatcher
-from campaigns.ratelimit import RateLimits, SlidingWindowLimiter
-from campaigns.reconcile import HOST
+from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
+from campaigns.dispatch.outcome import backoff
+from campaigns.dispatch.ratelimit import RateLimits, SlidingWindowLimiter
+from campaigns.dispatch.reconcile import HOST
 from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
+from companies.optout_records import is_opted_out, record_opt_out
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -42,7 +43,6 @@ from store.models import (
     StepAudience,
     utcnow,
 )
-from store.optouts import is_opted_out, record_opt_out
 from store.secrets import AddressHasher
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram

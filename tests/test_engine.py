@@ -15,9 +15,10 @@ from bot.engine import Inbound, Outcome, handle_inbound
 from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
 from bot.registration_flow import FIELDS
-from bot.texts import text as bot_text
+from catalogue import text as bot_text
+from companies.identifiers import ensure_identifiers
+from companies.optout_records import is_opted_out
 from settings import Settings
-from store.identifiers import ensure_identifiers
 from store.models import (
     Company,
     Contact,
@@ -30,7 +31,6 @@ from store.models import (
     Reply,
     utcnow,
 )
-from store.optouts import is_opted_out
 from store.secrets import AddressHasher
 
 _ids = itertools.count(1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from companies.identifiers import ensure_identifiers
 from store.db import Database
-from store.identifiers import ensure_identifiers
 from tests.lead_factories import make_company
 
 ICON_LINK = '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.hunter_chat import lead_button, leads_overview
-from bot.leads import create_lead
+from hunters.leads import create_lead
 from store.models import HunterState, Lead, LeadState
 from tests.lead_factories import make_company, make_hunter, make_registration
 

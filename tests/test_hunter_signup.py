@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.hunter_signup import handle_signup, in_signup, search_trades, start_signup
-from bot.notify import ChatAnswer
+from hunters.notify import ChatAnswer
 from store.db import Database
 from store.models import Conversation, Hunter, HunterState, Notice
 from tests.lead_factories import make_hunter

@@ -8,7 +8,7 @@ import json
 
 from sqlalchemy import func, select
 
-from bot.leads import claim_lead, create_lead
+from hunters.leads import claim_lead, create_lead
 from store.db import Database
 from store.models import Hunter, HunterState, Message
 from tests.lead_factories import make_company, make_hunter, make_registration, notifications

@@ -18,9 +18,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner, Result
 
+from companies.importer import ImportFileError, import_companies
 from settings import Settings
 from store.db import Database
-from store.importer import ImportFileError, import_companies
 from store.models import Channel, Company, Contact, ContactKind
 from store.secrets import AddressHasher
 from tests.register_files import CSV_COLUMNS, unit, units, valid_orgnrs, write_csv, write_json

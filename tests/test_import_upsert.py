@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from companies.importer import ImportFileError, import_companies
 from store.db import Database
-from store.importer import ImportFileError, import_companies
 from store.models import Company, Contact
 from tests.register_files import unit, units, valid_orgnrs, write_csv, write_json
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from campaigns.sms_text import GSM7_BASIC, GSM7_EXTENSION, analyse, normalize_and_analyse, normalize_sms
+from companies.identifiers import SHORT_CODE_ALPHABET, ensure_identifiers, new_short_codes, new_tokens
 from store.bulk import in_values
 from store.db import Database
-from store.identifiers import SHORT_CODE_ALPHABET, ensure_identifiers, new_short_codes, new_tokens
 from store.models import Company
 
 

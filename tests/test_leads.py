@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from bot.lead_admin import ReassignError, reassign_lead
-from bot.lead_jobs import add_working_days, announce_unclaimed
-from bot.leads import ClaimStatus, claim_lead, create_lead, hunter_leads, record_outcome
+from hunters.lead_admin import ReassignError, reassign_lead
+from hunters.lead_jobs import add_working_days, announce_unclaimed
+from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads, record_outcome
 from store.db import Database
 from store.models import Company, HunterState, Lead, LeadState, Notice
 from tests.lead_factories import make_company, make_hunter, make_registration, notifications

@@ -102,7 +102,7 @@ def test_a_real_dispatch_shows_in_the_send_metrics_whichever_process_sent(
 ) -> None:
     import asyncio
 
-    from campaigns.dispatcher import Dispatcher
+    from campaigns.dispatch.dispatcher import Dispatcher
     from tests.outbox_factories import make_campaign, queue_messages
 
     with db.transaction() as session:

@@ -94,7 +94,7 @@ def test_erasing_a_phone_removes_the_name_from_hunters_copies_too(cli, db: Datab
 def test_erasing_an_orgnr_leaves_no_name_phone_email_or_chat(cli, db: Database, settings) -> None:  # type: ignore[no-untyped-def]
     from bot import telegram_chat as chat
     from bot.telegram_chat import TelegramInbound
-    from store.identifiers import ensure_identifiers
+    from companies.identifiers import ensure_identifiers
     from store.models import Company, utcnow
     from tests.lead_factories import make_hunter
 
@@ -192,8 +192,8 @@ def test_privacy_needs_exactly_one_target(cli) -> None:  # type: ignore[no-untyp
 
 def test_erasing_an_orgnr_leaves_a_number_it_shares_with_other_companies_alone(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
     """PRODUCT §3: one company's request must not silence the others on their shared switchboard."""
+    from companies.optout_records import is_opted_out
     from store.models import Company, Contact
-    from store.optouts import is_opted_out
 
     switchboard = "+4741234567"
     with db.transaction() as session:

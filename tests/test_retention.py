@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
+from companies.retention import purge, purge_expired
 from settings import Settings
 from store.models import (
     Campaign,
@@ -22,7 +23,6 @@ from store.models import (
     Reply,
     utcnow,
 )
-from store.retention import purge, purge_expired
 from tests.outbox_factories import make_campaign, queue_messages
 
 DAY = timedelta(days=1)

@@ -26,7 +26,7 @@ def _sent_in_sandbox(db: Database) -> None:
 def test_a_hunter_has_a_thread_of_its_own_and_taps_show_their_labels(
     admin_client: TestClient, db: Database
 ) -> None:
-    from bot.leads import create_lead
+    from hunters.leads import create_lead
 
     with db.transaction() as session:
         company, contact = make_recipient(session, name="Tråd Bygg AS", county_number="55")

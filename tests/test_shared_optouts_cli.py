@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
+from companies.optout_records import record_opt_out
 from settings import Settings
 from store.db import Database
 from store.models import Company, Contact, ContactKind, utcnow
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 from tests.test_engine import make_company
 

@@ -10,9 +10,9 @@ import time
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from companies.import_jobs import LOST, ImportJobs
 from settings import Settings
 from store.db import Database
-from store.import_jobs import LOST, ImportJobs
 from store.models import ImportJob, utcnow
 from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
 from web.app import create_app

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
-from campaigns.dispatch_claim import claim_batch
+from campaigns.dispatch.claim import claim_batch
 from settings import Settings
 from store.models import (
     CampaignStep,

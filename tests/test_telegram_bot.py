@@ -13,10 +13,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from bot.telegram_app import TelegramBot
-from campaigns.dispatcher import Dispatcher
+from campaigns.dispatch.dispatcher import Dispatcher
+from companies.identifiers import ensure_identifiers
 from settings import Settings
 from store.db import Database
-from store.identifiers import ensure_identifiers
 from store.models import (
     Contact,
     Hunter,

@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
-from bot.notify import ChatAnswer
 from bot.telegram_chat import TelegramInbound
+from companies.identifiers import ensure_identifiers
+from hunters.notify import ChatAnswer
 from settings import Settings
-from store.identifiers import ensure_identifiers
 from store.models import (
     Company,
     Contact,

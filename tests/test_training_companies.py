@@ -237,7 +237,7 @@ def test_the_audience_leaves_out_approved_training_companies_until_the_county_wi
 def test_the_company_page_and_the_hunters_lead_card_show_the_approved_trades(
     cli: RunCli, admin_client: TestClient, db: Database, tmp_path: Path
 ) -> None:
-    from bot.leads import card_for, create_lead
+    from hunters.leads import card_for, create_lead
     from tests.lead_factories import make_registration
 
     (orgnr,) = companies(db, 1)

@@ -14,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from campaigns.dispatcher import Dispatcher
+from campaigns.dispatch.dispatcher import Dispatcher
+from companies.optout_records import is_opted_out
 from companies.unsubscribe import UnsubscribeLinks
 from settings import Settings
 from store.db import Database
@@ -28,7 +29,6 @@ from store.models import (
     OptOut,
     utcnow,
 )
-from store.optouts import is_opted_out
 from store.secrets import AddressHasher
 from tests.fakes.smtp import SmtpServer
 from tests.outbox_factories import make_campaign, queue_messages
@@ -196,6 +196,6 @@ def test_the_pages_answer_in_the_language_the_email_was_written_in(
 
 
 def test_every_text_of_the_catalogue_has_bokmal_nynorsk_and_english() -> None:
-    from bot.texts import TEXTS
+    from catalogue import TEXTS
 
     assert [key for key, variants in TEXTS.items() if set(variants) != {"nb", "nn", "en"}] == []

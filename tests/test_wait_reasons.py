@@ -17,15 +17,15 @@ from fastapi.testclient import TestClient
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from campaigns.dispatch_claim import claim_batch
-from campaigns.dispatcher import Dispatcher
+from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.dispatcher import Dispatcher
 from campaigns.lifecycle import create_campaign, launch_campaign, resume_campaign
 from campaigns.outbox import materialise_step
 from campaigns.waits import waiting
 from campaigns.windows import DEFAULT_WINDOW
+from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.demo import demo_campaign_toml, seed_companies
 from store.models import (
     CampaignState,
     Company,

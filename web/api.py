@@ -17,17 +17,16 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.lead_export import UnknownCounty, lead_rows, write_csv, write_xlsx
 from campaigns.results import progress_by_campaign
 from exports.tables import XLSX_MEDIA_TYPE
+from hunters.lead_export import UnknownCounty, lead_rows, write_csv, write_xlsx
+from reports.overview import replies_page
 from settings import Settings
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
-from store.overview import replies_page
-
-from .admin import campaign_bridge as domain
-from .auth import ApiStaff
-from .deps import DbDep, SessionDep, SettingsDep
-from .downloads import attachment
+from web.admin import campaign_bridge as domain
+from web.auth import ApiStaff
+from web.deps import DbDep, SessionDep, SettingsDep
+from web.downloads import attachment
 
 
 def require_token(staff: ApiStaff) -> None:

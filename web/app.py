@@ -10,8 +10,7 @@ from fastapi import FastAPI
 from runtime import Service
 from settings import Settings
 from store.db import Database
-
-from . import (
+from web import (
     admin,
     api,
     health,
@@ -23,9 +22,9 @@ from . import (
     twilio_sms,
     twilio_status,
 )
-from .body import MAX_REQUEST_BODY
-from .security_headers import SecurityHeaders
-from .unsubscribe import router as unsubscribe_router
+from web.body import MAX_REQUEST_BODY
+from web.security_headers import SecurityHeaders
+from web.unsubscribe import router as unsubscribe_router
 
 
 def create_app(

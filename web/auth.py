@@ -27,8 +27,7 @@ from staff.tokens import staff_by_token
 from store.db import Database
 from store.models import StaffRole, StaffUser
 from store.secrets import secret_key
-
-from .deps import SessionDep
+from web.deps import SessionDep
 
 SESSION_COOKIE = "jeger_session"
 SESSION_MAX_AGE = int(SESSION_LIFETIME.total_seconds())

@@ -14,8 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select, text
 
 from store.models import Heartbeat, utcnow
-
-from .deps import DbDep
+from web.deps import DbDep
 
 router = APIRouter()
 

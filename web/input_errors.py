@@ -31,7 +31,7 @@ def _bad_input(request: Request, exc: Exception) -> Response:
         raise exc
     log.warning("Refused input the database cannot hold on %s %s: %s", request.method, request.url.path, exc)
     if request.url.path.startswith("/admin") and "session" in request.scope:
-        from .admin.ui import page
+        from web.admin.ui import page
 
         return page(request, "admin/error.html", status_code=400, title="Ugyldig forespørsel", text=TEXT)
     return JSONResponse({"detail": TEXT}, status_code=400)

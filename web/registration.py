@@ -16,14 +16,13 @@ from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
+from companies.identifiers import company_by_token
 from staff import throttle
 from store.db import Database
-from store.identifiers import company_by_token
 from store.models import Registration, Trade
-
-from .auth import check_csrf, client_address, csrf_token
-from .body import MAX_BODY
-from .deps import DbDep
+from web.auth import check_csrf, client_address, csrf_token
+from web.body import MAX_BODY
+from web.deps import DbDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))

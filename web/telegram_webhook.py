@@ -12,10 +12,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from .body import MAX_BODY, read_limited
-from .deps import SettingsDep
-from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
-from .webhook_input import Ignored, ignore, update_fields
+from web.body import MAX_BODY, read_limited
+from web.deps import SettingsDep
+from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from web.webhook_input import Ignored, ignore, update_fields
 
 log = logging.getLogger(__name__)
 router = APIRouter()

@@ -9,10 +9,9 @@ from bot.sms import handle_sms
 from channels.twilio_webhooks import twiml_reply, valid_twilio_signature
 from settings import Settings
 from store.db import Database
-
-from .body import MAX_BODY, read_limited
-from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
-from .webhook_input import Ignored, ignore, parse_form, sms_fields
+from web.body import MAX_BODY, read_limited
+from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from web.webhook_input import Ignored, ignore, parse_form, sms_fields
 
 router = APIRouter()
 PATH = "/webhooks/twilio/sms"

@@ -9,15 +9,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from campaigns.delivery import apply_early_reports, apply_status
-from campaigns.dispatch_outcome import pause_failing_campaigns
+from campaigns.dispatch.delivery import apply_early_reports, apply_status
+from campaigns.dispatch.outcome import pause_failing_campaigns
 from channels.twilio_webhooks import valid_twilio_signature
 from store.models import utcnow
-
-from .body import read_limited
-from .deps import DbDep, SettingsDep
-from .metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
-from .webhook_input import Ignored, ignore, parse_form, status_report
+from web.body import read_limited
+from web.deps import DbDep, SettingsDep
+from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from web.webhook_input import Ignored, ignore, parse_form, status_report
 
 router = APIRouter()
 PATH = "/webhooks/twilio/status"

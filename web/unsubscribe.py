@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
-from bot.texts import text as say
+from catalogue import text as say
 from companies.unsubscribe import (
     PATH,
     InvalidUnsubscribeLink,
@@ -25,8 +25,7 @@ from companies.unsubscribe import (
 )
 from store.masking import mask_address
 from store.secrets import secret_key
-
-from .deps import DbDep, SettingsDep
+from web.deps import DbDep, SettingsDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))

@@ -1,10 +1,10 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
-from .base import MAX_ID, SQLITE_DATETIME, Base, UTCDateTime, utcnow
-from .campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
-from .companies import Company, Contact, OptOut
-from .conversations import Conversation, Registration, Reply, registration_trade
-from .enums import (
+from store.models.base import MAX_ID, SQLITE_DATETIME, Base, UTCDateTime, utcnow
+from store.models.campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
+from store.models.companies import Company, Contact, OptOut
+from store.models.conversations import Conversation, Registration, Reply, registration_trade
+from store.models.enums import (
     FINAL_STATES,
     UNSENT_STATES,
     CampaignState,
@@ -21,11 +21,20 @@ from .enums import (
     StepAudience,
     WaitReason,
 )
-from .hunters import Hunter, Lead, hunter_county, hunter_trade
-from .reference import County, Municipality, Trade
-from .scheduler import APSCHEDULER_JOBS, apscheduler_jobs
-from .staff import ApiToken, AppSecret, Heartbeat, ImportJob, Notice, StaffSession, StaffUser, Throttle
-from .training import TrainingApproval
+from store.models.hunters import Hunter, Lead, hunter_county, hunter_trade
+from store.models.reference import County, Municipality, Trade
+from store.models.scheduler import APSCHEDULER_JOBS, apscheduler_jobs
+from store.models.staff import (
+    ApiToken,
+    AppSecret,
+    Heartbeat,
+    ImportJob,
+    Notice,
+    StaffSession,
+    StaffUser,
+    Throttle,
+)
+from store.models.training import TrainingApproval
 
 __all__ = [
     "APSCHEDULER_JOBS",

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .enums import CampaignState, Channel, MessageKind, MessageState, StepAudience, WaitReason
+from store.models.base import Base, str_enum, utcnow
+from store.models.enums import CampaignState, Channel, MessageKind, MessageState, StepAudience, WaitReason
 
 
 class Campaign(Base):

@@ -19,8 +19,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .enums import ContactKind
+from store.models.base import Base, str_enum, utcnow
+from store.models.enums import ContactKind
 
 
 class Company(Base):

@@ -20,9 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .enums import Intent, RegistrationSource
-from .reference import Trade
+from store.models.base import Base, str_enum, utcnow
+from store.models.enums import Intent, RegistrationSource
+from store.models.reference import Trade
 
 
 class Reply(Base):

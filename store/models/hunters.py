@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .enums import HunterState, HunterType, LeadState
-from .reference import County, Trade
+from store.models.base import Base, str_enum, utcnow
+from store.models.enums import HunterState, HunterType, LeadState
+from store.models.reference import County, Trade
 
 hunter_county = Table(
     "hunter_county",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, LargeBinary, Table, Unicode
 
-from .base import Base
+from store.models.base import Base
 
 APSCHEDULER_JOBS = "apscheduler_jobs"
 

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, str_enum, utcnow
-from .enums import StaffRole
+from store.models.base import Base, str_enum, utcnow
+from store.models.enums import StaffRole
 
 
 class StaffUser(Base):

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from .smtp import SmtpServer
-from .telegram_api import FakeTelegram
-from .twilio_api import FakeTwilio
+from tests.fakes.smtp import SmtpServer
+from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.twilio_api import FakeTwilio
 
 
 @pytest.fixture

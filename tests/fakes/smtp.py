@@ -10,7 +10,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from .server import free_port
+from tests.fakes.server import free_port
 
 
 class Inbox:

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .server import BackgroundServer
+from tests.fakes.server import BackgroundServer
 
 TOKEN = "123456:TEST-fake-telegram-token"
 BOT = {"id": 123456, "is_bot": True, "first_name": "Læreplassjeger", "username": "laereplassjeger_test_bot"}

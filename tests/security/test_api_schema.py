@@ -22,8 +22,8 @@ def _data(app: FastAPI, db: Database, token: str) -> None:
     """A lead, a reply and a campaign (created through the API, as staff would), so routes have rows to show."""
     from datetime import timedelta
 
-    from bot.leads import create_lead
-    from store.demo import demo_campaign_toml, seed_companies
+    from demo.simulator import demo_campaign_toml, seed_companies
+    from hunters.leads import create_lead
     from store.models import Company, Intent, Reply, utcnow
 
     seed_companies(db, count=20, seed=3)

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
-from bot.leads import card_for
 from campaigns.audience import count as audience_count
+from companies.identifiers import ensure_identifiers
+from companies.optout_records import is_opted_out
+from hunters.leads import card_for
 from settings import Settings
 from store.db import Database
-from store.identifiers import ensure_identifiers
 from store.models import (
     Company,
     Contact,
@@ -30,7 +31,6 @@ from store.models import (
     Reply,
     utcnow,
 )
-from store.optouts import is_opted_out
 from store.secrets import AddressHasher
 from tests.conftest import RunCli
 from tests.lead_factories import make_hunter, notifications

@@ -17,9 +17,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from channels.twilio_webhooks import sign
+from companies.importer import import_companies
 from settings import Settings
 from store.db import Database
-from store.importer import import_companies
 from store.models import Company, Contact, ContactKind, Message, Registration, StaffUser
 from tests.register_files import unit, valid_orgnrs, write_csv, write_json
 from tests.test_engine import MOBILE, make_company

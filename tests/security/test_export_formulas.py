@@ -20,9 +20,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from companies.identifiers import ensure_identifiers
 from exports.tables import FORMULA_STARTS, neutralise, plain_text, write_csv
 from store.db import Database
-from store.identifiers import ensure_identifiers
 from store.models import Company, Lead, Message, MessageKind, MessageState, utcnow
 from tests.dashboard_fixtures import csrf_of
 from tests.outbox_factories import make_campaign

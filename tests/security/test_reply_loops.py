@@ -11,11 +11,11 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 
 from bot.floods import oslo_day
+from companies.identifiers import ensure_identifiers
+from companies.optout_records import is_opted_out
 from settings import Settings
 from store.db import Database
-from store.identifiers import ensure_identifiers
 from store.models import Company, Contact, ContactKind, Conversation, Intent, Registration, Reply, utcnow
-from store.optouts import is_opted_out
 from store.secrets import AddressHasher
 from tests.lead_factories import make_hunter
 from tests.security.chat_channels import Sms, Telegram, sms_fixture, sms_webhook, telegram_fixture  # noqa: F401

@@ -25,20 +25,20 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
 from campaigns import audience
+from campaigns.audience_gaps import OPTED_OUT, step_gaps
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
 from campaigns.preview import preview_campaign
 from channels.twilio_webhooks import sign
+from companies.identifiers import ensure_identifiers
+from companies.importer import import_companies
+from companies.optout_records import is_opted_out
 from settings import Settings
 from store.db import Database
-from store.identifiers import ensure_identifiers
-from store.importer import import_companies
 from store.models import Campaign, Channel, Company, Contact, ContactKind, OptOut
-from store.optouts import is_opted_out
 from store.secrets import AddressHasher
 from tests.outbox_factories import make_recipient
 from tests.register_files import unit, valid_orgnrs, write_json
-from web.admin.audience_gaps import OPTED_OUT, step_gaps
 from web.app import create_app
 
 TOKEN = "test-auth-token"

@@ -13,16 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from settings import Settings
 from store.db import Database
-
-from ..auth import (
-    AdminRequired,
-    CsrfFailed,
-    LoginRequired,
-    check_csrf,
-    install_sessions,
-)
-from ..security_headers import add_security_headers
-from . import (
+from web.admin import (
     campaigns,
     companies,
     home,
@@ -34,7 +25,15 @@ from . import (
     sandbox,
     staff_users,
 )
-from .ui import page, templates
+from web.admin.ui import page, templates
+from web.auth import (
+    AdminRequired,
+    CsrfFailed,
+    LoginRequired,
+    check_csrf,
+    install_sessions,
+)
+from web.security_headers import add_security_headers
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"

@@ -12,11 +12,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from campaigns.audience_gaps import orgnr_note, step_gaps
 from settings import Settings
 from store.models import Campaign, MessageState, utcnow
 from store.times import shown_time
-
-from .audience_gaps import orgnr_note, step_gaps
 
 
 class CampaignInputError(ValueError):

@@ -16,12 +16,8 @@ from settings import Settings
 from store.db import Database
 from store.models import Campaign, Notice, StaffUser
 from store.reference import county_names
-
-from ..auth import CurrentStaff
-from ..deps import DbDep, SessionDep, SettingsDep
-from ..downloads import attachment
-from . import campaign_bridge as domain
-from .campaign_form import (
+from web.admin import campaign_bridge as domain
+from web.admin.campaign_form import (
     DAYS,
     EXCLUDES,
     LANGUAGE_NAMES,
@@ -32,8 +28,11 @@ from .campaign_form import (
     read_fields,
     to_toml,
 )
-from .excel import excel_csv, excel_xlsx, report_rows_nb
-from .ui import flash, page, redirect
+from web.admin.excel import excel_csv, excel_xlsx, report_rows_nb
+from web.admin.ui import flash, page, redirect
+from web.auth import CurrentStaff
+from web.deps import DbDep, SessionDep, SettingsDep
+from web.downloads import attachment
 
 router = APIRouter()
 

@@ -11,19 +11,18 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from bot.hunters import list_hunters
 from bot.registration_merge import MergeError, merge_registrations
+from companies.import_jobs import ImportBusy, ImportJob, ImportJobs
 from companies.training import approved_trades
-from store.import_jobs import ImportBusy, ImportJob, ImportJobs
+from hunters.organisations import list_hunters
+from reports.overview import company_history, search_companies
 from store.models import Company
-from store.overview import company_history, search_companies
 from store.reference import county_names
-
-from ..auth import CurrentStaff
-from ..body import MAX_UPLOAD
-from ..deps import SessionDep
-from .excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
-from .ui import flash, page, redirect
+from web.admin.excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
+from web.admin.ui import flash, page, redirect
+from web.auth import CurrentStaff
+from web.body import MAX_UPLOAD
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -18,9 +18,8 @@ from fastapi.responses import Response
 
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
 from store.labels import LEAD_STATES, MESSAGE_STATES
-
-from ..downloads import attachment
-from .ui import label
+from web.admin.ui import label
+from web.downloads import attachment
 
 LEAD_HEADERS = {
     "id": "Nr.",

@@ -9,13 +9,12 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from campaigns.results import progress_by_campaign
+from reports.overview import overview
 from store.models import Campaign, CampaignState, Notice, utcnow
-from store.overview import overview
-
-from ..auth import CurrentStaff
-from ..deps import SessionDep
-from .login import safe_next
-from .ui import page, redirect
+from web.admin.login import safe_next
+from web.admin.ui import page, redirect
+from web.auth import CurrentStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -1,17 +1,16 @@
-"""Hunter organisations: pending, approved, rejected; admins approve or reject (bot.hunters does the work)."""
+"""Hunter organisations: pending, approved, rejected; admins approve or reject (hunters.organisations does the work)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.hunters import TYPE_LABELS, UnknownHunter, approve_hunter, list_hunters, reject_hunter
+from hunters.organisations import TYPE_LABELS, UnknownHunter, approve_hunter, list_hunters, reject_hunter
 from store.models import HunterState
 from store.reference import county_names
-
-from ..auth import AdminStaff, CurrentStaff
-from ..deps import SessionDep
-from .ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect
+from web.auth import AdminStaff, CurrentStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -7,14 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.inbox import InboxError, answer_reply, inbox, mark_handled
-from bot.reply_export import COLUMNS, reply_rows
-from store.overview import company_history
-
-from ..auth import CurrentStaff
-from ..deps import SessionDep
-from .excel import excel_csv, excel_xlsx
-from .ui import flash, label, page, redirect
+from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
+from campaigns.reply_export import COLUMNS, reply_rows
+from reports.overview import company_history
+from web.admin.excel import excel_csv, excel_xlsx
+from web.admin.ui import flash, label, page, redirect
+from web.auth import CurrentStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

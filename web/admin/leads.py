@@ -10,16 +10,15 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.hunters import list_hunters
-from bot.lead_admin import ReassignError, filter_lead_rows, reassign_lead
-from bot.lead_export import COLUMNS, UnknownCounty, lead_rows
+from hunters.lead_admin import ReassignError, filter_lead_rows, reassign_lead
+from hunters.lead_export import COLUMNS, UnknownCounty, lead_rows
+from hunters.organisations import list_hunters
 from store.models import HunterState, LeadState, Trade
 from store.reference import county_names
-
-from ..auth import CurrentStaff
-from ..deps import SessionDep
-from .excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
-from .ui import flash, page, redirect
+from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
+from web.admin.ui import flash, page, redirect
+from web.auth import CurrentStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -14,10 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from staff.login import Outcome, attempt_login
 from store.models import utcnow
-
-from ..auth import client_address, log_in, log_out
-from ..deps import SessionDep
-from .ui import page, redirect
+from web.admin.ui import page, redirect
+from web.auth import client_address, log_in, log_out
+from web.deps import SessionDep
 
 router = APIRouter()
 

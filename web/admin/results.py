@@ -14,11 +14,10 @@ from campaigns.results import STAGES, funnel, funnel_by_county, results_by_trade
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
 from store.models import Campaign
 from store.reference import county_names
-
-from ..auth import CurrentStaff
-from ..deps import SessionDep
-from .charts import county_map_svg, funnel_svg
-from .ui import page
+from web.admin.charts import county_map_svg, funnel_svg
+from web.admin.ui import page
+from web.auth import CurrentStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -13,12 +13,11 @@ from fastapi.responses import HTMLResponse, Response
 
 from bot.replies import SandboxError, sandbox_reply
 from channels.registry import ChannelLive
-from store.overview import sandbox_thread, sandbox_threads
-
-from ..auth import CurrentStaff
-from ..deps import SessionDep, SettingsDep
-from . import sandbox_telegram
-from .ui import flash, page, redirect
+from reports.overview import sandbox_thread, sandbox_threads
+from web.admin import sandbox_telegram
+from web.admin.ui import flash, page, redirect
+from web.auth import CurrentStaff
+from web.deps import SessionDep, SettingsDep
 
 
 def _channel_live(request: Request, exc: ChannelLive) -> Response:

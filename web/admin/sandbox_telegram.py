@@ -12,8 +12,8 @@ import secrets
 from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
-from bot.notify import ChatAnswer, record_chat_answers
 from channels.registry import require_sandboxed
+from hunters.notify import ChatAnswer, record_chat_answers
 from settings import Settings
 from store.models import Channel, Message, utcnow
 

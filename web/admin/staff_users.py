@@ -12,10 +12,9 @@ from staff.accounts import StaffError, add_staff, list_staff, set_active
 from staff.login import is_throttled, unlock
 from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
-
-from ..auth import AdminStaff
-from ..deps import SessionDep
-from .ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect
+from web.auth import AdminStaff
+from web.deps import SessionDep
 
 router = APIRouter()
 

@@ -17,13 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
-from bot.inbox import open_count
+from campaigns.inbox import open_count
 from store import labels
 from store.db import Database
 from store.models import Notice
 from store.times import in_oslo, shown_date, shown_time
-
-from ..auth import csrf_token
+from web.auth import csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 OSLO = ZoneInfo("Europe/Oslo")

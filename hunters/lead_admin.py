@@ -1,6 +1,6 @@
 """What staff do with leads beyond the hunters' own buttons: narrow the list down, and reassign a lead.
 
-Routing, claiming and outcomes stay in `bot.leads`; this module only adds the staff side and reuses its texts
+Routing, claiming and outcomes stay in `hunters.leads`; this module only adds the staff side and reuses its texts
 and notifications, so a reassigned hunter hears about it in the same words as after a claim.
 """
 
@@ -12,11 +12,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from hunters import lead_texts as texts
+from hunters.leads import announce_lead, card_for, covers_county
+from hunters.notify import enqueue_telegram_notice
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
-
-from . import lead_texts as texts
-from .leads import announce_lead, card_for, covers_county
-from .notify import enqueue_telegram_notice
 
 
 class ReassignError(ValueError):
@@ -31,7 +30,7 @@ def filter_lead_rows(
     flagged: bool = False,
     now: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Narrows `bot.lead_export.lead_rows` by trade name, age in days and the three-working-days flag."""
+    """Narrows `hunters.lead_export.lead_rows` by trade name, age in days and the three-working-days flag."""
     now = now or utcnow()
     kept = []
     for row in rows:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
 
 if TYPE_CHECKING:
-    from .dispatcher import Dispatcher
+    from campaigns.dispatch.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,7 @@ def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], 
                     )
                 )
     if adopted:  # delivery reports for an adopted SID may have arrived while the row was unknown
-        from .delivery import apply_early_reports
+        from campaigns.dispatch.delivery import apply_early_reports
 
         with dispatcher.db.transaction() as session:
             apply_early_reports(session, provider_ids=adopted)

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from .models import Company, County, OptOut
-from .secrets import AddressHasher
+from store.models import Company, County, OptOut
+from store.secrets import AddressHasher
 
 
 def company_row(company: Company, county_name: str | None) -> dict[str, Any]:
@@ -56,9 +56,8 @@ def list_companies(
 
 def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
     """The stored company with its contacts, county, flags and personal identifiers (created on first use)."""
+    from companies.identifiers import ensure_identifiers
     from companies.training import approved_trades
-
-    from .identifiers import ensure_identifiers
 
     company = session.scalar(
         select(Company).where(Company.orgnr == orgnr).options(selectinload(Company.contacts))

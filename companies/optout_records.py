@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from .models import ContactKind, OptOut, UTCDateTime, utcnow
-from .secrets import AddressHasher
+from store.models import ContactKind, OptOut, UTCDateTime, utcnow
+from store.secrets import AddressHasher
 
 # Written as text: SQLAlchemy cannot cache INSERT ... ON CONFLICT constructs, and compiling one on every STOPP
 # was most of its cost. Both SQLite and PostgreSQL speak this SQL. RETURNING, because rowcount is not

@@ -23,13 +23,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from companies.importer import import_companies
+from demo.data import sample_companies
 from settings import Settings
 from staff.accounts import add_staff, staff_by_email
-
-from .db import Database
-from .demo_data import sample_companies
-from .importer import import_companies
-from .models import (
+from store.db import Database
+from store.models import (
     Campaign,
     CampaignState,
     Channel,
@@ -275,7 +274,7 @@ def _try_unit(company: TryCompany, municipalities: dict[str, list[tuple[str, str
 def fix_try_codes(session: Session) -> None:
     """Gives the companies to try their short codes from the README (and a link token), once. A code some
     other company already drew is left to it; with 31**6 codes that does not happen in a demo."""
-    from .identifiers import new_tokens
+    from companies.identifiers import new_tokens
 
     for spec in TRY_COMPANIES:
         company = session.scalar(select(Company).where(Company.orgnr == spec.orgnr))
@@ -602,7 +601,7 @@ OUTCOME_AFTER = timedelta(seconds=60)
 
 def simulate_hunters(session: Session, *, now: datetime) -> int:
     """The demo's hunters take the demo leads and report back, with the same functions their buttons call."""
-    from bot.leads import claim_lead, eligible_hunters, record_outcome
+    from hunters.leads import claim_lead, eligible_hunters, record_outcome
 
     demo = select(Campaign.id).where(Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX))
     leads = session.scalars(

@@ -11,11 +11,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from hunters.notify import enqueue_telegram_notice
 from store import labels
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
-
-from .notify import enqueue_telegram_notice
 
 TYPE_LABELS: dict[str, str] = dict(labels.HUNTER_TYPES)  # one source: store.labels
 

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .bulk import in_values
-from .models import SQLITE_DATETIME, Company, utcnow
+from store.bulk import in_values
+from store.models import SQLITE_DATETIME, Company, utcnow
 
 # No 0/O, 1/I/L: a code read off paper and typed into a phone must survive the reading.
 SHORT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -16,8 +16,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from settings import Settings
-
-from .models import UNSENT_STATES, Campaign, Conversation, Message, Reply
+from store.models import UNSENT_STATES, Campaign, Conversation, Message, Reply
 
 DAYS_PER_MONTH = 30.44
 

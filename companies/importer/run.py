@@ -18,15 +18,14 @@ from typing import IO
 
 from sqlalchemy import select
 
+from companies.importer.mapping import Rejected, map_unit
+from companies.importer.sources import ImportFileError, open_register_file
+from companies.importer.upsert import CompanyWriter
 from companies.training import apply_approvals_to_imported
 from exports.tables import CsvWriter
 from store.db import Database
 from store.models import Municipality
 from store.secrets import AddressHasher
-
-from .mapping import Rejected, map_unit
-from .sources import ImportFileError, open_register_file
-from .upsert import CompanyWriter
 
 Progress = Callable[[int, int, int], None]  # (rows read, bytes read, total bytes)
 

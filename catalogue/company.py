@@ -1,9 +1,7 @@
-"""What the bot says to companies, in bokmål, nynorsk and English. Short: an SMS answer should fit one or two
-segments. `{name}` and friends are filled with str.format."""
+"""What companies read from us outside the campaign templates: chat answers and the pages they open. Short: an
+SMS answer should fit one or two segments."""
 
 from __future__ import annotations
-
-from typing import Any
 
 TEXTS: dict[str, dict[str, str]] = {
     # The one-click unsubscribe pages (web/unsubscribe.py), in the language of the e-mail that linked to them.
@@ -209,8 +207,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Share my number",
     },
 }
-
-
-def text(key: str, language: str = "nb", **values: Any) -> str:
-    variants = TEXTS[key]
-    return variants.get(language, variants["nb"]).format(**values)

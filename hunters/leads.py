@@ -15,6 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from companies.training import approved_trades
+from hunters import lead_texts as texts
+from hunters.notify import enqueue_telegram_notice
 from store.models import (
     Company,
     County,
@@ -27,9 +29,6 @@ from store.models import (
     hunter_county,
     utcnow,
 )
-
-from . import lead_texts as texts
-from .notify import enqueue_telegram_notice
 
 OUTCOMES = (
     LeadState.CONTACTED,

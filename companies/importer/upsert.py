@@ -41,10 +41,9 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from companies.importer.mapping import Mapped
 from store.models import SQLITE_DATETIME, Company, Contact, ContactKind, utcnow
 from store.secrets import AddressHasher
-
-from .mapping import Mapped
 
 COMPARED = (
     "name",

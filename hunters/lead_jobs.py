@@ -12,9 +12,8 @@ import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hunters.leads import announce_lead
 from store.models import Company, Lead, LeadState, Notice
-
-from .leads import announce_lead
 
 OSLO = ZoneInfo("Europe/Oslo")
 FLAG_AFTER_WORKING_DAYS = 3

@@ -16,9 +16,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch.reconcile import TWILIO_STATES
 from store.models import EarlyDeliveryReport, Message, MessageState
-
-from .reconcile import TWILIO_STATES
 
 # How far along a message is; a callback may only move it to a higher rank (a late `sent` after
 # `delivered` changes nothing). Final states share the top rank so they never overwrite each other.

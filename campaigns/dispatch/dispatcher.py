@@ -31,6 +31,18 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
+from campaigns.dispatch.delivery import apply_early_reports, forget_old_early_reports
+from campaigns.dispatch.outcome import Deferred, Outcome, Skipped, pause_failing_campaigns, record_outcomes
+from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter
+from campaigns.dispatch.reconcile import (
+    HOST,
+    PROCESS_STARTED,
+    UNKNOWN_SETTLE,
+    reconcile_unknown,
+    worker_beats,
+)
+from campaigns.windows import SendWindow
 from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, Sent, Unknown
 from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
@@ -55,13 +67,6 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher, secret_key
-
-from .delivery import apply_early_reports, forget_old_early_reports
-from .dispatch_claim import LIVE_STATES, Claimed, claim_batch
-from .dispatch_outcome import Deferred, Outcome, Skipped, pause_failing_campaigns, record_outcomes
-from .ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter
-from .reconcile import HOST, PROCESS_STARTED, UNKNOWN_SETTLE, reconcile_unknown, worker_beats
-from .windows import SendWindow
 
 log = logging.getLogger(__name__)
 SAFETY_TIMEOUT = 120.0  # adapters time out on their own; this only catches one that hangs for good

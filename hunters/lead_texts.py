@@ -1,13 +1,12 @@
-"""What hunters read about leads (Norwegian bokmål), kept apart from the rules in `bot.leads`."""
+"""What hunters read about leads (Norwegian bokmål), kept apart from the rules in `hunters.leads`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hunters.notify import Buttons, button
 from store import labels
 from store.models import Company, Hunter, Lead, LeadState, Registration
-
-from .notify import Buttons, button
 
 # One source for the names of lead states (store.labels): the buttons, the hunters' lists and the dashboard.
 OUTCOME_LABELS: dict[LeadState, str] = {

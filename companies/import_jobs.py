@@ -2,7 +2,7 @@
 
 Jobs are rows of `import_job`, so whichever `jeger web` process serves the polling page sees the job, its
 result and its rejects file (kept in the row). The import itself is the CLI's
-`store.importer.import_companies`, one transaction, so a job lost to a restart leaves the database as it was
+`companies.importer.import_companies`, one transaction, so a job lost to a restart leaves the database as it was
 and can simply be started again; a lost job is recognised by its owner process being gone (same host) or, on
 PostgreSQL, by its progress heartbeat going quiet.
 
@@ -25,11 +25,11 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from .db import Database
-from .importer import ImportFileError, ImportSummary, import_companies
-from .importer.run import Progress
-from .models import ImportJob as ImportJobRow
-from .models import utcnow
+from companies.importer import ImportFileError, ImportSummary, import_companies
+from companies.importer.run import Progress
+from store.db import Database
+from store.models import ImportJob as ImportJobRow
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.replies import list_replies
 from exports import tables
 from store.models import Intent
-
-from .replies import list_replies
 
 OSLO = ZoneInfo("Europe/Oslo")
 COLUMNS = ["id", "received_at", "channel", "sender", "orgnr", "company", "campaign_id", "intent", "text", "handled"]  # fmt: skip

@@ -21,12 +21,11 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch.claim import KIND_OF_CHANNEL, Claimed
 from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
+from companies.optout_records import record_opt_out
 from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, Notice, WaitReason
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
-
-from .dispatch_claim import KIND_OF_CHANNEL, Claimed
 
 MAX_ATTEMPTS = 6
 BASE_BACKOFF = 2.0  # seconds; doubles per attempt

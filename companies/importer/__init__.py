@@ -1,6 +1,6 @@
 """Enhetsregisteret import (PRODUCT §6): streaming, validating, upserting by orgnr, with a rejects file."""
 
-from .run import ImportSummary, default_rejects_path, import_companies
-from .sources import ImportFileError
+from companies.importer.run import ImportSummary, default_rejects_path, import_companies
+from companies.importer.sources import ImportFileError
 
 __all__ = ["ImportFileError", "ImportSummary", "default_rejects_path", "import_companies"]

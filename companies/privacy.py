@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
+from companies.optout_records import record_opt_out
 from companies.optouts import address_owners, mark_do_not_contact
 from companies.phones import normalize_phone
 from store.models import (
@@ -35,7 +36,6 @@ from store.models import (
     RegistrationSource,
     Reply,
 )
-from store.optouts import record_opt_out
 from store.secrets import AddressHasher
 
 

@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .masking import mask_address
-from .models import (
+from store.masking import mask_address
+from store.models import (
     Campaign,
     CampaignState,
     Company,
