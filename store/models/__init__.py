@@ -16,12 +16,14 @@ from store.models.enums import (
     LeadState,
     MessageKind,
     MessageState,
+    NoticeChannel,
+    NoticeMode,
     RegistrationSource,
     StaffRole,
     StepAudience,
     WaitReason,
 )
-from store.models.hunters import Hunter, Lead, hunter_county, hunter_trade
+from store.models.hunters import Hunter, HunterMember, Lead, hunter_county, hunter_trade
 from store.models.reference import County, Municipality, Trade
 from store.models.scheduler import APSCHEDULER_JOBS, apscheduler_jobs
 from store.models.staff import (
@@ -57,6 +59,7 @@ __all__ = [
     "EarlyDeliveryReport",
     "Heartbeat",
     "Hunter",
+    "HunterMember",
     "HunterState",
     "HunterType",
     "ImportJob",
@@ -68,6 +71,8 @@ __all__ = [
     "MessageState",
     "Municipality",
     "Notice",
+    "NoticeChannel",
+    "NoticeMode",
     "OptOut",
     "Registration",
     "RegistrationSource",

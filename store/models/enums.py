@@ -108,6 +108,19 @@ class HunterState(StrEnum):
     REJECTED = "rejected"
 
 
+class NoticeChannel(StrEnum):
+    """How a member of a hunter organisation hears of new leads and outcomes."""
+
+    EMAIL = "email"
+    SMS = "sms"
+    TELEGRAM = "telegram"
+
+
+class NoticeMode(StrEnum):
+    INSTANT = "instant"
+    DIGEST = "digest"  # one message a day
+
+
 class LeadState(StrEnum):
     NEW = "new"
     CLAIMED = "claimed"

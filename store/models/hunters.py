@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base, str_enum, utcnow
-from store.models.enums import HunterState, HunterType, LeadState
+from store.models.enums import HunterState, HunterType, LeadState, NoticeChannel, NoticeMode
 from store.models.reference import County, Trade
 
 hunter_county = Table(
@@ -47,6 +47,31 @@ class Hunter(Base):
 
     counties: Mapped[list[County]] = relationship(secondary=hunter_county)
     trades: Mapped[list[Trade]] = relationship(secondary=hunter_trade)
+    members: Mapped[list[HunterMember]] = relationship(back_populates="hunter", order_by="HunterMember.id")
+
+
+class HunterMember(Base):
+    """A person who acts for a hunter organisation (PRODUCT §10): signs in to the portal, claims leads, gets
+    notices. `removed_at` keeps the row (notes and the log name the person) while ending what they may do."""
+
+    __tablename__ = "hunter_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hunter_id: Mapped[int] = mapped_column(ForeignKey("hunter.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    telegram_chat_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    notice_channel: Mapped[NoticeChannel] = mapped_column(
+        str_enum(NoticeChannel, "notice_channel"), default=NoticeChannel.EMAIL
+    )
+    notice_mode: Mapped[NoticeMode] = mapped_column(
+        str_enum(NoticeMode, "notice_mode"), default=NoticeMode.INSTANT
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None]
+
+    hunter: Mapped[Hunter] = relationship(back_populates="members")
 
 
 class Lead(Base):
