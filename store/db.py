@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -67,7 +67,7 @@ class Database:
     def session(self) -> Session:
         return self.sessions()
 
-    def transaction(self) -> Any:
+    def transaction(self) -> AbstractContextManager[Session]:
         """`with db.transaction() as session:` commits on success, rolls back on error."""
         return session_scope(self.sessions)
 
