@@ -2,21 +2,29 @@
 
 Each module here holds the texts of one audience or area as `TEXTS = {key: {"nb": ..., "nn": ..., "en": ...}}`;
 this package merges them and refuses a key defined twice, so a text has one owner. `{name}` and friends are
-filled with str.format. A test fails when a key lacks one of the three languages.
+filled with str.format. A test fails when a key lacks one of the three languages or when the languages of a key
+name different `{placeholders}`.
+
+Plurals: a counted text has two keys, `<key>_one` and `<key>_other` (Babel's plural categories for our three
+languages), and is read with `plural(key, count, language)`, which fills `{count}` as a formatted number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from catalogue import company
+from catalogue import common, company, hunter
+from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
+from store.times import in_oslo
 
 LANGUAGES = ("nb", "nn", "en")
+# Bokmål: what the campaign writes when nothing says otherwise, and what staff read until they choose.
 DEFAULT_LANGUAGE = "nb"
 
-_MODULES: tuple[ModuleType, ...] = (company,)
+_MODULES: tuple[ModuleType, ...] = (common, company, hunter)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Mapping[str, str]]:
@@ -32,7 +40,39 @@ def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Mapping[str, str]]:
 TEXTS: dict[str, Mapping[str, str]] = _merge(_MODULES)
 
 
+def known_language(language: str | None) -> str:
+    """`language` when we write it, else bokmål: a stored or posted value is never trusted to be one of ours."""
+    return language if language is not None and language in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def text(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """The text in `language`, falling back to bokmål for a language we do not write."""
     variants = TEXTS[key]
     return variants.get(language, variants[DEFAULT_LANGUAGE]).format(**values)
+
+
+def plural(key: str, count: int, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
+    """`<key>_one` or `<key>_other` as `count` needs in `language`, with `{count}` written as a number."""
+    form = "one" if plural_form(count, known_language(language)) == "one" else "other"
+    return text(f"{key}_{form}", language, count=format_number(count, known_language(language)), **values)
+
+
+def shown_time(moment: datetime | None, language: str = DEFAULT_LANGUAGE, *, zone: bool = True) -> str:
+    """`14.06.2027 09:00 (norsk tid)` in Oslo, the zone named; without it where a header already names it."""
+    language = known_language(language)
+    return format_datetime(moment, language, zone_note=text("zone_note", language) if zone else None)
+
+
+def when_text(moment: datetime, *, now: datetime, language: str = DEFAULT_LANGUAGE) -> str:
+    """When something happens, as people say it: `i dag 14:00`, `i morgen 09:00`, `mandag 09:00` within a
+    week, and the full date beyond (a weekday alone would be ambiguous)."""
+    language = known_language(language)
+    days = (in_oslo(moment).date() - in_oslo(now).date()).days
+    clock = format_time(moment, language)
+    if days == 0:
+        return text("today_at", language, time=clock)
+    if days == 1:
+        return text("tomorrow_at", language, time=clock)
+    if 1 < days < 7:
+        return text("weekday_at", language, weekday=weekday_name(moment, language), time=clock)
+    return format_datetime(moment, language)

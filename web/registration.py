@@ -16,6 +16,7 @@ from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
+from catalogue.jinja import install as install_catalogue
 from companies.identifiers import company_by_token
 from staff import throttle
 from store.db import Database
@@ -26,6 +27,7 @@ from web.deps import DbDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+install_catalogue(templates.env)
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # What a person can type into each field, with room to spare: longer input cannot be stored (the columns' sizes)
 # and only comes from scripts. Checked before the database sees it, and named on the page like any other error.

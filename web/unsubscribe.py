@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from catalogue import text as say
+from catalogue.jinja import install as install_catalogue
 from companies.unsubscribe import (
     PATH,
     InvalidUnsubscribeLink,
@@ -29,6 +30,7 @@ from web.deps import DbDep, SettingsDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+install_catalogue(templates.env)
 
 
 def _links(session: Session, settings: SettingsDep) -> UnsubscribeLinks:

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
 from campaigns.inbox import open_count
+from catalogue.jinja import install as install_catalogue
 from store import labels
 from store.db import Database
 from store.models import Notice
@@ -119,6 +120,7 @@ def _layout_context(request: Request) -> dict[str, Any]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_layout_context])
+install_catalogue(templates.env)  # its `number` filter is replaced below by the dashboard's own, for now
 templates.env.filters.update(
     label=label,
     local_time=local_time,

@@ -1,0 +1,53 @@
+"""The catalogue in web templates: `{{ t("key", name=...) }}`, `{{ tn("key", count) }}`, and filters for
+numbers and times, all in the page's language.
+
+The language is the template context's `lang` (every page sets it; bokmål when it does not), so a template never
+passes it by hand and cannot show one paragraph in another language than the `<html lang>` it declares.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+
+from catalogue import DEFAULT_LANGUAGE, known_language, plural, shown_time, text
+from catalogue.formats import format_date, format_number
+
+
+def _language(context: Context) -> str:
+    return known_language(context.get("lang", DEFAULT_LANGUAGE))
+
+
+@pass_context
+def _t(context: Context, key: str, **values: Any) -> str:
+    return text(key, _language(context), **values)
+
+
+@pass_context
+def _tn(context: Context, key: str, count: int, **values: Any) -> str:
+    return plural(key, count, _language(context), **values)
+
+
+@pass_context
+def _number(context: Context, value: int | float | None, decimals: int | None = None) -> str:
+    return "" if value is None else format_number(value, _language(context), decimals)
+
+
+@pass_context
+def _datetime(context: Context, moment: datetime | None, zone: bool = True) -> str:
+    return shown_time(moment, _language(context), zone=zone)
+
+
+@pass_context
+def _date(context: Context, moment: datetime | date | None, long: bool = False) -> str:
+    return format_date(moment, _language(context), long=long)
+
+
+def install(env: Environment) -> Environment:
+    """Adds the catalogue's global functions and filters to `env` (each Jinja2Templates calls it once)."""
+    env.globals.update(t=_t, tn=_tn)
+    env.filters.update(number=_number, datetime=_datetime, date=_date)
+    return env
