@@ -24,6 +24,7 @@ from store.models.enums import (
     WaitReason,
 )
 from store.models.hunters import Hunter, HunterMember, Lead, hunter_county, hunter_trade
+from store.models.ownership import CampaignLaunchRequest, CampaignOwner
 from store.models.reference import County, Municipality, Trade
 from store.models.scheduler import APSCHEDULER_JOBS, apscheduler_jobs
 from store.models.staff import (
@@ -48,6 +49,8 @@ __all__ = [
     "AppSecret",
     "Base",
     "Campaign",
+    "CampaignLaunchRequest",
+    "CampaignOwner",
     "CampaignState",
     "CampaignStep",
     "Channel",

@@ -112,6 +112,10 @@ class Registration(Base):
     places: Mapped[int | None] = mapped_column(Integer)
     adult_apprentices: Mapped[bool | None] = mapped_column(Boolean)
     start: Mapped[str | None] = mapped_column(String(60))  # preferred start, as the company put it
+    # Asked in adult (`voksen`) campaigns only: places for adult apprentices, and whether the company would
+    # take a candidate for a trial period first.
+    adult_places: Mapped[int | None] = mapped_column(Integer)
+    trial_first: Mapped[bool | None] = mapped_column(Boolean)
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]

@@ -95,5 +95,8 @@ class Lead(Base):
     announced_at: Mapped[datetime | None]
     announce_count: Mapped[int] = mapped_column(Integer, default=0)
     flagged_at: Mapped[datetime | None]  # unclaimed after three working days: staff must act
+    # A lead of a campaign routed `owner_then_county` that nobody of the owners claimed in time: from then on
+    # the county's hunters see it too (hunters.routing).
+    handed_to_county_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
