@@ -69,8 +69,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> I
         SECRET_KEY="browser-test-secret",
         LETTERS_DIR=str(directory / "letters"),
         PYTHONUNBUFFERED="1",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     )
-    cli = [sys.executable, str(ROOT / "cli.py")]
+    cli = [sys.executable, "-m", "cli"]
     subprocess.run(
         [*cli, "staff", "add", EMAIL, "--role", "admin", "--password", PASSWORD, "--name", "Kari Kampanje"],
         env=env, cwd=directory, check=True, capture_output=True,

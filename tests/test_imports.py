@@ -8,11 +8,25 @@ import pkgutil
 
 import pytest
 
-ROOTS = ("bot", "campaigns", "channels", "companies", "exports", "staff", "store", "web")
+ROOTS = (
+    "bot",
+    "campaigns",
+    "catalogue",
+    "channels",
+    "cli",
+    "companies",
+    "demo",
+    "exports",
+    "hunters",
+    "reports",
+    "staff",
+    "store",
+    "web",
+)
 
 
 def modules() -> list[str]:
-    names = ["cli", "scheduler", "runtime", "settings", "logging_setup"]
+    names = ["scheduler", "runtime", "settings", "logging_setup"]
     for root in ROOTS:
         package = importlib.import_module(root)
         names += [

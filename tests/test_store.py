@@ -117,9 +117,14 @@ def test_datetimes_come_back_aware_in_utc(session: Session) -> None:
 PACKAGED_ROOTS = (
     "bot",
     "campaigns",
+    "catalogue",
     "channels",
+    "cli",
     "companies",
+    "demo",
     "exports",
+    "hunters",
+    "reports",
     "staff",
     "store",
     "templates",
@@ -149,4 +154,4 @@ def test_a_built_install_holds_every_module_template_and_data_file(tmp_path: Pat
         p.relative_to(tree).as_posix() for n in PACKAGED_ROOTS for p in (tree / n).rglob("*") if p.is_file()
     }
     assert sorted(shipped - built) == []
-    assert {"cli.py", "settings.py", "store/alembic.ini", "store/migrations/script.py.mako"} <= built
+    assert {"cli/__main__.py", "settings.py", "store/alembic.ini", "store/migrations/script.py.mako"} <= built

@@ -1,0 +1,441 @@
+"""`jeger campaign`: check, create, preview, test, launch, pause, resume, cancel, follow and report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from cli.common import (
+    Context,
+    ExportFormat,
+    check_output,
+    ctx_of,
+    err,
+    fail,
+    print_json,
+    shown,
+    warn,
+    write_table,
+)
+from store.db import Database
+from store.labels import label
+from store.models import MAX_ID
+
+campaign_app = typer.Typer(help="Lag, forhåndsvis, start og følg med på kampanjer.", no_args_is_help=True)
+
+
+def _campaign_errors() -> tuple[type[Exception], ...]:
+    from campaigns.definition import DefinitionError
+    from campaigns.lifecycle import CampaignError
+
+    return (DefinitionError, CampaignError, LookupError, ValueError)
+
+
+@campaign_app.command("check")
+def campaign_check(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="FIL.toml", help="Kampanjedefinisjonen (TOML)."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Sjekk en kampanjefil slik `campaign create` gjør, uten å lage noe.
+
+    Feil i filen (felt, typer, tider, maler) gir exit-kode 2. Det databasen mangler i dag (ingen bedrifter i
+    målgruppen ennå, eller ingen database) er bare advarsler."""
+    from campaigns.lifecycle import check_campaign
+
+    context = ctx_of(ctx)
+    if not file.is_file():
+        fail(f"{file}: finner ikke filen")
+    try:
+        source = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        fail(f"{file}: filen er ikke UTF-8-tekst")
+    from sqlalchemy.exc import SQLAlchemyError
+
+    database = _database_if_ready(context)
+    session = database.session() if database is not None else None
+    try:
+        found = check_campaign(
+            session, source=source, filename=str(file), settings=context.settings, now=context.now
+        )
+    except SQLAlchemyError as exc:  # e.g. a database a release behind `jeger init`: check the file alone
+        err.print(f"[bold yellow]Advarsel:[/] databasen kunne ikke brukes ({exc.__class__.__name__})")
+        found = check_campaign(
+            None, source=source, filename=str(file), settings=context.settings, now=context.now
+        )
+    finally:
+        if session is not None:
+            session.close()
+    if as_json:
+        print_json(
+            {
+                "valid": found.valid,
+                "audience": found.audience,
+                "steps": len(found.definition.get("steps", [])),
+                "problems": [str(p) for p in found.problems],
+                "warnings": [str(p) for p in found.warnings],
+            }
+        )
+        if not found.valid:
+            raise typer.Exit(2)
+        return
+    for warning in found.warnings:
+        err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True, markup=True)
+    if not found.valid:
+        fail("\n".join(str(p) for p in found.problems))
+    steps = len(found.definition["steps"])
+    counted = (
+        f"{found.audience} bedrifter i målgruppen nå"
+        if found.audience is not None
+        else "målgruppen ikke talt"
+    )
+    typer.echo(f"{file}: gyldig ({steps} steg, {counted}); ingenting er lagret.")
+
+
+def _database_if_ready(context: Context) -> Database | None:
+    """The database when `jeger init` has set it up and it answers; else None (checks then run without it)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from store.migrate import current_revision
+
+    url = make_url(context.settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
+        return None  # connecting would create an empty database file
+    database = context.unchecked_db
+    try:
+        if current_revision(database.engine) is None:
+            return None
+    except SQLAlchemyError:
+        return None
+    return database
+
+
+@campaign_app.command("create")
+def campaign_create(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., metavar="FIL.toml", help="Kampanjedefinisjonen (TOML)."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer."""
+    from campaigns.lifecycle import create_campaign
+
+    context = ctx_of(ctx)
+    if not file.is_file():
+        fail(f"{file}: finner ikke filen")
+    try:
+        with context.db.transaction() as session:
+            result = create_campaign(
+                session,
+                source=file.read_text(encoding="utf-8"),
+                filename=str(file),
+                settings=context.settings,
+                now=context.now,
+            )
+            data: dict[str, Any] = {
+                "id": result.campaign.id,
+                "audience": result.audience,
+                "steps": result.steps,
+            }
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(data)
+        return
+    from rich.table import Table
+
+    typer.echo(f"Kampanje {data['id']} opprettet som utkast: {data['audience']} bedrifter i målgruppen.")
+    table = Table("Steg", "Kanal", "Mal", "Mottakere")
+    for step in data["steps"]:
+        table.add_row(
+            step["name"], label(step["channel"], "channel"), step["template"], str(step["audience"])
+        )
+    Console().print(table)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """`{"sms": 306, "email": 2}` as staff read it: "SMS: 306, E-post: 2" (encodings pass through as they are)."""
+    return ", ".join(f"{label(name, 'channel')}: {count}" for name, count in counts.items())
+
+
+@campaign_app.command("preview")
+def campaign_preview(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    orgnr: list[str] | None = typer.Option(
+        None, "--orgnr", help="Vis meldingene for disse bedriftene (kan gjentas)."
+    ),
+    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    letter_pdf: Path | None = typer.Option(
+        None,
+        "--letter-pdf",
+        metavar="FIL.pdf",
+        help="Skriv brevet slik det skrives ut (for --orgnr, ellers de tre første bedriftene) til denne PDF-filen.",
+    ),
+) -> None:
+    """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
+    from campaigns.preview import preview_campaign
+    from campaigns.readiness import campaign_readiness
+
+    if letter_pdf is not None:
+        _write_letter_pdf(ctx, campaign_id, orgnr, step, letter_pdf)
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            previews = preview_campaign(
+                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnr, step_name=step
+            )
+            warnings = campaign_readiness(
+                session, campaign_id=campaign_id, settings=context.settings
+            ).warnings
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    problems = [p for preview in previews for p in preview.problems]
+    # An orgnr that no step reaches is a mistake in the request, not an empty preview.
+    reached = {s.orgnr for preview in previews for s in preview.samples}
+    for missing in dict.fromkeys(o for o in orgnr or [] if o not in reached):
+        why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
+        problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
+    if as_json:
+        print_json({"steps": [p.as_dict() for p in previews], "problems": problems, "warnings": warnings})
+    else:
+        for preview in previews:
+            typer.echo(
+                f"== {preview.name} ({label(preview.channel, 'channel')}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
+            )
+            if preview.total_segments:
+                typer.echo(
+                    f"   SMS: {_counts(preview.encodings)}; segmenter per melding min/median/maks "
+                    f"{preview.segments['min']:g}/{preview.segments['median']:g}/{preview.segments['max']:g}; "
+                    f"totalt {preview.total_segments} segmenter ≈ {preview.cost:.2f} kr"
+                )
+            for sample in preview.samples:
+                typer.echo(
+                    f"--- {sample.company} ({sample.orgnr}) [{label(sample.message.channel, 'channel')}, {sample.message.language}]"
+                )
+                if sample.delivery:
+                    typer.echo(f"Sendes som: {sample.delivery}")
+                if sample.message.subject:
+                    typer.echo(f"Emne: {sample.message.subject}")
+                if sample.message.channel.value == "email" or not sample.letter_text:
+                    typer.echo(sample.message.body)
+                if sample.letter_text:
+                    typer.echo("Brevet:\n" + sample.letter_text)
+            for missing, why in preview.missing.items():
+                typer.echo(f"   {missing} får ikke dette steget: {why}")
+            if (preview.channel == "letter" or preview.template.startswith("letters/")) and not letter_pdf:
+                typer.echo(
+                    f"   Se brevet slik det skrives ut: jeger campaign preview {campaign_id} "
+                    f"--step {preview.name} --letter-pdf brev.pdf"
+                )
+    warn(warnings)
+    if problems:
+        for problem in problems:
+            err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _write_letter_pdf(
+    ctx: typer.Context, campaign_id: int, orgnrs: list[str] | None, step: str | None, target: Path
+) -> None:
+    """Writes the letter step's printed letters to `target` before the preview itself is shown."""
+    from campaigns.letter_proof import LetterProofError, letter_proof
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            proof = letter_proof(
+                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnrs, step_name=step
+            )
+    except LetterProofError as exc:
+        fail(f"--letter-pdf: {exc}")
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    try:
+        target.write_bytes(proof.pdf)
+    except OSError as exc:
+        fail(f"--letter-pdf {target}: kan ikke skrive filen ({exc.strerror or exc})")
+    names = ", ".join(f"{name} ({orgnr})" for orgnr, name in proof.companies)
+    err.print(
+        f"Brevet i steget «{proof.step}» for {names}: {sum(proof.pages)} sider, skrevet til {target}.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@campaign_app.command("test")
+def campaign_test(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    to: str = typer.Option(
+        ..., "--to", help="Ditt telefonnummer, din e-postadresse eller din Telegram-chat."
+    ),
+    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
+) -> None:
+    """Send kampanjens meldinger, laget for en eksempelbedrift, til deg selv."""
+    from campaigns.preview import send_test
+
+    context = ctx_of(ctx)
+    try:
+        with context.db.transaction() as session:
+            queued = send_test(
+                session, campaign_id=campaign_id, to=to, settings=context.settings, step_name=step
+            )
+            count = len(queued)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
+
+
+def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
+    from campaigns import lifecycle
+    from campaigns.lifecycle import STATE_TEXT
+    from campaigns.readiness import campaign_readiness
+
+    context = ctx_of(ctx)
+    warnings: list[str] = []
+    try:
+        with context.db.transaction() as session:
+            if action == "launch":
+                campaign = lifecycle.launch_campaign(
+                    session, campaign_id=campaign_id, settings=context.settings
+                )
+                warnings = campaign_readiness(
+                    session, campaign_id=campaign_id, settings=context.settings
+                ).warnings
+            elif action == "pause":
+                campaign = lifecycle.pause_campaign(session, campaign_id=campaign_id)
+            elif action == "resume":
+                campaign = lifecycle.resume_campaign(
+                    session, campaign_id=campaign_id, settings=context.settings
+                )
+            else:
+                lifecycle.cancel_campaign(session, campaign_id=campaign_id)
+                campaign = lifecycle.get_campaign(session, campaign_id)
+            state = campaign.state
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    warn(warnings)
+    typer.echo(f"Kampanje {campaign_id} er nå {STATE_TEXT[state]}.")
+
+
+@campaign_app.command("launch")
+def campaign_launch(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Start kampanjen: stegene planlegges (å starte den igjen endrer ingenting)."""
+    _campaign_action(ctx, campaign_id, "launch")
+
+
+@campaign_app.command("pause")
+def campaign_pause(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Sett kampanjen på pause; utsendingen stopper i løpet av sekunder."""
+    _campaign_action(ctx, campaign_id, "pause")
+
+
+@campaign_app.command("resume")
+def campaign_resume(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Fortsett der kampanjen stoppet (steg som er på overtid, sendes nå)."""
+    _campaign_action(ctx, campaign_id, "resume")
+
+
+@campaign_app.command("cancel")
+def campaign_cancel(
+    ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Avbryt kampanjen; meldinger i kø blir ikke sendt (de som alt er hos leverandøren, beholdes)."""
+    _campaign_action(ctx, campaign_id, "cancel")
+
+
+@campaign_app.command("status")
+def campaign_status_command(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis antall meldinger per tilstand for hvert steg, og hvorfor meldingene i kø venter og til når."""
+    from rich.table import Table
+
+    from campaigns.lifecycle import campaign_status
+
+    try:
+        with ctx_of(ctx).db.session() as session:
+            status = campaign_status(
+                session, campaign_id=campaign_id, max_per_day=ctx_of(ctx).settings.max_outreach_per_day
+            )
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if as_json:
+        print_json({k: v for k, v in status.items() if k != "reason"})
+        return
+    typer.echo(
+        f"{status['name']} — {label(status['state'], 'campaign', lower=True)}"
+        + (f" ({status['reason']})" if status["reason"] else "")
+    )
+    states = list(status["steps"][0]["counts"]) if status["steps"] else []
+    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(label(s, "message") for s in states))
+    for step in status["steps"]:
+        table.add_row(
+            step["name"],
+            label(step["channel"], "channel"),
+            shown(step["scheduled_for"]),
+            *(str(step["counts"][s]) for s in states),
+        )
+    Console().print(table)
+    if status["waiting"]:
+        typer.echo("I kø (tider i norsk tid):")
+        for group in status["waiting"]:
+            typer.echo(f"  {group['text']}")
+
+
+@campaign_app.command("report")
+def campaign_report(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
+) -> None:
+    """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
+    from campaigns.lifecycle import get_campaign
+    from campaigns.report import delivery_rows, write_csv, write_xlsx
+
+    check_output(fmt, output)
+    try:
+        with ctx_of(ctx).db.session() as session:
+            get_campaign(session, campaign_id)
+            rows = delivery_rows(session, campaign_id=campaign_id)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
+@campaign_app.command("list")
+def campaign_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis alle kampanjer med tilstand."""
+    from rich.table import Table
+
+    from campaigns.lifecycle import list_campaigns
+
+    with ctx_of(ctx).db.session() as session:
+        rows = list_campaigns(session)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("Nr.", "Tilstand", "Navn")
+    for row in rows:
+        table.add_row(str(row["id"]), label(row["state"], "campaign"), row["name"])
+    Console().print(table)

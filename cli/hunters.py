@@ -1,0 +1,82 @@
+"""`jeger hunters`: hunter organisations, listed, approved and rejected."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from cli.common import ctx_of, fail, print_json
+from store.labels import label
+from store.models import MAX_ID
+from store.models.enums import HunterState
+
+hunters_app = typer.Typer(help="Jegerorganisasjoner.", no_args_is_help=True)
+
+
+@hunters_app.command("list")
+def hunters_list(
+    ctx: typer.Context,
+    state: HunterState | None = typer.Option(
+        None, "--state", help="Bare jegere i denne tilstanden (venter, godkjent, avvist)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis jegerorganisasjoner, eldste først."""
+    from rich.table import Table
+
+    from hunters.organisations import hunter_summary, list_hunters
+
+    with ctx_of(ctx).db.session() as session:
+        rows = [hunter_summary(h) for h in list_hunters(session, state=state)]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("Nr.", "Organisasjon", "Type", "Fylker", "Fag", "Kontakt", "Tilstand")
+    for r in rows:
+        trades = "alle" if r["trades"] == "all" else str(len(r["trades"]))
+        counties = " ".join(r["counties"])
+        table.add_row(
+            str(r["id"]),
+            r["org_name"],
+            label(r["type"], "hunter_type"),
+            counties,
+            trades,
+            r["contact_name"] or "",
+            label(r["state"], "hunter"),
+        )
+    Console().print(table)
+
+
+def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
+    from hunters.organisations import UnknownHunter, approve_hunter, reject_hunter
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            decide = approve_hunter if approve else reject_hunter
+            decision = decide(session, hunter_id=hunter_id)
+        except UnknownHunter:
+            fail(f"hunters {'approve' if approve else 'reject'}: ingen jeger har nummer {hunter_id}")
+        name = decision.hunter.org_name
+        state = label(decision.hunter.state, "hunter", lower=True)
+    if decision.changed:
+        has_chat = decision.hunter.telegram_chat_id is not None
+        told = "beskjed sendes på Telegram" if has_chat else "ingen Telegram: gi beskjed selv"
+        typer.echo(f"Jeger {hunter_id} ({name}) er nå {state}; {told}.")
+    else:
+        typer.echo(f"Jeger {hunter_id} ({name}) var allerede {state}; ingenting endret.")
+
+
+@hunters_app.command("approve")
+def hunters_approve(
+    ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Godkjenn en jeger som venter; jegeren får beskjed på Telegram."""
+    _decide_hunter(ctx, hunter_id, approve=True)
+
+
+@hunters_app.command("reject")
+def hunters_reject(
+    ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Avvis en jeger (eller trekk tilbake en godkjenning); jegeren får beskjed på Telegram."""
+    _decide_hunter(ctx, hunter_id, approve=False)

@@ -1,0 +1,97 @@
+"""`jeger import`: company files from Enhetsregisteret and the counties' lists of training companies."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from cli.common import ctx_of, fail, print_json
+from store.db import Database
+
+import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
+
+
+@import_app.command("companies")
+def import_companies_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="JSON-fil (.json, .json.gz) eller CSV-fil fra Enhetsregisteret."),
+    rejects: Path | None = typer.Option(
+        None, "--rejects", help="Hvor avviste rader og advarsler skrives (standard: FIL.rejects.csv)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Importer bedrifter fra en fil fra Enhetsregisteret (nye legges til, kjente oppdateres etter orgnr)."""
+    from companies.importer import ImportFileError, import_companies
+
+    context = ctx_of(ctx)
+    try:
+        if sys.stdout.isatty() and not as_json:
+            summary = _import_with_progress(context.db, file, rejects)
+        else:
+            summary = import_companies(context.db, file, rejects_path=rejects)
+    except ImportFileError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(summary.as_dict())
+        return
+    typer.echo(
+        f"Lest {summary.read}: {summary.imported} nye, {summary.updated} oppdatert, {summary.unchanged} uendret, "
+        f"{summary.rejected} avvist, {summary.warnings} advarsler. Avvisninger: {summary.rejects_file}"
+    )
+
+
+@import_app.command("training-companies")
+def import_training_companies_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Fylkets liste over godkjente lærebedrifter (CSV eller XLSX)."),
+    county: str | None = typer.Option(
+        None, "--county", help="Fylket lista gjelder, når fila ikke har en fylkeskolonne (nummer eller navn)."
+    ),
+    rejects: Path | None = typer.Option(
+        None, "--rejects", help="Hvor avviste rader skrives (standard: FIL.rejects.csv)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Importer fylkets liste over godkjente lærebedrifter med fag; godkjenninger i fylket som mangler i
+    lista, trekkes tilbake."""
+    from companies.training import TrainingFileError, import_training_companies
+
+    try:
+        summary = import_training_companies(db=ctx_of(ctx).db, path=file, rejects_path=rejects, county=county)
+    except TrainingFileError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(summary.as_dict())
+        return
+    counties = ", ".join(summary.counties) or "ingen"
+    typer.echo(
+        f"Lest {summary.read} rader: {summary.matched} hos kjente bedrifter, {summary.unknown} med orgnr vi ikke "
+        f"har ennå (gjelder når bedriften importeres), {summary.rejected} avvist. Fylke: {counties}. "
+        f"Godkjenninger: {summary.added} nye, {summary.withdrawn} trukket tilbake. "
+        f"Avvisninger: {summary.rejects_file}"
+    )
+
+
+def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from companies.importer import import_companies
+
+    with Progress(
+        TextColumn("[bold]Importerer[/]"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[rows]} rader · {task.fields[rate]} rader/s"),
+        TimeElapsedColumn(),
+    ) as bar:
+        task = bar.add_task("import", total=None, rows=0, rate="–")  # the importer reports the size
+
+        def report(rows: int, done: int, total: int) -> None:
+            elapsed = bar.tasks[task].elapsed or 0
+            rate = f"{rows / elapsed:,.0f}".replace(",", " ") if elapsed else "–"
+            bar.update(task, completed=done, total=total, rows=rows, rate=rate)
+
+        return import_companies(db, file, rejects_path=rejects, progress=report)

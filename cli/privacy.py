@@ -1,0 +1,134 @@
+"""`jeger privacy`: what is stored about an address or a company, its erasure, and shared opt-outs."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from cli.common import CONTACT_LABELS, ctx_of, fail, print_json
+
+privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
+
+
+def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
+    given = [(k, v) for k, v in (("phone", phone), ("orgnr", orgnr), ("email", email)) if v]
+    if len(given) != 1:
+        fail("oppgi nøyaktig én av --phone, --orgnr og --email")
+    return given[0]
+
+
+@privacy_app.command("export")
+def privacy_export(
+    ctx: typer.Context,
+    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
+    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
+    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
+) -> None:
+    """Skriv ut, som JSON, alt som er lagret om et telefonnummer, en e-postadresse eller et orgnr."""
+    from companies.privacy import PrivacyError, export_address, export_company
+    from store.models import ContactKind
+
+    kind, value = _privacy_target(phone, orgnr, email)
+    try:
+        with ctx_of(ctx).db.session() as session:
+            if kind == "orgnr":
+                data = export_company(session, orgnr=value)
+            else:
+                data = export_address(session, kind=ContactKind(kind), address=value)
+    except PrivacyError as exc:
+        fail(str(exc))
+    print_json(data)
+
+
+ERASED_LABELS = {
+    "contacts": "kontaktadresser",
+    "messages": "meldinger",
+    "replies": "svar",
+    "conversations": "samtaler",
+    "registrations": "registreringer",
+    "hunters": "jegere",
+}
+
+
+@privacy_app.command("erase")
+def privacy_erase(
+    ctx: typer.Context,
+    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
+    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
+    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Slett personopplysningene om en adresse eller et orgnr; adressen forblir reservert (som en nøkkelhash)."""
+    from companies.privacy import PrivacyError, erase_address, erase_company
+    from store.models import ContactKind
+
+    kind, value = _privacy_target(phone, orgnr, email)
+    try:
+        with ctx_of(ctx).db.transaction() as session:
+            if kind == "orgnr":
+                report = erase_company(session, orgnr=value)
+            else:
+                report = erase_address(session, kind=ContactKind(kind), address=value)
+    except PrivacyError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        typer.echo(
+            "Slettet: " + ", ".join(f"{v} {ERASED_LABELS.get(k, k)}" for k, v in report.as_dict().items())
+        )
+
+
+OPTOUT_SOURCE_LABELS = {
+    "sms": "SMS",
+    "telegram": "Telegram",
+    "web": "nettsiden",
+    "provider": "leverandøren (STOP hos Twilio)",
+    "staff": "ansatt",
+    "privacy": "sletting (personvern)",
+}
+SHARED_COMPANIES_SHOWN = 5
+
+
+@privacy_app.command("shared-optouts")
+def privacy_shared_optouts(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis reserverte adresser som flere bedrifter deler (sentralbord, regnskapsfører), til gjennomgang.
+
+    Før STOPP ble knyttet til bare avsenderens adresse, reserverte én bedrifts STOPP alle adressene dens;
+    slike reservasjoner oppheves aldri automatisk."""
+    from zoneinfo import ZoneInfo
+
+    from rich.table import Table
+
+    from companies.optouts import shared_optouts
+
+    with ctx_of(ctx).db.session() as session:
+        found = shared_optouts(session)
+    if as_json:
+        print_json([item.as_dict() for item in found])
+        return
+    if not found:
+        typer.echo("Ingen reserverte adresser deles av flere bedrifter.")
+        return
+    oslo = ZoneInfo("Europe/Oslo")
+    table = Table("Adresse", "Type", "Bedrifter", "Reservert", "Fra", "Sa STOPP selv", "Hvilke bedrifter")
+    for item in found:
+        names = [
+            f"{c['orgnr']} {c['name']}" + (" (har sagt STOPP)" if c["do_not_contact"] else "")
+            for c in item.companies[:SHARED_COMPANIES_SHOWN]
+        ]
+        if len(item.companies) > SHARED_COMPANIES_SHOWN:
+            names.append(f"… og {len(item.companies) - SHARED_COMPANIES_SHOWN} til (--json viser alle)")
+        table.add_row(
+            item.address or "(slettet)",
+            CONTACT_LABELS.get(item.kind, item.kind),
+            str(len(item.companies)),
+            item.opted_out_at.astimezone(oslo).strftime("%d.%m.%Y %H:%M"),
+            OPTOUT_SOURCE_LABELS.get(item.source, item.source),
+            "ja" if item.said_stop_itself else "nei",
+            "\n".join(names),
+        )
+    Console(width=200).print(table)

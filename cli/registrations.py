@@ -1,0 +1,45 @@
+"""`jeger registrations`: companies' registered interest."""
+
+from __future__ import annotations
+
+import typer
+
+from cli.common import ctx_of, fail, print_json
+from store.models import MAX_ID
+
+registrations_app = typer.Typer(help="Bedrifters registrerte interesse.", no_args_is_help=True)
+
+
+@registrations_app.command("merge")
+def registrations_merge(
+    ctx: typer.Context,
+    keep_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som beholdes."),
+    other_id: int = typer.Argument(
+        ..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som slås inn i den første."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Slå sammen to registreringer for samme bedrift: den første beholdes og får svarene og leaden."""
+    from bot.registration_merge import MergeError, merge_registrations
+
+    try:
+        with ctx_of(ctx).db.transaction() as session:
+            result = merge_registrations(session, keep_id=keep_id, other_id=other_id, by="cli")
+            lead_id = result.lead.id if result.lead else None
+            verified = result.kept.verified
+    except MergeError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(
+            {
+                "kept": keep_id,
+                "merged": other_id,
+                "lead": lead_id,
+                "dropped_lead": result.dropped_lead_id,
+                "verified": verified,
+            }
+        )
+        return
+    lead = f"; lead nr. {lead_id} hører nå til den" if lead_id else ""
+    dropped = f"; lead nr. {result.dropped_lead_id} er fjernet" if result.dropped_lead_id else ""
+    typer.echo(f"Registrering {other_id} er slått inn i registrering {keep_id}{lead}{dropped}.")

@@ -1,0 +1,65 @@
+"""`jeger replies`: incoming messages, listed and exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from cli.common import ExportFormat, check_output, ctx_of, print_json, shown, write_table
+from store.labels import label
+from store.models import MAX_ID
+from store.models.enums import Intent
+
+replies_app = typer.Typer(help="Innkomne meldinger.", no_args_is_help=True)
+
+
+@replies_app.command("list")
+def replies_list(
+    ctx: typer.Context,
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
+    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
+    limit: int | None = typer.Option(None, "--limit", help="Høyst så mange meldinger."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis innkomne meldinger, nyeste først."""
+    from rich.table import Table
+
+    from bot.replies import list_replies
+
+    with ctx_of(ctx).db.session() as session:
+        rows = list_replies(session, campaign_id=campaign, intent=intent, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("Tid (norsk tid)", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
+    for row in rows:
+        table.add_row(
+            shown(row["received_at"]),
+            label(row["channel"], "channel"),
+            row["sender"],
+            row["company"] or "",
+            label(row["intent"], "intent"),
+            f"Trykket «{row['button']}»" if row.get("button") else row["text"] or "",
+        )
+    Console().print(table)
+
+
+@replies_app.command("export")
+def replies_export(
+    ctx: typer.Context,
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
+    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
+) -> None:
+    """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
+    from campaigns.reply_export import reply_rows, write_csv, write_xlsx
+
+    check_output(fmt, output)
+    with ctx_of(ctx).db.session() as session:
+        rows = reply_rows(session, campaign_id=campaign, intent=intent)
+    write_table(rows, fmt, output, write_csv, write_xlsx)

@@ -1,0 +1,131 @@
+"""The commands that run the system: `init`, `serve` (also `--demo`), `web`, `worker`, `scheduler`."""
+
+from __future__ import annotations
+
+import typer
+
+from cli.common import ctx_of, fail, print_json
+from runtime import parts_of
+
+
+def init(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Opprett eller oppgrader databasen og last inn referansedata (trygt å kjøre flere ganger)."""
+    from store.migrate import init_database
+
+    result = init_database(ctx_of(ctx).unchecked_db.engine)
+    data = {
+        "revision_before": result.revision_before,
+        "revision": result.revision_after,
+        "reference_inserted": result.reference.inserted,
+        "reference_updated": result.reference.updated,
+    }
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(
+            f"Databasen er på revisjon {result.revision_after}; referansedata: "
+            f"{result.reference.inserted} lagt til, {result.reference.updated} oppdatert."
+        )
+
+
+def _serve(ctx: typer.Context, host: str, port: int, *, web: bool, **parts: bool) -> None:
+    """Runs uvicorn with the web app and the chosen background parts in one asyncio process."""
+    import asyncio
+
+    import uvicorn
+
+    from logging_setup import configure_logging
+    from runtime import build_services
+    from web.app import create_app
+
+    configure_logging()  # key=value lines, phone numbers and e-mail addresses masked (PRODUCT §9)
+    context = ctx_of(ctx)
+    services = build_services(context.settings, context.db, **parts)
+    if web:
+        app = create_app(context.settings, db=context.db, services=services)
+        uvicorn.run(app, host=host, port=port, log_config=None)
+        return
+
+    async def run_headless() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        for service in services:
+            await service.start()
+        try:
+            await stop.wait()
+        finally:
+            for service in reversed(services):
+                await service.stop()
+
+    asyncio.run(run_headless())
+
+
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
+    port: int = typer.Option(8000, help="Porten det lyttes på."),
+    demo: bool = typer.Option(
+        False, "--demo", help="Legg inn eksempeldata og simuler svar (bare på sandkassekanalene)."
+    ),
+) -> None:
+    """Kjør web, bot, planlegger og utsender i én prosess."""
+    if demo:
+        from demo.simulator import demo_settings
+
+        context = ctx_of(ctx)
+        context.settings = demo_settings(context.settings, host=host, port=port)
+        _seed_demo(ctx, host, port)
+    _serve(ctx, host, port, web=True, demo=demo, **parts_of("serve", ctx_of(ctx).settings))
+
+
+def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
+    """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
+    from demo.simulator import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
+
+    settings = ctx_of(ctx).settings
+    if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
+        fail("--demo kjører bare på sandkassekanalene: fjern TWILIO_*, TELEGRAM_BOT_TOKEN og SMTP_URL")
+    summary = seed_demo(ctx_of(ctx).db, settings)
+    typer.echo(summary.text)
+    typer.echo(f"\nDashbord: http://{host}:{port}/admin/")
+    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    typer.echo("Bedrifter å prøve selv (simuleringen svarer aldri for dem; se README):")
+    for company in TRY_COMPANIES:
+        typer.echo(
+            f"  {company.name}: orgnr {company.orgnr}, kode {company.short_code}, mobil {company.mobile}"
+        )
+    typer.echo("")
+
+
+def web_only(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
+    port: int = typer.Option(8000, help="Porten det lyttes på."),
+) -> None:
+    """Kjør bare webdelen (webhooker, registreringsside, dashbord, API); med TELEGRAM_MODE=webhook også
+    Telegram-boten, som får oppdateringene sine gjennom denne prosessen."""
+    _serve(ctx, host, port, web=True, **parts_of("web", ctx_of(ctx).settings))
+
+
+def worker(ctx: typer.Context) -> None:
+    """Kjør bare utsenderen; på PostgreSQL kan flere kjøre, på SQLite bare én."""
+    from campaigns.dispatch.dispatcher import AnotherWorkerRunning, check_can_start
+
+    try:
+        check_can_start(ctx_of(ctx).db)
+    except AnotherWorkerRunning as exc:
+        fail(str(exc))
+    _serve(ctx, "", 0, web=False, **parts_of("worker", ctx_of(ctx).settings))
+
+
+def scheduler_only(ctx: typer.Context) -> None:
+    """Kjør bare planleggeren (kampanjesteg, daglige jobber) og, med TELEGRAM_MODE=polling, Telegram-boten;
+    kjør nøyaktig én."""
+    _serve(ctx, "", 0, web=False, **parts_of("scheduler", ctx_of(ctx).settings))

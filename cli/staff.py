@@ -1,0 +1,247 @@
+"""`jeger staff`: logins for campaign staff, their API tokens, locks and passwords."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from cli.common import ctx_of, fail, print_json, shown
+from store.labels import label
+from store.models import MAX_ID
+from store.models.enums import StaffRole
+
+staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
+
+
+@staff_app.command("add")
+def staff_add(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="E-postadressen brukeren logger inn med."),
+    role: StaffRole = typer.Option(
+        ..., "--role", help="admin: alt, også brukere; staff: kampanjer og leads."
+    ),
+    password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
+    name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
+) -> None:
+    """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
+    from staff.accounts import StaffError, add_staff
+
+    if password is None:
+        password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            user = add_staff(session, email=email, role=role, password=password, name=name)
+        except StaffError as exc:
+            fail(f"staff add {email}: {exc}")
+        typer.echo(
+            f"Brukeren {user.email} ({label(user.role, 'role', lower=True)}) er opprettet; logg inn på /admin/login."
+        )
+
+
+@staff_app.command("token")
+def staff_token(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    name: str | None = typer.Option(None, "--name", help="Hva nøkkelen skal brukes til."),
+    expires_days: int | None = typer.Option(
+        None, "--expires-days", min=1, help="Nøkkelen slutter å virke etter så mange dager."
+    ),
+) -> None:
+    """Lag en API-nøkkel for /api; den vises én gang, og bare hashen lagres."""
+    from datetime import timedelta
+
+    from staff.tokens import TokenError, create_api_token
+
+    expires_in = timedelta(days=expires_days) if expires_days is not None else None
+    with ctx_of(ctx).db.transaction() as session:
+        user = _staff_user(session, "token", email)
+        try:
+            token = create_api_token(session, staff_id=user.id, name=name, expires_in=expires_in)
+        except TokenError as exc:
+            fail(f"staff token {email}: {exc}")
+    typer.echo(token)
+
+
+@staff_app.command("tokens")
+def staff_tokens(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis brukerens API-nøkler som ikke er trukket tilbake: nummer, navn, laget, sist brukt, utløper."""
+    from rich.table import Table
+
+    from staff.tokens import list_api_tokens
+    from store.models import utcnow
+
+    with ctx_of(ctx).db.session() as session:
+        tokens = list_api_tokens(session, staff_id=_staff_user(session, "tokens", email).id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "created_at": t.created_at.isoformat(),
+                    "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                    "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+                }
+                for t in tokens
+            ]
+        )
+        return
+    now = utcnow()
+    table = Table("Nr.", "Navn", "Laget", "Sist brukt", "Utløper")
+    for t in tokens:
+        expires = _oslo(t.expires_at) or "aldri"
+        if t.expires_at is not None and t.expires_at <= now:
+            expires += " (utløpt)"
+        table.add_row(
+            str(t.id), t.name or "(uten navn)", _oslo(t.created_at), _oslo(t.last_used_at) or "aldri", expires
+        )
+    Console().print(table)
+
+
+@staff_app.command("revoke-token")
+def staff_revoke_token(
+    ctx: typer.Context,
+    token_id: int = typer.Argument(
+        ..., metavar="ID", min=1, max=MAX_ID, help="Nummeret fra `jeger staff tokens`."
+    ),
+) -> None:
+    """Trekk tilbake én API-nøkkel; den slutter å virke med en gang."""
+    from staff.tokens import TokenError, revoke_api_token
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            row = revoke_api_token(session, token_id=token_id)
+        except TokenError as exc:
+            fail(f"staff revoke-token {token_id}: {exc}")
+        label = f"«{row.name}»" if row.name else "uten navn"
+    typer.echo(f"API-nøkkel {token_id} ({label}) er trukket tilbake.")
+
+
+def _oslo(moment: Any) -> str:
+    """A time as staff read it: Europe/Oslo, to the minute; empty for none."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("Europe/Oslo")).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+def _staff_user(session: Any, command: str, email: str) -> Any:
+    from staff.accounts import staff_by_email
+
+    user = staff_by_email(session, email)
+    if user is None:
+        fail(f"staff {command} {email}: ingen bruker med den e-postadressen (se `jeger staff list`)")
+    return user
+
+
+@staff_app.command("list")
+def staff_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
+    from rich.table import Table
+
+    from staff.accounts import list_staff
+    from staff.login import is_throttled
+    from staff.sessions import live_sessions
+    from store.models import utcnow
+    from store.times import iso_oslo
+
+    now = utcnow()
+    with ctx_of(ctx).db.session() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": u.id,
+                "email": u.email,
+                "name": u.name,
+                "role": u.role.value,
+                "active": u.active,
+                "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
+                "throttled": is_throttled(session, email=u.email, now=now),
+                "last_login_at": iso_oslo(u.last_login_at),
+                "sessions": live_sessions(session, staff_id=u.id, now=now),
+            }
+            for u in list_staff(session)
+        ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger")
+    for row in rows:
+        status = (
+            "deaktivert"
+            if not row["active"]
+            else "låst"
+            if row["locked_until"]
+            else "forsinket (feil passord)"
+            if row["throttled"]
+            else "aktiv"
+        )
+        table.add_row(
+            row["email"],
+            row["name"] or "",
+            label(row["role"], "role"),
+            status,
+            shown(row["last_login_at"]),
+            str(row["sessions"]),
+        )
+    Console().print(table)
+
+
+@staff_app.command("unlock")
+def staff_unlock(
+    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
+) -> None:
+    """Lås opp en bruker: opphever ventetiden etter feil passord på alle maskiner."""
+    from staff.login import unlock
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = unlock(session, staff_id=_staff_user(session, "unlock", email).id)
+        typer.echo(f"{user.email} er låst opp og kan logge inn igjen.")
+
+
+@staff_app.command("password")
+def staff_password(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    password: str | None = typer.Option(
+        None, "--password", help="Spørres om to ganger (skjult) hvis det ikke oppgis."
+    ),
+) -> None:
+    """Sett nytt passord; det låser opp brukeren, logger den ut overalt og trekker tilbake alle API-nøklene."""
+    from staff.accounts import StaffError, set_password
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = _staff_user(session, "password", email)
+        if password is None:
+            password = typer.prompt("Nytt passord", hide_input=True, confirmation_prompt="Gjenta passordet")
+        try:
+            set_password(session, staff_id=user.id, password=password)
+        except StaffError as exc:
+            fail(f"staff password {email}: {exc}")
+        typer.echo(
+            f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet og alle API-nøkler "
+            "trukket tilbake."
+        )
+
+
+@staff_app.command("deactivate")
+def staff_deactivate(
+    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
+) -> None:
+    """Deaktiver en innlogging: brukeren kan ikke logge inn, blir logget ut, og API-nøklene slutter å virke."""
+    from staff.accounts import StaffError, set_active
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = _staff_user(session, "deactivate", email)
+        try:
+            set_active(session, staff_id=user.id, active=False)
+        except StaffError as exc:
+            fail(f"staff deactivate {email}: {exc}")
+        typer.echo(f"{user.email} er deaktivert og logget ut.")
