@@ -40,6 +40,7 @@ TICK_SECONDS = 5.0
 
 # (job id, "module:function", hour, minute) run daily in Europe/Oslo; each takes (session, *, now[, settings]).
 DAILY_JOBS: list[tuple[str, str, int, int]] = [
+    ("daily-lead-handover", "hunters.lead_jobs:hand_over_unclaimed", 7, 45),
     ("daily-lead-announce", "hunters.lead_jobs:announce_unclaimed", 8, 0),
     ("daily-retention", "companies.retention:purge_expired", 3, 30),
 ]

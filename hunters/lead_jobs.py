@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hunters.leads import announce_lead
-from store.models import Company, Lead, LeadState, Notice
+from hunters.routing import campaign_routing
+from store.models import CampaignOwner, Company, Lead, LeadState, Notice, Registration
 
 OSLO = ZoneInfo("Europe/Oslo")
 FLAG_AFTER_WORKING_DAYS = 3
@@ -75,3 +76,33 @@ def announce_unclaimed(session: Session, *, now: datetime) -> AnnounceSummary:
             flagged += 1
     session.flush()
     return AnnounceSummary(reannounced, notifications, flagged)
+
+
+def hand_over_unclaimed(session: Session, *, now: datetime) -> int:
+    """Hands the leads of `owner_then_county` campaigns that no owner claimed within `route_after_days` working
+    days to the county's hunters, and announces them there; returns how many. Runs daily before the announce
+    job; a second run finds nothing left to hand over (`handed_to_county_at` is set once)."""
+    handed = 0
+    owned = session.scalars(select(CampaignOwner.campaign_id).distinct()).all()
+    for campaign_id in owned:
+        routing = campaign_routing(session, campaign_id=campaign_id)
+        if routing.route != "owner_then_county":
+            continue
+        leads = session.scalars(
+            select(Lead)
+            .join(Registration, Registration.id == Lead.registration_id)
+            .where(
+                Registration.campaign_id == campaign_id,
+                Lead.state == LeadState.NEW,
+                Lead.handed_to_county_at.is_(None),
+            )
+            .order_by(Lead.id)
+        ).all()
+        for lead in leads:
+            if now < add_working_days(lead.created_at, routing.after_days):
+                continue
+            lead.handed_to_county_at = now
+            announce_lead(session, lead=lead, now=now, reminder=False)
+            handed += 1
+    session.flush()
+    return handed

@@ -96,6 +96,16 @@ def hunter_state_refusal(hunter: Hunter | None) -> str:
 UNVERIFIED = "Ikke bekreftet"
 OUTSIDE_COUNTY = "Denne leaden er utenfor fylkene dine, så du kan ikke ta den."
 OUTSIDE_TRADES = "Denne leaden gjelder fag dere ikke dekker, så du kan ikke ta den."
+OWNERS_ONLY = (
+    "Denne leaden kommer fra en lokal kampanje og går til organisasjonene som eier kampanjen, så du kan ikke "
+    "ta den nå."
+)
+# By hunters.leads.ClaimStatus value: why a hunter may not claim a lead.
+CLAIM_REFUSALS = {
+    "outside_county": OUTSIDE_COUNTY,
+    "outside_trades": OUTSIDE_TRADES,
+    "owners_only": OWNERS_ONLY,
+}
 UNKNOWN_LEAD = "Fant ikke denne leaden. Den kan være slettet."
 ALREADY_YOURS = "Denne leaden er allerede din."
 NOT_OWNER = "Bare jegeren som har tatt leaden, kan melde utfall."

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from companies.training import approved_trades
 from hunters import lead_texts as texts
 from hunters.notify import enqueue_telegram_notice
+from hunters.routing import Audience, lead_routing, owns_lead
 from store.models import (
+    CampaignOwner,
     Company,
     County,
     Hunter,
@@ -63,17 +65,20 @@ def create_lead(session: Session, *, registration_id: int) -> Lead:
 
 
 def eligible_hunters(session: Session, *, lead: Lead) -> list[Hunter]:
-    """Approved hunters on Telegram who cover the lead's county and one of its trades (or all trades).
+    """Approved hunters on Telegram who cover the lead's county and one of its trades (or all trades); for a
+    lead of an owned campaign, the owning organisations (hunters.routing).
 
     A registration naming no trade goes to every hunter of the county: nobody can rule it out.
     """
+    approved = select(Hunter).where(
+        Hunter.state == HunterState.APPROVED, Hunter.telegram_chat_id.is_not(None)
+    )
+    routing = lead_routing(session, lead=lead)
+    if routing.audience(lead) is Audience.OWNERS:
+        return list(session.scalars(approved.where(Hunter.id.in_(routing.owners)).order_by(Hunter.id)))
     if lead.county_number is None:
         return []
-    query = select(Hunter).where(
-        Hunter.state == HunterState.APPROVED,
-        Hunter.telegram_chat_id.is_not(None),
-        Hunter.counties.any(County.number == lead.county_number),
-    )
+    query = approved.where(Hunter.counties.any(County.number == lead.county_number))
     registration = session.get(Registration, lead.registration_id)
     trade_ids = [t.id for t in registration.trades] if registration is not None else []
     if trade_ids:
@@ -119,6 +124,7 @@ class ClaimStatus(StrEnum):
     NOT_APPROVED = "not_approved"
     OUTSIDE_COUNTY = "outside_county"
     OUTSIDE_TRADES = "outside_trades"
+    OWNERS_ONLY = "owners_only"
 
 
 @dataclass(frozen=True)
@@ -165,10 +171,9 @@ def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult
     lead = session.get(Lead, lead_id)
     if lead is None:
         return ClaimResult(ClaimStatus.UNKNOWN_LEAD, texts.UNKNOWN_LEAD)
-    if not covers_county(session, hunter_id=hunter_id, county_number=lead.county_number):
-        return ClaimResult(ClaimStatus.OUTSIDE_COUNTY, texts.OUTSIDE_COUNTY, lead=lead)
-    if not covers_trades(session, hunter=hunter, lead=lead):
-        return ClaimResult(ClaimStatus.OUTSIDE_TRADES, texts.OUTSIDE_TRADES, lead=lead)
+    refusal = _claim_refusal(session, hunter=hunter, lead=lead)
+    if refusal is not None:
+        return ClaimResult(refusal, texts.CLAIM_REFUSALS[refusal], lead=lead)
     now = utcnow()
     result = session.execute(
         update(Lead)
@@ -183,6 +188,21 @@ def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult
         return ClaimResult(ClaimStatus.ALREADY_YOURS, texts.ALREADY_YOURS, lead, hunter)
     owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
     return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner), lead, owner)
+
+
+def _claim_refusal(session: Session, *, hunter: Hunter, lead: Lead) -> ClaimStatus | None:
+    """Why this hunter may not claim the lead, or None: an owner of its campaign always may; while the lead is
+    for the owners only nobody else may; otherwise the county's hunters of its trades may."""
+    routing = lead_routing(session, lead=lead)
+    if owns_lead(routing, hunter.id):
+        return None
+    if routing.audience(lead) is Audience.OWNERS:
+        return ClaimStatus.OWNERS_ONLY
+    if not covers_county(session, hunter_id=hunter.id, county_number=lead.county_number):
+        return ClaimStatus.OUTSIDE_COUNTY
+    if not covers_trades(session, hunter=hunter, lead=lead):
+        return ClaimStatus.OUTSIDE_TRADES
+    return None
 
 
 @dataclass(frozen=True)
@@ -223,13 +243,18 @@ def hunter_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[
     """What `/leads` shows an approved hunter: the leads they own, and the open ones they could take."""
     owned = list(session.scalars(select(Lead).where(Lead.hunter_id == hunter.id).order_by(Lead.id)))
     counties = [c.number for c in hunter.counties]
+    owned_campaigns = select(CampaignOwner.campaign_id).where(CampaignOwner.hunter_id == hunter.id)
+    of_owned_campaign = exists().where(
+        Registration.id == Lead.registration_id, Registration.campaign_id.in_(owned_campaigns)
+    )
     open_leads = [
         lead
         for lead in session.scalars(
             select(Lead)
-            .where(Lead.state == LeadState.NEW, Lead.county_number.in_(counties))
+            .where(Lead.state == LeadState.NEW, or_(Lead.county_number.in_(counties), of_owned_campaign))
             .order_by(Lead.id)
         )
         if any(h.id == hunter.id for h in eligible_hunters(session, lead=lead))
+        or owns_lead(lead_routing(session, lead=lead), hunter.id)
     ]
     return owned, open_leads
