@@ -20,9 +20,10 @@ from bot import floods, identity
 from bot import registration_flow as flow
 from bot.keywords import Parsed, candidate_codes, parse
 from bot.registration_flow import Answer, Button
-from campaigns.templating import LANGUAGES
+from catalogue import known_language
 from catalogue import text as say
 from companies.identifiers import normalize_short_code
+from companies.language import LATEST_OUTREACH, chosen_language
 from companies.optouts import record_stop
 from settings import Settings
 from store.models import (
@@ -31,8 +32,6 @@ from store.models import (
     ContactKind,
     Conversation,
     Intent,
-    Message,
-    MessageKind,
     Registration,
     Reply,
     UTCDateTime,
@@ -144,16 +143,6 @@ REPLY_UPDATE = (
 )
 # Built once: constructing a statement and its cache key costs more than running it on a warm cache.
 CODE_COMPANIES = select(Company).where(Company.short_code.in_(bindparam("codes", expanding=True)))
-LATEST_OUTREACH = (
-    select(Message.id, Message.campaign_id, Message.language)
-    .where(
-        Message.company_id == bindparam("company_id"),
-        Message.kind == MessageKind.OUTREACH,
-        Message.sent_at.is_not(None),
-    )
-    .order_by(Message.sent_at.desc())
-    .limit(1)
-)
 SENDER_CONTACT = select(Contact.id).where(
     Contact.company_id == bindparam("company_id"),
     Contact.kind == bindparam("kind"),
@@ -239,8 +228,7 @@ class _Engine:
             # The language the campaign wrote to the company in (its målform, or what the campaign fixed,
             # such as English), else the company's målform.
             written = self._link_campaign()
-        own = self.company.language if self.company.language in ("nb", "nn") else "nb"
-        self.conversation.language = written if written in LANGUAGES else own
+        self.conversation.language = chosen_language(written, self.company)
 
     @property
     def verified_company(self) -> Company | None:
@@ -281,7 +269,7 @@ class _Engine:
 
     @property
     def language(self) -> str:
-        return self.conversation.language or "nb"
+        return known_language(self.conversation.language)
 
     # --- what they mean ------------------------------------------------------------------------------------
 

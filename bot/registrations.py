@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.registration_flow import WEB, active_registration, open_registration
+from catalogue import text as say
 from companies.emails import normalize_email
 from companies.phones import classify_phone
 from hunters.leads import create_lead
@@ -27,27 +28,27 @@ class WebForm:
     consent: bool = False
 
 
-def validate(session: Session, form: WebForm) -> tuple[dict[str, str], dict[str, object]]:
-    """(errors by field, clean values); every field that is wrong says what to do, in Norwegian."""
+def validate(session: Session, form: WebForm, language: str) -> tuple[dict[str, str], dict[str, object]]:
+    """(errors by field, clean values); every field that is wrong says what to do, in the page's language."""
     errors: dict[str, str] = {}
     clean: dict[str, object] = {}
     name = " ".join(form.contact_name.split())
     if not name:
-        errors["contact_name"] = "Skriv navnet på kontaktpersonen."
+        errors["contact_name"] = say("reg_error_contact_name", language)
     clean["contact_name"] = name[:200]
     phone = classify_phone(form.phone) if form.phone.strip() else None
     if form.phone.strip() and phone is None:
-        errors["phone"] = "Telefonnummeret er ikke gyldig (8 siffer, eller med landkode)."
+        errors["phone"] = say("reg_error_phone", language)
     clean["phone"] = phone[0] if phone else None
     email = normalize_email(form.email) if form.email.strip() else None
     if form.email.strip() and email is None:
-        errors["email"] = "E-postadressen er ikke gyldig. Skriv én adresse, som navn@bedrift.no."
+        errors["email"] = say("reg_error_email", language)
     clean["email"] = email
     if not clean["phone"] and not clean["email"] and "phone" not in errors and "email" not in errors:
-        errors["phone"] = "Oppgi telefon eller e-post, så læreplassjegeren kan nå dere."
+        errors["phone"] = say("reg_error_reachable", language)
     trades = session.scalars(select(Trade).where(Trade.id.in_(form.trades))).all() if form.trades else []
     if not trades:
-        errors["trades"] = "Velg minst ett lærefag."
+        errors["trades"] = say("reg_error_trades", language)
     clean["trades"] = list(trades)
     try:
         places = int(form.places)
@@ -55,13 +56,13 @@ def validate(session: Session, form: WebForm) -> tuple[dict[str, str], dict[str,
             raise ValueError
         clean["places"] = places
     except ValueError:
-        errors["places"] = "Skriv antall læreplasser som et tall, f.eks. 1."
+        errors["places"] = say("reg_error_places", language)
     if form.adult not in ("ja", "nei"):
-        errors["adult"] = "Svar ja eller nei."
+        errors["adult"] = say("reg_error_adult", language)
     clean["adult"] = form.adult == "ja"
     clean["start"] = " ".join(form.start.split())[:60] or None
     if not form.consent:
-        errors["consent"] = "Vi trenger samtykke for å lagre og dele opplysningene med en læreplassjeger."
+        errors["consent"] = say("reg_error_consent", language)
     return errors, clean
 
 

@@ -16,11 +16,13 @@ from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
+from catalogue import text as say
 from catalogue.jinja import install as install_catalogue
 from companies.identifiers import company_by_token
+from companies.language import written_language
 from staff import throttle
 from store.db import Database
-from store.models import Registration, Trade
+from store.models import Trade
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
@@ -32,13 +34,23 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # What a person can type into each field, with room to spare: longer input cannot be stored (the columns' sizes)
 # and only comes from scripts. Checked before the database sees it, and named on the page like any other error.
 FIELD_LIMITS = {
-    "contact_name": (200, "Navnet"),
-    "phone": (40, "Telefonnummeret"),
-    "email": (320, "E-postadressen"),
-    "places": (10, "Antallet"),
-    "adult": (10, "Svaret"),
-    "start": (200, "Oppstarten"),
-    "consent": (10, "Svaret"),
+    "contact_name": 200,
+    "phone": 40,
+    "email": 320,
+    "places": 10,
+    "adult": 10,
+    "start": 200,
+    "consent": 10,
+}
+# The name an error gives each field: the label the page shows beside it.
+FIELD_NAMES = {
+    "contact_name": "reg_label_contact_name",
+    "phone": "reg_label_phone",
+    "email": "reg_label_email",
+    "places": "reg_label_places",
+    "adult": "reg_field_adult",
+    "start": "reg_field_start",
+    "consent": "reg_field_consent",
 }
 MAX_TRADES = 500  # more boxes than the page has
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL cannot store them
@@ -67,20 +79,23 @@ class RegistrationLimits:
         self.post = RateLimiter("reg-post", post, seconds)
 
 
-def read_form(data: FormData) -> tuple[WebForm, dict[str, str]]:
+def read_form(data: FormData, language: str) -> tuple[WebForm, dict[str, str]]:
     """The posted fields as a `WebForm`, and an error for each field that could never be stored (too long,
     NUL, a file where text belongs), so the page names it instead of the database failing on it."""
     errors: dict[str, str] = {}
     values: dict[str, str] = {}
-    for name, (limit, label) in FIELD_LIMITS.items():
+    for name, limit in FIELD_LIMITS.items():
         raw = data.getlist(name)
         value = raw[-1] if raw else ""
+        field = say(FIELD_NAMES[name], language)
         if not isinstance(value, str):
-            errors[name], value = f"{label} må være tekst, ikke en fil.", ""
+            errors[name], value = say("reg_error_file", language, field=field), ""
         elif len(value) > limit:
-            errors[name], value = f"{label} er for langt: høyst {limit} tegn.", value[:limit]
+            errors[name] = say("reg_error_too_long", language, field=field, limit=limit)
+            value = value[:limit]
         elif UNSTORABLE.search(value):
-            errors[name], value = f"{label} inneholder tegn som ikke kan lagres.", UNSTORABLE.sub("", value)
+            errors[name] = say("reg_error_unstorable", language, field=field)
+            value = UNSTORABLE.sub("", value)
         values[name] = value
     trades = [n for v in data.getlist("trades")[:MAX_TRADES] if isinstance(v, str) and (n := ascii_int(v))]
     form = WebForm(
@@ -102,10 +117,12 @@ def _limits(request: Request) -> RegistrationLimits:
 
 
 def _too_many(request: Request) -> HTMLResponse:
+    """Before the token is read, so in bokmål: counting requests must stay cheaper than answering them."""
     return templates.TemplateResponse(request, "registration/too_many.html", {}, status_code=429)
 
 
 def _not_found(request: Request) -> HTMLResponse:
+    """No company, so no language of its own: bokmål."""
     return templates.TemplateResponse(request, "registration/not_found.html", {}, status_code=404)
 
 
@@ -117,12 +134,14 @@ def _page(
         # Closed units cannot take apprentices; a company that said STOPP may still come back and register.
         if company is None or company.closed:
             return _not_found(request)
+        language = written_language(session, company)
         form = form or prefill(session, company)
         trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
         programmes = [
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
         ]
         context = {
+            "lang": language,
             "company": company,
             "form": form,
             "errors": errors,
@@ -149,22 +168,25 @@ async def register(request: Request, token: str, db: DbDep) -> Response:
     if not TOKEN.match(token):
         return _not_found(request)
     await check_csrf(request)  # raises CsrfFailed -> 403 page
-    form, unusable = read_form(await request.form())
+    data = await request.form()
 
-    def save() -> tuple[str, dict[str, str], Registration | None, str]:
+    def save() -> tuple[str, WebForm, dict[str, str], str, str]:
         with db.transaction() as session:
             company = company_by_token(session, token)
             if company is None or company.closed:
-                return "missing", {}, None, ""
-            errors, clean = validate(session, form)
+                return "missing", WebForm(), {}, "", ""
+            language = written_language(session, company)
+            form, unusable = read_form(data, language)
+            errors, clean = validate(session, form, language)
             errors.update(unusable)
             if errors:
-                return "invalid", errors, None, company.name
-            return "ok", {}, register_from_web(session, company=company, clean=clean), company.name
+                return "invalid", form, errors, company.name, language
+            register_from_web(session, company=company, clean=clean)
+            return "ok", form, {}, company.name, language
 
-    outcome, errors, _registration, name = await run_in_threadpool(save)
+    outcome, form, errors, name, language = await run_in_threadpool(save)
     if outcome == "missing":
         return _not_found(request)
     if outcome == "invalid":
         return await run_in_threadpool(_page, request, db, token, form, errors, 422)
-    return templates.TemplateResponse(request, "registration/done.html", {"name": name})
+    return templates.TemplateResponse(request, "registration/done.html", {"name": name, "lang": language})

@@ -1,0 +1,42 @@
+"""Which language we speak to a company in, wherever it meets us: the chat, the registration page.
+
+The one rule (PRODUCT §5): the language of the latest outreach that reached it, which is its written standard
+(målform) or what that campaign fixed, such as English; before any outreach, its målform. The bot and the
+registration page both ask here, so a company written to in nynorsk reads nynorsk on every surface.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from store.models import Company, Message, MessageKind
+
+# Built once: the bot runs it for every inbound message of a known company.
+LATEST_OUTREACH = (
+    select(Message.id, Message.campaign_id, Message.language)
+    .where(
+        Message.company_id == bindparam("company_id"),
+        Message.kind == MessageKind.OUTREACH,
+        Message.sent_at.is_not(None),
+    )
+    .order_by(Message.sent_at.desc())
+    .limit(1)
+)
+
+
+def own_language(company: Company) -> str:
+    """The company's målform from the register (`nb` or `nn`); bokmål when the register says nothing we write."""
+    return company.language if company.language in ("nb", "nn") else DEFAULT_LANGUAGE
+
+
+def chosen_language(written: str | None, company: Company) -> str:
+    """The language of the latest outreach when it is one we write, else the company's own målform."""
+    return written if written is not None and written in LANGUAGES else own_language(company)
+
+
+def written_language(session: Session, company: Company) -> str:
+    """The language to address `company` in: that of the latest outreach sent to it, else its målform."""
+    latest = session.execute(LATEST_OUTREACH, {"company_id": company.id}).first()
+    return chosen_language(None if latest is None else str(latest.language), company)
