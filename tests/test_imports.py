@@ -18,6 +18,7 @@ ROOTS = (
     "demo",
     "exports",
     "hunters",
+    "metrics",
     "reports",
     "staff",
     "store",

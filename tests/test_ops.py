@@ -97,6 +97,47 @@ def _value(samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: 
     return samples.get((name, tuple(sorted(labels.items()))), 0.0)
 
 
+def test_send_durations_fall_into_the_right_buckets_counted_by_the_database(
+    settings: Settings, db: Database
+) -> None:
+    """The database counts the histogram: a claim-to-sent time lands in every bucket at or above it, a sent
+    time before the claim (a clock step) counts as zero, sends older than an hour and answers are left out."""
+    now = utcnow()
+    with db.transaction() as session:
+        for seconds, kind, sent_ago in [
+            (0.02, MessageKind.OUTREACH, 10),
+            (3.0, MessageKind.OUTREACH, 10),
+            (100.0, MessageKind.OUTREACH, 10),
+            (-5.0, MessageKind.OUTREACH, 10),
+            (1.0, MessageKind.OUTREACH, 7200),  # sent two hours ago
+            (1.0, MessageKind.CONVERSATION, 10),
+        ]:
+            sent = now - timedelta(seconds=sent_ago)
+            session.add(
+                Message(
+                    kind=kind,
+                    channel=Channel.SMS,
+                    address="+4791234567",
+                    state=MessageState.SENT,
+                    due_at=sent,
+                    last_attempt_at=sent - timedelta(seconds=seconds),
+                    sent_at=sent,
+                )
+            )
+    with TestClient(create_app(settings, db=db)) as client:
+        samples = _samples(client.get("/metrics").text)
+    bucket = "jeger_send_duration_seconds_bucket"
+    assert _value(samples, bucket, channel="sms", le="0.01") == 1  # the clock step
+    assert _value(samples, bucket, channel="sms", le="0.025") == 2
+    assert _value(samples, bucket, channel="sms", le="2.5") == 2
+    assert _value(samples, bucket, channel="sms", le="5") == 3
+    assert _value(samples, bucket, channel="sms", le="60") == 3
+    assert _value(samples, bucket, channel="sms", le="300") == 4
+    assert _value(samples, bucket, channel="sms", le="+Inf") == 4
+    assert _value(samples, "jeger_send_duration_seconds_count", channel="sms") == 4
+    assert abs(_value(samples, "jeger_send_duration_seconds_sum", channel="sms") - 103.02) < 0.01
+
+
 def test_a_real_dispatch_shows_in_the_send_metrics_whichever_process_sent(
     settings: Settings, db: Database
 ) -> None:

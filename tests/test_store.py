@@ -124,6 +124,7 @@ PACKAGED_ROOTS = (
     "demo",
     "exports",
     "hunters",
+    "metrics",
     "reports",
     "staff",
     "store",

@@ -12,9 +12,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from metrics.instruments import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from web.body import MAX_BODY, read_limited
 from web.deps import SettingsDep
-from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from web.webhook_input import Ignored, ignore, update_fields
 
 log = logging.getLogger(__name__)

@@ -7,10 +7,10 @@ from fastapi import APIRouter, FastAPI, Request, Response
 
 from bot.sms import handle_sms
 from channels.twilio_webhooks import twiml_reply, valid_twilio_signature
+from metrics.instruments import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from settings import Settings
 from store.db import Database
 from web.body import MAX_BODY, read_limited
-from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from web.webhook_input import Ignored, ignore, parse_form, sms_fields
 
 router = APIRouter()

@@ -12,10 +12,10 @@ from starlette.concurrency import run_in_threadpool
 from campaigns.dispatch.delivery import apply_early_reports, apply_status
 from campaigns.dispatch.outcome import pause_failing_campaigns
 from channels.twilio_webhooks import valid_twilio_signature
+from metrics.instruments import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from store.models import utcnow
 from web.body import read_limited
 from web.deps import DbDep, SettingsDep
-from web.metrics import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
 from web.webhook_input import Ignored, ignore, parse_form, status_report
 
 router = APIRouter()

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
-from web.metrics import WEBHOOK_IGNORED
+from metrics.instruments import WEBHOOK_IGNORED
 
 log = logging.getLogger(__name__)
 

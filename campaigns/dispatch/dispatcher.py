@@ -47,6 +47,7 @@ from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, S
 from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
 from companies.unsubscribe import UnsubscribeLinks
+from metrics.instruments import SEND_LATENCY
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
@@ -159,7 +160,6 @@ class Dispatcher:
         self._last_claimed = 0
         self._cycles = 0
         self._recording = False  # a batch of outcomes is being written: its rows are neither here nor there
-        self._latency: Any = None  # the send-latency histogram, when the web package is installed
 
     # --- lifecycle -----------------------------------------------------------------------------------------
 
@@ -169,8 +169,6 @@ class Dispatcher:
         self._stopping.clear()
         self.hasher = await asyncio.to_thread(self._load_hasher)
         self.unsubscribe_links = await asyncio.to_thread(self._load_unsubscribe_links)
-        # Imported now, not at the first answer: importing the web package blocks the event loop a while.
-        self._latency = await asyncio.to_thread(_send_latency_metric)
         await asyncio.to_thread(self._register)
         try:
             if self.channels is None:
@@ -596,8 +594,7 @@ class Dispatcher:
             ) as exc:  # an adapter bug must not kill the sender: the row is retried with the reason
                 log.exception("adapter %s raised for message %s", adapter.provider, item.id)
                 result = RetryLater(reason=f"{exc.__class__.__name__}: {exc}")
-            if self._latency is not None:
-                self._latency.labels(channel=item.channel.value).observe(time.perf_counter() - started)
+            SEND_LATENCY.labels(channel=item.channel.value).observe(time.perf_counter() - started)
         finally:
             if limiter is not None:
                 limiter.done(slot)
@@ -682,14 +679,6 @@ class Dispatcher:
                     (item, Sent(provider="print", provider_id=f"{batch.pdf_path.name}#{entry.page}"))
                 )
             log.info("printed %d letters (%d pages) to %s", len(items), batch.pages, batch.pdf_path)
-
-
-def _send_latency_metric() -> Any:
-    try:
-        from web.metrics import SEND_LATENCY
-    except ImportError:  # the worker may run without the web package's extras
-        return None
-    return SEND_LATENCY
 
 
 __all__ = ["AnotherWorkerRunning", "Dispatcher", "check_can_start"]
