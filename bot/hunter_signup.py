@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from bot.keywords import ascii_int, parse
+from catalogue import text
 from companies.phones import normalize_phone
 from hunters import organisations as hunter_admin
 from hunters.notify import ChatAnswer, button
-from store.models import Conversation, County, Hunter, HunterState, HunterType, Notice, Trade
+from hunters.signup import SignupInput, SignupRefused, orgnr_taken, sign_up
+from store.models import Conversation, County, Hunter, HunterState, Trade
 
 FLOW = "hunter_signup"
 PREFIX = "hj:"  # callback data of this flow's buttons
@@ -151,6 +153,8 @@ def _org_type(turn: Turn) -> list[ChatAnswer]:
 
 def _orgnr(turn: Turn) -> list[ChatAnswer]:
     number = re.sub(r"[\s.]", "", turn.text)
+    if orgnr_taken(turn.session, number):
+        return [ChatAnswer(text("org_error_orgnr_taken"))]
     if not orgnr_check.is_valid(number):
         return [
             ChatAnswer(
@@ -271,7 +275,10 @@ def _phone(turn: Turn) -> list[ChatAnswer]:
         return [
             ChatAnswer(f"«{turn.text[:30]}» ser ikke ut som et telefonnummer. Prøv igjen, f.eks. 912 34 567.")
         ]
-    hunter = _create_hunter(turn, phone)
+    try:
+        hunter = _create_hunter(turn, phone)
+    except SignupRefused as refused:  # the orgnr was taken meanwhile, or the number is another member's
+        return [ChatAnswer(" ".join(text(key) for key in refused.problems.values()))]
     return [
         ChatAnswer(
             f"Takk! {hunter.org_name} er registrert og venter på godkjenning fra kampanjen. "
@@ -281,26 +288,21 @@ def _phone(turn: Turn) -> list[ChatAnswer]:
 
 
 def _create_hunter(turn: Turn, phone: str) -> Hunter:
-    data, session = turn.data, turn.session
-    hunter = Hunter(
+    """The same sign-up as the web form's (`hunters.signup`): a pending organisation and its first member,
+    who is this chat."""
+    data = turn.data
+    form = SignupInput(
         org_name=data["org_name"],
-        type=HunterType(data["type"]),
+        type=data["type"],
         orgnr=data["orgnr"],
-        contact_name=data["contact_name"],
+        counties=list(data["counties"]),
+        trades=list(data.get("trades", [])),
+        all_trades=bool(data.get("all_trades")),
+        member_name=data["contact_name"],
         phone=phone,
         telegram_chat_id=turn.conversation.address,
-        all_trades=bool(data.get("all_trades")),
-        state=HunterState.PENDING,
     )
-    hunter.counties = [session.get_one(County, c) for c in data["counties"]]
-    hunter.trades = [] if hunter.all_trades else [session.get_one(Trade, t) for t in data.get("trades", [])]
-    session.add(hunter)
-    session.flush()
-    session.add(
-        Notice(
-            kind="hunter_pending", text=f"Ny jeger venter på godkjenning: {hunter.org_name} (id {hunter.id})."
-        )
-    )
+    hunter = sign_up(turn.session, form=form, source="telegram", require_email=False)
     turn.conversation.flow = turn.conversation.step = None
     turn.conversation.data = {}
     turn.conversation.hunter_id = hunter.id

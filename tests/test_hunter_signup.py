@@ -71,6 +71,13 @@ def test_a_hunter_signs_up_through_every_question_and_ends_pending(session: Sess
     assert hunter.state == HunterState.PENDING and hunter.telegram_chat_id == CHAT
     assert not in_signup(session, chat_id=CHAT)
     assert session.scalars(select(Notice)).one().kind == "hunter_pending"
+    [member] = hunter.members  # the chat is the organisation's first member, as a web sign-up's person is
+    assert (member.name, member.phone, member.telegram_chat_id, member.email) == (
+        "Per Jeger",
+        "+4791234567",
+        CHAT,
+        None,
+    )
 
 
 def test_all_trades_and_typed_counties_are_accepted(session: Session) -> None:

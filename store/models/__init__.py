@@ -24,6 +24,7 @@ from store.models.enums import (
     WaitReason,
 )
 from store.models.hunters import Hunter, HunterMember, Lead, hunter_county, hunter_trade
+from store.models.organisations import AuditEvent, HunterChange
 from store.models.ownership import CampaignLaunchRequest, CampaignOwner
 from store.models.reference import County, Municipality, Trade
 from store.models.scheduler import APSCHEDULER_JOBS, apscheduler_jobs
@@ -36,6 +37,7 @@ from store.models.staff import (
     StaffSession,
     StaffUser,
     Throttle,
+    staff_county,
 )
 from store.models.training import TrainingApproval
 
@@ -47,6 +49,7 @@ __all__ = [
     "UNSENT_STATES",
     "ApiToken",
     "AppSecret",
+    "AuditEvent",
     "Base",
     "Campaign",
     "CampaignLaunchRequest",
@@ -62,6 +65,7 @@ __all__ = [
     "EarlyDeliveryReport",
     "Heartbeat",
     "Hunter",
+    "HunterChange",
     "HunterMember",
     "HunterState",
     "HunterType",
@@ -93,5 +97,6 @@ __all__ = [
     "hunter_county",
     "hunter_trade",
     "registration_trade",
+    "staff_county",
     "utcnow",
 ]

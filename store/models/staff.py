@@ -5,11 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Integer, String, Table, Text, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import StaffRole
+from store.models.reference import County
+
+staff_county = Table(
+    "staff_county",
+    Base.metadata,
+    Column("staff_id", ForeignKey("staff_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("county_number", ForeignKey("county.number"), primary_key=True),
+)
 
 
 class StaffUser(Base):
@@ -25,6 +33,10 @@ class StaffUser(Base):
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A county officer (PRODUCT §2, §10): role staff, scoped to `counties`. The flag, not the county rows,
+    # makes the scope, so an officer whose counties were all removed sees nothing rather than everything.
+    county_officer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    counties: Mapped[list[County]] = relationship(secondary=staff_county, order_by=County.number)
 
 
 class StaffSession(Base):

@@ -1,0 +1,156 @@
+"""Changes of an organisation's counties or trades (PRODUCT §10).
+
+More counties or trades mean more leads, so a change that widens what the organisation sees waits for staff;
+one that only narrows it applies at once (it shows less, it cannot be abused). One pending change per
+organisation: a new request replaces the one waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from catalogue import text
+from hunters.members import acting_member
+from hunters.signup import MAX_COUNTIES, SignupRefused, counties_by_number, trades_by_id
+from staff.audit import record
+from store.models import Hunter, HunterChange, HunterState, Notice, utcnow
+
+
+class UnknownChange(LookupError):
+    def __init__(self, change_id: int) -> None:
+        super().__init__(f"change {change_id} does not exist or is decided")
+        self.change_id = change_id
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    change: HunterChange
+    waits: bool  # True: staff must approve it; False: applied at once (it only narrowed)
+
+
+def request_change(
+    session: Session,
+    *,
+    actor_member_id: int,
+    counties: list[str],
+    trades: list[int],
+    all_trades: bool,
+) -> ChangeResult:
+    """A member asks for a new set of counties and trades for their own organisation."""
+    member = acting_member(session, actor_member_id)
+    hunter = member.hunter
+    new_counties = counties_by_number(session, counties[:MAX_COUNTIES])
+    new_trades = [] if all_trades else trades_by_id(session, trades)
+    if not new_counties:
+        raise SignupRefused({"counties": "org_error_counties"})
+    if not all_trades and not new_trades:
+        raise SignupRefused({"trades": "org_error_trades"})
+    county_numbers = [c.number for c in new_counties]
+    trade_ids = [t.id for t in new_trades]
+    for waiting in session.scalars(
+        select(HunterChange).where(
+            HunterChange.hunter_id == hunter.id, HunterChange.state == HunterState.PENDING
+        )
+    ):
+        waiting.state = HunterState.REJECTED  # replaced by this request
+        waiting.decided_at = utcnow()
+    change = HunterChange(
+        hunter_id=hunter.id,
+        counties=county_numbers,
+        trades=trade_ids,
+        all_trades=all_trades,
+        requested_by_member_id=member.id,
+    )
+    session.add(change)
+    session.flush()
+    widens = _widens(hunter, set(county_numbers), set(trade_ids), all_trades)
+    record(
+        session,
+        action="organisation.change_requested",
+        actor_member_id=member.id,
+        hunter_id=hunter.id,
+        detail={
+            "change_id": change.id,
+            "counties": county_numbers,
+            "trades": trade_ids,
+            "all_trades": all_trades,
+        },
+    )
+    if widens:
+        session.add(Notice(kind="hunter_change", text=_notice_text(hunter, change)))
+        session.flush()
+        return ChangeResult(change, waits=True)
+    _apply(session, change, staff_id=None)
+    return ChangeResult(change, waits=False)
+
+
+def _notice_text(hunter: Hunter, change: HunterChange) -> str:
+    return text("org_notice_change", name=hunter.org_name, id=hunter.id, change_id=change.id)
+
+
+def _widens(hunter: Hunter, counties: set[str], trades: set[int], all_trades: bool) -> bool:
+    if not counties <= {c.number for c in hunter.counties}:
+        return True
+    if hunter.all_trades:
+        return False
+    return all_trades or not trades <= {t.id for t in hunter.trades}
+
+
+def pending_changes(session: Session) -> list[HunterChange]:
+    return list(
+        session.scalars(
+            select(HunterChange).where(HunterChange.state == HunterState.PENDING).order_by(HunterChange.id)
+        )
+    )
+
+
+def decide_change(
+    session: Session, *, change_id: int, approve: bool, staff_id: int | None, now: datetime | None = None
+) -> HunterChange:
+    """Staff approve (the organisation's counties and trades become the requested ones) or reject a change."""
+    change = session.get(HunterChange, change_id)
+    if change is None or change.state != HunterState.PENDING:
+        raise UnknownChange(change_id)
+    if approve:
+        _apply(session, change, staff_id=staff_id, now=now)
+    else:
+        change.state = HunterState.REJECTED
+        change.decided_at = now or utcnow()
+        change.decided_by_id = staff_id
+        record(
+            session,
+            action="organisation.change_rejected",
+            actor_staff_id=staff_id,
+            hunter_id=change.hunter_id,
+            detail={"change_id": change.id},
+        )
+    session.flush()
+    return change
+
+
+def _apply(
+    session: Session, change: HunterChange, *, staff_id: int | None, now: datetime | None = None
+) -> None:
+    hunter = session.scalars(
+        select(Hunter)
+        .where(Hunter.id == change.hunter_id)
+        .options(selectinload(Hunter.counties), selectinload(Hunter.trades))
+    ).one()
+    hunter.counties = counties_by_number(session, list(change.counties))
+    hunter.all_trades = change.all_trades
+    hunter.trades = [] if change.all_trades else trades_by_id(session, list(change.trades))
+    change.state = HunterState.APPROVED
+    change.decided_at = now or utcnow()
+    change.decided_by_id = staff_id
+    record(
+        session,
+        action="organisation.change_applied",
+        actor_staff_id=staff_id,
+        hunter_id=hunter.id,
+        detail={"change_id": change.id},
+    )
+    session.flush()
