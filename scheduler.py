@@ -232,7 +232,7 @@ class CampaignScheduler:
                     .values(state=Campaign.state)
                     .execution_options(synchronize_session=False)
                 )
-                if not held.rowcount:
+                if not getattr(held, "rowcount", 0):
                     return 0  # gone, paused or cancelled: resume writes the job again
                 step = session.get(CampaignStep, step_id)
                 if step is None or step.materialized_at is not None:

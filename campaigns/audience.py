@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
 )
 
+from campaigns.definition_model import CampaignDefinition
 from store.models import (
     Channel,
     Company,
@@ -48,22 +49,22 @@ def opted_out(contact: Any = Contact) -> ColumnElement[bool]:
     return exists().where(OptOut.address_hash == contact.address_hash)
 
 
-def base_conditions(definition: dict[str, Any]) -> list[ColumnElement[bool]]:
-    audience = definition.get("audience") or {}
+def base_conditions(definition: CampaignDefinition) -> list[ColumnElement[bool]]:
+    audience = definition.audience
     conditions: list[ColumnElement[bool]] = [not_(Company.never_contact)]
-    if audience.get("counties"):
-        conditions.append(Company.county_number.in_(audience["counties"]))
-    if audience.get("municipalities"):
-        conditions.append(Company.municipality_number.in_(audience["municipalities"]))
-    if audience.get("nace"):
-        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in audience["nace"])))
-    if audience.get("employees"):
-        low, high = audience["employees"]
+    if audience.counties:
+        conditions.append(Company.county_number.in_(audience.counties))
+    if audience.municipalities:
+        conditions.append(Company.municipality_number.in_(audience.municipalities))
+    if audience.nace:
+        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in audience.nace)))
+    if audience.employees:
+        low, high = audience.employees
         in_range = Company.employees.between(low, high)
         conditions.append(
             or_(in_range, Company.employees.is_(None)) if low <= UNKNOWN_EMPLOYEES_MAX else in_range
         )
-    exclude = set(audience.get("exclude") or [])
+    exclude = set(audience.exclude)
     if "training_company" in exclude:
         conditions.append(Company.is_training_company.is_(False))
     if "registered" in exclude:
@@ -103,11 +104,11 @@ def has_postal_address() -> ColumnElement[bool]:
     return or_(Company.postal_postcode.is_not(None), Company.business_postcode.is_not(None))
 
 
-def recipients(definition: dict[str, Any], channel: Channel) -> list[tuple[Channel, Select[Any]]]:
+def recipients(definition: CampaignDefinition, channel: Channel) -> list[tuple[Channel, Select[Any]]]:
     """Per outgoing channel, a query of (company id, contact id) pairs; a letter step splits into e-mail (where
     the company has an address) and print."""
     conditions = base_conditions(definition)
-    sole_ok = bool(definition.get("include_sole_proprietors"))
+    sole_ok = definition.include_sole_proprietors
     personal = [] if sole_ok else [or_(Company.org_form.is_(None), Company.org_form != "ENK")]
     if channel is Channel.SMS:
         contact = _first_contact(ContactKind.PHONE, mobile=True)
@@ -144,7 +145,7 @@ def only_filter(only: StepAudience, *, campaign_id: int, since: Any) -> ColumnEl
     return ~false()
 
 
-def count(session: Any, definition: dict[str, Any], channel: Channel | None = None) -> int:
+def count(session: Any, definition: CampaignDefinition, channel: Channel | None = None) -> int:
     """Companies in the audience (any channel when `channel` is None)."""
     if channel is None:
         return int(

@@ -9,12 +9,12 @@ with set-based counts (no row per company). Whatever the reasons do not explain 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.audience import has_postal_address, opted_out, usable_contact
+from campaigns.definition_model import definition_of
 from store.models import (
     Campaign,
     CampaignStep,
@@ -75,9 +75,8 @@ def _reasons(campaign: Campaign, step: CampaignStep) -> list[tuple[str, ColumnEl
     """(reason, condition) in order; a company is counted under the first reason that holds for it."""
     from campaigns.audience import only_filter
 
-    definition: dict[str, Any] = campaign.definition
     reasons: list[tuple[str, ColumnElement[bool]]] = []
-    personal = step.channel is not Channel.TELEGRAM and not definition.get("include_sole_proprietors")
+    personal = step.channel is not Channel.TELEGRAM and not definition_of(campaign).include_sole_proprietors
     sole = and_(Company.org_form.is_not(None), Company.org_form == "ENK")
     if step.channel is Channel.LETTER:
         # A letter goes by e-mail where the company may be e-mailed, on paper otherwise.
@@ -111,7 +110,7 @@ def step_gaps(
     reason (reasons with no company left out)."""
     from campaigns.audience import base_conditions
 
-    base = base_conditions(campaign.definition)
+    base = base_conditions(definition_of(campaign))
     gaps: list[Gap] = []
     earlier: list[ColumnElement[bool]] = []
     for reason, condition in _reasons(campaign, step):
@@ -137,9 +136,10 @@ def orgnr_note(session: Session, *, campaign: Campaign, step: CampaignStep, orgn
     if company.never_contact:
         return f"{company.name} skrives aldri til ({company.never_contact_reason})."
     this = Company.id == company.id
-    in_audience = session.scalar(select(Company.id).where(this, *base_conditions(campaign.definition)))
+    definition = definition_of(campaign)
+    in_audience = session.scalar(select(Company.id).where(this, *base_conditions(definition)))
     if in_audience is None:
-        counties = (campaign.definition.get("audience") or {}).get("counties") or []
+        counties = definition.audience.counties
         if counties and company.county_number not in counties:
             county = session.get(County, company.county_number) if company.county_number else None
             where = county.name.split(" - ")[0] if county else "et fylke"

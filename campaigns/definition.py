@@ -1,4 +1,5 @@
-"""Campaign definitions (PRODUCT §5): the TOML staff write, validated into the dict stored on the campaign.
+"""Campaign definitions (PRODUCT §5): the TOML staff write, checked into a `CampaignDefinition` (the typed,
+frozen model of `campaigns.definition_model`, stored on the campaign as JSON).
 
 Every problem is reported at once, each naming the file, the line and the field, in Norwegian (staff read
 them), and nothing is stored while any remain. A value of the wrong type is a problem like any other, never a
@@ -19,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from campaigns.definition_model import CampaignDefinition
 from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
 from store.models import Channel, StepAudience
 
@@ -182,10 +184,10 @@ def parse_definition(
     counties: set[str],
     tz: str = "Europe/Oslo",
     now: datetime | None = None,
-) -> dict[str, Any]:
+) -> CampaignDefinition:
     """Validates a campaign TOML and returns the normalised definition; raises DefinitionError."""
     definition, problems = check_definition(source, filename=filename, counties=counties, tz=tz, now=now)
-    if problems:
+    if problems or definition is None:
         raise DefinitionError(problems)
     return definition
 
@@ -197,8 +199,8 @@ def check_definition(
     counties: set[str],
     tz: str = "Europe/Oslo",
     now: datetime | None = None,
-) -> tuple[dict[str, Any], list[Problem]]:
-    """The normalised definition (best effort) and every problem found.
+) -> tuple[CampaignDefinition | None, list[Problem]]:
+    """The normalised definition (best effort; None when the file is not TOML) and every problem found.
 
     With `now`, a first step whose time has passed is a problem (it would go out at once), unless it is
     today: then it starts at the next opening of the window. The definition's parts that have problems are
@@ -209,9 +211,9 @@ def check_definition(
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         problem = Problem(filename, int(line.group(1)) if line else None, "toml", f"ikke gyldig TOML ({exc})")
-        return {}, [problem]
+        return None, [problem]
     except RecursionError:  # tomllib parses nested arrays and tables recursively: a hostile file nests deeply
-        return {}, [
+        return None, [
             Problem(filename, None, "toml", "ikke gyldig TOML (lister eller tabeller nøstet for dypt)")
         ]
     check = _Checker(filename, source, counties, tz)
@@ -242,16 +244,18 @@ def check_definition(
         check.problem("steps", f"to steg heter «{duplicate}»")
     _check_times(check, steps, now)
 
-    definition = {
-        "name": name,
-        "language": "nb" if language == "auto" else language,
-        "fixed_language": language != "auto",
-        "include_sole_proprietors": sole,
-        "window": window,
-        "rate": rate,
-        "audience": audience,
-        "steps": steps,
-    }
+    definition = CampaignDefinition.model_validate(
+        {
+            "name": name,
+            "language": "nb" if language == "auto" else language,
+            "fixed_language": language != "auto",
+            "include_sole_proprietors": sole,
+            "window": window,
+            "rate": rate,
+            "audience": audience,
+            "steps": steps,
+        }
+    )
     return definition, check.problems
 
 
@@ -384,7 +388,7 @@ def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
         check.problem(prefix + "template", "hvert steg trenger en mal, f.eks. sms/invitasjon")
     return {
         "name": name.strip() or f"steg{index + 1}",
-        "channel": channel or "",
+        "channel": channel if channel in {c.value for c in Channel} else None,
         "template": template,
         "at": scheduled,
         "after_days": after_days,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from campaigns import audience
 from campaigns.definition import DefinitionError, Problem, check_definition, line_index
+from campaigns.definition_model import CampaignDefinition, definition_of, set_definition
 from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
@@ -35,7 +36,6 @@ from store.models import (
     Message,
     MessageState,
     Notice,
-    StepAudience,
     WaitReason,
     utcnow,
 )
@@ -71,10 +71,6 @@ def get_campaign(session: Session, campaign_id: int) -> Campaign:
     return campaign
 
 
-def _languages(definition: dict[str, Any]) -> tuple[str, ...]:
-    return (definition["language"],) if definition["fixed_language"] else ("nb", "nn")
-
-
 @dataclass
 class Validation:
     """What `create` and `check` find in a campaign file before anything is stored.
@@ -85,7 +81,7 @@ class Validation:
     before the companies are imported, or on a machine without the production database.
     """
 
-    definition: dict[str, Any]
+    definition: CampaignDefinition | None  # None when the file is not TOML
     problems: list[Problem]
     warnings: list[Problem]
     audience: int | None  # companies in the audience now; None when not counted
@@ -113,7 +109,7 @@ def validate_campaign(
     definition, problems = check_definition(
         source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow()
     )
-    if not definition:  # not even TOML
+    if definition is None:  # not even TOML
         return Validation(definition, problems, [], None)
     lines = line_index(source)
     renderer = renderer or MessageRenderer(settings)
@@ -164,6 +160,7 @@ def create_campaign(
     )
     if found.problems or found.warnings:
         raise DefinitionError(found.problems + found.warnings)
+    assert found.definition is not None  # no problems
     campaign = _store_draft(session, definition=found.definition, source=source, created_by_id=created_by_id)
     failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
     if failures:
@@ -197,7 +194,7 @@ def check_campaign(
     found = validate_campaign(
         session, source=source, filename=filename, settings=settings, now=now, renderer=renderer
     )
-    if session is None or found.problems or not found.audience:
+    if session is None or found.problems or not found.audience or found.definition is None:
         return found
     try:
         campaign = _store_draft(session, definition=found.definition, source=source, created_by_id=None)
@@ -209,29 +206,30 @@ def check_campaign(
 
 
 def _store_draft(
-    session: Session, *, definition: dict[str, Any], source: str, created_by_id: int | None
+    session: Session, *, definition: CampaignDefinition, source: str, created_by_id: int | None
 ) -> Campaign:
     campaign = Campaign(
-        name=definition["name"],
-        language=definition["language"],
-        fixed_language=definition["fixed_language"],
-        definition=definition,
+        name=definition.name,
+        language=definition.language,
+        fixed_language=definition.fixed_language,
         source_toml=source,
         state=CampaignState.DRAFT,
         created_by_id=created_by_id,
     )
+    set_definition(campaign, definition)
     session.add(campaign)
-    for position, step in enumerate(definition["steps"]):
+    for position, step in enumerate(definition.steps):
+        assert step.channel is not None  # a definition with problems is never stored
         session.add(
             CampaignStep(
                 campaign=campaign,
                 position=position,
-                name=step["name"],
-                channel=Channel(step["channel"]),
-                template=step["template"],
-                at=datetime.fromisoformat(step["at"]) if step["at"] else None,
-                after_days=step["after_days"],
-                only=StepAudience(step["only"]),
+                name=step.name,
+                channel=step.channel,
+                template=step.template,
+                at=step.at,
+                after_days=step.after_days,
+                only=step.only,
             )
         )
     session.flush()
@@ -248,21 +246,18 @@ def _render_problems(
     ]
 
 
-def step_problems(definition: dict[str, Any], *, renderer: MessageRenderer) -> list[tuple[int, str]]:
+def step_problems(definition: CampaignDefinition, *, renderer: MessageRenderer) -> list[tuple[int, str]]:
     """(step index, problem) for templates that are missing or fail for the sample company, and letter and
     e-mail steps that cannot say which number to text (live SMS without a reply number)."""
     found: list[tuple[int, str]] = []
-    channels = {c.value for c in Channel}
-    for index, step in enumerate(definition["steps"]):
-        if step["channel"] not in channels or not step["template"]:
+    for index, step in enumerate(definition.steps):
+        if step.channel is None or not step.template:
             continue  # already a definition problem
-        if step["channel"] in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
+        if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
             found.append((index, SMS_NUMBER_MISSING))
             continue
         try:
-            renderer.check(
-                template=step["template"], channel=step["channel"], languages=_languages(definition)
-            )
+            renderer.check(template=step.template, channel=step.channel, languages=definition.languages())
         except TemplateProblem as exc:
             found.append((index, str(exc)))
     return found
@@ -330,7 +325,7 @@ def launch_campaign(
             )  # repairs missing jobs
         return campaign
     renderer = MessageRenderer(settings)
-    problems = [message for _, message in step_problems(campaign.definition, renderer=renderer)]
+    problems = [message for _, message in step_problems(definition_of(campaign), renderer=renderer)]
     if not problems:
         problems = [
             str(p) for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)
@@ -381,7 +376,7 @@ def resume_campaign(
     started = any(s.materialized_at for s in campaign.steps)
     campaign.state = CampaignState.RUNNING if started else CampaignState.SCHEDULED
     campaign.state_reason = None
-    campaign.definition = {**campaign.definition, "resumed_at": now.isoformat()}
+    campaign.resumed_at = now
     # What waited only for the pause goes as soon as the dispatcher meets it (which re-checks everything else).
     session.execute(
         update(Message)
@@ -527,8 +522,7 @@ def pause_stale(session: Session, *, now: datetime, stale_after: timedelta) -> l
     paused: list[int] = []
     live = (CampaignState.SCHEDULED, CampaignState.RUNNING)
     for campaign in session.scalars(select(Campaign).where(Campaign.state.in_(live))):
-        resumed = campaign.definition.get("resumed_at")
-        accepted = datetime.fromisoformat(resumed) if resumed else None
+        accepted = campaign.resumed_at
         for step in campaign.steps:
             if step.materialized_at or step.scheduled_for is None or step.scheduled_for >= now - stale_after:
                 continue

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.audience import only_filter, recipients
+from campaigns.definition_model import definition_of
 from campaigns.render import MessageRenderer
 from campaigns.variables import COMPANY_COLUMNS
 from campaigns.windows import SendWindow
@@ -85,7 +86,7 @@ def step_recipients(session: Session, *, campaign: Campaign, step: CampaignStep)
     found: list[Recipient] = []
     session.flush()  # Core queries below: what the session holds must be in the database first
     connection = session.connection()
-    for channel, query in recipients(campaign.definition, step.channel):
+    for channel, query in recipients(definition_of(campaign), step.channel):
         query = query.where(only_filter(step.only, campaign_id=campaign.id, since=since)).order_by(Company.id)
         found.extend(Recipient(cid, contact, channel) for cid, contact in connection.execute(query).tuples())
     return found
@@ -137,7 +138,7 @@ def _step_rows(
     connection = session.connection()
     make = CompanyRow._make
     width = len(_COMPANY_ROW)
-    for channel, query in recipients(campaign.definition, step.channel):
+    for channel, query in recipients(definition_of(campaign), step.channel):
         audience = (
             query.where(only_filter(step.only, campaign_id=campaign.id, since=since))
             .add_columns(*_COMPANY_ROW[1:])
@@ -183,7 +184,7 @@ def materialise_step(
         raise LookupError(f"step {step_id} does not exist")
     campaign = session.get_one(Campaign, step.campaign_id)
     renderer = renderer or MessageRenderer(settings)
-    window = SendWindow.from_definition(campaign.definition.get("window"), tz=settings.timezone)
+    window = SendWindow.of(definition_of(campaign).window, tz=settings.timezone)
     start = max(step.scheduled_for or now, now)
     due = window.next_open(start)
     # The step fired; if the window is shut now, every row of it waits for the same opening, and says why.

@@ -18,6 +18,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from campaigns import audience
+from campaigns.definition_model import definition_of
 from campaigns.lifecycle import get_campaign
 from campaigns.outbox import company_rows, language_for, step_recipients
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
@@ -294,14 +295,14 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
         if company.closed:
             return f"er {company.never_contact_reason} i Enhetsregisteret, og kontaktes aldri"
         return "har sagt STOPP (reservert), og kontaktes aldri"
-    definition = campaign.definition
+    definition = definition_of(campaign)
     in_audience = session.scalar(
         select(func.count())
         .select_from(Company)
         .where(Company.id == company.id, *audience.base_conditions(definition))
     )
     if not in_audience:
-        exclude = set((definition.get("audience") or {}).get("exclude") or [])
+        exclude = set(definition.audience.exclude)
         if "training_company" in exclude and company.is_training_company:
             return "er allerede lærebedrift"
         registered = exists().where(
@@ -313,7 +314,7 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
             return "har allerede registrert interesse"
         return "er utenfor målgruppen (fylke, kommune, bransje eller antall ansatte)"
     personal = step.channel in (Channel.SMS, Channel.EMAIL)
-    if personal and company.org_form == "ENK" and not definition.get("include_sole_proprietors"):
+    if personal and company.org_form == "ENK" and not definition.include_sole_proprietors:
         return (
             "er et enkeltpersonforetak (ENK) og får ikke SMS eller e-post uten "
             "include_sole_proprietors = true (markedsføringsloven § 15)"

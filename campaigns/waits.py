@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import definition_of
 from store.labels import label
 from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
 from store.times import iso_oslo, when_text
@@ -111,7 +112,7 @@ def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: i
         )
         .group_by(Message.wait_reason, Message.channel, Message.due_at)
     ).tuples()
-    rates: dict[str, Any] = (campaign.definition or {}).get("rate") or {}
+    rates = definition_of(campaign).rate
     paused = campaign.state is CampaignState.PAUSED
     counts: dict[tuple[str, str | None, datetime | None], int] = defaultdict(int)
     first: dict[tuple[str, str | None, datetime | None], datetime] = {}
@@ -127,7 +128,7 @@ def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: i
             else:
                 key = (stored.value if stored is not None else LATER, None, _minute(due))
         else:  # due: only the rate holds it
-            key = (WaitReason.RATE.value, on, None) if rates.get(on) else (READY, None, None)
+            key = (WaitReason.RATE.value, on, None) if rates.of(on) else (READY, None, None)
         counts[key] += count
         first[key] = min(first.get(key, due), due)
     groups: list[WaitGroup] = []
@@ -135,7 +136,7 @@ def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: i
         reason: str = key_reason
         channel_value: str | None = key_channel
         until: datetime | None = key_until
-        rate = float(rates.get(channel_value or "", 0) or 0)
+        rate = rates.of(channel_value) if channel_value else 0.0
         if reason == WaitReason.RATE.value:
             until = now + timedelta(seconds=count / rate)
             if until - now < RATE_NOTICEABLE:

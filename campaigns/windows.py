@@ -10,12 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import holidays
 
 from store.models.enums import WaitReason
+
+if TYPE_CHECKING:
+    from campaigns.definition_model import Window
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_WINDOW: dict[str, Any] = {
@@ -53,6 +56,11 @@ class SendWindow:
     end: time
     skip_holidays: bool = True
     tz: str = "Europe/Oslo"
+
+    @classmethod
+    def of(cls, window: Window, tz: str = "Europe/Oslo") -> SendWindow:
+        """The send window of a campaign definition."""
+        return cls.from_definition(window.model_dump(), tz=tz)
 
     @classmethod
     def from_definition(cls, window: Mapping[str, Any] | None, tz: str = "Europe/Oslo") -> SendWindow:

@@ -74,7 +74,7 @@ def campaign_check(
             {
                 "valid": found.valid,
                 "audience": found.audience,
-                "steps": len(found.definition.get("steps", [])),
+                "steps": len(found.definition.steps) if found.definition else 0,
                 "problems": [str(p) for p in found.problems],
                 "warnings": [str(p) for p in found.warnings],
             }
@@ -86,7 +86,7 @@ def campaign_check(
         err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True, markup=True)
     if not found.valid:
         fail("\n".join(str(p) for p in found.problems))
-    steps = len(found.definition["steps"])
+    steps = len(found.definition.steps) if found.definition else 0
     counted = (
         f"{found.audience} bedrifter i målgruppen nå"
         if found.audience is not None

@@ -559,7 +559,7 @@ def _seed_targeted(server: Server) -> None:
                 name="Kartprøve",
                 language="nb",
                 fixed_language=True,
-                definition=definition,
+                definition=definition.stored(),
                 source_toml=source,
                 state=CampaignState.CANCELLED,
             )

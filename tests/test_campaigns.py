@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError, parse_definition
+from campaigns.definition_model import definition_of
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
 from campaigns.windows import SendWindow
@@ -31,6 +32,7 @@ from store.models import (
     Message,
     Registration,
     RegistrationSource,
+    StepAudience,
     utcnow,
 )
 from store.secrets import AddressHasher
@@ -78,13 +80,13 @@ def current(source: str) -> str:
 
 def test_defaults_are_filled_in() -> None:
     definition = parse_definition(TOML, counties=COUNTIES)
-    assert definition["rate"] == {"sms": 5.0, "email": 10.0, "telegram": 20.0}
-    assert definition["fixed_language"] and definition["audience"]["exclude"] == [
+    assert dict(definition.rate.items()) == {"sms": 5.0, "email": 10.0, "telegram": 20.0}
+    assert definition.fixed_language and definition.audience.exclude == (
         "opted_out",
         "registered",
         "training_company",
-    ]
-    assert definition["steps"][1]["only"] == "no_reply"
+    )
+    assert definition.steps[1].only is StepAudience.NO_REPLY
 
 
 @pytest.mark.parametrize(
@@ -184,7 +186,8 @@ def test_a_first_step_on_a_past_day_is_refused_but_earlier_today_starts_now() ->
     (problem,) = raised.value.problems
     assert problem.field == "steps[0].at" and "tidspunktet har passert" in problem.message
     assert (
-        parse_definition(TYPED, counties=COUNTIES, now=now)["steps"][0]["at"] == "2027-06-07T09:00:00+02:00"
+        parse_definition(TYPED, counties=COUNTIES, now=now).stored()["steps"][0]["at"]
+        == "2027-06-07T09:00:00+02:00"
     )
     just_after_midnight = datetime(2027, 6, 8, 0, 10, tzinfo=oslo)  # written as "now" at 23:50
     assert parse_definition(TYPED.replace("09:00", "23:50"), counties=COUNTIES, now=just_after_midnight)
@@ -360,7 +363,7 @@ def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
         session.commit()
         pairs = session.execute(select(Message.step_id, Message.company_id)).all()
         assert len(pairs) == len(set(pairs)) == 4  # two steps × two companies
-        window = SendWindow.from_definition(session.get_one(Campaign, campaign_id).definition["window"])
+        window = SendWindow.of(definition_of(session.get_one(Campaign, campaign_id)).window)
         assert all(window.is_open(m.due_at) for m in session.scalars(select(Message)))
     status = json.loads(cli("campaign", "status", str(campaign_id), "--json").stdout)
     assert status["state"] == "running" and status["steps"][0]["counts"]["queued"] == 2

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import definition_of
 from store.models import (
     Campaign,
     CampaignState,
@@ -90,7 +91,7 @@ class ClaimReport:
 def _window(campaign: Campaign, tz: str) -> Any:
     from campaigns.windows import SendWindow
 
-    return SendWindow.from_definition((campaign.definition or {}).get("window", {}), tz=tz)
+    return SendWindow.of(definition_of(campaign).window, tz=tz)
 
 
 def _day_start(now: datetime, tz: str) -> datetime:
@@ -389,7 +390,7 @@ def _claim(
             continue
         rate = 0.0
         if campaign is not None and message.kind is MessageKind.OUTREACH:
-            rate = float(((campaign.definition or {}).get("rate") or {}).get(message.channel.value, 0) or 0)
+            rate = definition_of(campaign).rate.of(message.channel)
         report.claimed.append(
             Claimed(
                 id=message.id,

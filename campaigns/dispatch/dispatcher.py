@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import DefinitionCache
 from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
 from campaigns.dispatch.delivery import apply_early_reports, forget_old_early_reports
 from campaigns.dispatch.outcome import Deferred, Outcome, Skipped, pause_failing_campaigns, record_outcomes
@@ -139,6 +140,7 @@ class Dispatcher:
         self.unknown_settle = timedelta(seconds=unknown_settle)
         self.worker_id = uuid.uuid4().hex[:12]
         self.limits = RateLimits()
+        self.definitions = DefinitionCache()  # parsed once per campaign revision, not at every refresh
         self.queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self.outcomes: list[tuple[Claimed, Outcome]] = []
         self.stopped_campaigns: set[int] = set()
@@ -336,14 +338,18 @@ class Dispatcher:
         since = now - RECHECK_SPAN
         with self.db.session() as session:
             campaigns = (
-                session.execute(select(Campaign.id, Campaign.state, Campaign.definition)).tuples().all()
-            )
-            self.stopped_campaigns = {cid for cid, state, _ in campaigns if state not in LIVE_STATES}
-            self.windows = {
-                cid: SendWindow.from_definition(
-                    (definition or {}).get("window", {}), tz=self.settings.timezone
+                session.execute(
+                    select(Campaign.id, Campaign.state, Campaign.definition_revision, Campaign.definition)
                 )
-                for cid, state, definition in campaigns
+                .tuples()
+                .all()
+            )
+            self.stopped_campaigns = {cid for cid, state, _, _ in campaigns if state not in LIVE_STATES}
+            self.windows = {
+                cid: SendWindow.of(
+                    self.definitions.get(cid, revision, stored).window, tz=self.settings.timezone
+                )
+                for cid, state, revision, stored in campaigns
                 if state in LIVE_STATES
             }
             beats = worker_beats(session, name=self.name, now=now)
@@ -473,10 +479,12 @@ class Dispatcher:
         the re-check before the send sees what changed meanwhile."""
         capacity: dict[tuple[int, str], int] = {}
         live = session.execute(
-            select(Campaign.id, Campaign.definition).where(Campaign.state.in_(LIVE_STATES))
-        )
-        for cid, definition in live:
-            for channel, rate in ((definition or {}).get("rate") or {}).items():
+            select(Campaign.id, Campaign.definition_revision, Campaign.definition).where(
+                Campaign.state.in_(LIVE_STATES)
+            )
+        ).tuples()
+        for cid, revision, stored in live:
+            for channel, rate in self.definitions.get(cid, revision, stored).rate.items():
                 if rate:
                     allowed = max(math.ceil(float(rate) / self.workers_sharing * AHEAD_SECONDS), 1)
                     capacity[(cid, channel)] = max(allowed - self.pending[(cid, channel)], 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base, str_enum, utcnow
@@ -23,18 +23,28 @@ class Campaign(Base):
     state: Mapped[CampaignState] = mapped_column(
         str_enum(CampaignState, "campaign_state"), default=CampaignState.DRAFT, index=True
     )
-    # The validated TOML as a dict (window, rate, audience, ...): campaigns.definition owns its shape.
+    # The checked TOML as JSON (window, rate, audience, ...): campaigns.definition_model owns its shape and
+    # reads it back (`definition_of`), parsing once per revision; assigning `definition` bumps the revision.
     definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    definition_revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     source_toml: Mapped[str | None] = mapped_column(Text)
     state_reason: Mapped[str | None] = mapped_column(Text)  # why it paused itself, shown to staff
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     launched_at: Mapped[datetime | None]
+    # When staff last resumed it: a step overdue before then was their choice, not a stale one (PRODUCT §5).
+    resumed_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
 
     steps: Mapped[list[CampaignStep]] = relationship(
         back_populates="campaign", order_by="CampaignStep.position", cascade="all, delete-orphan"
     )
+
+
+@event.listens_for(Campaign.definition, "set")
+def _bump_definition_revision(target: Campaign, value: Any, old: Any, initiator: Any) -> None:
+    """Whoever writes a definition, its readers' caches (keyed by revision) see the change."""
+    target.definition_revision = (target.definition_revision or 0) + 1
 
 
 class CampaignStep(Base):

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from bot.engine import Inbound, handle_inbound
 from campaigns import audience
 from campaigns.audience_gaps import OPTED_OUT, step_gaps
+from campaigns.definition_model import definition_of, parse_stored
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
 from campaigns.preview import preview_campaign
@@ -135,7 +136,7 @@ def counts(db: Database, settings: Settings) -> dict[str, int]:
         campaign = create_campaign(
             session, source=campaign_source(), filename="neste.toml", settings=settings
         ).campaign
-        definition = campaign.definition
+        definition = definition_of(campaign)
         preview = preview_campaign(session, campaign_id=campaign.id, settings=settings, step_name="sms")
         return {
             "all": audience.count(session, definition),
@@ -283,7 +284,7 @@ def test_property_a_stopp_never_removes_a_company_that_only_shares_the_address(
     expected_sms = {c.id for c, mobiles in companies if c.id not in expected_stopped and mobiles - said}
     session.expire_all()
     stopped = set(session.scalars(select(Company.id).where(Company.do_not_contact_at.is_not(None))))
-    definition: dict[str, object] = {"audience": {"exclude": ["opted_out"]}}
+    definition = parse_stored({"audience": {"exclude": ["opted_out"]}})
     ((_channel, query),) = audience.recipients(definition, Channel.SMS)
     in_sms = {company_id for company_id, _contact in session.execute(query).tuples()}
     assert stopped == expected_stopped

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from campaigns.audience_gaps import orgnr_note, step_gaps
+from campaigns.definition_model import definition_of
 from settings import Settings
 from store.models import Campaign, MessageState, utcnow
 from store.times import shown_time
@@ -192,7 +193,7 @@ def preview_campaign(
         )
         for p in previews
     ]
-    size = audience.count(session, campaign.definition)
+    size = audience.count(session, definition_of(campaign))
     for view in views:
         db_step = steps_by_name[view.name]
         view.gaps = step_gaps(

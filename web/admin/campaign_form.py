@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from campaigns.definition_model import CampaignDefinition
+
 DAYS = {"mon": "man", "tue": "tir", "wed": "ons", "thu": "tor", "fri": "fre", "sat": "lør", "sun": "søn"}
 EXCLUDES = {
     "opted_out": "som har sagt STOPP (utelates alltid)",
@@ -165,40 +167,37 @@ def to_toml(fields: CampaignFields) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fields_from_definition(definition: Mapping[str, Any], *, copy_of: str | None = None) -> CampaignFields:
+def fields_from_definition(definition: CampaignDefinition, *, copy_of: str | None = None) -> CampaignFields:
     """A form pre-filled from an existing campaign (for "copy as new")."""
-    window = definition.get("window", {})
-    rate = definition.get("rate", {})
-    audience = definition.get("audience", {})
-    language = str(definition.get("language", "auto"))  # a stored definition says "nb" + fixed_language
-    employees: Sequence[Any] = audience.get("employees") or ["", ""]
+    window, rate, audience = definition.window, definition.rate, definition.audience
+    employees: Sequence[Any] = audience.employees or ("", "")
     steps = [
         StepFields(
-            name=str(step.get("name", "")),
-            channel=str(step.get("channel", "sms")),
-            template=str(step.get("template", "")),
-            at=str(step.get("at") or ""),
-            after_days=str(step.get("after_days") or ""),
-            only=str(step.get("only") or "everyone"),
+            name=step.name,
+            channel=step.channel.value if step.channel else "sms",
+            template=step.template,
+            at=step.at.isoformat() if step.at else "",
+            after_days=str(step.after_days or ""),
+            only=step.only.value,
         )
-        for step in definition.get("steps", [])
+        for step in definition.steps
     ]
     return CampaignFields(
-        name=copy_of or str(definition.get("name", "")),
-        language="nb" if language == "auto" else language,
-        fixed_language=bool(definition.get("fixed_language", language != "auto")),
-        include_sole_proprietors=bool(definition.get("include_sole_proprietors", False)),
-        days=list(window.get("days", [])),
-        start=str(window.get("start", "09:00")),
-        end=str(window.get("end", "16:00")),
-        skip_holidays=bool(window.get("skip_holidays", True)),
-        rate_sms=str(rate.get("sms", "")),
-        rate_email=str(rate.get("email", "")),
-        rate_telegram=str(rate.get("telegram", "")),
-        counties=list(audience.get("counties", [])),
-        nace=", ".join(audience.get("nace", [])),
+        name=copy_of or definition.name,
+        language=definition.language,
+        fixed_language=definition.fixed_language,
+        include_sole_proprietors=definition.include_sole_proprietors,
+        days=list(window.days),
+        start=window.start,
+        end=window.end,
+        skip_holidays=window.skip_holidays,
+        rate_sms=str(rate.sms),
+        rate_email=str(rate.email),
+        rate_telegram=str(rate.telegram),
+        counties=list(audience.counties),
+        nace=", ".join(audience.nace),
         employees_min=str(employees[0]),
         employees_max=str(employees[1]),
-        exclude=list(audience.get("exclude", [])),
+        exclude=list(audience.exclude),
         steps=steps,
     )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import definition_of
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.templating import template_names
 from settings import Settings
@@ -120,7 +121,7 @@ def campaign_new(
 ) -> Response:
     original = session.get(Campaign, copy) if copy else None
     if original is not None:
-        fields = fields_from_definition(original.definition, copy_of=f"Kopi av {original.name}")
+        fields = fields_from_definition(definition_of(original), copy_of=f"Kopi av {original.name}")
         toml_text = original.source_toml or ""
     else:
         fields = CampaignFields(counties=list(county_names(session)))
