@@ -17,7 +17,7 @@ NOW = "2026-12-01 10:00:00"
 def test_a_resumed_campaign_keeps_its_resume_time_and_every_campaign_starts_at_revision_one(
     db: Database,
 ) -> None:
-    migrate(db, "0014", down=True)
+    migrate(db, "0012", down=True)
     with db.engine.begin() as connection:
         connection.execute(
             text(

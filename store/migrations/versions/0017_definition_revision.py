@@ -1,7 +1,7 @@
 """campaign.definition_revision and campaign.resumed_at
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0012
 Create Date: 2026-12-05 07:30:00.000000
 
 The definition is read as a typed model, parsed once per revision (campaigns.definition_model), so the
@@ -18,7 +18,7 @@ from alembic import op
 import store.models.base
 
 revision: str = "0017"
-down_revision: str | None = "0014"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
