@@ -18,8 +18,10 @@ from stdnum.no import orgnr as orgnr_check
 
 from bot import floods, identity
 from bot import registration_flow as flow
-from bot.keywords import Parsed, candidate_codes, parse
+from bot.keywords import Parsed, candidate_codes, meeting_reply, parse
 from bot.registration_flow import Answer, Button
+from campaigns.meeting_texts import rsvp_text
+from campaigns.meetings import answer_meeting, invitation_for_message
 from catalogue import known_language
 from catalogue import text as say
 from companies.identifiers import normalize_short_code
@@ -292,6 +294,9 @@ class _Engine:
             return self._orgnr_answer(), Intent.ANSWER
         if self.conversation.flow == flow.FLOW and self.company is not None and parsed.short_code is None:
             return self._flow_answer(), Intent.ANSWER
+        meeting = self._meeting_answer(parsed)
+        if meeting is not None:
+            return meeting, Intent.ANSWER
         if parsed.intent is Intent.INTERESTED:
             return self._interested(), Intent.INTERESTED
         if parsed.intent is Intent.DECLINED:
@@ -300,6 +305,34 @@ class _Engine:
         if not self.text:
             return self._acknowledge("help"), Intent.HELP
         return self._acknowledge("free_text"), Intent.FREE_TEXT
+
+    def _meeting_answer(self, parsed: Parsed) -> list[Answer] | None:
+        """A JA or NEI whose company last got an invitation to a meeting that is still ahead is an RSVP, not
+        interest in apprentices or a decline of the campaign (PRODUCT §7), and the answer says so. Only a
+        conversation that proved it speaks for the company answers for it."""
+        reply = meeting_reply(self.text, known_code=parsed.short_code)
+        company = self.verified_company
+        if reply is None or company is None or self.conversation.flow:
+            return None
+        event = invitation_for_message(
+            self.session, message_id=self.reply.message_id, now=self.inbound.received_at
+        )
+        if event is None:
+            return None
+        yes, people = reply
+        result = answer_meeting(
+            self.session,
+            event_id=event.id,
+            company_id=company.id,
+            yes=yes,
+            people=people,
+            channel=self.inbound.channel,
+            address=self.inbound.sender,
+            language=self.language,
+            settings=self.settings,
+            now=self.inbound.received_at,
+        )
+        return [Answer(rsvp_text(result, company_name=company.name, language=self.language))]
 
     def _acknowledge(self, key: str) -> list[Answer]:
         """An automatic answer nobody asked for: once a day per sender, so two auto-responders cannot keep

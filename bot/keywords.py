@@ -68,3 +68,20 @@ def parse(text: str | None, *, known_code: str | None = None) -> Parsed:
     if phrase in HELP:
         return Parsed(Intent.HELP, known_code)
     return Parsed(Intent.FREE_TEXT, known_code)
+
+
+def meeting_reply(text: str | None, *, known_code: str | None = None) -> tuple[bool, int | None] | None:
+    """A JA or NEI as an answer to a meeting invitation: (yes, people) where "JA 3" brings three people, or
+    None when the text is neither. Whether it is about a meeting is decided by what the company got last."""
+    tokens = words(text or "")
+    if known_code:
+        tokens = [t for t in tokens if t.upper() != known_code]
+    people = ascii_int(tokens[-1]) if len(tokens) > 1 else None
+    if people is not None:
+        tokens = tokens[:-1]
+    phrase = " ".join(tokens)
+    if phrase in INTERESTED:
+        return True, people
+    if phrase in DECLINED and people is None:
+        return False, None
+    return None

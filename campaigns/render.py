@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from campaigns.meeting_texts import MeetingFields, event_variables
 from campaigns.qr import qr_svg
 from campaigns.sms_text import MAX_SEGMENTS, SmsInfo, normalize_and_analyse
 from campaigns.templating import LANGUAGES, TemplateProblem, Templates, check_template_name, template_file
@@ -121,9 +122,11 @@ class MessageRenderer:
         language: str,
         on: date | datetime | None = None,
         contact_name: str | None = None,
+        meeting: MeetingFields | None = None,
     ) -> dict[str, Any]:
         """Everything a template may say about `company`. Identifiers the company lacks are left undefined,
-        so a template that needs them fails with a TemplateProblem naming the company."""
+        so a template that needs them fails with a TemplateProblem naming the company; so is `event` for a
+        step that invites to no meeting."""
         orgnr = company.orgnr
         variables = {
             **self._base(language, on),
@@ -144,10 +147,13 @@ class MessageRenderer:
             variables["token"] = token
             variables["registration_url"] = f"{self._base_url}/r/{token}"
             variables["telegram_url"] = f"https://t.me/{self._bot}?start={token}"
+        if meeting is not None:
+            variables["event"] = event_variables(meeting, language)
         return variables
 
-    def sample_variables(self, *, language: str) -> dict[str, Any]:
-        """A made-up company (with a registration) to check templates before any audience exists."""
+    def sample_variables(self, *, language: str, meeting: MeetingFields | None = None) -> dict[str, Any]:
+        """A made-up company (with a registration, and the step's meeting if it has one) to check templates
+        before any audience exists."""
         company = Company(
             orgnr="974760673",
             name="Eksempel Bygg & Sønn AS",
@@ -159,8 +165,11 @@ class MessageRenderer:
             token="Eksempel-token_0123456789abcdefghijklmnop",
             language=language,
         )
-        variables = self.company_variables(company=company, language=language, contact_name="Kari Nordmann")
+        variables = self.company_variables(
+            company=company, language=language, contact_name="Kari Nordmann", meeting=meeting
+        )
         variables.update(
+            people=2,
             contact_phone="+4791234567",
             contact_email="kari@eksempel.no",
             trades=["Tømrerfaget", "Produksjonsteknikkfaget"],
@@ -176,6 +185,7 @@ class MessageRenderer:
         template: str,
         channel: Channel | str,
         languages: tuple[str, ...] = LANGUAGES,
+        meeting: MeetingFields | None = None,
     ) -> None:
         """Raises TemplateProblem unless `template` exists for `channel` and renders in every language.
 
@@ -189,7 +199,7 @@ class MessageRenderer:
                     template=template,
                     channel=outcome,
                     language=language,
-                    variables=self.sample_variables(language=language),
+                    variables=self.sample_variables(language=language, meeting=meeting),
                 )
 
     def render(

@@ -123,3 +123,17 @@ class SendWindow:
         """The end of the opening that `at` falls in (or of the next one, when closed)."""
         opened = self.next_open(at)
         return self._opening(opened.astimezone(self.zone).date())[1]
+
+    def latest_open_before(self, deadline: datetime, *, slack: timedelta = timedelta(0)) -> datetime | None:
+        """The latest moment at or before `deadline` when the window is open, at least `slack` before that
+        opening closes (so what is started then is done before it closes); None within a year before."""
+        day = deadline.astimezone(self.zone).date()
+        for offset in range(0, 370):
+            candidate = day - timedelta(days=offset)
+            if not self.is_send_day(candidate):
+                continue
+            opens, closes = self._opening(candidate)
+            if opens > deadline:
+                continue
+            return max(opens, min(deadline, closes - slack))
+        return None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import meta
 
+from campaigns.meetings import SAMPLE
 from campaigns.render import MessageRenderer
 from campaigns.templating import (
     LANGUAGES,
@@ -61,7 +62,14 @@ def test_every_template_exists_in_all_three_languages_with_the_same_files(name: 
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_every_template_renders_in_every_language(renderer: MessageRenderer, name: str) -> None:
-    renderer.check(template=name, channel=FOLDER_CHANNEL[name.partition("/")[0]])
+    # A meeting's templates are checked with the step's meeting; without one they must fail (below).
+    meeting = SAMPLE if "/infomote" in name else None
+    renderer.check(template=name, channel=FOLDER_CHANNEL[name.partition("/")[0]], meeting=meeting)
+
+
+def test_a_meeting_template_without_a_meeting_is_a_problem_at_create_time(renderer: MessageRenderer) -> None:
+    with pytest.raises(TemplateProblem, match="event"):
+        renderer.check(template="sms/infomote", channel=Channel.SMS)
 
 
 def test_the_readme_lists_every_variable_a_template_uses(renderer: MessageRenderer) -> None:
@@ -77,7 +85,10 @@ def test_the_readme_lists_every_variable_a_template_uses(renderer: MessageRender
 
 
 def test_unknown_templates_are_refused_with_the_known_ones() -> None:
-    with pytest.raises(TemplateProblem, match=r"ukjent mal \(kjente: sms/bekreftelse, sms/invitasjon"):
+    with pytest.raises(
+        TemplateProblem,
+        match=r"ukjent mal \(kjente: sms/bekreftelse, sms/infomote, sms/infomote_paaminnelse, sms/invitasjon",
+    ):
         check_template_name(TEMPLATES_DIR, name="sms/invitasjn", channel="sms")
 
 

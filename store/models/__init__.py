@@ -19,10 +19,12 @@ from store.models.enums import (
     NoticeChannel,
     NoticeMode,
     RegistrationSource,
+    RsvpStatus,
     StaffRole,
     StepAudience,
     WaitReason,
 )
+from store.models.events import Event, Rsvp
 from store.models.hunters import Hunter, HunterMember, Lead, hunter_county, hunter_trade
 from store.models.organisations import AuditEvent, HunterChange
 from store.models.ownership import CampaignLaunchRequest, CampaignOwner
@@ -63,6 +65,7 @@ __all__ = [
     "Conversation",
     "County",
     "EarlyDeliveryReport",
+    "Event",
     "Heartbeat",
     "Hunter",
     "HunterChange",
@@ -84,6 +87,8 @@ __all__ = [
     "Registration",
     "RegistrationSource",
     "Reply",
+    "Rsvp",
+    "RsvpStatus",
     "StaffRole",
     "StaffSession",
     "StaffUser",

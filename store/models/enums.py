@@ -84,6 +84,14 @@ class Intent(StrEnum):
     COMMAND = "command"  # a Telegram command or button
 
 
+class RsvpStatus(StrEnum):
+    """A company's answer to an information meeting (PRODUCT §11)."""
+
+    ATTENDING = "attending"  # said JA and has a place
+    WAITING = "waiting"  # said JA after the meeting was full: on the waiting list, in the order of answering
+    DECLINED = "declined"  # said NEI
+
+
 class RegistrationSource(StrEnum):
     SMS = "sms"
     TELEGRAM = "telegram"

@@ -1,0 +1,308 @@
+"""Information meetings (PRODUCT §11): a step's invitation, the companies' JA/NEI, the waiting list, reminders,
+and telling yes-sayers when a meeting changes or is cancelled.
+
+Capacity counts companies. A JA past capacity puts the company on the waiting list in the order it answered;
+when a place frees (a NEI from someone who had one, or a larger capacity) the first in the queue moves up and
+is told. Every answer changes the company's one row per meeting, so answering twice never takes two places.
+The meeting row is locked while places are counted (PostgreSQL; SQLite has one writer anyway), so two JA at
+the same moment cannot both take the last place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaigns.meeting_notices import Notice, queue_notice
+from settings import Settings
+from store.models import (
+    Campaign,
+    CampaignStep,
+    Event,
+    Message,
+    Rsvp,
+    RsvpStatus,
+    utcnow,
+)
+
+MAX_PEOPLE = 50  # a company that says it brings more is asked again, not believed
+
+
+class MeetingError(ValueError):
+    """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...)."""
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """A step's `event` table as the definition stores it (times ISO 8601 with offset)."""
+
+    title: str
+    starts_at: datetime
+    place: str
+    ends_at: datetime | None = None
+    capacity: int | None = None
+
+    @classmethod
+    def from_definition(cls, raw: Mapping[str, Any]) -> EventSpec:
+        ends = raw.get("ends")
+        return cls(
+            title=str(raw["title"]),
+            starts_at=datetime.fromisoformat(str(raw["at"])),
+            place=str(raw.get("place") or ""),
+            ends_at=datetime.fromisoformat(str(ends)) if ends else None,
+            capacity=int(raw["capacity"]) if raw.get("capacity") is not None else None,
+        )
+
+
+SAMPLE = EventSpec(
+    title="Informasjonsmøte om voksenlærlinger",
+    starts_at=datetime(2027, 2, 10, 13, 0, tzinfo=UTC),
+    ends_at=datetime(2027, 2, 10, 14, 30, tzinfo=UTC),
+    place="Øra næringspark, møterom 1",
+    capacity=40,
+)
+
+
+def create_events(session: Session, *, campaign: Campaign) -> list[Event]:
+    """One meeting per step whose definition carries `event`; called when the draft is stored."""
+    made: list[Event] = []
+    raw_steps = (campaign.definition or {}).get("steps") or []
+    for step in campaign.steps:
+        raw = raw_steps[step.position] if step.position < len(raw_steps) else {}
+        spec = raw.get("event") if isinstance(raw, Mapping) else None
+        if not spec:
+            continue
+        event_spec = spec if isinstance(spec, EventSpec) else EventSpec.from_definition(spec)
+        event = Event(
+            campaign_id=campaign.id,
+            step_id=step.id,
+            title=event_spec.title,
+            starts_at=event_spec.starts_at,
+            ends_at=event_spec.ends_at,
+            place=event_spec.place,
+            capacity=event_spec.capacity,
+        )
+        session.add(event)
+        made.append(event)
+    session.flush()
+    return made
+
+
+def invitation_for_message(session: Session, *, message_id: int | None, now: datetime) -> Event | None:
+    """The meeting a message invited to, while an answer still matters (not cancelled, not begun)."""
+    if message_id is None:
+        return None
+    event = session.scalar(
+        select(Event).join(Message, Message.step_id == Event.step_id).where(Message.id == message_id)
+    )
+    if event is None or event.cancelled_at is not None or event.starts_at <= now:
+        return None
+    return event
+
+
+def open_invitation(session: Session, *, company_id: int, now: datetime) -> Event | None:
+    """The upcoming meeting the company was invited to most recently (its web page shows it)."""
+    return session.scalar(
+        select(Event)
+        .join(Message, Message.step_id == Event.step_id)
+        .where(
+            Message.company_id == company_id,
+            Message.sent_at.is_not(None),
+            Event.cancelled_at.is_(None),
+            Event.starts_at > now,
+        )
+        .order_by(Message.sent_at.desc())
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True)
+class RsvpResult:
+    """What an answer did: the company's status now, and who moved up from the waiting list because of it."""
+
+    rsvp: Rsvp
+    event: Event
+    changed: bool  # False when the answer repeats what the company said before
+    promoted: tuple[int, ...] = ()  # rsvp ids
+
+
+def _locked(session: Session, event_id: int) -> Event:
+    event = session.scalar(select(Event).where(Event.id == event_id).with_for_update())
+    if event is None:
+        raise MeetingError(f"møte {event_id} finnes ikke")
+    return event
+
+
+def attending_count(session: Session, event_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Rsvp)
+            .where(Rsvp.event_id == event_id, Rsvp.status == RsvpStatus.ATTENDING)
+        )
+        or 0
+    )
+
+
+def answer_meeting(
+    session: Session,
+    *,
+    event_id: int,
+    company_id: int,
+    yes: bool,
+    people: int | None,
+    channel: str,
+    address: str | None,
+    language: str,
+    settings: Settings,
+    now: datetime | None = None,
+) -> RsvpResult:
+    """Records a JA (with how many people come) or a NEI. The caller commits."""
+    now = now or utcnow()
+    event = _locked(session, event_id)
+    rsvp = session.scalar(select(Rsvp).where(Rsvp.event_id == event.id, Rsvp.company_id == company_id))
+    before = rsvp.status if rsvp is not None else None
+    count = max(1, min(people or (rsvp.people if rsvp is not None else 1), MAX_PEOPLE))
+    if rsvp is None:
+        rsvp = Rsvp(event_id=event.id, company_id=company_id, people=count, answered_at=now)
+        session.add(rsvp)
+    rsvp.channel, rsvp.language = channel, language
+    if address is not None or channel not in ("sms", "telegram"):
+        rsvp.address = address if channel in ("sms", "telegram") else rsvp.address
+    if yes:
+        rsvp.people = count
+        if before in (RsvpStatus.ATTENDING, RsvpStatus.WAITING):
+            status = before  # a second JA keeps the place (or the place in the queue)
+        else:
+            rsvp.answered_at = now
+            full = event.capacity is not None and attending_count(session, event.id) >= event.capacity
+            status = RsvpStatus.WAITING if full else RsvpStatus.ATTENDING
+    else:
+        status = RsvpStatus.DECLINED
+        if before is not RsvpStatus.DECLINED:
+            rsvp.answered_at = now
+    rsvp.status = status
+    session.flush()
+    promoted = (
+        _fill_places(session, event=event, settings=settings, now=now)
+        if before is RsvpStatus.ATTENDING
+        else []
+    )
+    return RsvpResult(rsvp=rsvp, event=event, changed=before is not status, promoted=tuple(promoted))
+
+
+def _fill_places(session: Session, *, event: Event, settings: Settings, now: datetime) -> list[int]:
+    """Moves the first of the waiting list up while there are free places, and tells each of them."""
+    free = None if event.capacity is None else event.capacity - attending_count(session, event.id)
+    query = (
+        select(Rsvp)
+        .where(Rsvp.event_id == event.id, Rsvp.status == RsvpStatus.WAITING)
+        .order_by(Rsvp.answered_at, Rsvp.id)
+    )
+    if free is not None:
+        if free <= 0:
+            return []
+        query = query.limit(free)
+    moved: list[int] = []
+    for rsvp in session.scalars(query).all():
+        rsvp.status = RsvpStatus.ATTENDING
+        rsvp.promoted_at = now
+        moved.append(rsvp.id)
+        queue_notice(session, settings=settings, event=event, rsvp=rsvp, notice=Notice.PROMOTED, now=now)
+    session.flush()
+    return moved
+
+
+def change_meeting(
+    session: Session,
+    *,
+    event_id: int,
+    settings: Settings,
+    title: str | None = None,
+    at: datetime | None = None,
+    ends: datetime | None = None,
+    place: str | None = None,
+    capacity: int | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Changes a meeting and tells everyone who said JA (attending and waiting); returns how many were told.
+    A larger capacity moves the waiting list up."""
+    now = now or utcnow()
+    event = _locked(session, event_id)
+    if event.cancelled_at is not None:
+        raise MeetingError("møtet er avlyst")
+    starts = at or event.starts_at
+    finish = ends if ends is not None else event.ends_at
+    if finish is not None and finish <= starts:
+        raise MeetingError("møtet slutter før det begynner")
+    if capacity is not None and capacity < 1:
+        raise MeetingError("kapasiteten er et antall bedrifter, 1 eller flere")
+    moved_time = starts != event.starts_at or finish != event.ends_at
+    told_change = (
+        moved_time or (place is not None and place != event.place) or (title not in (None, event.title))
+    )
+    event.title = title if title is not None else event.title
+    event.place = place if place is not None else event.place
+    event.starts_at, event.ends_at = starts, finish
+    if capacity is not None:
+        event.capacity = capacity
+    told = 0
+    if told_change:
+        event.changed_at = now
+        for rsvp in _yes_sayers(session, event.id):
+            if moved_time:
+                rsvp.reminded_at = None  # the reminder belongs to the new time
+            told += queue_notice(
+                session, settings=settings, event=event, rsvp=rsvp, notice=Notice.CHANGED, now=now
+            )
+    session.flush()
+    _fill_places(session, event=event, settings=settings, now=now)
+    return told
+
+
+def cancel_meeting(
+    session: Session, *, event_id: int, settings: Settings, now: datetime | None = None
+) -> int:
+    """Cancels a meeting and tells everyone who said JA; returns how many were told. Cancelling twice tells
+    nobody twice."""
+    now = now or utcnow()
+    event = _locked(session, event_id)
+    if event.cancelled_at is not None:
+        return 0
+    event.cancelled_at = now
+    told = sum(
+        queue_notice(session, settings=settings, event=event, rsvp=rsvp, notice=Notice.CANCELLED, now=now)
+        for rsvp in _yes_sayers(session, event.id)
+    )
+    session.flush()
+    return told
+
+
+def _yes_sayers(session: Session, event_id: int) -> list[Rsvp]:
+    return list(
+        session.scalars(
+            select(Rsvp)
+            .where(Rsvp.event_id == event_id, Rsvp.status.in_((RsvpStatus.ATTENDING, RsvpStatus.WAITING)))
+            .order_by(Rsvp.answered_at, Rsvp.id)
+        )
+    )
+
+
+def events_of_campaign(session: Session, *, campaign_id: int) -> list[Event]:
+    return list(
+        session.scalars(
+            select(Event)
+            .join(CampaignStep, CampaignStep.id == Event.step_id)
+            .where(Event.campaign_id == campaign_id)
+            .order_by(CampaignStep.position)
+        )
+    )
+
+
+def meeting_of_company(session: Session, *, event_id: int, company_id: int) -> Rsvp | None:
+    return session.scalar(select(Rsvp).where(Rsvp.event_id == event_id, Rsvp.company_id == company_id))
