@@ -69,7 +69,8 @@ def queue_notice(
 ) -> int:
     """Queues one notice; returns 1, or 0 when the company cannot or must not be written to."""
     target = notice_target(session, event=event, rsvp=rsvp)
-    company = session.get(Company, rsvp.company_id)
+    # Fresh: identifiers (the short code the texts quote) may have been written by a Core statement.
+    company = session.get(Company, rsvp.company_id, populate_existing=True)
     if target is None or company is None or company.never_contact:
         return 0
     channel, address = target

@@ -1,0 +1,314 @@
+"""Information meetings (PRODUCT §11): JA/NEI to an invitation, capacity and the waiting list, reminders at
+the last moment the window allows, changed and cancelled meetings, and the calendar file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.engine import Inbound, Outcome, handle_inbound
+from bot.keywords import meeting_reply
+from campaigns.ics import calendar_file, fold
+from campaigns.meeting_reminders import queue_due_reminders, reminder_due
+from campaigns.meetings import EventSpec, answer_meeting, cancel_meeting, change_meeting
+from campaigns.windows import SendWindow
+from settings import Settings
+from store.models import (
+    Campaign,
+    CampaignStep,
+    Channel,
+    Company,
+    Contact,
+    Event,
+    Intent,
+    Message,
+    MessageKind,
+    MessageState,
+    Registration,
+    Reply,
+    Rsvp,
+    RsvpStatus,
+)
+from tests.outbox_factories import make_campaign, make_recipient
+
+OSLO = ZoneInfo("Europe/Oslo")
+NOW = datetime(2027, 2, 1, 10, 0, tzinfo=OSLO).astimezone(UTC)  # a Monday
+WORKING_HOURS = {
+    "days": ["mon", "tue", "wed", "thu", "fri"],
+    "start": "09:00",
+    "end": "16:00",
+    "skip_holidays": True,
+}
+
+
+def invited(
+    session: Session, *, companies: int = 1, capacity: int | None = None, starts: datetime | None = None
+) -> tuple[Event, list[tuple[Company, Contact]]]:
+    """A meeting whose SMS invitation went to `companies` companies an hour before NOW."""
+    campaign, step = make_campaign(session, window=WORKING_HOURS)
+    step.template = "sms/infomote"
+    starts = starts or datetime(2027, 2, 10, 14, 0, tzinfo=OSLO)
+    event = Event(
+        campaign_id=campaign.id,
+        step_id=step.id,
+        title="Voksenlærlinger på Øra",
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=90),
+        place="Øra næringspark, bygg 3",
+        capacity=capacity,
+    )
+    session.add(event)
+    recipients = [make_recipient(session) for _ in range(companies)]
+    for company, contact in recipients:
+        session.add(
+            Message(
+                kind=MessageKind.OUTREACH,
+                campaign_id=campaign.id,
+                step_id=step.id,
+                company_id=company.id,
+                contact_id=contact.id,
+                channel=Channel.SMS,
+                address=contact.address,
+                body="Invitasjon",
+                state=MessageState.SENT,
+                sent_at=NOW - timedelta(hours=1),
+                due_at=NOW - timedelta(hours=1),
+            )
+        )
+    session.flush()
+    return event, recipients
+
+
+def say(session: Session, settings: Settings, text: str, sender: str, *, at: datetime = NOW) -> Outcome:
+    outcome = handle_inbound(
+        session,
+        inbound=Inbound(
+            channel="sms", sender=sender, text=text, provider_id=f"SM-{sender}-{text}-{at}", received_at=at
+        ),
+        settings=settings,
+    )
+    session.commit()
+    return outcome
+
+
+def status(session: Session, event: Event, company: Company) -> RsvpStatus | None:
+    return session.scalar(select(Rsvp.status).where(Rsvp.event_id == event.id, Rsvp.company_id == company.id))
+
+
+def notices(session: Session, address: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(Message.body)
+            .where(Message.kind == MessageKind.NOTIFICATION, Message.address == address)
+            .order_by(Message.id)
+        )
+    )
+
+
+def test_meeting_replies_are_yes_with_people_or_no() -> None:
+    assert meeting_reply("Ja") == (True, None)
+    assert meeting_reply("ja takk 3") == (True, 3)
+    assert meeting_reply("JA 2 K7MX2P", known_code="K7MX2P") == (True, 2)
+    assert meeting_reply("Nei takk!") == (False, None)
+    assert meeting_reply("nei 2") is None
+    assert meeting_reply("hvor er det?") is None
+
+
+def test_a_ja_to_an_invitation_is_an_rsvp_not_a_registration(session: Session, settings: Settings) -> None:
+    event, [(company, contact)] = invited(session)
+    outcome = say(session, settings, "JA 2", contact.address)
+    assert outcome.intent is Intent.ANSWER
+    assert status(session, event, company) is RsvpStatus.ATTENDING
+    assert session.scalar(select(Rsvp.people)) == 2
+    assert session.scalar(select(Registration.id)) is None
+    answer = outcome.answers[0].text
+    assert "Voksenlærlinger på Øra" in answer and "ikke en registrering som lærebedrift" in answer
+    assert "onsdag 10. februar 2027 kl. 14:00–15:30 (norsk tid)" in answer
+    reply = session.scalar(select(Reply))
+    assert reply is not None and reply.intent is Intent.ANSWER and reply.company_id == company.id
+
+
+def test_a_nei_to_an_invitation_declines_the_meeting_not_the_campaign(
+    session: Session, settings: Settings
+) -> None:
+    event, [(company, contact)] = invited(session)
+    outcome = say(session, settings, "nei takk", contact.address)
+    assert status(session, event, company) is RsvpStatus.DECLINED
+    assert outcome.intent is Intent.ANSWER  # not DECLINED: the campaign's reminders still come
+    assert "gjaldt bare møtet" in outcome.answers[0].text
+
+
+def test_a_ja_after_the_meeting_began_is_interest_again(session: Session, settings: Settings) -> None:
+    event, [(company, contact)] = invited(session)
+    outcome = say(session, settings, "JA", contact.address, at=event.starts_at + timedelta(minutes=1))
+    assert outcome.intent is Intent.INTERESTED
+    assert status(session, event, company) is None
+
+
+def test_past_capacity_a_waiting_list_and_the_first_in_it_moves_up_and_is_told(
+    session: Session, settings: Settings
+) -> None:
+    event, recipients = invited(session, companies=3, capacity=2)
+    for _company, contact in recipients:
+        say(session, settings, "JA", contact.address)
+    (first, a), (_second, _b), (third, c) = recipients
+    assert [status(session, event, x) for x, _ in recipients] == [
+        RsvpStatus.ATTENDING,
+        RsvpStatus.ATTENDING,
+        RsvpStatus.WAITING,
+    ]
+    assert (
+        "venteliste"
+        in say(session, settings, "ja takk", c.address, at=NOW + timedelta(minutes=2)).answers[0].text
+    )  # a second JA keeps its turn
+    say(session, settings, "NEI", a.address, at=NOW + timedelta(minutes=5))
+    assert status(session, event, first) is RsvpStatus.DECLINED
+    assert status(session, event, third) is RsvpStatus.ATTENDING
+    [told] = notices(session, c.address)
+    assert "ledig plass" in told and "Voksenlærlinger på Øra" in told
+
+
+def test_two_answers_from_one_company_take_one_place(session: Session, settings: Settings) -> None:
+    _event, [(_company, contact)] = invited(session, capacity=1)
+    say(session, settings, "JA", contact.address)
+    say(session, settings, "JA 3", contact.address, at=NOW + timedelta(minutes=1))
+    rows = session.scalars(select(Rsvp)).all()
+    assert [(r.status, r.people) for r in rows] == [(RsvpStatus.ATTENDING, 3)]
+
+
+def test_the_reminder_goes_the_day_before_or_the_last_open_moment_before_that() -> None:
+    window = SendWindow.from_definition(WORKING_HOURS)
+    wednesday = datetime(2027, 2, 10, 14, 0, tzinfo=OSLO)
+    assert reminder_due(window, wednesday) == datetime(2027, 2, 9, 14, 0, tzinfo=OSLO)
+    # A Monday meeting: Sunday is shut, so the reminder goes on Friday before the window closes.
+    monday = datetime(2027, 2, 15, 10, 0, tzinfo=OSLO)
+    assert reminder_due(window, monday) == datetime(2027, 2, 12, 15, 30, tzinfo=OSLO)
+    # An early meeting: the day before at 08:00 is before opening, so the evening before that.
+    early = datetime(2027, 2, 11, 8, 0, tzinfo=OSLO)
+    assert reminder_due(window, early) == datetime(2027, 2, 9, 15, 30, tzinfo=OSLO)
+    # Easter: Thursday 25 March 2027 to Monday 29 March are holidays; a meeting on Tuesday 30th is
+    # reminded on Wednesday 24th.
+    after_easter = datetime(2027, 3, 30, 12, 0, tzinfo=OSLO)
+    assert reminder_due(window, after_easter) == datetime(2027, 3, 24, 15, 30, tzinfo=OSLO)
+
+
+def test_yes_sayers_get_one_reminder_at_the_due_moment_never_before_or_outside_the_window(
+    session: Session, settings: Settings
+) -> None:
+    _event, recipients = invited(session, companies=2)
+    (_yes, a), (_no, b) = recipients
+    say(session, settings, "JA", a.address)
+    say(session, settings, "NEI", b.address)
+    due = datetime(2027, 2, 9, 14, 0, tzinfo=OSLO)
+    assert queue_due_reminders(session, settings=settings, now=due - timedelta(minutes=1)) == 0
+    assert queue_due_reminders(session, settings=settings, now=due) == 1
+    assert queue_due_reminders(session, settings=settings, now=due + timedelta(minutes=10)) == 0
+    [reminder] = notices(session, a.address)
+    assert reminder.startswith("Påminnelse: Voksenlærlinger på Øra")
+    assert notices(session, b.address) == []
+
+
+def test_a_late_yes_is_reminded_while_the_window_is_open_and_never_after_the_meeting(
+    session: Session, settings: Settings
+) -> None:
+    _event, [(_company, contact), (_other, c2)] = invited(session, companies=2)
+    late = datetime(2027, 2, 9, 19, 0, tzinfo=OSLO)  # after the due moment, window shut
+    say(session, settings, "JA", contact.address, at=late)
+    assert queue_due_reminders(session, settings=settings, now=late) == 0
+    morning = datetime(2027, 2, 10, 9, 0, tzinfo=OSLO)
+    assert queue_due_reminders(session, settings=settings, now=morning) == 1
+    say(session, settings, "JA", c2.address, at=morning)
+    after = datetime(2027, 2, 10, 14, 5, tzinfo=OSLO)
+    assert queue_due_reminders(session, settings=settings, now=after) == 0
+    assert notices(session, c2.address) == []
+
+
+def test_a_changed_meeting_is_told_to_every_yes_sayer_and_a_cancelled_one_too(
+    session: Session, settings: Settings
+) -> None:
+    event, recipients = invited(session, companies=3, capacity=1)
+    (_first, a), (_second, b), (_third, c) = recipients
+    say(session, settings, "JA", a.address)
+    say(session, settings, "JA", b.address)  # waiting
+    say(session, settings, "NEI", c.address)
+    moved = datetime(2027, 2, 11, 12, 0, tzinfo=OSLO)
+    told = change_meeting(
+        session, event_id=event.id, settings=settings, at=moved, ends=moved + timedelta(hours=1), now=NOW
+    )
+    assert told == 2
+    assert "torsdag 11. februar 2027 kl. 12:00-13:00" in notices(session, a.address)[0]
+    assert notices(session, c.address) == []
+    assert cancel_meeting(session, event_id=event.id, settings=settings, now=NOW) == 2
+    assert cancel_meeting(session, event_id=event.id, settings=settings, now=NOW) == 0
+    assert "Avlyst" in notices(session, b.address)[-1]
+    # A JA to a cancelled meeting is no RSVP.
+    assert say(session, settings, "JA", c.address).intent is Intent.INTERESTED
+
+
+def test_a_larger_capacity_moves_the_waiting_list_up(session: Session, settings: Settings) -> None:
+    event, recipients = invited(session, companies=2, capacity=1)
+    for _company, contact in recipients:
+        say(session, settings, "JA", contact.address)
+    change_meeting(session, event_id=event.id, settings=settings, capacity=2, now=NOW)
+    assert [status(session, event, x) for x, _ in recipients] == [RsvpStatus.ATTENDING, RsvpStatus.ATTENDING]
+    assert "ledig plass" in notices(session, recipients[1][1].address)[0]
+
+
+def test_an_opted_out_address_gets_no_notice(session: Session, settings: Settings) -> None:
+    event, [(_company, contact)] = invited(session)
+    say(session, settings, "JA", contact.address)
+    say(session, settings, "STOPP", contact.address)
+    assert cancel_meeting(session, event_id=event.id, settings=settings, now=NOW) == 0
+
+
+def test_answer_meeting_from_the_web_notifies_where_the_invitation_went(
+    session: Session, settings: Settings
+) -> None:
+    event, [(company, contact)] = invited(session)
+    answer_meeting(
+        session,
+        event_id=event.id,
+        company_id=company.id,
+        yes=True,
+        people=4,
+        channel="web",
+        address=None,
+        language="en",
+        settings=settings,
+        now=NOW,
+    )
+    cancel_meeting(session, event_id=event.id, settings=settings, now=NOW)
+    [told] = notices(session, contact.address)
+    # As SMS writes it (GSM-7 has neither «» nor the en dash).
+    assert told.startswith(
+        'Cancelled: "Voksenlærlinger på Øra" Wednesday 10 February 2027, 14:00-15:30 (Norway time)'
+    )
+
+
+def test_the_calendar_file_is_rfc_5545() -> None:
+    spec = EventSpec(
+        title="Møte, info; og mer",
+        starts_at=datetime(2027, 2, 10, 14, 0, tzinfo=OSLO),
+        ends_at=None,
+        place="Øra næringspark\nbygg 3",
+        capacity=None,
+    )
+    ics = calendar_file(spec, uid="event-7@laereplassjeger", now=NOW, description="x" * 200)
+    lines = ics.split("\r\n")
+    assert ics.endswith("\r\n") and "\n" not in ics.replace("\r\n", "")
+    assert "DTSTART:20270210T130000Z" in lines and "DTEND:20270210T140000Z" in lines
+    assert "SUMMARY:Møte\\, info\\; og mer" in lines
+    assert "LOCATION:Øra næringspark\\nbygg 3" in lines
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert fold("Æ" * 40).split("\r\n ")[0].encode().__len__() <= 75
+
+
+def test_campaign_and_step_rows_cascade_to_meetings(session: Session) -> None:
+    event, _ = invited(session)
+    session.delete(session.get_one(Campaign, event.campaign_id))
+    session.flush()
+    assert session.scalar(select(Event.id)) is None
+    assert session.scalar(select(CampaignStep.id)) is None
