@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from store.db import Database
+from store.migrate import alembic_config
 from tests.test_migration_0004 import migrate
+
+# The revision before 0015, whichever landed last before it.
+BEFORE = ScriptDirectory.from_config(alembic_config()).get_revision("0015").down_revision
 
 NOW = "2026-12-01 10:00:00"
 
 
 def test_meetings_come_and_go_without_touching_campaigns(db: Database) -> None:
-    migrate(db, "0014", down=True)
+    migrate(db, str(BEFORE), down=True)
     assert "event" not in inspect(db.engine).get_table_names()
     with db.engine.begin() as connection:
         connection.execute(
@@ -37,7 +42,7 @@ def test_meetings_come_and_go_without_touching_campaigns(db: Database) -> None:
             {"now": NOW},
         )
     assert {"event", "rsvp"} <= set(inspect(db.engine).get_table_names())
-    migrate(db, "0014", down=True)
+    migrate(db, str(BEFORE), down=True)
     names = set(inspect(db.engine).get_table_names())
     assert "event" not in names and "rsvp" not in names
     with db.engine.connect() as connection:
