@@ -1,7 +1,7 @@
 """information meetings: event and rsvp
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0017
 Create Date: 2026-12-05 07:05:00.000000
 
 A campaign step may invite to an information meeting (PRODUCT §11); each company answers JA or NEI once per
@@ -16,7 +16,7 @@ from alembic import op
 import store.models.base
 
 revision: str = "0015"
-down_revision: str | None = "0012"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
