@@ -26,6 +26,7 @@ from campaigns.variables import (
     address_lines,
     date_text,
     message_language,
+    owner_variables,
     registration_variables,
     reply_number,
 )
@@ -139,6 +140,7 @@ class MessageRenderer:
             "county_number": company.county_number or "",
             "campaign_name": campaign.name if campaign is not None else "",
             "contact_name": contact_name or "",
+            **owner_variables(campaign),
         }
         short_code, token = company.short_code, company.token
         if short_code:
@@ -176,6 +178,11 @@ class MessageRenderer:
             places=2,
             adult_apprentices=True,
             start="august 2027",
+            owner_name="NAV Fredrikstad",
+            co_owner_names="Glemmen videregående skole",
+            owner_contact_name="Ola Nordmann",
+            owner_contact_phone="91 23 45 67",
+            owner_contact_email="ola.nordmann@nav.no",
         )
         return variables
 

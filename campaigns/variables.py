@@ -155,3 +155,25 @@ def registration_variables(registration: Registration) -> dict[str, Any]:
         "adult_apprentices": registration.adult_apprentices,
         "start": registration.start or "",
     }
+
+
+OWNER_VARIABLES = (
+    "owner_name",
+    "co_owner_names",
+    "owner_contact_name",
+    "owner_contact_phone",
+    "owner_contact_email",
+)
+
+
+def owner_variables(campaign: Campaign | None) -> dict[str, str]:
+    """Who owns the campaign and whom to call (PRODUCT §11), as written on the campaign when it was created
+    (`campaigns.ownership.owner_contact`): a letter says the same however the organisation's profile changes
+    later. All `""` for a campaign without an owner."""
+    stored = (campaign.definition or {}).get("owner_contact") if campaign is not None else None
+    values = {name: "" for name in OWNER_VARIABLES}
+    if isinstance(stored, dict):
+        values.update({name: str(stored.get(name) or "") for name in OWNER_VARIABLES})
+        if values["owner_contact_phone"]:
+            values["owner_contact_phone"] = display_phone(values["owner_contact_phone"])
+    return values
