@@ -8,7 +8,7 @@ from rich.console import Console
 from cli.common import ctx_of, fail, print_json
 from store.labels import label
 from store.models import MAX_ID
-from store.models.enums import HunterState
+from store.models.enums import HunterState, HunterType
 
 hunters_app = typer.Typer(help="Jegerorganisasjoner.", no_args_is_help=True)
 
@@ -80,3 +80,54 @@ def hunters_reject(
 ) -> None:
     """Avvis en jeger (eller trekk tilbake en godkjenning); jegeren får beskjed på Telegram."""
     _decide_hunter(ctx, hunter_id, approve=False)
+
+
+@hunters_app.command("add")
+def hunters_add(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Organisasjonens navn."),
+    orgnr: str = typer.Option(..., "--orgnr", help="Organisasjonsnummeret (9 siffer)."),
+    org_type: HunterType = typer.Option(..., "--type", help="Hva slags organisasjon."),
+    county: list[str] = typer.Option(..., "--county", help="Fylkesnummer, f.eks. 55; kan gjentas."),
+    trade: list[str] | None = typer.Option(
+        None, "--trade", help="Fag (nummer eller navn); kan gjentas. Uten --trade: alle fag."
+    ),
+    email: str = typer.Option(..., "--email", help="E-postadressen til det første medlemmet."),
+    phone: str = typer.Option("", "--phone", help="Telefonnummeret til det første medlemmet."),
+    contact: str | None = typer.Option(
+        None, "--contact", help="Navnet på det første medlemmet (ellers organisasjonens navn)."
+    ),
+    approve: bool = typer.Option(False, "--approve", help="Godkjenn med en gang (ellers venter den)."),
+    as_json: bool = typer.Option(False, "--json", help='Skriv {"id": N}.'),
+) -> None:
+    """Legg til en jegerorganisasjon med sitt første medlem; skriver nummeret."""
+    from catalogue import text
+    from hunters.signup import SignupInput, SignupRefused, sign_up, trade_ids
+
+    with ctx_of(ctx).db.transaction() as session:
+        ids, unknown = trade_ids(session, trade or [])
+        if unknown:
+            fail(f"hunters add: ukjent fag: {', '.join(unknown)} (se fagnummer og -navn i dashbordet)")
+        form = SignupInput(
+            org_name=name,
+            type=org_type.value,
+            orgnr=orgnr,
+            counties=list(county),
+            trades=ids,
+            all_trades=not trade,
+            member_name=contact or name,
+            email=email,
+            phone=phone,
+        )
+        try:
+            hunter = sign_up(session, form=form, source="staff", approve=approve)
+        except SignupRefused as refused:
+            fail(
+                "hunters add: " + " ".join(f"{field}: {text(key)}" for field, key in refused.problems.items())
+            )
+        hunter_id, state = hunter.id, label(hunter.state, "hunter", lower=True)
+    if as_json:
+        print_json({"id": hunter_id})
+    else:
+        typer.echo(hunter_id)
+        typer.echo(f"Jeger {hunter_id} ({name}) er lagt til og er {state}.", err=True)

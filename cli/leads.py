@@ -8,8 +8,9 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from cli.common import ExportFormat, ListFormat, check_output, ctx_of, fail, shown, write_table
+from cli.common import ExportFormat, ListFormat, check_output, ctx_of, fail, print_json, shown, write_table
 from store.labels import label
+from store.models import MAX_ID
 from store.models.enums import LeadState
 
 leads_app = typer.Typer(help="Interesserte bedrifter og jegerne deres.", no_args_is_help=True)
@@ -79,3 +80,41 @@ def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat, output: Path | N
     from hunters.lead_export import write_csv, write_xlsx
 
     write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
+@leads_app.command("show")
+def leads_show(
+    ctx: typer.Context,
+    lead_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis én lead: bedriften, kontaktpersonen, hvilke jegere som har fått den, og hvem som har tatt den."""
+    from hunters.lead_export import lead_detail
+
+    with ctx_of(ctx).db.session() as session:
+        lead = lead_detail(session, lead_id=lead_id)
+    if lead is None:
+        fail(f"leads show: ingen lead har nummer {lead_id}")
+    if as_json:
+        print_json(lead)
+        return
+    announced = ", ".join(f"{h['name']} (nr. {h['id']})" for h in lead["announced_to"]) or "ingen ennå"
+    owner = lead["claimed_by"]
+    lines = [
+        ("Lead", f"nr. {lead['id']} — {label(lead['state'], 'lead')}"),
+        ("Bedrift", f"{lead['company']} (orgnr {lead['orgnr']})"),
+        ("Fylke", f"{lead['county_name'] or lead['county'] or 'ukjent'}"),
+        ("Fag", ", ".join(lead["trades"]) or "ikke oppgitt"),
+        ("Plasser", str(lead["places"]) if lead["places"] is not None else "ikke oppgitt"),
+        (
+            "Kontakt",
+            " · ".join(v for v in (lead["contact_name"], lead["contact_phone"], lead["contact_email"]) if v),
+        ),
+        ("Sendt til", announced),
+        ("Tatt av", f"{owner['name']} (nr. {owner['id']})" if owner else "ingen ennå"),
+        ("Opprettet", shown(lead["created_at"]) + " norsk tid"),
+    ]
+    if lead["claimed_at"]:
+        lines.append(("Tatt", shown(lead["claimed_at"]) + " norsk tid"))
+    for heading, value in lines:
+        typer.echo(f"{heading + ':':<11} {value}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -15,28 +16,55 @@ from store.models.enums import StaffRole
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
 
 
+class RoleChoice(StrEnum):
+    """`--role`: the stored roles, and `county` (a staff account scoped to counties)."""
+
+    ADMIN = "admin"
+    STAFF = "staff"
+    COUNTY = "county"
+
+
 @staff_app.command("add")
 def staff_add(
     ctx: typer.Context,
     email: str = typer.Argument(..., help="E-postadressen brukeren logger inn med."),
-    role: StaffRole = typer.Option(
-        ..., "--role", help="admin: alt, også brukere; staff: kampanjer og leads."
+    role: RoleChoice = typer.Option(
+        ...,
+        "--role",
+        help="admin: alt, også brukere; staff: kampanjer og leads; county: bare fylkene i --county.",
+    ),
+    county: list[str] | None = typer.Option(
+        None, "--county", help="Fylkesnummer for en fylkesansvarlig (--role county); kan gjentas."
     ),
     password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
     name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
 ) -> None:
     """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
-    from staff.accounts import StaffError, add_staff
+    from staff.accounts import StaffError, add_staff, role_of
 
+    if county and role is not RoleChoice.COUNTY:
+        fail(f"staff add {email}: --county gjelder bare --role county")
+    if role is RoleChoice.COUNTY and not county:
+        fail(f"staff add {email}: --role county trenger minst ett --county, f.eks. --county 55")
     if password is None:
         password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
+    stored = StaffRole.STAFF if role is RoleChoice.COUNTY else StaffRole(role.value)
     with ctx_of(ctx).db.transaction() as session:
         try:
-            user = add_staff(session, email=email, role=role, password=password, name=name)
+            user = add_staff(
+                session,
+                email=email,
+                role=stored,
+                password=password,
+                name=name,
+                counties=list(county) if role is RoleChoice.COUNTY and county else None,
+            )
         except StaffError as exc:
             fail(f"staff add {email}: {exc}")
+        counties = f", fylke {' '.join(c.number for c in user.counties)}" if user.county_officer else ""
         typer.echo(
-            f"Brukeren {user.email} ({label(user.role, 'role', lower=True)}) er opprettet; logg inn på /admin/login."
+            f"Brukeren {user.email} ({label(role_of(user), 'role', lower=True)}{counties}) er opprettet; "
+            "logg inn på /admin/login."
         )
 
 
@@ -147,7 +175,7 @@ def staff_list(
     """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
     from rich.table import Table
 
-    from staff.accounts import list_staff
+    from staff.accounts import list_staff, role_of
     from staff.login import is_throttled
     from staff.sessions import live_sessions
     from store.models import utcnow
@@ -160,7 +188,8 @@ def staff_list(
                 "id": u.id,
                 "email": u.email,
                 "name": u.name,
-                "role": u.role.value,
+                "role": role_of(u),
+                "counties": [c.number for c in u.counties] if u.county_officer else None,
                 "active": u.active,
                 "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
                 "throttled": is_throttled(session, email=u.email, now=now),

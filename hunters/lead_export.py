@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from exports import tables
-from store.models import Company, County, Hunter, Lead, LeadState, Registration
+from staff.scopes import EVERYTHING, Scope
+from store.models import Company, County, Hunter, Lead, LeadState, Message, MessageKind, Registration
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -46,9 +47,17 @@ def _local(moment: datetime | None) -> str | None:
 
 
 def lead_rows(
-    session: Session, *, county: str | None = None, state: LeadState | None = None
+    session: Session,
+    *,
+    county: str | None = None,
+    state: LeadState | None = None,
+    scope: Scope = EVERYTHING,
+    lead_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One dict per lead (keys = COLUMNS), oldest first; an unknown county number is an error, not a blank."""
+    """One dict per lead (keys = COLUMNS), oldest first; an unknown county number is an error, not a blank.
+
+    `scope` cuts the rows to what the asking person may see (staff.scopes): every list, export and detail
+    of leads comes through here, so a county officer's CSV holds what their page shows and nothing more."""
     if county is not None and session.get(County, county) is None:
         raise UnknownCounty(f"ukjent fylkesnummer «{county}»")
     query = (
@@ -60,6 +69,9 @@ def lead_rows(
         .options(selectinload(Registration.trades))
         .order_by(Lead.id)
     )
+    query = query.where(scope.leads())
+    if lead_id is not None:
+        query = query.where(Lead.id == lead_id)
     if county is not None:
         query = query.where(Lead.county_number == county)
     if state is not None:
@@ -111,3 +123,31 @@ def write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
 def write_xlsx(rows: list[dict[str, Any]], out: IO[bytes]) -> None:
     """The same columns as a workbook with typed cells: numbers, dates and text that never turns formula."""
     tables.write_xlsx(out, [tables.Sheet("Leads", COLUMNS, (_flat(row) for row in rows))])
+
+
+def lead_detail(session: Session, *, lead_id: int, scope: Scope = EVERYTHING) -> dict[str, Any] | None:
+    """One lead as `lead_rows` gives it, plus who heard of it and who holds it; None when it does not exist or
+    lies outside `scope` (the two look the same: an id proves nothing about who may see it)."""
+    rows = lead_rows(session, scope=scope, lead_id=lead_id)
+    if not rows:
+        return None
+    lead = session.get_one(Lead, lead_id)
+    announced = session.execute(
+        select(Hunter.id, Hunter.org_name)
+        .where(
+            Hunter.id.in_(
+                select(Message.hunter_id).where(
+                    Message.lead_id == lead_id,
+                    Message.kind == MessageKind.NOTIFICATION,
+                    Message.hunter_id.is_not(None),
+                )
+            )
+        )
+        .order_by(Hunter.id)
+    ).all()
+    owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id is not None else None
+    return {
+        **rows[0],
+        "announced_to": [{"id": hunter_id, "name": name} for hunter_id, name in announced],
+        "claimed_by": {"id": owner.id, "name": owner.org_name} if owner is not None else None,
+    }

@@ -145,3 +145,24 @@ def trades_by_id(session: Session, ids: list[int]) -> list[Trade]:
         return []
     found = list(session.scalars(select(Trade).where(Trade.id.in_(wanted)).order_by(Trade.id)))
     return found if len(found) == len(wanted) else []
+
+
+def trade_ids(session: Session, given: list[str]) -> tuple[list[int], list[str]]:
+    """Trades named by number or by name (any case), and the names that match none, for staff's CLI."""
+    trades = list(session.scalars(select(Trade)))
+    by_name = {t.name.lower(): t.id for t in trades}
+    by_id = {t.id for t in trades}
+    ids: list[int] = []
+    unknown: list[str] = []
+    for value in given:
+        value = value.strip()
+        found = (
+            int(value)
+            if value.isascii() and value.isdigit() and int(value) in by_id
+            else by_name.get(value.lower())
+        )
+        if found is None:
+            unknown.append(value[:60])
+        else:
+            ids.append(found)
+    return ids, unknown

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from companies.emails import normalize_email as valid_email
 from staff.sessions import end_all_sessions
 from staff.tokens import revoke_all_tokens
-from store.models import StaffRole, StaffUser, utcnow
+from store.models import County, StaffRole, StaffUser, utcnow
 
 MIN_PASSWORD = 10
 
@@ -43,18 +43,51 @@ def hash_password(password: str) -> str:
 
 
 def add_staff(
-    session: Session, *, email: str, role: StaffRole, password: str, name: str | None = None
+    session: Session,
+    *,
+    email: str,
+    role: StaffRole,
+    password: str,
+    name: str | None = None,
+    counties: list[str] | None = None,
 ) -> StaffUser:
-    """Creates a staff account; an e-mail that exists already is an error (use set_password)."""
+    """Creates a staff account; an e-mail that exists already is an error (use set_password).
+
+    With `counties` the account is a county officer (PRODUCT §2): role staff, scoped to those counties
+    (`staff.scopes`). An admin sees everything, so an admin with counties is refused rather than half-scoped."""
     address = valid_email(email)
     if address is None:
         raise StaffError(f"«{email.strip()[:80]}» er ikke en gyldig e-postadresse.")
     if staff_by_email(session, address) is not None:
         raise StaffError(f"Det finnes allerede en bruker med e-postadressen {address}.")
-    user = StaffUser(email=address, role=role, name=name, password_hash=hash_password(password))
+    scoped = counties is not None
+    if scoped and role != StaffRole.STAFF:
+        raise StaffError("Bare kampanjeansvarlige kan begrenses til fylker (--role county).")
+    chosen = _counties(session, counties or []) if scoped else []
+    user = StaffUser(
+        email=address, role=role, name=name, password_hash=hash_password(password), county_officer=scoped
+    )
+    user.counties = chosen
     session.add(user)
     session.flush()
     return user
+
+
+def _counties(session: Session, numbers: list[str]) -> list[County]:
+    if not numbers:
+        raise StaffError("En fylkesansvarlig trenger minst ett fylke (--county 55).")
+    found = {c.number: c for c in session.scalars(select(County).where(County.number.in_(numbers)))}
+    unknown = [n for n in numbers if n not in found]
+    if unknown:
+        raise StaffError(
+            f"Ukjent fylkesnummer: {', '.join(sorted(set(unknown)))} (f.eks. 03 Oslo, 55 Troms)."
+        )
+    return [found[n] for n in sorted(set(numbers))]
+
+
+def role_of(user: StaffUser) -> str:
+    """The role as staff read it: `county` for a county officer, else the stored role."""
+    return "county" if user.county_officer and user.role == StaffRole.STAFF else user.role.value
 
 
 def set_password(session: Session, *, staff_id: int, password: str, now: datetime | None = None) -> None:

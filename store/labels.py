@@ -73,7 +73,11 @@ STEP_AUDIENCES: Mapping[str, str] = {
     "no_reply": "De som ikke har svart",
     "interested": "De interesserte",
 }
-ROLES: Mapping[str, str] = {"admin": "Administrator", "staff": "Kampanjeansvarlig"}
+ROLES: Mapping[str, str] = {
+    "admin": "Administrator",
+    "staff": "Kampanjeansvarlig",
+    "county": "Fylkesansvarlig",  # a staff account scoped to counties (staff.scopes)
+}
 
 WAIT_REASONS: Mapping[str, str] = {
     "window": "Utenfor sendetiden",

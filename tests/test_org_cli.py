@@ -1,0 +1,144 @@
+"""`jeger hunters add`, `jeger staff add --role county` and `jeger leads show` against a real database."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from hunters.leads import claim_lead, create_lead
+from staff.accounts import staff_by_email
+from store.db import Database
+from store.models import Hunter, HunterMember, HunterState
+from tests.conftest import RunCli
+from tests.lead_factories import make_company, make_hunter, make_registration
+
+ADD = ("hunters", "add", "NAV Tromsø", "--orgnr", "974760673", "--type", "nav", "--county", "55")
+
+
+def test_hunters_add_prints_the_id_and_the_organisation_waits_with_its_first_member(
+    cli: RunCli, db: Database
+) -> None:
+    result = cli(
+        *ADD, "--county", "56", "--trade", "Elektrikerfaget", "--trade", "1", "--email", "kari@nav.no"
+    )
+    assert result.exit_code == 0, result.output
+    hunter_id = int(result.stdout)
+    with db.session() as session:
+        hunter = session.get_one(Hunter, hunter_id)
+        assert hunter.state == HunterState.PENDING and hunter.type == "nav"
+        assert [c.number for c in hunter.counties] == ["55", "56"] and len(hunter.trades) == 2
+        [member] = hunter.members
+        assert (member.name, member.email) == ("NAV Tromsø", "kari@nav.no")
+
+
+def test_hunters_add_json_and_approve(cli: RunCli, db: Database) -> None:
+    result = cli(
+        *ADD, "--email", "kari@nav.no", "--phone", "912 34 567", "--contact", "Kari", "--approve", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    hunter_id = json.loads(result.stdout)["id"]
+    with db.session() as session:
+        hunter = session.get_one(Hunter, hunter_id)
+        assert hunter.state == HunterState.APPROVED and hunter.all_trades
+        assert hunter.members[0].phone == "+4791234567"
+
+
+def test_hunters_add_refuses_bad_input_with_exit_2_and_writes_nothing(cli: RunCli, db: Database) -> None:
+    for args in (
+        (
+            "hunters",
+            "add",
+            "NAV",
+            "--orgnr",
+            "974760674",
+            "--type",
+            "nav",
+            "--county",
+            "55",
+            "--email",
+            "k@nav.no",
+        ),
+        (*ADD, "--email", "not-an-address"),
+        (*ADD, "--email", "k@nav.no", "--trade", "Dragetemming"),
+        (
+            "hunters",
+            "add",
+            "NAV",
+            "--orgnr",
+            "974760673",
+            "--type",
+            "pirates",
+            "--county",
+            "55",
+            "--email",
+            "k@nav.no",
+        ),
+    ):
+        result = cli(*args)
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+    with db.session() as session:
+        assert session.scalar(select(HunterMember.id)) is None
+
+
+def test_staff_add_county_makes_a_county_officer(cli: RunCli, db: Database) -> None:
+    result = cli(
+        "staff",
+        "add",
+        "fylke@tffk.no",
+        "--role",
+        "county",
+        "--county",
+        "55",
+        "--county",
+        "56",
+        "--password",
+        "x" * 12,
+    )
+    assert result.exit_code == 0, result.output
+    assert "fylkesansvarlig, fylke 55 56" in result.stdout
+    with db.session() as session:
+        user = staff_by_email(session, "fylke@tffk.no")
+        assert user is not None and user.county_officer and [c.number for c in user.counties] == ["55", "56"]
+    listed = json.loads(cli("staff", "list", "--json").stdout)
+    assert [(u["role"], u["counties"]) for u in listed] == [("county", ["55", "56"])]
+    assert cli("staff", "add", "b@tffk.no", "--role", "county", "--password", "x" * 12).exit_code == 2
+    assert (
+        cli(
+            "staff", "add", "c@tffk.no", "--role", "county", "--county", "99", "--password", "x" * 12
+        ).exit_code
+        == 2
+    )
+    assert (
+        cli(
+            "staff", "add", "d@tffk.no", "--role", "admin", "--county", "55", "--password", "x" * 12
+        ).exit_code
+        == 2
+    )
+
+
+def test_leads_show_names_who_heard_of_the_lead_and_who_claimed_it(cli: RunCli, db: Database) -> None:
+    with db.transaction() as session:
+        first = make_hunter(session, name="Elektroforeningen", all_trades=True)
+        second = make_hunter(session, name="NAV Tromsø", all_trades=True)
+        make_hunter(session, name="Oslo-laget", counties=("03",), all_trades=True)
+        lead = create_lead(
+            session, registration_id=make_registration(session, company=make_company(session)).id
+        )
+        lead_id = lead.id
+    shown = json.loads(cli("leads", "show", str(lead_id), "--json").stdout)
+    assert shown["announced_to"] == [
+        {"id": first.id, "name": "Elektroforeningen"},
+        {"id": second.id, "name": "NAV Tromsø"},
+    ]
+    assert shown["claimed_by"] is None and shown["state"] == "new" and shown["id"] == lead_id
+    with db.transaction() as session:
+        assert claim_lead(session, lead_id=lead_id, hunter_id=second.id).ok
+    shown = json.loads(cli("leads", "show", str(lead_id), "--json").stdout)
+    assert shown["claimed_by"] == {"id": second.id, "name": "NAV Tromsø"}
+    readable = cli("leads", "show", str(lead_id))
+    assert readable.exit_code == 0
+    assert "Tatt av:    NAV Tromsø" in readable.stdout and "Elektroforeningen (nr." in readable.stdout
+    missing = cli("leads", "show", "999")
+    assert missing.exit_code == 2 and "999" in missing.stderr
