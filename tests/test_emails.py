@@ -47,3 +47,71 @@ def test_whatever_it_accepts_is_one_plain_address_and_stays_as_it_is(raw: str) -
     assert stored.count("@") == 1 and len(stored) <= 254
     assert not any(c.isspace() or ord(c) < 32 or c in '<>",;\x7f' for c in stored), stored
     assert normalize_email(stored) == stored
+
+
+def _library(raw: str) -> str | None:
+    """email-validator's own verdict on one address, never memoised (what normalize_email must agree with)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    text = raw.strip()
+    if not text or len(text) > 320:
+        return None
+    try:
+        result = validate_email(
+            text,
+            check_deliverability=False,
+            allow_display_name=False,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+        )
+    except (EmailNotValidError, UnicodeError, ValueError):
+        return None
+    return result.normalized.lower()
+
+
+PLAIN_LOCAL = st.text(alphabet="aZx09._+-", min_size=0, max_size=70)
+PLAIN_LABEL = st.one_of(
+    st.text(alphabet="abnxZ09-", min_size=0, max_size=8),
+    st.sampled_from(["xn--bjrk-hra", "XN--BJRK-HRA", "ab--c", "xn--", "a" * 63, "b" * 64, "9" * 63, "x-"]),
+)
+PLAIN_TLD = st.sampled_from(["no", "NO", "com", "arpa", "invalid", "local", "localhost", "onion", "test", "x",
+                             "123", "n0", "0n", "", "xn--p1ai", "a" * 64, "Test"])  # fmt: skip
+PLAIN = st.builds(
+    lambda local, labels, tld: f"{local}@{'.'.join([*labels, tld])}",
+    PLAIN_LOCAL,
+    st.lists(PLAIN_LABEL, min_size=0, max_size=5),
+    PLAIN_TLD,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(PLAIN)
+def test_plain_addresses_judged_by_their_shape_get_the_librarys_own_verdict(raw: str) -> None:
+    assert normalize_email(raw) == _library(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a" * 64 + "@fjord.no",
+        "a" * 65 + "@fjord.no",
+        "kari@" + ".".join(["a" * 63] * 3) + "." + "b" * 61 + ".no",  # 253 characters of domain
+        "kari@" + ".".join(["a" * 63] * 3) + "." + "b" * 62 + ".no",
+        "k" * 64 + "@" + ".".join(["a" * 60] * 3) + "." + "b" * 2 + ".no",  # past 254 in all
+        "kari@ab--cd.no",
+        "kari@xn--bjrk-hra.no",
+        "kari@fjord.123",
+        "kari@fjord.test",
+        ".kari@fjord.no",
+        "kari.@fjord.no",
+        "ka..ri@fjord.no",
+        "kari@-fjord.no",
+        "kari@fjord-.no",
+        "kari@fjord.no.",
+        "kari@.fjord.no",
+        "kari@fjord",
+        "KARI+nyhet@Post.FJORD.NO",
+    ],
+)
+def test_edge_shapes_get_the_librarys_own_verdict(raw: str) -> None:
+    assert normalize_email(raw) == _library(raw)
