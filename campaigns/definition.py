@@ -38,7 +38,7 @@ WINDOW_KEYS = set(DEFAULT_WINDOW)
 RATE_DEFAULTS = {"sms": 5.0, "email": 10.0, "telegram": 20.0}
 AUDIENCE_KEYS = {"counties", "nace", "employees", "exclude", "municipalities"}
 EXCLUDES = {"opted_out", "registered", "training_company"}
-STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only"}
+STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
 LANGUAGES = {"nb", "nn", "en"}
 LANGUAGE_HELP = (
     '"auto" gir hver bedrift dens egen målform fra registeret (nynorsk eller bokmål); '
@@ -393,7 +393,45 @@ def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
         "at": scheduled,
         "after_days": after_days,
         "only": only,
+        "event": _event(check, prefix + "event", step.get("event"), sent=scheduled),
     }
+
+
+EVENT_KEYS = {"title", "at", "ends", "place", "capacity"}
+EVENT_EXAMPLE = (
+    'event = { title = "Informasjonsmøte", at = "2027-02-10T14:00", place = "Øra", capacity = 40 }'
+)
+
+
+def _event(check: _Checker, field: str, raw: Any, *, sent: str | None) -> dict[str, Any] | None:
+    """A step's information meeting (PRODUCT §11): title, start, end, place, capacity in companies."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        check.problem(field, f"skriv møtet som en tabell, f.eks. {EVENT_EXAMPLE}")
+        return None
+    check.unknown_keys(raw, EVENT_KEYS, field + ".")
+    title = (check.text(field + ".title", raw.get("title", ""), 'title = "Informasjonsmøte"') or "").strip()
+    if not title and not check.fields(field + ".title"):
+        check.problem(field + ".title", 'møtet trenger en tittel, f.eks. title = "Informasjonsmøte"')
+    place = (check.text(field + ".place", raw.get("place", ""), 'place = "Øra næringspark"') or "").strip()
+    if not place and not check.fields(field + ".place"):
+        check.problem(field + ".place", 'skriv hvor møtet er, f.eks. place = "Øra næringspark, bygg 3"')
+    at = _moment(check, field + ".at", raw["at"]) if "at" in raw else None
+    if "at" not in raw:
+        check.problem(field + ".at", 'møtet trenger et tidspunkt, f.eks. at = "2027-02-10T14:00"')
+    ends = _moment(check, field + ".ends", raw["ends"]) if raw.get("ends") is not None else None
+    if at is not None and ends is not None and ends <= at:
+        check.problem(field + ".ends", "møtet slutter før det begynner")
+    if at is not None and sent is not None and datetime.fromisoformat(at) <= datetime.fromisoformat(sent):
+        check.problem(field + ".at", "møtet er før invitasjonen går ut")
+    capacity = raw.get("capacity")
+    if capacity is not None and (not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1):
+        check.problem(field + ".capacity", f"et antall bedrifter, 1 eller flere, ikke {_type_name(capacity)}")
+        capacity = None
+    if check.fields(field) or at is None:
+        return None
+    return {"title": title, "at": at, "ends": ends, "place": place, "capacity": capacity}
 
 
 def _moment(check: _Checker, field: str, at: Any) -> str | None:

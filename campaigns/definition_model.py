@@ -67,6 +67,25 @@ class Audience(_Frozen):
     exclude: tuple[str, ...] = ()
 
 
+class Meeting(_Frozen):
+    """A step's `event`: the information meeting its invitation asks companies to (PRODUCT §11). Capacity
+    counts companies; None is no limit. `starts_at`/`ends_at` are what templates and calendars read."""
+
+    title: str
+    at: datetime
+    ends: datetime | None = None
+    place: str = ""
+    capacity: int | None = None
+
+    @property
+    def starts_at(self) -> datetime:
+        return self.at
+
+    @property
+    def ends_at(self) -> datetime | None:
+        return self.ends
+
+
 class Step(_Frozen):
     """One `[[steps]]`: a channel and a template at a time (`at`) or some days after the step before.
 
@@ -78,6 +97,7 @@ class Step(_Frozen):
     at: datetime | None = None
     after_days: int | None = None
     only: StepAudience = StepAudience.EVERYONE
+    event: Meeting | None = None
 
 
 class CampaignDefinition(_Frozen):

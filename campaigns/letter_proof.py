@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from campaigns.lifecycle import get_campaign
+from campaigns.meetings import meeting_of_step
 from campaigns.outbox import company_rows, language_for, step_recipients
 from campaigns.preview import absence_reason
 from campaigns.render import MessageRenderer
@@ -81,12 +82,13 @@ def letter_proof(
     renderer = MessageRenderer(settings)
     recipients = step_recipients(session, campaign=campaign, step=step)
     letters: dict[str, tuple[str, str]] = {}  # orgnr -> (name, html)
+    meeting = meeting_of_step(session, step_id=step.id)
     for _recipient, row, _address in company_rows(session, recipients):
         if wanted and row.orgnr not in wanted:
             continue
         language = language_for(row, campaign)
         variables = renderer.company_variables(
-            company=row, campaign=campaign, language=language, on=step.scheduled_for
+            company=row, campaign=campaign, language=language, on=step.scheduled_for, meeting=meeting
         )
         # Always the printed letter: a company that gets it by e-mail gets this very letter as its attachment.
         message = renderer.render(

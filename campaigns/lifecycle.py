@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from campaigns import audience
 from campaigns.definition import DefinitionError, Problem, check_definition, line_index
 from campaigns.definition_model import CampaignDefinition, definition_of, set_definition
+from campaigns.meetings import create_events, meeting_of_step
 from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
@@ -233,6 +234,7 @@ def _store_draft(
             )
         )
     session.flush()
+    create_events(session, campaign=campaign)
     return campaign
 
 
@@ -257,7 +259,12 @@ def step_problems(definition: CampaignDefinition, *, renderer: MessageRenderer) 
             found.append((index, SMS_NUMBER_MISSING))
             continue
         try:
-            renderer.check(template=step.template, channel=step.channel, languages=definition.languages())
+            renderer.check(
+                template=step.template,
+                channel=step.channel,
+                languages=definition.languages(),
+                meeting=step.event,
+            )
         except TemplateProblem as exc:
             found.append((index, str(exc)))
     return found
@@ -276,6 +283,7 @@ def render_all(
     failures: list[tuple[int, TemplateProblem]] = []
     for step in campaign.steps:
         recipients = step_recipients(session, campaign=campaign, step=step)[:limit]
+        meeting = meeting_of_step(session, step_id=step.id)
         for recipient, row, _address in company_rows(session, recipients):
             language = language_for(row, campaign)
             try:
@@ -283,7 +291,9 @@ def render_all(
                     template=step.template,
                     channel=recipient.channel,
                     language=language,
-                    variables=renderer.company_variables(company=row, campaign=campaign, language=language),
+                    variables=renderer.company_variables(
+                        company=row, campaign=campaign, language=language, meeting=meeting
+                    ),
                 )
             except TemplateProblem as exc:
                 failures.append((step.position, exc.for_company(row.orgnr)))

@@ -10,14 +10,13 @@ the same moment cannot both take the last place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import Meeting, definition_of
 from campaigns.meeting_notices import Notice, queue_notice
 from settings import Settings
 from store.models import (
@@ -37,60 +36,42 @@ class MeetingError(ValueError):
     """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...)."""
 
 
-@dataclass(frozen=True)
-class EventSpec:
-    """A step's `event` table as the definition stores it (times ISO 8601 with offset)."""
-
-    title: str
-    starts_at: datetime
-    place: str
-    ends_at: datetime | None = None
-    capacity: int | None = None
-
-    @classmethod
-    def from_definition(cls, raw: Mapping[str, Any]) -> EventSpec:
-        ends = raw.get("ends")
-        return cls(
-            title=str(raw["title"]),
-            starts_at=datetime.fromisoformat(str(raw["at"])),
-            place=str(raw.get("place") or ""),
-            ends_at=datetime.fromisoformat(str(ends)) if ends else None,
-            capacity=int(raw["capacity"]) if raw.get("capacity") is not None else None,
-        )
-
-
-SAMPLE = EventSpec(
+SAMPLE = Meeting(
     title="Informasjonsmøte om voksenlærlinger",
-    starts_at=datetime(2027, 2, 10, 13, 0, tzinfo=UTC),
-    ends_at=datetime(2027, 2, 10, 14, 30, tzinfo=UTC),
+    at=datetime(2027, 2, 10, 13, 0, tzinfo=UTC),
+    ends=datetime(2027, 2, 10, 14, 30, tzinfo=UTC),
     place="Øra næringspark, møterom 1",
     capacity=40,
 )
 
 
 def create_events(session: Session, *, campaign: Campaign) -> list[Event]:
-    """One meeting per step whose definition carries `event`; called when the draft is stored."""
+    """One meeting row per step whose definition carries `event`; called when the draft is stored. From then
+    on the row is the meeting: staff may change it, and the invitation says what the row says."""
+    definition = definition_of(campaign)
     made: list[Event] = []
-    raw_steps = (campaign.definition or {}).get("steps") or []
     for step in campaign.steps:
-        raw = raw_steps[step.position] if step.position < len(raw_steps) else {}
-        spec = raw.get("event") if isinstance(raw, Mapping) else None
-        if not spec:
+        meeting = definition.steps[step.position].event if step.position < len(definition.steps) else None
+        if meeting is None:
             continue
-        event_spec = spec if isinstance(spec, EventSpec) else EventSpec.from_definition(spec)
         event = Event(
             campaign_id=campaign.id,
             step_id=step.id,
-            title=event_spec.title,
-            starts_at=event_spec.starts_at,
-            ends_at=event_spec.ends_at,
-            place=event_spec.place,
-            capacity=event_spec.capacity,
+            title=meeting.title,
+            starts_at=meeting.at,
+            ends_at=meeting.ends,
+            place=meeting.place,
+            capacity=meeting.capacity,
         )
         session.add(event)
         made.append(event)
     session.flush()
     return made
+
+
+def meeting_of_step(session: Session, *, step_id: int) -> Event | None:
+    """The meeting a step invites to, if it does (its templates then have `event`)."""
+    return session.scalar(select(Event).where(Event.step_id == step_id))
 
 
 def invitation_for_message(session: Session, *, message_id: int | None, now: datetime) -> Event | None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience import only_filter, recipients
 from campaigns.definition_model import definition_of
+from campaigns.meetings import meeting_of_step
 from campaigns.render import MessageRenderer
 from campaigns.variables import COMPANY_COLUMNS
 from campaigns.windows import SendWindow
@@ -197,10 +198,13 @@ def materialise_step(
     template, sms = step.template, Channel.SMS
     fixed, default_language = campaign.fixed_language, campaign.language
     company_variables, render, render_sms = renderer.company_variables, renderer.render, renderer.sms_text
+    meeting = meeting_of_step(session, step_id=step.id)
     batch: list[tuple[Any, ...]] = []
     for channel, contact_id, row, address in _step_rows(session, campaign=campaign, step=step):
         language = _language(row.language, fixed=fixed, default=default_language)
-        variables = company_variables(company=row, campaign=campaign, language=language, on=due)
+        variables = company_variables(
+            company=row, campaign=campaign, language=language, on=due, meeting=meeting
+        )
         if channel is sms:  # the common case, without building a RenderedMessage per company
             body, info = render_sms(template, language, variables)
             batch.append(

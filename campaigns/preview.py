@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from campaigns import audience
 from campaigns.definition_model import definition_of
 from campaigns.lifecycle import get_campaign
+from campaigns.meetings import meeting_of_step
 from campaigns.outbox import company_rows, language_for, step_recipients
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
@@ -133,6 +134,7 @@ def preview_step(
     if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
         preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING}")
         return preview
+    meeting = meeting_of_step(session, step_id=step.id)
     for recipient, row, _address in company_rows(session, recipients):
         language = language_for(row, campaign)
         try:
@@ -141,7 +143,7 @@ def preview_step(
                 channel=recipient.channel,
                 language=language,
                 variables=renderer.company_variables(
-                    company=row, campaign=campaign, language=language, on=step.scheduled_for
+                    company=row, campaign=campaign, language=language, on=step.scheduled_for, meeting=meeting
                 ),
             )
         except TemplateProblem as exc:
@@ -226,7 +228,9 @@ def send_test(
                 template=step.template,
                 channel=outcome,
                 language=language,
-                variables=renderer.sample_variables(language=language),
+                variables=renderer.sample_variables(
+                    language=language, meeting=meeting_of_step(session, step_id=step.id)
+                ),
             )
         except TemplateProblem as exc:  # the template changed since create: say so instead of crashing
             raise ValueError(f"Steget «{step.name}» kan ikke lages: {exc}") from exc

@@ -90,7 +90,7 @@ def test_a_broken_file_gets_the_messages_of_create_and_exit_2(
         "language, name, rate, steps, window)",
         f'{path}:5: window.start: skal være tekst i anførselstegn, ikke tallet 9 (f.eks. start = "09:00")',
         f"{path}:13: steps[0].template: sms/finnesikke: ukjent mal (kjente: sms/bekreftelse, "
-        "sms/invitasjon, sms/paaminnelse)",
+        "sms/infomote, sms/infomote_paaminnelse, sms/invitasjon, sms/paaminnelse)",
     ]
     errors = [line for line in checked.stderr.splitlines() if not line.startswith("Advarsel:")]
     assert errors == ["Feil: " + expected[0], *expected[1:]]

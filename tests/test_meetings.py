@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, Outcome, handle_inbound
 from bot.keywords import meeting_reply
+from campaigns.definition_model import Meeting
 from campaigns.ics import calendar_file, fold
 from campaigns.meeting_reminders import queue_due_reminders, reminder_due
-from campaigns.meetings import EventSpec, answer_meeting, cancel_meeting, change_meeting
+from campaigns.meetings import answer_meeting, cancel_meeting, change_meeting
 from campaigns.windows import SendWindow
 from settings import Settings
 from store.models import (
@@ -289,10 +290,10 @@ def test_answer_meeting_from_the_web_notifies_where_the_invitation_went(
 
 
 def test_the_calendar_file_is_rfc_5545() -> None:
-    spec = EventSpec(
+    spec = Meeting(
         title="Møte, info; og mer",
-        starts_at=datetime(2027, 2, 10, 14, 0, tzinfo=OSLO),
-        ends_at=None,
+        at=datetime(2027, 2, 10, 14, 0, tzinfo=OSLO),
+        ends=None,
         place="Øra næringspark\nbygg 3",
         capacity=None,
     )
@@ -312,3 +313,71 @@ def test_campaign_and_step_rows_cascade_to_meetings(session: Session) -> None:
     session.flush()
     assert session.scalar(select(Event.id)) is None
     assert session.scalar(select(CampaignStep.id)) is None
+
+
+MEETING_TOML = """\
+name = "Øra 2027"
+
+[audience]
+counties = ["31"]
+
+[[steps]]
+name = "invitasjon"
+channel = "sms"
+template = "sms/infomote"
+at = "2027-01-20T10:00"
+event = { title = "Voksenlærlinger på Øra", at = "2027-02-10T14:00", ends = "2027-02-10T15:30", place = "Øra", capacity = 40 }
+"""
+
+
+def test_a_step_with_an_event_makes_its_meeting_when_the_campaign_is_created(
+    session: Session, settings: Settings
+) -> None:
+    from campaigns.lifecycle import create_campaign
+
+    make_recipient(session, county_number="31")
+    created = create_campaign(
+        session, source=MEETING_TOML, filename="ora.toml", settings=settings, now=NOW - timedelta(days=30)
+    )
+    event = session.scalar(select(Event))
+    assert event is not None and event.step_id == created.campaign.steps[0].id
+    assert (event.title, event.place, event.capacity) == ("Voksenlærlinger på Øra", "Øra", 40)
+    assert event.starts_at == datetime(2027, 2, 10, 14, 0, tzinfo=OSLO)
+    assert event.ends_at == datetime(2027, 2, 10, 15, 30, tzinfo=OSLO)
+
+
+def test_a_wrong_event_is_named_by_file_line_and_field() -> None:
+    from campaigns.definition import DefinitionError, parse_definition
+
+    broken = MEETING_TOML.replace('ends = "2027-02-10T15:30"', 'ends = "2027-02-10T13:00", room = 4').replace(
+        "capacity = 40", "capacity = 0"
+    )
+    try:
+        parse_definition(broken, filename="ora.toml", counties={"31"})
+    except DefinitionError as exc:
+        messages = [str(p) for p in exc.problems]
+    else:
+        raise AssertionError("a broken event was accepted")
+    assert messages == [
+        "ora.toml:11: steps[0].event.room: ukjent felt (tillatt: at, capacity, ends, place, title)",
+        "ora.toml:11: steps[0].event.ends: møtet slutter før det begynner",
+        "ora.toml:11: steps[0].event.capacity: et antall bedrifter, 1 eller flere, ikke tallet 0",
+    ]
+
+
+def test_a_meeting_template_in_a_step_without_an_event_is_refused_at_create_time(
+    session: Session, settings: Settings
+) -> None:
+    from campaigns.definition import DefinitionError
+    from campaigns.lifecycle import create_campaign
+
+    make_recipient(session, county_number="31")
+    without = "\n".join(line for line in MEETING_TOML.splitlines() if not line.startswith("event"))
+    try:
+        create_campaign(
+            session, source=without, filename="ora.toml", settings=settings, now=NOW - timedelta(days=30)
+        )
+    except DefinitionError as exc:
+        assert "udefinert variabel 'event'" in str(exc)
+    else:
+        raise AssertionError("an invitation without a meeting was accepted")
