@@ -16,8 +16,21 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch.reconcile import TWILIO_STATES
 from store.models import EarlyDeliveryReport, Message, MessageState
+
+# Twilio's message statuses (callbacks and lookups) as our states.
+TWILIO_STATES = {
+    "accepted": MessageState.SENT,
+    "queued": MessageState.SENT,
+    "sending": MessageState.SENT,
+    "sent": MessageState.SENT,
+    "scheduled": MessageState.SENT,
+    "delivered": MessageState.DELIVERED,
+    "read": MessageState.DELIVERED,
+    "undelivered": MessageState.UNDELIVERED,
+    "failed": MessageState.FAILED,
+    "canceled": MessageState.FAILED,
+}
 
 # How far along a message is; a callback may only move it to a higher rank (a late `sent` after
 # `delivered` changes nothing). Final states share the top rank so they never overwrite each other.

@@ -21,17 +21,18 @@ import asyncio
 import logging
 import os
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch.delivery import TWILIO_STATES, apply_early_reports
+from channels.base import ChannelAdapter
+from store.db import Database
 from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
-
-if TYPE_CHECKING:
-    from campaigns.dispatch.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 
@@ -41,18 +42,22 @@ DEATH_GRACE = timedelta(seconds=2)
 UNKNOWN_SETTLE = timedelta(seconds=30)
 LOOKUPS_AT_ONCE = 10
 
-TWILIO_STATES = {
-    "accepted": MessageState.SENT,
-    "queued": MessageState.SENT,
-    "sending": MessageState.SENT,
-    "sent": MessageState.SENT,
-    "scheduled": MessageState.SENT,
-    "delivered": MessageState.DELIVERED,
-    "read": MessageState.DELIVERED,
-    "undelivered": MessageState.UNDELIVERED,
-    "failed": MessageState.FAILED,
-    "canceled": MessageState.FAILED,
-}
+
+class Worker(Protocol):
+    """What reconciliation needs of the dispatcher that runs it: its database, heartbeat name and tag (to
+    leave its own rows alone), how long a row Twilio did not answer for settles, and the adapters to ask.
+    The dispatcher satisfies it; reconciliation never imports the dispatcher."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def worker_id(self) -> str: ...
+    @property
+    def unknown_settle(self) -> timedelta: ...
+    @property
+    def channels(self) -> Mapping[Channel, ChannelAdapter] | None: ...
 
 
 def process_started(pid: int) -> str | None:
@@ -114,21 +119,21 @@ def worker_beats(session: Session, *, name: str, now: datetime) -> dict[str, Wor
     return beats
 
 
-def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
+def mark_unknown(worker: Worker) -> tuple[list[dict[str, Any]], float]:
     """Marks dead workers' `sending` rows `unknown`; returns the rows to look up now, and how many seconds
     until rows of a worker that died just now may be marked too (0: none waiting)."""
     now = utcnow()
     wait = 0.0
-    with dispatcher.db.transaction() as session:
-        beats = worker_beats(session, name=dispatcher.name, now=now)
+    with worker.db.transaction() as session:
+        beats = worker_beats(session, name=worker.name, now=now)
         query = select(Message.id, Message.claimed_by).where(Message.state == MessageState.SENDING)
-        if dispatcher.db.is_postgres:
+        if worker.db.is_postgres:
             query = query.with_for_update(skip_locked=True, of=Message)
         orphans: list[int] = []
-        for message_id, worker in session.execute(query).tuples():
-            if worker == dispatcher.worker_id:
+        for message_id, claimed_by in session.execute(query).tuples():
+            if claimed_by == worker.worker_id:
                 continue  # ours: in flight right now
-            beat = beats.get(worker) if worker else None
+            beat = beats.get(claimed_by) if claimed_by else None
             if beat is not None and not beat.dead:
                 continue  # a live worker's: in flight
             if beat is not None and beat.age < DEATH_GRACE:
@@ -143,7 +148,7 @@ def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
                 .execution_options(synchronize_session=False)
             )
             log.warning("%d messages were in flight in a worker that died: reconciling", len(orphans))
-        settled = now - dispatcher.unknown_settle
+        settled = now - worker.unknown_settle
         pending = list(
             session.scalars(
                 select(Message)
@@ -168,22 +173,22 @@ def mark_unknown(dispatcher: Dispatcher) -> tuple[list[dict[str, Any]], float]:
     return rows, wait
 
 
-async def reconcile_unknown(dispatcher: Dispatcher, *, startup: bool) -> None:
+async def reconcile_unknown(worker: Worker, *, startup: bool) -> None:
     """One reconciliation pass. At start-up it waits (at most DEATH_GRACE) for the rows of a previous
     incarnation that died just now, so that they are resolved before anything is claimed."""
-    unknown, wait = await asyncio.to_thread(mark_unknown, dispatcher)
+    unknown, wait = await asyncio.to_thread(mark_unknown, worker)
     while startup and wait > 0:
         await asyncio.sleep(wait)
-        more, wait = await asyncio.to_thread(mark_unknown, dispatcher)
+        more, wait = await asyncio.to_thread(mark_unknown, worker)
         known = {row["id"] for row in unknown}
         unknown += [row for row in more if row["id"] not in known]
     if not unknown:
         return
-    assert dispatcher.channels is not None
+    assert worker.channels is not None
     semaphore = asyncio.Semaphore(LOOKUPS_AT_ONCE)
 
     async def decide(row: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
-        adapter = dispatcher.channels.get(row["channel"]) if dispatcher.channels else None
+        adapter = worker.channels.get(row["channel"]) if worker.channels else None
         if (adapter is not None and adapter.provider == "sandbox") or row["channel"] is Channel.LETTER:
             return row["id"], {"state": MessageState.QUEUED}
         finder = getattr(adapter, "find_sent", None)
@@ -212,13 +217,13 @@ async def reconcile_unknown(dispatcher: Dispatcher, *, startup: bool) -> None:
 
     results = await asyncio.gather(*(decide(row) for row in unknown))
     decisions = [d for d in results if d is not None]
-    await asyncio.to_thread(_apply, dispatcher, decisions, len(unknown))
+    await asyncio.to_thread(_apply, worker, decisions, len(unknown))
 
 
-def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], total: int) -> None:
+def _apply(worker: Worker, decisions: list[tuple[int, dict[str, Any]]], total: int) -> None:
     now = utcnow()
     adopted: list[str] = []
-    with dispatcher.db.transaction() as session:
+    with worker.db.transaction() as session:
         for message_id, values in decisions:
             session.execute(
                 update(Message)
@@ -242,9 +247,7 @@ def _apply(dispatcher: Dispatcher, decisions: list[tuple[int, dict[str, Any]]], 
                     )
                 )
     if adopted:  # delivery reports for an adopted SID may have arrived while the row was unknown
-        from campaigns.dispatch.delivery import apply_early_reports
-
-        with dispatcher.db.transaction() as session:
+        with worker.db.transaction() as session:
             apply_early_reports(session, provider_ids=adopted)
     if decisions:
         log.info("reconciled %d unknown messages (%d left for staff)", len(decisions), total - len(decisions))
