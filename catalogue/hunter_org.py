@@ -94,4 +94,103 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{name} (id {id}) ber om nye fylke eller fag (endring {change_id}): ventar på godkjenning.",
         "en": "{name} (id {id}) asks for new counties or trades (change {change_id}): waits for approval.",
     },
+    # The sign-up page /jeger/registrer (web/hunter_signup.py).
+    "signup_title": {
+        "nb": "Bli læreplassjeger",
+        "nn": "Bli læreplassjeger",
+        "en": "Become an apprenticeship hunter",
+    },
+    "signup_intro": {
+        "nb": "Organisasjoner som følger opp bedrifter som vil ta lærlinger – fagforbund, bransjeorganisasjoner, "
+        "opplæringskontor, skoler, kommuner, fylkeskommuner og NAV – registrerer seg her. Kampanjen godkjenner "
+        "dere før dere får bedrifter i fylkene og fagene deres.",
+        "nn": "Organisasjonar som følgjer opp bedrifter som vil ta lærlingar – fagforbund, bransjeorganisasjonar, "
+        "opplæringskontor, skular, kommunar, fylkeskommunar og NAV – registrerer seg her. Kampanjen godkjenner "
+        "dykk før de får bedrifter i fylka og faga dykkar.",
+        "en": "Organisations that follow up companies willing to take apprentices – unions, trade bodies, training "
+        "offices, schools, municipalities, county councils and NAV – sign up here. The campaign approves you "
+        "before you receive companies in your counties and trades.",
+    },
+    "signup_label_org_name": {
+        "nb": "Organisasjonens navn",
+        "nn": "Namnet på organisasjonen",
+        "en": "Organisation name",
+    },
+    "signup_label_type": {"nb": "Type organisasjon", "nn": "Type organisasjon", "en": "Kind of organisation"},
+    "signup_choose": {"nb": "Velg …", "nn": "Vel …", "en": "Choose …"},
+    "signup_label_orgnr": {
+        "nb": "Organisasjonsnummer",
+        "nn": "Organisasjonsnummer",
+        "en": "Organisation number",
+    },
+    "signup_orgnr_hint": {"nb": "9 siffer", "nn": "9 siffer", "en": "9 digits"},
+    "signup_label_counties": {
+        "nb": "Fylker dere dekker",
+        "nn": "Fylke de dekkjer",
+        "en": "Counties you cover",
+    },
+    "signup_label_trades": {
+        "nb": "Fag dere jobber med",
+        "nn": "Fag de arbeider med",
+        "en": "Trades you work with",
+    },
+    "signup_all_trades": {"nb": "Alle fag", "nn": "Alle fag", "en": "All trades"},
+    "signup_member_heading": {
+        "nb": "Deg som registrerer",
+        "nn": "Deg som registrerer",
+        "en": "You, who sign up",
+    },
+    "signup_member_hint": {
+        "nb": "Du blir organisasjonens første medlem og logger inn med en lenke på e-post. Du kan legge til "
+        "kolleger etterpå.",
+        "nn": "Du blir det første medlemmet i organisasjonen og loggar inn med ei lenkje på e-post. Du kan leggje "
+        "til kollegaer etterpå.",
+        "en": "You become the organisation's first member and sign in with a link by e-mail. You can add "
+        "colleagues afterwards.",
+    },
+    "signup_label_member_name": {"nb": "Fullt navn", "nn": "Fullt namn", "en": "Full name"},
+    "signup_label_email": {"nb": "E-post", "nn": "E-post", "en": "E-mail"},
+    "signup_label_phone": {
+        "nb": "Mobilnummer (valgfritt, for kode på SMS)",
+        "nn": "Mobilnummer (valfritt, for kode på SMS)",
+        "en": "Mobile number (optional, for a code by SMS)",
+    },
+    "signup_submit": {"nb": "Send registreringen", "nn": "Send registreringa", "en": "Send the sign-up"},
+    "signup_summary": {
+        "nb": "Noe mangler eller er feil – se merknadene under.",
+        "nn": "Noko manglar eller er feil – sjå merknadene under.",
+        "en": "Something is missing or wrong – see the notes below.",
+    },
+    "signup_error_field": {
+        "nb": "Feltet er for langt eller inneholder tegn som ikke kan lagres.",
+        "nn": "Feltet er for langt eller inneheld teikn som ikkje kan lagrast.",
+        "en": "The field is too long or holds characters that cannot be stored.",
+    },
+    "signup_done_heading": {
+        "nb": "Takk! Registreringen venter på godkjenning",
+        "nn": "Takk! Registreringa ventar på godkjenning",
+        "en": "Thank you! The sign-up waits for approval",
+    },
+    "signup_done_text": {
+        "nb": "{name} er registrert. Kampanjen ser på registreringen og godkjenner den, vanligvis innen en "
+        "arbeidsdag. Da kan du logge inn med e-postadressen din.",
+        "nn": "{name} er registrert. Kampanjen ser på registreringa og godkjenner ho, vanlegvis innan ein "
+        "arbeidsdag. Då kan du logge inn med e-postadressa di.",
+        "en": "{name} is signed up. The campaign reviews the sign-up and approves it, usually within a working "
+        "day. Then you can sign in with your e-mail address.",
+    },
+    "signup_too_many": {
+        "nb": "For mange forsøk fra denne adressen. Vent et minutt og prøv igjen.",
+        "nn": "For mange forsøk frå denne adressa. Vent eit minutt og prøv igjen.",
+        "en": "Too many attempts from this address. Wait a minute and try again.",
+    },
+    # Kinds of organisation, as the sign-up page offers them (store.labels keeps staff's bokmål labels).
+    "org_type_union": {"nb": "Fagforbund", "nn": "Fagforbund", "en": "Union"},
+    "org_type_trade_body": {"nb": "Bransjeorganisasjon", "nn": "Bransjeorganisasjon", "en": "Trade body"},
+    "org_type_training_office": {"nb": "Opplæringskontor", "nn": "Opplæringskontor", "en": "Training office"},
+    "org_type_school": {"nb": "Skole", "nn": "Skule", "en": "School"},
+    "org_type_municipality": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
+    "org_type_county_council": {"nb": "Fylkeskommune", "nn": "Fylkeskommune", "en": "County council"},
+    "org_type_nav": {"nb": "NAV", "nn": "NAV", "en": "NAV (labour and welfare office)"},
+    "org_type_other": {"nb": "Annet", "nn": "Anna", "en": "Other"},
 }

@@ -14,6 +14,7 @@ from web import (
     admin,
     api,
     health,
+    hunter_signup,
     input_errors,
     metrics,
     registration,
@@ -66,6 +67,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(metrics.router)
     app.include_router(registration.router)
+    app.include_router(hunter_signup.router)
     app.include_router(unsubscribe_router)
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
