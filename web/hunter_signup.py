@@ -98,7 +98,7 @@ def _page(
             "lang": "nb",
             "form": form,
             "errors": {name: text(key) for name, key in errors.items()},
-            "types": [(t.value, text(f"org_type_{t.value}")) for t in HunterType],
+            "types": [(t.value, text(f"org_type_{t.value}_label")) for t in HunterType],
             "counties": counties,
             "programmes": programmes,
             "csrf": csrf_token(request),
