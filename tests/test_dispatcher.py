@@ -403,7 +403,8 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
     db: Database, settings: Settings
 ) -> None:
     with db.transaction() as session:
-        campaign, step = make_campaign(session, rate={"sms": 0.5})
+        # One message per 5 s: the window closes well before the second slot, even on a loaded machine.
+        campaign, step = make_campaign(session, rate={"sms": 0.2})
         queue_messages(session, campaign=campaign, step=step, count=2)
         campaign_id = campaign.id
     provider = Scripted()
