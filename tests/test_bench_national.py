@@ -1,0 +1,43 @@
+"""The national-size seeding (bench/national.py) runs at its quick size on PostgreSQL, so it cannot rot."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL: TEST_DATABASE_URL is not set"
+)
+def test_national_seed_runs_quick_and_has_the_promised_shape() -> None:
+    result = subprocess.run(
+        [sys.executable, "bench/national.py", "--quick", "--force"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    name, _, rest = result.stdout.strip().splitlines()[-1].partition(": ")
+    assert name == "bench_national_2000" and rest.startswith("seeded in")
+    found = json.loads(rest.split("; ", 1)[1])
+    # 2,000 companies is the national shape (1.5 M, 200,000 messages, ...) scaled by 2,000 / 1,500,000.
+    assert found["company"] == 2000
+    assert found["message"] == 267 and found["reply"] == 27
+    assert found["registration"] == found["lead"] == 7
+    assert found["hunter"] == 20 and found["hunter_member"] > found["hunter"]
+    assert found["message_states"] == 9  # every state the outbox knows
+    again = subprocess.run(
+        [sys.executable, "bench/national.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    assert ": reused;" in again.stdout
