@@ -36,11 +36,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Every benchmark in turn, ending with one table of their goals (OK / MISSED); PostgreSQL must be reachable
+# (TEST_DATABASE_URL, or the local default). The national databases of bench/national.py are seeded once and kept.
 bench: $(STAMP)
-	$(BIN)/python bench/import_companies.py
-	$(BIN)/python bench/launch.py
-	$(BIN)/python bench/dispatch.py
-	$(BIN)/python bench/inbound.py
+	$(BIN)/python bench/goals.py
 
 # `make lock` re-resolves after a change to pyproject.toml, keeping every pin it can; `make lock-upgrade` moves
 # every package to the newest version pyproject.toml allows.

@@ -30,6 +30,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.goals import goal as record_goal  # noqa: E402
 from campaigns.dispatch.dispatcher import Dispatcher  # noqa: E402
 from settings import Settings  # noqa: E402
 from store.db import Database  # noqa: E402
@@ -238,6 +239,12 @@ def main() -> None:
             f"   ratio vs naive: {rate / naive_rate:6.1f}x (goal >= 20x) {goal(rate / naive_rate >= 20)}   vs raw httpx: {rate / raw_rate:4.2f}x (goal >= 0.5x) {goal(rate / raw_rate >= 0.5)}   vs raw aiohttp: {rate / aio_rate:4.2f}x"
         )
 
+        record_goal(
+            "dispatch: rate vs naive loop", f"{rate / naive_rate:.1f}×", "≥ 20×", rate / naive_rate >= 20
+        )
+        record_goal(
+            "dispatch: rate vs raw httpx", f"{rate / raw_rate:.2f}×", "≥ 0.5×", rate / raw_rate >= 0.5
+        )
         fake.reset(0.05)
         target = 50
         seconds = ours(
@@ -255,6 +262,8 @@ def main() -> None:
         print(f"2. rate {target}/s for {rate_seconds} s: achieved {achieved:.1f}/s ({(achieved / target - 1) * 100:+.1f} %, goal within 5 %) {goal(within)}, "
               f"busiest one-second window {peak} (goal <= {target}) {goal(peak <= target)}")  # fmt: skip
 
+        record_goal(f"dispatch: rate {target}/s held", f"{achieved:.1f}/s", "within 5 %", within)
+        record_goal("dispatch: busiest one-second window", str(peak), f"≤ {target}", peak <= target)
         from tests.crash_drill import run_drill
         from tests.fakes.twilio_api import FakeTwilio
 
@@ -274,6 +283,14 @@ def main() -> None:
         print(f"3. crash drill: {result.kills} SIGKILLs (goal {kills}) {goal(result.kills >= kills)} over {result.messages} messages: duplicates {result.duplicates}, "
               f"lost {result.lost}, unresolved {result.unresolved} (goal 0, 0, 0) {goal(clean)}; "
               f"{result.mid_send} of {result.kills} kills landed while rows were sending (goal: most) {goal(most)}")  # fmt: skip
+        record_goal("dispatch: crash drill kills", str(result.kills), f"≥ {kills}", result.kills >= kills)
+        record_goal(
+            "dispatch: crash drill duplicates, lost, unresolved",
+            f"{result.duplicates}, {result.lost}, {result.unresolved}",
+            "0, 0, 0",
+            clean,
+        )
+        record_goal("dispatch: kills landing mid-send", f"{result.mid_send} of {result.kills}", "most", most)
     finally:
         fake.stop()
         shutil.rmtree(tmp, ignore_errors=True)

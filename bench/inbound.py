@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.goals import goal  # noqa: E402
+
 TOKEN = "bench-auth-token"
 PATH = "/webhooks/twilio/sms"
 PUBLIC = "http://bench.example.no"
@@ -268,10 +270,13 @@ def main() -> None:
         once = stored == count
         print(f"    replies stored once: {stored} of {count} sent {'OK' if once else 'MISSED'}")
         print(f"    5xx answers: {fivexx} {'OK' if fivexx == 0 else 'MISSED'}")
+        goal(f"inbound {kind}: replies stored once", f"{stored} of {count}", "all", once)
+        goal(f"inbound {kind}: 5xx answers", str(fivexx), "0", fivexx == 0)
         missed += [f"{kind}: stored {stored} != sent {count}"] * (not once)
         missed += [f"{kind}: {fivexx} 5xx"] * (fivexx != 0)
     ratio = (count / results["ours"][0]) / (count / results["bare"][0])
     print(f"  ratio ours / bare: {ratio:.2f}x (goal >= 0.5x) {'OK' if ratio >= 0.5 else 'MISSED'}")
+    goal("inbound: webhook vs bare endpoint", f"{ratio:.2f}×", "≥ 0.5×", ratio >= 0.5)
     if ratio < 0.5:
         missed.append(f"ratio {ratio:.2f}x < 0.5x")
     if missed:

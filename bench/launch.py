@@ -27,6 +27,8 @@ from typing import cast
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.goals import goal  # noqa: E402
+
 
 def child(url: str, companies: int) -> None:
     from sqlalchemy import Table, delete, insert, select
@@ -179,6 +181,13 @@ def main() -> None:
             print(f"{name:<10} {r['messages']:>7,} messages: ours {r['ours']:6.2f} s, baseline {r['baseline']:5.2f} s, "
                   f"ratio {ratio:4.2f}x (goal <= 3x) {'OK' if ratio <= 3 else 'MISSED'}; peak RSS {r['rss_mb']:.0f} MB "
                   f"(goal < 400 MB) {'OK' if r['rss_mb'] < 400 else 'MISSED'}")  # fmt: skip
+            goal(
+                f"launch {name}: materialise vs executemany",
+                f"{ratio:.2f}× ({r['ours']:.1f} s)",
+                "≤ 3×",
+                ratio <= 3,
+            )
+            goal(f"launch {name}: peak RSS", f"{r['rss_mb']:.0f} MB", "< 400 MB", r["rss_mb"] < 400)
     if args.letters:
         letters = [sys.executable, str(ROOT / "bench" / "letters.py")] + (["--quick"] if args.quick else [])
         subprocess.run(letters, cwd=ROOT, check=True)

@@ -1,0 +1,177 @@
+"""Benchmark: every dashboard page, API list, `jeger campaign status`, the audience count, the preview and a
+/metrics scrape on the national database against the same on a 10,000-company one (issue 14, item 3).
+
+    python bench/pages.py [--requests 20] [--small 10000] [--national 1500000] [--quick]
+
+Both databases come from bench/national.py (seeded once, then reused). Each request is timed in process
+(FastAPI's TestClient, typer's CliRunner): what the server spends, not the network. Goals, as ratios measured
+in this one run: p95 at national size ≤ 3× the same request's p95 at 10,000 companies (cost must not grow with
+the register); the audience count ≤ 5× a bare `SELECT count(*)` over the same companies. `--quick` compares
+2,000 with 10,000 companies and 3 requests each (the test suite's run: it proves the requests work).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.goals import goal  # noqa: E402
+from bench.national import NATIONAL, STAFF_EMAIL, STAFF_PASSWORD, Seeded, ensure  # noqa: E402
+
+SMALL = 10_000
+PAGE_RATIO = 3.0
+AUDIENCE_RATIO = 5.0
+
+
+def percentiles(seconds: list[float]) -> tuple[float, float]:
+    """(p50, p95) in milliseconds; p95 by the nearest rank, so 20 samples give the 19th."""
+    ordered = sorted(seconds)
+    rank = max(round(0.95 * len(ordered)) - 1, 0)
+    return statistics.median(ordered) * 1000, ordered[rank] * 1000
+
+
+def timed(call: Callable[[], Any], requests: int) -> list[float]:
+    call()  # the first one warms caches (templates, compiled statements, the planner), as in a running server
+    samples = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
+    """name -> a call that makes one request against this database and fails loudly on an error answer."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import func, select
+    from typer.testing import CliRunner
+
+    from campaigns.audience import count as audience_count
+    from campaigns.definition_model import definition_of
+    from cli import app as cli_app
+    from cli.common import Context
+    from settings import Settings
+    from store.db import Database
+    from store.models import Campaign, Company
+    from tests.dashboard_fixtures import log_in
+    from web.app import create_app
+
+    settings = Settings(_env_file=None, database_url=seeded.url)
+    db = Database(seeded.url)
+    client = TestClient(create_app(settings, db=db))
+    client.__enter__()
+    assert log_in(client, STAFF_EMAIL, STAFF_PASSWORD).status_code == 303  # type: ignore[attr-defined]
+    api = {"Authorization": f"Bearer {seeded.api_token}"}
+    cid = seeded.campaign_id
+    with db.session() as session:
+        orgnr = session.scalar(select(Company.orgnr).order_by(Company.id.desc()).limit(1))
+
+    def get(path: str, headers: dict[str, str] | None = None) -> Callable[[], Any]:
+        def call() -> None:
+            response = client.get(path, headers=headers or {})
+            if response.status_code != 200:
+                raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
+
+        return call
+
+    def cli_status() -> None:
+        result = CliRunner().invoke(cli_app, ["campaign", "status", str(cid)], obj=Context(settings=settings))
+        if result.exit_code != 0:
+            raise SystemExit(f"jeger campaign status: {result.output[:300]}")
+
+    def audience() -> None:
+        with db.session() as session:
+            campaign = session.get(Campaign, cid)
+            assert campaign is not None
+            audience_count(session, definition_of(campaign))
+
+    def bare_count() -> None:
+        with db.session() as session:
+            session.scalar(select(func.count()).select_from(Company))
+
+    def metrics() -> None:
+        get("/metrics")()
+
+    pages = {
+        "page /admin/": get("/admin/"),
+        "page /admin/campaigns": get("/admin/campaigns"),
+        "page /admin/campaigns/{id}": get(f"/admin/campaigns/{cid}"),
+        "page /admin/campaigns/{id}/progress": get(f"/admin/campaigns/{cid}/progress"),
+        "page /admin/campaigns/{id}/report": get(f"/admin/campaigns/{cid}/report"),
+        "page /admin/inbox": get("/admin/inbox"),
+        "page /admin/leads": get("/admin/leads"),
+        "page /admin/hunters": get("/admin/hunters"),
+        "page /admin/results": get("/admin/results"),
+        "page /admin/companies": get("/admin/companies"),
+        "page /admin/companies/{orgnr}": get(f"/admin/companies/{orgnr}"),
+        "page /admin/staff": get("/admin/staff"),
+        "api /api/leads": get("/api/leads", api),
+        "api /api/replies": get("/api/replies", api),
+        "api /api/campaigns": get("/api/campaigns", api),
+        "api /api/campaigns/{id}": get(f"/api/campaigns/{cid}", api),
+        "cli jeger campaign status": cli_status,
+        "preview /admin/campaigns/{id}/preview": get(f"/admin/campaigns/{cid}/preview"),
+        "metrics /metrics": metrics,
+        "audience count": audience,
+        "bare SELECT count(*)": bare_count,
+    }
+    return pages
+
+
+def measure(seeded: Seeded, requests: int) -> dict[str, tuple[float, float]]:
+    return {name: percentiles(timed(call, requests)) for name, call in requests_of(seeded).items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--small", type=int, default=SMALL)
+    parser.add_argument("--national", type=int, default=NATIONAL)
+    parser.add_argument(
+        "--quick", action="store_true", help="2,000 against 10,000 companies, 3 requests each"
+    )
+    args = parser.parse_args()
+    if args.quick:
+        args.requests, args.small, args.national = 3, 2_000, SMALL
+    small, national = ensure(args.small), ensure(args.national)
+    for seeded in (small, national):
+        took = f"seeded in {seeded.seconds:.0f} s" if seeded.seconds else "reused"
+        print(f"{seeded.url.rsplit('/', 1)[-1]}: {seeded.shape.companies:,} companies, {took}")
+    at_small, at_national = measure(small, args.requests), measure(national, args.requests)
+    label = f"{args.national:,}"
+    print(
+        f"\n{'request':<40} {'p50 small':>9} {'p95 small':>9} {'p50 ' + label:>14} {'p95 ' + label:>14} "
+        f"{'p95 ×':>6}  goal ≤{PAGE_RATIO:g}×   ({args.requests} requests each, ms)"
+    )
+    for name, (p50_small, p95_small) in at_small.items():
+        p50_big, p95_big = at_national[name]
+        ratio = p95_big / p95_small
+        print(
+            f"{name:<40} {p50_small:>9.1f} {p95_small:>9.1f} {p50_big:>14.1f} {p95_big:>14.1f} {ratio:>5.2f}×"
+        )
+        if name != "bare SELECT count(*)":
+            goal(
+                f"pages: p95 {name}",
+                f"{ratio:.2f}× ({p95_big:.0f} ms at {label}, {p95_small:.0f} ms at {args.small:,})",
+                f"≤ {PAGE_RATIO:g}×",
+                ratio <= PAGE_RATIO,
+            )
+    audience, bare = at_national["audience count"][1], at_national["bare SELECT count(*)"][1]
+    goal(
+        "pages: audience count vs bare count(*)",
+        f"{audience / bare:.2f}× ({audience:.0f} ms, count(*) {bare:.0f} ms, p95 at {label})",
+        f"≤ {AUDIENCE_RATIO:g}×",
+        audience / bare <= AUDIENCE_RATIO,
+    )
+
+
+if __name__ == "__main__":
+    main()
