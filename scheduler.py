@@ -1,11 +1,8 @@
-"""APScheduler jobs: campaign steps, the housekeeping tick, and daily jobs (lead re-announcements, retention).
+"""The running scheduler: campaign steps' jobs, the housekeeping tick, and daily jobs (lead re-announcements,
+retention).
 
-Step jobs live in a SQLAlchemyJobStore in the application's database (table `apscheduler_jobs`, created by
-Alembic), one per step with an id derived from it (`campaign-<cid>-step-<sid>`, replace_existing), so a restart
-or a second launch never duplicates them. Launch, resume, pause and cancel happen in any process (CLI,
-dashboard, API): once they commit, `sync_step_jobs` writes or removes the campaign's jobs through a paused,
-short-lived scheduler that never runs a job; the running scheduler picks them up at its next wake-up (at
-least every tick). The tick also adds any job still missing (a crash between commit and write). Misfires are
+The step jobs are written by campaigns.step_jobs whenever a campaign's state changes (in any process); this
+scheduler runs them, and its tick adds any job still missing (a crash between commit and write). Misfires are
 not dropped (misfire_grace_time=None): the stale check decides what an overdue step does. Run exactly one
 running scheduler per database (APScheduler does not share a job store between running schedulers).
 """
@@ -19,21 +16,16 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from apscheduler.jobstores.base import BaseJobStore
 from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
-from sqlalchemy import Engine, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
 
-from campaigns.dispatch.claim import LIVE_STATES
+from campaigns.state import LIVE_STATES, transition
+from campaigns.step_jobs import JOB_DEFAULTS, StepJobStore, add_step_job, step_job_id
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
-from store.models import Campaign, CampaignState, CampaignStep, Notice, utcnow
-from store.models.scheduler import APSCHEDULER_JOBS
+from store.models import Campaign, CampaignState, CampaignStep, utcnow
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 5.0
@@ -46,73 +38,6 @@ DAILY_JOBS: list[tuple[str, str, int, int]] = [
 ]
 
 _running: CampaignScheduler | None = None  # the jobs below are module-level (pickled by reference)
-
-
-def step_job_id(campaign_id: int, step_id: int) -> str:
-    return f"campaign-{campaign_id}-step-{step_id}"
-
-
-class StepJobStore(SQLAlchemyJobStore):
-    """APScheduler's SQLAlchemy store on the application's engine; Alembic owns the table, we own the engine."""
-
-    def __init__(self, engine: Engine) -> None:
-        super().__init__(engine=engine, tablename=APSCHEDULER_JOBS)
-
-    def start(self, scheduler: BaseScheduler, alias: str) -> None:
-        BaseJobStore.start(self, scheduler, alias)  # skips SQLAlchemyJobStore's CREATE TABLE
-
-    def shutdown(self) -> None:
-        """Leaves the engine alone: it is the application's (SQLAlchemyJobStore would dispose of its pool)."""
-
-
-class _JobWriter(BackgroundScheduler):
-    """A scheduler that only writes jobs into the store and never runs one.
-
-    Started paused it does not process jobs, but `shutdown()` wakes its thread in the stopped state, and
-    APScheduler 3 then runs (and, for a date trigger, deletes) every due job: a step would be lost."""
-
-    def _process_jobs(self) -> float | None:
-        return None
-
-
-def add_step_job(scheduler: BaseScheduler, campaign_id: int, step_id: int, when: datetime) -> None:
-    scheduler.add_job(
-        "scheduler:run_step_job", "date", run_date=when, args=[campaign_id, step_id],
-        id=step_job_id(campaign_id, step_id), jobstore="default", replace_existing=True, misfire_grace_time=None,
-    )  # fmt: skip
-
-
-def sync_step_jobs(engine: Engine, *, campaign_id: int, timezone: str) -> list[str]:
-    """Makes the job store hold exactly the jobs the campaign's state asks for; returns their ids.
-
-    A launched or resumed campaign gets one job per step not yet materialised (at its scheduled time; a time
-    already past fires as soon as the scheduler sees it); a paused, cancelled or completed one gets none."""
-    with Session(engine) as session:
-        campaign = session.get(Campaign, campaign_id)
-        live = campaign is not None and campaign.state in LIVE_STATES
-        steps = list(campaign.steps) if campaign is not None else []
-        wanted = {
-            step.id: step.scheduled_for
-            for step in steps
-            if live and step.materialized_at is None and step.scheduled_for is not None
-        }
-        unwanted = [step.id for step in steps if step.id not in wanted]
-    scheduler = _JobWriter(
-        jobstores={"default": StepJobStore(engine)},
-        timezone=timezone,
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-    )
-    scheduler.start(paused=True)  # paused: this scheduler only writes, it never runs a job
-    try:
-        for step_id, when in wanted.items():
-            assert when is not None
-            add_step_job(scheduler, campaign_id, step_id, when)
-        for step_id in unwanted:
-            if scheduler.get_job(step_job_id(campaign_id, step_id), jobstore="default") is not None:
-                scheduler.remove_job(step_job_id(campaign_id, step_id), jobstore="default")
-    finally:
-        scheduler.shutdown(wait=False)
-    return [step_job_id(campaign_id, step_id) for step_id in wanted]
 
 
 async def run_step_job(campaign_id: int, step_id: int) -> None:
@@ -143,7 +68,7 @@ class CampaignScheduler:
         self.scheduler = AsyncIOScheduler(
             timezone=self.settings.timezone,
             jobstores={"default": StepJobStore(self.db.engine), "memory": MemoryJobStore()},
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            job_defaults=JOB_DEFAULTS,
         )
         self.scheduler.add_job(
             self.tick,
@@ -249,15 +174,13 @@ class CampaignScheduler:
                     return 0
                 count = materialise_step(session, step_id=step_id, settings=self.settings)
                 campaign = session.get_one(Campaign, campaign_id)
-                campaign.state = CampaignState.RUNNING
+                transition(session, campaign, CampaignState.RUNNING)
         except TemplateProblem as exc:  # create and preview render everything, so this is a changed template
             with self.db.transaction() as session:
                 campaign = session.get_one(Campaign, campaign_id)
-                campaign.state = CampaignState.PAUSED
-                campaign.state_reason = f"Malen kunne ikke lages: {exc}"
-                session.add(
-                    Notice(kind="campaign_template", text=campaign.state_reason, campaign_id=campaign_id)
-                )
+                if campaign.state in LIVE_STATES:  # staff may have paused or cancelled it meanwhile
+                    reason = f"Malen kunne ikke lages: {exc}"
+                    transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_template")
             return 0
         log.info("campaign %s step %s: %d messages queued", campaign_id, step_id, count)
         return count

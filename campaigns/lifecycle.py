@@ -5,6 +5,7 @@ anything. Launch fixes each step's time: the first at its `at`, each later one `
 step's scheduled time, counted in Oslo calendar days so daylight saving does not shift it, and writes one
 APScheduler job per step into the job store (ids derived from the step, so nothing duplicates). Launch, pause,
 resume and cancel are idempotent: repeating one changes nothing. Error texts are Norwegian: staff read them.
+Every change of state goes through campaigns.state.transition, which also keeps the step jobs in step.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, event, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from campaigns import audience
@@ -25,9 +26,10 @@ from campaigns.meetings import create_events, meeting_of_step
 from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
+from campaigns.state import LIVE_STATES, STATE_TEXT, CampaignError, transition
+from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
 from settings import Settings
-from store import labels
 from store.models import (
     Campaign,
     CampaignState,
@@ -36,7 +38,6 @@ from store.models import (
     County,
     Message,
     MessageState,
-    Notice,
     WaitReason,
     utcnow,
 )
@@ -44,10 +45,6 @@ from store.reference import county_numbers
 from store.times import iso_oslo, shown_time
 
 log = logging.getLogger(__name__)
-
-
-class CampaignError(ValueError):
-    """Unknown campaign, or an action its state does not allow."""
 
 
 class NotReadyForLive(CampaignError):
@@ -59,10 +56,6 @@ class CreateResult:
     campaign: Campaign
     audience: int
     steps: list[dict[str, Any]] = field(default_factory=list)
-
-
-# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in store.labels.
-STATE_TEXT = {state: labels.label(state, "campaign", lower=True) for state in CampaignState}
 
 
 def get_campaign(session: Session, campaign_id: int) -> Campaign:
@@ -348,25 +341,19 @@ def launch_campaign(
         raise NotReadyForLive(f"Kampanje {campaign_id} er ikke startet. " + " ".join(readiness.warnings))
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)
-    campaign.state = CampaignState.SCHEDULED
-    campaign.launched_at = now
-    campaign.state_reason = None
-    session.flush()
-    write_jobs_after_commit(session, campaign_id=campaign_id, timezone=settings.timezone)
+    transition(session, campaign, CampaignState.SCHEDULED, now=now, timezone=settings.timezone)
     return campaign
 
 
 def pause_campaign(session: Session, *, campaign_id: int, reason: str | None = None) -> Campaign:
     campaign = get_campaign(session, campaign_id)
-    if campaign.state in (CampaignState.SCHEDULED, CampaignState.RUNNING):
-        campaign.state = CampaignState.PAUSED
-        campaign.state_reason = reason or "Satt på pause av kampanjeansvarlig."
+    if campaign.state in LIVE_STATES:
+        # The jobs are removed once this commits; a job firing meanwhile finds the campaign paused and does nothing.
+        transition(session, campaign, CampaignState.PAUSED, reason or "Satt på pause av kampanjeansvarlig.")
     elif campaign.state is not CampaignState.PAUSED:
         raise CampaignError(
             f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en startet kampanje kan settes på pause."
         )
-    session.flush()
-    write_jobs_after_commit(session, campaign_id=campaign_id)  # removes them; a fired job would no-op anyway
     return campaign
 
 
@@ -378,14 +365,14 @@ def resume_campaign(
     now = now or utcnow()
     campaign = get_campaign(session, campaign_id)
     if campaign.state is not CampaignState.PAUSED:
-        if campaign.state in (CampaignState.SCHEDULED, CampaignState.RUNNING):
+        if campaign.state in LIVE_STATES:
             return campaign
         raise CampaignError(
             f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en kampanje på pause kan fortsette."
         )
     started = any(s.materialized_at for s in campaign.steps)
-    campaign.state = CampaignState.RUNNING if started else CampaignState.SCHEDULED
-    campaign.state_reason = None
+    to = CampaignState.RUNNING if started else CampaignState.SCHEDULED
+    transition(session, campaign, to, now=now, timezone=settings.timezone)
     campaign.resumed_at = now
     # What waited only for the pause goes as soon as the dispatcher meets it (which re-checks everything else).
     session.execute(
@@ -401,9 +388,8 @@ def resume_campaign(
     for step in campaign.steps:
         if step.materialized_at is None and step.scheduled_for is not None and step.scheduled_for <= now:
             materialise_step(session, step_id=step.id, settings=settings, now=now)
-            campaign.state = CampaignState.RUNNING
+            transition(session, campaign, CampaignState.RUNNING, now=now)
     session.flush()
-    write_jobs_after_commit(session, campaign_id=campaign_id, timezone=settings.timezone)
     return campaign
 
 
@@ -415,8 +401,7 @@ def cancel_campaign(session: Session, *, campaign_id: int, now: datetime | None 
     campaign = get_campaign(session, campaign_id)
     if campaign.state is CampaignState.COMPLETED:
         raise CampaignError(f"Kampanje {campaign_id} er fullført og kan ikke avbrytes.")
-    campaign.state = CampaignState.CANCELLED
-    campaign.ended_at = campaign.ended_at or now or utcnow()
+    transition(session, campaign, CampaignState.CANCELLED, now=now)
     result = session.execute(
         update(Message)
         .where(Message.campaign_id == campaign_id, Message.state == MessageState.QUEUED)
@@ -424,39 +409,7 @@ def cancel_campaign(session: Session, *, campaign_id: int, now: datetime | None 
         .execution_options(synchronize_session=False)
     )
     session.flush()
-    write_jobs_after_commit(session, campaign_id=campaign_id)
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-_PENDING_JOBS = "campaign_jobs_after_commit"
-
-
-def write_jobs_after_commit(session: Session, *, campaign_id: int, timezone: str | None = None) -> None:
-    """Brings the campaign's step jobs in the job store in line with its state when `session` commits.
-
-    After the commit, not before: a job must never exist for a launch that was rolled back, and the CLI, the
-    dashboard and the API each commit in their own way. A failure here is logged, not raised (the launch
-    itself has committed); the scheduler's tick adds any job that is still missing."""
-    pending: dict[int, str | None] | None = session.info.get(_PENDING_JOBS)
-    if pending is None:
-        pending = session.info[_PENDING_JOBS] = {}
-        event.listen(session, "after_commit", _write_pending_jobs, once=True)
-    pending[campaign_id] = timezone or pending.get(campaign_id)
-
-
-def _write_pending_jobs(session: Session) -> None:
-    from scheduler import sync_step_jobs
-
-    pending: dict[int, str | None] = session.info.pop(_PENDING_JOBS, {})
-    bind = session.get_bind()
-    engine = bind if isinstance(bind, Engine) else bind.engine
-    for campaign_id, timezone in pending.items():
-        try:
-            sync_step_jobs(engine, campaign_id=campaign_id, timezone=timezone or "Europe/Oslo")
-        except Exception:
-            log.exception(
-                "campaign %s: step jobs not written; the scheduler's tick will add them", campaign_id
-            )
 
 
 def campaign_status(
@@ -509,7 +462,7 @@ def list_campaigns(session: Session) -> list[dict[str, Any]]:
 def refresh_completion(session: Session, *, now: datetime | None = None) -> list[int]:
     """running -> completed when every step is materialised and nothing is left to send."""
     done: list[int] = []
-    for campaign in session.scalars(select(Campaign).where(Campaign.state == CampaignState.RUNNING)):
+    for campaign in list(session.scalars(select(Campaign).where(Campaign.state == CampaignState.RUNNING))):
         if any(step.materialized_at is None for step in campaign.steps):
             continue
         open_messages = session.scalar(
@@ -521,8 +474,7 @@ def refresh_completion(session: Session, *, now: datetime | None = None) -> list
             )
         )
         if not open_messages:
-            campaign.state = CampaignState.COMPLETED
-            campaign.ended_at = now or utcnow()
+            transition(session, campaign, CampaignState.COMPLETED, now=now)
             done.append(campaign.id)
     return done
 
@@ -530,8 +482,7 @@ def refresh_completion(session: Session, *, now: datetime | None = None) -> list
 def pause_stale(session: Session, *, now: datetime, stale_after: timedelta) -> list[int]:
     """A step overdue by more than STALE_AFTER (the system was down) does not go out by itself (PRODUCT §5)."""
     paused: list[int] = []
-    live = (CampaignState.SCHEDULED, CampaignState.RUNNING)
-    for campaign in session.scalars(select(Campaign).where(Campaign.state.in_(live))):
+    for campaign in list(session.scalars(select(Campaign).where(Campaign.state.in_(LIVE_STATES)))):
         accepted = campaign.resumed_at
         for step in campaign.steps:
             if step.materialized_at or step.scheduled_for is None or step.scheduled_for >= now - stale_after:
@@ -543,9 +494,7 @@ def pause_stale(session: Session, *, now: datetime, stale_after: timedelta) -> l
                 f"Steget «{step.name}» skulle gått {local}, men systemet var nede. Det sendes ikke av seg selv: "
                 "fortsett kampanjen for å sende det nå, eller avbryt den."
             )
-            campaign.state = CampaignState.PAUSED
-            campaign.state_reason = reason
-            session.add(Notice(kind="campaign_stale", text=reason, campaign_id=campaign.id, created_at=now))
+            transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_stale", now=now)
             paused.append(campaign.id)
             break
     return paused

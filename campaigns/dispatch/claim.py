@@ -23,6 +23,7 @@ from sqlalchemy import and_, func, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
+from campaigns.state import LIVE_STATES
 from store.models import (
     Campaign,
     CampaignState,
@@ -48,7 +49,6 @@ KIND_OF_CHANNEL = {
     Channel.EMAIL: ContactKind.EMAIL,
     Channel.TELEGRAM: ContactKind.TELEGRAM,
 }
-LIVE_STATES = (CampaignState.SCHEDULED, CampaignState.RUNNING)
 COUNTS_FOR_CAP = (MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED, MessageState.UNKNOWN)
 
 

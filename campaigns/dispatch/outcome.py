@@ -22,9 +22,10 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from campaigns.dispatch.claim import KIND_OF_CHANNEL, Claimed
+from campaigns.state import transition
 from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
 from companies.optout_records import record_opt_out
-from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, Notice, WaitReason
+from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, WaitReason
 from store.secrets import AddressHasher
 
 MAX_ATTEMPTS = 6
@@ -177,9 +178,7 @@ def pause_failing_campaigns(
             f"Kampanjen stoppet seg selv: {failed} av de siste {len(states)} forsøkene feilet "
             f"(grensen er {ratio:.0%}). Sjekk leveringsrapporten, og fortsett kampanjen når feilen er rettet."
         )
-        campaign.state = CampaignState.PAUSED
-        campaign.state_reason = reason
-        session.add(Notice(kind="campaign_paused", text=reason, campaign_id=campaign_id, created_at=now))
+        transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_paused", now=now)
         paused.append(campaign_id)
     session.flush()
     return paused

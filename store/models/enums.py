@@ -27,6 +27,10 @@ class CampaignState(StrEnum):
     CANCELLED = "cancelled"
 
 
+# The states in which a campaign may send and has step jobs (campaigns.state moves between them).
+LIVE_CAMPAIGN_STATES = (CampaignState.SCHEDULED, CampaignState.RUNNING)
+
+
 class StepAudience(StrEnum):
     EVERYONE = "everyone"
     NO_REPLY = "no_reply"
