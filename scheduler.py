@@ -37,6 +37,12 @@ DAILY_JOBS: list[tuple[str, str, int, int]] = [
     ("daily-retention", "companies.retention:purge_expired", 3, 30),
 ]
 
+# (job id, "module:function", seconds): run every so often, same signature as the daily jobs.
+INTERVAL_JOBS: list[tuple[str, str, int]] = [
+    # Meeting reminders go at a moment the send window allows; ten minutes is REMINDER_SLACK's margin.
+    ("meeting-reminders", "campaigns.meeting_reminders:queue_due_reminders", 600),
+]
+
 _running: CampaignScheduler | None = None  # the jobs below are module-level (pickled by reference)
 
 
@@ -88,6 +94,10 @@ class CampaignScheduler:
                 id=job_id,
                 jobstore="memory",
                 timezone=self.settings.timezone,
+            )
+        for job_id, target, seconds in INTERVAL_JOBS:
+            self.scheduler.add_job(
+                self.daily, "interval", args=[target], seconds=seconds, id=job_id, jobstore="memory"
             )
         self.scheduler.start()
         log.info("scheduler started (tick every %.0f s, %d daily jobs)", self.tick_seconds, len(DAILY_JOBS))

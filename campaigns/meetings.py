@@ -17,7 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import Meeting, definition_of
+from campaigns.ics import calendar_file
 from campaigns.meeting_notices import Notice, queue_notice
+from campaigns.meeting_texts import meeting_when
 from settings import Settings
 from store.models import (
     Campaign,
@@ -149,25 +151,32 @@ def answer_meeting(
     rsvp = session.scalar(select(Rsvp).where(Rsvp.event_id == event.id, Rsvp.company_id == company_id))
     before = rsvp.status if rsvp is not None else None
     count = max(1, min(people or (rsvp.people if rsvp is not None else 1), MAX_PEOPLE))
+    if not yes:
+        status = RsvpStatus.DECLINED
+    elif before in (RsvpStatus.ATTENDING, RsvpStatus.WAITING):
+        status = before  # a second JA keeps the place (or the place in the queue)
+    else:
+        full = event.capacity is not None and attending_count(session, event.id) >= event.capacity
+        status = RsvpStatus.WAITING if full else RsvpStatus.ATTENDING
     if rsvp is None:
-        rsvp = Rsvp(event_id=event.id, company_id=company_id, people=count, answered_at=now)
+        rsvp = Rsvp(
+            event_id=event.id,
+            company_id=company_id,
+            status=status,
+            people=count,
+            answered_at=now,
+            channel=channel,
+        )
         session.add(rsvp)
-    rsvp.channel, rsvp.language = channel, language
-    if address is not None or channel not in ("sms", "telegram"):
-        rsvp.address = address if channel in ("sms", "telegram") else rsvp.address
+    elif status is not before:
+        rsvp.answered_at = now  # a new JA queues from now; a NEI is dated
+    rsvp.status = status
     if yes:
         rsvp.people = count
-        if before in (RsvpStatus.ATTENDING, RsvpStatus.WAITING):
-            status = before  # a second JA keeps the place (or the place in the queue)
-        else:
-            rsvp.answered_at = now
-            full = event.capacity is not None and attending_count(session, event.id) >= event.capacity
-            status = RsvpStatus.WAITING if full else RsvpStatus.ATTENDING
-    else:
-        status = RsvpStatus.DECLINED
-        if before is not RsvpStatus.DECLINED:
-            rsvp.answered_at = now
-    rsvp.status = status
+    rsvp.language = language
+    if channel in ("sms", "telegram"):
+        # Where later notices go; an answer from the web page keeps the phone or chat known before.
+        rsvp.channel, rsvp.address = channel, address
     session.flush()
     promoted = (
         _fill_places(session, event=event, settings=settings, now=now)
@@ -287,3 +296,81 @@ def events_of_campaign(session: Session, *, campaign_id: int) -> list[Event]:
 
 def meeting_of_company(session: Session, *, event_id: int, company_id: int) -> Rsvp | None:
     return session.scalar(select(Rsvp).where(Rsvp.event_id == event_id, Rsvp.company_id == company_id))
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """The meeting part of a company's web page: what it is invited to and what it answered."""
+
+    event_id: int
+    title: str
+    place: str
+    when: str
+    status: RsvpStatus | None
+    people: int
+
+
+def meeting_view(session: Session, *, company_id: int, language: str, now: datetime) -> MeetingView | None:
+    """The upcoming meeting the company was invited to last, with its answer; None when there is none."""
+    event = open_invitation(session, company_id=company_id, now=now)
+    if event is None:
+        return None
+    rsvp = meeting_of_company(session, event_id=event.id, company_id=company_id)
+    return MeetingView(
+        event_id=event.id,
+        title=event.title,
+        place=event.place,
+        when=meeting_when(event.starts_at, event.ends_at, language),
+        status=rsvp.status if rsvp is not None else None,
+        people=rsvp.people if rsvp is not None else 1,
+    )
+
+
+def answer_from_page(
+    session: Session,
+    *,
+    company_id: int,
+    event_id: int,
+    yes: bool,
+    people: int | None,
+    language: str,
+    settings: Settings,
+    now: datetime | None = None,
+) -> RsvpResult | None:
+    """A JA/NEI from the company's web page. Only for the meeting its page shows (the upcoming one it was
+    invited to last): a form posted for another meeting, a past or a cancelled one changes nothing (None)."""
+    now = now or utcnow()
+    event = open_invitation(session, company_id=company_id, now=now)
+    if event is None or event.id != event_id:
+        return None
+    return answer_meeting(
+        session,
+        event_id=event.id,
+        company_id=company_id,
+        yes=yes,
+        people=people,
+        channel="web",
+        address=None,
+        language=language,
+        settings=settings,
+        now=now,
+    )
+
+
+def calendar_of_company(
+    session: Session, *, company_id: int, base_url: str, token: str, now: datetime | None = None
+) -> str | None:
+    """The .ics of the meeting the company's page shows; the UID stays the meeting's, so a calendar that
+    imported it before updates it when the meeting changed."""
+    now = now or utcnow()
+    event = open_invitation(session, company_id=company_id, now=now)
+    if event is None:
+        return None
+    host = base_url.split("://", 1)[-1].split("/", 1)[0] or "laereplassjeger"
+    return calendar_file(
+        event,
+        uid=f"meeting-{event.id}@{host}",
+        now=now,
+        url=f"{base_url}/r/{token}",
+        sequence=int(event.changed_at.timestamp()) if event.changed_at else 0,
+    )

@@ -420,6 +420,51 @@ def campaign_report(
     write_table(rows, fmt, output, write_csv, write_xlsx)
 
 
+@campaign_app.command("attendees")
+def campaign_attendees(
+    ctx: typer.Context,
+    campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    fmt: ExportFormat | None = typer.Option(None, "--format", help="csv eller xlsx i stedet for en tabell."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+    ),
+) -> None:
+    """Deltakerlista for kampanjens informasjonsmøter: påmeldte, venteliste og de som sa nei."""
+    from rich.table import Table
+
+    from campaigns.lifecycle import get_campaign
+    from campaigns.meeting_attendees import attendee_rows, write_csv, write_xlsx
+
+    if fmt is not None:
+        check_output(fmt, output)
+    try:
+        with ctx_of(ctx).db.session() as session:
+            get_campaign(session, campaign_id)
+            rows = attendee_rows(session, campaign_id=campaign_id)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(rows)
+        return
+    if fmt is not None:
+        write_table(rows, fmt, output, write_csv, write_xlsx)
+        return
+    table = Table("Møte", "Tidspunkt (norsk tid)", "Org.nr.", "Bedrift", "Svar", "Personer")
+    for row in rows:
+        table.add_row(
+            row["meeting"],
+            shown(row["starts_at"]),
+            row["orgnr"],
+            row["company"],
+            label(row["status"], "rsvp"),
+            str(row["people"]),
+        )
+    Console().print(table)
+    attending = [r for r in rows if r["status"] == "attending"]
+    typer.echo(f"{len(attending)} bedrifter påmeldt, {sum(r['people'] for r in attending)} personer.")
+
+
 @campaign_app.command("list")
 def campaign_list(
     ctx: typer.Context,

@@ -89,6 +89,8 @@ WAIT_REASONS: Mapping[str, str] = {
     "retry": "Nytt forsøk",
 }
 
+RSVP_STATES: Mapping[str, str] = {"attending": "Kommer", "waiting": "Venteliste", "declined": "Kommer ikke"}
+
 KINDS: Mapping[str, Mapping[str, str]] = {
     "campaign": CAMPAIGN_STATES,
     "message": MESSAGE_STATES,
@@ -100,6 +102,7 @@ KINDS: Mapping[str, Mapping[str, str]] = {
     "audience": STEP_AUDIENCES,
     "role": ROLES,
     "wait": WAIT_REASONS,
+    "rsvp": RSVP_STATES,
 }
 
 

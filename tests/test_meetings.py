@@ -3,9 +3,13 @@ the last moment the window allows, changed and cancelled meetings, and the calen
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -381,3 +385,44 @@ def test_a_meeting_template_in_a_step_without_an_event_is_refused_at_create_time
         assert "udefinert variabel 'event'" in str(exc)
     else:
         raise AssertionError("an invitation without a meeting was accepted")
+
+
+def test_attendees_lists_the_yes_sayers_then_the_waiting_list_then_the_no(
+    session: Session, settings: Settings, cli: Any, tmp_path: Path
+) -> None:
+    event, recipients = invited(session, companies=3, capacity=1)
+    (first, a), (second, b), (third, c) = recipients
+    say(session, settings, "NEI", c.address)
+    say(session, settings, "JA 2", a.address, at=NOW + timedelta(minutes=1))
+    say(session, settings, "JA", b.address, at=NOW + timedelta(minutes=2))
+    listed = cli("campaign", "attendees", str(event.campaign_id), "--json")
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.stdout)
+    assert [(r["orgnr"], r["status"], r["people"]) for r in rows] == [
+        (first.orgnr, "attending", 2),
+        (second.orgnr, "waiting", 1),
+        (third.orgnr, "declined", 1),
+    ]
+    table = cli("campaign", "attendees", str(event.campaign_id))
+    assert "Venteliste" in table.stdout and "1 bedrifter påmeldt, 2 personer." in table.stdout
+    out = tmp_path / "deltakere.xlsx"
+    assert (
+        cli("campaign", "attendees", str(event.campaign_id), "--format", "xlsx", "-o", str(out)).exit_code
+        == 0
+    )
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None and sheet["D2"].value == first.orgnr and sheet["G2"].value == 2
+    assert cli("campaign", "attendees", "999").exit_code == 2
+
+
+def test_the_reminder_job_is_scheduled_and_runs_through_the_scheduler(settings: Settings, db: Any) -> None:
+    from scheduler import INTERVAL_JOBS, CampaignScheduler
+
+    targets = {target for _id, target, _seconds in INTERVAL_JOBS}
+    assert "campaigns.meeting_reminders:queue_due_reminders" in targets
+    assert (
+        CampaignScheduler(settings=settings, db=db)._run_daily(
+            "campaigns.meeting_reminders:queue_due_reminders"
+        )
+        == 0
+    )

@@ -16,6 +16,7 @@ from web import (
     health,
     hunter_signup,
     input_errors,
+    meeting_page,
     metrics,
     registration,
     site,
@@ -68,6 +69,7 @@ def create_app(
     app.include_router(metrics.router)
     app.include_router(registration.router)
     app.include_router(hunter_signup.router)
+    app.include_router(meeting_page.router)
     app.include_router(unsubscribe_router)
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)

@@ -16,13 +16,14 @@ from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
 from bot.registrations import WebForm, prefill, register_from_web, validate
+from campaigns.meetings import meeting_view
 from catalogue import text as say
 from catalogue.jinja import install as install_catalogue
 from companies.identifiers import company_by_token
 from companies.language import written_language
 from staff import throttle
 from store.db import Database
-from store.models import Trade
+from store.models import Trade, utcnow
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
@@ -148,6 +149,7 @@ def _page(
             "programmes": programmes,
             "csrf": csrf_token(request),
             "token": token,
+            "meeting": meeting_view(session, company_id=company.id, language=language, now=utcnow()),
         }
         return templates.TemplateResponse(request, "registration/form.html", context, status_code=status)
 
