@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
 )
 
+from campaigns.audience_selection import exclusions, selected
 from campaigns.definition_model import CampaignDefinition
 from store.models import (
     Channel,
@@ -42,42 +43,21 @@ from store.models import (
     StepAudience,
 )
 
-UNKNOWN_EMPLOYEES_MAX = 4
-
 
 def opted_out(contact: Any = Contact) -> ColumnElement[bool]:
     return exists().where(OptOut.address_hash == contact.address_hash)
 
 
 def base_conditions(definition: CampaignDefinition) -> list[ColumnElement[bool]]:
+    """The audience before channels: never do-not-contact, selected by the audience's tables
+    (`campaigns.audience_selection`), and none of its exclusions. "opted_out" needs no condition of its own:
+    do-not-contact companies are left out here, always."""
     audience = definition.audience
-    conditions: list[ColumnElement[bool]] = [not_(Company.never_contact)]
-    if audience.counties:
-        conditions.append(Company.county_number.in_(audience.counties))
-    if audience.municipalities:
-        conditions.append(Company.municipality_number.in_(audience.municipalities))
-    if audience.nace:
-        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in audience.nace)))
-    if audience.employees:
-        low, high = audience.employees
-        in_range = Company.employees.between(low, high)
-        conditions.append(
-            or_(in_range, Company.employees.is_(None)) if low <= UNKNOWN_EMPLOYEES_MAX else in_range
-        )
-    exclude = set(audience.exclude)
-    if "training_company" in exclude:
-        conditions.append(Company.is_training_company.is_(False))
-    if "registered" in exclude:
-        conditions.append(
-            # Only a verified registration: a chat that typed the orgnr must not take the company out (§7).
-            ~exists().where(
-                Registration.company_id == Company.id,
-                Registration.completed_at.is_not(None),
-                Registration.verified.is_(True),
-            )
-        )
-    # "opted_out" needs no condition of its own: do-not-contact companies are left out above, always.
-    return conditions
+    return [
+        not_(Company.never_contact),
+        *selected(audience),
+        *(not_(condition) for _, condition in exclusions(audience)),
+    ]
 
 
 def usable_contact(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:

@@ -21,6 +21,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from campaigns.definition_model import CampaignDefinition
+from campaigns.local_keys import contacted_days, owner_keys, selection_keys
+from campaigns.orgnr_lists import ListFiles
 from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
 from store.models import Channel, StepAudience
 
@@ -33,10 +35,25 @@ TOP_KEYS = {
     "audience",
     "steps",
     "description",
+    "kind",
+    "owner",
+    "co_owners",
+    "route",
+    "route_after_days",
 }
 WINDOW_KEYS = set(DEFAULT_WINDOW)
 RATE_DEFAULTS = {"sms": 5.0, "email": 10.0, "telegram": 20.0}
-AUDIENCE_KEYS = {"counties", "nace", "employees", "exclude", "municipalities"}
+SELECTION_KEYS = {
+    "counties",
+    "nace",
+    "employees",
+    "municipalities",
+    "trades",
+    "orgnr_file",
+    "postcodes",
+    "previous",
+}
+AUDIENCE_KEYS = SELECTION_KEYS | {"exclude", "exclude_contacted_days", "also"}
 EXCLUDES = {"opted_out", "registered", "training_company"}
 STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
 LANGUAGES = {"nb", "nn", "en"}
@@ -184,9 +201,12 @@ def parse_definition(
     counties: set[str],
     tz: str = "Europe/Oslo",
     now: datetime | None = None,
+    files: ListFiles | None = None,
 ) -> CampaignDefinition:
     """Validates a campaign TOML and returns the normalised definition; raises DefinitionError."""
-    definition, problems = check_definition(source, filename=filename, counties=counties, tz=tz, now=now)
+    definition, problems = check_definition(
+        source, filename=filename, counties=counties, tz=tz, now=now, files=files
+    )
     if problems or definition is None:
         raise DefinitionError(problems)
     return definition
@@ -199,8 +219,11 @@ def check_definition(
     counties: set[str],
     tz: str = "Europe/Oslo",
     now: datetime | None = None,
+    files: ListFiles | None = None,
 ) -> tuple[CampaignDefinition | None, list[Problem]]:
     """The normalised definition (best effort; None when the file is not TOML) and every problem found.
+
+    `files` says where an audience's `orgnr_file` may be read (the campaign file's folder, or uploads).
 
     With `now`, a first step whose time has passed is a problem (it would go out at once), unless it is
     today: then it starts at the next opening of the window. The definition's parts that have problems are
@@ -230,7 +253,8 @@ def check_definition(
 
     window = _window(check, check.table(data, "window", 'start = "09:00"'))
     rate = _rate(check, check.table(data, "rate", "sms = 5"))
-    audience = _audience(check, check.table(data, "audience", 'counties = ["55"]'))
+    audience = _audience(check, check.table(data, "audience", 'counties = ["55"]'), files or ListFiles())
+    owners = owner_keys(check, data)
 
     raw_steps = data.get("steps") or []
     if not isinstance(raw_steps, list) or not all(isinstance(step, dict) for step in raw_steps):
@@ -254,6 +278,7 @@ def check_definition(
             "rate": rate,
             "audience": audience,
             "steps": steps,
+            **owners,
         }
     )
     return definition, check.problems
@@ -306,22 +331,45 @@ def _rate(check: _Checker, table: dict[str, Any]) -> dict[str, float]:
     return rate
 
 
-def _audience(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
+def _audience(check: _Checker, table: dict[str, Any], files: ListFiles) -> dict[str, Any]:
     check.unknown_keys(table, AUDIENCE_KEYS, "audience.")
-    audience_counties = [
-        c.zfill(2) for c in check.text_list("audience.counties", table.get("counties"), '["55", "56"]')
+    audience = _selection(check, table, "audience.", files)
+    exclude = check.text_list(
+        "audience.exclude", table.get("exclude", sorted(EXCLUDES)), '["opted_out", "registered"]'
+    )
+    for item in exclude:
+        if item not in EXCLUDES:
+            check.problem("audience.exclude", f"«{item}» er ikke et av {', '.join(sorted(EXCLUDES))}")
+    also = table.get("also")
+    if also is not None and not isinstance(also, dict):
+        check.problem("audience.also", 'skriv en tabell [audience.also], f.eks. trades = ["Sveisefaget"]')
+        also = None
+    if also is not None:
+        check.unknown_keys(also, SELECTION_KEYS, "audience.also.")
+    return {
+        **audience,
+        "exclude": [e for e in exclude if e in EXCLUDES],
+        "exclude_contacted_days": contacted_days(check, table.get("exclude_contacted_days")),
+        "also": _selection(check, also, "audience.also.", files) if also is not None else None,
+    }
+
+
+def _selection(check: _Checker, table: dict[str, Any], prefix: str, files: ListFiles) -> dict[str, Any]:
+    """The keys that pick companies, as `[audience]` and `[audience.also]` share them."""
+    counties = [
+        c.zfill(2) for c in check.text_list(prefix + "counties", table.get("counties"), '["55", "56"]')
     ]
-    for county in audience_counties:
+    for county in counties:
         if county not in check.counties:
-            check.problem("audience.counties", f"ukjent fylkesnummer «{county}» (de 15 fylkene fra 2024)")
+            check.problem(prefix + "counties", f"ukjent fylkesnummer «{county}» (de 15 fylkene fra 2024)")
     municipalities = [
         m.zfill(4)
-        for m in check.text_list("audience.municipalities", table.get("municipalities"), '["5501"]')
+        for m in check.text_list(prefix + "municipalities", table.get("municipalities"), '["5501"]')
     ]
     for municipality in municipalities:
         if not (len(municipality) == 4 and municipality.isdigit()):
-            check.problem("audience.municipalities", f"«{municipality}» er ikke et kommunenummer (4 sifre)")
-    nace = check.text_list("audience.nace", table.get("nace"), '["41", "43.2"]')
+            check.problem(prefix + "municipalities", f"«{municipality}» er ikke et kommunenummer (4 sifre)")
+    nace = check.text_list(prefix + "nace", table.get("nace"), '["41", "43.2"]')
     employees = table.get("employees")
     if employees is not None and (
         not isinstance(employees, list)
@@ -329,20 +377,14 @@ def _audience(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
         or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in employees)
         or employees[0] > employees[1]
     ):
-        check.problem("audience.employees", "skriv et intervall [fra, til], f.eks. [2, 500]")
+        check.problem(prefix + "employees", "skriv et intervall [fra, til], f.eks. [2, 500]")
         employees = None
-    exclude = check.text_list(
-        "audience.exclude", table.get("exclude", sorted(EXCLUDES)), '["opted_out", "registered"]'
-    )
-    for item in exclude:
-        if item not in EXCLUDES:
-            check.problem("audience.exclude", f"«{item}» er ikke et av {', '.join(sorted(EXCLUDES))}")
     return {
-        "counties": audience_counties,
+        "counties": counties,
         "nace": nace,
         "employees": employees,
         "municipalities": municipalities,
-        "exclude": [e for e in exclude if e in EXCLUDES],
+        **selection_keys(check, table, prefix, files),
     }
 
 

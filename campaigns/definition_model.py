@@ -57,14 +57,55 @@ class Rates(_Frozen):
             yield name, float(getattr(self, name))
 
 
-class Audience(_Frozen):
-    """Which companies the campaign selects (`campaigns.audience` turns it into SQL); empty means any."""
+class Previous(_Frozen):
+    """Companies of earlier campaigns: those with any of `outcome` in any of `campaigns` (PRODUCT §11)."""
+
+    campaigns: tuple[int, ...] = ()
+    outcome: tuple[str, ...] = ()
+
+
+class OrgnrList(_Frozen):
+    """An `orgnr_file` as read when the campaign was created: its valid orgnrs, and the rows that were not one
+    (`"rad 4: «12345»"`), which the preview lists; the file itself is not needed again."""
+
+    file: str
+    orgnrs: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+
+class Selection(_Frozen):
+    """The keys that select companies, shared by `[audience]` (all must hold) and `[audience.also]` (which
+    adds the companies it selects). `trades` are names as the reference data spells them
+    (`campaigns.trade_nace`); `postcodes` are inclusive (from, to) ranges of four-digit codes."""
 
     counties: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
     nace: tuple[str, ...] = ()
     employees: tuple[int, int] | None = None
+    trades: tuple[str, ...] = ()
+    orgnr_list: OrgnrList | None = None
+    postcodes: tuple[tuple[str, str], ...] = ()
+    previous: Previous | None = None
+
+
+class Audience(Selection):
+    """Which companies the campaign selects (`campaigns.audience` turns it into SQL); empty means any. The
+    exclusions hold for `also`'s companies as well."""
+
     exclude: tuple[str, ...] = ()
+    exclude_contacted_days: int | None = None
+    also: Selection | None = None
+
+
+class OwnerContact(_Frozen):
+    """The owner as letters name it (`campaigns.variables.owner_variables`), written when the campaign is
+    created, so a letter says the same however the organisation's profile changes later."""
+
+    owner_name: str = ""
+    co_owner_names: str = ""
+    owner_contact_name: str = ""
+    owner_contact_phone: str = ""
+    owner_contact_email: str = ""
 
 
 class Meeting(_Frozen):
@@ -112,6 +153,15 @@ class CampaignDefinition(_Frozen):
     rate: Rates = Rates()
     audience: Audience = Audience()
     steps: tuple[Step, ...] = ()
+    # Local and adult campaigns (PRODUCT §11): orgnrs of the owning organisations, and where leads go.
+    kind: str = "laereplass"
+    owner: str | None = None
+    co_owners: tuple[str, ...] = ()
+    route: str = (
+        "owner"  # only with owners (campaign_owner rows); a campaign without any routes to the county
+    )
+    route_after_days: int = 5
+    owner_contact: OwnerContact | None = None
 
     def languages(self) -> tuple[str, ...]:
         """The languages its messages can be written in (a template is checked in each)."""

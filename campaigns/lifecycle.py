@@ -23,7 +23,9 @@ from campaigns import audience
 from campaigns.definition import DefinitionError, Problem, check_definition, line_index
 from campaigns.definition_model import CampaignDefinition, definition_of, set_definition
 from campaigns.meetings import create_events, meeting_of_step
+from campaigns.orgnr_lists import ListFiles
 from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
+from campaigns.ownership import check_owners, launch_approved, store_owners
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
 from campaigns.state import LIVE_STATES, STATE_TEXT, CampaignError, transition
@@ -94,23 +96,28 @@ def validate_campaign(
     settings: Settings,
     now: datetime | None = None,
     renderer: MessageRenderer | None = None,
+    files: ListFiles | None = None,
 ) -> Validation:
-    """Checks the definition, each step's template for a sample company and, with a session, the audience.
+    """Checks the definition, each step's template for a sample company and, with a session, the audience and
+    the owners (`files`: where the audience's orgnr lists are, campaigns.orgnr_lists).
 
     Without a session the counties come from the shipped reference data (what `jeger init` loads) and the
     audience is not counted (a warning)."""
     counties = set(session.scalars(select(County.number))) if session is not None else county_numbers()
     definition, problems = check_definition(
-        source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow()
+        source, filename=filename, counties=counties, tz=settings.timezone, now=now or utcnow(), files=files
     )
     if definition is None:  # not even TOML
         return Validation(definition, problems, [], None)
     lines = line_index(source)
+    missing: list[Problem] = []  # owners and earlier campaigns the database lacks today: create refuses them
+    if session is not None:
+        definition, missing = check_owners(session, definition, filename=filename, lines=lines)
     renderer = renderer or MessageRenderer(settings)
     for index, message in step_problems(definition, renderer=renderer):
         field_name = f"steps[{index}].template"
         problems.append(Problem(filename, lines.get(field_name), field_name, message))
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(missing)
     audience_ok = not any(
         p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
     )
@@ -146,11 +153,12 @@ def create_campaign(
     settings: Settings,
     created_by_id: int | None = None,
     now: datetime | None = None,
+    files: ListFiles | None = None,
 ) -> CreateResult:
     """Validates and stores a draft campaign; raises DefinitionError listing every problem at once."""
     renderer = MessageRenderer(settings)
     found = validate_campaign(
-        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer
+        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer, files=files
     )
     if found.problems or found.warnings:
         raise DefinitionError(found.problems + found.warnings)
@@ -178,6 +186,7 @@ def check_campaign(
     filename: str,
     settings: Settings,
     now: datetime | None = None,
+    files: ListFiles | None = None,
 ) -> Validation:
     """`jeger campaign check`: create's validation, with what the database lacks as warnings; stores nothing.
 
@@ -186,7 +195,7 @@ def check_campaign(
     back (create also gives companies their identifiers; check leaves that to create)."""
     renderer = MessageRenderer(settings)
     found = validate_campaign(
-        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer
+        session, source=source, filename=filename, settings=settings, now=now, renderer=renderer, files=files
     )
     if session is None or found.problems or not found.audience or found.definition is None:
         return found
@@ -212,6 +221,8 @@ def _store_draft(
     )
     set_definition(campaign, definition)
     session.add(campaign)
+    session.flush()
+    store_owners(session, campaign=campaign, definition=definition)
     for position, step in enumerate(definition.steps):
         assert step.channel is not None  # a definition with problems is never stored
         session.add(
@@ -342,6 +353,7 @@ def launch_campaign(
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)
     transition(session, campaign, CampaignState.SCHEDULED, now=now, timezone=settings.timezone)
+    launch_approved(session, campaign_id=campaign_id)  # a staff launch is the approval an owner waits for
     return campaign
 
 

@@ -45,6 +45,7 @@ def campaign_check(
     Feil i filen (felt, typer, tider, maler) gir exit-kode 2. Det databasen mangler i dag (ingen bedrifter i
     målgruppen ennå, eller ingen database) er bare advarsler."""
     from campaigns.lifecycle import check_campaign
+    from campaigns.orgnr_lists import ListFiles
 
     context = ctx_of(ctx)
     if not file.is_file():
@@ -55,16 +56,22 @@ def campaign_check(
         fail(f"{file}: filen er ikke UTF-8-tekst")
     from sqlalchemy.exc import SQLAlchemyError
 
+    lists = ListFiles(base_dir=file.parent)  # an audience's orgnr_file lies beside the campaign file
     database = _database_if_ready(context)
     session = database.session() if database is not None else None
     try:
         found = check_campaign(
-            session, source=source, filename=str(file), settings=context.settings, now=context.now
+            session,
+            source=source,
+            filename=str(file),
+            settings=context.settings,
+            now=context.now,
+            files=lists,
         )
     except SQLAlchemyError as exc:  # e.g. a database a release behind `jeger init`: check the file alone
         err.print(f"[bold yellow]Advarsel:[/] databasen kunne ikke brukes ({exc.__class__.__name__})")
         found = check_campaign(
-            None, source=source, filename=str(file), settings=context.settings, now=context.now
+            None, source=source, filename=str(file), settings=context.settings, now=context.now, files=lists
         )
     finally:
         if session is not None:
@@ -122,6 +129,7 @@ def campaign_create(
 ) -> None:
     """Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer."""
     from campaigns.lifecycle import create_campaign
+    from campaigns.orgnr_lists import ListFiles
 
     context = ctx_of(ctx)
     if not file.is_file():
@@ -134,6 +142,7 @@ def campaign_create(
                 filename=str(file),
                 settings=context.settings,
                 now=context.now,
+                files=ListFiles(base_dir=file.parent),
             )
             data: dict[str, Any] = {
                 "id": result.campaign.id,

@@ -99,7 +99,7 @@ def read_list(path: Path, *, need_county: bool) -> Iterator[ListRow]:
     data = path.read_bytes()
     if not data.strip():
         raise TrainingFileError(path, "filen er tom")
-    rows = _xlsx_rows(path, data) if data[:4] == b"PK\x03\x04" else _csv_rows(path, data)
+    rows = _rows(path, data)
     start, columns = _header(path, rows, need_county=need_county)
     for number, cells in rows[start:]:
         values = {role: cell_text(cells[i]) if i < len(cells) else None for role, i in columns.items()}
@@ -115,6 +115,26 @@ def read_list(path: Path, *, need_county: bool) -> Iterator[ListRow]:
 
 
 Rows = list[tuple[int, Sequence[Any]]]
+
+
+def _rows(path: Path, data: bytes) -> Rows:
+    return _xlsx_rows(path, data) if data[:4] == b"PK\x03\x04" else _csv_rows(path, data)
+
+
+def read_orgnrs(path: Path, data: bytes) -> list[tuple[int, str | None]]:
+    """(row number, text) of the orgnr column of a list that needs nothing else (an audience's member list,
+    `campaigns.orgnr_lists`), found by the same header names; raises TrainingFileError."""
+    if not data.strip():
+        raise TrainingFileError(path, "filen er tom")
+    rows = _rows(path, data)
+    start, columns = _header(path, rows, need_county=False, need_trade=False)
+    position = columns[ORGNR]
+    found = []
+    for number, cells in rows[start:]:
+        text = cell_text(cells[position]) if position < len(cells) else None
+        if text is not None or any(cell_text(c) for c in cells):
+            found.append((number, text))
+    return found
 
 
 def _csv_rows(path: Path, data: bytes) -> Rows:
@@ -160,7 +180,9 @@ def _xlsx_rows(path: Path, data: bytes) -> Rows:
         book.close()
 
 
-def _header(path: Path, rows: Rows, *, need_county: bool) -> tuple[int, dict[str, int]]:
+def _header(
+    path: Path, rows: Rows, *, need_county: bool, need_trade: bool = True
+) -> tuple[int, dict[str, int]]:
     """(index of the first data row, role -> column index) from the first row that names an orgnr column."""
     for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
@@ -172,7 +194,7 @@ def _header(path: Path, rows: Rows, *, need_county: bool) -> tuple[int, dict[str
         if ORGNR not in columns:
             continue
         missing = []
-        if CODE not in columns and NAME not in columns:
+        if need_trade and CODE not in columns and NAME not in columns:
             missing.append("lærefag (f.eks. «Lærefag», «Fag» eller «Fagkode»)")
         if need_county and COUNTY not in columns:
             missing.append("fylke («Fylke» eller «Fylkesnummer»; eller oppgi --county)")

@@ -16,10 +16,10 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import definition_of
 from store.models import Campaign, CampaignOwner, Lead, Registration
 
 ROUTES = ("owner", "owner_then_county", "county")
-DEFAULT_ROUTE_AFTER_DAYS = 5
 
 
 class Audience(StrEnum):
@@ -68,11 +68,9 @@ def campaign_routing(session: Session, *, campaign_id: int | None) -> Routing:
 
 
 def route_of(campaign: Campaign) -> tuple[str, int]:
-    """The campaign's `route` and `route_after_days` (the definition's defaults when absent)."""
-    definition = campaign.definition or {}
-    route = definition.get("route") or "owner"
-    after_days = definition.get("route_after_days") or DEFAULT_ROUTE_AFTER_DAYS
-    return (route if route in ROUTES else "owner"), int(after_days)
+    """The campaign's `route` and `route_after_days`."""
+    definition = definition_of(campaign)
+    return (definition.route if definition.route in ROUTES else "owner"), definition.route_after_days
 
 
 def lead_routing(session: Session, *, lead: Lead) -> Routing:

@@ -63,10 +63,12 @@ def campaigns(db: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Campaign)) or 0)
 
 
-def test_there_are_the_three_example_campaigns() -> None:
+def test_there_are_the_five_example_campaigns() -> None:
     assert [p.name for p in EXAMPLES] == [
         "local-campaign.toml",
         "national-summer.toml",
+        "ora-voksen.toml",
+        "raufoss-runde2.toml",
         "reminder-only.toml",
     ]
 
@@ -89,8 +91,8 @@ def test_a_broken_file_gets_the_messages_of_create_and_exit_2(
     checked = jeger("campaign", "check", str(path))
     assert checked.exit_code == 2
     expected = [
-        f"{path}:2: colour: ukjent felt (tillatt: audience, description, include_sole_proprietors, "
-        "language, name, rate, steps, window)",
+        f"{path}:2: colour: ukjent felt (tillatt: audience, co_owners, description, include_sole_proprietors, "
+        "kind, language, name, owner, rate, route, route_after_days, steps, window)",
         f'{path}:5: window.start: skal være tekst i anførselstegn, ikke tallet 9 (f.eks. start = "09:00")',
         f"{path}:13: steps[0].template: sms/finnesikke: ukjent mal (kjente: {', '.join(SHIPPED_SMS)})",
     ]

@@ -1,0 +1,145 @@
+"""The SQL of an audience's selecting keys and exclusions (PRODUCT §5, §11), as conditions on `Company`.
+
+`[audience]` narrows (every key must hold) and `[audience.also]` adds the companies it selects, so a campaign
+can reach last round's companies *and* new ones of a trade. The exclusions (`exclude`,
+`exclude_contacted_days`) hold for both. Every condition is one set-based clause (IN, LIKE 'prefix%', EXISTS),
+never a query per company; the preview's explanations (`campaigns.audience_gaps`) count with the very same
+clauses, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, true
+
+from campaigns.definition_model import Audience, Previous, Selection
+from campaigns.trade_nace import nace_prefixes
+from store.models import (
+    Company,
+    Intent,
+    Lead,
+    LeadState,
+    Message,
+    MessageKind,
+    Registration,
+    Reply,
+    utcnow,
+)
+
+UNKNOWN_EMPLOYEES_MAX = 4
+
+
+def selection_conditions(selection: Selection) -> list[ColumnElement[bool]]:
+    """What one table of the audience asks; an empty list selects every company."""
+    conditions: list[ColumnElement[bool]] = []
+    if selection.counties:
+        conditions.append(Company.county_number.in_(selection.counties))
+    if selection.municipalities:
+        conditions.append(Company.municipality_number.in_(selection.municipalities))
+    if selection.nace:
+        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in selection.nace)))
+    if selection.employees:
+        low, high = selection.employees
+        in_range = Company.employees.between(low, high)
+        conditions.append(
+            or_(in_range, Company.employees.is_(None)) if low <= UNKNOWN_EMPLOYEES_MAX else in_range
+        )
+    if selection.trades:
+        prefixes = nace_prefixes(selection.trades)
+        conditions.append(or_(*(Company.nace_code.startswith(prefix) for prefix in prefixes)))
+    if selection.orgnr_list is not None:
+        orgnrs = selection.orgnr_list.orgnrs
+        conditions.append(Company.orgnr.in_(orgnrs) if orgnrs else false())
+    if selection.postcodes:
+        # The business address where the register has one, else the postal address.
+        postcode = func.coalesce(Company.business_postcode, Company.postal_postcode)
+        conditions.append(or_(*(postcode.between(low, high) for low, high in selection.postcodes)))
+    if selection.previous is not None:
+        conditions.append(previous_condition(selection.previous))
+    return conditions
+
+
+def selected(audience: Audience) -> list[ColumnElement[bool]]:
+    """The audience's selection: `[audience]`, or'ed with `[audience.also]` when there is one."""
+    main = selection_conditions(audience)
+    if audience.also is None:
+        return main
+    also = selection_conditions(audience.also)
+    return [or_(and_(true(), *main), and_(true(), *also))]
+
+
+def previous_condition(previous: Previous) -> ColumnElement[bool]:
+    """The company had one of the outcomes in one of the campaigns. `contacted`: an outreach message of the
+    campaign was sent to it; `training_company`: a lead of the campaign ended with it becoming one."""
+    campaigns = previous.campaigns
+    found: list[ColumnElement[bool]] = []
+    if "registered" in previous.outcome:
+        found.append(
+            exists().where(
+                Registration.company_id == Company.id,
+                Registration.campaign_id.in_(campaigns),
+                Registration.completed_at.is_not(None),
+                Registration.verified.is_(True),
+            )
+        )
+    if "interested" in previous.outcome:
+        found.append(
+            exists().where(
+                Reply.company_id == Company.id,
+                Reply.campaign_id.in_(campaigns),
+                Reply.intent == Intent.INTERESTED,
+            )
+        )
+    if "contacted" in previous.outcome:
+        found.append(
+            exists().where(
+                Message.company_id == Company.id,
+                Message.campaign_id.in_(campaigns),
+                Message.kind == MessageKind.OUTREACH,
+                Message.sent_at.is_not(None),
+            )
+        )
+    if "training_company" in previous.outcome:
+        found.append(
+            exists().where(
+                Lead.company_id == Company.id,
+                Lead.state == LeadState.BECAME_TRAINING_COMPANY,
+                Registration.id == Lead.registration_id,
+                Registration.campaign_id.in_(campaigns),
+            )
+        )
+    return or_(*found) if found else false()
+
+
+def exclusions(audience: Audience, *, now: datetime | None = None) -> list[tuple[str, ColumnElement[bool]]]:
+    """(reason, condition of being left out) for each exclusion the audience names, in the preview's order."""
+    excluded: list[tuple[str, ColumnElement[bool]]] = []
+    exclude = set(audience.exclude)
+    if "training_company" in exclude:
+        excluded.append(("training_company", Company.is_training_company.is_(True)))
+    if "registered" in exclude:
+        # Only a verified registration: a chat that typed the orgnr must not take the company out (§7).
+        excluded.append(
+            (
+                "registered",
+                exists().where(
+                    Registration.company_id == Company.id,
+                    Registration.completed_at.is_not(None),
+                    Registration.verified.is_(True),
+                ),
+            )
+        )
+    if audience.exclude_contacted_days:
+        since = (now or utcnow()) - timedelta(days=audience.exclude_contacted_days)
+        excluded.append(
+            (
+                "contacted_recently",
+                exists().where(
+                    Message.company_id == Company.id,
+                    Message.kind == MessageKind.OUTREACH,
+                    Message.sent_at >= since,
+                ),
+            )
+        )
+    return excluded

@@ -1,0 +1,76 @@
+"""The orgnr list of an audience (`orgnr_file = "members.csv"`, PRODUCT §11): an industrial park's members, a
+trade body's list. Read once when the campaign is checked; its valid orgnrs are stored with the definition.
+
+The file is named relative to the campaign file and must lie in its folder or below: a campaign file is not
+trusted to read `/etc/passwd` or `../../secrets.csv` on the server. In the dashboard the list is uploaded with
+the campaign (`attachments`, by file name) and no path is read at all. A column named `orgnr` or
+`organisasjonsnummer` (or the other names a county's list uses) is found by name in a CSV (`;` or `,`) or XLSX
+file. A row that is not a valid orgnr is listed, never fatal: a member list is typed by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from companies.training import valid_orgnr
+from companies.training_files import TrainingFileError, read_orgnrs
+
+MAX_LIST_BYTES = 5 * 1024 * 1024  # a park or a trade body has hundreds of members, not a million
+
+
+@dataclass(frozen=True)
+class ListFiles:
+    """Where a campaign file's lists are: the folder of the TOML, and/or files uploaded with it."""
+
+    base_dir: Path | None = None
+    attachments: Mapping[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReadList:
+    orgnrs: tuple[str, ...]
+    rejected: tuple[str, ...]  # "rad 4: «12345»"
+
+
+class ListProblem(ValueError):
+    """The list cannot be used; the message (Norwegian) says why, for `file:line: field: problem`."""
+
+
+def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
+    """The list's valid orgnrs (without repeats, in file order) and its rejected rows; raises ListProblem."""
+    relative = PurePosixPath(name.replace("\\", "/"))
+    if not name.strip() or relative.is_absolute() or ".." in relative.parts or ":" in name:
+        raise ListProblem(f'«{name}» må være et filnavn ved siden av kampanjefilen, f.eks. "medlemmer.csv"')
+    if name in files.attachments:
+        data, label = files.attachments[name], Path(name)
+    elif files.base_dir is not None:
+        base = files.base_dir.resolve()
+        path = (base / relative).resolve()
+        if not path.is_relative_to(base):  # a symbolic link that leads out of the folder
+            raise ListProblem(f"«{name}» ligger utenfor mappen til kampanjefilen")
+        if not path.is_file():
+            raise ListProblem(f"finner ikke lista «{name}» i {base}")
+        if path.stat().st_size > MAX_LIST_BYTES:
+            raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
+        data, label = path.read_bytes(), path
+    else:
+        raise ListProblem(f"lista «{name}» er ikke lastet opp sammen med kampanjen")
+    if len(data) > MAX_LIST_BYTES:
+        raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
+    try:
+        rows = read_orgnrs(label, data)
+    except TrainingFileError as exc:
+        raise ListProblem(exc.problem) from exc
+    orgnrs: dict[str, None] = {}
+    rejected: list[str] = []
+    for row, text in rows:
+        orgnr = valid_orgnr(text)
+        if orgnr is None:
+            rejected.append(f"rad {row}: «{(text or '')[:20]}»")
+        else:
+            orgnrs[orgnr] = None
+    if not orgnrs:
+        raise ListProblem(f"«{name}» har ingen gyldige organisasjonsnumre")
+    return ReadList(tuple(orgnrs), tuple(rejected))

@@ -1,0 +1,107 @@
+"""Campaigns owned by organisations (PRODUCT §11): the owners a campaign file names must be approved
+organisations, the earlier campaigns its audience names must exist, and the owners are stored with the draft.
+
+Asked of the database when a campaign is checked or created, so a wrong orgnr gives `file:line: owner: ...`
+before anything is stored. An orgnr is public and proves nothing by itself: here it only names an organisation
+staff have already approved (`hunters`), whose members then run the campaign (`campaigns.owner_actions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from campaigns.definition import Problem
+from campaigns.definition_model import CampaignDefinition, OwnerContact
+from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterState
+
+
+def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, str | None]:
+    """The approved organisation with this orgnr, or None and why not (Norwegian, for staff)."""
+    found = list(session.scalars(select(Hunter).where(Hunter.orgnr == orgnr).order_by(Hunter.id)))
+    approved = [h for h in found if h.state is HunterState.APPROVED]
+    if len(approved) == 1:
+        return approved[0], None
+    if len(approved) > 1:
+        names = ", ".join(f"{h.org_name} (nr. {h.id})" for h in approved)
+        return (
+            None,
+            f"flere godkjente organisasjoner har organisasjonsnummer {orgnr}: {names}; staff må slå dem sammen",
+        )
+    if found:
+        return (
+            None,
+            f"{found[0].org_name} ({orgnr}) er ikke godkjent ennå; en kampanje kan bare eies av en godkjent organisasjon",
+        )
+    return None, (
+        f"ingen organisasjon har organisasjonsnummer {orgnr}; den må registrere seg (/jeger/registrer) "
+        "og bli godkjent først"
+    )
+
+
+def check_owners(
+    session: Session, definition: CampaignDefinition, *, filename: str, lines: dict[str, int]
+) -> tuple[CampaignDefinition, list[Problem]]:
+    """The definition with the owners' names and contact person filled in, and what the database refuses."""
+    problems: list[Problem] = []
+
+    def problem(field: str, message: str) -> None:
+        parent = field.rsplit(".", 1)[0]
+        problems.append(Problem(filename, lines.get(field) or lines.get(parent), field, message))
+
+    owners: list[Hunter] = []
+    for field, orgnr in [("owner", definition.owner), *(("co_owners", o) for o in definition.co_owners)]:
+        if orgnr is None:
+            continue
+        hunter, why = approved_organisation(session, orgnr)
+        if hunter is None:
+            problem(field, why or "")
+        else:
+            owners.append(hunter)
+    for prefix, selection in (("audience", definition.audience), ("audience.also", definition.audience.also)):
+        if selection is None or selection.previous is None:
+            continue
+        wanted = set(selection.previous.campaigns)
+        known = set(session.scalars(select(Campaign.id).where(Campaign.id.in_(wanted))))
+        for missing in sorted(wanted - known):
+            problem(f"{prefix}.previous.campaigns", f"kampanje {missing} finnes ikke")
+    if definition.owner is None or problems or not owners:
+        return definition, problems
+    contact = owner_contact(owners)
+    return definition.model_copy(update={"owner_contact": contact}), problems
+
+
+def owner_contact(owners: Sequence[Hunter]) -> OwnerContact:
+    """The first owner's name and contact person (its first current member, else the contact it signed up with)."""
+    first = owners[0]
+    member = next((m for m in first.members if m.removed_at is None), None)
+    return OwnerContact(
+        owner_name=first.org_name,
+        co_owner_names=", ".join(h.org_name for h in owners[1:]),
+        owner_contact_name=(member.name if member else first.contact_name) or "",
+        owner_contact_phone=(member.phone if member else first.phone) or "",
+        owner_contact_email=(member.email if member else first.email) or "",
+    )
+
+
+def store_owners(session: Session, *, campaign: Campaign, definition: CampaignDefinition) -> None:
+    """Writes the campaign's owner rows (none for a campaign without `owner`)."""
+    session.execute(delete(CampaignOwner).where(CampaignOwner.campaign_id == campaign.id))
+    orgnrs = [o for o in (definition.owner, *definition.co_owners) if o is not None]
+    for position, orgnr in enumerate(orgnrs):
+        hunter, _ = approved_organisation(session, orgnr)
+        if hunter is not None:
+            session.add(CampaignOwner(campaign_id=campaign.id, hunter_id=hunter.id, is_primary=position == 0))
+    session.flush()
+
+
+def launch_approved(session: Session, *, campaign_id: int) -> bool:
+    """A staff launch is the approval of an owner's request: the request is settled. True when one waited."""
+    request = session.get(CampaignLaunchRequest, campaign_id)
+    if request is None:
+        return False
+    session.delete(request)
+    session.flush()
+    return True
