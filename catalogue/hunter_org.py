@@ -186,8 +186,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # Kinds of organisation, as the sign-up page offers them (store.labels keeps staff's bokmål labels).
     "org_type_union_label": {"nb": "Fagforbund", "nn": "Fagforbund", "en": "Union"},
-    "org_type_trade_body_label": {"nb": "Bransjeorganisasjon", "nn": "Bransjeorganisasjon", "en": "Trade body"},
-    "org_type_training_office_label": {"nb": "Opplæringskontor", "nn": "Opplæringskontor", "en": "Training office"},
+    "org_type_trade_body_label": {
+        "nb": "Bransjeorganisasjon",
+        "nn": "Bransjeorganisasjon",
+        "en": "Trade body",
+    },
+    "org_type_training_office_label": {
+        "nb": "Opplæringskontor",
+        "nn": "Opplæringskontor",
+        "en": "Training office",
+    },
     "org_type_school_label": {"nb": "Skole", "nn": "Skule", "en": "School"},
     "org_type_municipality_label": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
     "org_type_county_council_label": {"nb": "Fylkeskommune", "nn": "Fylkeskommune", "en": "County council"},

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from staff.scopes import EVERYTHING, Scope
 from store.masking import mask_address
 from store.models import (
     Campaign,
@@ -61,17 +62,25 @@ def overview(session: Session) -> Overview:
     )
 
 
-def search_companies(session: Session, *, query: str, limit: int = 50) -> list[Company]:
-    """By orgnr (digits, spaces allowed) or by a part of the name, case-insensitive."""
+def search_companies(
+    session: Session, *, query: str, limit: int = 50, scope: Scope = EVERYTHING
+) -> list[Company]:
+    """By orgnr (digits, spaces allowed) or by a part of the name, case-insensitive; within `scope`."""
     text = query.strip()
     if not text:
-        return list(session.scalars(select(Company).order_by(Company.name).limit(limit)))
+        return list(
+            session.scalars(select(Company).where(scope.companies()).order_by(Company.name).limit(limit))
+        )
     digits = text.replace(" ", "")
     if digits.isdigit():
         condition = Company.orgnr.startswith(digits)
     else:
         condition = func.lower(Company.name).contains(text.lower())
-    return list(session.scalars(select(Company).where(condition).order_by(Company.name).limit(limit)))
+    return list(
+        session.scalars(
+            select(Company).where(condition, scope.companies()).order_by(Company.name).limit(limit)
+        )
+    )
 
 
 @dataclass(frozen=True)

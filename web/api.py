@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from campaigns.results import progress_by_campaign
 from exports.tables import XLSX_MEDIA_TYPE
-from hunters.lead_export import UnknownCounty, lead_rows, write_csv, write_xlsx
+from hunters.lead_export import UnknownCounty, lead_detail, lead_rows, write_csv, write_xlsx
 from reports.overview import replies_page
 from settings import Settings
+from staff.scopes import Scope
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.admin import campaign_bridge as domain
-from web.auth import ApiStaff
+from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
@@ -55,6 +56,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such campaign."}}
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS, dependencies=[Depends(require_token)])
+# Routes over every county (replies, campaigns): a county officer's token gets 403 (staff.scopes); included
+# into `router` at the end of this module, so a route added here is refused to them too.
+whole = APIRouter()
+SCOPED_OUT: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorOut, "description": "A county officer's token: this route covers every county."}
+}
 
 
 # --- leads ----------------------------------------------------------------------------------------------
@@ -83,9 +90,11 @@ class LeadOut(BaseModel):
     )
 
 
-def _leads(session: SessionDep, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
+def _leads(
+    session: SessionDep, scope: Scope, county: str | None, state: LeadState | None
+) -> list[dict[str, Any]]:
     try:
-        return lead_rows(session, county=county, state=state)
+        return lead_rows(session, county=county, state=state, scope=scope)
     except UnknownCounty as exc:
         raise HTTPException(422, f"county {county!r}: no such county number") from exc
 
@@ -93,10 +102,11 @@ def _leads(session: SessionDep, county: str | None, state: LeadState | None) -> 
 @router.get("/leads", response_model=list[LeadOut], summary="List leads")
 def list_leads(
     session: SessionDep,
+    scope: ApiScope,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
 ) -> list[dict[str, Any]]:
-    return _leads(session, county, state)
+    return _leads(session, scope, county, state)
 
 
 @router.get(
@@ -113,11 +123,12 @@ def list_leads(
 )
 def export_leads(
     session: SessionDep,
+    scope: ApiScope,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
     fmt: Literal["csv", "xlsx"] = Query("csv", alias="format", description="csv (default) or xlsx"),
 ) -> Response:
-    rows = _leads(session, county, state)
+    rows = _leads(session, scope, county, state)
     if fmt == "xlsx":
         binary = io.BytesIO()
         write_xlsx(rows, binary)
@@ -133,6 +144,32 @@ def export_leads(
         media_type="text/csv; charset=utf-8",
         headers=attachment("leads.csv"),
     )
+
+
+class HunterRef(BaseModel):
+    id: int
+    name: str
+
+
+class LeadDetailOut(LeadOut):
+    announced_to: list[HunterRef] = Field(description="Hunter organisations the lead was announced to.")
+    claimed_by: HunterRef | None = Field(description="The organisation that holds it, or null.")
+
+
+LeadId = Annotated[int, Path(ge=1, le=MAX_ID, description="Lead id")]
+
+
+@router.get(
+    "/leads/{lead_id}",
+    response_model=LeadDetailOut,
+    summary="One lead, with who heard of it and who claimed it",
+    responses={404: {"model": ErrorOut, "description": "No such lead (or outside the token's counties)."}},
+)
+def show_lead(lead_id: LeadId, session: SessionDep, scope: ApiScope) -> dict[str, Any]:
+    lead = lead_detail(session, lead_id=lead_id, scope=scope)
+    if lead is None:
+        raise HTTPException(404, f"no lead with id {lead_id}")
+    return lead
 
 
 # --- replies --------------------------------------------------------------------------------------------
@@ -158,7 +195,7 @@ class RepliesOut(BaseModel):
     items: list[ReplyOut]
 
 
-@router.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
+@whole.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
 def list_replies(
     session: SessionDep,
     campaign: int | None = Query(None, ge=1, le=MAX_ID, description="Campaign id"),
@@ -252,14 +289,14 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
     )
 
 
-@router.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
+@whole.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
 def list_campaigns(session: SessionDep) -> list[CampaignOut]:
     campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
     progress = progress_by_campaign(session, [c.id for c in campaigns])
     return [_campaign_out(c, progress[c.id].counts) for c in campaigns]
 
 
-@router.post(
+@whole.post(
     "/campaigns",
     response_model=CampaignStatusOut,
     status_code=201,
@@ -300,7 +337,7 @@ async def create_campaign(
     return await run_in_threadpool(create)
 
 
-@router.get(
+@whole.get(
     "/campaigns/{campaign_id}",
     response_model=CampaignStatusOut,
     summary="A campaign's status",
@@ -331,25 +368,28 @@ _CONFLICT: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
+@whole.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
 def launch_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
     return _act(session, settings, campaign_id, "launch")
 
 
-@router.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
+@whole.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
 def pause_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
     return _act(session, settings, campaign_id, "pause")
 
 
-@router.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
+@whole.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
 def resume_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
     return _act(session, settings, campaign_id, "resume")
 
 
-@router.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
+@whole.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
 def cancel_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
     return _act(session, settings, campaign_id, "cancel")
+
+
+router.include_router(whole, dependencies=[Depends(require_whole_api_scope)], responses=SCOPED_OUT)

@@ -22,6 +22,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from settings import Settings
+from staff.scopes import Scope as AccessScope
+from staff.scopes import scope_of_staff
 from staff.sessions import SESSION_LIFETIME, create_session, end_session, staff_by_session
 from staff.tokens import staff_by_token
 from store.db import Database
@@ -168,6 +170,24 @@ CurrentStaff = Annotated[StaffUser, Depends(_current_staff)]
 AdminStaff = Annotated[StaffUser, Depends(_admin_staff)]
 
 
+class ScopeRefused(Exception):
+    """A county officer opened a page that shows every county (campaigns, results, the inbox, hunters)."""
+
+
+def _staff_scope(user: CurrentStaff) -> AccessScope:
+    return scope_of_staff(user)
+
+
+def require_whole_scope(scope: Annotated[AccessScope, Depends(_staff_scope)]) -> None:
+    """Router dependency for pages that cannot be cut to counties: county officers are refused (403), so such a
+    page never shows them another county's companies, replies or results."""
+    if not scope.whole:
+        raise ScopeRefused()
+
+
+StaffScope = Annotated[AccessScope, Depends(_staff_scope)]
+
+
 # --- client address ------------------------------------------------------------------------------------
 
 
@@ -198,3 +218,16 @@ def _api_staff(
 
 
 ApiStaff = Annotated[StaffUser, Depends(_api_staff)]
+
+
+def _api_scope(user: ApiStaff) -> AccessScope:
+    return scope_of_staff(user)
+
+
+ApiScope = Annotated[AccessScope, Depends(_api_scope)]
+
+
+def require_whole_api_scope(scope: ApiScope) -> None:
+    """The API's `require_whole_scope`: routes over every county answer 403 to a county officer's token."""
+    if not scope.whole:
+        raise HTTPException(403, "This route covers every county; a county officer's token may not use it.")

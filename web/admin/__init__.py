@@ -30,8 +30,10 @@ from web.auth import (
     AdminRequired,
     CsrfFailed,
     LoginRequired,
+    ScopeRefused,
     check_csrf,
     install_sessions,
+    require_whole_scope,
 )
 from web.security_headers import add_security_headers
 
@@ -41,8 +43,13 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 def build_router() -> APIRouter:
     router = APIRouter(prefix="/admin", include_in_schema=False, dependencies=[Depends(check_csrf)])
-    for module in (login, home, campaigns, results, inbox, leads, hunters, companies, sandbox, staff_users):
+    # Pages cut to the asking person's scope (staff.scopes): leads and companies. Every other page shows all
+    # counties, so county officers are refused there, module by module: a page added later is refused too.
+    for module in (login, home, leads, companies):
         router.include_router(module.router)
+    whole = [Depends(require_whole_scope)]
+    for module in (campaigns, results, inbox, hunters, sandbox, staff_users):
+        router.include_router(module.router, dependencies=whole)
     return router
 
 
@@ -62,6 +69,16 @@ def _csrf_failed(request: Request, exc: Exception) -> Response:
         title="Skjemaet kunne ikke sendes",
         text="Skjemaet var utløpt eller mangler sikkerhetsnøkkelen. Gå tilbake, last siden på nytt og prøv "
         "igjen. Ingenting ble endret.",
+    )
+
+
+def _scope_refused(request: Request, exc: Exception) -> Response:
+    return page(
+        request,
+        "admin/error.html",
+        status_code=403,
+        title="Ikke for fylkesansvarlige",
+        text="Denne siden viser alle fylker. Som fylkesansvarlig ser du leads og bedrifter i dine fylker.",
     )
 
 
@@ -146,6 +163,7 @@ def install(app: FastAPI, *, settings: Settings, db: Database) -> None:
     app.add_exception_handler(LoginRequired, _login_redirect)
     app.add_exception_handler(CsrfFailed, _csrf_failed)
     app.add_exception_handler(AdminRequired, _admin_required)
+    app.add_exception_handler(ScopeRefused, _scope_refused)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -20,16 +20,18 @@ from store.models import Company
 from store.reference import county_names
 from web.admin.excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
 from web.admin.ui import flash, page, redirect
-from web.auth import CurrentStaff
+from web.auth import CurrentStaff, StaffScope, require_whole_scope
 from web.body import MAX_UPLOAD
 from web.deps import SessionDep
 
 router = APIRouter()
+# The register import and merging registrations act on every county: not for county officers.
+WHOLE = [Depends(require_whole_scope)]
 
 
 @router.get("/companies", response_class=HTMLResponse)
-def companies(request: Request, session: SessionDep, staff: CurrentStaff, q: str = "") -> Response:
-    found = search_companies(session, query=q, limit=100)
+def companies(request: Request, session: SessionDep, scope: StaffScope, q: str = "") -> Response:
+    found = search_companies(session, query=q, limit=100, scope=scope)
     return page(
         request,
         "admin/companies.html",
@@ -51,7 +53,7 @@ def _jobs(request: Request) -> ImportJobs:
     return jobs
 
 
-@router.get("/companies/import", response_class=HTMLResponse)
+@router.get("/companies/import", response_class=HTMLResponse, dependencies=WHOLE)
 def import_form(request: Request, staff: CurrentStaff) -> Response:
     jobs = _jobs(request)
     return page(
@@ -63,7 +65,7 @@ def import_form(request: Request, staff: CurrentStaff) -> Response:
     )
 
 
-@router.post("/companies/import", max_body_size=MAX_UPLOAD)
+@router.post("/companies/import", max_body_size=MAX_UPLOAD, dependencies=WHOLE)
 def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadFile, File()]) -> Response:
     jobs = _jobs(request)
     if not file.filename:
@@ -88,18 +90,18 @@ def _job(request: Request, job_id: str) -> ImportJob:
     return job
 
 
-@router.get("/imports/{job_id}", response_class=HTMLResponse)
+@router.get("/imports/{job_id}", response_class=HTMLResponse, dependencies=WHOLE)
 def import_status(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     return page(request, "admin/import_job.html", section="companies", job=_job(request, job_id))
 
 
-@router.get("/imports/{job_id}/progress", response_class=HTMLResponse)
+@router.get("/imports/{job_id}/progress", response_class=HTMLResponse, dependencies=WHOLE)
 def import_progress(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     """The progress fragment htmx swaps in every second (it stops polling once the job is done)."""
     return page(request, "admin/_import_progress.html", job=_job(request, job_id))
 
 
-@router.get("/imports/{job_id}/rejects.csv")
+@router.get("/imports/{job_id}/rejects.csv", dependencies=WHOLE)
 def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     job = _job(request, job_id)
     text = _jobs(request).rejects(job.id) if job.done else None
@@ -114,7 +116,7 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
     )
 
 
-@router.get("/imports/{job_id}/rejects.xlsx")
+@router.get("/imports/{job_id}/rejects.xlsx", dependencies=WHOLE)
 def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     job = _job(request, job_id)
     text = _jobs(request).rejects(job.id) if job.done else None
@@ -129,7 +131,7 @@ def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> R
     )
 
 
-@router.post("/companies/{orgnr}/registrations/merge")
+@router.post("/companies/{orgnr}/registrations/merge", dependencies=WHOLE)
 def merge(
     request: Request,
     orgnr: str,
@@ -161,8 +163,9 @@ def merge(
 
 # Last: /companies/import must match before this catch-all.
 @router.get("/companies/{orgnr}", response_class=HTMLResponse)
-def company(request: Request, orgnr: str, session: SessionDep, staff: CurrentStaff) -> Response:
-    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr))
+def company(request: Request, orgnr: str, session: SessionDep, scope: StaffScope) -> Response:
+    # Outside the scope reads as unknown: an orgnr is public and proves nothing about who may see the company.
+    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr, scope.companies()))
     history = company_history(session, company_id=company_id) if company_id else None
     if history is None:
         raise HTTPException(404, "Fant ingen bedrift med det organisasjonsnummeret.")

@@ -13,14 +13,16 @@ from reports.overview import overview
 from store.models import Campaign, CampaignState, Notice, utcnow
 from web.admin.login import safe_next
 from web.admin.ui import page, redirect
-from web.auth import CurrentStaff
+from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep, staff: CurrentStaff) -> Response:
+def home(request: Request, session: SessionDep, scope: StaffScope) -> Response:
+    if not scope.whole:  # the front page counts every county; a county officer starts at their leads
+        return redirect("/admin/leads")
     active = list(
         session.scalars(
             select(Campaign)

@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 from hunters.lead_admin import ReassignError, filter_lead_rows, reassign_lead
 from hunters.lead_export import COLUMNS, UnknownCounty, lead_rows
 from hunters.organisations import list_hunters
+from staff.scopes import Scope
 from store.models import HunterState, LeadState, Trade
 from store.reference import county_names
 from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
 from web.admin.ui import flash, page, redirect
-from web.auth import CurrentStaff
+from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
@@ -41,10 +42,10 @@ class LeadFilters:
     age: str = ""
     flagged: str = ""
 
-    def rows(self, session: Session) -> list[dict[str, Any]]:
+    def rows(self, session: Session, scope: Scope) -> list[dict[str, Any]]:
         wanted = LeadState(self.state) if self.state in LeadState.__members__.values() else None
         try:
-            rows = lead_rows(session, county=self.county or None, state=wanted)
+            rows = lead_rows(session, county=self.county or None, state=wanted, scope=scope)
         except UnknownCounty:
             rows = []
         return filter_lead_rows(
@@ -59,16 +60,16 @@ Filters = Annotated[LeadFilters, Depends()]
 
 
 @router.get("/leads", response_class=HTMLResponse)
-def leads(request: Request, session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
     hunters = list_hunters(session, state=HunterState.APPROVED)
     return page(
         request,
         "admin/leads.html",
         section="leads",
-        rows=filters.rows(session),
+        rows=filters.rows(session, scope),
         filters=filters,
         query=str(request.url.query),
-        counties=county_names(session),
+        counties={n: name for n, name in county_names(session).items() if scope.allows_county(n)},
         trades=list(session.scalars(select(Trade.name).order_by(Trade.name))),
         ages=AGES,
         hunters=hunters,
@@ -77,18 +78,21 @@ def leads(request: Request, session: SessionDep, staff: CurrentStaff, filters: F
 
 
 @router.get("/leads.csv")
-def leads_csv(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+def leads_csv(session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
     """For Excel (`;`, Norwegian headers, BOM); `jeger leads export` and the API keep the English columns."""
     return excel_csv(
-        lead_rows_nb(filters.rows(session)), columns=COLUMNS, headers=LEAD_HEADERS, filename="leads.csv"
+        lead_rows_nb(filters.rows(session, scope)),
+        columns=COLUMNS,
+        headers=LEAD_HEADERS,
+        filename="leads.csv",
     )
 
 
 @router.get("/leads.xlsx")
-def leads_xlsx(session: SessionDep, staff: CurrentStaff, filters: Filters) -> Response:
+def leads_xlsx(session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
     """The same leads as a workbook with typed cells."""
     return excel_xlsx(
-        lead_rows_nb(filters.rows(session)),
+        lead_rows_nb(filters.rows(session, scope)),
         columns=COLUMNS,
         headers=LEAD_HEADERS,
         filename="leads.xlsx",
@@ -101,12 +105,14 @@ def reassign(
     request: Request,
     lead_id: int,
     session: SessionDep,
-    staff: CurrentStaff,
+    scope: StaffScope,
     hunter_id: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "",
 ) -> Response:
     target = int(hunter_id) if hunter_id.isdigit() else None
     try:
+        if not lead_rows(session, scope=scope, lead_id=lead_id):  # outside the scope reads as unknown
+            raise ReassignError(f"Fant ingen lead med nummer {lead_id}.")
         result = reassign_lead(session, lead_id=lead_id, hunter_id=target)
     except ReassignError as exc:
         flash(request, str(exc), "error")

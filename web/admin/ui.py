@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from campaigns.inbox import open_count
 from catalogue.jinja import install as install_catalogue
+from staff.scopes import scope_of_staff
 from store import labels
 from store.db import Database
 from store.models import Notice
@@ -104,9 +105,13 @@ def _layout_context(request: Request) -> dict[str, Any]:
         "csrf_token": csrf_token(request),
         "notices": [],
         "inbox_open": 0,
+        "whole": True,
     }
     context["flashes"] = request.session.pop("flash", []) if "flash" in request.session else []
     if staff is None:
+        return context
+    context["whole"] = scope_of_staff(staff).whole
+    if not context["whole"]:  # notices and the inbox count are about every county
         return context
     db: Database = request.app.state.db
     with db.session() as session:

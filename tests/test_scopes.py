@@ -1,0 +1,174 @@
+"""Scopes (staff.scopes) on every list, export and detail route: a county officer for Troms sees the Troms lead
+and company and never the Oslo ones, on the dashboard and in the API; every page that cannot be cut to counties
+refuses them; an organisation member sees its own leads and the new ones in its counties."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from hunters.lead_export import lead_detail, lead_rows
+from hunters.leads import claim_lead, create_lead
+from hunters.members import active_members
+from hunters.signup import SignupInput, sign_up
+from staff.accounts import add_staff
+from staff.scopes import EVERYTHING, scope_of_member, scope_of_staff
+from staff.tokens import create_api_token
+from store.db import Database
+from store.models import HunterState, StaffRole
+from tests.dashboard_fixtures import PASSWORD, log_in
+from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.test_api import _routes
+
+OFFICER = "fylke@tffk.no"
+TROMS, OSLO = "Tromsø Bygg AS", "Oslo Rør AS"
+TROMS_ORGNR, OSLO_ORGNR = "974760673", "923609016"
+# The routes a county officer may open, each cut to their counties; every other /admin and /api GET route
+# must refuse them. A new route fails this test until it is put on one side or the other.
+SCOPED_PAGES = {
+    "/admin/leads",
+    "/admin/leads.csv",
+    "/admin/leads.xlsx",
+    "/admin/companies",
+    "/admin/companies/{orgnr}",
+}
+OPEN_PAGES = {"/admin/", "/admin/login"}  # the front page sends an officer to the leads; login is for anyone
+SCOPED_API = {"/api/leads", "/api/leads/export", "/api/leads/{lead_id}"}
+
+
+@pytest.fixture
+def leads(db: Database) -> dict[str, int]:
+    with db.transaction() as session:
+        ids = {}
+        for county, name, orgnr in (("55", TROMS, TROMS_ORGNR), ("03", OSLO, OSLO_ORGNR)):
+            company = make_company(session, county=county, name=name, orgnr=orgnr)
+            ids[county] = create_lead(
+                session, registration_id=make_registration(session, company=company).id
+            ).id
+        officer = add_staff(session, email=OFFICER, role=StaffRole.STAFF, password=PASSWORD, counties=["55"])
+        ids["officer"] = officer.id
+    return ids
+
+
+def text_of(response: Any) -> str:
+    if response.headers.get("content-type", "").startswith("application/vnd.openxmlformats"):
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)  # type: ignore[union-attr]
+    return str(response.text)
+
+
+def filled(path: str, orgnr: str, lead_id: int) -> str:
+    return path.replace("{orgnr}", orgnr).replace("{lead_id}", str(lead_id))
+
+
+def get_routes(app: FastAPI, prefix: str) -> list[str]:
+    return sorted(
+        {path for path, methods in _routes(app.routes) if path.startswith(prefix) and "GET" in methods}
+    )
+
+
+def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
+    app: FastAPI, client: TestClient, leads: dict[str, int]
+) -> None:
+    assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
+    routes = get_routes(app, "/admin/")
+    assert set(SCOPED_PAGES) <= set(routes)
+    for path in SCOPED_PAGES:
+        seen = text_of(client.get(filled(path, TROMS_ORGNR, leads["55"])))
+        assert TROMS in seen and OSLO not in seen, path
+    assert client.get(filled("/admin/companies/{orgnr}", OSLO_ORGNR, 0)).status_code == 404
+    assert client.get("/admin/companies?q=Oslo").text.count(OSLO) == 0
+    assert client.get("/admin/", follow_redirects=False).headers["location"] == "/admin/leads"
+    for path in set(routes) - SCOPED_PAGES - OPEN_PAGES:
+        answer = client.get(re.sub(r"\{[^}]+\}", "1", path), follow_redirects=False)
+        assert answer.status_code in (403, 404, 405), (path, answer.status_code)
+        assert OSLO not in answer.text and TROMS not in answer.text, path
+    refused = client.get("/admin/campaigns")
+    assert refused.status_code == 403 and "Ikke for fylkesansvarlige" in refused.text
+    # Reassigning a lead outside the counties is refused as if it did not exist.
+    page = client.get("/admin/leads").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token
+    answer = client.post(
+        f"/admin/leads/{leads['03']}/reassign", data={"csrf_token": token.group(1), "hunter_id": ""}
+    )
+    assert f"Fant ingen lead med nummer {leads['03']}" in answer.text
+
+
+def test_full_staff_see_both_counties_on_the_same_routes(
+    client: TestClient, leads: dict[str, int], users: dict[str, int]
+) -> None:
+    from tests.dashboard_fixtures import STAFF_EMAIL
+
+    assert log_in(client, STAFF_EMAIL).status_code == 303  # type: ignore[attr-defined]
+    for path in ("/admin/leads", "/admin/leads.csv", "/admin/leads.xlsx", "/admin/companies"):
+        seen = text_of(client.get(path))
+        assert TROMS in seen and OSLO in seen, path
+    assert client.get(f"/admin/companies/{OSLO_ORGNR}").status_code == 200
+
+
+def test_a_county_officers_api_token_is_cut_to_their_counties_on_every_route(
+    app: FastAPI, client: TestClient, db: Database, leads: dict[str, int]
+) -> None:
+    with db.transaction() as session:
+        token = create_api_token(session, staff_id=leads["officer"], name="fylke")
+    auth = {"Authorization": f"Bearer {token}"}
+    routes = get_routes(app, "/api/")
+    for path in SCOPED_API:
+        answer = client.get(filled(path, TROMS_ORGNR, leads["55"]), headers=auth)
+        assert answer.status_code == 200 and TROMS in answer.text and OSLO not in answer.text, path
+    assert client.get(f"/api/leads/{leads['03']}", headers=auth).status_code == 404
+    for path in set(routes) - SCOPED_API - {"/api/docs", "/api/openapi.json", "/api/docs/oauth2-redirect"}:
+        answer = client.get(re.sub(r"\{[^}]+\}", "1", path), headers=auth)
+        assert answer.status_code == 403, (path, answer.status_code)
+    assert client.post("/api/campaigns", headers=auth, content="x").status_code == 403
+
+
+def test_the_scope_of_a_staff_account(db: Database, leads: dict[str, int]) -> None:
+    with db.session() as session:
+        from store.models import StaffUser
+
+        officer = session.get_one(StaffUser, leads["officer"])
+        scope = scope_of_staff(officer)
+        assert [r["company"] for r in lead_rows(session, scope=scope)] == [TROMS]
+        assert [r["company"] for r in lead_rows(session, scope=EVERYTHING)] == [TROMS, OSLO]
+        officer.counties = []  # an officer whose counties are gone sees nothing, not everything
+        assert lead_rows(session, scope=scope_of_staff(officer)) == []
+
+
+def test_a_member_sees_its_organisations_leads_and_the_new_ones_in_its_counties(
+    db: Database, leads: dict[str, int]
+) -> None:
+    with db.transaction() as session:
+        ours = sign_up(
+            session,
+            form=SignupInput(
+                org_name="Elektroforeningen",
+                type="trade_body",
+                orgnr="914778271",
+                counties=["03"],
+                all_trades=True,
+                member_name="Kari Nordmann",
+                email="kari@elektro.no",
+            ),
+            source="staff",
+            approve=True,
+        )
+        rival = make_hunter(session, counties=("55",), all_trades=True)
+        [kari] = active_members(session, hunter_id=ours.id)
+        scope = scope_of_member(session, member_id=kari.id)
+        assert [r["company"] for r in lead_rows(session, scope=scope)] == [OSLO]  # new, in its county
+        assert lead_detail(session, lead_id=leads["55"], scope=scope) is None
+        assert claim_lead(session, lead_id=leads["03"], hunter_id=ours.id).ok
+        assert claim_lead(session, lead_id=leads["55"], hunter_id=rival.id).ok
+        assert [r["company"] for r in lead_rows(session, scope=scope)] == [
+            OSLO
+        ]  # claimed by it: still its own
+        ours.state = HunterState.REJECTED
+        assert lead_rows(session, scope=scope_of_member(session, member_id=kari.id)) == []
