@@ -34,6 +34,7 @@ TICK_SECONDS = 5.0
 DAILY_JOBS: list[tuple[str, str, int, int]] = [
     ("daily-lead-handover", "hunters.lead_jobs:hand_over_unclaimed", 7, 45),
     ("daily-lead-announce", "hunters.lead_jobs:announce_unclaimed", 8, 0),
+    ("daily-member-digest", "hunters.lead_notices:send_digests", 8, 15),  # after the re-announcements
     ("daily-retention", "companies.retention:purge_expired", 3, 30),
 ]
 
@@ -128,6 +129,7 @@ class CampaignScheduler:
     def _housekeeping(self) -> list[tuple[int, int, datetime]]:
         """Stale check, completion, heartbeat; returns the steps that need a job."""
         from campaigns.lifecycle import pause_stale, refresh_completion
+        from hunters.lead_notices import send_instant_notices
 
         now = utcnow()
         with self.db.transaction() as session:
@@ -137,6 +139,8 @@ class CampaignScheduler:
             if stale:
                 log.warning("campaigns %s paused: a step is overdue by more than STALE_AFTER", stale)
             refresh_completion(session, now=now)
+            # Members who want lead notices at once get them within a tick (the lead functions only queue them).
+            send_instant_notices(session, settings=self.settings, now=now)
             record_heartbeat(session, name=self.name, now=now)
             rows = session.execute(
                 select(CampaignStep.campaign_id, CampaignStep.id, CampaignStep.scheduled_for)

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from companies.training import approved_trades
 from hunters import lead_texts as texts
+from hunters.lead_notes import record_event
+from hunters.lead_notices import active_members, queue_lead_notices
 from hunters.notify import enqueue_telegram_notice
 from hunters.routing import Audience, lead_routing, owns_lead
 from store.models import (
@@ -64,15 +66,16 @@ def create_lead(session: Session, *, registration_id: int) -> Lead:
     return lead
 
 
-def eligible_hunters(session: Session, *, lead: Lead) -> list[Hunter]:
-    """Approved hunters on Telegram who cover the lead's county and one of its trades (or all trades); for a
-    lead of an owned campaign, the owning organisations (hunters.routing).
+def eligible_hunters(session: Session, *, lead: Lead, telegram_only: bool = True) -> list[Hunter]:
+    """Approved hunters who cover the lead's county and one of its trades (or all trades); for a lead of an
+    owned campaign, the owning organisations (hunters.routing). By default only those with a Telegram chat
+    (the chat's card and `/leads`); with `telegram_only=False` every one, however its members hear of leads.
 
     A registration naming no trade goes to every hunter of the county: nobody can rule it out.
     """
-    approved = select(Hunter).where(
-        Hunter.state == HunterState.APPROVED, Hunter.telegram_chat_id.is_not(None)
-    )
+    approved = select(Hunter).where(Hunter.state == HunterState.APPROVED)
+    if telegram_only:
+        approved = approved.where(Hunter.telegram_chat_id.is_not(None))
     routing = lead_routing(session, lead=lead)
     if routing.audience(lead) is Audience.OWNERS:
         return list(session.scalars(approved.where(Hunter.id.in_(routing.owners)).order_by(Hunter.id)))
@@ -95,11 +98,23 @@ def card_for(session: Session, lead: Lead) -> str:
     return texts.lead_card(lead, company, registration, county.name if county else None, approved)
 
 
-def announce_lead(session: Session, *, lead: Lead, now: datetime, reminder: bool) -> int:
-    """Queues a "Ta leaden" notification to every eligible hunter; returns how many."""
-    hunters = eligible_hunters(session, lead=lead)
-    text = texts.new_lead_text(card_for(session, lead), reminder=reminder)
-    for hunter in hunters:
+def announce_lead(
+    session: Session, *, lead: Lead, now: datetime, reminder: bool, skip_hunter_id: int | None = None
+) -> int:
+    """Tells every eligible organisation of the lead (but `skip_hunter_id`, one that just released it); returns
+    how many notices were queued.
+
+    An organisation's members hear of it as each chose (`hunters.lead_notices`: e-mail, SMS or Telegram, at
+    once or in the daily digest, with a link to the portal); an organisation without members yet (staff added
+    it by its chat alone) gets the Telegram card with a "Ta leaden" button in its chat, as before members."""
+    hunters = [h for h in eligible_hunters(session, lead=lead, telegram_only=False) if h.id != skip_hunter_id]
+    with_members = [h for h in hunters if active_members(h)]
+    queued = queue_lead_notices(
+        session, lead=lead, kind="reminder" if reminder else "new", hunters=with_members, now=now
+    )
+    chat_only = [h for h in hunters if h not in with_members and h.telegram_chat_id]
+    text = texts.new_lead_text(card_for(session, lead), reminder=reminder) if chat_only else ""
+    for hunter in chat_only:
         assert hunter.telegram_chat_id is not None
         enqueue_telegram_notice(
             session,
@@ -113,7 +128,7 @@ def announce_lead(session: Session, *, lead: Lead, now: datetime, reminder: bool
     lead.announced_at = now
     lead.announce_count += 1
     session.flush()
-    return len(hunters)
+    return queued + len(chat_only)
 
 
 class ClaimStatus(StrEnum):
@@ -162,9 +177,12 @@ def covers_trades(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
     return not wanted or bool(wanted & {t.id for t in hunter.trades})
 
 
-def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult:
+def claim_lead(
+    session: Session, *, lead_id: int, hunter_id: int, member_id: int | None = None
+) -> ClaimResult:
     """The first approved hunter of the lead's county and trades to claim it gets it; everyone else learns
-    who has it. The checks are made here, not trusted to the buttons: a forged tap gets the same answer."""
+    who has it. The checks are made here, not trusted to the buttons: a forged tap gets the same answer.
+    `member_id` names who claimed it, in the lead's history."""
     hunter = session.get(Hunter, hunter_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
         return ClaimResult(ClaimStatus.NOT_APPROVED, texts.hunter_state_refusal(hunter))
@@ -183,11 +201,23 @@ def claim_lead(session: Session, *, lead_id: int, hunter_id: int) -> ClaimResult
     )
     session.refresh(lead)  # a losing UPDATE waited for the winner's commit: read who that was
     if result.rowcount == 1:  # type: ignore[attr-defined]
+        record_event(
+            session, lead_id=lead_id, kind="claimed", hunter_id=hunter_id, member_id=member_id, now=now
+        )
         return ClaimResult(ClaimStatus.CLAIMED, texts.claimed_text(card_for(session, lead)), lead, hunter)
     if lead.hunter_id == hunter_id:
         return ClaimResult(ClaimStatus.ALREADY_YOURS, texts.ALREADY_YOURS, lead, hunter)
     owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
     return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner), lead, owner)
+
+
+def may_claim(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
+    """Whether this approved hunter could take this open lead now (the portal's list and pages ask this)."""
+    return (
+        hunter.state == HunterState.APPROVED
+        and lead.state == LeadState.NEW
+        and _claim_refusal(session, hunter=hunter, lead=lead) is None
+    )
 
 
 def _claim_refusal(session: Session, *, hunter: Hunter, lead: Lead) -> ClaimStatus | None:
@@ -213,10 +243,17 @@ class OutcomeResult:
 
 
 def record_outcome(
-    session: Session, *, lead_id: int, hunter_id: int, outcome: LeadState, by_staff: bool = False
+    session: Session,
+    *,
+    lead_id: int,
+    hunter_id: int,
+    outcome: LeadState,
+    by_staff: bool = False,
+    member_id: int | None = None,
 ) -> OutcomeResult:
     """Only the owner reports what came of a lead, and a final outcome stands unless staff change it;
-    "became training company" also marks the company."""
+    "became training company" also marks the company. The lead's history records it, and the organisation's
+    other members hear of it."""
     if outcome not in OUTCOMES:
         raise ValueError(f"{outcome} is not a lead outcome")
     lead = session.get(Lead, lead_id)
@@ -229,7 +266,15 @@ def record_outcome(
             return OutcomeResult(True, texts.outcome_text(outcome), lead)  # the same tap twice
         return OutcomeResult(False, texts.outcome_final_text(lead.state), lead)
     lead.state = outcome
-    lead.outcome_at = utcnow()
+    lead.outcome_at = now = utcnow()
+    record_event(
+        session, lead_id=lead_id, kind="outcome", hunter_id=hunter_id, member_id=member_id, text=outcome.value
+    )
+    owner = session.get(Hunter, hunter_id)
+    if owner is not None and not by_staff:
+        queue_lead_notices(
+            session, lead=lead, kind="outcome", hunters=[owner], now=now, skip_member_id=member_id
+        )
     if outcome is LeadState.BECAME_TRAINING_COMPANY:
         company = session.get(Company, lead.company_id)
         assert company is not None
@@ -254,7 +299,6 @@ def hunter_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[
             .where(Lead.state == LeadState.NEW, or_(Lead.county_number.in_(counties), of_owned_campaign))
             .order_by(Lead.id)
         )
-        if any(h.id == hunter.id for h in eligible_hunters(session, lead=lead))
-        or owns_lead(lead_routing(session, lead=lead), hunter.id)
+        if may_claim(session, hunter=hunter, lead=lead)
     ]
     return owned, open_leads

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
+from hunters.member_sessions import end_member_sessions
 from staff.audit import record
 from store.models import HunterMember, HunterState, utcnow
 
@@ -156,13 +157,3 @@ def remove_member(
         detail={"sessions_ended": ended},
     )
     return member
-
-
-def end_member_sessions(session: Session, *, member_id: int) -> int:
-    """Ends every portal session of a member and says how many there were: the one function the portal's
-    sign-in and this module share for it.
-
-    Member sessions arrive with the portal's sign-in (migration 0011); until then a member has none, and a
-    removed member is refused by `acting_member` whatever a browser still holds."""
-    del session, member_id
-    return 0

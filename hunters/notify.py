@@ -1,4 +1,4 @@
-"""Answers in a chat, and Telegram notices to hunters.
+"""Answers in a chat, and notices to hunters and their members (Telegram, SMS or e-mail).
 
 Notices go through the outbox, so any process (bot, CLI, dashboard) can enqueue them and the dispatcher alone
 talks to Telegram for them, at priority 0 and outside campaign windows.
@@ -40,26 +40,31 @@ def button(text: str, callback_data: str) -> dict[str, str]:
     return {"text": text, "callback_data": callback_data}
 
 
-def enqueue_telegram_notice(
+def enqueue_notice(
     session: Session,
     *,
-    chat_id: str,
+    channel: Channel,
+    address: str,
     text: str,
+    subject: str | None = None,
     buttons: Buttons | None = None,
     hunter_id: int | None = None,
     lead_id: int | None = None,
     company_id: int | None = None,
+    language: str = "nb",
 ) -> Message:
-    """Queues one notification; the dispatcher sends it and keeps Telegram's message id in `provider_id`.
+    """Queues one notification on any channel; the dispatcher sends it (Telegram's message id, the SMS SID or
+    the e-mail's Message-ID lands in `provider_id`), in the sandbox as everywhere else.
 
     `lead_id`/`company_id` name what the text is about, so an erase of that company finds this copy too."""
     extra: dict[str, Any] | None = {"buttons": buttons} if buttons else None
     message = Message(
         kind=MessageKind.NOTIFICATION,
         priority=0,
-        channel=Channel.TELEGRAM,
-        address=chat_id,
-        language="nb",
+        channel=channel,
+        address=address,
+        language=language,
+        subject=subject,
         body=text,
         extra=extra,
         hunter_id=hunter_id,
@@ -71,6 +76,29 @@ def enqueue_telegram_notice(
     session.add(message)
     session.flush()
     return message
+
+
+def enqueue_telegram_notice(
+    session: Session,
+    *,
+    chat_id: str,
+    text: str,
+    buttons: Buttons | None = None,
+    hunter_id: int | None = None,
+    lead_id: int | None = None,
+    company_id: int | None = None,
+) -> Message:
+    """Queues one Telegram notification (with inline buttons)."""
+    return enqueue_notice(
+        session,
+        channel=Channel.TELEGRAM,
+        address=chat_id,
+        text=text,
+        buttons=buttons,
+        hunter_id=hunter_id,
+        lead_id=lead_id,
+        company_id=company_id,
+    )
 
 
 def queue_chat_answer(

@@ -18,6 +18,7 @@ from web import (
     input_errors,
     meeting_page,
     metrics,
+    portal,
     registration,
     site,
     telegram_webhook,
@@ -73,6 +74,7 @@ def create_app(
     app.include_router(unsubscribe_router)
     app.include_router(twilio_status.router)
     admin.install(app, settings=settings, db=database)
+    portal.install(app)
     app.include_router(api.router)
     app.include_router(site.router)
     input_errors.install(app)

@@ -36,11 +36,8 @@ SESSION_MAX_AGE = int(SESSION_LIFETIME.total_seconds())
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-SESSION_PATHS = (
-    "/admin",
-    "/r/",
-    "/jeger",
-)  # the registration form and the hunter portal carry CSRF tokens too
+# The registration form and the hunter portal carry CSRF tokens (and the portal its sign-in) too.
+SESSION_PATHS = ("/admin", "/r/", "/jeger")
 
 
 class LazySessionMiddleware:

@@ -26,6 +26,7 @@ from store.models.enums import (
 )
 from store.models.events import Event, Rsvp
 from store.models.hunters import Hunter, HunterMember, Lead, hunter_county, hunter_trade
+from store.models.members import LeadNote, MemberLogin, MemberNotice, MemberSession
 from store.models.organisations import AuditEvent, HunterChange
 from store.models.ownership import CampaignLaunchRequest, CampaignOwner
 from store.models.reference import County, Municipality, Trade
@@ -75,7 +76,11 @@ __all__ = [
     "ImportJob",
     "Intent",
     "Lead",
+    "LeadNote",
     "LeadState",
+    "MemberLogin",
+    "MemberNotice",
+    "MemberSession",
     "Message",
     "MessageKind",
     "MessageState",

@@ -1,0 +1,122 @@
+"""What the portal shows a member of a hunter organisation: the organisation's leads (the ones it holds and the
+open ones of its counties and trades) and, for one lead, the company, its registration, its conversation with
+the campaign and the organisation's own history of it. Nothing here is shown for a lead the organisation may not
+see: `visible_lead` is the one gate, used by every page and action of the portal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from companies.training import approved_trades
+from hunters.lead_notes import HistoryEntry, lead_history
+from hunters.leads import hunter_leads, may_claim
+from store.models import (
+    Company,
+    County,
+    Hunter,
+    HunterState,
+    Lead,
+    Message,
+    MessageKind,
+    Registration,
+    Reply,
+)
+
+CONVERSATION_SHOWN = 30  # the latest messages of the company's conversation; staff have the rest
+OPEN_SHOWN = 100
+
+
+def organisation_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[Lead]]:
+    """(the leads the organisation holds, newest first; the open leads it may take, oldest first): the same
+    lists the Telegram chat's `/leads` shows."""
+    if hunter.state != HunterState.APPROVED:
+        return [], []
+    owned, open_leads = hunter_leads(session, hunter=hunter)
+    return owned[::-1], open_leads[:OPEN_SHOWN]
+
+
+def visible_lead(session: Session, *, hunter: Hunter, lead_id: int) -> Lead | None:
+    """The lead if the organisation holds it or may take it now; None for every other id, whether it exists or
+    not (lead ids count up: knowing one proves nothing)."""
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        return None
+    if lead.hunter_id == hunter.id and hunter.state == HunterState.APPROVED:
+        return lead
+    return lead if may_claim(session, hunter=hunter, lead=lead) else None
+
+
+@dataclass(frozen=True)
+class ConversationItem:
+    at: datetime
+    from_company: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class LeadView:
+    lead: Lead
+    company: Company
+    registration: Registration
+    county: str | None
+    approved_in: list[str]
+    conversation: list[ConversationItem]
+    history: list[HistoryEntry]
+    ours: bool  # the organisation holds it: notes, release and outcome are offered
+
+
+def lead_view(session: Session, *, hunter: Hunter, lead: Lead) -> LeadView:
+    company = session.get(Company, lead.company_id)
+    registration = session.get(Registration, lead.registration_id)
+    assert company is not None and registration is not None  # non-null foreign keys
+    county = session.get(County, lead.county_number) if lead.county_number else None
+    approved = [f"{a.trade} ({a.county})" for a in approved_trades(session, orgnr=company.orgnr)]
+    return LeadView(
+        lead,
+        company,
+        registration,
+        county.name if county else None,
+        approved,
+        conversation(session, company_id=company.id),
+        lead_history(session, lead_id=lead.id, hunter_id=hunter.id),
+        ours=lead.hunter_id == hunter.id,
+    )
+
+
+def conversation(session: Session, *, company_id: int) -> list[ConversationItem]:
+    """The company's exchange with the campaign, oldest first: what we sent it and what it answered (notices
+    to hunters about it are left out: they are not part of the conversation)."""
+    sent = session.scalars(
+        select(Message)
+        .where(
+            Message.company_id == company_id,
+            Message.hunter_id.is_(None),
+            Message.kind != MessageKind.NOTIFICATION,
+            Message.body.is_not(None),
+            or_(Message.sent_at.is_not(None), Message.kind == MessageKind.CONVERSATION),
+        )
+        .order_by(Message.id.desc())
+        .limit(CONVERSATION_SHOWN)
+    )
+    replies = session.scalars(
+        select(Reply)
+        .where(Reply.company_id == company_id, Reply.text.is_not(None))
+        .order_by(Reply.id.desc())
+        .limit(CONVERSATION_SHOWN)
+    )
+    items = [ConversationItem(m.sent_at or m.created_at, False, m.body or "") for m in sent]
+    items += [ConversationItem(r.received_at, True, r.text or "") for r in replies]
+    items.sort(key=lambda item: item.at)
+    return items[-CONVERSATION_SHOWN:]
+
+
+def company_names(session: Session, leads: list[Lead]) -> dict[int, str]:
+    """The companies' names for a list of leads, in one query."""
+    ids = {lead.company_id for lead in leads}
+    if not ids:
+        return {}
+    return dict(session.execute(select(Company.id, Company.name).where(Company.id.in_(ids))).tuples().all())
