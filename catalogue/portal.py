@@ -1,7 +1,7 @@
 """What hunter members read on the portal (`/jeger/…`), in its sign-in messages and in lead notices.
 
 Keys start with `portal_`, `lead_`, `notice_` or a state/type family (`lead_state_<state>`,
-`hunter_type_<type>`, `hunter_state_<state>`, `notice_channel_<channel>`, `notice_mode_<mode>`), so a page can
+`hunter_type_<type>_name`, `hunter_state_<state>`, `notice_channel_<channel>`, `notice_mode_<mode>`), so a page can
 name a value in the reader's language."""
 
 from __future__ import annotations
@@ -345,18 +345,22 @@ PROFILE: T = {
     },
     "hunter_state_approved": {"nb": "godkjent", "nn": "godkjend", "en": "approved"},
     "hunter_state_rejected": {"nb": "ikke godkjent", "nn": "ikkje godkjend", "en": "not approved"},
-    "hunter_type_union": {"nb": "Fagforbund", "nn": "Fagforbund", "en": "Trade union"},
-    "hunter_type_trade_body": {"nb": "Bransjeorganisasjon", "nn": "Bransjeorganisasjon", "en": "Trade body"},
-    "hunter_type_training_office": {
+    "hunter_type_union_name": {"nb": "Fagforbund", "nn": "Fagforbund", "en": "Trade union"},
+    "hunter_type_trade_body_name": {
+        "nb": "Bransjeorganisasjon",
+        "nn": "Bransjeorganisasjon",
+        "en": "Trade body",
+    },
+    "hunter_type_training_office_name": {
         "nb": "Opplæringskontor",
         "nn": "Opplæringskontor",
         "en": "Training office",
     },
-    "hunter_type_school": {"nb": "Skole", "nn": "Skule", "en": "School"},
-    "hunter_type_municipality": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
-    "hunter_type_county_council": {"nb": "Fylkeskommune", "nn": "Fylkeskommune", "en": "County council"},
-    "hunter_type_nav": {"nb": "NAV", "nn": "NAV", "en": "NAV"},
-    "hunter_type_other": {"nb": "Annet", "nn": "Anna", "en": "Other"},
+    "hunter_type_school_name": {"nb": "Skole", "nn": "Skule", "en": "School"},
+    "hunter_type_municipality_name": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
+    "hunter_type_county_council_name": {"nb": "Fylkeskommune", "nn": "Fylkeskommune", "en": "County council"},
+    "hunter_type_nav_name": {"nb": "NAV", "nn": "NAV", "en": "NAV"},
+    "hunter_type_other_name": {"nb": "Annet", "nn": "Anna", "en": "Other"},
     "notice_channel_email": {"nb": "e-post", "nn": "e-post", "en": "e-mail"},
     "notice_channel_sms": {"nb": "SMS", "nn": "SMS", "en": "SMS"},
     "notice_channel_telegram": {"nb": "Telegram", "nn": "Telegram", "en": "Telegram"},
