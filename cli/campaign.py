@@ -412,13 +412,22 @@ def campaign_report(
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
     fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
+        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx uten --outcomes)."
+    ),
+    outcomes: bool = typer.Option(
+        False,
+        "--outcomes",
+        help="Resultatrapporten per fag og fylke (og kommune for en lokal kampanje) i stedet for leveransene; "
+        "xlsx går til kampanje-ID-resultater.xlsx uten -o.",
     ),
 ) -> None:
     """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
     from campaigns.lifecycle import get_campaign
     from campaigns.report import delivery_rows, write_csv, write_xlsx
 
+    if outcomes:
+        _outcome_report(ctx, campaign_id, fmt, output)
+        return
     check_output(fmt, output)
     try:
         with ctx_of(ctx).db.session() as session:
@@ -427,6 +436,36 @@ def campaign_report(
     except _campaign_errors() as exc:
         fail(str(exc))
     write_table(rows, fmt, output, write_csv, write_xlsx)
+
+
+def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, output: Path | None) -> None:
+    import sys
+    from dataclasses import asdict
+
+    from reports.outcome_export import default_filename, write_csv, write_xlsx
+    from reports.outcomes import outcome_report
+
+    try:
+        with ctx_of(ctx).db.session() as session:
+            report = outcome_report(session, campaign_id=campaign_id)
+    except _campaign_errors() as exc:
+        fail(str(exc))
+    if fmt == "xlsx":
+        target = output or Path(default_filename(campaign_id))
+        with target.open("wb") as binary:
+            write_xlsx(report, binary)
+        typer.echo(f"Resultatrapporten er skrevet til {target}.", err=True)
+    elif fmt == "json":
+        data = asdict(report)
+        for key in ("by_trade_county", "by_trade_municipality"):
+            data[key] = [{"key": list(k), **v} for k, v in data[key].items()]
+        print_json(data)
+    elif output is not None:
+        with output.open("w", encoding="utf-8", newline="") as text:
+            write_csv(report, text)
+        typer.echo(f"Resultatrapporten er skrevet til {output}.", err=True)
+    else:
+        write_csv(report, sys.stdout)
 
 
 @campaign_app.command("attendees")

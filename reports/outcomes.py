@@ -1,0 +1,308 @@
+"""The outcome report of a campaign (PRODUCT §11): per trade × county (× municipality for a local campaign),
+how many companies the campaign reached and what came of it.
+
+Columns, all counting companies unless they say otherwise:
+- audience: companies the campaign had an outreach message for; reached: one of them was delivered (a letter
+  or e-mail handed over counts, as on the campaign page); replied: it answered in the campaign; interested: it
+  said JA or started a registration;
+- registrations (completed, counted as registrations), places offered (their places; an adult campaign's
+  registration that only gave places for adults counts those), of which for adults;
+- leads claimed by a hunter, and leads that became a training company.
+
+A company's trade is what it registered (the trades of its completed registrations in the campaign); a company
+without one gets the trades its NACE code trains in (the shipped trade → NACE map, `campaigns.trade_nace`),
+limited to the campaign's own trades when its audience names some, else "(uten fag)". A company that trains in
+two trades is counted under both, so the trade rows may add up to more than the county and total sheets, which
+count each company once.
+
+Set-based: one grouped query per breakdown over per-company facts, whatever the campaign's size; the NACE
+attribution groups by NACE code first (a few hundred codes), so Python maps codes, not companies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, Select, case, func, literal, or_, select, union
+from sqlalchemy.orm import Session
+
+from campaigns.definition_model import definition_of
+from campaigns.results import CLAIMED_STATES, REPLY_INTENTS, shown_state
+from campaigns.trade_nace import trade_nace
+from store.models import (
+    Campaign,
+    Company,
+    County,
+    Intent,
+    Lead,
+    LeadState,
+    Message,
+    MessageKind,
+    MessageState,
+    Municipality,
+    Registration,
+    Reply,
+    Trade,
+    registration_trade,
+)
+
+NO_TRADE = "(uten fag)"
+MEASURES = ("audience", "reached", "replied", "interested", "registrations", "places", "adult_places", "claimed", "became")  # fmt: skip
+HEADINGS = {
+    "trade": "Fag",
+    "county": "Fylke",
+    "municipality": "Kommune",
+    "audience": "Målgruppe",
+    "reached": "Nådd",
+    "replied": "Svarte",
+    "interested": "Interessert",
+    "registrations": "Registreringer",
+    "places": "Læreplasser tilbudt",
+    "adult_places": "Av dem for voksne",
+    "claimed": "Leads tatt",
+    "became": "Ble lærebedrift",
+}
+
+
+@dataclass
+class Counts:
+    audience: int = 0
+    reached: int = 0
+    replied: int = 0
+    interested: int = 0
+    registrations: int = 0
+    places: int = 0
+    adult_places: int = 0
+    claimed: int = 0
+    became: int = 0
+
+    def add(self, values: Iterable[Any]) -> None:
+        for name, value in zip(MEASURES, values, strict=True):
+            setattr(self, name, getattr(self, name) + int(value or 0))
+
+    def values(self) -> list[int]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+@dataclass
+class OutcomeReport:
+    """Rows keyed by (trade, county number[, municipality number]); names for the numbers alongside."""
+
+    campaign_id: int
+    campaign_name: str
+    local: bool
+    by_trade_county: dict[tuple[str, str], Counts] = field(default_factory=dict)
+    by_trade_municipality: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
+    by_county: dict[str, Counts] = field(default_factory=dict)
+    by_trade: dict[str, Counts] = field(default_factory=dict)
+    total: Counts = field(default_factory=Counts)
+    county_names: dict[str, str] = field(default_factory=dict)
+    municipality_names: dict[str, str] = field(default_factory=dict)
+
+
+def _facts(campaign_id: int) -> Select[Any]:
+    """One row per company the campaign touched: 0/1 per stage, and counts and sums of its registrations."""
+    outreach = (
+        select(
+            Message.company_id.label("cid"),
+            func.max(case((shown_state() == MessageState.DELIVERED.value, 1), else_=0)).label("reached"),
+        )
+        .where(
+            Message.campaign_id == campaign_id,
+            Message.kind == MessageKind.OUTREACH,
+            Message.company_id.is_not(None),
+        )
+        .group_by(Message.company_id)
+        .subquery("outreach")
+    )
+    replies = (
+        select(
+            Reply.company_id.label("cid"),
+            func.max(case((Reply.intent == Intent.INTERESTED, 1), else_=0)).label("said_yes"),
+        )
+        .where(
+            Reply.campaign_id == campaign_id, Reply.company_id.is_not(None), Reply.intent.in_(REPLY_INTENTS)
+        )
+        .group_by(Reply.company_id)
+        .subquery("replies")
+    )
+    done = Registration.completed_at.is_not(None)
+    registrations = (
+        select(
+            Registration.company_id.label("cid"),
+            func.count(Registration.id).filter(done).label("registrations"),
+            func.coalesce(
+                func.sum(
+                    case((done, func.coalesce(Registration.places, Registration.adult_places, 0)), else_=0)
+                ),
+                0,
+            ).label("places"),
+            func.coalesce(
+                func.sum(case((done, func.coalesce(Registration.adult_places, 0)), else_=0)), 0
+            ).label("adult_places"),
+        )
+        .where(Registration.campaign_id == campaign_id)
+        .group_by(Registration.company_id)
+        .subquery("registrations")
+    )
+    leads = (
+        select(
+            Registration.company_id.label("cid"),
+            func.count(Lead.id).filter(Lead.state.in_(CLAIMED_STATES)).label("claimed"),
+            func.count(Lead.id).filter(Lead.state == LeadState.BECAME_TRAINING_COMPANY).label("became"),
+        )
+        .join(Lead, Lead.registration_id == Registration.id)
+        .where(Registration.campaign_id == campaign_id)
+        .group_by(Registration.company_id)
+        .subquery("leads")
+    )
+    base = union(select(outreach.c.cid), select(replies.c.cid), select(registrations.c.cid)).subquery(
+        "touched"
+    )
+    one = literal(1, Integer)
+    return (
+        select(
+            base.c.cid.label("cid"),
+            case((outreach.c.cid.is_not(None), one), else_=0).label("audience"),
+            func.coalesce(outreach.c.reached, 0).label("reached"),
+            case((replies.c.cid.is_not(None), one), else_=0).label("replied"),
+            case(
+                (or_(registrations.c.cid.is_not(None), func.coalesce(replies.c.said_yes, 0) == 1), one),
+                else_=0,
+            ).label("interested"),
+            func.coalesce(registrations.c.registrations, 0).label("registrations"),
+            func.coalesce(registrations.c.places, 0).label("places"),
+            func.coalesce(registrations.c.adult_places, 0).label("adult_places"),
+            func.coalesce(leads.c.claimed, 0).label("claimed"),
+            func.coalesce(leads.c.became, 0).label("became"),
+        )
+        .select_from(base)
+        .outerjoin(outreach, outreach.c.cid == base.c.cid)
+        .outerjoin(replies, replies.c.cid == base.c.cid)
+        .outerjoin(registrations, registrations.c.cid == base.c.cid)
+        .outerjoin(leads, leads.c.cid == base.c.cid)
+    )
+
+
+def _sums(facts: Any) -> list[Any]:
+    return [func.sum(facts.c[name]) for name in MEASURES]
+
+
+def is_local(session: Session, campaign: Campaign) -> bool:
+    """A campaign for a place: its audience names municipalities, postcodes or a member list, or an
+    organisation owns it (PRODUCT §11); its report breaks counties down into municipalities."""
+    audience = definition_of(campaign).audience
+    if any(getattr(audience, key, None) for key in ("municipalities", "postcodes", "orgnr_file")):
+        return True
+    from store.models.ownership import CampaignOwner
+
+    return (
+        session.scalar(
+            select(CampaignOwner.campaign_id).where(CampaignOwner.campaign_id == campaign.id).limit(1)
+        )
+        is not None
+    )
+
+
+def _campaign_trades(campaign: Campaign) -> tuple[str, ...]:
+    return tuple(getattr(definition_of(campaign).audience, "trades", ()) or ())
+
+
+@cache
+def _prefix_trades(trades: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """NACE prefix -> the trades it trains in (of `trades`, or of every trade when empty)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for trade, prefixes in trade_nace().items():
+        if trades and trade not in trades:
+            continue
+        for prefix in prefixes:
+            found[prefix].append(trade)
+    return {prefix: tuple(names) for prefix, names in found.items()}
+
+
+def trades_of_nace(nace: str | None, trades: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The trades a NACE code trains in: every prefix of the code that the map names (41, 41.2, 41.20)."""
+    if not nace:
+        return ()
+    table = _prefix_trades(trades)
+    found: dict[str, None] = {}
+    for end in range(2, len(nace) + 1):
+        for trade in table.get(nace[:end], ()):
+            found[trade] = None
+    return tuple(found)
+
+
+def outcome_report(session: Session, *, campaign_id: int) -> OutcomeReport:
+    """The whole report; raises LookupError for an unknown campaign."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise LookupError(f"kampanje {campaign_id} finnes ikke")
+    local = is_local(session, campaign)
+    report = OutcomeReport(campaign_id=campaign.id, campaign_name=campaign.name, local=local)
+    facts = _facts(campaign.id).subquery("facts")
+    place = (Company.county_number, Company.municipality_number)
+
+    # Companies whose completed registrations name trades: those trades.
+    registered = (
+        select(Registration.company_id.label("cid"), Trade.name.label("trade"))
+        .join(registration_trade, registration_trade.c.registration_id == Registration.id)
+        .join(Trade, Trade.id == registration_trade.c.trade_id)
+        .where(Registration.campaign_id == campaign.id, Registration.completed_at.is_not(None))
+        .distinct()
+        .subquery("registered")
+    )
+    rows = session.execute(
+        select(registered.c.trade, *place, *_sums(facts))
+        .join(facts, facts.c.cid == registered.c.cid)
+        .join(Company, Company.id == registered.c.cid)
+        .group_by(registered.c.trade, *place)
+    ).tuples()
+    for trade, county, municipality, *values in rows:
+        _add(report, trade, county, municipality, values)
+
+    # Everyone else: the trades of their NACE code, grouped by code first.
+    others = session.execute(
+        select(Company.nace_code, *place, *_sums(facts))
+        .join(facts, facts.c.cid == Company.id)
+        .where(~Company.id.in_(select(registered.c.cid)))
+        .group_by(Company.nace_code, *place)
+    ).tuples()
+    limit = _campaign_trades(campaign)
+    for nace, county, municipality, *values in others:
+        for trade in trades_of_nace(nace, limit) or (NO_TRADE,):
+            _add(report, trade, county, municipality, values)
+
+    for county, *values in session.execute(
+        select(Company.county_number, *_sums(facts))
+        .join(facts, facts.c.cid == Company.id)
+        .group_by(Company.county_number)
+    ).tuples():
+        report.by_county.setdefault(county or "", Counts()).add(values)
+    total = session.execute(select(*_sums(facts))).one()
+    report.total.add(total)
+    report.county_names = dict(session.execute(select(County.number, County.name)).tuples().all())
+    if local:
+        wanted = {m for _t, _c, m in report.by_trade_municipality}
+        report.municipality_names = dict(
+            session.execute(
+                select(Municipality.number, Municipality.name).where(Municipality.number.in_(wanted))
+            )
+            .tuples()
+            .all()
+        )
+    return report
+
+
+def _add(
+    report: OutcomeReport, trade: str, county: str | None, municipality: str | None, values: list[Any]
+) -> None:
+    report.by_trade_county.setdefault((trade, county or ""), Counts()).add(values)
+    report.by_trade.setdefault(trade, Counts()).add(values)
+    if report.local:
+        report.by_trade_municipality.setdefault((trade, county or "", municipality or ""), Counts()).add(
+            values
+        )
