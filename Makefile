@@ -1,4 +1,5 @@
-# Two commands for a fresh machine: `make demo` runs everything, `make test` runs the whole suite.
+# Two commands for a fresh machine: `make demo` runs everything, `make test` runs the whole suite (what CI runs).
+# `make check` is the working loop: lint and every test but the slow drills and the browser tests.
 # Both create the virtual environment and install the project first.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
@@ -8,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 LOCK := requirements.lock
 DEMO_DB ?= sqlite:///demo.db
 
-.PHONY: demo test lint format install clean bench lock lock-upgrade
+.PHONY: demo test check lint format install clean bench lock lock-upgrade
 
 # Exact versions from the lock, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -27,10 +28,14 @@ demo: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/pytest -q
 
+check: $(STAMP) lint
+	$(BIN)/pytest -q -m "not slow and not browser"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -1,74 +1,18 @@
-"""Inbound messages for staff (`jeger replies list`), and answering as a company on the sandbox channel."""
+"""Answering as a company on the sandbox channel, through the same engine as the webhooks (`jeger sandbox
+reply`, the dashboard's sandbox page and the demo). The staff's list of replies is in `reports.replies`."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, Outcome, handle_inbound
 from bot.sms import record_answers
 from channels.registry import require_sandboxed
 from companies.phones import normalize_phone
-from reports.overview import button_labels
 from settings import Settings
-from store.masking import mask_address
-from store.models import Channel, Company, Intent, Message, Reply
-from store.times import iso_oslo
-
-
-def list_replies(
-    session: Session,
-    *,
-    campaign_id: int | None = None,
-    intent: Intent | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    query = (
-        select(Reply, Company.orgnr, Company.name)
-        .outerjoin(Company, Company.id == Reply.company_id)
-        .order_by(Reply.received_at.desc(), Reply.id.desc())
-    )
-    if campaign_id is not None:
-        query = query.where(Reply.campaign_id == campaign_id)
-    if intent is not None:
-        query = query.where(Reply.intent == intent)
-    if limit:
-        query = query.limit(limit)
-    found = session.execute(query).tuples().all()
-    taps = _tap_labels(session, [reply for reply, _, _ in found])
-    return [
-        {
-            "id": reply.id,
-            "received_at": iso_oslo(reply.received_at),
-            "channel": reply.channel,
-            "sender": mask_address(reply.sender),
-            "orgnr": orgnr,
-            "company": name,
-            "campaign_id": reply.campaign_id,
-            "intent": reply.intent.value,
-            "text": reply.text,
-            "button": taps.get(reply.text or "") if reply.channel == "telegram" else None,
-            "handled": reply.handled_at is not None,
-        }
-        for reply, orgnr, name in found
-    ]
-
-
-def _tap_labels(session: Session, replies: list[Reply]) -> dict[str, str]:
-    """Callback data -> button label for the Telegram taps among `replies` (stored as codes such as
-    `lead:claim:39`), from the buttons we sent to those chats."""
-    chats = {r.sender for r in replies if r.channel == "telegram" and r.sender and ":" in (r.text or "")}
-    if not chats:
-        return {}
-    sent = session.scalars(
-        select(Message).where(
-            Message.channel == Channel.TELEGRAM, Message.address.in_(chats), Message.extra.is_not(None)
-        )
-    )
-    return button_labels(list(sent))
+from store.models import Channel
 
 
 class SandboxError(ValueError):

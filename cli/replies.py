@@ -26,7 +26,7 @@ def replies_list(
     """Vis innkomne meldinger, nyeste først."""
     from rich.table import Table
 
-    from bot.replies import list_replies
+    from reports.replies import list_replies
 
     with ctx_of(ctx).db.session() as session:
         rows = list_replies(session, campaign_id=campaign, intent=intent, limit=limit)
@@ -57,7 +57,7 @@ def replies_export(
     ),
 ) -> None:
     """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
-    from campaigns.reply_export import reply_rows, write_csv, write_xlsx
+    from reports.replies import reply_rows, write_csv, write_xlsx
 
     check_output(fmt, output)
     with ctx_of(ctx).db.session() as session:

@@ -4,9 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_import_bench_runs_quick() -> None:
     result = subprocess.run(
         [sys.executable, "bench/import_companies.py", "--quick"],

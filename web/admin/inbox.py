@@ -8,8 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
-from campaigns.reply_export import COLUMNS, reply_rows
 from reports.overview import company_history
+from reports.replies import COLUMNS, reply_rows
 from web.admin.excel import excel_csv, excel_xlsx
 from web.admin.ui import flash, label, page, redirect
 from web.auth import CurrentStaff
