@@ -29,9 +29,6 @@ MAY_IMPORT = {
     "scheduler": {"settings", "bot", "campaigns", "hunters", "companies", "staff", "channels", "store"},
     "runtime": PACKAGES - EDGES | {"settings", "scheduler"},
 }
-# The scheduler <-> lifecycle circle, until job sync has one direction (campaigns/step_jobs.py); each line
-# named here, so that no other import of the scheduler slips in meanwhile.
-KNOWN_BACK_IMPORTS = {("campaigns/lifecycle.py", "scheduler")}
 
 
 def _owner(path: Path) -> str:
@@ -83,13 +80,7 @@ def test_the_contracts_name_every_package() -> None:
 
 
 def test_top_level_modules_are_imported_only_from_above() -> None:
-    wrong = [
-        where
-        for where, owner, top in _edges()
-        if top in IMPORTED_BY
-        and owner not in IMPORTED_BY[top]
-        and (where.split(":")[0], top) not in KNOWN_BACK_IMPORTS
-    ]
+    wrong = [where for where, owner, top in _edges() if top in IMPORTED_BY and owner not in IMPORTED_BY[top]]
     assert wrong == []
 
 
@@ -100,9 +91,3 @@ def test_top_level_modules_import_only_what_lies_below_them() -> None:
         if owner in MAY_IMPORT and top not in MAY_IMPORT[owner]
     ]
     assert wrong == []
-
-
-def test_the_known_back_imports_still_exist() -> None:
-    """An allowance outlives its reason unnoticed: once the circle is gone, its line must go too."""
-    present = {(where.split(":")[0], top) for where, _, top in _edges()}
-    assert present >= KNOWN_BACK_IMPORTS
