@@ -1,0 +1,208 @@
+"""The hunter portal's leads: an organisation's members see its leads and the open ones of its counties and
+trades, claim (first wins), write notes, release a lead back to the others and record the outcome; nothing of a
+lead they may not see is shown or changed, whatever id or form they send."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from hunters.lead_actions import ReleaseStatus, release_lead
+from hunters.lead_notes import NoteStatus, add_note, lead_history
+from hunters.leads import claim_lead, create_lead, record_outcome
+from store.db import Database
+from store.models import Hunter, HunterMember, HunterState, Lead, LeadState, MemberNotice
+from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.portal_factories import csrf, make_member, sign_in
+
+
+def _setup(db: Database) -> dict[str, int]:
+    """Two organisations in Troms (55) and one in Oslo (03), each with a member; one lead in Troms."""
+    with db.transaction() as session:
+        ours = make_hunter(session, counties=("55",), all_trades=True, name="NAV Tromsø")
+        rival = make_hunter(session, counties=("55",), all_trades=True, name="Elektroforeningen")
+        oslo = make_hunter(session, counties=("03",), all_trades=True, name="NAV Oslo")
+        me = make_member(session, hunter=ours)
+        colleague = make_member(session, hunter=ours, name="Per", email="per@jeger.no", phone="+4791111112")
+        make_member(session, hunter=rival, name="Rita", email="rita@el.no", phone="+4791111113")
+        make_member(session, hunter=oslo, name="Ola", email="ola@nav.no", phone="+4791111114")
+        company = make_company(session, county="55", name="Rørlegger Nord AS")
+        lead = create_lead(session, registration_id=make_registration(session, company=company).id)
+        return {
+            "ours": ours.id, "rival": rival.id, "oslo": oslo.id, "me": me.id, "colleague": colleague.id,
+            "lead": lead.id,
+        }  # fmt: skip
+
+
+def _post(client: TestClient, path: str, page: str, **data: str) -> object:
+    return client.post(path, data={**data, "csrf_token": csrf(client, page)}, follow_redirects=False)
+
+
+def test_a_member_claims_notes_releases_claims_again_and_records_an_outcome(
+    db: Database, client: TestClient
+) -> None:
+    ids = _setup(db)
+    sign_in(client, db)
+    lead_page = f"/jeger/leads/{ids['lead']}"
+    overview = client.get("/jeger/")
+    assert "Rørlegger Nord AS" in overview.text and "Ledige leads" in overview.text
+    assert _post(client, f"{lead_page}/ta", lead_page).status_code == 303  # type: ignore[attr-defined]
+    page = client.get(lead_page)
+    assert "Leaden er deres" in page.text and "Tatt" in page.text
+    _post(client, f"{lead_page}/notat", lead_page, text="Ringte daglig leder, ring igjen fredag.")
+    assert "Ringte daglig leder, ring igjen fredag." in client.get(lead_page).text
+    _post(client, f"{lead_page}/slipp", lead_page)
+    with db.session() as session:
+        lead = session.get_one(Lead, ids["lead"])
+        assert (lead.state, lead.hunter_id) == (LeadState.NEW, None)
+        # The other organisation of the county hears of it again; the one that let it go does not.
+        told = {
+            m.hunter_id
+            for m in session.scalars(
+                select(HunterMember)
+                .join(MemberNotice, MemberNotice.member_id == HunterMember.id)
+                .where(MemberNotice.lead_id == ids["lead"])
+            )
+        }
+        assert told == {ids["ours"], ids["rival"]}
+        assert (
+            session.scalar(
+                select(MemberNotice.id)
+                .join(HunterMember, HunterMember.id == MemberNotice.member_id)
+                .where(HunterMember.hunter_id == ids["ours"], MemberNotice.kind == "new")
+                .order_by(MemberNotice.id.desc())
+            )
+            is not None
+        )
+    _post(client, f"{lead_page}/ta", lead_page)
+    _post(client, f"{lead_page}/utfall", lead_page, outcome="became_training_company")
+    page = client.get(lead_page)
+    assert "Utfallet er lagret: ble lærebedrift." in page.text
+    with db.session() as session:
+        lead = session.get_one(Lead, ids["lead"])
+        assert (lead.state, lead.hunter_id) == (LeadState.BECAME_TRAINING_COMPANY, ids["ours"])
+        kinds = [e.kind for e in lead_history(session, lead_id=lead.id, hunter_id=ids["ours"])]
+        assert kinds == ["claimed", "note", "released", "claimed", "outcome"]
+        # The colleague hears of the outcome; the member who recorded it does not.
+        outcome_to = session.scalars(
+            select(MemberNotice.member_id).where(MemberNotice.kind == "outcome")
+        ).all()
+        assert outcome_to == [ids["colleague"]]
+
+
+def test_the_first_claim_wins_and_the_second_organisation_is_told_who_has_it(db: Database) -> None:
+    ids = _setup(db)
+    with db.transaction() as session:
+        assert claim_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"]).ok
+    with db.transaction() as session:
+        second = claim_lead(session, lead_id=ids["lead"], hunter_id=ids["ours"], member_id=ids["me"])
+        assert not second.ok and second.owner is not None and second.owner.org_name == "Elektroforeningen"
+
+
+def test_a_lead_outside_the_organisations_counties_or_held_by_another_is_not_shown(
+    db: Database, client: TestClient
+) -> None:
+    ids = _setup(db)
+    with db.transaction() as session:
+        oslo_member = session.scalars(select(HunterMember).where(HunterMember.hunter_id == ids["oslo"])).one()
+        assert oslo_member.email == "ola@nav.no"
+    sign_in(client, db, "ola@nav.no")
+    assert "Rørlegger Nord AS" not in client.get("/jeger/").text
+    assert client.get(f"/jeger/leads/{ids['lead']}").status_code == 404
+    assert client.get("/jeger/leads/999999").status_code == 404
+    assert client.get("/jeger/leads/99999999999999").status_code in (404, 422)
+    response = _post(client, f"/jeger/leads/{ids['lead']}/ta", "/jeger/")
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    with db.session() as session:
+        assert session.get_one(Lead, ids["lead"]).hunter_id is None
+
+
+def test_only_the_holder_writes_notes_or_releases(db: Database) -> None:
+    ids = _setup(db)
+    with db.transaction() as session:
+        claim_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
+    with db.transaction() as session:
+        me = session.get_one(HunterMember, ids["me"])
+        assert add_note(session, lead_id=ids["lead"], member=me, text="hei").status is NoteStatus.NOT_OWNER
+        assert add_note(session, lead_id=ids["lead"], member=me, text="  ").status is NoteStatus.EMPTY
+        assert (
+            release_lead(session, lead_id=ids["lead"], hunter_id=ids["ours"]).status
+            is ReleaseStatus.NOT_OWNER
+        )
+        assert (
+            release_lead(session, lead_id=10**6, hunter_id=ids["ours"]).status is ReleaseStatus.UNKNOWN_LEAD
+        )
+    with db.session() as session:
+        lead = session.get_one(Lead, ids["lead"])
+        assert (lead.state, lead.hunter_id) == (LeadState.CLAIMED, ids["rival"])
+
+
+def test_a_final_outcome_cannot_be_released(db: Database) -> None:
+    ids = _setup(db)
+    with db.transaction() as session:
+        claim_lead(session, lead_id=ids["lead"], hunter_id=ids["ours"])
+        record_outcome(session, lead_id=ids["lead"], hunter_id=ids["ours"], outcome=LeadState.DECLINED)
+    with db.transaction() as session:
+        assert release_lead(session, lead_id=ids["lead"], hunter_id=ids["ours"]).status is ReleaseStatus.FINAL
+
+
+def test_a_released_organisations_notes_are_not_shown_to_the_next_one(
+    db: Database, client: TestClient
+) -> None:
+    ids = _setup(db)
+    with db.transaction() as session:
+        claim_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
+        rita = session.scalars(select(HunterMember).where(HunterMember.name == "Rita")).one()
+        add_note(session, lead_id=ids["lead"], member=rita, text="Hemmelig notat fra Elektroforeningen")
+        release_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
+    sign_in(client, db)
+    page = client.get(f"/jeger/leads/{ids['lead']}")
+    assert page.status_code == 200 and "Hemmelig notat" not in page.text
+
+
+def test_forms_with_bad_values_get_a_clear_answer_and_change_nothing(
+    db: Database, client: TestClient
+) -> None:
+    ids = _setup(db)
+    sign_in(client, db)
+    lead_page = f"/jeger/leads/{ids['lead']}"
+    _post(client, f"{lead_page}/ta", lead_page)
+    response = _post(client, f"{lead_page}/utfall", lead_page, outcome="'; drop table lead; --")
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    assert "Velg et utfall." in client.get(lead_page).text
+    _post(client, f"{lead_page}/notat", lead_page, text="x" * 5000)
+    assert "for langt" in client.get(lead_page).text
+    assert client.post(f"{lead_page}/slipp", data={}).status_code == 403  # no CSRF token
+    with db.session() as session:
+        assert session.get_one(Lead, ids["lead"]).state is LeadState.CLAIMED
+
+
+def test_the_profile_shows_the_organisation_and_its_members(db: Database, client: TestClient) -> None:
+    _setup(db)
+    sign_in(client, db)
+    page = client.get("/jeger/organisasjon")
+    assert page.status_code == 200
+    assert "NAV Tromsø" in page.text and "Kari Jeger" in page.text and "Per" in page.text
+    assert "Rita" not in page.text
+    assert re.search(r'href="/jeger/organisasjon/medlemmer"', page.text)
+
+
+def test_the_portal_speaks_nynorsk_and_english_when_asked(db: Database, client: TestClient) -> None:
+    _setup(db)
+    sign_in(client, db)
+    client.get("/jeger/sprak/nn?next=/jeger/")
+    assert "Leadsa våre" in client.get("/jeger/").text
+    client.get("/jeger/sprak/en?next=https://evil.example/")
+    page = client.get("/jeger/")
+    assert "Our leads" in page.text and 'lang="en"' in page.text
+
+
+def test_a_pending_organisation_sees_that_it_waits(db: Database, client: TestClient) -> None:
+    with db.transaction() as session:
+        hunter = make_hunter(session, state=HunterState.PENDING)
+        make_member(session, hunter=hunter)
+        assert session.get_one(Hunter, hunter.id).state is HunterState.PENDING
+    sign_in(client, db)
+    assert "venter på godkjenning" in client.get("/jeger/").text
