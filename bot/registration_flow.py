@@ -2,6 +2,8 @@
 
     welcome -> contact -> trades -> places -> adult -> start [-> phone] -> summary --JA--> completed (lead)
                   ^--------------------- "1".."7" at the summary ---------------------'
+    adult (`kind = "voksen"`) campaigns ask, in place of places and adult:
+                       trades -> adult_places -> trial -> start
     AVBRYT anywhere leaves the flow; what was answered stays saved, and JA later continues.
 
 Phone and e-mail default to the SMS sender and the register's numbers and address; they are shown in the
@@ -26,10 +28,12 @@ from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int, fold, words
 from bot.trade_suggestions import suggested_trades
+from campaigns.definition_model import definition_of
 from catalogue import text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
 from store.models import (
+    Campaign,
     Company,
     Conversation,
     Lead,
@@ -41,6 +45,8 @@ from store.models import (
 )
 
 STEPS = ("contact", "trades", "places", "adult", "start")  # asked in this order, "1/5".."5/5"
+# An adult campaign's registration (PRODUCT §11): places for adult apprentices, and a trial period first.
+ADULT_STEPS = ("contact", "trades", "adult_places", "trial", "start")
 FIELDS = (*STEPS, "phone", "email")  # what the summary shows, numbered 1..7 for corrections
 FLOW = "registration"
 OPEN_LEAD_STATES = (LeadState.NEW, LeadState.CLAIMED, LeadState.CONTACTED)
@@ -210,12 +216,29 @@ def fill_contact_defaults(
         registration.email = company.email
 
 
+def is_adult(session: Session, registration: Registration) -> bool:
+    """Whether the registration answers an adult (`voksen`) campaign, whose questions differ."""
+    if registration.campaign_id is None:
+        return False
+    campaign = session.get(Campaign, registration.campaign_id)
+    return campaign is not None and definition_of(campaign).kind == "voksen"
+
+
+def questions(adult: bool) -> tuple[str, ...]:
+    return ADULT_STEPS if adult else STEPS
+
+
+def fields(adult: bool) -> tuple[str, ...]:
+    """What the summary shows, numbered 1..7 for corrections."""
+    return (*questions(adult), "phone", "email")
+
+
 def start(
     session: Session, *, conversation: Conversation, registration: Registration, company: Company
 ) -> list[Answer]:
     conversation.flow = FLOW
     conversation.data = {"registration_id": registration.id}
-    first = _next_step(registration, after=None)
+    first = _next_step(registration, after=None, adult=is_adult(session, registration))
     conversation.step = first
     intro = Answer(text("welcome", conversation.language, name=company.name))
     return [intro, question(first, conversation.language, session, registration, company)]
@@ -226,6 +249,8 @@ _VALUES: dict[str, Callable[[Registration], object]] = {
     "trades": lambda r: r.trades or None,
     "places": lambda r: r.places,
     "adult": lambda r: r.adult_apprentices,
+    "adult_places": lambda r: r.adult_places,
+    "trial": lambda r: r.trial_first,
     "start": lambda r: r.start,
     "phone": lambda r: r.phone or r.email,  # either lets the hunter reach them
     "email": lambda r: r.email or "",  # never asked on its own, only corrected
@@ -237,8 +262,8 @@ def _value(registration: Registration, step: str) -> object:
     return _VALUES[step](registration)
 
 
-def _next_step(registration: Registration, *, after: str | None) -> str:
-    asked = (*STEPS, "phone")
+def _next_step(registration: Registration, *, after: str | None, adult: bool) -> str:
+    asked = (*questions(adult), "phone")
     rest = asked[asked.index(after) + 1 :] if after in asked else asked
     return next((s for s in rest if _value(registration, s) is None), "summary")
 
@@ -262,13 +287,15 @@ def start_choices(language: str, now: datetime | None = None) -> list[tuple[str,
 def question(
     step: str, language: str, session: Session, registration: Registration, company: Company | None = None
 ) -> Answer:
+    adult = is_adult(session, registration)
     if step == "summary":
-        return summary(language, registration)
+        return summary(language, registration, adult=adult)
     buttons: list[list[Button]] | None = None
-    if step == "adult":
+    if step in ("adult", "trial"):
         buttons = yes_no(language)
-    elif step == "places":
-        buttons = [[Button(str(n), f"p:{n}") for n in (1, 2, 3)] + [Button("4+", "p:more")]]
+    elif step in ("places", "adult_places"):
+        key = "p" if step == "places" else "a"
+        buttons = [[Button(str(n), f"{key}:{n}") for n in (1, 2, 3)] + [Button("4+", f"{key}:more")]]
     elif step == "start":
         buttons = [[Button(label, f"s:{value}")] for label, value in start_choices(language)]
     elif step == "trades" and company is not None:
@@ -276,16 +303,22 @@ def question(
             [Button(t.name, f"t:{t.id}")] for t in suggested_trades(session, company.nace_code)
         ] or None
     share = text("share_phone", language) if step == "phone" else None
-    return Answer(text(f"q_{step}", language), buttons, share)
+    key = "q_adult_start" if adult and step == "start" else f"q_{step}"
+    return Answer(text(key, language), buttons, share)
 
 
-def summary(language: str, registration: Registration) -> Answer:
-    adult = registration.adult_apprentices
+def _yes_no_text(value: bool | None, language: str) -> str:
+    return "–" if value is None else text("yes" if value else "no", language)
+
+
+def summary(language: str, registration: Registration, *, adult: bool = False) -> Answer:
+    places = registration.adult_places if adult else registration.places
     values = {
         "contact": registration.contact_name or "–",
         "trades": ", ".join(t.name for t in registration.trades) or "–",
-        "places": registration.places if registration.places is not None else "–",
-        "adult": "–" if adult is None else text("yes" if adult else "no", language),
+        "places": places if places is not None else "–",
+        "adult": _yes_no_text(registration.adult_apprentices, language),
+        "trial": _yes_no_text(registration.trial_first, language),
         "start": registration.start or "–",
         "phone": registration.phone or "–",
         "email": registration.email or "–",
@@ -295,7 +328,7 @@ def summary(language: str, registration: Registration) -> Answer:
         [Button(str(n), f"e:{n}") for n in range(1, 5)],
         [Button(str(n), f"e:{n}") for n in range(5, len(FIELDS) + 1)],
     ]
-    return Answer(text("summary", language, **values), buttons)
+    return Answer(text("summary_adult" if adult else "summary", language, **values), buttons)
 
 
 def answer(turn: Turn) -> tuple[list[Answer], bool]:
@@ -304,14 +337,17 @@ def answer(turn: Turn) -> tuple[list[Answer], bool]:
     if step == "summary":
         return _at_summary(turn)
     handler = HANDLERS.get(step)
+    adult = is_adult(turn.session, turn.registration)
     if handler is None:  # a step this version does not know (an older conversation row): show the summary
         turn.conversation.step = "summary"
-        return [summary(turn.language, turn.registration)], False
+        return [summary(turn.language, turn.registration, adult=adult)], False
     error = handler(turn)
     if error:
         return [error], False
     data = dict(turn.conversation.data or {})
-    nxt = "summary" if data.pop("correcting", False) else _next_step(turn.registration, after=step)
+    nxt = (
+        "summary" if data.pop("correcting", False) else _next_step(turn.registration, after=step, adult=adult)
+    )
     turn.conversation.data = data
     turn.conversation.step = nxt
     return [question(nxt, turn.language, turn.session, turn.registration, turn.company)], False
@@ -328,12 +364,13 @@ def _at_summary(turn: Turn) -> tuple[list[Answer], bool]:
             return [], True
         word = tokens[-1] if tokens and tokens[0] in {"endre", "change"} else (tokens[0] if tokens else "")
         number = ascii_int(word)
+    adult = is_adult(turn.session, turn.registration)
     if number is not None and 1 <= number <= len(FIELDS):
-        step = FIELDS[number - 1]
+        step = fields(adult)[number - 1]
         turn.conversation.step = step
         turn.conversation.data = {**(turn.conversation.data or {}), "correcting": True}
         return [question(step, turn.language, turn.session, turn.registration, turn.company)], False
-    return [summary(turn.language, turn.registration)], False
+    return [summary(turn.language, turn.registration, adult=adult)], False
 
 
 def _stale(turn: Turn, step: str) -> Answer:
@@ -409,33 +446,66 @@ def _trades(turn: Turn) -> Answer | None:
     return None
 
 
-def _places(turn: Turn) -> Answer | None:
+def _count(turn: Turn, step: str, prefix: str) -> int | Answer:
+    """A number of places, typed or from this question's buttons; else what to say instead."""
     if turn.button is not None:
-        value = turn.tapped("p:")
+        value = turn.tapped(prefix)
         if value == "more":
-            return Answer(text("q_places_more", turn.language))
+            return Answer(text(f"q_{step}_more", turn.language))
         places = ascii_int(value or "")
         if places is None:
-            return _stale(turn, "places")
+            return _stale(turn, step)
     else:
         digits = re.findall(r"[0-9]+", turn.text)
         places = int(digits[0]) if digits and len(digits[0]) <= 4 else None
     if places is None or not 1 <= places <= 500:
         return Answer(text("bad_places", turn.language))
+    return places
+
+
+def _places(turn: Turn) -> Answer | None:
+    places = _count(turn, "places", "p:")
+    if isinstance(places, Answer):
+        return places
     turn.registration.places = places
     return None
 
 
-def _adult(turn: Turn) -> Answer | None:
+def _adult_places(turn: Turn) -> Answer | None:
+    """Places for adult apprentices: they are the registration's places, all of them for adults."""
+    places = _count(turn, "adult_places", "a:")
+    if isinstance(places, Answer):
+        return places
+    turn.registration.adult_places = places
+    turn.registration.places = places
+    turn.registration.adult_apprentices = True
+    return None
+
+
+def _yes_or_no(turn: Turn, step: str) -> bool | Answer:
     if turn.button is not None and turn.button not in ("ja", "nei"):
-        return _stale(turn, "adult")
+        return _stale(turn, step)
     tokens = words(turn.text)
     if tokens and tokens[0] in {"ja", "yes", "j"}:
-        turn.registration.adult_apprentices = True
-    elif tokens and tokens[0] in {"nei", "no", "n"}:
-        turn.registration.adult_apprentices = False
-    else:
-        return Answer(text("bad_yes_no", turn.language), yes_no(turn.language))
+        return True
+    if tokens and tokens[0] in {"nei", "no", "n"}:
+        return False
+    return Answer(text("bad_yes_no", turn.language), yes_no(turn.language))
+
+
+def _adult(turn: Turn) -> Answer | None:
+    answer = _yes_or_no(turn, "adult")
+    if isinstance(answer, Answer):
+        return answer
+    turn.registration.adult_apprentices = answer
+    return None
+
+
+def _trial(turn: Turn) -> Answer | None:
+    answer = _yes_or_no(turn, "trial")
+    if isinstance(answer, Answer):
+        return answer
+    turn.registration.trial_first = answer
     return None
 
 
@@ -491,6 +561,8 @@ HANDLERS: dict[str, Callable[[Turn], Answer | None]] = {
     "trades": _trades,
     "places": _places,
     "adult": _adult,
+    "adult_places": _adult_places,
+    "trial": _trial,
     "start": _start,
     "phone": _phone,
     "email": _email,

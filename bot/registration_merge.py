@@ -34,7 +34,17 @@ LEAD_PROGRESS = {
     LeadState.DECLINED: 3,
     LeadState.BECAME_TRAINING_COMPANY: 4,
 }
-ANSWERS = ("contact_name", "phone", "email", "places", "adult_apprentices", "start", "campaign_id")
+ANSWERS = (
+    "contact_name",
+    "phone",
+    "email",
+    "places",
+    "adult_apprentices",
+    "adult_places",
+    "trial_first",
+    "start",
+    "campaign_id",
+)
 
 
 class MergeError(ValueError):

@@ -8,11 +8,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.registration_flow import WEB, active_registration, open_registration
+from campaigns.definition_model import definition_of
 from catalogue import text as say
 from companies.emails import normalize_email
+from companies.language import LATEST_OUTREACH
 from companies.phones import classify_phone
 from hunters.leads import create_lead
-from store.models import Company, Contact, ContactKind, Registration, RegistrationSource, Trade, utcnow
+from store.models import (
+    Campaign,
+    CampaignOwner,
+    Company,
+    Contact,
+    ContactKind,
+    Registration,
+    RegistrationSource,
+    Trade,
+    utcnow,
+)
 from store.secrets import AddressHasher
 
 
@@ -26,10 +38,37 @@ class WebForm:
     adult: str = ""  # "ja" | "nei"
     start: str = ""
     consent: bool = False
+    trial: str = ""  # "ja" | "nei": adult campaigns only
 
 
-def validate(session: Session, form: WebForm, language: str) -> tuple[dict[str, str], dict[str, object]]:
-    """(errors by field, clean values); every field that is wrong says what to do, in the page's language."""
+@dataclass(frozen=True)
+class WebCampaign:
+    """The campaign a web registration answers, when it matters: an owned campaign's leads go to its owners
+    (hunters.routing), and an adult campaign asks its own questions. None for any other campaign, whose
+    web registrations stay unattached as before."""
+
+    campaign_id: int | None = None
+    adult: bool = False
+
+
+def web_campaign(session: Session, company: Company) -> WebCampaign:
+    """The latest campaign that reached the company, if it is owned or adult (PRODUCT §11)."""
+    latest = session.execute(LATEST_OUTREACH, {"company_id": company.id}).first()
+    campaign = session.get(Campaign, latest.campaign_id) if latest and latest.campaign_id else None
+    if campaign is None:
+        return WebCampaign()
+    adult = definition_of(campaign).kind == "voksen"
+    owned = session.scalar(
+        select(CampaignOwner.hunter_id).where(CampaignOwner.campaign_id == campaign.id).limit(1)
+    )
+    return WebCampaign(campaign.id, adult) if adult or owned is not None else WebCampaign()
+
+
+def validate(
+    session: Session, form: WebForm, language: str, *, adult: bool = False
+) -> tuple[dict[str, str], dict[str, object]]:
+    """(errors by field, clean values); every field that is wrong says what to do, in the page's language.
+    An adult campaign's form asks for places for adult apprentices and a trial period instead of "adult"."""
     errors: dict[str, str] = {}
     clean: dict[str, object] = {}
     name = " ".join(form.contact_name.split())
@@ -57,24 +96,31 @@ def validate(session: Session, form: WebForm, language: str) -> tuple[dict[str, 
         clean["places"] = places
     except ValueError:
         errors["places"] = say("reg_error_places", language)
-    if form.adult not in ("ja", "nei"):
+    if adult:
+        if form.trial not in ("ja", "nei"):
+            errors["trial"] = say("reg_error_adult", language)
+        clean["trial"] = form.trial == "ja"
+    elif form.adult not in ("ja", "nei"):
         errors["adult"] = say("reg_error_adult", language)
-    clean["adult"] = form.adult == "ja"
+    clean["adult"] = adult or form.adult == "ja"
     clean["start"] = " ".join(form.start.split())[:60] or None
     if not form.consent:
         errors["consent"] = say("reg_error_consent", language)
     return errors, clean
 
 
-def register_from_web(session: Session, *, company: Company, clean: dict[str, object]) -> Registration:
+def register_from_web(
+    session: Session, *, company: Company, clean: dict[str, object], campaign: WebCampaign | None = None
+) -> Registration:
     """Saves the registration, completes it and makes it a lead (announced to the county's hunters).
 
     A company whose registration still counts (a form sent twice, or after registering by SMS) updates that
     registration instead: its lead stays the one lead, and hunters are not told a second time."""
-    registration = active_registration(session, company=company, campaign_id=None, owner=WEB)
+    campaign_id = campaign.campaign_id if campaign is not None else None
+    registration = active_registration(session, company=company, campaign_id=campaign_id, owner=WEB)
     if registration is None:
         registration = open_registration(
-            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=None, owner=WEB
+            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=campaign_id, owner=WEB
         )
         registration.source = RegistrationSource.WEB
     registration.contact_name = str(clean["contact_name"])
@@ -83,6 +129,9 @@ def register_from_web(session: Session, *, company: Company, clean: dict[str, ob
     registration.trades = clean["trades"]  # type: ignore[assignment]
     registration.places = clean["places"]  # type: ignore[assignment]
     registration.adult_apprentices = bool(clean["adult"])
+    if "trial" in clean:  # an adult campaign: every place is for an adult
+        registration.adult_places = clean["places"]  # type: ignore[assignment]
+        registration.trial_first = bool(clean["trial"])
     registration.start = clean["start"]  # type: ignore[assignment]
     registration.consent, registration.consent_at = True, utcnow()
     registration.completed_at = registration.completed_at or utcnow()
@@ -132,4 +181,5 @@ def prefill(session: Session, company: Company) -> WebForm:
         if draft and draft.adult_apprentices is not None
         else "",
         start=(draft.start or "") if draft else "",
+        trial=("ja" if draft.trial_first else "nei") if draft and draft.trial_first is not None else "",
     )

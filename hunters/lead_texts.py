@@ -60,6 +60,10 @@ def lead_card(
         lines.append(f"Læreplasser: {registration.places}")
     if registration.adult_apprentices is not None:
         lines.append(f"Voksne lærlinger: {'ja' if registration.adult_apprentices else 'nei'}")
+    if registration.adult_places is not None:
+        lines.append(f"Plasser for voksne lærlinger: {registration.adult_places}")
+    if registration.trial_first is not None:
+        lines.append(f"Kandidat på prøve først: {'ja' if registration.trial_first else 'nei'}")
     if registration.start:
         lines.append(f"Ønsket oppstart: {registration.start}")
     contact = ", ".join(p for p in (registration.contact_name, registration.phone, registration.email) if p)

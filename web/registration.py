@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
-from bot.registrations import WebForm, prefill, register_from_web, validate
+from bot.registrations import WebForm, prefill, register_from_web, validate, web_campaign
 from campaigns.meetings import meeting_view
 from catalogue import text as say
 from catalogue.jinja import install as install_catalogue
@@ -42,6 +42,7 @@ FIELD_LIMITS = {
     "adult": 10,
     "start": 200,
     "consent": 10,
+    "trial": 10,
 }
 # The name an error gives each field: the label the page shows beside it.
 FIELD_NAMES = {
@@ -52,6 +53,7 @@ FIELD_NAMES = {
     "adult": "reg_field_adult",
     "start": "reg_field_start",
     "consent": "reg_field_consent",
+    "trial": "web_trial",
 }
 MAX_TRADES = 500  # more boxes than the page has
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL cannot store them
@@ -108,6 +110,7 @@ def read_form(data: FormData, language: str) -> tuple[WebForm, dict[str, str]]:
         adult=values["adult"],
         start=values["start"],
         consent=values["consent"] == "ja",
+        trial=values["trial"],
     )
     return form, errors
 
@@ -137,6 +140,7 @@ def _page(
             return _not_found(request)
         language = written_language(session, company)
         form = form or prefill(session, company)
+        campaign = web_campaign(session, company)
         trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
         programmes = [
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
@@ -149,6 +153,7 @@ def _page(
             "programmes": programmes,
             "csrf": csrf_token(request),
             "token": token,
+            "adult": campaign.adult,
             "meeting": meeting_view(session, company_id=company.id, language=language, now=utcnow()),
         }
         return templates.TemplateResponse(request, "registration/form.html", context, status_code=status)
@@ -179,11 +184,12 @@ async def register(request: Request, token: str, db: DbDep) -> Response:
                 return "missing", WebForm(), {}, "", ""
             language = written_language(session, company)
             form, unusable = read_form(data, language)
-            errors, clean = validate(session, form, language)
+            campaign = web_campaign(session, company)
+            errors, clean = validate(session, form, language, adult=campaign.adult)
             errors.update(unusable)
             if errors:
                 return "invalid", form, errors, company.name, language
-            register_from_web(session, company=company, clean=clean)
+            register_from_web(session, company=company, clean=clean, campaign=campaign)
             return "ok", form, {}, company.name, language
 
     outcome, form, errors, name, language = await run_in_threadpool(save)
