@@ -181,7 +181,7 @@ def _counties(turn: Turn) -> list[ChatAnswer]:
     chosen: list[str] = list(turn.data.get("counties", []))
     if turn.button and not turn.button.startswith(f"{PREFIX}cty:"):  # a button of an earlier question
         return [_county_keyboard(turn.session, chosen, edit=False)]
-    value = turn.button.removeprefix(f"{PREFIX}cty:") if turn.button else None
+    value = turn.button.removeprefix(f"{PREFIX}cty:") if turn.button else _typed_button(turn.text)
     if value == "done":
         if not chosen:
             return [ChatAnswer("Velg minst ett fylke.")]
@@ -199,6 +199,11 @@ def _counties(turn: Turn) -> list[ChatAnswer]:
     }
     turn.save("counties", counties=sorted(set(chosen) | picked))
     return [_county_keyboard(turn.session, sorted(set(chosen) | picked), edit=False)]
+
+
+def _typed_button(typed: str) -> str | None:
+    """«Ferdig» and «Alle fag» typed instead of tapped (a chat without buttons, `jeger sandbox reply`)."""
+    return {"ferdig": "done", "alle fag": "all"}.get(typed.strip().lower())
 
 
 def _trade_prompt() -> ChatAnswer:
@@ -224,7 +229,7 @@ def _trades(turn: Turn) -> list[ChatAnswer]:
     chosen: list[int] = list(turn.data.get("trades", []))
     if turn.button and not turn.button.startswith(f"{PREFIX}trd:"):
         return [_trade_prompt()]
-    value = turn.button.removeprefix(f"{PREFIX}trd:") if turn.button else None
+    value = turn.button.removeprefix(f"{PREFIX}trd:") if turn.button else _typed_button(turn.text)
     if value == "all":
         turn.save("contact_name", all_trades=True, trades=[])
         return [ChatAnswer("Alle fag er valgt. Hvem er kontaktperson hos dere (fullt navn)?")]

@@ -3,16 +3,19 @@ reply`, the dashboard's sandbox page and the demo). The staff's list of replies 
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from sqlalchemy.orm import Session
 
+from bot import hunter_signup, telegram_chat
 from bot.engine import Inbound, Outcome, handle_inbound
 from bot.sms import record_answers
 from channels.registry import require_sandboxed
 from companies.phones import normalize_phone
+from hunters.notify import record_chat_answers
 from settings import Settings
-from store.models import Channel
+from store.models import Channel, Intent, utcnow
 
 
 class SandboxError(ValueError):
@@ -55,6 +58,10 @@ def sandbox_reply(
     Refused with `channels.registry.ChannelLive` when that channel is live."""
     kind, address = sandbox_address(sender, channel)
     require_sandboxed(settings, kind)  # raises ChannelLive before anything is stored
+    if kind is Channel.TELEGRAM and (
+        text.lstrip().startswith("/") or hunter_signup.in_signup(session, chat_id=address)
+    ):
+        return _sandbox_chat(session, chat_id=address, text=text, settings=settings)
     outcome = handle_inbound(
         session,
         inbound=Inbound(
@@ -65,3 +72,21 @@ def sandbox_reply(
     texts = [a.text for a in outcome.answers]
     record_answers(session, channel=kind, address=address, outcome=outcome, provider="sandbox", texts=texts)
     return outcome, texts
+
+
+def _sandbox_chat(
+    session: Session, *, chat_id: str, text: str, settings: Settings
+) -> tuple[Outcome, list[str]]:
+    """A Telegram command typed in the sandbox (`/jeger`, `/leads`), or an answer inside the `/jeger` sign-up: the
+    bot's chat action, as on Telegram, not the company engine (which would take it for a question to staff)."""
+    inbound = telegram_chat.TelegramInbound(
+        chat_id=chat_id,
+        update_id=-secrets.randbits(52),  # negative: never a real Telegram update id
+        text=text.strip(),
+        button=None,
+        args=[],
+        received_at=utcnow(),
+    )
+    answers = telegram_chat.typed(session, inbound, settings)
+    record_chat_answers(session, chat_id=chat_id, sent=[(a, None) for a in answers], provider="sandbox")
+    return Outcome(reply_id=None, answers=[], intent=Intent.COMMAND), [a.text for a in answers]

@@ -113,19 +113,7 @@ def build_application(settings: Settings, db: Database) -> Application:
         builder = builder.updater(None)
     application = builder.build()
     h = Handlers(settings=settings, db=db)
-    commands = {
-        "start": chat.start,  # /start <token> from a personal link, or /start alone: asks for the orgnr
-        "jeger": chat.hunter_signup_start,
-        "leads": chat.hunter_leads,
-        "stopp": chat.stop,
-        "stop": chat.stop,
-        "hjelp": chat.show_help,
-        "help": chat.show_help,
-        "personvern": chat.privacy,
-        "slettmeg": chat.erase_request,
-        "avbryt": chat.cancel,
-    }
-    for command, action in commands.items():
+    for command, action in chat.COMMANDS.items():
         application.add_handler(CommandHandler(command, h.bind(action), filters=filters.ChatType.PRIVATE))
     application.add_handler(CallbackQueryHandler(h.bind(chat.tapped)))
     application.add_handler(

@@ -10,7 +10,8 @@ is processed once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -335,3 +336,32 @@ def _signup_answer(session: Session, inbound: TelegramInbound, settings: Setting
     return hunter_signup.handle_signup(
         session, chat_id=inbound.chat_id, text=inbound.text, button=inbound.button
     )
+
+
+Action = Callable[[Session, TelegramInbound, Settings], list[ChatAnswer]]
+
+# The commands the bot understands and the action of each: the PTB wiring (`bot.telegram_app`) and the sandbox
+# chat (`typed`) read this one table, so `/jeger` typed in the sandbox does what it does on Telegram.
+COMMANDS: dict[str, Action] = {
+    "start": start,  # /start <token> from a personal link, or /start alone: asks for the orgnr
+    "jeger": hunter_signup_start,
+    "leads": hunter_leads,
+    "stopp": stop,
+    "stop": stop,
+    "hjelp": show_help,
+    "help": show_help,
+    "personvern": privacy,
+    "slettmeg": erase_request,
+    "avbryt": cancel,
+}
+
+
+def typed(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """A message as a person types it without PTB in between (the sandbox): `/command args` goes to the command's
+    action, as Telegram's CommandHandler would send it; anything else is text."""
+    words = (inbound.text or "").split()
+    if words and words[0].startswith("/") and len(words[0]) > 1:
+        name = words[0][1:].split("@", 1)[0].lower()
+        action = COMMANDS.get(name, unknown)
+        return action(session, replace(inbound, args=words[1:]), settings)
+    return text(session, inbound, settings)

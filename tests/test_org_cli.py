@@ -9,7 +9,7 @@ from sqlalchemy import select
 from hunters.leads import claim_lead, create_lead
 from staff.accounts import staff_by_email
 from store.db import Database
-from store.models import Hunter, HunterMember, HunterState
+from store.models import Hunter, HunterMember, HunterState, Intent, Reply
 from tests.conftest import RunCli
 from tests.lead_factories import make_company, make_hunter, make_registration
 
@@ -142,3 +142,29 @@ def test_leads_show_names_who_heard_of_the_lead_and_who_claimed_it(cli: RunCli, 
     assert "Tatt av:    NAV Tromsø" in readable.stdout and "Elektroforeningen (nr." in readable.stdout
     missing = cli("leads", "show", "999")
     assert missing.exit_code == 2 and "999" in missing.stderr
+
+
+def test_jeger_in_the_sandbox_starts_the_hunter_sign_up_not_a_question_to_staff(
+    cli: RunCli, db: Database
+) -> None:
+    def say(text: str) -> str:
+        result = cli("sandbox", "reply", "--from", "tg:4242", text)
+        assert result.exit_code == 0, result.output
+        return str(result.stdout)
+
+    assert "Hva heter organisasjonen" in say("/jeger")
+    say("NAV Tromsø")
+    say("nav")
+    say("974760673")
+    say("55 Troms")  # typed counties are picked, and «Ferdig» may be typed where there are no buttons
+    assert "Hvilke fag" in say("Ferdig")
+    say("Alle fag")
+    say("Kari Nordmann")
+    assert "venter på godkjenning" in say("912 34 567")
+    with db.session() as session:
+        hunter = session.scalars(select(Hunter)).one()
+        assert hunter.state == HunterState.PENDING and [c.number for c in hunter.counties] == ["55"]
+        assert hunter.all_trades and hunter.members[0].telegram_chat_id == "4242"
+        # Nothing of it reached staff's inbox as a question.
+        assert session.scalar(select(Reply.id).where(Reply.intent == Intent.FREE_TEXT)) is None
+    assert "venter på godkjenning" in say("/jeger")

@@ -34,10 +34,10 @@ def _inbound(chat_id: str, *, text: str | None = None, button: str | None = None
 
 
 def write(session: Session, *, chat_id: str, text: str, settings: Settings) -> list[ChatAnswer]:
-    """A text message from the chat (not a command): the bot's text action, as a real message would.
-    Raises ChannelLive when Telegram is live."""
+    """A message from the chat, as a real one would go: a command (`/jeger`) to its action, other text to the
+    bot's text action. Raises ChannelLive when Telegram is live."""
     require_sandboxed(settings, Channel.TELEGRAM)
-    answers = chat.text(session, _inbound(chat_id, text=text), settings)
+    answers = chat.typed(session, _inbound(chat_id, text=text), settings)
     record_chat_answers(session, chat_id=chat_id, sent=[(a, None) for a in answers], provider="sandbox")
     return answers
 
