@@ -21,6 +21,7 @@ from web.admin import (
     inbox,
     leads,
     login,
+    meetings,
     results,
     sandbox,
     staff_users,
@@ -48,7 +49,7 @@ def build_router() -> APIRouter:
     for module in (login, home, leads, companies):
         router.include_router(module.router)
     whole = [Depends(require_whole_scope)]
-    for module in (campaigns, results, inbox, hunters, sandbox, staff_users):
+    for module in (campaigns, meetings, results, inbox, hunters, sandbox, staff_users):
         router.include_router(module.router, dependencies=whole)
     return router
 

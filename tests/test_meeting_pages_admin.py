@@ -1,0 +1,81 @@
+"""Staff pages for meetings and outcomes: the attendee list with its change and cancel forms, the outcome report
+with its downloads."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from store.db import Database
+from store.models import Event, Message, MessageKind, Rsvp
+from tests.dashboard_fixtures import csrf_of
+from tests.test_meetings import invited
+from tests.test_outcome_report import scenario
+
+
+def test_the_attendee_page_lists_answers_and_a_cancel_tells_the_yes_sayers(
+    staff_client: TestClient, db: Database
+) -> None:
+    with db.transaction() as session:
+        event, [(company, _contact)] = invited(session, capacity=5)
+        session.add(
+            Rsvp(
+                event_id=event.id,
+                company_id=company.id,
+                status="attending",
+                people=2,
+                channel="sms",
+                address=_contact.address,
+            )
+        )
+        campaign_id, event_id = event.campaign_id, event.id
+    page = staff_client.get(f"/admin/campaigns/{campaign_id}/attendees")
+    assert page.status_code == 200
+    assert "Voksenlærlinger på Øra" in page.text and "1 påmeldt, 0 på venteliste" in page.text
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(staff_client.get(f"/admin/campaigns/{campaign_id}/attendees.xlsx").content)
+    ).active
+    assert sheet is not None and sheet["G2"].value == 2
+    moved = staff_client.post(
+        f"/admin/campaigns/{campaign_id}/events/{event_id}/change",
+        data={
+            "csrf_token": csrf_of(staff_client, f"/admin/campaigns/{campaign_id}/attendees"),
+            "place": "Glemmen vgs",
+        },
+        follow_redirects=False,
+    )
+    assert moved.status_code == 303
+    cancelled = staff_client.post(
+        f"/admin/campaigns/{campaign_id}/events/{event_id}/cancel",
+        data={"csrf_token": csrf_of(staff_client, f"/admin/campaigns/{campaign_id}/attendees")},
+        follow_redirects=False,
+    )
+    assert cancelled.status_code == 303
+    with db.session() as session:
+        notices = session.scalars(select(Message.body).where(Message.kind == MessageKind.NOTIFICATION)).all()
+        assert len(notices) == 2 and "Glemmen vgs" in notices[0] and notices[1].startswith("Avlyst")
+        assert session.scalar(select(Event.cancelled_at)) is not None
+    other = staff_client.post(
+        f"/admin/campaigns/{campaign_id + 1}/events/{event_id}/cancel",
+        data={"csrf_token": csrf_of(staff_client, f"/admin/campaigns/{campaign_id}/attendees")},
+    )
+    assert other.status_code == 404
+
+
+def test_the_outcome_page_shows_trade_by_county_and_offers_the_workbook(
+    staff_client: TestClient, db: Database
+) -> None:
+    with db.transaction() as session:
+        campaign_id = scenario(session)
+    page = staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes")
+    assert (
+        page.status_code == 200 and "Produksjonsteknikkfaget" in page.text and "Ble lærebedrift" in page.text
+    )
+    book = staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.xlsx")
+    assert f"kampanje-{campaign_id}-resultater.xlsx" in book.headers["content-disposition"]
+    assert openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames[0] == "Fag og fylke"
+    assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.csv").text.startswith("Fag,Fylke")
+    assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.pdf").status_code == 404

@@ -1,0 +1,177 @@
+"""Campaign pages for information meetings and outcomes: the attendee list (with the meeting's change and
+cancel forms) and the outcome report, each with its downloads."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
+from campaigns.meeting_attendees import attendee_rows
+from campaigns.meeting_attendees import write_csv as attendees_csv
+from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
+from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign
+from exports.tables import XLSX_MEDIA_TYPE
+from reports.outcome_export import MEASURE_HEADINGS, default_filename, trade_county_rows
+from reports.outcome_export import write_csv as outcomes_csv
+from reports.outcome_export import write_xlsx as outcomes_xlsx
+from reports.outcomes import outcome_report
+from store.models import Campaign
+from store.times import OSLO
+from web.admin.ui import flash, page, redirect
+from web.auth import CurrentStaff
+from web.deps import SessionDep, SettingsDep
+from web.downloads import attachment
+
+router = APIRouter()
+
+
+def _campaign(session: SessionDep, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+    return campaign
+
+
+@router.get("/campaigns/{campaign_id}/attendees", response_class=HTMLResponse)
+def attendees_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    return page(
+        request,
+        "admin/campaign_attendees.html",
+        section="campaigns",
+        c=campaign,
+        events=events_of_campaign(session, campaign_id=campaign.id),
+        rows=attendee_rows(session, campaign_id=campaign.id),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/attendees.{kind}")
+def attendees_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    rows = attendee_rows(session, campaign_id=campaign.id)
+    if kind == "csv":
+        text = io.StringIO()
+        attendees_csv(rows, text)
+        return Response(
+            text.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers=attachment(f"deltakere-{campaign.id}.csv"),
+        )
+    if kind == "xlsx":
+        binary = io.BytesIO()
+        attendees_xlsx(rows, binary)
+        return Response(
+            binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(f"deltakere-{campaign.id}.xlsx")
+        )
+    raise HTTPException(404, "Ukjent filtype.")
+
+
+def _moment(value: str) -> datetime | None:
+    """A `datetime-local` field, read as Oslo wall time; empty is None."""
+    if not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise MeetingError(f"«{value[:40]}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
+
+
+@router.post("/campaigns/{campaign_id}/events/{event_id}/change")
+def event_change(
+    request: Request,
+    campaign_id: int,
+    event_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    title: Annotated[str, Form(max_length=200)] = "",
+    at: Annotated[str, Form(max_length=40)] = "",
+    ends: Annotated[str, Form(max_length=40)] = "",
+    place: Annotated[str, Form(max_length=300)] = "",
+    capacity: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    _event_of(session, campaign_id, event_id)
+    try:
+        told = change_meeting(
+            session,
+            event_id=event_id,
+            settings=settings,
+            title=title.strip() or None,
+            at=_moment(at),
+            ends=_moment(ends),
+            place=place.strip() or None,
+            capacity=int(capacity) if capacity.strip().isdigit() else None,
+        )
+    except MeetingError as exc:
+        session.rollback()
+        flash(request, str(exc), "error")
+        return redirect(f"/admin/campaigns/{campaign_id}/attendees")
+    session.commit()
+    flash(request, f"Møtet er endret; {told} bedrifter som sa ja, får beskjed.")
+    return redirect(f"/admin/campaigns/{campaign_id}/attendees")
+
+
+@router.post("/campaigns/{campaign_id}/events/{event_id}/cancel")
+def event_cancel(
+    request: Request,
+    campaign_id: int,
+    event_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+) -> Response:
+    _event_of(session, campaign_id, event_id)
+    told = cancel_meeting(session, event_id=event_id, settings=settings)
+    session.commit()
+    flash(request, f"Møtet er avlyst; {told} bedrifter som sa ja, får beskjed.")
+    return redirect(f"/admin/campaigns/{campaign_id}/attendees")
+
+
+def _event_of(session: SessionDep, campaign_id: int, event_id: int) -> None:
+    if event_id not in {e.id for e in events_of_campaign(session, campaign_id=campaign_id)}:
+        raise HTTPException(404, "Fant ikke møtet i denne kampanjen.")
+
+
+@router.get("/campaigns/{campaign_id}/outcomes", response_class=HTMLResponse)
+def outcomes_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    report = outcome_report(session, campaign_id=campaign.id)
+    return page(
+        request,
+        "admin/campaign_outcomes.html",
+        section="campaigns",
+        c=campaign,
+        report=report,
+        headings=MEASURE_HEADINGS,
+        rows=list(trade_county_rows(report)),
+    )
+
+
+@router.get("/campaigns/{campaign_id}/outcomes.{kind}")
+def outcomes_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
+    campaign = _campaign(session, campaign_id)
+    report = outcome_report(session, campaign_id=campaign.id)
+    if kind == "csv":
+        text = io.StringIO()
+        outcomes_csv(report, text)
+        return Response(
+            text.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers=attachment(f"kampanje-{campaign.id}-resultater.csv"),
+        )
+    if kind == "xlsx":
+        binary = io.BytesIO()
+        outcomes_xlsx(report, binary)
+        return Response(
+            binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(default_filename(campaign.id))
+        )
+    raise HTTPException(404, "Ukjent filtype.")
+
+
+__all__ = ["ATTENDEE_COLUMNS", "router"]
