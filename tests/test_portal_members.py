@@ -1,0 +1,93 @@
+"""The portal's member and area pages: a member adds and removes colleagues of their own organisation (the removed
+one's sessions end), and asks for more counties, which waits for staff."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hunters.approval import pending_changes
+from hunters.members import active_members
+from settings import Settings
+from store.db import Database
+from store.models import Hunter, HunterMember
+from tests.lead_factories import make_hunter
+from tests.portal_factories import csrf, make_member, sign_in
+from web.app import create_app
+
+MEMBERS = "/jeger/organisasjon/medlemmer"
+
+
+@pytest.fixture
+def app_client(settings: Settings, db: Database) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, db=db)) as c:
+        yield c
+
+
+@pytest.fixture
+def hunter_id(db: Database) -> int:
+    with db.transaction() as session:
+        hunter = make_hunter(session, counties=("55",), all_trades=True)
+        make_member(session, hunter=hunter)
+        return hunter.id
+
+
+def test_a_member_adds_a_colleague_who_then_removes_them_and_their_session_ends(
+    settings: Settings, db: Database, app_client: TestClient, hunter_id: int
+) -> None:
+    sign_in(app_client, db)
+    page = app_client.get(MEMBERS)
+    assert page.status_code == 200 and "Kari Jeger" in page.text
+    added = app_client.post(
+        MEMBERS, data={"csrf_token": csrf(app_client, MEMBERS), "name": "Ola Jeger", "email": "ola@jeger.no"}
+    )
+    assert "Ola Jeger er lagt til." in added.text
+    refused = app_client.post(
+        MEMBERS, data={"csrf_token": csrf(app_client, MEMBERS), "name": "Ola To", "email": "OLA@jeger.no"}
+    )
+    assert "brukes allerede av et medlem" in refused.text
+
+    with TestClient(create_app(settings, db=db)) as ola:
+        sign_in(ola, db, "ola@jeger.no")
+        with db.session() as session:
+            kari = session.query(HunterMember).filter_by(email="kari@jeger.no").one()
+        ola.post(f"{MEMBERS}/{kari.id}/fjern", data={"csrf_token": csrf(ola, MEMBERS)})
+    # Kari's session ended with the removal: her next page is the sign-in page.
+    assert app_client.get(MEMBERS, follow_redirects=False).headers["location"] == "/jeger/logg-inn"
+    with db.session() as session:
+        assert [m.email for m in active_members(session, hunter_id=hunter_id)] == ["ola@jeger.no"]
+
+
+def test_a_member_cannot_remove_someone_of_another_organisation(
+    db: Database, app_client: TestClient, hunter_id: int
+) -> None:
+    with db.transaction() as session:
+        other = make_hunter(session, counties=("03",), all_trades=True)
+        stranger = make_member(session, hunter=other, name="Per Annen", email="per@annen.no", phone=None)
+        stranger_id = stranger.id
+    sign_in(app_client, db)
+    answer = app_client.post(f"{MEMBERS}/{stranger_id}/fjern", data={"csrf_token": csrf(app_client, MEMBERS)})
+    assert f"Fant ikke medlem nr. {stranger_id}" in answer.text
+    assert (
+        app_client.post(
+            f"{MEMBERS}/99999999999/fjern", data={"csrf_token": csrf(app_client, MEMBERS)}
+        ).status_code
+        == 200
+    )
+    with db.session() as session:
+        assert session.get_one(HunterMember, stranger_id).removed_at is None
+
+
+def test_more_counties_wait_for_staff(db: Database, app_client: TestClient, hunter_id: int) -> None:
+    sign_in(app_client, db)
+    path = "/jeger/organisasjon/endre"
+    assert "Endre fylker og fag" in app_client.get(path).text
+    answer = app_client.post(
+        path, data={"csrf_token": csrf(app_client, path), "counties": ["55", "56"], "all_trades": "ja"}
+    )
+    assert "venter på godkjenning" in answer.text
+    with db.session() as session:
+        assert [c.counties for c in pending_changes(session)] == [["55", "56"]]
+        assert [c.number for c in session.get_one(Hunter, hunter_id).counties] == ["55"]

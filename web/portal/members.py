@@ -1,0 +1,125 @@
+"""Members of an organisation add and remove colleagues, and ask for other counties or trades (PRODUCT §10).
+
+Each form is parsed here and handed to one domain function (`hunters.members`, `hunters.approval`), which checks
+again that the member acts for their own organisation only; refusals come back as catalogue keys."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from bot.keywords import ascii_int
+from hunters.approval import request_change
+from hunters.members import MemberError, active_members, add_member, remove_member
+from hunters.signup import SignupRefused
+from store.models import MAX_ID, County, Trade
+from web.deps import SessionDep
+from web.portal.profile import AREA_PATH, MEMBERS_PATH
+from web.portal.ui import CurrentMember, flash, page, redirect
+
+router = APIRouter()
+MAX_CHOICES = 500
+
+
+def _field(value: str, limit: int) -> str:
+    return value if len(value) <= limit else ""  # over-long input is refused by the domain's checks as empty
+
+
+@router.get("/organisasjon/medlemmer", response_class=HTMLResponse)
+def members_page(request: Request, session: SessionDep, member: CurrentMember) -> Response:
+    return page(
+        request,
+        "members.html",
+        section="profile",
+        members=active_members(session, hunter_id=member.hunter_id),
+        action=MEMBERS_PATH,
+    )
+
+
+@router.post("/organisasjon/medlemmer")
+def add(
+    request: Request,
+    session: SessionDep,
+    member: CurrentMember,
+    name: Annotated[str, Form()] = "",
+    email: Annotated[str, Form()] = "",
+    phone: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        added = add_member(
+            session, actor_member_id=member.id, name=_field(name, 200), email=_field(email, 320), phone=phone
+        )
+    except MemberError as refused:
+        session.rollback()
+        flash(request, refused.key, "error", **refused.values)
+        return redirect(MEMBERS_PATH)
+    session.commit()
+    flash(request, "org_member_added", name=added.name)
+    return redirect(MEMBERS_PATH)
+
+
+@router.post("/organisasjon/medlemmer/{member_id}/fjern")
+def remove(request: Request, session: SessionDep, member: CurrentMember, member_id: int) -> Response:
+    if not 0 < member_id <= MAX_ID:
+        flash(request, "org_error_member_unknown", "error", member_id=member_id)
+        return redirect(MEMBERS_PATH)
+    try:
+        removed = remove_member(session, actor_member_id=member.id, member_id=member_id)
+    except MemberError as refused:
+        session.rollback()
+        flash(request, refused.key, "error", **refused.values)
+        return redirect(MEMBERS_PATH)
+    session.commit()
+    flash(request, "org_member_removed", name=removed.name)
+    return redirect("/jeger/logg-inn" if removed.id == member.id else MEMBERS_PATH)
+
+
+@router.get("/organisasjon/endre", response_class=HTMLResponse)
+def area_page(request: Request, session: SessionDep, member: CurrentMember) -> Response:
+    trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
+    hunter = member.hunter
+    return page(
+        request,
+        "area.html",
+        section="profile",
+        hunter=hunter,
+        counties=session.scalars(select(County).order_by(County.number)).all(),
+        chosen_counties={c.number for c in hunter.counties},
+        chosen_trades={t.id for t in hunter.trades},
+        programmes=[(p, list(items)) for p, items in groupby(trades, key=lambda t: t.programme)],
+        action=AREA_PATH,
+    )
+
+
+@router.post("/organisasjon/endre")
+async def change_area(request: Request, session: SessionDep, member: CurrentMember) -> Response:
+    form = await request.form()
+    counties = [v for v in form.getlist("counties")[:MAX_CHOICES] if isinstance(v, str) and len(v) == 2]
+    trades = [
+        n
+        for v in form.getlist("trades")[:MAX_CHOICES]
+        if isinstance(v, str) and (n := ascii_int(v)) and n < 2**31
+    ]
+    try:
+        result = request_change(
+            session,
+            actor_member_id=member.id,
+            counties=counties,
+            trades=trades,
+            all_trades=form.get("all_trades") == "ja",
+        )
+    except SignupRefused as refused:
+        session.rollback()
+        flash(request, next(iter(refused.problems.values())), "error")
+        return redirect(AREA_PATH)
+    except MemberError as refused:
+        session.rollback()
+        flash(request, refused.key, "error")
+        return redirect(AREA_PATH)
+    session.commit()
+    flash(request, "org_change_waits" if result.waits else "org_change_applied")
+    return redirect("/jeger/organisasjon")
