@@ -29,9 +29,9 @@ campaign_app = typer.Typer(help="Lag, forhåndsvis, start og følg med på kampa
 
 def _campaign_errors() -> tuple[type[Exception], ...]:
     from campaigns.definition import DefinitionError
-    from campaigns.lifecycle import CampaignError
+    from campaigns.service import CampaignError, CampaignInputError
 
-    return (DefinitionError, CampaignError, LookupError, ValueError)
+    return (DefinitionError, CampaignError, CampaignInputError, LookupError, ValueError)
 
 
 @campaign_app.command("check")
@@ -128,8 +128,8 @@ def campaign_create(
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer."""
-    from campaigns.lifecycle import create_campaign
     from campaigns.orgnr_lists import ListFiles
+    from campaigns.service import create_campaign
 
     context = ctx_of(ctx)
     if not file.is_file():
@@ -138,9 +138,10 @@ def campaign_create(
         with context.db.transaction() as session:
             result = create_campaign(
                 session,
-                source=file.read_text(encoding="utf-8"),
+                context.settings,
+                toml_text=file.read_text(encoding="utf-8"),
                 filename=str(file),
-                settings=context.settings,
+                staff_id=None,
                 now=context.now,
                 files=ListFiles(base_dir=file.parent),
             )
@@ -287,46 +288,26 @@ def campaign_test(
     step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
 ) -> None:
     """Send kampanjens meldinger, laget for en eksempelbedrift, til deg selv."""
-    from campaigns.preview import send_test
+    from campaigns.service import send_test
 
     context = ctx_of(ctx)
     try:
         with context.db.transaction() as session:
-            queued = send_test(
-                session, campaign_id=campaign_id, to=to, settings=context.settings, step_name=step
-            )
-            count = len(queued)
+            count = send_test(session, context.settings, campaign_id=campaign_id, to=to, step=step)
     except _campaign_errors() as exc:
         fail(str(exc))
     typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
 
 
 def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
-    from campaigns import lifecycle
-    from campaigns.lifecycle import STATE_TEXT
-    from campaigns.readiness import campaign_readiness
+    from campaigns.service import change_state
+    from campaigns.state import STATE_TEXT
 
     context = ctx_of(ctx)
-    warnings: list[str] = []
     try:
         with context.db.transaction() as session:
-            if action == "launch":
-                campaign = lifecycle.launch_campaign(
-                    session, campaign_id=campaign_id, settings=context.settings
-                )
-                warnings = campaign_readiness(
-                    session, campaign_id=campaign_id, settings=context.settings
-                ).warnings
-            elif action == "pause":
-                campaign = lifecycle.pause_campaign(session, campaign_id=campaign_id)
-            elif action == "resume":
-                campaign = lifecycle.resume_campaign(
-                    session, campaign_id=campaign_id, settings=context.settings
-                )
-            else:
-                lifecycle.cancel_campaign(session, campaign_id=campaign_id)
-                campaign = lifecycle.get_campaign(session, campaign_id)
-            state = campaign.state
+            done = change_state(session, context.settings, campaign_id=campaign_id, action=action)
+            state, warnings = done.campaign.state, done.warnings
     except _campaign_errors() as exc:
         fail(str(exc))
     warn(warnings)

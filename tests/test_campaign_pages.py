@@ -69,13 +69,13 @@ def test_a_pasted_toml_becomes_a_draft_and_the_preview_shows_cost(
 def test_the_preview_explains_why_audience_companies_are_not_recipients(
     admin_client: TestClient, db: Database, settings: Settings, companies: int
 ) -> None:
+    from campaigns import service
     from store.models import Company
-    from web.admin import campaign_bridge
 
     _create(admin_client, _toml())
     campaign = _campaign(db)
     with db.session() as session:
-        view = campaign_bridge.preview_campaign(session, settings, campaign_id=campaign.id)
+        view = service.preview_campaign(session, settings, campaign_id=campaign.id)
     first = view.steps[0]
     reasons = {gap.reason: gap.count for gap in first.gaps}
     # Every audience company is either a recipient or under exactly one reason.
@@ -111,7 +111,7 @@ def test_the_preview_explains_why_audience_companies_are_not_recipients(
 def test_a_letter_step_says_who_gets_e_mail_and_who_gets_paper(
     admin_client: TestClient, db: Database, settings: Settings, companies: int
 ) -> None:
-    from web.admin import campaign_bridge
+    from campaigns import service
 
     toml_text = _toml("Brevkampanje").replace(
         'channel = "sms"\ntemplate = "sms/invitasjon"',
@@ -123,7 +123,7 @@ def test_a_letter_step_says_who_gets_e_mail_and_who_gets_paper(
     assert response.status_code == 303, response.text  # type: ignore[attr-defined]
     campaign = _campaign(db)
     with db.session() as session:
-        view = campaign_bridge.preview_campaign(session, settings, campaign_id=campaign.id, step="sms")
+        view = service.preview_campaign(session, settings, campaign_id=campaign.id, step="sms")
     letter = view.steps[0]
     assert letter.channel == "letter"
     assert sum(letter.by_channel.values()) == letter.recipients

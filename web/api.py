@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns import service as domain
 from campaigns.results import progress_by_campaign
 from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_export import UnknownCounty, lead_detail, lead_rows, write_csv, write_xlsx
@@ -24,7 +25,6 @@ from reports.overview import replies_page
 from settings import Settings
 from staff.scopes import Scope
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
-from web.admin import campaign_bridge as domain
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
@@ -326,13 +326,13 @@ async def create_campaign(
     def create() -> CampaignStatusOut:
         with db.session() as session:
             try:
-                campaign = domain.create_campaign(
+                created = domain.create_campaign(
                     session, settings, toml_text=toml_text, staff_id=staff.id, filename="body"
                 )
             except domain.CampaignInputError as exc:
                 raise HTTPException(422, exc.problems) from exc
             session.commit()
-            return _status_out(session, campaign.id, settings)
+            return _status_out(session, created.campaign.id, settings)
 
     return await run_in_threadpool(create)
 
@@ -352,7 +352,7 @@ def _act(session: Session, settings: Settings, campaign_id: int, action: str) ->
         raise HTTPException(404, f"no campaign with id {campaign_id}")
     try:
         domain.change_state(session, settings, campaign_id=campaign_id, action=action)
-    except domain.CampaignStateError as exc:
+    except domain.CampaignError as exc:
         session.rollback()
         raise HTTPException(409, str(exc)) from exc
     except domain.CampaignInputError as exc:

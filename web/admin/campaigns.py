@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns import service as domain
 from campaigns.definition_model import definition_of
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.templating import template_names
@@ -17,7 +18,6 @@ from settings import Settings
 from store.db import Database
 from store.models import Campaign, Notice, StaffUser
 from store.reference import county_names
-from web.admin import campaign_bridge as domain
 from web.admin.campaign_form import (
     DAYS,
     EXCLUDES,
@@ -134,11 +134,11 @@ async def _create(db: Database, settings: Settings, staff: StaffUser, toml_text:
 
     def create() -> int:
         with db.session() as session:
-            campaign = domain.create_campaign(
+            created = domain.create_campaign(
                 session, settings, toml_text=toml_text, staff_id=staff.id, filename=filename
             )
             session.commit()
-            return campaign.id
+            return created.campaign.id
 
     return await run_in_threadpool(create)
 
@@ -322,7 +322,7 @@ def campaign_test(
 ) -> Response:
     try:
         count = domain.send_test(session, settings, campaign_id=campaign_id, to=to.strip(), step=step or None)
-    except (domain.CampaignInputError, domain.CampaignStateError) as exc:
+    except (domain.CampaignInputError, domain.CampaignError) as exc:
         flash(request, f"Testen ble ikke sendt: {exc}", "error")
     else:
         session.commit()
@@ -389,21 +389,20 @@ def campaign_action(
     if action not in ACTIONS:
         raise HTTPException(404, "Ukjent handling.")
     try:
-        campaign = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
-    except domain.CampaignNotReady as exc:
+        done = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
+    except domain.NotReadyForLive as exc:
         session.rollback()
         return _confirm_page(
             request, session, settings, campaign_id=campaign_id, action=action, refused=str(exc)
         )
-    except (domain.CampaignStateError, domain.CampaignInputError) as exc:
+    except domain.CampaignError as exc:
         session.rollback()
         flash(request, str(exc), "error")
         return redirect(f"/admin/campaigns/{campaign_id}")
     session.commit()
-    flash(request, f"«{campaign.name}» er {ACTIONS[action][1]}.")
-    if action == "launch":  # launched, but something still only works on this machine (campaigns.readiness)
-        for warning in domain.launch_readiness(session, settings, campaign_id=campaign_id)[0]:
-            flash(request, f"Advarsel: {warning}", "warn")
+    flash(request, f"«{done.campaign.name}» er {ACTIONS[action][1]}.")
+    for warning in done.warnings:  # launched, but something still only works on this machine
+        flash(request, f"Advarsel: {warning}", "warn")
     return redirect(f"/admin/campaigns/{campaign_id}")
 
 

@@ -1,38 +1,52 @@
-"""The one place the dashboard and the API call the campaign domain (engineers "campaign" and "dispatch").
+"""What staff do with a campaign, for every edge alike: the CLI, the dashboard and the API call these.
 
-Pages and API routes use these functions and view shapes only, so the campaign modules can change their
-signatures without touching a template. Each function is a thin call into `campaigns.*`.
+Above lifecycle, preview and the read models (nothing in campaigns/ imports it): each function is one call
+into them, turning their problems into the errors the edges show (`CampaignInputError` for a file, form or
+request that is not valid, `CampaignError` for an action the campaign's state refuses, `NotReadyForLive` for a
+launch on live channels that would not work) and their results into the views the pages and routes render.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from campaigns.audience_gaps import orgnr_note, step_gaps
+from campaigns import lifecycle
+from campaigns.audience_gaps import Gap, orgnr_note, step_gaps
+from campaigns.definition import DefinitionError
 from campaigns.definition_model import definition_of
+from campaigns.lifecycle import CreateResult, NotReadyForLive
+from campaigns.orgnr_lists import ListFiles
+from campaigns.readiness import campaign_readiness
+from campaigns.state import CampaignError
+from campaigns.waits import WaitGroup
 from settings import Settings
 from store.models import Campaign, MessageState, utcnow
 from store.times import shown_time
 
+__all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
+
 
 class CampaignInputError(ValueError):
-    """The TOML or form is not a valid campaign; `problems` are shown to staff, one per line."""
+    """The TOML, form or request is not a valid campaign input; `problems` are shown to staff, one per line."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+        super().__init__("\n".join(problems))
         self.problems = problems
 
 
-class CampaignStateError(ValueError):
-    """The action does not fit the campaign's state (e.g. resume a running campaign)."""
+class Action(StrEnum):
+    """What staff can do to a campaign's state."""
 
-
-class CampaignNotReady(CampaignStateError):
-    """A live launch refused: the reply number or the public address is unset or local."""
+    LAUNCH = "launch"
+    PAUSE = "pause"
+    RESUME = "resume"
+    CANCEL = "cancel"
 
 
 @dataclass
@@ -61,7 +75,7 @@ class StepPreview:
     encodings: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     by_channel: dict[str, int] = field(default_factory=dict)  # a letter step: e-mail and print
-    gaps: list[Any] = field(default_factory=list)  # audience_gaps.Gap: why the others get nothing
+    gaps: list[Gap] = field(default_factory=list)  # why the others get nothing
     note: str | None = None  # why the asked-for orgnr gets nothing in this step
 
 
@@ -99,7 +113,7 @@ class StatusView:
     campaign: Campaign
     steps: list[StepStatus]
     extra: dict[str, Any] = field(default_factory=dict)
-    waiting: list[Any] = field(default_factory=list)  # campaigns.waits.WaitGroup: why the queued ones wait
+    waiting: list[WaitGroup] = field(default_factory=list)  # why the queued ones wait
 
     @property
     def shown_states(self) -> list[str]:
@@ -120,14 +134,20 @@ def create_campaign(
     toml_text: str,
     staff_id: int | None,
     filename: str = "kampanje.toml",
-) -> Campaign:
-    from campaigns.definition import DefinitionError
-    from campaigns.lifecycle import create_campaign as create
-
+    now: datetime | None = None,
+    files: ListFiles | None = None,
+) -> CreateResult:
+    """A draft from a campaign file; raises CampaignInputError with every problem, each at its line."""
     try:
-        return create(
-            session, source=toml_text, filename=filename, settings=settings, created_by_id=staff_id
-        ).campaign
+        return lifecycle.create_campaign(
+            session,
+            source=toml_text,
+            filename=filename,
+            settings=settings,
+            created_by_id=staff_id,
+            now=now,
+            files=files,
+        )
     except DefinitionError as exc:
         raise _problems(exc) from exc
 
@@ -148,11 +168,9 @@ def preview_campaign(
     step: str | None = None,
 ) -> PreviewView:
     from campaigns import audience
-    from campaigns.lifecycle import get_campaign
     from campaigns.preview import preview_campaign as preview
-    from campaigns.readiness import campaign_readiness
 
-    campaign = get_campaign(session, campaign_id)
+    campaign = lifecycle.get_campaign(session, campaign_id)
     try:
         previews = preview(
             session,
@@ -238,8 +256,6 @@ def has_letter(campaign: Campaign) -> bool:
 
 def launch_readiness(session: Session, settings: Settings, *, campaign_id: int) -> tuple[list[str], bool]:
     """(warnings, whether a launch is refused) for the confirmation page."""
-    from campaigns.readiness import campaign_readiness
-
     readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
     return readiness.warnings, readiness.refuses_launch
 
@@ -253,33 +269,47 @@ def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str
         raise CampaignInputError([str(exc)]) from exc
 
 
-def change_state(session: Session, settings: Settings, *, campaign_id: int, action: str) -> Campaign:
-    from campaigns import lifecycle
+@dataclass
+class ActionResult:
+    campaign: Campaign
+    warnings: list[str] = field(default_factory=list)  # a launch on channels that only work on this machine
 
+
+_ACTIONS: dict[Action, Callable[[Session, int, Settings, datetime | None], object]] = {
+    Action.LAUNCH: lambda s, cid, settings, now: lifecycle.launch_campaign(
+        s, campaign_id=cid, settings=settings, now=now
+    ),
+    Action.PAUSE: lambda s, cid, settings, now: lifecycle.pause_campaign(s, campaign_id=cid),
+    Action.RESUME: lambda s, cid, settings, now: lifecycle.resume_campaign(
+        s, campaign_id=cid, settings=settings, now=now
+    ),
+    Action.CANCEL: lambda s, cid, settings, now: lifecycle.cancel_campaign(s, campaign_id=cid, now=now),
+}
+
+
+def change_state(
+    session: Session, settings: Settings, *, campaign_id: int, action: str, now: datetime | None = None
+) -> ActionResult:
+    """Launches, pauses, resumes or cancels; raises CampaignError when the state refuses it (NotReadyForLive
+    for a live launch that would not work)."""
     try:
-        if action == "launch":
-            return lifecycle.launch_campaign(session, campaign_id=campaign_id, settings=settings)
-        if action == "pause":
-            return lifecycle.pause_campaign(session, campaign_id=campaign_id)
-        if action == "resume":
-            return lifecycle.resume_campaign(session, campaign_id=campaign_id, settings=settings)
-        if action == "cancel":
-            lifecycle.cancel_campaign(session, campaign_id=campaign_id)
-            return lifecycle.get_campaign(session, campaign_id)
-    except lifecycle.NotReadyForLive as exc:
-        raise CampaignNotReady(str(exc)) from exc
-    except lifecycle.CampaignError as exc:
-        raise CampaignStateError(str(exc)) from exc
-    raise CampaignStateError(f"Ukjent handling «{action}».")
+        chosen = Action(action)
+    except ValueError:
+        raise CampaignError(f"Ukjent handling «{action}».") from None
+    _ACTIONS[chosen](session, campaign_id, settings, now)
+    campaign = lifecycle.get_campaign(session, campaign_id)
+    warnings: list[str] = []
+    if chosen is Action.LAUNCH:
+        warnings = campaign_readiness(session, campaign_id=campaign_id, settings=settings).warnings
+    return ActionResult(campaign, warnings)
 
 
 def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1) -> StatusView:
     """The progress table's counts and the grouped waits, from the same functions `campaign status` reads."""
-    from campaigns.lifecycle import get_campaign
     from campaigns.results import step_state_counts
     from campaigns.waits import waiting
 
-    campaign = get_campaign(session, campaign_id)
+    campaign = lifecycle.get_campaign(session, campaign_id)
     counts = step_state_counts(session, campaign_id=campaign_id)
     steps = [
         StepStatus(
