@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaigns.definition_model import definition_of
 from campaigns.meeting_notices import Notice, queue_notice
 from campaigns.windows import SendWindow
 from settings import Settings
@@ -45,7 +46,7 @@ def queue_due_reminders(session: Session, *, settings: Settings, now: datetime |
     ).tuples()
     queued = 0
     for event, campaign in events:
-        window = SendWindow.from_definition((campaign.definition or {}).get("window"), tz=settings.timezone)
+        window = SendWindow.of(definition_of(campaign).window, tz=settings.timezone)
         due = reminder_due(window, event.starts_at)
         if due is None or due > now or not window.is_open(now):
             continue
