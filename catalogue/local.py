@@ -53,4 +53,133 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This campaign is about adult apprentices: training in modules, mostly at your company, followed up "
         "by the school and NAV.",
     },
+    "portal_nav_campaigns": {"nb": "Kampanjer", "nn": "Kampanjar", "en": "Campaigns"},
+    "portal_campaigns_title": {"nb": "Kampanjene våre", "nn": "Kampanjane våre", "en": "Our campaigns"},
+    "portal_campaigns_none": {
+        "nb": "Organisasjonen eier ingen kampanjer ennå.",
+        "nn": "Organisasjonen eig ingen kampanjar enno.",
+        "en": "Your organisation owns no campaigns yet.",
+    },
+    "portal_campaigns_back": {"nb": "Alle kampanjene", "nn": "Alle kampanjane", "en": "All campaigns"},
+    "portal_campaign_new": {"nb": "Ny kampanje", "nn": "Ny kampanje", "en": "New campaign"},
+    "portal_campaign_new_help": {
+        "nb": "Last opp kampanjefilen (TOML) der organisasjonen er eier, og eventuelt medlemslista den viser til "
+        "med orgnr_file. Kampanjen blir et utkast; ingenting sendes før kampanjeansvarlig har startet den.",
+        "nn": "Last opp kampanjefila (TOML) der organisasjonen er eigar, og eventuelt medlemslista ho viser til "
+        "med orgnr_file. Kampanjen blir eit utkast; ingenting blir sendt før kampanjeansvarleg har starta han.",
+        "en": "Upload the campaign file (TOML) naming your organisation as owner, and the member list it names "
+        "with orgnr_file, if any. The campaign becomes a draft; nothing is sent until campaign staff launch it.",
+    },
+    "portal_campaign_file": {
+        "nb": "Kampanjefil (TOML)",
+        "nn": "Kampanjefil (TOML)",
+        "en": "Campaign file (TOML)",
+    },
+    "portal_campaign_members_file": {
+        "nb": "Medlemsliste (CSV eller XLSX, valgfri)",
+        "nn": "Medlemsliste (CSV eller XLSX, valfri)",
+        "en": "Member list (CSV or XLSX, optional)",
+    },
+    "portal_campaign_create": {"nb": "Lag utkast", "nn": "Lag utkast", "en": "Create draft"},
+    "portal_campaign_problems": {
+        "nb": "Kampanjen ble ikke laget. Rett dette i filen og prøv igjen:",
+        "nn": "Kampanjen vart ikkje laga. Rett dette i fila og prøv igjen:",
+        "en": "The campaign was not created. Correct this in the file and try again:",
+    },
+    "portal_campaign_file_missing": {
+        "nb": "Velg en kampanjefil (høyst 2 MB).",
+        "nn": "Vel ei kampanjefil (høgst 2 MB).",
+        "en": "Choose a campaign file (at most 2 MB).",
+    },
+    "portal_campaign_not_utf8": {
+        "nb": "Kampanjefilen må være lagret som UTF-8-tekst.",
+        "nn": "Kampanjefila må vere lagra som UTF-8-tekst.",
+        "en": "The campaign file must be saved as UTF-8 text.",
+    },
+    "portal_campaign_created": {
+        "nb": "Utkast {id} er laget, med {audience} bedrifter i målgruppen.",
+        "nn": "Utkast {id} er laga, med {audience} bedrifter i målgruppa.",
+        "en": "Draft {id} is created, with {audience} companies in its audience.",
+    },
+    "portal_campaign_refused": {
+        "nb": "Ikke gjort: {reason}",
+        "nn": "Ikkje gjort: {reason}",
+        "en": "Not done: {reason}",
+    },
+    "portal_campaign_state": {"nb": "Status", "nn": "Status", "en": "State"},
+    "portal_campaign_reason": {"nb": "Hvorfor", "nn": "Kvifor", "en": "Why"},
+    "portal_campaign_state_draft": {"nb": "Utkast", "nn": "Utkast", "en": "Draft"},
+    "portal_campaign_state_scheduled": {"nb": "Planlagt", "nn": "Planlagd", "en": "Scheduled"},
+    "portal_campaign_state_running": {"nb": "Sender", "nn": "Sender", "en": "Sending"},
+    "portal_campaign_state_paused": {"nb": "På pause", "nn": "På pause", "en": "Paused"},
+    "portal_campaign_state_completed": {"nb": "Fullført", "nn": "Fullført", "en": "Completed"},
+    "portal_campaign_state_cancelled": {"nb": "Avbrutt", "nn": "Avbroten", "en": "Cancelled"},
+    "portal_campaign_waiting": {
+        "nb": "venter på at kampanjeansvarlig starter den",
+        "nn": "ventar på at kampanjeansvarleg startar han",
+        "en": "waiting for campaign staff to launch it",
+    },
+    "portal_campaign_steps": {"nb": "Steg", "nn": "Steg", "en": "Steps"},
+    "portal_campaign_audience": {
+        "nb": "{count} bedrifter nås i dette steget",
+        "nn": "{count} bedrifter blir nådde i dette steget",
+        "en": "{count} companies reached in this step",
+    },
+    "portal_campaign_sample": {
+        "nb": "Eksempel: {company}",
+        "nn": "Døme: {company}",
+        "en": "Example: {company}",
+    },
+    "portal_campaign_actions": {
+        "nb": "Hva vil du gjøre?",
+        "nn": "Kva vil du gjere?",
+        "en": "What would you like to do?",
+    },
+    "portal_campaign_test_to": {
+        "nb": "Send en test til deg selv (ditt mobilnummer eller din e-post)",
+        "nn": "Send ein test til deg sjølv (mobilnummeret eller e-posten din)",
+        "en": "Send a test to yourself (your mobile number or e-mail)",
+    },
+    "portal_campaign_test": {"nb": "Send test", "nn": "Send test", "en": "Send test"},
+    "portal_campaign_start": {"nb": "Be om start", "nn": "Be om start", "en": "Ask for launch"},
+    "portal_campaign_pause": {"nb": "Sett på pause", "nn": "Set på pause", "en": "Pause"},
+    "portal_campaign_fortsett": {"nb": "Fortsett", "nn": "Hald fram", "en": "Resume"},
+    "portal_campaign_avbryt": {
+        "nb": "Avbryt kampanjen",
+        "nn": "Avbryt kampanjen",
+        "en": "Cancel the campaign",
+    },
+    "portal_campaign_launch_note": {
+        "nb": "Kampanjen sendes fra Læreplassjegers nasjonale nummer og navn, så kampanjeansvarlig ser over og "
+        "starter den når dere har bedt om det.",
+        "nn": "Kampanjen blir send frå det nasjonale nummeret og namnet til Læreplassjeger, så kampanjeansvarleg "
+        "ser over og startar han når de har bede om det.",
+        "en": "The campaign is sent from Læreplassjeger's national number and name, so campaign staff review and "
+        "launch it once you have asked.",
+    },
+    "portal_campaign_test_done": {
+        "nb": "Testen er sendt til deg.",
+        "nn": "Testen er send til deg.",
+        "en": "The test has been sent to you.",
+    },
+    "portal_campaign_start_done": {
+        "nb": "Kampanjeansvarlig har fått beskjed og starter kampanjen når den er sett over.",
+        "nn": "Kampanjeansvarleg har fått beskjed og startar kampanjen når han er sett over.",
+        "en": "Campaign staff have been told and will launch the campaign once it is reviewed.",
+    },
+    "portal_campaign_pause_done": {
+        "nb": "Kampanjen er satt på pause.",
+        "nn": "Kampanjen er sett på pause.",
+        "en": "The campaign is paused.",
+    },
+    "portal_campaign_fortsett_done": {
+        "nb": "Kampanjen fortsetter.",
+        "nn": "Kampanjen held fram.",
+        "en": "The campaign resumes.",
+    },
+    "portal_campaign_avbryt_done": {
+        "nb": "Kampanjen er avbrutt.",
+        "nn": "Kampanjen er avbroten.",
+        "en": "The campaign is cancelled.",
+    },
 }

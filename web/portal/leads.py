@@ -29,6 +29,7 @@ CLAIM_TEXTS = {
     ClaimStatus.NOT_APPROVED: ("lead_not_approved", "error"),
     ClaimStatus.OUTSIDE_COUNTY: ("lead_outside", "error"),
     ClaimStatus.OUTSIDE_TRADES: ("lead_outside", "error"),
+    ClaimStatus.OWNERS_ONLY: ("lead_outside", "error"),
 }
 RELEASE_TEXTS = {
     ReleaseStatus.RELEASED: ("lead_released", "ok"),

@@ -1,0 +1,88 @@
+"""The portal's campaign pages (PRODUCT §10, §11): a member uploads the organisation's campaign file with its
+member list, sees the preview, asks for launch and pauses; another organisation's member gets a 404."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from store.db import Database
+from store.models import Campaign, CampaignLaunchRequest, CampaignState
+from tests.lead_factories import make_hunter
+from tests.outbox_factories import make_recipient
+from tests.portal_factories import csrf, make_member, sign_in
+
+pytest_plugins = ["tests.fakes.fixtures", "tests.dashboard_fixtures"]
+
+NAV = "974760673"
+
+
+def campaign_file() -> bytes:
+    at = datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=3)
+    return f"""name = "Øra voksen"
+kind = "voksen"
+owner = "{NAV}"
+
+[audience]
+orgnr_file = "medlemmer.csv"
+
+[[steps]]
+channel = "sms"
+template = "sms/voksen"
+at = "{at:%Y-%m-%dT%H:%M}"
+""".encode()
+
+
+def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothing(
+    db: Database, client: TestClient
+) -> None:
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+        nav.orgnr = NAV
+        make_member(session, hunter=nav)
+        other = make_hunter(session, counties=("31",), name="Elektroforeningen")
+        other.orgnr = "914778271"
+        make_member(session, hunter=other, name="Rita", email="rita@el.no", phone="+4791111113")
+        company, _ = make_recipient(session, county_number="31")
+        members = f"Navn;Organisasjonsnummer\nMedlem;{company.orgnr}\nFeil;123\n".encode()
+    sign_in(client, db)
+    assert "Kampanjene våre" in client.get("/jeger/kampanjer").text
+    refused = client.post(
+        "/jeger/kampanjer",
+        data={"csrf_token": csrf(client, "/jeger/kampanjer")},
+        files={"file": ("ora.toml", campaign_file(), "text/plain")},
+    )
+    assert refused.status_code == 422 and "ora.toml:6: audience.orgnr_file" in refused.text
+    created = client.post(
+        "/jeger/kampanjer",
+        data={"csrf_token": csrf(client, "/jeger/kampanjer")},
+        files={
+            "file": ("ora.toml", campaign_file(), "text/plain"),
+            "members": ("medlemmer.csv", members, "text/csv"),
+        },
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    path = created.headers["location"]
+    campaign_id = int(re.sub(r"\D", "", path))
+    page = client.get(path).text
+    assert "Øra voksen" in page and "1 bedrifter nås i dette steget" in page
+    client.post(f"{path}/start", data={"csrf_token": csrf(client, path)})
+    assert "venter på at kampanjeansvarlig starter den" in client.get(path).text
+    with db.session() as session:
+        assert session.get(CampaignLaunchRequest, campaign_id) is not None
+        assert session.get_one(Campaign, campaign_id).state is CampaignState.DRAFT
+
+    client.post("/jeger/logg-ut", data={"csrf_token": csrf(client, "/jeger/kampanjer")})
+    sign_in(client, db, "rita@el.no")
+    assert client.get(path).status_code == 404
+    assert (
+        client.post(f"{path}/avbryt", data={"csrf_token": csrf(client, "/jeger/kampanjer")}).status_code
+        == 404
+    )
+    with db.session() as session:
+        assert session.scalar(select(Campaign.state).where(Campaign.id == campaign_id)) is CampaignState.DRAFT

@@ -1,0 +1,153 @@
+"""The organisation's own campaigns on the portal (PRODUCT §10, §11): list, create from a campaign file (with its
+member list uploaded beside it), preview, test to oneself, ask for launch, pause, resume, cancel.
+
+Each handler parses, calls one function of `campaigns.owner_actions` (which checks ownership), and redirects
+with a message from the catalogue; a campaign of another organisation is a 404 like one that does not exist."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from campaigns.definition import DefinitionError
+from campaigns.lifecycle import CampaignError
+from campaigns.owner_actions import (
+    NotYourCampaign,
+    cancel_owned,
+    create_owned_campaign,
+    launch_requested,
+    owned_campaign,
+    owned_campaigns,
+    pause_owned,
+    preview_owned,
+    request_launch,
+    resume_owned,
+    send_owned_test,
+)
+from store.models import MAX_ID
+from web.deps import SessionDep, SettingsDep
+from web.portal.ui import CurrentMember, flash, page, redirect
+
+router = APIRouter()
+MAX_UPLOAD = 2 * 1024 * 1024  # a campaign file and a member list are a few kilobytes
+
+
+def _path(campaign_id: int) -> str:
+    return f"/jeger/kampanjer/{campaign_id}"
+
+
+def _not_found(request: Request) -> Response:
+    return page(request, "error.html", status_code=404, message="portal_not_found")
+
+
+async def _read(upload: UploadFile | None) -> bytes | None:
+    if upload is None or not upload.filename:
+        return None
+    data = await upload.read(MAX_UPLOAD + 1)
+    return data if len(data) <= MAX_UPLOAD else b""
+
+
+@router.get("/kampanjer", response_class=HTMLResponse)
+def campaigns(request: Request, session: SessionDep, member: CurrentMember) -> Response:
+    try:
+        owned = owned_campaigns(session, member=member)
+    except CampaignError:  # a member of an organisation that is not approved owns nothing yet
+        owned = []
+    waiting = {c.id for c in owned if launch_requested(session, campaign_id=c.id) is not None}
+    return page(request, "campaigns.html", campaigns=owned, waiting=waiting, problems=[])
+
+
+@router.post("/kampanjer", response_class=HTMLResponse)
+async def create(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    member: CurrentMember,
+    file: Annotated[UploadFile | None, File()] = None,
+    members: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    source = await _read(file)
+    listed = await _read(members)
+    problems: list[str] = []
+    if not source:
+        problems.append("portal_campaign_file_missing")
+    attachments = {members.filename: listed} if members is not None and members.filename and listed else {}
+    if not problems:
+        try:
+            text = (source or b"").decode("utf-8-sig")
+            created = create_owned_campaign(
+                session,
+                member=member,
+                source=text,
+                filename=(file.filename if file is not None and file.filename else "kampanje.toml"),
+                settings=settings,
+                attachments=attachments,
+            )
+        except UnicodeDecodeError:
+            problems.append("portal_campaign_not_utf8")
+        except (DefinitionError, CampaignError) as exc:
+            session.rollback()
+            return page(
+                request,
+                "campaigns.html",
+                status_code=422,
+                campaigns=[],
+                waiting=set(),
+                problems=str(exc).splitlines(),
+            )
+        else:
+            session.commit()
+            flash(request, "portal_campaign_created", id=created.campaign.id, audience=created.audience)
+            return redirect(_path(created.campaign.id))
+    return page(request, "campaigns.html", status_code=422, campaigns=[], waiting=set(), problems=problems)
+
+
+@router.get("/kampanjer/{campaign_id}", response_class=HTMLResponse)
+def campaign(
+    request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember, campaign_id: int
+) -> Response:
+    if not 0 < campaign_id <= MAX_ID:
+        return _not_found(request)
+    try:
+        found = owned_campaign(session, member=member, campaign_id=campaign_id)
+        steps = preview_owned(session, member=member, campaign_id=campaign_id, settings=settings)
+    except CampaignError:
+        return _not_found(request)
+    waiting = launch_requested(session, campaign_id=campaign_id) is not None
+    return page(request, "campaign.html", campaign=found, steps=steps, waiting=waiting)
+
+
+ACTIONS = {"pause": pause_owned, "avbryt": cancel_owned, "start": request_launch}
+
+
+@router.post("/kampanjer/{campaign_id}/{action}")
+def act(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    member: CurrentMember,
+    campaign_id: int,
+    action: str,
+    to: Annotated[str, Form(max_length=320)] = "",
+) -> Response:
+    if not 0 < campaign_id <= MAX_ID or action not in (*ACTIONS, "fortsett", "test"):
+        return _not_found(request)
+    try:
+        if action == "fortsett":
+            resume_owned(session, member=member, campaign_id=campaign_id, settings=settings)
+        elif action == "test":
+            send_owned_test(session, member=member, campaign_id=campaign_id, to=to, settings=settings)
+        else:
+            ACTIONS[action](session, member=member, campaign_id=campaign_id)
+    except NotYourCampaign:
+        session.rollback()
+        return _not_found(request)
+    except (CampaignError, ValueError) as exc:
+        session.rollback()
+        flash(request, "portal_campaign_refused", "error", reason=str(exc))
+        return redirect(_path(campaign_id))
+    session.commit()
+    flash(request, f"portal_campaign_{action}_done")
+    return redirect(_path(campaign_id))
