@@ -100,12 +100,38 @@ def _widens(hunter: Hunter, counties: set[str], trades: set[int], all_trades: bo
     return all_trades or not trades <= {t.id for t in hunter.trades}
 
 
+@dataclass(frozen=True)
+class PendingChange:
+    """A change as staff review it: the organisation as it is, and what it asks for."""
+
+    id: int
+    hunter: Hunter
+    counties: list[str]
+    all_trades: bool
+    trade_names: list[str]
+    created_at: datetime
+
+
 def pending_changes(session: Session) -> list[HunterChange]:
     return list(
         session.scalars(
             select(HunterChange).where(HunterChange.state == HunterState.PENDING).order_by(HunterChange.id)
         )
     )
+
+
+def changes_for_review(session: Session) -> list[PendingChange]:
+    return [
+        PendingChange(
+            id=change.id,
+            hunter=session.get_one(Hunter, change.hunter_id),
+            counties=list(change.counties),
+            all_trades=change.all_trades,
+            trade_names=[t.name for t in trades_by_id(session, list(change.trades))],
+            created_at=change.created_at,
+        )
+        for change in pending_changes(session)
+    ]
 
 
 def decide_change(

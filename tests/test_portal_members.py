@@ -91,3 +91,28 @@ def test_more_counties_wait_for_staff(db: Database, app_client: TestClient, hunt
     with db.session() as session:
         assert [c.counties for c in pending_changes(session)] == [["55", "56"]]
         assert [c.number for c in session.get_one(Hunter, hunter_id).counties] == ["55"]
+
+
+def test_an_admin_approves_the_change_on_the_dashboard(
+    db: Database, app_client: TestClient, hunter_id: int, users: dict[str, int]
+) -> None:
+    from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+
+    sign_in(app_client, db)
+    path = "/jeger/organisasjon/endre"
+    app_client.post(
+        path, data={"csrf_token": csrf(app_client, path), "counties": ["55", "56"], "all_trades": "ja"}
+    )
+    with db.session() as session:
+        [change] = pending_changes(session)
+    assert log_in(app_client, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
+    page = app_client.get("/admin/hunters").text
+    assert "Endringer som venter (1)" in page and "55 → <b>55 56</b>" in page
+    token = csrf_of(app_client, "/admin/hunters")
+    done = app_client.post(f"/admin/hunters/changes/{change.id}/approve", data={"csrf_token": token})
+    assert f"Endring {change.id} er godkjent" in done.text
+    again = app_client.post(f"/admin/hunters/changes/{change.id}/approve", data={"csrf_token": token})
+    assert "Fant ingen endring" in again.text
+    with db.session() as session:
+        assert [c.number for c in session.get_one(Hunter, hunter_id).counties] == ["55", "56"]
+        assert pending_changes(session) == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from hunters.approval import UnknownChange, changes_for_review, decide_change
 from hunters.organisations import TYPE_LABELS, UnknownHunter, approve_hunter, list_hunters, reject_hunter
-from store.models import HunterState
+from store.models import MAX_ID, HunterState
 from store.reference import county_names
 from web.admin.ui import flash, page, redirect
 from web.auth import AdminStaff, CurrentStaff
@@ -31,6 +32,7 @@ def hunters(request: Request, session: SessionDep, staff: CurrentStaff, state: s
         total=len(everyone),
         types=TYPE_LABELS,
         counties=county_names(session),
+        changes=changes_for_review(session),
     )
 
 
@@ -60,3 +62,22 @@ def approve(request: Request, hunter_id: int, session: SessionDep, staff: AdminS
 @router.post("/hunters/{hunter_id}/reject")
 def reject(request: Request, hunter_id: int, session: SessionDep, staff: AdminStaff) -> Response:
     return _decide(request, session, staff.id, hunter_id, approve=False)
+
+
+@router.post("/hunters/changes/{change_id}/{verdict}")
+def decide_area_change(
+    request: Request, change_id: int, verdict: str, session: SessionDep, staff: AdminStaff
+) -> Response:
+    """Approves or rejects an organisation's request for other counties or trades (hunters.approval)."""
+    if verdict not in ("approve", "reject") or not 0 < change_id <= MAX_ID:
+        flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
+        return redirect("/admin/hunters")
+    try:
+        change = decide_change(session, change_id=change_id, approve=verdict == "approve", staff_id=staff.id)
+    except UnknownChange:
+        flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
+        return redirect("/admin/hunters")
+    session.commit()
+    done = "godkjent: fylkene og fagene gjelder nå" if verdict == "approve" else "avvist"
+    flash(request, f"Endring {change.id} er {done}.")
+    return redirect("/admin/hunters")
