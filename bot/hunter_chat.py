@@ -1,6 +1,9 @@
-"""What a hunter does in the chat: `/leads`, the "Ta leaden" button and the outcome buttons.
+"""What a hunter does in the chat: `/leads`, the "Ta leaden" button, the outcome and release buttons, and
+`/notat ID tekst`. The same domain functions as the web portal (`hunters.leads`, `hunters.lead_actions`,
+`hunters.lead_notes`), for the organisation's own chat or a member who linked Telegram.
 
-Callback data: `lead:claim:<lead id>` and `lead:out:<lead id>:<outcome>` (see `hunters.lead_texts`).
+Callback data: `lead:claim:<lead id>`, `lead:out:<lead id>:<outcome>` (see `hunters.lead_texts`) and
+`lead:rel:<lead id>`.
 """
 
 from __future__ import annotations
@@ -8,10 +11,13 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int
+from catalogue import text
 from hunters import lead_texts as texts
+from hunters.chat_members import acting_for_chat
+from hunters.lead_actions import ReleaseStatus, release_lead
+from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
 from hunters.leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
 from hunters.notify import ChatAnswer
-from hunters.organisations import hunter_by_chat
 from store.models import HunterState, LeadState
 
 PREFIX = "lead:"
@@ -20,7 +26,7 @@ MAX_OPEN_SHOWN = 10
 
 def leads_overview(session: Session, *, chat_id: str) -> list[ChatAnswer]:
     """`/leads`: the hunter's own leads with outcome buttons, then open ones in their area to take."""
-    hunter = hunter_by_chat(session, chat_id)
+    hunter, _member_id = acting_for_chat(session, chat_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
         return [ChatAnswer(texts.hunter_state_refusal(hunter))]
     owned, open_leads = hunter_leads(session, hunter=hunter)
@@ -59,14 +65,14 @@ def leads_overview(session: Session, *, chat_id: str) -> list[ChatAnswer]:
 def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer]:
     """Claims a lead or records an outcome for the hunter of this chat; anything odd gets a clear answer."""
     parts = data.removeprefix(PREFIX).split(":")
-    hunter = hunter_by_chat(session, chat_id)
+    hunter, member_id = acting_for_chat(session, chat_id)
     lead_id = ascii_int(parts[1]) if len(parts) >= 2 else None
     if lead_id is None:
         return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
     if hunter is None or hunter.state != HunterState.APPROVED:
         return [ChatAnswer(texts.hunter_state_refusal(hunter))]
     if parts[0] == "claim":
-        claim = claim_lead(session, lead_id=lead_id, hunter_id=hunter.id)
+        claim = claim_lead(session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id)
         if claim.ok and claim.lead is not None:
             return [
                 ChatAnswer(
@@ -80,7 +86,9 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
         return [ChatAnswer(claim.text)]
     if parts[0] == "out" and len(parts) == 3 and parts[2] in {o.value for o in OUTCOMES}:
         outcome = LeadState(parts[2])
-        result = record_outcome(session, lead_id=lead_id, hunter_id=hunter.id, outcome=outcome)
+        result = record_outcome(
+            session, lead_id=lead_id, hunter_id=hunter.id, outcome=outcome, member_id=member_id
+        )
         if not result.ok or result.lead is None:
             return [ChatAnswer(result.text)]
         # "Contacted" is a step on the way; the other outcomes end the lead, and their buttons go.
@@ -94,4 +102,35 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
                 company_id=result.lead.company_id,
             )
         ]
+    if parts[0] == "rel" and len(parts) == 2:
+        released = release_lead(session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id)
+        keys = {
+            ReleaseStatus.RELEASED: "lead_released",
+            ReleaseStatus.NOT_OWNER: "lead_not_owner",
+            ReleaseStatus.FINAL: "lead_final",
+            ReleaseStatus.UNKNOWN_LEAD: "portal_not_found",
+        }
+        state = released.lead.state.value if released.lead is not None else "new"
+        outcome_name = text(f"lead_state_{state}").lower()
+        return [ChatAnswer(text(keys[released.status], outcome=outcome_name), edit=released.ok)]
     return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
+
+
+def note_command(session: Session, *, chat_id: str, command_text: str) -> list[ChatAnswer]:
+    """`/notat 12 Ringte daglig leder`: a note on lead 12, which the organisation must hold."""
+    hunter, member_id = acting_for_chat(session, chat_id)
+    if hunter is None or hunter.state != HunterState.APPROVED:
+        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+    _command, _, rest = command_text.strip().partition(" ")
+    number, _, note = rest.strip().partition(" ")
+    lead_id = ascii_int(number)
+    if lead_id is None or not note.strip():
+        return [ChatAnswer(text("chat_note_usage"))]
+    result = add_note(session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id, text=note)
+    keys = {
+        NoteStatus.SAVED: "lead_note_saved",
+        NoteStatus.EMPTY: "chat_note_usage",
+        NoteStatus.TOO_LONG: "lead_note_too_long",
+        NoteStatus.NOT_OWNER: "lead_note_not_yours",
+    }
+    return [ChatAnswer(text(keys[result.status], max=MAX_NOTE), lead_id=lead_id if result.note else None)]

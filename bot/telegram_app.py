@@ -44,6 +44,7 @@ MENU = [
     BotCommand("start", "Registrer bedriftens interesse for lærlinger"),
     BotCommand("jeger", "Meld på organisasjonen som læreplassjeger"),
     BotCommand("leads", "Se leadsene dine"),
+    BotCommand("notat", "Skriv et notat på en lead"),
     BotCommand("hjelp", "Hjelp"),
     BotCommand("stopp", "Ikke få flere meldinger"),
     BotCommand("personvern", "Hva vi lagrer om deg"),

@@ -203,6 +203,13 @@ def hunter_leads(session: Session, inbound: TelegramInbound, settings: Settings)
     return hunter_chat.leads_overview(session, chat_id=inbound.chat_id)
 
 
+def hunter_note(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    """`/notat ID tekst`: a note on a lead the hunter's organisation holds (as on the portal)."""
+    if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
+        return []
+    return hunter_chat.note_command(session, chat_id=inbound.chat_id, command_text=inbound.text or "")
+
+
 def stop(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     """`/stopp`: the engine's opt-out, the same as STOPP by SMS."""
     return engine(session, inbound, settings)
@@ -218,6 +225,7 @@ COMMANDS_TEXT = (
     "/start – registrer bedriftens interesse for lærlinger\n"
     "/jeger – meld på organisasjonen din som læreplassjeger\n"
     "/leads – se leadsene dine (for godkjente jegere)\n"
+    "/notat – skriv et notat på en lead: /notat 12 Ringte daglig leder\n"
     "/stopp – ikke få flere meldinger fra kampanjen\n"
     "/personvern – hva vi lagrer om deg\n"
     "/slettmeg – slett det vi har lagret om deg"
@@ -346,6 +354,7 @@ COMMANDS: dict[str, Action] = {
     "start": start,  # /start <token> from a personal link, or /start alone: asks for the orgnr
     "jeger": hunter_signup_start,
     "leads": hunter_leads,
+    "notat": hunter_note,
     "stopp": stop,
     "stop": stop,
     "hjelp": show_help,

@@ -415,4 +415,12 @@ NOTICES: T = {
     },
 }
 
-TEXTS: T = {**SIGN_IN, **LEADS, **PROFILE, **NOTICES}
+CHAT: T = {
+    "chat_note_usage": {
+        "nb": "Skriv /notat, nummeret på leaden og notatet, for eksempel: /notat 12 Ringte daglig leder.",
+        "nn": "Skriv /notat, nummeret på leaden og notatet, til dømes: /notat 12 Ringde dagleg leiar.",
+        "en": "Write /notat, the lead's number and the note, for example: /notat 12 Called the manager.",
+    },
+}
+
+TEXTS: T = {**SIGN_IN, **LEADS, **PROFILE, **NOTICES, **CHAT}

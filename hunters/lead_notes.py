@@ -53,18 +53,21 @@ def record_event(
     return note
 
 
-def add_note(session: Session, *, lead_id: int, member: HunterMember, text: str) -> NoteResult:
-    """Writes a note on a lead the member's organisation holds. Callers commit."""
+def add_note(
+    session: Session, *, lead_id: int, hunter_id: int, member_id: int | None, text: str
+) -> NoteResult:
+    """Writes a note on a lead the organisation holds, by one of its members (None: the organisation's own
+    chat, from before it had members). The portal and the Telegram chat both call this. Callers commit."""
     clean = text.replace("\r\n", "\n").strip()
     if not clean:
         return NoteResult(NoteStatus.EMPTY)
     if len(clean) > MAX_NOTE:
         return NoteResult(NoteStatus.TOO_LONG)
     lead = session.get(Lead, lead_id)
-    if lead is None or lead.hunter_id != member.hunter_id or lead.state == LeadState.NEW:
+    if lead is None or lead.hunter_id != hunter_id or lead.state == LeadState.NEW:
         return NoteResult(NoteStatus.NOT_OWNER)
     note = record_event(
-        session, lead_id=lead_id, kind="note", hunter_id=member.hunter_id, member_id=member.id, text=clean
+        session, lead_id=lead_id, kind="note", hunter_id=hunter_id, member_id=member_id, text=clean
     )
     return NoteResult(NoteStatus.SAVED, note)
 

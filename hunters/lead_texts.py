@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from catalogue import text
 from hunters.notify import Buttons, button
 from store import labels
 from store.models import Company, Hunter, Lead, LeadState, Registration
@@ -33,6 +34,7 @@ def outcome_buttons(lead_id: int) -> Buttons:
     return [
         [out(LeadState.CONTACTED), out(LeadState.NO_ANSWER)],
         [out(LeadState.BECAME_TRAINING_COMPANY), out(LeadState.DECLINED)],
+        [button(text("lead_release"), f"lead:rel:{lead_id}")],
     ]
 
 

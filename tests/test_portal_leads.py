@@ -125,8 +125,14 @@ def test_only_the_holder_writes_notes_or_releases(db: Database) -> None:
         claim_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
     with db.transaction() as session:
         me = session.get_one(HunterMember, ids["me"])
-        assert add_note(session, lead_id=ids["lead"], member=me, text="hei").status is NoteStatus.NOT_OWNER
-        assert add_note(session, lead_id=ids["lead"], member=me, text="  ").status is NoteStatus.EMPTY
+        assert (
+            add_note(session, lead_id=ids["lead"], hunter_id=me.hunter_id, member_id=me.id, text="hei").status
+            is NoteStatus.NOT_OWNER
+        )
+        assert (
+            add_note(session, lead_id=ids["lead"], hunter_id=me.hunter_id, member_id=me.id, text="  ").status
+            is NoteStatus.EMPTY
+        )
         assert (
             release_lead(session, lead_id=ids["lead"], hunter_id=ids["ours"]).status
             is ReleaseStatus.NOT_OWNER
@@ -155,7 +161,13 @@ def test_a_released_organisations_notes_are_not_shown_to_the_next_one(
     with db.transaction() as session:
         claim_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
         rita = session.scalars(select(HunterMember).where(HunterMember.name == "Rita")).one()
-        add_note(session, lead_id=ids["lead"], member=rita, text="Hemmelig notat fra Elektroforeningen")
+        add_note(
+            session,
+            lead_id=ids["lead"],
+            hunter_id=rita.hunter_id,
+            member_id=rita.id,
+            text="Hemmelig notat fra Elektroforeningen",
+        )
         release_lead(session, lead_id=ids["lead"], hunter_id=ids["rival"])
     sign_in(client, db)
     page = client.get(f"/jeger/leads/{ids['lead']}")

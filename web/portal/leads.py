@@ -101,7 +101,7 @@ def note(
 ) -> Response:
     if not 0 < lead_id <= MAX_ID:
         return _not_found(request)
-    result = add_note(session, lead_id=lead_id, member=member, text=text)
+    result = add_note(session, lead_id=lead_id, hunter_id=member.hunter_id, member_id=member.id, text=text)
     session.commit()
     keys = {
         NoteStatus.SAVED: "lead_note_saved",
