@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Inbound, handle_inbound
 from campaigns.audience import count as audience_count
+from campaigns.definition_model import parse_stored
 from companies.identifiers import ensure_identifiers
 from companies.optout_records import is_opted_out
 from hunters.leads import card_for
@@ -310,7 +311,7 @@ def test_a_registration_by_a_typed_orgnr_does_not_take_the_company_out_of_campai
 ) -> None:
     """`exclude = ["registered"]` leaves out companies that registered: not when a stranger did it for them."""
     seed(db, settings, owner_started=False)
-    excluding = {"audience": {"counties": ["55"], "exclude": ["registered"]}}
+    excluding = parse_stored({"audience": {"counties": ["55"], "exclude": ["registered"]}})
     for text in ("JA", ORGNR, "Ola Fremmed", "tømrer", "1", "nei", "snarest", "JA"):
         sms.send(STRANGER_PHONE, text)
     with db.session() as session:
