@@ -119,6 +119,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "ventar på at kampanjeansvarleg startar han",
         "en": "waiting for campaign staff to launch it",
     },
+    "portal_campaign_notes": {
+        "nb": "Utenfor målgruppen etter kampanjens egne regler",
+        "nn": "Utanfor målgruppa etter reglane til kampanjen",
+        "en": "Left out by the campaign's own rules (in Norwegian)",
+    },
     "portal_campaign_steps": {"nb": "Steg", "nn": "Steg", "en": "Steps"},
     "portal_campaign_audience": {
         "nb": "{count} bedrifter nås i dette steget",

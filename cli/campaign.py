@@ -188,6 +188,7 @@ def campaign_preview(
     ),
 ) -> None:
     """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
+    from campaigns.audience_notes import campaign_audience_notes
     from campaigns.preview import preview_campaign
     from campaigns.readiness import campaign_readiness
 
@@ -203,6 +204,7 @@ def campaign_preview(
             warnings = campaign_readiness(
                 session, campaign_id=campaign_id, settings=context.settings
             ).warnings
+            notes = campaign_audience_notes(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
         fail(str(exc))
     problems = [p for preview in previews for p in preview.problems]
@@ -212,8 +214,18 @@ def campaign_preview(
         why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
         problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
     if as_json:
-        print_json({"steps": [p.as_dict() for p in previews], "problems": problems, "warnings": warnings})
+        print_json(
+            {
+                "steps": [p.as_dict() for p in previews],
+                "audience_notes": [n.as_dict() for n in notes],
+                "problems": problems,
+                "warnings": warnings,
+            }
+        )
     else:
+        for note in notes:  # who the audience's own rules leave out, before each step's gaps
+            examples = f": {', '.join(note.examples)}" if note.examples else ""
+            typer.echo(f"Målgruppe: {note.text}{examples}")
         for preview in previews:
             typer.echo(
                 f"== {preview.name} ({label(preview.channel, 'channel')}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.audience import base_conditions
+from campaigns.audience_notes import audience_notes
 from campaigns.definition import DefinitionError, check_definition, parse_definition
 from campaigns.definition_model import CampaignDefinition
 from campaigns.orgnr_lists import ListFiles
@@ -252,3 +253,37 @@ def test_an_owned_campaign_routes_to_the_owner_by_default() -> None:
         "voksen",
     )
     assert definition("").route == "county"
+
+
+def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Session, tmp_path: Path) -> None:
+    member = make_company(session, name="Medlem", nace_code="25.620")
+    approved = make_company(session, name="Godkjent", nace_code="25.620", is_training_company=True)
+    bankrupt = make_company(session, name="Konkurs", nace_code="25.620", bankrupt=True)
+    recent = make_company(session, name="Nylig", nace_code="25.620")
+    session.add(
+        Message(
+            company_id=recent.id, channel="sms", kind=MessageKind.OUTREACH, state=MessageState.SENT,
+            sent_at=utcnow() - timedelta(days=3),
+        )
+    )  # fmt: skip
+    session.flush()
+    listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, "982463718"]
+    (tmp_path / "park.csv").write_text("orgnr\n" + "\n".join([*listed, "12345"]) + "\n", encoding="utf-8")
+    parsed = definition(
+        '[audience]\norgnr_file = "park.csv"\nexclude = ["training_company"]\nexclude_contacted_days = 30\n',
+        tmp_path,
+    )
+    assert audience_names(session, parsed) == ["Medlem"]
+    notes = {n.text: n for n in audience_notes(session, definition=parsed)}
+    assert notes["1 rader i park.csv er ikke gyldige organisasjonsnumre"].examples == ("rad 7: «12345»",)
+    unknown = notes["1 organisasjonsnumre i park.csv finnes ikke i Enhetsregisteret vi har lastet inn"]
+    assert unknown.examples == ("982463718",)
+    assert (
+        "1 av de valgte bedriftene skrives aldri til (konkurs, avvikling, slettet, eller har sagt STOPP)"
+        in notes
+    )
+    assert "1 av de valgte bedriftene er godkjente lærebedrifter (exclude = training_company)" in notes
+    assert (
+        "1 av de valgte bedriftene fikk en melding fra en kampanje de siste 30 dagene (exclude_contacted_days)"
+        in notes
+    )

@@ -71,6 +71,7 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
     campaign_id = int(re.sub(r"\D", "", path))
     page = client.get(path).text
     assert "Øra voksen" in page and "1 bedrifter nås i dette steget" in page
+    assert "1 rader i medlemmer.csv er ikke gyldige organisasjonsnumre: rad 3: «123»" in page
     client.post(f"{path}/start", data={"csrf_token": csrf(client, path)})
     assert "venter på at kampanjeansvarlig starter den" in client.get(path).text
     with db.session() as session:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
+from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.templating import template_names
@@ -277,6 +278,7 @@ def campaign_preview(
         section="campaigns",
         c=campaign,
         preview=preview,
+        notes=campaign_audience_notes(session, campaign_id=campaign_id),
         orgnr=orgnr,
         step=step,
         price=settings.sms_price_per_segment,

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
+from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition import DefinitionError
 from campaigns.lifecycle import CampaignError
 from campaigns.owner_actions import (
@@ -116,7 +117,8 @@ def campaign(
     except CampaignError:
         return _not_found(request)
     waiting = launch_requested(session, campaign_id=campaign_id) is not None
-    return page(request, "campaign.html", campaign=found, steps=steps, waiting=waiting)
+    notes = campaign_audience_notes(session, campaign_id=campaign_id)
+    return page(request, "campaign.html", campaign=found, steps=steps, waiting=waiting, notes=notes)
 
 
 ACTIONS = {"pause": pause_owned, "avbryt": cancel_owned, "start": request_launch}
