@@ -44,6 +44,11 @@ INTERVAL_JOBS: list[tuple[str, str, int]] = [
     ("meeting-reminders", "campaigns.meeting_reminders:queue_due_reminders", 600),
 ]
 
+# (job id, "module:function", day, hour, minute) run weekly in Europe/Oslo, same signature as the daily jobs.
+WEEKLY_JOBS: list[tuple[str, str, str, int, int]] = [
+    ("weekly-outcome-reports", "reports.outcome_mail:send_weekly_reports", "mon", 7, 0),
+]
+
 _running: CampaignScheduler | None = None  # the jobs below are module-level (pickled by reference)
 
 
@@ -90,6 +95,18 @@ class CampaignScheduler:
                 self.daily,
                 "cron",
                 args=[target],
+                hour=hour,
+                minute=minute,
+                id=job_id,
+                jobstore="memory",
+                timezone=self.settings.timezone,
+            )
+        for job_id, target, day, hour, minute in WEEKLY_JOBS:
+            self.scheduler.add_job(
+                self.daily,
+                "cron",
+                args=[target],
+                day_of_week=day,
                 hour=hour,
                 minute=minute,
                 id=job_id,

@@ -40,7 +40,9 @@ TOP_KEYS = {
     "co_owners",
     "route",
     "route_after_days",
+    "report_email",
 }
+REPORT_EMAILS = ("weekly",)
 WINDOW_KEYS = set(DEFAULT_WINDOW)
 RATE_DEFAULTS = {"sms": 5.0, "email": 10.0, "telegram": 20.0}
 SELECTION_KEYS = {
@@ -255,6 +257,12 @@ def check_definition(
     rate = _rate(check, check.table(data, "rate", "sms = 5"))
     audience = _audience(check, check.table(data, "audience", 'counties = ["55"]'), files or ListFiles())
     owners = owner_keys(check, data)
+    report_email = check.text("report_email", data.get("report_email", ""), 'report_email = "weekly"') or ""
+    if report_email and report_email not in REPORT_EMAILS:
+        check.problem(
+            "report_email",
+            f'«{report_email}» er ikke et av {", ".join(REPORT_EMAILS)} (f.eks. report_email = "weekly")',
+        )
 
     raw_steps = data.get("steps") or []
     if not isinstance(raw_steps, list) or not all(isinstance(step, dict) for step in raw_steps):
@@ -278,6 +286,7 @@ def check_definition(
             "rate": rate,
             "audience": audience,
             "steps": steps,
+            "report_email": report_email if report_email in REPORT_EMAILS else None,
             **owners,
         }
     )

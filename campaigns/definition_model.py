@@ -162,6 +162,8 @@ class CampaignDefinition(_Frozen):
     )
     route_after_days: int = 5
     owner_contact: OwnerContact | None = None
+    # "weekly": the outcome report goes by e-mail each Monday to the owners, else the county officers.
+    report_email: str | None = None
 
     def languages(self) -> tuple[str, ...]:
         """The languages its messages can be written in (a template is checked in each)."""

@@ -95,4 +95,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "De har svart at de ikkje kjem.",
         "en": "You have answered that you will not come.",
     },
+    # The weekly outcome report by e-mail (reports/outcome_mail.py), to the owners or the county officers.
+    "outcome_mail_subject": {
+        "nb": "Resultater uke {week}: {name}",
+        "nn": "Resultat veke {week}: {name}",
+        "en": "Results week {week}: {name}",
+    },
+    "outcome_mail_body": {
+        "nb": "Hei!\n\nHer er resultatene for kampanjen «{name}» så langt, per fag og fylke, i vedlagt Excel-fil.\n\n"
+        "Målgruppe: {audience}\nNådd: {reached}\nSvarte: {replied}\nInteressert: {interested}\n"
+        "Registreringer: {registrations}\nLæreplasser tilbudt: {places} (av dem for voksne: {adult_places})\n"
+        "Leads tatt: {claimed}\nBle lærebedrift: {became}\n\nDu får denne e-posten hver mandag fordi kampanjen "
+        "har report_email = \"weekly\". Rapporten finnes også i dashbordet: {url}\n\nLæreplassjeger",
+        "nn": "Hei!\n\nHer er resultata for kampanjen «{name}» så langt, per fag og fylke, i vedlagd Excel-fil.\n\n"
+        "Målgruppe: {audience}\nNådd: {reached}\nSvarte: {replied}\nInteressert: {interested}\n"
+        "Registreringar: {registrations}\nLæreplassar tilbodne: {places} (av dei for vaksne: {adult_places})\n"
+        "Leads tekne: {claimed}\nVart lærebedrift: {became}\n\nDu får denne e-posten kvar måndag fordi kampanjen "
+        "har report_email = \"weekly\". Rapporten finst òg i dashbordet: {url}\n\nLæreplassjeger",
+        "en": "Hello,\n\nHere are the results of the campaign «{name}» so far, by trade and county, in the attached "
+        "Excel file.\n\nAudience: {audience}\nReached: {reached}\nReplied: {replied}\nInterested: {interested}\n"
+        "Registrations: {registrations}\nPlaces offered: {places} (of which for adults: {adult_places})\n"
+        "Leads claimed: {claimed}\nBecame training company: {became}\n\nYou get this e-mail every Monday because "
+        "the campaign has report_email = \"weekly\". The report is also in the dashboard: {url}\n\nLæreplassjeger",
+    },
 }

@@ -19,9 +19,11 @@ senders). No mailto: alternative, because we read no inbound e-mail.
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import smtplib
 import ssl
+from collections.abc import Mapping
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
@@ -156,6 +158,17 @@ class SmtpEmail:
         if attachment is not None:
             filename = message.extra.get("letter_filename") or "laereplassjeger.pdf"
             mail.add_attachment(attachment, maintype="application", subtype="pdf", filename=filename)
+        file = message.extra.get("file")
+        if isinstance(
+            file, Mapping
+        ):  # a file we made (the weekly outcome report), stored as base64 in the outbox
+            maintype, _, subtype = str(file["media_type"]).partition("/")
+            mail.add_attachment(
+                base64.b64decode(file["base64"]),
+                maintype=maintype,
+                subtype=subtype,
+                filename=str(file["filename"]),
+            )
         return mail
 
     def _deliver(self, mail: EmailMessage) -> None:

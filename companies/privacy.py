@@ -27,6 +27,7 @@ from store.models import (
     Contact,
     ContactKind,
     Conversation,
+    Event,
     Hunter,
     Lead,
     Message,
@@ -35,6 +36,7 @@ from store.models import (
     Registration,
     RegistrationSource,
     Reply,
+    Rsvp,
 )
 from store.secrets import AddressHasher
 
@@ -51,6 +53,7 @@ class ErasureReport:
     conversations: int = 0
     registrations: int = 0
     hunters: int = 0
+    rsvps: int = 0  # answers to information meetings that lost the phone or chat they came from
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -101,6 +104,7 @@ def export_address(session: Session, *, kind: ContactKind, address: str) -> dict
             )
         ],
         "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, address)))],
+        "rsvps": [_row(r) for r in session.scalars(select(Rsvp).where(Rsvp.address == address))],
         "opted_out": session.scalar(
             select(OptOut.created_at).where(OptOut.address_hash == hasher(kind, address))
         ),
@@ -119,6 +123,15 @@ def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
         "replies": [_row(r) for r in session.scalars(select(Reply).where(Reply.company_id == company.id))],
         "registrations": [_row(r) | {"trades": [t.name for t in r.trades]} for r in registrations],
         "leads": [_row(lead) for lead in session.scalars(select(Lead).where(Lead.company_id == company.id))],
+        # Answers to information meetings: which meeting, yes or no, how many people, from where.
+        "rsvps": [
+            _row(r) | {"meeting": title}
+            for r, title in session.execute(
+                select(Rsvp, Event.title)
+                .join(Event, Event.id == Rsvp.event_id)
+                .where(Rsvp.company_id == company.id)
+            ).tuples()
+        ],
         "conversations": [
             _row(c)
             for c in session.scalars(select(Conversation).where(Conversation.company_id == company.id))
@@ -249,6 +262,8 @@ def erase_address(
     report.replies = _updated(
         session, update(Reply).where(Reply.sender == address).values(sender=None, text=None)
     )
+    # The answer itself (yes, no, how many) stays for the organiser's count; where it came from goes.
+    report.rsvps = _updated(session, update(Rsvp).where(Rsvp.address == address).values(address=None))
     conversations = session.scalars(select(Conversation).where(Conversation.address == address)).all()
     for conversation in conversations:
         session.delete(conversation)
@@ -299,6 +314,10 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     for conversation in session.scalars(select(Conversation).where(Conversation.company_id == company.id)):
         session.delete(conversation)
         report.conversations += 1
+    report.rsvps += _updated(
+        session,
+        update(Rsvp).where(Rsvp.company_id == company.id, Rsvp.address.is_not(None)).values(address=None),
+    )
     company.phone = company.mobile = company.email = None
     # Its addresses are gone, not only opted out: the company itself is not written to again.
     mark_do_not_contact(session, company_id=company.id, source="privacy")

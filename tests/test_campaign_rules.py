@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.lifecycle import campaign_status, create_campaign, launch_campaign, list_campaigns
 from campaigns.outbox import materialise_step
-from scheduler import DAILY_JOBS, CampaignScheduler
+from scheduler import DAILY_JOBS, WEEKLY_JOBS, CampaignScheduler
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -340,6 +340,9 @@ def test_every_daily_job_resolves_to_a_function() -> None:
         module, _, function = target.partition(":")
         assert callable(getattr(importlib.import_module(module), function))
         assert 0 <= hour < 24 and 0 <= minute < 60
+    for _job_id, target, _day, _hour, _minute in WEEKLY_JOBS:
+        module, _, function = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), function))
 
 
 def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(

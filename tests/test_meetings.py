@@ -426,3 +426,21 @@ def test_the_reminder_job_is_scheduled_and_runs_through_the_scheduler(settings: 
         )
         == 0
     )
+
+
+def test_privacy_export_shows_the_rsvps_and_erase_takes_the_address_but_keeps_the_count(
+    session: Session, settings: Settings, cli: Any
+) -> None:
+    event, [(company, contact)] = invited(session)
+    say(session, settings, "JA 2", contact.address)
+    by_company = json.loads(cli("privacy", "export", "--orgnr", company.orgnr).stdout)
+    [rsvp] = by_company["rsvps"]
+    assert (rsvp["meeting"], rsvp["status"], rsvp["people"]) == ("Voksenlærlinger på Øra", "attending", 2)
+    by_phone = json.loads(cli("privacy", "export", "--phone", contact.address).stdout)
+    assert [r["status"] for r in by_phone["rsvps"]] == ["attending"]
+    erased = json.loads(cli("privacy", "erase", "--phone", contact.address, "--json").stdout)
+    assert erased["rsvps"] == 1
+    session.expire_all()
+    kept = session.scalar(select(Rsvp))
+    assert kept is not None and kept.address is None and kept.people == 2
+    assert cancel_meeting(session, event_id=event.id, settings=settings, now=NOW) == 0  # nowhere to write

@@ -224,3 +224,74 @@ def test_a_local_campaign_breaks_counties_down_into_municipalities(session: Sess
     assert report.by_trade_municipality[("Produksjonsteknikkfaget", "31", "3107")].audience == 1
     assert report.by_trade_municipality[("Produksjonsteknikkfaget", "31", "3105")].audience == 1
     assert report.municipality_names["3107"] == "Fredrikstad"
+
+
+def test_weekly_the_county_officers_get_the_report_once_with_the_workbook_attached(
+    session: Session, settings: Any, smtp_server: Any
+) -> None:
+    import asyncio
+    import base64
+    from datetime import UTC, datetime
+
+    from campaigns.definition_model import definition_of, set_definition
+    from channels.base import OutgoingMessage
+    from channels.email import SmtpEmail
+    from reports.outcome_mail import send_weekly_reports
+    from staff.accounts import add_staff
+    from store.models import Campaign, Channel, StaffRole
+
+    campaign_id = scenario(session)
+    campaign = session.get_one(Campaign, campaign_id)
+    add_staff(session, email="ostfold@example.no", role=StaffRole.STAFF, password="x" * 12, counties=["31"])
+    add_staff(session, email="agder@example.no", role=StaffRole.STAFF, password="x" * 12, counties=["42"])
+    monday = datetime(2027, 2, 8, 6, 0, tzinfo=UTC)
+    assert send_weekly_reports(session, now=monday, settings=settings) == 0  # not asked for
+    set_definition(campaign, definition_of(campaign).model_copy(update={"report_email": "weekly"}))
+    assert send_weekly_reports(session, now=monday, settings=settings) == 1
+    assert (
+        send_weekly_reports(session, now=monday, settings=settings) == 0
+    )  # a second run sends nothing twice
+    [queued] = session.scalars(select(Message).where(Message.kind == MessageKind.NOTIFICATION)).all()
+    assert (
+        queued.address == "ostfold@example.no" and queued.subject == f"Resultater uke 6 2027: {campaign.name}"
+    )
+    assert "Ble lærebedrift: 1" in (queued.body or "")
+    mail = SmtpEmail(
+        settings.model_copy(update={"smtp_url": smtp_server.url, "mail_from": "jeger@example.no"})
+    )
+    sent = asyncio.run(
+        mail.send(
+            OutgoingMessage(
+                message_id=queued.id,
+                channel=Channel.EMAIL,
+                address=queued.address,
+                body=queued.body or "",
+                subject=queued.subject,
+                extra=queued.extra or {},
+            )
+        )
+    )
+    assert sent.__class__.__name__ == "Sent"
+    [received] = smtp_server.wait_for(1)
+    [attached] = list(received.iter_attachments())
+    assert attached.get_filename() == f"kampanje-{campaign_id}-resultater.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(attached.get_content()))
+    assert book.sheetnames[0] == "Fag og fylke"
+    assert base64.b64decode((queued.extra or {})["file"]["base64"]) == attached.get_content()
+
+
+def test_report_email_accepts_weekly_only() -> None:
+    from campaigns.definition import DefinitionError, parse_definition
+
+    source = 'name = "X"\nreport_email = "daily"\n[[steps]]\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2027-06-07T09:00"\n'
+    try:
+        parse_definition(source, filename="x.toml", counties={"31"})
+    except DefinitionError as exc:
+        assert (
+            str(exc)
+            == 'x.toml:2: report_email: «daily» er ikke et av weekly (f.eks. report_email = "weekly")'
+        )
+    else:
+        raise AssertionError("report_email = daily was accepted")
+    weekly = parse_definition(source.replace("daily", "weekly"), filename="x.toml", counties={"31"})
+    assert weekly.report_email == "weekly"

@@ -1,0 +1,134 @@
+"""The weekly outcome report by e-mail (`report_email = "weekly"`, PRODUCT §11): each Monday the owners'
+members get it, or, for a campaign without owners, the county officers of the counties it reached.
+
+One e-mail per recipient and campaign and ISO week: the job can run twice (a restart) without sending twice,
+since the week's subject is looked for before one is queued. The workbook rides in the outbox row as base64
+(a few tens of kilobytes) and the e-mail channel attaches it.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from campaigns.definition_model import definition_of
+from catalogue import text
+from exports.tables import XLSX_MEDIA_TYPE
+from reports.outcome_export import default_filename, write_xlsx
+from reports.outcomes import MEASURES, OutcomeReport, outcome_report
+from settings import Settings
+from store.models import (
+    Campaign,
+    CampaignState,
+    Channel,
+    HunterMember,
+    Message,
+    MessageKind,
+    MessageState,
+    StaffUser,
+    utcnow,
+)
+from store.models.ownership import CampaignOwner
+from store.models.staff import staff_county
+from store.times import in_oslo
+
+LIVE = (CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED)
+AFTER_END = timedelta(days=8)  # one last report the Monday after a campaign ends
+
+
+def recipients(session: Session, *, campaign: Campaign, report: OutcomeReport) -> list[str]:
+    """The owners' current members with an e-mail address; else the active county officers of the
+    campaign's counties (its audience's, or those it reached)."""
+    members = session.scalars(
+        select(HunterMember.email)
+        .join(CampaignOwner, CampaignOwner.hunter_id == HunterMember.hunter_id)
+        .where(
+            CampaignOwner.campaign_id == campaign.id,
+            HunterMember.removed_at.is_(None),
+            HunterMember.email.is_not(None),
+        )
+        .order_by(HunterMember.email)
+    ).all()
+    if members:
+        return sorted({m for m in members if m})
+    counties = set(definition_of(campaign).audience.counties) or {
+        county for county, counts in report.by_county.items() if counts.audience and county
+    }
+    if not counties:
+        return []
+    officers = session.scalars(
+        select(StaffUser.email)
+        .join(staff_county, staff_county.c.staff_id == StaffUser.id)
+        .where(
+            StaffUser.county_officer.is_(True),
+            StaffUser.active.is_(True),
+            staff_county.c.county_number.in_(sorted(counties)),
+        )
+    ).all()
+    return sorted(set(officers))
+
+
+def send_weekly_reports(session: Session, *, now: datetime | None = None, settings: Settings) -> int:
+    """Queues this week's report e-mails; returns how many. The caller commits."""
+    now = now or utcnow()
+    week = in_oslo(now).isocalendar()
+    label = f"{week.week} {week.year}"
+    campaigns = session.scalars(
+        select(Campaign).where(
+            or_(
+                Campaign.state.in_(LIVE),
+                (Campaign.state == CampaignState.COMPLETED) & (Campaign.ended_at >= now - AFTER_END),
+            )
+        )
+    ).all()
+    queued = 0
+    for campaign in campaigns:
+        if definition_of(campaign).report_email != "weekly":
+            continue
+        report = outcome_report(session, campaign_id=campaign.id)
+        subject = text("outcome_mail_subject", "nb", week=label, name=campaign.name)
+        already = set(
+            session.scalars(
+                select(Message.address).where(
+                    Message.campaign_id == campaign.id,
+                    Message.kind == MessageKind.NOTIFICATION,
+                    Message.subject == subject,
+                )
+            )
+        )
+        wanted = [a for a in recipients(session, campaign=campaign, report=report) if a not in already]
+        if not wanted:
+            continue
+        binary = io.BytesIO()
+        write_xlsx(report, binary)
+        file = {
+            "filename": default_filename(campaign.id),
+            "media_type": XLSX_MEDIA_TYPE,
+            "base64": base64.b64encode(binary.getvalue()).decode(),
+        }
+        totals = dict(zip(MEASURES, report.total.values(), strict=True))
+        url = f"{settings.public_base_url.rstrip('/')}/admin/campaigns/{campaign.id}/outcomes"
+        body = text("outcome_mail_body", "nb", name=campaign.name, url=url, **totals)
+        for address in wanted:
+            session.add(
+                Message(
+                    kind=MessageKind.NOTIFICATION,
+                    priority=5,
+                    campaign_id=campaign.id,
+                    channel=Channel.EMAIL,
+                    address=address,
+                    language="nb",
+                    subject=subject,
+                    body=body,
+                    extra={"file": file},
+                    state=MessageState.QUEUED,
+                    due_at=now,
+                )
+            )
+            queued += 1
+    session.flush()
+    return queued
