@@ -106,16 +106,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "Målgruppe: {audience}\nNådd: {reached}\nSvarte: {replied}\nInteressert: {interested}\n"
         "Registreringer: {registrations}\nLæreplasser tilbudt: {places} (av dem for voksne: {adult_places})\n"
         "Leads tatt: {claimed}\nBle lærebedrift: {became}\n\nDu får denne e-posten hver mandag fordi kampanjen "
-        "har report_email = \"weekly\". Rapporten finnes også i dashbordet: {url}\n\nLæreplassjeger",
+        'har report_email = "weekly". Rapporten finnes også i dashbordet: {url}\n\nLæreplassjeger',
         "nn": "Hei!\n\nHer er resultata for kampanjen «{name}» så langt, per fag og fylke, i vedlagd Excel-fil.\n\n"
         "Målgruppe: {audience}\nNådd: {reached}\nSvarte: {replied}\nInteressert: {interested}\n"
         "Registreringar: {registrations}\nLæreplassar tilbodne: {places} (av dei for vaksne: {adult_places})\n"
         "Leads tekne: {claimed}\nVart lærebedrift: {became}\n\nDu får denne e-posten kvar måndag fordi kampanjen "
-        "har report_email = \"weekly\". Rapporten finst òg i dashbordet: {url}\n\nLæreplassjeger",
+        'har report_email = "weekly". Rapporten finst òg i dashbordet: {url}\n\nLæreplassjeger',
         "en": "Hello,\n\nHere are the results of the campaign «{name}» so far, by trade and county, in the attached "
         "Excel file.\n\nAudience: {audience}\nReached: {reached}\nReplied: {replied}\nInterested: {interested}\n"
         "Registrations: {registrations}\nPlaces offered: {places} (of which for adults: {adult_places})\n"
         "Leads claimed: {claimed}\nBecame training company: {became}\n\nYou get this e-mail every Monday because "
-        "the campaign has report_email = \"weekly\". The report is also in the dashboard: {url}\n\nLæreplassjeger",
+        'the campaign has report_email = "weekly". The report is also in the dashboard: {url}\n\nLæreplassjeger',
     },
 }
