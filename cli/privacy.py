@@ -47,6 +47,7 @@ ERASED_LABELS = {
     "conversations": "samtaler",
     "registrations": "registreringer",
     "hunters": "jegere",
+    "rsvps": "møtesvar",
 }
 
 
