@@ -1,7 +1,7 @@
 """Structured logs for `jeger serve` and friends: one key=value line per event, addresses masked.
 
 Phone numbers and e-mail addresses are masked in every line, whatever logged them (our code, uvicorn, PTB,
-httpx), because a filter on the handler sees all records (PRODUCT §9). So are the personal tokens of
+httpx), because the formatter of the one handler sees all records (PRODUCT §9). So are the personal tokens of
 registration links (`/r/<token>`, uvicorn's access log writes every path) and Telegram deep links
 (`?start=<token>`, `/start <token>`): a token opens a company's registration form. Lines look like
 `ts=2027-06-07T09:00:01.123Z level=INFO logger=campaigns.dispatch.dispatcher msg="sent 120 messages"`.
@@ -41,20 +41,13 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
 }
 
 
-class MaskingFilter(logging.Filter):
-    """Replaces the message (with its arguments filled in) and string extras by their masked form."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string must still be logged, not raise inside logging
-            message = f"{record.msg!r} {record.args!r}"
-        record.msg = mask_secrets(message)
-        record.args = None
-        for key, value in vars(record).items():
-            if key not in _STANDARD and isinstance(value, str):
-                setattr(record, key, mask_secrets(value))
-        return True
+def _message(record: logging.LogRecord) -> str:
+    """The message with its arguments filled in; a broken format string is still logged, not raised inside
+    logging."""
+    try:
+        return record.getMessage()
+    except Exception:
+        return f"{record.msg!r} {record.args!r}"
 
 
 def _quote(value: object) -> str:
@@ -65,7 +58,8 @@ def _quote(value: object) -> str:
 
 
 class KeyValueFormatter(logging.Formatter):
-    """`ts=… level=… logger=… msg="…" key=value …`, exceptions on the same line, masked again."""
+    """`ts=… level=… logger=… msg="…" key=value …`, exceptions on the same line. The whole line is masked
+    once, here, so the message, every extra and the traceback are covered alike."""
 
     def format(self, record: logging.LogRecord) -> str:
         stamp = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -73,7 +67,7 @@ class KeyValueFormatter(logging.Formatter):
             f"ts={stamp}",
             f"level={record.levelname}",
             f"logger={record.name}",
-            f"msg={_quote(record.getMessage())}",
+            f"msg={_quote(_message(record))}",
         ]
         for key, value in vars(record).items():
             if key not in _STANDARD:
@@ -95,7 +89,6 @@ def configure_logging(level: str | int = "INFO", stream: TextIO | None = None) -
             root.removeHandler(handler)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(KeyValueFormatter())
-    handler.addFilter(MaskingFilter())
     handler._jeger = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

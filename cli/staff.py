@@ -175,9 +175,8 @@ def staff_list(
     """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
     from rich.table import Table
 
-    from staff.accounts import list_staff, role_of
-    from staff.login import is_throttled
-    from staff.sessions import live_sessions
+    from staff.accounts import role_of
+    from staff.overview import staff_overview
     from store.models import utcnow
     from store.times import iso_oslo
 
@@ -192,11 +191,12 @@ def staff_list(
                 "counties": [c.number for c in u.counties] if u.county_officer else None,
                 "active": u.active,
                 "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
-                "throttled": is_throttled(session, email=u.email, now=now),
+                "throttled": entry.throttled,
                 "last_login_at": iso_oslo(u.last_login_at),
-                "sessions": live_sessions(session, staff_id=u.id, now=now),
+                "sessions": entry.sessions,
             }
-            for u in list_staff(session)
+            for entry in staff_overview(session, now=now)
+            for u in [entry.user]
         ]
     if as_json:
         print_json(rows)

@@ -108,10 +108,6 @@ def staff_by_email(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == normalize_email(email)))
 
 
-def list_staff(session: Session) -> list[StaffUser]:
-    return list(session.scalars(select(StaffUser).order_by(StaffUser.email)))
-
-
 def count_admins(session: Session) -> int:
     return (
         session.scalar(

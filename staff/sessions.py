@@ -97,13 +97,11 @@ def end_all_sessions(session: Session, *, staff_id: int) -> int:
     return end_rows(session, StaffSession.staff_id, staff_id)
 
 
-def live_sessions(session: Session, *, staff_id: int, now: datetime | None = None) -> int:
-    now = now or utcnow()
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(StaffSession)
-            .where(StaffSession.staff_id == staff_id, StaffSession.expires_at > now)
-        )
-        or 0
-    )
+def live_session_counts(session: Session, *, now: datetime) -> dict[int, int]:
+    """Live sessions per user, in one grouped query; users without any are absent."""
+    rows = session.execute(
+        select(StaffSession.staff_id, func.count())
+        .where(StaffSession.expires_at > now)
+        .group_by(StaffSession.staff_id)
+    ).tuples()
+    return dict(rows.all())

@@ -404,3 +404,53 @@ def test_logging_in_again_in_the_same_browser_replaces_the_old_session(
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(StaffSession)) == 1
     assert _cookie(admin_client) != first
+
+
+def test_the_staff_overview_asks_the_same_few_queries_for_any_number_of_users(db: Database) -> None:
+    """`jeger staff list` and the Brukere page once asked three queries per user (counties, throttle,
+    sessions); now a fixed number, with the right answers for each user."""
+    from sqlalchemy import event
+
+    from staff.login import FREE_FAILURES, attempt_login
+    from staff.overview import staff_overview
+    from staff.sessions import create_session
+
+    def queries(count: int) -> tuple[int, list[tuple[str, bool, int]]]:
+        statements: list[str] = []
+        now = utcnow()
+        with db.transaction() as session:
+            for n in range(count):
+                user = add_staff(
+                    session, email=f"n{count}-{n:02d}@fylke.no", role=StaffRole.STAFF, password=PASSWORD
+                )
+                if n == 1:
+                    create_session(session, staff_id=user.id, now=now)
+                    create_session(session, staff_id=user.id, now=now)
+            for _ in range(FREE_FAILURES + 1):
+                attempt_login(
+                    session, email=f"n{count}-00@fylke.no", password="feil-passord", client="1.2.3.4", now=now
+                )
+
+        def count_statement(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(db.engine, "before_cursor_execute", count_statement)
+        try:
+            with db.session() as session:
+                entries = staff_overview(session, now=now)
+                shown = [
+                    (e.user.email, e.throttled, e.sessions)
+                    for e in entries
+                    if e.user.email.startswith(f"n{count}-")
+                ]
+                _ = [c.number for e in entries for c in e.user.counties]
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count_statement)
+        return len(statements), shown
+
+    few, shown = queries(2)
+    assert shown == [("n2-00@fylke.no", True, 0), ("n2-01@fylke.no", False, 2)]
+    many, shown = queries(12)
+    assert many == few
+    assert shown[0] == ("n12-00@fylke.no", True, 0) and shown[1] == ("n12-01@fylke.no", False, 2)
+    assert not any(throttled or sessions for _, throttled, sessions in shown[2:])

@@ -15,7 +15,7 @@ from store.db import Database
 from store.models import Channel, Heartbeat, Message, MessageKind, MessageState, utcnow
 from web.app import create_app
 
-from logging_setup import KeyValueFormatter, MaskingFilter, configure_logging  # isort: skip
+from logging_setup import KeyValueFormatter, configure_logging  # isort: skip
 
 
 def _beat(db: Database, name: str, seconds_ago: float) -> None:
@@ -206,7 +206,6 @@ def _log_line(logger: logging.Logger, *args: object, **kwargs: object) -> str:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(KeyValueFormatter())
-    handler.addFilter(MaskingFilter())
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
@@ -227,6 +226,14 @@ def test_log_lines_are_key_value_with_phone_numbers_and_addresses_masked() -> No
     assert line.startswith("ts=") and "level=INFO logger=tests.ops" in line
     assert "91234567" not in line and "ola.nordmann" not in line and "98765432" not in line
     assert 'msg="sent to ' in line and "recipient=" in line and "67" in line
+
+
+def test_a_broken_format_string_is_logged_masked_not_raised() -> None:
+    record = logging.LogRecord(
+        "tests.ops", logging.INFO, __file__, 1, "sent to %s and %d", ("+4791234567",), None
+    )
+    line = KeyValueFormatter().format(record)
+    assert "level=INFO" in line and "sent to" in line and "91234567" not in line
 
 
 def test_exceptions_in_logs_are_masked_too() -> None:

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from staff.accounts import StaffError, add_staff, list_staff, set_active
-from staff.login import is_throttled, unlock
+from staff.accounts import StaffError, add_staff, set_active
+from staff.login import unlock
+from staff.overview import staff_overview
 from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
 from web.admin.ui import flash, page, redirect
@@ -30,13 +31,14 @@ def _user(session: Session, staff_id: int) -> StaffUser:
 def staff_list(request: Request, session: SessionDep, staff: AdminStaff) -> Response:
     token = request.session.pop("new_token", None)
     now = utcnow()
-    users = list_staff(session)
+    entries = staff_overview(session, now=now)
+    users = [entry.user for entry in entries]
     return page(
         request,
         "admin/staff.html",
         section="staff",
         users=users,
-        throttled={u.id for u in users if is_throttled(session, email=u.email, now=now)},
+        throttled={entry.user.id for entry in entries if entry.throttled},
         tokens=[(u, t) for u in users for t in list_api_tokens(session, staff_id=u.id)],
         new_token=token,
         now=now,
