@@ -24,6 +24,8 @@ COLUMNS = [
     "trades",
     "places",
     "adult_apprentices",
+    "adult_places",
+    "trial_first",
     "preferred_start",
     "contact_name",
     "contact_phone",
@@ -88,6 +90,8 @@ def lead_rows(
                 "trades": [t.name for t in registration.trades],
                 "places": registration.places,
                 "adult_apprentices": registration.adult_apprentices,
+                "adult_places": registration.adult_places,  # adult campaigns (PRODUCT §11)
+                "trial_first": registration.trial_first,
                 "preferred_start": registration.start,
                 "contact_name": registration.contact_name,
                 "contact_phone": registration.phone,
@@ -109,8 +113,9 @@ def _flat(row: dict[str, Any]) -> list[Any]:
     """One lead as cells: trades joined with "; ", yes/no spelled out."""
     flat = dict(row)
     flat["trades"] = "; ".join(row["trades"])
-    if row["adult_apprentices"] is not None:
-        flat["adult_apprentices"] = "ja" if row["adult_apprentices"] else "nei"
+    for answer in ("adult_apprentices", "trial_first"):
+        if row[answer] is not None:
+            flat[answer] = "ja" if row[answer] else "nei"
     return [flat.get(c) for c in COLUMNS]
 
 

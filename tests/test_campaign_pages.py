@@ -15,7 +15,7 @@ from sqlalchemy import select
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignState, Message, MessageKind, MessageState, utcnow
+from store.models import Campaign, CampaignState, Company, Message, MessageKind, MessageState, utcnow
 from tests.dashboard_fixtures import csrf_of
 
 
@@ -366,3 +366,29 @@ def test_the_api_refuses_bad_toml_unknown_campaigns_and_missing_tokens(
     for method, path in [("get", "/api/campaigns"), ("post", "/api/campaigns"), ("get", "/api/campaigns/1"),
                          ("post", "/api/campaigns/1/launch")]:  # fmt: skip
         assert getattr(client, method)(path).status_code == 401, path
+
+
+def test_an_orgnr_list_is_uploaded_with_the_campaign_file_and_the_preview_lists_its_bad_rows(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    with db.session() as session:
+        orgnrs = list(session.scalars(select(Company.orgnr).order_by(Company.id).limit(3)))
+    toml_text = _toml("Parkens medlemmer").replace("[audience]", '[audience]\norgnr_file = "park.csv"', 1)
+    listed = ("orgnr\n" + "\n".join([*orgnrs, "12345"]) + "\n").encode()
+    token = csrf_of(admin_client, "/admin/campaigns/new?mode=toml")
+    missing = admin_client.post("/admin/campaigns/upload", data={"csrf_token": token, "toml": toml_text})
+    assert (
+        missing.status_code == 422
+        and "lista «park.csv» er ikke lastet opp sammen med kampanjen" in missing.text
+    )
+    token = csrf_of(admin_client, "/admin/campaigns/new?mode=toml")
+    response = admin_client.post(
+        "/admin/campaigns/upload",
+        data={"csrf_token": token, "toml": toml_text},
+        files={"lists": ("park.csv", listed, "text/csv")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    campaign = _campaign(db)
+    preview = admin_client.get(f"/admin/campaigns/{campaign.id}/preview").text
+    assert "1 rader i park.csv er ikke gyldige organisasjonsnumre: rad 5: «12345»" in preview

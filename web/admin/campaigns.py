@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from campaigns import service as domain
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
+from campaigns.orgnr_lists import MAX_LIST_BYTES, ListFiles
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.templating import template_names
 from settings import Settings
@@ -45,6 +46,7 @@ ACTIONS = {
     "cancel": ("Avbryt kampanjen", "avbrutt"),
 }
 MAX_TOML = 200_000  # characters; a campaign file is a page of text
+MAX_LISTS = 5  # orgnr lists uploaded with one campaign file
 
 
 def _campaign(session: Session, campaign_id: int) -> Campaign:
@@ -130,13 +132,26 @@ def campaign_new(
     return _form_page(request, session, settings, fields=fields, mode=mode, toml_text=toml_text)
 
 
-async def _create(db: Database, settings: Settings, staff: StaffUser, toml_text: str, filename: str) -> int:
-    """Creates the draft in a worker thread (rendering every audience company takes a moment)."""
+async def _create(
+    db: Database,
+    settings: Settings,
+    staff: StaffUser,
+    toml_text: str,
+    filename: str,
+    lists: dict[str, bytes] | None = None,
+) -> int:
+    """Creates the draft in a worker thread (rendering every audience company takes a moment). `lists` are the
+    orgnr lists uploaded with the file, by name: in the dashboard no path on the server is ever read."""
 
     def create() -> int:
         with db.session() as session:
             created = domain.create_campaign(
-                session, settings, toml_text=toml_text, staff_id=staff.id, filename=filename
+                session,
+                settings,
+                toml_text=toml_text,
+                staff_id=staff.id,
+                filename=filename,
+                files=ListFiles(attachments=lists or {}),
             )
             session.commit()
             return created.campaign.id
@@ -186,8 +201,12 @@ async def campaign_create_from_toml(
     elif len(toml_text) > MAX_TOML:
         problems = ["Filen er for stor til å være en kampanjefil."]
     else:
+        lists: dict[str, bytes] = {}
+        for item in form.getlist("lists")[:MAX_LISTS]:
+            if not isinstance(item, str) and item.filename:
+                lists[item.filename] = await item.read(MAX_LIST_BYTES + 1)  # too big: refused by the reader
         try:
-            campaign_id = await _create(db, settings, staff, toml_text, filename)
+            campaign_id = await _create(db, settings, staff, toml_text, filename, lists)
         except domain.CampaignInputError as exc:
             problems = exc.problems
         else:

@@ -30,6 +30,8 @@ LEAD_HEADERS = {
     "trades": "Fag",
     "places": "Læreplasser",
     "adult_apprentices": "Voksne lærlinger",
+    "adult_places": "Plasser for voksne",
+    "trial_first": "Prøveperiode først",
     "preferred_start": "Ønsket oppstart",
     "contact_name": "Kontaktperson",
     "contact_phone": "Telefon",
