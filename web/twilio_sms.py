@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import anyio
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 
 from bot.sms import handle_sms
-from channels.twilio_webhooks import twiml_reply, valid_twilio_signature
-from metrics.instruments import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from channels.twilio_webhooks import twiml_reply
 from settings import Settings
 from store.db import Database
-from web.body import MAX_BODY, read_limited
-from web.webhook_input import Ignored, ignore, parse_form, sms_fields
+from web.webhook_edge import TwilioWebhook
+from web.webhook_input import sms_fields
 
 router = APIRouter()
 PATH = "/webhooks/twilio/sms"
@@ -25,29 +26,18 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
 
 
+SMS_WEBHOOK = TwilioWebhook("twilio_sms", PATH, sms_fields)
+
+
 @router.post(PATH, include_in_schema=False)
-async def inbound_sms(request: Request) -> Response:
-    # The app's settings and database straight from its state: FastAPI runs plain-function dependencies in
-    # the threadpool, and two thread hops per webhook were an eighth of its time under load.
+async def inbound_sms(
+    request: Request, fields: Annotated[dict[str, str] | None, Depends(SMS_WEBHOOK)]
+) -> Response:
+    if fields is None:  # authentic but unusable: acknowledged, or Twilio would retry it
+        return Response(twiml_reply([]), media_type="application/xml")
+    # The app's settings and database straight from its state (see web.webhook_edge on thread hops).
     settings: Settings = request.app.state.settings
     db: Database = request.app.state.db
-    WEBHOOK_REQUESTS.labels(webhook="twilio_sms").inc()
-    body = await read_limited(request, MAX_BODY)
-    if body is None:
-        WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="too_large").inc()
-        return Response("Payload too large", status_code=413)
-    # Twilio posts application/x-www-form-urlencoded; the stream is consumed, so parse the bytes we kept.
-    form = parse_form(body)
-    if not valid_twilio_signature(
-        settings, PATH, form, request.headers.get("X-Twilio-Signature"), request.url.query
-    ):
-        WEBHOOK_REJECTIONS.labels(webhook="twilio_sms", reason="signature").inc()
-        return Response("Forbidden", status_code=403)
-    try:
-        fields = sms_fields(form)
-    except Ignored as exc:  # authentic but unusable: acknowledged, or Twilio would retry it
-        ignore("twilio_sms", exc)
-        return Response(twiml_reply([]), media_type="application/xml")
 
     def work() -> list[str]:
         with db.transaction() as session:

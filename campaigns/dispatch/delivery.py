@@ -5,10 +5,14 @@ writes the message's SID is committed (it is written every 0.1 s). Such a report
 `early_delivery_report` (keeping only the most advanced status) and is applied, then deleted, when the SID is
 recorded. Both sides look for the other after their own commit, so whichever commits last applies it.
 Undelivered and failed reports count towards a campaign's automatic pause like failed sends do.
+
+`record_delivery` is the one path for all of it, whoever learns of a delivery: the status webhook (a report),
+the dispatcher's outcome batches and reconciliation (SIDs just recorded, whose reports may have come first).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,6 +20,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from campaigns.dispatch.outcome import pause_failing_campaigns
+from settings import Settings
+from store.db import Database
 from store.models import EarlyDeliveryReport, Message, MessageState
 
 # Twilio's message statuses (callbacks and lookups) as our states.
@@ -154,3 +161,56 @@ def forget_old_early_reports(session: Session, *, now: datetime, ttl: timedelta 
     """Deletes early reports no message claimed within `ttl` (housekeeping)."""
     result = session.execute(delete(EarlyDeliveryReport).where(EarlyDeliveryReport.received_at < now - ttl))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """One status report from the provider: the message's SID, its status there, and its error code."""
+
+    provider_id: str
+    status: str
+    error_code: str | None = None
+
+
+def record_delivery(
+    db: Database,
+    *,
+    settings: Settings,
+    now: datetime,
+    report: DeliveryReport | None = None,
+    recorded: Sequence[str] = (),
+    failing: set[int] | None = None,
+) -> list[int]:
+    """Records what is known of deliveries and pauses the campaigns whose failures passed the limit (PRODUCT
+    §5); returns those campaigns.
+
+    `report` is a status report (applied, or kept when its SID is not recorded yet); `recorded` are SIDs
+    just committed by the caller, and `failing` the campaigns its own writes gave new failures. The early
+    reports are looked up after the report's commit, in a second transaction: a SID recorded meanwhile by
+    another process is then seen by one side or the other."""
+    failing = set(failing or ())
+    sids = list(recorded)
+    if report is not None:
+        with db.transaction() as session:
+            result = apply_status(
+                session,
+                provider_id=report.provider_id,
+                status=report.status,
+                error_code=report.error_code,
+                at=now,
+            )
+        if result.failing_campaign:
+            failing.add(result.failing_campaign)
+        if result.outcome == "early":  # the SID may have been recorded while we stored the report
+            sids.append(report.provider_id)
+    if not sids and not failing:
+        return []
+    with db.transaction() as session:
+        failing |= apply_early_reports(session, provider_ids=sids)
+        return pause_failing_campaigns(
+            session,
+            campaign_ids=failing,
+            ratio=settings.failure_pause_ratio,
+            window=settings.failure_pause_window,
+            now=now,
+        )

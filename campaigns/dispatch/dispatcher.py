@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 
 from campaigns.definition_model import DefinitionCache
 from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
-from campaigns.dispatch.delivery import apply_early_reports, forget_old_early_reports
-from campaigns.dispatch.outcome import Deferred, Outcome, Skipped, pause_failing_campaigns, record_outcomes
+from campaigns.dispatch.delivery import forget_old_early_reports, record_delivery
+from campaigns.dispatch.outcome import Deferred, Outcome, Skipped, record_outcomes
 from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter
 from campaigns.dispatch.reconcile import (
     HOST,
@@ -644,15 +644,7 @@ class Dispatcher:
             failing = record_outcomes(session, outcomes=batch, now=now, hasher=self.hasher)
         # After the commit: a delivery report that came before the SID was written waits in the early table.
         sids = [result.provider_id for _, result in batch if isinstance(result, Sent) and result.provider_id]
-        with self.db.transaction() as session:
-            failing |= apply_early_reports(session, provider_ids=sids)
-            paused = pause_failing_campaigns(
-                session,
-                campaign_ids=failing,
-                ratio=self.settings.failure_pause_ratio,
-                window=self.settings.failure_pause_window,
-                now=now,
-            )
+        paused = record_delivery(self.db, settings=self.settings, now=now, recorded=sids, failing=failing)
         if paused:
             self.stopped_campaigns |= set(paused)
             log.warning("campaigns %s paused themselves: too many failed sends", paused)

@@ -29,8 +29,9 @@ from typing import Any, Protocol
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch.delivery import TWILIO_STATES, apply_early_reports
+from campaigns.dispatch.delivery import FAILING, TWILIO_STATES, record_delivery
 from channels.base import ChannelAdapter
+from settings import Settings
 from store.db import Database
 from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
 
@@ -45,7 +46,8 @@ LOOKUPS_AT_ONCE = 10
 
 class Worker(Protocol):
     """What reconciliation needs of the dispatcher that runs it: its database, heartbeat name and tag (to
-    leave its own rows alone), how long a row Twilio did not answer for settles, and the adapters to ask.
+    leave its own rows alone), how long a row Twilio did not answer for settles, the adapters to ask, and
+    the settings (a failed message found here counts towards its campaign's pause).
     The dispatcher satisfies it; reconciliation never imports the dispatcher."""
 
     @property
@@ -58,6 +60,8 @@ class Worker(Protocol):
     def unknown_settle(self) -> timedelta: ...
     @property
     def channels(self) -> Mapping[Channel, ChannelAdapter] | None: ...
+    @property
+    def settings(self) -> Settings: ...
 
 
 def process_started(pid: int) -> str | None:
@@ -233,6 +237,18 @@ def _apply(worker: Worker, decisions: list[tuple[int, dict[str, Any]]], total: i
             )
             if values.get("provider_id"):
                 adopted.append(str(values["provider_id"]))
+        found_failed = [message_id for message_id, values in decisions if values["state"] in FAILING]
+        failing: set[int] = set()
+        if found_failed:  # found failed at Twilio: counts towards the campaign's pause like a failed send
+            failing = {
+                cid
+                for cid in session.scalars(
+                    select(Message.campaign_id).where(
+                        Message.id.in_(found_failed), Message.state.in_(FAILING)
+                    )
+                )
+                if cid is not None
+            }
         left = total - len(decisions)
         if left:
             exists = session.scalar(
@@ -246,8 +262,7 @@ def _apply(worker: Worker, decisions: list[tuple[int, dict[str, Any]]], total: i
                         "etterprøves). Sjekk leveringsrapporten før noe sendes på nytt.",
                     )
                 )
-    if adopted:  # delivery reports for an adopted SID may have arrived while the row was unknown
-        with worker.db.transaction() as session:
-            apply_early_reports(session, provider_ids=adopted)
+    # Delivery reports for an adopted SID may have arrived while the row was unknown.
+    record_delivery(worker.db, settings=worker.settings, now=now, recorded=adopted, failing=failing)
     if decisions:
         log.info("reconciled %d unknown messages (%d left for staff)", len(decisions), total - len(decisions))
