@@ -55,7 +55,12 @@ def table(rows: list[list[str]]) -> str:
 
 
 def main() -> None:
-    rows = [row for name, args in BENCHES for row in run(name, args)]
+    """`python bench/goals.py [NAME ...]`: all benchmarks, or only those named (e.g. `pages`)."""
+    chosen = set(sys.argv[1:])
+    unknown = chosen - {name for name, _ in BENCHES}
+    if unknown:
+        raise SystemExit(f"no such benchmark: {', '.join(sorted(unknown))}")
+    rows = [row for name, args in BENCHES if not chosen or name in chosen for row in run(name, args)]
     print("\n" + table(rows))
 
 

@@ -8,12 +8,12 @@ database, not our code, is what makes a step impossible to send twice to a compa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.audience import only_filter, recipients
@@ -82,13 +82,35 @@ class Recipient:
     channel: Channel
 
 
-def step_recipients(session: Session, *, campaign: Campaign, step: CampaignStep) -> list[Recipient]:
+def step_queries(campaign: Campaign, step: CampaignStep) -> list[tuple[Channel, Select[Any]]]:
+    """Per outgoing channel, the query of the step's (company id, contact id) pairs, in company order."""
     since = campaign.launched_at or campaign.created_at
+    return [
+        (
+            channel,
+            query.where(only_filter(step.only, campaign_id=campaign.id, since=since)).order_by(Company.id),
+        )
+        for channel, query in recipients(definition_of(campaign), step.channel)
+    ]
+
+
+def step_recipients(
+    session: Session,
+    *,
+    campaign: Campaign,
+    step: CampaignStep,
+    limit: int | None = None,
+    orgnrs: Sequence[str] | None = None,
+) -> list[Recipient]:
+    """The step's recipients: all of them, the first `limit` per channel, or those among `orgnrs`."""
     found: list[Recipient] = []
     session.flush()  # Core queries below: what the session holds must be in the database first
     connection = session.connection()
-    for channel, query in recipients(definition_of(campaign), step.channel):
-        query = query.where(only_filter(step.only, campaign_id=campaign.id, since=since)).order_by(Company.id)
+    for channel, query in step_queries(campaign, step):
+        if orgnrs is not None:
+            query = query.where(Company.orgnr.in_(orgnrs))
+        if limit is not None:
+            query = query.limit(limit)
         found.extend(Recipient(cid, contact, channel) for cid, contact in connection.execute(query).tuples())
     return found
 

@@ -1,6 +1,12 @@
 """Preview (PRODUCT §5): each step rendered for chosen companies, its audience, and for SMS the encoding,
-segments per message (min / median / max), total segments and estimated cost. Every audience company is
-rendered, so a template that fails for anyone fails here, with template, line, variable and orgnr.
+segments per message (min / median / max), total segments and estimated cost.
+
+The audience is counted in the database and only a sample is rendered: the first RENDERED companies of each
+channel (in company order) and any asked for. Rendering every company costs seconds per 10,000 and gives each
+one its identifiers, which at national size (issue 14) made a page view take minutes; every audience company is
+still rendered at create, check and launch (campaigns.lifecycle.render_all), so a template that fails for
+anyone fails there, with template, line, variable and orgnr. The encodings and total segments are the
+sample's, scaled to the audience: exact whenever the audience is no larger than the sample.
 
 A letter step shows the letter itself (as text) and how it goes out: by e-mail with the letter as a PDF
 attachment, or printed. A company asked for with `orgnrs` that a step does not reach is named, with the
@@ -9,7 +15,6 @@ reason, instead of being left out silently."""
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -21,7 +26,7 @@ from campaigns import audience
 from campaigns.definition_model import definition_of
 from campaigns.lifecycle import get_campaign
 from campaigns.meetings import meeting_of_step
-from campaigns.outbox import company_rows, language_for, step_recipients
+from campaigns.outbox import company_rows, language_for, step_queries, step_recipients
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
 from settings import Settings
@@ -59,6 +64,7 @@ OWN_KIND = {
 }
 
 SAMPLES = 3
+RENDERED = 200  # companies rendered per channel of a step for its segment and encoding figures
 
 
 @dataclass
@@ -120,17 +126,28 @@ def preview_step(
     orgnrs: list[str] | None,
     renderer: MessageRenderer,
 ) -> StepPreview:
-    recipients = step_recipients(session, campaign=campaign, step=step)
+    session.flush()  # Core queries below: what the session holds must be in the database first
+    by_channel = {
+        channel.value: int(
+            session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        )
+        for channel, query in step_queries(campaign, step)
+    }
+    wanted = set(orgnrs or [])
+    recipients = step_recipients(session, campaign=campaign, step=step, limit=RENDERED)
+    if wanted:
+        seen = {r.company_id for r in recipients}
+        asked = step_recipients(session, campaign=campaign, step=step, orgnrs=sorted(wanted))
+        recipients += [r for r in asked if r.company_id not in seen]
     preview = StepPreview(
         name=step.name,
         channel=step.channel.value,
         template=step.template,
         scheduled_for=iso_oslo(step.scheduled_for),
-        audience=len(recipients),
-        by_channel=dict(Counter(r.channel.value for r in recipients)),
+        audience=sum(by_channel.values()),
+        by_channel={channel: n for channel, n in by_channel.items() if n},
     )
     segments: list[int] = []
-    wanted = set(orgnrs or [])
     if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
         preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING}")
         return preview
@@ -158,8 +175,11 @@ def preview_step(
     for orgnr in sorted(wanted - {s.orgnr for s in preview.samples}):
         preview.missing[orgnr] = absence_reason(session, campaign=campaign, step=step, orgnr=orgnr)
     if segments:
+        # The sample's figures for the whole audience (the same figures when the sample is the audience).
+        scale = max(preview.audience / len(recipients), 1.0)
+        preview.encodings = {name: round(n * scale) for name, n in preview.encodings.items()}
         preview.segments = {"min": min(segments), "median": statistics.median(segments), "max": max(segments)}
-        preview.total_segments = sum(segments)
+        preview.total_segments = round(sum(segments) * scale)
         preview.cost = preview.total_segments * settings.sms_price_per_segment
     return preview
 

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError, parse_definition
@@ -27,6 +27,7 @@ from store.models import (
     Campaign,
     CampaignState,
     CampaignStep,
+    Company,
     Contact,
     ContactKind,
     Message,
@@ -334,6 +335,35 @@ def test_preview_reports_segments_and_cost(cli, db: Database, tmp_path: Path) ->
         step["total_segments"] * 0.45, 2
     )
     assert len(step["samples"]) == 2 and "STOPP" in step["samples"][0]["body"]
+
+
+def test_preview_counts_the_whole_audience_but_renders_only_a_sample(
+    cli, db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from campaigns.preview import RENDERED
+
+    audience = RENDERED + 5
+    with db.transaction() as session:
+        for _ in range(audience):
+            make_recipient(session, nace_code="43.210", employees=10, postal_postcode="9008")
+    path = tmp_path / "c.toml"
+    path.write_text(current(TOML))
+    campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
+    with db.transaction() as session:  # what create gave them; a preview must give only its sample any
+        session.execute(update(Company).values(short_code=None, token=None))
+    result = cli("campaign", "preview", str(campaign_id), "--step", "sms", "--json")
+    assert result.exit_code == 0, result.output
+    (step,) = json.loads(result.stdout)["steps"]
+    assert step["audience"] == audience and step["by_channel"] == {"sms": audience}
+    # Every company's invitation has the same length here: the sample's figures scale exactly.
+    assert step["segments"]["min"] == step["segments"]["max"]
+    assert step["total_segments"] == audience * step["segments"]["max"]
+    assert step["encodings"] == {"GSM-7": audience}
+    with db.session() as session:
+        given = session.scalar(
+            select(func.count()).select_from(Company).where(Company.short_code.is_not(None))
+        )
+    assert given == RENDERED
 
 
 def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
