@@ -121,7 +121,9 @@ def ensure(companies: int = NATIONAL, *, seed: int = 14, force: bool = False) ->
         _ensure_database(name, drop=False)
         stored = _stored(url)
         if stored is not None and stored.get("shape") == wanted["shape"]:
-            _migrate(url)  # a migration landed since (an index, a column): applied, not a reason to seed again
+            _migrate(
+                url
+            )  # a migration landed since (an index, a column): applied, not a reason to seed again
             return Seeded(url, shape, int(stored["campaign_id"]), str(stored["api_token"]), 0.0)  # type: ignore[call-overload]
     _ensure_database(name, drop=True)
     started = time.perf_counter()
