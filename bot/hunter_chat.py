@@ -11,13 +11,13 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int
-from catalogue import text
+from catalogue import plural, text
 from hunters import lead_texts as texts
 from hunters.chat_members import acting_for_chat
 from hunters.lead_actions import ReleaseStatus, release_lead
 from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
 from hunters.leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
-from hunters.notify import ChatAnswer
+from hunters.notify import ChatAnswer, chat_language
 from store.models import HunterState, LeadState
 
 PREFIX = "lead:"
@@ -26,58 +26,65 @@ MAX_OPEN_SHOWN = 10
 
 def leads_overview(session: Session, *, chat_id: str) -> list[ChatAnswer]:
     """`/leads`: the hunter's own leads with outcome buttons, then open ones in their area to take."""
+    language = chat_language(session, chat_id)
     hunter, _member_id = acting_for_chat(session, chat_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
-        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+        return [ChatAnswer(texts.hunter_state_refusal(hunter, language))]
     owned, open_leads = hunter_leads(session, hunter=hunter)
     if not owned and not open_leads:
-        return [ChatAnswer("Du har ingen leads ennå. Nye bedrifter i fylkene og fagene dine kommer hit.")]
+        return [ChatAnswer(text("leads_none", language))]
     answers = []
     active = [lead for lead in owned if lead.state in (LeadState.CLAIMED, LeadState.CONTACTED)]
     done = [lead for lead in owned if lead not in active]
     for lead in active:
-        status = texts.STATE_LABELS[lead.state]
+        status = texts.state_label(lead.state, language)
         answers.append(
             ChatAnswer(
-                f"Din lead ({status}):\n\n{card_for(session, lead)}",
-                texts.outcome_buttons(lead.id),
+                text("leads_yours", language, status=status, card=card_for(session, lead, language)),
+                texts.outcome_buttons(lead.id, language),
                 lead_id=lead.id,
                 company_id=lead.company_id,
             )
         )
     if done:
-        lines = [f"• Lead {lead.id}: {texts.STATE_LABELS[lead.state]}" for lead in done]
-        answers.append(ChatAnswer("Avsluttede leads:\n" + "\n".join(lines)))
+        lines = [
+            text("leads_done_line", language, id=lead.id, status=texts.state_label(lead.state, language))
+            for lead in done
+        ]
+        answers.append(ChatAnswer(text("leads_done", language, lines="\n".join(lines))))
     for lead in open_leads[:MAX_OPEN_SHOWN]:
         answers.append(
             ChatAnswer(
-                f"Ledig lead:\n\n{card_for(session, lead)}",
-                texts.claim_buttons(lead.id),
+                text("leads_open", language, card=card_for(session, lead, language)),
+                texts.claim_buttons(lead.id, language),
                 lead_id=lead.id,
                 company_id=lead.company_id,
             )
         )
     if len(open_leads) > MAX_OPEN_SHOWN:
-        answers.append(ChatAnswer(f"… og {len(open_leads) - MAX_OPEN_SHOWN} ledige leads til."))
+        answers.append(ChatAnswer(plural("more_open_leads", len(open_leads) - MAX_OPEN_SHOWN, language)))
     return answers
 
 
 def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer]:
     """Claims a lead or records an outcome for the hunter of this chat; anything odd gets a clear answer."""
+    language = chat_language(session, chat_id)
     parts = data.removeprefix(PREFIX).split(":")
     hunter, member_id = acting_for_chat(session, chat_id)
     lead_id = ascii_int(parts[1]) if len(parts) >= 2 else None
     if lead_id is None:
-        return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
+        return [ChatAnswer(text("leads_unknown_button", language))]
     if hunter is None or hunter.state != HunterState.APPROVED:
-        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+        return [ChatAnswer(texts.hunter_state_refusal(hunter, language))]
     if parts[0] == "claim":
-        claim = claim_lead(session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id)
+        claim = claim_lead(
+            session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id, language=language
+        )
         if claim.ok and claim.lead is not None:
             return [
                 ChatAnswer(
                     claim.text,
-                    texts.outcome_buttons(lead_id),
+                    texts.outcome_buttons(lead_id, language),
                     edit=True,
                     lead_id=lead_id,
                     company_id=claim.lead.company_id,
@@ -87,15 +94,20 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
     if parts[0] == "out" and len(parts) == 3 and parts[2] in {o.value for o in OUTCOMES}:
         outcome = LeadState(parts[2])
         result = record_outcome(
-            session, lead_id=lead_id, hunter_id=hunter.id, outcome=outcome, member_id=member_id
+            session,
+            lead_id=lead_id,
+            hunter_id=hunter.id,
+            outcome=outcome,
+            member_id=member_id,
+            language=language,
         )
         if not result.ok or result.lead is None:
             return [ChatAnswer(result.text)]
         # "Contacted" is a step on the way; the other outcomes end the lead, and their buttons go.
-        buttons = texts.outcome_buttons(lead_id) if outcome is LeadState.CONTACTED else None
+        buttons = texts.outcome_buttons(lead_id, language) if outcome is LeadState.CONTACTED else None
         return [
             ChatAnswer(
-                f"{result.text}\n\n{card_for(session, result.lead)}",
+                f"{result.text}\n\n{card_for(session, result.lead, language)}",
                 buttons,
                 edit=True,
                 lead_id=lead_id,
@@ -110,22 +122,23 @@ def lead_button(session: Session, *, chat_id: str, data: str) -> list[ChatAnswer
             ReleaseStatus.FINAL: "lead_final",
             ReleaseStatus.UNKNOWN_LEAD: "portal_not_found",
         }
-        state = released.lead.state.value if released.lead is not None else "new"
-        outcome_name = text(f"lead_state_{state}").lower()
-        return [ChatAnswer(text(keys[released.status], outcome=outcome_name), edit=released.ok)]
-    return [ChatAnswer("Denne knappen forstod jeg ikke. Send /leads for å se leadsene dine.")]
+        state = released.lead.state if released.lead is not None else LeadState.NEW
+        outcome_name = texts.state_label(state, language)
+        return [ChatAnswer(text(keys[released.status], language, outcome=outcome_name), edit=released.ok)]
+    return [ChatAnswer(text("leads_unknown_button", language))]
 
 
 def note_command(session: Session, *, chat_id: str, command_text: str) -> list[ChatAnswer]:
     """`/notat 12 Ringte daglig leder`: a note on lead 12, which the organisation must hold."""
+    language = chat_language(session, chat_id)
     hunter, member_id = acting_for_chat(session, chat_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
-        return [ChatAnswer(texts.hunter_state_refusal(hunter))]
+        return [ChatAnswer(texts.hunter_state_refusal(hunter, language))]
     _command, _, rest = command_text.strip().partition(" ")
     number, _, note = rest.strip().partition(" ")
     lead_id = ascii_int(number)
     if lead_id is None or not note.strip():
-        return [ChatAnswer(text("chat_note_usage"))]
+        return [ChatAnswer(text("chat_note_usage", language))]
     result = add_note(session, lead_id=lead_id, hunter_id=hunter.id, member_id=member_id, text=note)
     keys = {
         NoteStatus.SAVED: "lead_note_saved",
@@ -133,4 +146,8 @@ def note_command(session: Session, *, chat_id: str, command_text: str) -> list[C
         NoteStatus.TOO_LONG: "lead_note_too_long",
         NoteStatus.NOT_OWNER: "lead_note_not_yours",
     }
-    return [ChatAnswer(text(keys[result.status], max=MAX_NOTE), lead_id=lead_id if result.note else None)]
+    return [
+        ChatAnswer(
+            text(keys[result.status], language, max=MAX_NOTE), lead_id=lead_id if result.note else None
+        )
+    ]

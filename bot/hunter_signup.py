@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from bot.keywords import ascii_int, parse
-from catalogue import text
+from catalogue import DEFAULT_LANGUAGE, LANGUAGES, known_language
+from catalogue import text as say
+from catalogue.labels import labels_of
 from companies.phones import normalize_phone
 from hunters import organisations as hunter_admin
 from hunters.notify import ChatAnswer, button
@@ -47,26 +49,37 @@ class Turn:
     def data(self) -> dict[str, Any]:
         return self.conversation.data
 
+    @property
+    def language(self) -> str:
+        return known_language(self.conversation.language)
+
     def save(self, step: str | None, **values: Any) -> None:
         # A new dict, so SQLAlchemy sees the JSON column change.
         self.conversation.data = {**self.conversation.data, **values}
         self.conversation.step = step
 
 
-def start_signup(session: Session, *, chat_id: str) -> list[ChatAnswer]:
-    """`/jeger`: a known hunter hears where they stand; anyone else starts the questions."""
+def start_signup(session: Session, *, chat_id: str, app_language: str | None = None) -> list[ChatAnswer]:
+    """`/jeger`: a known hunter hears where they stand; anyone else starts the questions, in the language
+    their Telegram app is set to when we write it (a chat met before keeps the language it has)."""
+    conversation = conversation_of(session, chat_id)
+    if conversation.id is None and app_language is not None:
+        conversation.language = language_of_app(app_language)
+    language = known_language(conversation.language)
     hunter = hunter_admin.hunter_by_chat(session, chat_id)
     if hunter is not None:
-        return [ChatAnswer(_known_hunter(hunter))]
-    conversation = conversation_of(session, chat_id)
+        session.flush()
+        return [ChatAnswer(_known_hunter(hunter, language))]
     conversation.flow, conversation.step, conversation.data = FLOW, "org_name", {}
     session.flush()
-    return [
-        ChatAnswer(
-            "Velkommen! Som læreplassjeger får du bedrifter i ditt område som vil ha lærling. "
-            "Svar på noen korte spørsmål (skriv «avbryt» for å avslutte).\n\nHva heter organisasjonen din?"
-        )
-    ]
+    return [ChatAnswer(say("signup_welcome", language))]
+
+
+def language_of_app(code: str) -> str:
+    """Telegram's IETF code of the user's app (`nn`, `nb`, `no`, `en-GB`) as one of our languages: nynorsk and
+    English as they are, everything else bokmål, the campaign's default."""
+    base = code.lower().split("-")[0]
+    return base if base in ("nn", "en") else DEFAULT_LANGUAGE
 
 
 def in_signup(session: Session, *, chat_id: str) -> bool:
@@ -84,7 +97,7 @@ def handle_signup(
     turn = Turn(session, conversation, (text or "").strip(), button)
     if button is None and parse(turn.text).cancel:
         leave_signup(conversation)
-        return [ChatAnswer("Påmeldingen er avbrutt. Send /jeger for å begynne på nytt.")]
+        return [ChatAnswer(say("signup_cancelled", turn.language))]
     step = STEPS.get(conversation.step or "", _org_name)
     answers = step(turn)
     session.flush()
@@ -107,16 +120,12 @@ def conversation_of(session: Session, chat_id: str) -> Conversation:
     return conversation
 
 
-def _known_hunter(hunter: Hunter) -> str:
+def _known_hunter(hunter: Hunter, language: str) -> str:
     if hunter.state == HunterState.APPROVED:
-        return (
-            f"{hunter.org_name} er allerede godkjent som læreplassjeger. Send /leads for å se leadsene dine."
-        )
+        return say("hunter_known_approved", language, name=hunter.org_name)
     if hunter.state == HunterState.PENDING:
-        return f"{hunter.org_name} er registrert og venter på godkjenning. Du får beskjed her."
-    return (
-        f"{hunter.org_name} er ikke godkjent som læreplassjeger. Ta kontakt med kampanjen om du har spørsmål."
-    )
+        return say("hunter_known_pending", language, name=hunter.org_name)
+    return say("hunter_known_rejected", language, name=hunter.org_name)
 
 
 # --- the steps, in order ----------------------------------------------------------------------------------
@@ -124,18 +133,18 @@ def _known_hunter(hunter: Hunter) -> str:
 
 def _org_name(turn: Turn) -> list[ChatAnswer]:
     if not 2 <= len(turn.text) <= 200:
-        return [ChatAnswer("Skriv navnet på organisasjonen (2–200 tegn).")]
+        return [ChatAnswer(say("signup_org_name", turn.language))]
     turn.save("org_type", org_name=turn.text)
-    return [_type_question()]
+    return [_type_question(turn.language)]
 
 
-def _type_question() -> ChatAnswer:
-    labels = list(hunter_admin.TYPE_LABELS.items())
+def _type_question(language: str) -> ChatAnswer:
+    labels = list(labels_of("hunter_type", language).items())
     rows = [
         [button(label, f"{PREFIX}type:{value}") for value, label in labels[i : i + 2]]
         for i in range(0, len(labels), 2)
     ]
-    return ChatAnswer("Hva slags organisasjon er det?", rows)
+    return ChatAnswer(say("signup_org_type", language), rows)
 
 
 def _org_type(turn: Turn) -> list[ChatAnswer]:
@@ -143,74 +152,79 @@ def _org_type(turn: Turn) -> list[ChatAnswer]:
     if turn.button and turn.button.startswith(f"{PREFIX}type:"):
         chosen = turn.button.removeprefix(f"{PREFIX}type:")
     else:
-        by_label = {label.lower(): value for value, label in hunter_admin.TYPE_LABELS.items()}
+        # A typed name counts in any of our languages: the keyboard may be an older one.
+        by_label = {
+            name.lower(): value
+            for language in LANGUAGES
+            for value, name in labels_of("hunter_type", language).items()
+        }
         chosen = by_label.get(turn.text.lower())
     if chosen not in hunter_admin.TYPE_LABELS:
-        return [_type_question()]
+        return [_type_question(turn.language)]
     turn.save("orgnr", type=chosen)
-    return [ChatAnswer("Hva er organisasjonsnummeret (9 siffer)?")]
+    return [ChatAnswer(say("signup_orgnr", turn.language))]
 
 
 def _orgnr(turn: Turn) -> list[ChatAnswer]:
     number = re.sub(r"[\s.]", "", turn.text)
     if orgnr_taken(turn.session, number):
-        return [ChatAnswer(text("org_error_orgnr_taken"))]
+        return [ChatAnswer(say("org_error_orgnr_taken", turn.language))]
     if not orgnr_check.is_valid(number):
-        return [
-            ChatAnswer(
-                f"«{turn.text[:30]}» er ikke et gyldig organisasjonsnummer (9 siffer, kontrollsifferet må "
-                "stemme). Prøv igjen."
-            )
-        ]
+        return [ChatAnswer(say("signup_orgnr_invalid", turn.language, typed=turn.text[:30]))]
     turn.save("counties", orgnr=number, counties=[])
-    return [_county_keyboard(turn.session, [], edit=False)]
+    return [_county_keyboard(turn, [], edit=False)]
 
 
-def _county_keyboard(session: Session, chosen: list[str], *, edit: bool) -> ChatAnswer:
+def _county_keyboard(turn: Turn, chosen: list[str], *, edit: bool) -> ChatAnswer:
+    session = turn.session
     counties = session.scalars(select(County).order_by(County.number)).all()
     cells = [
         button(f"{'✓ ' if c.number in chosen else ''}{c.name.split(' - ')[0]}", f"{PREFIX}cty:{c.number}")
         for c in counties
     ]
     rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
-    rows.append([button("Ferdig", f"{PREFIX}cty:done")])
-    return ChatAnswer("Hvilke fylker dekker dere? Trykk for å velge, og «Ferdig» til slutt.", rows, edit=edit)
+    rows.append([button(say("signup_done_button", turn.language), f"{PREFIX}cty:done")])
+    return ChatAnswer(say("signup_counties", turn.language), rows, edit=edit)
 
 
 def _counties(turn: Turn) -> list[ChatAnswer]:
     chosen: list[str] = list(turn.data.get("counties", []))
     if turn.button and not turn.button.startswith(f"{PREFIX}cty:"):  # a button of an earlier question
-        return [_county_keyboard(turn.session, chosen, edit=False)]
+        return [_county_keyboard(turn, chosen, edit=False)]
     value = turn.button.removeprefix(f"{PREFIX}cty:") if turn.button else _typed_button(turn.text)
     if value == "done":
         if not chosen:
-            return [ChatAnswer("Velg minst ett fylke.")]
+            return [ChatAnswer(say("signup_pick_county", turn.language))]
         turn.save("trades")
-        return [_trade_prompt()]
+        return [_trade_prompt(turn.language)]
     known = dict(turn.session.execute(select(County.number, County.name)).tuples().all())
     if value in known:
         chosen = [c for c in chosen if c != value] if value in chosen else [*chosen, value]
         turn.save("counties", counties=sorted(chosen))
-        return [_county_keyboard(turn.session, sorted(chosen), edit=True)]
+        return [_county_keyboard(turn, sorted(chosen), edit=True)]
     # Typed answers ("55, 56" or "Troms og Finnmark") pick counties too.
     words = [w for w in re.split(r"[\s,;]+|\bog\b", turn.text.lower()) if w]
     picked = {
         n for n, name in known.items() if n in words or any(w in name.lower() for w in words if len(w) > 2)
     }
     turn.save("counties", counties=sorted(set(chosen) | picked))
-    return [_county_keyboard(turn.session, sorted(set(chosen) | picked), edit=False)]
+    return [_county_keyboard(turn, sorted(set(chosen) | picked), edit=False)]
 
 
 def _typed_button(typed: str) -> str | None:
-    """«Ferdig» and «Alle fag» typed instead of tapped (a chat without buttons, `jeger sandbox reply`)."""
-    return {"ferdig": "done", "alle fag": "all"}.get(typed.strip().lower())
+    """«Ferdig» and «Alle fag» typed instead of tapped (a chat without buttons, `jeger sandbox reply`), in any
+    of our languages."""
+    words = {}
+    for language in LANGUAGES:
+        words[say("signup_done_button", language).lower()] = "done"
+        words[say("signup_all_trades_button", language).lower()] = "all"
+    return words.get(typed.strip().lower())
 
 
-def _trade_prompt() -> ChatAnswer:
+def _trade_prompt(language: str) -> ChatAnswer:
     return ChatAnswer(
-        "Hvilke fag jobber dere med? Skriv et fag eller en del av navnet (f.eks. «elektro»), "
-        "eller velg «Alle fag».",
-        [[button("Alle fag", f"{PREFIX}trd:all")]],
+        say("signup_trades", language),
+        [[button(say("signup_all_trades_button", language), f"{PREFIX}trd:all")]],
     )
 
 
@@ -218,36 +232,43 @@ def _trade_keyboard(turn: Turn, *, edit: bool) -> ChatAnswer:
     chosen = set(turn.data.get("trades", []))
     matches = [turn.session.get_one(Trade, t) for t in turn.data.get("matches", [])]
     rows = [[button(f"{'✓ ' if t.id in chosen else ''}{t.name}", f"{PREFIX}trd:{t.id}")] for t in matches]
-    rows.append([button("Alle fag", f"{PREFIX}trd:all"), button("Ferdig", f"{PREFIX}trd:done")])
-    names = ", ".join(turn.session.get_one(Trade, t).name for t in sorted(chosen)) or "ingen ennå"
+    rows.append(
+        [
+            button(say("signup_all_trades_button", turn.language), f"{PREFIX}trd:all"),
+            button(say("signup_done_button", turn.language), f"{PREFIX}trd:done"),
+        ]
+    )
+    names = ", ".join(turn.session.get_one(Trade, t).name for t in sorted(chosen))
     return ChatAnswer(
-        f"Valgt: {names}.\nTrykk for å velge, søk etter flere fag, eller trykk «Ferdig».", rows, edit=edit
+        say("signup_chosen", turn.language, names=names or say("signup_none_yet", turn.language)),
+        rows,
+        edit=edit,
     )
 
 
 def _trades(turn: Turn) -> list[ChatAnswer]:
     chosen: list[int] = list(turn.data.get("trades", []))
     if turn.button and not turn.button.startswith(f"{PREFIX}trd:"):
-        return [_trade_prompt()]
+        return [_trade_prompt(turn.language)]
     value = turn.button.removeprefix(f"{PREFIX}trd:") if turn.button else _typed_button(turn.text)
     if value == "all":
         turn.save("contact_name", all_trades=True, trades=[])
-        return [ChatAnswer("Alle fag er valgt. Hvem er kontaktperson hos dere (fullt navn)?")]
+        return [ChatAnswer(say("signup_all_chosen", turn.language))]
     if value == "done":
         if not chosen:
-            return [ChatAnswer("Velg minst ett fag, eller «Alle fag».")]
+            return [ChatAnswer(say("signup_pick_trade", turn.language))]
         turn.save("contact_name", all_trades=False)
-        return [ChatAnswer("Hvem er kontaktperson hos dere (fullt navn)?")]
+        return [ChatAnswer(say("signup_contact_name", turn.language))]
     trade_id = ascii_int(value or "")
     if trade_id is not None and turn.session.get(Trade, trade_id) is not None:
         chosen = [t for t in chosen if t != trade_id] if trade_id in chosen else [*chosen, trade_id]
         turn.save("trades", trades=chosen)
         return [_trade_keyboard(turn, edit=True)]
     if turn.button:  # a stale or forged button
-        return [_trade_prompt()]
+        return [_trade_prompt(turn.language)]
     matches = search_trades(turn.session, turn.text)
     if not matches:
-        return [ChatAnswer(f"Fant ingen fag som passer «{turn.text[:40]}». Prøv et annet ord.")]
+        return [ChatAnswer(say("signup_no_trade", turn.language, typed=turn.text[:40]))]
     turn.save("trades", matches=[t.id for t in matches])
     return [_trade_keyboard(turn, edit=False)]
 
@@ -269,27 +290,20 @@ def search_trades(session: Session, query: str) -> list[Trade]:
 
 def _contact_name(turn: Turn) -> list[ChatAnswer]:
     if not 2 <= len(turn.text) <= 200:
-        return [ChatAnswer("Skriv navnet på kontaktpersonen.")]
+        return [ChatAnswer(say("signup_contact_name_invalid", turn.language))]
     turn.save("phone", contact_name=turn.text)
-    return [ChatAnswer("Hvilket telefonnummer kan bedriftene og kampanjen nå dere på?")]
+    return [ChatAnswer(say("signup_phone", turn.language))]
 
 
 def _phone(turn: Turn) -> list[ChatAnswer]:
     phone = normalize_phone(turn.text)
     if phone is None:
-        return [
-            ChatAnswer(f"«{turn.text[:30]}» ser ikke ut som et telefonnummer. Prøv igjen, f.eks. 912 34 567.")
-        ]
+        return [ChatAnswer(say("signup_phone_invalid", turn.language, typed=turn.text[:30]))]
     try:
         hunter = _create_hunter(turn, phone)
     except SignupRefused as refused:  # the orgnr was taken meanwhile, or the number is another member's
-        return [ChatAnswer(" ".join(text(key) for key in refused.problems.values()))]
-    return [
-        ChatAnswer(
-            f"Takk! {hunter.org_name} er registrert og venter på godkjenning fra kampanjen. "
-            "Du får beskjed her når dere er godkjent."
-        )
-    ]
+        return [ChatAnswer(" ".join(say(key, turn.language) for key in refused.problems.values()))]
+    return [ChatAnswer(say("signup_done", turn.language, name=hunter.org_name))]
 
 
 def _create_hunter(turn: Turn, phone: str) -> Hunter:

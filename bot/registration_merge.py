@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue import text
 from hunters.leads import create_lead
-from hunters.notify import enqueue_telegram_notice
+from hunters.notify import chat_language, enqueue_telegram_notice
 from store.models import Company, Conversation, Hunter, Lead, LeadState, Registration, utcnow
 
 log = logging.getLogger(__name__)
@@ -125,13 +126,12 @@ def _one_lead(session: Session, *, keep: Registration, other: Registration) -> t
     session.flush([survivor])
     hunter = session.get(Hunter, gone_hunter) if gone_hunter and gone_hunter != survivor.hunter_id else None
     if hunter is not None and hunter.telegram_chat_id:
+        language = chat_language(session, hunter.telegram_chat_id)
         enqueue_telegram_notice(
             session,
             chat_id=hunter.telegram_chat_id,
-            text=(
-                f"Lead nr. {gone_id} var samme bedrift som lead nr. {survivor.id}, og kampanjen har slått dem "
-                f"sammen. Dere trenger ikke følge opp lead nr. {gone_id}."
-            ),
+            text=text("lead_merged", language, gone=gone_id, kept=survivor.id),
+            language=language,
             hunter_id=hunter.id,
             company_id=survivor.company_id,
         )

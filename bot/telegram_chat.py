@@ -41,6 +41,7 @@ class TelegramInbound:
     button: str | None  # a tapped inline button's callback data
     args: list[str]  # a command's arguments (`/start <token>`)
     received_at: datetime
+    app_language: str | None = None  # the language the person's Telegram app is set to (an IETF code)
 
     def __post_init__(self) -> None:
         # PostgreSQL text cannot hold NUL: the replacement character keeps the length and shows the spot.
@@ -194,7 +195,7 @@ def link_chat(session: Session, *, company: Company, chat_id: str) -> Contact:
 def hunter_signup_start(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
-    return hunter_signup.start_signup(session, chat_id=inbound.chat_id)
+    return hunter_signup.start_signup(session, chat_id=inbound.chat_id, app_language=inbound.app_language)
 
 
 def hunter_leads(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:

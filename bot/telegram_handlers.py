@@ -111,6 +111,9 @@ class Handlers:
                 button=query.data if query is not None else None,
                 args=list(context.args or []),
                 received_at=message.date if message is not None else utcnow(),
+                app_language=update.effective_user.language_code
+                if update.effective_user is not None
+                else None,
             )
             answers = await asyncio.to_thread(self._decide, action, inbound)
             sent, deferred = await self._send(update, context, answers)

@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from campaigns.step_jobs import write_jobs_after_commit
-from store import labels
+from catalogue.labels import label
 from store.models import Campaign, CampaignState, Notice, utcnow
 from store.models.enums import LIVE_CAMPAIGN_STATES
 
@@ -42,8 +42,8 @@ ALLOWED: dict[CampaignState, frozenset[CampaignState]] = {
 }
 ENDED = (CampaignState.COMPLETED, CampaignState.CANCELLED)
 
-# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in store.labels.
-STATE_TEXT = {state: labels.label(state, "campaign", lower=True) for state in CampaignState}
+# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in catalogue.states.
+STATE_TEXT = {state: label(state, "campaign", lower=True) for state in CampaignState}
 
 
 class CampaignError(ValueError):

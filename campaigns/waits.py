@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from store.labels import label
+from catalogue.labels import label
 from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
 from store.times import iso_oslo, when_text
 

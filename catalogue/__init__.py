@@ -16,7 +16,7 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal
+from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal, states
 from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
 from store.times import in_oslo
 
@@ -24,7 +24,17 @@ LANGUAGES = ("nb", "nn", "en")
 # Bokmål: what the campaign writes when nothing says otherwise, and what staff read until they choose.
 DEFAULT_LANGUAGE = "nb"
 
-_MODULES: tuple[ModuleType, ...] = (common, company, hunter, hunter_org, local, meetings, pages, portal)
+_MODULES: tuple[ModuleType, ...] = (
+    common,
+    company,
+    hunter,
+    hunter_org,
+    local,
+    meetings,
+    pages,
+    portal,
+    states,
+)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Mapping[str, str]]:

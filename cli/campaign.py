@@ -8,6 +8,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from catalogue.labels import label
 from cli.common import (
     Context,
     ExportFormat,
@@ -21,7 +22,6 @@ from cli.common import (
     write_table,
 )
 from store.db import Database
-from store.labels import label
 from store.models import MAX_ID
 
 campaign_app = typer.Typer(help="Lag, forhåndsvis, start og følg med på kampanjer.", no_args_is_help=True)

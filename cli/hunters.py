@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from catalogue.labels import label
 from cli.common import ctx_of, fail, print_json
-from store.labels import label
 from store.models import MAX_ID
 from store.models.enums import HunterState, HunterType
 

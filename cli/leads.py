@@ -8,8 +8,8 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from catalogue.labels import label
 from cli.common import ExportFormat, ListFormat, check_output, ctx_of, fail, print_json, shown, write_table
-from store.labels import label
 from store.models import MAX_ID
 from store.models.enums import LeadState
 

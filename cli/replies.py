@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from catalogue.labels import label
 from cli.common import ExportFormat, check_output, ctx_of, print_json, shown, write_table
-from store.labels import label
 from store.models import MAX_ID
 from store.models.enums import Intent
 

@@ -8,8 +8,8 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from catalogue.labels import label
 from cli.common import ctx_of, fail, print_json, shown
-from store.labels import label
 from store.models import MAX_ID
 from store.models.enums import StaffRole
 

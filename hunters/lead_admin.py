@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from catalogue import text
 from hunters import lead_texts as texts
 from hunters.leads import announce_lead, card_for, covers_county
-from hunters.notify import enqueue_telegram_notice
+from hunters.notify import chat_language, enqueue_telegram_notice
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 
 
@@ -78,10 +79,12 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
     lead.outcome_at = None
     session.flush()
     if previous is not None and previous.telegram_chat_id:
+        language = chat_language(session, previous.telegram_chat_id)
         enqueue_telegram_notice(
             session,
             chat_id=previous.telegram_chat_id,
-            text=f"Kampanjen har flyttet lead nr. {lead.id} fra dere. Dere trenger ikke følge den opp.",
+            text=text("lead_moved_away", language, id=lead.id),
+            language=language,
             hunter_id=previous.id,
             lead_id=lead.id,
             company_id=lead.company_id,
@@ -89,11 +92,13 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
     if hunter is None:
         announce_lead(session, lead=lead, now=now, reminder=False)
     elif hunter.telegram_chat_id:
+        language = chat_language(session, hunter.telegram_chat_id)
         enqueue_telegram_notice(
             session,
             chat_id=hunter.telegram_chat_id,
-            text="Kampanjen har gitt dere denne leaden. " + texts.claimed_text(card_for(session, lead)),
-            buttons=texts.outcome_buttons(lead.id),
+            text=text("lead_given", language, card=card_for(session, lead, language)),
+            language=language,
+            buttons=texts.outcome_buttons(lead.id, language),
             hunter_id=hunter.id,
             lead_id=lead.id,
             company_id=lead.company_id,

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import text
+from catalogue import DEFAULT_LANGUAGE, text
 from hunters import lead_texts
 from hunters.notify import Buttons, enqueue_notice
 from settings import Settings
@@ -135,7 +135,7 @@ def send_instant_notices(session: Session, *, settings: Settings, now: datetime 
         subject, body = _line(session, notice, lead, settings.public_base_url)
         buttons: Buttons | None = None
         if channel is Channel.TELEGRAM and notice.kind != "outcome":
-            buttons = lead_texts.claim_buttons(lead.id)
+            buttons = lead_texts.claim_buttons(lead.id, DEFAULT_LANGUAGE)
         enqueue_notice(
             session, channel=channel, address=address, subject=subject, text=body, buttons=buttons,
             hunter_id=member.hunter_id, lead_id=lead.id, company_id=lead.company_id,

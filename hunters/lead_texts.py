@@ -1,40 +1,44 @@
-"""What hunters read about leads (Norwegian bokmål), kept apart from the rules in `hunters.leads`."""
+"""What hunters read about leads, in the language of the hunter's chat (`hunters.notify.chat_language`); the
+texts are the catalogue's (`catalogue/hunter.py`), kept apart from the rules in `hunters.leads`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from catalogue import text
+from catalogue.labels import label
 from hunters.notify import Buttons, button
-from store import labels
 from store.models import Company, Hunter, Lead, LeadState, Registration
 
-# One source for the names of lead states (store.labels): the buttons, the hunters' lists and the dashboard.
-OUTCOME_LABELS: dict[LeadState, str] = {
-    state: labels.label(state, "lead")
-    for state in (
-        LeadState.CONTACTED,
-        LeadState.BECAME_TRAINING_COMPANY,
-        LeadState.DECLINED,
-        LeadState.NO_ANSWER,
-    )
+# The outcomes a hunter reports, in the order of the buttons; named by the one label of each lead state.
+OUTCOME_ROWS = (
+    (LeadState.CONTACTED, LeadState.NO_ANSWER),
+    (LeadState.BECAME_TRAINING_COMPANY, LeadState.DECLINED),
+)
+# By hunters.leads.ClaimStatus value: why a hunter may not claim a lead.
+CLAIM_REFUSALS = {
+    "outside_county": "lead_outside_county",
+    "outside_trades": "lead_outside_trades",
+    "owners_only": "lead_owners_only",
 }
 
-STATE_LABELS: dict[LeadState, str] = {state: labels.label(state, "lead", lower=True) for state in LeadState}
+
+def state_label(state: LeadState, language: str) -> str:
+    """`kontaktet`, as it reads inside a sentence."""
+    return label(state, "lead", language, lower=True)
 
 
-def claim_buttons(lead_id: int) -> Buttons:
-    return [[button("Ta leaden", f"lead:claim:{lead_id}")]]
+def claim_buttons(lead_id: int, language: str) -> Buttons:
+    return [[button(text("lead_claim_button", language), f"lead:claim:{lead_id}")]]
 
 
-def outcome_buttons(lead_id: int) -> Buttons:
-    def out(state: LeadState) -> dict[str, str]:
-        return button(OUTCOME_LABELS[state], f"lead:out:{lead_id}:{state.value}")
-
+def outcome_buttons(lead_id: int, language: str) -> Buttons:
     return [
-        [out(LeadState.CONTACTED), out(LeadState.NO_ANSWER)],
-        [out(LeadState.BECAME_TRAINING_COMPANY), out(LeadState.DECLINED)],
-        [button(text("lead_release"), f"lead:rel:{lead_id}")],
+        *(
+            [button(label(state, "lead", language), f"lead:out:{lead_id}:{state.value}") for state in row]
+            for row in OUTCOME_ROWS
+        ),
+        [button(text("lead_release", language), f"lead:rel:{lead_id}")],
     ]
 
 
@@ -44,85 +48,61 @@ def lead_card(
     registration: Registration,
     county_name: str | None,
     approved_trades: Sequence[str] = (),
+    *,
+    language: str,
 ) -> str:
     """The facts a hunter needs to call the company, one per line; `approved_trades` are the trades a county
     has approved it for already ("Trade (County)"), so the hunter knows where it trains apprentices today."""
     place = ", ".join(p for p in (company.business_city or company.postal_city, county_name) if p)
-    lines = [f"{company.name} (org.nr. {company.orgnr})"]
+    lines = [text("lead_card_company", language, name=company.name, orgnr=company.orgnr)]
     if not registration.verified:
         # Whoever registered only typed the public orgnr: the hunter should check they speak for the company.
-        lines.append(f"{UNVERIFIED}: registrert av noen som bare oppga organisasjonsnummeret")
+        lines.append(text("lead_card_unverified", language))
     if place:
         lines.append(place)
-    trades = ", ".join(t.name for t in registration.trades) or "ikke oppgitt"
-    lines.append(f"Fag: {trades}")
+    trades = ", ".join(t.name for t in registration.trades) or text("not_given", language)
+    lines.append(text("lead_card_trades", language, trades=trades))
     if approved_trades:
-        lines.append(f"Godkjent lærebedrift i: {', '.join(approved_trades)}")
+        lines.append(text("lead_card_approved", language, trades=", ".join(approved_trades)))
     if registration.places:
-        lines.append(f"Læreplasser: {registration.places}")
+        lines.append(text("lead_card_places", language, places=registration.places))
     if registration.adult_apprentices is not None:
-        lines.append(f"Voksne lærlinger: {'ja' if registration.adult_apprentices else 'nei'}")
+        answer = text("yes_lower" if registration.adult_apprentices else "no_lower", language)
+        lines.append(text("lead_card_adult", language, answer=answer))
     if registration.adult_places is not None:
-        lines.append(f"Plasser for voksne lærlinger: {registration.adult_places}")
+        lines.append(text("lead_card_adult_places", language, places=registration.adult_places))
     if registration.trial_first is not None:
-        lines.append(f"Kandidat på prøve først: {'ja' if registration.trial_first else 'nei'}")
+        answer = text("yes_lower" if registration.trial_first else "no_lower", language)
+        lines.append(text("lead_card_trial_first", language, answer=answer))
     if registration.start:
-        lines.append(f"Ønsket oppstart: {registration.start}")
+        lines.append(text("lead_card_start", language, start=registration.start))
     contact = ", ".join(p for p in (registration.contact_name, registration.phone, registration.email) if p)
-    lines.append(f"Kontakt: {contact or 'ikke oppgitt'}")
-    lines.append(f"Lead nr. {lead.id}")
+    lines.append(text("lead_card_contact", language, contact=contact or text("not_given", language)))
+    lines.append(text("lead_card_number", language, id=lead.id))
     return "\n".join(lines)
 
 
-def new_lead_text(card: str, *, reminder: bool) -> str:
-    if reminder:
-        head = "Påminnelse: denne bedriften venter fortsatt på en læreplassjeger."
-    else:
-        head = "Ny bedrift vil ha lærling!"
-    return f"{head}\n\n{card}\n\nTrykk «Ta leaden» for å følge den opp."
+def new_lead_text(card: str, *, reminder: bool, language: str) -> str:
+    return text("lead_reminder" if reminder else "lead_new", language, card=card)
 
 
-def claimed_text(card: str) -> str:
-    return f"Leaden er din. Ta kontakt med bedriften, og meld fra hvordan det gikk:\n\n{card}"
+def taken_text(owner: Hunter | None, language: str) -> str:
+    if owner is None:
+        return text("lead_taken_by_someone", language)
+    return text("lead_taken_by", language, who=owner.org_name)
 
 
-def taken_text(owner: Hunter | None) -> str:
-    who = owner.org_name if owner is not None else "en annen jeger"
-    return f"Denne leaden er allerede tatt av {who}."
-
-
-def hunter_state_refusal(hunter: Hunter | None) -> str:
+def hunter_state_refusal(hunter: Hunter | None, language: str) -> str:
     if hunter is None:
-        return "Du er ikke registrert som læreplassjeger. Send /jeger for å melde deg på."
+        return text("hunter_not_registered", language)
     if hunter.state == "pending":
-        return "Registreringen din venter på godkjenning. Du får beskjed her når den er godkjent."
-    return "Registreringen din som jeger er ikke godkjent. Ta kontakt med kampanjen om du har spørsmål."
+        return text("hunter_waiting", language)
+    return text("hunter_not_approved", language)
 
 
-UNVERIFIED = "Ikke bekreftet"
-OUTSIDE_COUNTY = "Denne leaden er utenfor fylkene dine, så du kan ikke ta den."
-OUTSIDE_TRADES = "Denne leaden gjelder fag dere ikke dekker, så du kan ikke ta den."
-OWNERS_ONLY = (
-    "Denne leaden kommer fra en lokal kampanje og går til organisasjonene som eier kampanjen, så du kan ikke "
-    "ta den nå."
-)
-# By hunters.leads.ClaimStatus value: why a hunter may not claim a lead.
-CLAIM_REFUSALS = {
-    "outside_county": OUTSIDE_COUNTY,
-    "outside_trades": OUTSIDE_TRADES,
-    "owners_only": OWNERS_ONLY,
-}
-UNKNOWN_LEAD = "Fant ikke denne leaden. Den kan være slettet."
-ALREADY_YOURS = "Denne leaden er allerede din."
-NOT_OWNER = "Bare jegeren som har tatt leaden, kan melde utfall."
+def outcome_text(state: LeadState, language: str) -> str:
+    return text("lead_outcome_recorded", language, outcome=state_label(state, language))
 
 
-def outcome_text(state: LeadState) -> str:
-    return f"Takk! Registrert: {OUTCOME_LABELS[state].lower()}."
-
-
-def outcome_final_text(state: LeadState) -> str:
-    return (
-        f"Utfallet er allerede registrert som «{OUTCOME_LABELS[state].lower()}» og kan ikke endres her. "
-        "Ta kontakt med kampanjen om det er feil."
-    )
+def outcome_final_text(state: LeadState, language: str) -> str:
+    return text("lead_outcome_final", language, outcome=state_label(state, language))

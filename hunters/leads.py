@@ -14,11 +14,12 @@ from sqlalchemy import exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from catalogue import DEFAULT_LANGUAGE, text
 from companies.training import approved_trades
 from hunters import lead_texts as texts
 from hunters.lead_notes import record_event
 from hunters.lead_notices import active_members, queue_lead_notices
-from hunters.notify import enqueue_telegram_notice
+from hunters.notify import chat_language, enqueue_telegram_notice
 from hunters.routing import Audience, lead_routing, owns_lead
 from store.models import (
     CampaignOwner,
@@ -89,13 +90,14 @@ def eligible_hunters(session: Session, *, lead: Lead, telegram_only: bool = True
     return list(session.scalars(query.order_by(Hunter.id)))
 
 
-def card_for(session: Session, lead: Lead) -> str:
+def card_for(session: Session, lead: Lead, language: str) -> str:
     company = session.get(Company, lead.company_id)
     registration = session.get(Registration, lead.registration_id)
     assert company is not None and registration is not None
     county = session.get(County, lead.county_number) if lead.county_number else None
     approved = [f"{a.trade} ({a.county})" for a in approved_trades(session, orgnr=company.orgnr)]
-    return texts.lead_card(lead, company, registration, county.name if county else None, approved)
+    county_name = county.name if county else None
+    return texts.lead_card(lead, company, registration, county_name, approved, language=language)
 
 
 def announce_lead(
@@ -113,14 +115,15 @@ def announce_lead(
         session, lead=lead, kind="reminder" if reminder else "new", hunters=with_members, now=now
     )
     chat_only = [h for h in hunters if h not in with_members and h.telegram_chat_id]
-    text = texts.new_lead_text(card_for(session, lead), reminder=reminder) if chat_only else ""
     for hunter in chat_only:
         assert hunter.telegram_chat_id is not None
+        language = chat_language(session, hunter.telegram_chat_id)
         enqueue_telegram_notice(
             session,
             chat_id=hunter.telegram_chat_id,
-            text=text,
-            buttons=texts.claim_buttons(lead.id),
+            text=texts.new_lead_text(card_for(session, lead, language), reminder=reminder, language=language),
+            language=language,
+            buttons=texts.claim_buttons(lead.id, language),
             hunter_id=hunter.id,
             lead_id=lead.id,
             company_id=lead.company_id,
@@ -178,20 +181,25 @@ def covers_trades(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
 
 
 def claim_lead(
-    session: Session, *, lead_id: int, hunter_id: int, member_id: int | None = None
+    session: Session,
+    *,
+    lead_id: int,
+    hunter_id: int,
+    member_id: int | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ClaimResult:
     """The first approved hunter of the lead's county and trades to claim it gets it; everyone else learns
     who has it. The checks are made here, not trusted to the buttons: a forged tap gets the same answer.
     `member_id` names who claimed it, in the lead's history."""
     hunter = session.get(Hunter, hunter_id)
     if hunter is None or hunter.state != HunterState.APPROVED:
-        return ClaimResult(ClaimStatus.NOT_APPROVED, texts.hunter_state_refusal(hunter))
+        return ClaimResult(ClaimStatus.NOT_APPROVED, texts.hunter_state_refusal(hunter, language))
     lead = session.get(Lead, lead_id)
     if lead is None:
-        return ClaimResult(ClaimStatus.UNKNOWN_LEAD, texts.UNKNOWN_LEAD)
+        return ClaimResult(ClaimStatus.UNKNOWN_LEAD, text("lead_unknown", language))
     refusal = _claim_refusal(session, hunter=hunter, lead=lead)
     if refusal is not None:
-        return ClaimResult(refusal, texts.CLAIM_REFUSALS[refusal], lead=lead)
+        return ClaimResult(refusal, text(texts.CLAIM_REFUSALS[refusal], language), lead=lead)
     now = utcnow()
     result = session.execute(
         update(Lead)
@@ -204,11 +212,12 @@ def claim_lead(
         record_event(
             session, lead_id=lead_id, kind="claimed", hunter_id=hunter_id, member_id=member_id, now=now
         )
-        return ClaimResult(ClaimStatus.CLAIMED, texts.claimed_text(card_for(session, lead)), lead, hunter)
+        claimed = text("lead_claimed", language, card=card_for(session, lead, language))
+        return ClaimResult(ClaimStatus.CLAIMED, claimed, lead, hunter)
     if lead.hunter_id == hunter_id:
-        return ClaimResult(ClaimStatus.ALREADY_YOURS, texts.ALREADY_YOURS, lead, hunter)
+        return ClaimResult(ClaimStatus.ALREADY_YOURS, text("lead_already_yours", language), lead, hunter)
     owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
-    return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner), lead, owner)
+    return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner, language), lead, owner)
 
 
 def may_claim(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
@@ -250,6 +259,7 @@ def record_outcome(
     outcome: LeadState,
     by_staff: bool = False,
     member_id: int | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> OutcomeResult:
     """Only the owner reports what came of a lead, and a final outcome stands unless staff change it;
     "became training company" also marks the company. The lead's history records it, and the organisation's
@@ -258,13 +268,13 @@ def record_outcome(
         raise ValueError(f"{outcome} is not a lead outcome")
     lead = session.get(Lead, lead_id)
     if lead is None:
-        return OutcomeResult(False, texts.UNKNOWN_LEAD)
+        return OutcomeResult(False, text("lead_unknown", language))
     if lead.hunter_id != hunter_id or lead.state not in OWNED_STATES:
-        return OutcomeResult(False, texts.NOT_OWNER, lead)
+        return OutcomeResult(False, text("lead_not_owner", language), lead)
     if lead.state in FINAL_OUTCOMES and not by_staff:
         if lead.state == outcome:
-            return OutcomeResult(True, texts.outcome_text(outcome), lead)  # the same tap twice
-        return OutcomeResult(False, texts.outcome_final_text(lead.state), lead)
+            return OutcomeResult(True, texts.outcome_text(outcome, language), lead)  # the same tap twice
+        return OutcomeResult(False, texts.outcome_final_text(lead.state, language), lead)
     lead.state = outcome
     lead.outcome_at = now = utcnow()
     record_event(
@@ -281,7 +291,7 @@ def record_outcome(
         company.training_marked = True  # the hunter's word stands whatever a county's list later says
         company.is_training_company = True
     session.flush()
-    return OutcomeResult(True, texts.outcome_text(outcome), lead)
+    return OutcomeResult(True, texts.outcome_text(outcome, language), lead)
 
 
 def hunter_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[Lead]]:

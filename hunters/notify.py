@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue import DEFAULT_LANGUAGE, known_language
 from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
 
 Buttons = list[list[dict[str, str]]]
@@ -40,6 +41,19 @@ def button(text: str, callback_data: str) -> dict[str, str]:
     return {"text": text, "callback_data": callback_data}
 
 
+def chat_language(session: Session, chat_id: str | None) -> str:
+    """The language a Telegram chat is spoken to in: its conversation's (the hunter's choice, `/sprak`, or
+    what their Telegram app said at sign-up); bokmål for a chat we have not met."""
+    if chat_id is None:
+        return DEFAULT_LANGUAGE
+    language = session.scalar(
+        select(Conversation.language).where(
+            Conversation.channel == "telegram", Conversation.address == chat_id
+        )
+    )
+    return known_language(language)
+
+
 def enqueue_notice(
     session: Session,
     *,
@@ -51,7 +65,7 @@ def enqueue_notice(
     hunter_id: int | None = None,
     lead_id: int | None = None,
     company_id: int | None = None,
-    language: str = "nb",
+    language: str = DEFAULT_LANGUAGE,
 ) -> Message:
     """Queues one notification on any channel; the dispatcher sends it (Telegram's message id, the SMS SID or
     the e-mail's Message-ID lands in `provider_id`), in the sandbox as everywhere else.
@@ -83,6 +97,7 @@ def enqueue_telegram_notice(
     *,
     chat_id: str,
     text: str,
+    language: str = DEFAULT_LANGUAGE,
     buttons: Buttons | None = None,
     hunter_id: int | None = None,
     lead_id: int | None = None,
@@ -94,6 +109,7 @@ def enqueue_telegram_notice(
         channel=Channel.TELEGRAM,
         address=chat_id,
         text=text,
+        language=language,
         buttons=buttons,
         hunter_id=hunter_id,
         lead_id=lead_id,
@@ -117,7 +133,7 @@ def queue_chat_answer(
         priority=0,
         channel=Channel.TELEGRAM,
         address=chat_id,
-        language="nb",
+        language=chat_language(session, chat_id),
         body=answer.text,
         extra={"buttons": answer.buttons} if answer.buttons else None,
         company_id=answer.company_id or company_id,

@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from hunters.notify import enqueue_telegram_notice
-from store import labels
+from catalogue import plural, text
+from catalogue.labels import labels_of
+from hunters.notify import chat_language, enqueue_telegram_notice
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
 
-TYPE_LABELS: dict[str, str] = dict(labels.HUNTER_TYPES)  # one source: store.labels
+TYPE_LABELS: dict[str, str] = dict(labels_of("hunter_type"))  # one source: catalogue.states
 
 
 class UnknownHunter(LookupError):
@@ -42,13 +43,9 @@ def approve_hunter(session: Session, *, hunter_id: int, staff_id: int | None = N
         .select_from(Lead)
         .where(Lead.state == LeadState.NEW, Lead.county_number.in_([c.number for c in hunter.counties]))
     )
-    waiting = f" Det ligger {open_leads} ledige leads i fylkene dine nå." if open_leads else ""
-    _tell(
-        session,
-        hunter,
-        f"Du er godkjent som læreplassjeger for {hunter.org_name}! Nye bedrifter i fylkene og fagene dine "
-        f"kommer hit med en «Ta leaden»-knapp.{waiting} Send /leads for å se leadsene dine.",
-    )
+    language = chat_language(session, hunter.telegram_chat_id)
+    waiting = plural("hunter_open_leads", open_leads, language) if open_leads else ""
+    _tell(session, hunter, text("hunter_approved", language, name=hunter.org_name, waiting=waiting), language)
     return HunterDecision(hunter, changed=True)
 
 
@@ -58,12 +55,8 @@ def reject_hunter(session: Session, *, hunter_id: int, staff_id: int | None = No
     if hunter.state == HunterState.REJECTED:
         return HunterDecision(hunter, changed=False)
     _decide(hunter, HunterState.REJECTED, staff_id)
-    _tell(
-        session,
-        hunter,
-        f"Registreringen av {hunter.org_name} som læreplassjeger er ikke godkjent. "
-        "Ta kontakt med kampanjen om du mener dette er feil.",
-    )
+    language = chat_language(session, hunter.telegram_chat_id)
+    _tell(session, hunter, text("hunter_rejected", language, name=hunter.org_name), language)
     return HunterDecision(hunter, changed=True)
 
 
@@ -80,9 +73,11 @@ def _decide(hunter: Hunter, state: HunterState, staff_id: int | None) -> None:
     hunter.decided_by_id = staff_id
 
 
-def _tell(session: Session, hunter: Hunter, text: str) -> None:
+def _tell(session: Session, hunter: Hunter, said: str, language: str) -> None:
     if hunter.telegram_chat_id:  # hunters added by staff without Telegram hear it some other way
-        enqueue_telegram_notice(session, chat_id=hunter.telegram_chat_id, text=text, hunter_id=hunter.id)
+        enqueue_telegram_notice(
+            session, chat_id=hunter.telegram_chat_id, text=said, language=language, hunter_id=hunter.id
+        )
     session.flush()
 
 

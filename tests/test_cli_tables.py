@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from catalogue.labels import labels_of
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.labels import MESSAGE_STATES
 from store.models import (
     Channel,
     HunterState,
@@ -136,7 +136,7 @@ def test_every_cli_table_has_a_header_row_and_norwegian_states(
         rows = table_rows(result.stdout)
         assert rows and rows[0][: len(header)] == header, (command, rows[:1])
         if command[1] == "status":
-            assert rows[0][3:] and set(rows[0][3:]) <= set(MESSAGE_STATES.values()), rows[0]
+            assert rows[0][3:] and set(rows[0][3:]) <= set(labels_of("message").values()), rows[0]
         else:
             assert rows[0] == header, (command, rows[:1])
         assert len(rows) > 1, command  # a row under the header
@@ -197,7 +197,7 @@ def test_fixed_choices_show_in_help_and_others_are_refused(
 
 
 def test_channel_labels_cover_every_channel() -> None:
-    from store.labels import CHANNELS, label
+    from catalogue.labels import label, labels_of
 
     assert all(label(c, "channel") != c.value for c in Channel)
-    assert set(CHANNELS) >= {c.value for c in Channel}
+    assert set(labels_of("channel")) >= {c.value for c in Channel}

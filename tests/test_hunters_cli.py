@@ -33,7 +33,9 @@ def test_approving_a_pending_hunter_tells_them_on_telegram_once(cli, db: Databas
         assert session.get_one(Hunter, hunter.id).state == HunterState.APPROVED
         told = [m for m in notifications(session) if m.hunter_id == hunter.id]
         assert len(told) == 1 and told[0].address == "4242" and told[0].priority == 0
-        assert "godkjent" in (told[0].body or "") and "1 ledige leads" in (told[0].body or "")
+        assert "godkjent" in (told[0].body or "") and "Det ligger 1 ledig lead i fylkene dine" in (
+            told[0].body or ""
+        )
 
     again = cli("hunters", "approve", str(hunter.id))
     assert again.exit_code == 0 and "ingenting endret" in again.stdout

@@ -250,7 +250,7 @@ def test_the_company_page_and_the_hunters_lead_card_show_the_approved_trades(
     with db.transaction() as session:
         company = session.scalars(select(Company).where(Company.orgnr == orgnr)).one()
         lead = create_lead(session, registration_id=make_registration(session, company=company).id)
-        card = card_for(session, lead)
+        card = card_for(session, lead, "nb")
     assert "Godkjent lærebedrift i: Elektrikerfaget (Troms), Produksjonsteknikkfaget (Troms)" in card
 
 

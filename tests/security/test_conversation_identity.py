@@ -178,7 +178,7 @@ def test_a_telegram_chat_that_typed_an_orgnr_reads_nothing_and_registers_on_its_
         )
         lead = session.scalars(select(Lead)).one()
         assert lead.registration_id == strangers.id
-        assert "Ikke bekreftet" in card_for(session, lead)
+        assert "Ikke bekreftet" in card_for(session, lead, "nb")
         [notice] = notifications(session, lead_id=lead.id)
         assert "Ikke bekreftet" in (notice.body or "")
         assert_company_untouched(session, seeded.company_id)

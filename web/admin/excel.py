@@ -17,7 +17,6 @@ from typing import Any
 from fastapi.responses import Response
 
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
-from store.labels import LEAD_STATES, MESSAGE_STATES
 from web.admin.ui import label
 from web.downloads import attachment
 
@@ -109,14 +108,14 @@ def excel_xlsx(
 
 
 def lead_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [{**row, "state": LEAD_STATES.get(str(row["state"]), row["state"])} for row in rows]
+    return [{**row, "state": label(row["state"], "lead")} for row in rows]
 
 
 def report_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [
         {
             **row,
-            "state": MESSAGE_STATES.get(str(row["state"]), row["state"]),
+            "state": label(row["state"], "message"),
             "channel": label(row["channel"], "channel"),
             "wait_reason": label(row.get("wait_reason"), "wait"),
             "address": "(på papir)" if row.get("address") == "(print)" else row.get("address"),

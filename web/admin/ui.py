@@ -19,8 +19,9 @@ from sqlalchemy import select
 
 from campaigns.inbox import open_count
 from catalogue.jinja import install as install_catalogue
+from catalogue.labels import KINDS, labels_of
+from catalogue.labels import label as catalogue_label
 from staff.scopes import scope_of_staff
-from store import labels
 from store.db import Database
 from store.models import Notice
 from store.times import in_oslo, shown_date, shown_time
@@ -29,27 +30,13 @@ from web.auth import csrf_token
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 OSLO = ZoneInfo("Europe/Oslo")
 
-# Where a registration, an opt-out, a reply or a contact came from.
-SOURCES = {
-    "sms": "SMS",
-    "telegram": "Telegram",
-    "web": "nettskjemaet",
-    "staff": "en ansatt",
-    "sandbox": "sandkassen",
-    "provider": "leverandøren (nummeret sa STOPP)",
-    "privacy": "personvernforespørsel",
-    "register": "Enhetsregisteret",
-    "registration": "registreringen",
-    "conversation": "samtalen",
-    "email": "e-post",
-}
-LABELS: dict[str, Mapping[str, str]] = {**labels.KINDS, "source": SOURCES}
+# Every kind of label by name, for templates that list choices (`LABELS.lead.items()`).
+LABELS: dict[str, Mapping[str, str]] = {kind: labels_of(kind) for kind in KINDS}
 
 
 def label(value: Any, kind: str) -> str:
-    """The Norwegian name of a state or code (store.labels, shared with the CLI and the bot)."""
-    raw = getattr(value, "value", value)
-    return LABELS[kind].get(str(raw), str(raw)) if raw is not None else ""
+    """The name of a state or code (catalogue.states, shared with the CLI and the bot)."""
+    return catalogue_label(getattr(value, "value", value), kind)
 
 
 def local_time(moment: datetime | None, fmt: str | None = None) -> str:
