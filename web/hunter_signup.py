@@ -23,10 +23,11 @@ from starlette.datastructures import FormData
 from bot.keywords import ascii_int
 from catalogue import text
 from catalogue.jinja import install as install_catalogue
+from catalogue.labels import labels_of
 from hunters.members import UNSTORABLE
 from hunters.signup import SignupInput, SignupRefused, sign_up
 from store.db import Database
-from store.models import County, HunterType, Trade
+from store.models import County, Trade
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
@@ -98,7 +99,7 @@ def _page(
             "lang": "nb",
             "form": form,
             "errors": {name: text(key) for name, key in errors.items()},
-            "types": [(t.value, text(f"org_type_{t.value}_label")) for t in HunterType],
+            "types": list(labels_of("hunter_type", "nb").items()),
             "counties": counties,
             "programmes": programmes,
             "csrf": csrf_token(request),
