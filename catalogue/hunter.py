@@ -83,7 +83,7 @@ TEXTS.update(
             "en": "Reminder: this company is still waiting for an apprenticeship hunter.\n\n{card}\n\n"
             "Press “Take the lead” to follow it up.",
         },
-        "lead_claimed": {
+        "chat_lead_claimed": {
             "nb": "Leaden er din. Ta kontakt med bedriften, og meld fra hvordan det gikk:\n\n{card}",
             "nn": "Leaden er din. Ta kontakt med bedrifta, og meld frå korleis det gjekk:\n\n{card}",
             "en": "The lead is yours. Contact the company, and tell us how it went:\n\n{card}",
@@ -141,12 +141,12 @@ TEXTS.update(
             "nn": "Fann ikkje denne leaden. Han kan vere sletta.",
             "en": "Could not find this lead. It may have been deleted.",
         },
-        "lead_already_yours": {
+        "chat_lead_already_yours": {
             "nb": "Denne leaden er allerede din.",
             "nn": "Denne leaden er alt din.",
             "en": "This lead is already yours.",
         },
-        "lead_not_owner": {
+        "chat_lead_not_owner": {
             "nb": "Bare jegeren som har tatt leaden, kan melde utfall.",
             "nn": "Berre jegeren som har teke leaden, kan melde utfall.",
             "en": "Only the hunter who took the lead can report its outcome.",

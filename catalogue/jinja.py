@@ -1,5 +1,5 @@
 """The catalogue in web templates: `{{ t("key", name=...) }}`, `{{ tn("key", count) }}`, and filters for
-numbers and times, all in the page's language.
+numbers, times and state names (`{{ lead.state | label("lead") }}`), all in the page's language.
 
 The language is the template context's `lang` (every page sets it; bokmål when it does not), so a template never
 passes it by hand and cannot show one paragraph in another language than the `<html lang>` it declares.
@@ -15,6 +15,7 @@ from jinja2.runtime import Context
 
 from catalogue import DEFAULT_LANGUAGE, known_language, plural, shown_time, text
 from catalogue.formats import format_date, format_number
+from catalogue.labels import label
 
 
 def _language(context: Context) -> str:
@@ -46,8 +47,13 @@ def _date(context: Context, moment: datetime | date | None, long: bool = False) 
     return format_date(moment, _language(context), long=long)
 
 
+@pass_context
+def _label(context: Context, value: Any, kind: str, lower: bool = False) -> str:
+    return label(value, kind, _language(context), lower=lower)
+
+
 def install(env: Environment) -> Environment:
     """Adds the catalogue's global functions and filters to `env` (each Jinja2Templates calls it once)."""
     env.globals.update(t=_t, tn=_tn)
-    env.filters.update(number=_number, datetime=_datetime, date=_date)
+    env.filters.update(number=_number, datetime=_datetime, date=_date, label=_label)
     return env

@@ -1,8 +1,7 @@
 """What hunter members read on the portal (`/jeger/…`), in its sign-in messages and in lead notices.
 
-Keys start with `portal_`, `lead_`, `notice_` or a state/type family (`lead_state_<state>`,
-`hunter_type_<type>_name`, `hunter_state_<state>`, `notice_channel_<channel>`, `notice_mode_<mode>`), so a page can
-name a value in the reader's language."""
+Keys start with `portal_`, `lead_`, `notice_` or a family (`notice_channel_<channel>`, `notice_mode_<mode>`), so a
+page can name a value in the reader's language; states and organisation kinds are named by `catalogue.labels`."""
 
 from __future__ import annotations
 
@@ -296,16 +295,6 @@ LEADS: T = {
         "en": "The outcome is saved: {outcome}.",
     },
     "lead_outcome_invalid": {"nb": "Velg et utfall.", "nn": "Vel eit utfall.", "en": "Choose an outcome."},
-    "lead_state_new": {"nb": "Ledig", "nn": "Ledig", "en": "Open"},
-    "lead_state_claimed": {"nb": "Tatt", "nn": "Teken", "en": "Claimed"},
-    "lead_state_contacted": {"nb": "Kontaktet", "nn": "Kontakta", "en": "Contacted"},
-    "lead_state_became_training_company": {
-        "nb": "Ble lærebedrift",
-        "nn": "Vart lærebedrift",
-        "en": "Became a training company",
-    },
-    "lead_state_declined": {"nb": "Takket nei", "nn": "Takka nei", "en": "Declined"},
-    "lead_state_no_answer": {"nb": "Fikk ikke svar", "nn": "Fekk ikkje svar", "en": "No answer"},
 }
 
 PROFILE: T = {
@@ -338,29 +327,6 @@ PROFILE: T = {
         "nn": "Ei endring av fylke eller fag må godkjennast av kampanjen før de ser andre leads.",
         "en": "A change of counties or trades must be approved by the campaign before you see other leads.",
     },
-    "hunter_state_pending": {
-        "nb": "venter på godkjenning",
-        "nn": "ventar på godkjenning",
-        "en": "waiting for approval",
-    },
-    "hunter_state_approved": {"nb": "godkjent", "nn": "godkjend", "en": "approved"},
-    "hunter_state_rejected": {"nb": "ikke godkjent", "nn": "ikkje godkjend", "en": "not approved"},
-    "hunter_type_union_name": {"nb": "Fagforbund", "nn": "Fagforbund", "en": "Trade union"},
-    "hunter_type_trade_body_name": {
-        "nb": "Bransjeorganisasjon",
-        "nn": "Bransjeorganisasjon",
-        "en": "Trade body",
-    },
-    "hunter_type_training_office_name": {
-        "nb": "Opplæringskontor",
-        "nn": "Opplæringskontor",
-        "en": "Training office",
-    },
-    "hunter_type_school_name": {"nb": "Skole", "nn": "Skule", "en": "School"},
-    "hunter_type_municipality_name": {"nb": "Kommune", "nn": "Kommune", "en": "Municipality"},
-    "hunter_type_county_council_name": {"nb": "Fylkeskommune", "nn": "Fylkeskommune", "en": "County council"},
-    "hunter_type_nav_name": {"nb": "NAV", "nn": "NAV", "en": "NAV"},
-    "hunter_type_other_name": {"nb": "Annet", "nn": "Anna", "en": "Other"},
     "notice_channel_email": {"nb": "e-post", "nn": "e-post", "en": "e-mail"},
     "notice_channel_sms": {"nb": "SMS", "nn": "SMS", "en": "SMS"},
     "notice_channel_telegram": {"nb": "Telegram", "nn": "Telegram", "en": "Telegram"},

@@ -36,7 +36,7 @@ LABELS: dict[str, dict[str, Variants]] = {
         "unknown": _v("Uavklart", "Uavklart", "Unresolved"),
     },
     "lead": {
-        "new": _v("Ny", "Ny", "New"),
+        "new": _v("Ledig", "Ledig", "Open"),
         "claimed": _v("Tatt", "Teken", "Claimed"),
         "contacted": _v("Kontaktet", "Kontakta", "Contacted"),
         "became_training_company": _v("Ble lærebedrift", "Vart lærebedrift", "Became a training company"),
@@ -44,9 +44,9 @@ LABELS: dict[str, dict[str, Variants]] = {
         "no_answer": _v("Fikk ikke svar", "Fekk ikkje svar", "No answer"),
     },
     "hunter": {
-        "pending": _v("Venter", "Ventar", "Pending"),
+        "pending": _v("Venter på godkjenning", "Ventar på godkjenning", "Waiting for approval"),
         "approved": _v("Godkjent", "Godkjend", "Approved"),
-        "rejected": _v("Avvist", "Avvist", "Rejected"),
+        "rejected": _v("Ikke godkjent", "Ikkje godkjend", "Not approved"),
     },
     "hunter_type": {
         "union": _v("Fagforbund", "Fagforbund", "Trade union"),

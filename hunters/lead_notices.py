@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.labels import label
 from hunters import lead_texts
 from hunters.notify import Buttons, enqueue_notice
 from settings import Settings
@@ -98,7 +99,7 @@ def _line(session: Session, notice: MemberNotice, lead: Lead, base_url: str) -> 
             .order_by(LeadNote.id.desc())
             .limit(1)
         )
-        outcome = text(f"lead_state_{lead.state.value}").lower()
+        outcome = label(lead.state, "lead", lower=True)
         return (
             text("notice_outcome_subject", company=name),
             text("notice_outcome", member=who or "?", company=name, outcome=outcome, url=url),

@@ -212,10 +212,10 @@ def claim_lead(
         record_event(
             session, lead_id=lead_id, kind="claimed", hunter_id=hunter_id, member_id=member_id, now=now
         )
-        claimed = text("lead_claimed", language, card=card_for(session, lead, language))
+        claimed = text("chat_lead_claimed", language, card=card_for(session, lead, language))
         return ClaimResult(ClaimStatus.CLAIMED, claimed, lead, hunter)
     if lead.hunter_id == hunter_id:
-        return ClaimResult(ClaimStatus.ALREADY_YOURS, text("lead_already_yours", language), lead, hunter)
+        return ClaimResult(ClaimStatus.ALREADY_YOURS, text("chat_lead_already_yours", language), lead, hunter)
     owner = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
     return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner, language), lead, owner)
 
@@ -270,7 +270,7 @@ def record_outcome(
     if lead is None:
         return OutcomeResult(False, text("lead_unknown", language))
     if lead.hunter_id != hunter_id or lead.state not in OWNED_STATES:
-        return OutcomeResult(False, text("lead_not_owner", language), lead)
+        return OutcomeResult(False, text("chat_lead_not_owner", language), lead)
     if lead.state in FINAL_OUTCOMES and not by_staff:
         if lead.state == outcome:
             return OutcomeResult(True, texts.outcome_text(outcome, language), lead)  # the same tap twice

@@ -117,9 +117,9 @@ NORWEGIAN = [
     (("replies", "list"), "Kanal", "SMS", "sms"),
     (("campaign", "list"), "Tilstand", "Utkast", "draft"),
     (("campaign", "status", "1"), "Kanal", "SMS", "sms"),
-    (("hunters", "list"), "Tilstand", "Venter", "pending"),
+    (("hunters", "list"), "Tilstand", "Venter på godkjenning", "pending"),
     (("hunters", "list"), "Type", "Fagforbund", "union"),
-    (("leads", "list"), "Tilstand", "Ny", "new"),
+    (("leads", "list"), "Tilstand", "Ledig", "new"),
     (("staff", "list"), "Rolle", "Kampanjeansvarlig", "staff"),
 ]
 

@@ -74,7 +74,7 @@ def test_leads_export_as_csv_with_the_same_filters(admin_client: TestClient, db:
     assert response.headers["content-type"].startswith("text/csv")
     rows = _excel_rows(response.content)
     assert [r["Bedrift"] for r in rows] == ["Oslo Maler AS"]
-    assert rows[0]["Status"] == "Ny" and rows[0]["Fylke"].startswith("Oslo")
+    assert rows[0]["Status"] == "Ledig" and rows[0]["Fylke"].startswith("Oslo")
     assert "company" not in rows[0] and "state" not in rows[0]
 
 

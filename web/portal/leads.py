@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from catalogue import text
+from catalogue.labels import label
 from hunters.lead_actions import ReleaseStatus, release_lead
 from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
 from hunters.leads import OUTCOMES, ClaimStatus, claim_lead, record_outcome
@@ -143,4 +143,4 @@ def outcome(
 
 
 def _state_name(request: Request, state: LeadState) -> str:
-    return text(f"lead_state_{state.value}", language(request)).lower()
+    return label(state, "lead", language(request), lower=True)

@@ -1,4 +1,4 @@
-"""What every portal page shares: the signed-in member, the reader's language, the catalogue's texts as `t(...)`,
+"""What every portal page shares: the signed-in member, the reader's language, the catalogue's texts as `t(...)`
 flash messages, and the Jinja environment (templates under web/templates/portal).
 
 The portal is for people on a phone who may never have seen it before: Norwegian (bokmål) unless the reader
@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
+from catalogue.jinja import install as install_catalogue
 from hunters.member_sessions import member_by_session
 from store.models import HunterMember
 from web.admin.ui import local_time
@@ -36,15 +37,10 @@ def language(request: Request) -> str:
 
 def _context(request: Request) -> dict[str, Any]:
     lang = language(request)
-
-    def t(key: str, **values: Any) -> str:
-        return text(key, lang, **values)
-
     flashes = request.session.pop("portal_flash", []) if "portal_flash" in request.session else []
     return {
         "lang": lang,
         "languages": LANGUAGES,
-        "t": t,
         "csrf_token": csrf_token(request),
         "member": getattr(request.state, "member", None),
         "flashes": flashes,
@@ -52,6 +48,7 @@ def _context(request: Request) -> dict[str, Any]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_context])
+install_catalogue(templates.env)  # t(), tn() and the filters, in the page's `lang`
 templates.env.filters.update(local_time=local_time)
 
 
