@@ -184,4 +184,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "For mange forsøk frå denne adressa. Vent eit minutt og prøv igjen.",
         "en": "Too many attempts from this address. Wait a minute and try again.",
     },
+    # The portal's member and area pages (web/portal/members.py).
+    "org_members_title": {"nb": "Medlemmer", "nn": "Medlemmer", "en": "Members"},
+    "org_member_remove": {"nb": "Fjern {name}", "nn": "Fjern {name}", "en": "Remove {name}"},
+    "org_member_add_heading": {"nb": "Legg til et medlem", "nn": "Legg til eit medlem", "en": "Add a member"},
+    "org_member_add_hint": {
+        "nb": "Medlemmet logger inn med en lenke på e-post og ser organisasjonens leads.",
+        "nn": "Medlemmet loggar inn med ei lenkje på e-post og ser leadsa til organisasjonen.",
+        "en": "The member signs in with a link by e-mail and sees the organisation's leads.",
+    },
+    "org_member_add_submit": {"nb": "Legg til", "nn": "Legg til", "en": "Add"},
+    "org_member_added": {"nb": "{name} er lagt til.", "nn": "{name} er lagd til.", "en": "{name} is added."},
+    "org_member_removed": {
+        "nb": "{name} er fjernet og logget ut.",
+        "nn": "{name} er fjerna og logga ut.",
+        "en": "{name} is removed and signed out.",
+    },
+    "org_back_to_profile": {
+        "nb": "Tilbake til organisasjonen",
+        "nn": "Tilbake til organisasjonen",
+        "en": "Back to the organisation",
+    },
+    "org_area_title": {
+        "nb": "Endre fylker og fag",
+        "nn": "Endre fylke og fag",
+        "en": "Change counties and trades",
+    },
+    "org_area_hint": {
+        "nb": "Flere fylker eller fag må godkjennes av kampanjen før dere ser leads der. Færre gjelder med en gang.",
+        "nn": "Fleire fylke eller fag må godkjennast av kampanjen før de ser leads der. Færre gjeld med ein gong.",
+        "en": "More counties or trades must be approved by the campaign before you see leads there. Fewer apply at once.",
+    },
+    "org_area_submit": {"nb": "Send endringen", "nn": "Send endringa", "en": "Send the change"},
+    "org_change_waits": {
+        "nb": "Endringen venter på godkjenning fra kampanjen.",
+        "nn": "Endringa ventar på godkjenning frå kampanjen.",
+        "en": "The change waits for the campaign's approval.",
+    },
+    "org_change_applied": {
+        "nb": "Endringen gjelder nå.",
+        "nn": "Endringa gjeld no.",
+        "en": "The change applies now.",
+    },
 }
