@@ -48,6 +48,8 @@ ERASED_LABELS = {
     "registrations": "registreringer",
     "hunters": "jegere",
     "rsvps": "møtesvar",
+    "members": "medlemmer",
+    "notes": "notater",
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
@@ -23,13 +23,19 @@ from companies.optout_records import record_opt_out
 from companies.optouts import address_owners, mark_do_not_contact
 from companies.phones import normalize_phone
 from store.models import (
+    AuditEvent,
     Company,
     Contact,
     ContactKind,
     Conversation,
     Event,
     Hunter,
+    HunterMember,
     Lead,
+    LeadNote,
+    MemberLogin,
+    MemberNotice,
+    MemberSession,
     Message,
     MessageState,
     OptOut,
@@ -37,6 +43,7 @@ from store.models import (
     RegistrationSource,
     Reply,
     Rsvp,
+    utcnow,
 )
 from store.secrets import AddressHasher
 
@@ -53,6 +60,8 @@ class ErasureReport:
     conversations: int = 0
     registrations: int = 0
     hunters: int = 0
+    members: int = 0
+    notes: int = 0
     rsvps: int = 0  # answers to information meetings that lost the phone or chat they came from
 
     def as_dict(self) -> dict[str, int]:
@@ -104,6 +113,7 @@ def export_address(session: Session, *, kind: ContactKind, address: str) -> dict
             )
         ],
         "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, address)))],
+        **_member_export(session, kind, address),
         "rsvps": [_row(r) for r in session.scalars(select(Rsvp).where(Rsvp.address == address))],
         "opted_out": session.scalar(
             select(OptOut.created_at).where(OptOut.address_hash == hasher(kind, address))
@@ -123,6 +133,14 @@ def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
         "replies": [_row(r) for r in session.scalars(select(Reply).where(Reply.company_id == company.id))],
         "registrations": [_row(r) | {"trades": [t.name for t in r.trades]} for r in registrations],
         "leads": [_row(lead) for lead in session.scalars(select(Lead).where(Lead.company_id == company.id))],
+        "lead_notes": [
+            _row(note)
+            for note in session.scalars(
+                select(LeadNote)
+                .where(LeadNote.lead_id.in_(select(Lead.id).where(Lead.company_id == company.id)))
+                .order_by(LeadNote.id)
+            )
+        ],
         # Answers to information meetings: which meeting, yes or no, how many people, from where.
         "rsvps": [
             _row(r) | {"meeting": title}
@@ -146,6 +164,53 @@ def _company(session: Session, orgnr: str) -> Company:
     return company
 
 
+def _member_match(kind: ContactKind, address: str) -> Any:
+    column = {
+        ContactKind.PHONE: HunterMember.phone,
+        ContactKind.EMAIL: HunterMember.email,
+        ContactKind.TELEGRAM: HunterMember.telegram_chat_id,
+    }
+    return column[kind] == address
+
+
+def _member_export(session: Session, kind: ContactKind, address: str) -> dict[str, Any]:
+    """A member of a hunter organisation with this address: the person, the notes they wrote, and what was
+    logged about them (sign-in secrets are kept only as hashes and are not personal data worth exporting)."""
+    members = session.scalars(select(HunterMember).where(_member_match(kind, address))).all()
+    ids = [m.id for m in members]
+    notes = session.scalars(select(LeadNote).where(LeadNote.member_id.in_(ids)).order_by(LeadNote.id))
+    sessions = session.scalars(select(MemberSession.id_hash).where(MemberSession.member_id.in_(ids))).all()
+    events = session.scalars(
+        select(AuditEvent)
+        .where(or_(AuditEvent.member_id.in_(ids), AuditEvent.actor_member_id.in_(ids)))
+        .order_by(AuditEvent.id)
+    )
+    return {
+        "members": [_row(m) for m in members],
+        "member_notes": [_row(n) for n in notes],
+        "member_sessions": len(sessions),
+        "audit_events": [_row(e) for e in events],
+    }
+
+
+def _erase_members(session: Session, kind: ContactKind, address: str) -> int:
+    """A member with this address loses name, addresses and chat, is removed from the organisation, and is signed
+    out; their sign-in secrets and waiting digest lines go. Their notes stay with the lead (the organisation's
+    record of its work), no longer tied to anyone who can be named."""
+    members = session.scalars(select(HunterMember).where(_member_match(kind, address))).all()
+    ids = [m.id for m in members]
+    if not ids:
+        return 0
+    for model in (MemberSession, MemberLogin, MemberNotice):
+        session.execute(delete(model).where(model.member_id.in_(ids)))
+    now = utcnow()
+    for member in members:
+        member.name = ERASED_NAME
+        member.email = member.phone = member.telegram_chat_id = None
+        member.removed_at = member.removed_at or now
+    return len(members)
+
+
 def _hunter_match(kind: ContactKind, address: str) -> Any:
     column = {
         ContactKind.PHONE: Hunter.phone,
@@ -155,6 +220,7 @@ def _hunter_match(kind: ContactKind, address: str) -> Any:
     return column[kind] == address
 
 
+ERASED_NAME = "–"  # the column needs a name; an erased member has none
 BLANK = {"address": None, "body": None, "html": None, "extra": None, "subject": None, "error": None}
 # Which conversation channel and registration source an address kind writes through.
 CHANNEL_OF_KIND = {ContactKind.PHONE: "sms", ContactKind.TELEGRAM: "telegram"}
@@ -272,6 +338,7 @@ def erase_address(
     for hunter in hunters:
         hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
     report.hunters = len(hunters)
+    report.members = _erase_members(session, kind, address)
     for company in session.scalars(
         select(Company).where(
             or_(Company.phone == address, Company.mobile == address, Company.email == address)
@@ -317,6 +384,13 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     report.rsvps += _updated(
         session,
         update(Rsvp).where(Rsvp.company_id == company.id, Rsvp.address.is_not(None)).values(address=None),
+    )
+    # Hunters' notes on the company's leads name and quote its people; the record that a note was made stays.
+    report.notes += _updated(
+        session,
+        update(LeadNote)
+        .where(LeadNote.lead_id.in_(lead_ids), LeadNote.kind == "note", LeadNote.text.is_not(None))
+        .values(text=None),
     )
     company.phone = company.mobile = company.email = None
     # Its addresses are gone, not only opted out: the company itself is not written to again.

@@ -168,3 +168,48 @@ def test_jeger_in_the_sandbox_starts_the_hunter_sign_up_not_a_question_to_staff(
         # Nothing of it reached staff's inbox as a question.
         assert session.scalar(select(Reply.id).where(Reply.intent == Intent.FREE_TEXT)) is None
     assert "venter på godkjenning" in say("/jeger")
+
+
+def test_privacy_export_and_erase_cover_members_and_their_notes(cli: RunCli, db: Database) -> None:
+    from hunters.lead_notes import add_note
+    from hunters.member_sessions import start_member_session
+    from store.models import LeadNote, MemberSession
+
+    with db.transaction() as session:
+        hunter = make_hunter(session, all_trades=True)
+        company = make_company(session, name="Fjordbygg AS", orgnr="984851006")
+        lead = create_lead(session, registration_id=make_registration(session, company=company).id)
+        assert claim_lead(session, lead_id=lead.id, hunter_id=hunter.id).ok
+        member = HunterMember(
+            hunter_id=hunter.id, name="Kari Jeger", email="kari@jeger.no", phone="+4791111111"
+        )
+        session.add(member)
+        session.flush()
+        assert (
+            add_note(
+                session, lead_id=lead.id, member=member, text="Ringte daglig leder Per, 900 00 000"
+            ).status
+            == "saved"
+        )
+        start_member_session(session, member_id=member.id)
+        member_id = member.id
+
+    exported = json.loads(cli("privacy", "export", "--email", "kari@jeger.no").stdout)
+    assert [m["name"] for m in exported["members"]] == ["Kari Jeger"]
+    assert [n["text"] for n in exported["member_notes"]] == ["Ringte daglig leder Per, 900 00 000"]
+    assert exported["member_sessions"] == 1
+    by_company = json.loads(cli("privacy", "export", "--orgnr", "984851006").stdout)
+    assert "Ringte daglig leder Per, 900 00 000" in [n["text"] for n in by_company["lead_notes"]]
+
+    erased = json.loads(cli("privacy", "erase", "--email", "kari@jeger.no", "--json").stdout)
+    assert erased["members"] == 1
+    with db.session() as session:
+        gone = session.get_one(HunterMember, member_id)
+        assert (gone.name, gone.email, gone.phone) == ("–", None, None) and gone.removed_at is not None
+        assert session.scalar(select(MemberSession.id_hash)) is None
+    assert json.loads(cli("privacy", "export", "--email", "kari@jeger.no").stdout)["members"] == []
+
+    erased = json.loads(cli("privacy", "erase", "--orgnr", "984851006", "--json").stdout)
+    assert erased["notes"] == 1
+    with db.session() as session:
+        assert session.scalar(select(LeadNote.text).where(LeadNote.kind == "note")) is None
