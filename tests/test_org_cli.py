@@ -187,7 +187,11 @@ def test_privacy_export_and_erase_cover_members_and_their_notes(cli: RunCli, db:
         session.flush()
         assert (
             add_note(
-                session, lead_id=lead.id, member=member, text="Ringte daglig leder Per, 900 00 000"
+                session,
+                lead_id=lead.id,
+                hunter_id=hunter.id,
+                member_id=member.id,
+                text="Ringte daglig leder Per, 900 00 000",
             ).status
             == "saved"
         )
