@@ -180,8 +180,8 @@ def test_export_then_erase_leaves_no_trace_but_the_opt_out(cli, db: Database) ->
     assert json.loads(cli("privacy", "export", "--phone", MOBILE).stdout)["opted_out"] is not None
     again = cli("privacy", "erase", "--phone", MOBILE)  # nothing is left to erase, and it says so
     assert again.exit_code == 0 and again.stdout == (
-        "Slettet: 0 kontaktadresser, 0 meldinger, 0 svar, 0 samtaler, 0 registreringer, 0 jegere, 0 møtesvar, "
-        "0 medlemmer, 0 notater\n"
+        "Slettet: 0 kontaktadresser, 0 meldinger, 0 svar, 0 samtaler, 0 registreringer, 0 jegere, 0 medlemmer, "
+        "0 notater, 0 møtesvar\n"
     )
 
 
