@@ -196,7 +196,7 @@ def is_local(session: Session, campaign: Campaign) -> bool:
     """A campaign for a place: its audience names municipalities, postcodes or a member list, or an
     organisation owns it (PRODUCT §11); its report breaks counties down into municipalities."""
     audience = definition_of(campaign).audience
-    if any(getattr(audience, key, None) for key in ("municipalities", "postcodes", "orgnr_file")):
+    if any(getattr(audience, key, None) for key in ("municipalities", "postcodes", "orgnr_list")):
         return True
     from store.models.ownership import CampaignOwner
 
