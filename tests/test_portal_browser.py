@@ -1,0 +1,138 @@
+"""The hunter portal in a real browser (Chromium through Playwright, against `jeger serve` as in
+tests/test_browser.py): a member signs in by the e-mail link the sandbox shows, claims a lead, writes a note,
+releases it, claims it again and records the outcome; every page on the way passes axe-core's WCAG 2.1 AA rules,
+on a desktop and on a phone."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests import test_browser as shared
+from tests.test_browser import CHROMIUM, Server, _axe_violations, log_in
+
+# The browser suite's fixtures, by name, so pytest finds them here too: one `jeger serve` for this module.
+server, browser, page, phone = shared.server, shared.browser, shared.page, shared.phone
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests: /usr/bin/chromium is not installed"),
+]
+
+ORGNRS = {"page": ("889640782", "923609016"), "phone": ("974760673", "914778271")}
+
+
+def _seed_member_and_lead(server: Server, device: str) -> tuple[int, str, str, str]:
+    """An approved organisation in Troms with one member, and a lead in Troms it may take (one of each per
+    device, so each run starts from an open lead): (lead id, member's e-mail, organisation, company)."""
+    from hunters.leads import create_lead
+    from store.db import Database
+    from store.models import County, Hunter, HunterMember, HunterState, HunterType
+    from tests.lead_factories import make_company, make_registration
+
+    email, org, company_name = (
+        f"kari.{device}@nav-tromso.no",
+        f"NAV Tromsø {device}",
+        f"Portaltest {device} AS",
+    )
+    org_orgnr, company_orgnr = ORGNRS[device]
+    db = Database(server.db_url)
+    try:
+        with db.transaction() as session:
+            hunter = Hunter(
+                org_name=org,
+                type=HunterType.NAV,
+                orgnr=org_orgnr,
+                all_trades=True,
+                state=HunterState.APPROVED,
+            )
+            hunter.counties = [session.get_one(County, "55")]
+            session.add(hunter)
+            session.flush()
+            session.add(HunterMember(hunter_id=hunter.id, name="Kari Jeger", email=email))
+            company = make_company(session, county="55", name=company_name, orgnr=company_orgnr)
+            registration = make_registration(session, company=company)
+            return create_lead(session, registration_id=registration.id).id, email, org, company_name
+    finally:
+        db.dispose()
+
+
+def _link_from_sandbox(staff_page, server: Server, email: str) -> str:  # type: ignore[no-untyped-def]
+    """The sign-in link as staff see it in the sandbox, once the dispatcher has "sent" the e-mail."""
+    log_in(staff_page, server)
+    deadline = time.monotonic() + 30
+    while True:
+        staff_page.goto(f"{server.url}/admin/sandbox?t=aemail:{email}")
+        found = re.search(r"https?://[^\s<\"]+/jeger/inn/[A-Za-z0-9_-]+", staff_page.content())
+        if found:
+            return found.group(0)
+        assert time.monotonic() < deadline, "the sign-in e-mail never showed in the sandbox"
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_a_member_signs_in_by_the_sandbox_link_and_follows_up_a_lead(  # type: ignore[no-untyped-def]
+    device: str, server: Server, browser, request: pytest.FixtureRequest
+) -> None:
+    member = request.getfixturevalue(device)
+    lead_id, email, org, company = _seed_member_and_lead(server, device)
+
+    member.goto(server.url + "/jeger/")
+    assert member.url.endswith("/jeger/logg-inn")
+    assert _axe_violations(member) == []
+    member.get_by_label("E-post eller mobilnummer").fill("hei")
+    member.get_by_role("button", name="Send meg lenke eller kode").click()
+    assert member.get_by_role("alert").is_visible()
+    assert _axe_violations(member) == []
+    member.get_by_label("E-post eller mobilnummer").fill(email)
+    member.get_by_role("button", name="Send meg lenke eller kode").click()
+    assert member.get_by_role("heading", name="Sjekk e-posten din").is_visible()
+    assert _axe_violations(member) == []
+
+    staff_context = browser.new_context(locale="nb-NO")
+    try:
+        link = _link_from_sandbox(staff_context.new_page(), server, email)
+    finally:
+        staff_context.close()
+    member.goto(link)
+    assert _axe_violations(member) == []
+    member.get_by_role("button", name="Logg inn").click()
+    assert member.get_by_role("heading", name="Leads", exact=True).is_visible()
+    assert _axe_violations(member) == []
+
+    member.get_by_role("link", name=re.compile(company)).click()
+    assert _axe_violations(member) == []
+    member.get_by_role("button", name="Ta leaden").click()
+    assert member.get_by_role("status").filter(has_text="Leaden er deres").is_visible()
+    assert _axe_violations(member) == []
+
+    member.get_by_role("textbox", name="Nytt notat").fill(
+        "Ringte daglig leder, vil ha to lærlinger fra august."
+    )
+    member.get_by_role("button", name="Lagre notat").click()
+    assert member.get_by_text("Ringte daglig leder, vil ha to lærlinger fra august.").is_visible()
+
+    member.get_by_role("button", name="Slipp leaden").click()
+    assert member.get_by_text("Leaden er sluppet").is_visible()
+    assert _axe_violations(member) == []
+    member.get_by_role("link", name=re.compile(company)).click()
+    member.get_by_role("button", name="Ta leaden").click()
+    member.get_by_label("Ble lærebedrift").check()
+    member.get_by_role("button", name="Lagre utfall").click()
+    assert member.get_by_text("Utfallet er lagret: ble lærebedrift.").is_visible()
+    assert _axe_violations(member) == []
+
+    member.get_by_role("link", name="Organisasjonen").click()
+    assert member.get_by_role("heading", name=org).is_visible()
+    assert _axe_violations(member) == []
+
+    from store.db import Database
+    from store.models import Lead, LeadState
+
+    db = Database(server.db_url)
+    try:
+        with db.session() as session:
+            assert session.get_one(Lead, lead_id).state is LeadState.BECAME_TRAINING_COMPANY
+    finally:
+        db.dispose()
