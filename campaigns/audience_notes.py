@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, func, not_, select
+from sqlalchemy import ColumnElement, and_, func, not_, select
 from sqlalchemy.orm import Session
 
-from campaigns.audience_selection import exclusions, selected
+from campaigns.audience_selection import exclusions, selected, selection_conditions
 from campaigns.definition_model import CampaignDefinition, definition_of
 from store.models import Campaign, Company
 
@@ -45,9 +45,9 @@ def audience_notes(
     notes: list[AudienceNote] = []
     audience = definition.audience
     for selection in (audience, audience.also):
-        listed = selection.orgnr_list if selection is not None else None
-        if listed is None:
+        if selection is None or selection.orgnr_list is None:
             continue
+        listed = selection.orgnr_list
         if listed.rejected:
             notes.append(
                 AudienceNote(
@@ -66,6 +66,24 @@ def audience_notes(
                     tuple(unknown[:EXAMPLES]),
                 )
             )
+        others = selection_conditions(selection.model_copy(update={"orgnr_list": None}))
+        if others:  # listed companies the table's other keys (trades, counties, ...) leave out
+            misfits = list(
+                session.scalars(
+                    select(Company.name)
+                    .where(Company.orgnr.in_(listed.orgnrs), not_(and_(*others)))
+                    .order_by(Company.name)
+                )
+            )
+            if misfits:
+                notes.append(
+                    AudienceNote(
+                        f"{len(misfits)} av bedriftene i {listed.file} passer ikke de andre kravene i tabellen "
+                        "(fag, fylke, kommune, bransje, størrelse, postnummer eller tidligere kampanjer)",
+                        len(misfits),
+                        tuple(misfits[:EXAMPLES]),
+                    )
+                )
     chosen = selected(audience)
     reasons: list[tuple[str, ColumnElement[bool]]] = [
         (

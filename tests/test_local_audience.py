@@ -260,6 +260,7 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
     approved = make_company(session, name="Godkjent", nace_code="25.620", is_training_company=True)
     bankrupt = make_company(session, name="Konkurs", nace_code="25.620", bankrupt=True)
     recent = make_company(session, name="Nylig", nace_code="25.620")
+    hairdresser = make_company(session, name="Frisør", nace_code="96.020")
     session.add(
         Message(
             company_id=recent.id, channel="sms", kind=MessageKind.OUTREACH, state=MessageState.SENT,
@@ -267,15 +268,18 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
         )
     )  # fmt: skip
     session.flush()
-    listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, "982463718"]
+    listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, hairdresser.orgnr, "982463718"]
     (tmp_path / "park.csv").write_text("orgnr\n" + "\n".join([*listed, "12345"]) + "\n", encoding="utf-8")
     parsed = definition(
-        '[audience]\norgnr_file = "park.csv"\nexclude = ["training_company"]\nexclude_contacted_days = 30\n',
+        '[audience]\norgnr_file = "park.csv"\ntrades = ["CNC-maskineringsfaget"]\nexclude = ["training_company"]\n'
+        "exclude_contacted_days = 30\n",
         tmp_path,
     )
     assert audience_names(session, parsed) == ["Medlem"]
     notes = {n.text: n for n in audience_notes(session, definition=parsed)}
-    assert notes["1 rader i park.csv er ikke gyldige organisasjonsnumre"].examples == ("rad 7: «12345»",)
+    assert notes["1 rader i park.csv er ikke gyldige organisasjonsnumre"].examples == ("rad 8: «12345»",)
+    misfit = next(n for n in notes.values() if n.text.startswith("1 av bedriftene i park.csv passer ikke"))
+    assert misfit.examples == ("Frisør",)
     unknown = notes["1 organisasjonsnumre i park.csv finnes ikke i Enhetsregisteret vi har lastet inn"]
     assert unknown.examples == ("982463718",)
     assert (
