@@ -7,6 +7,8 @@ outbox as `conversation` messages already `sent`, so the dispatcher never sends 
 Telegram's flood control (RetryAfter) and network trouble must not lose the next question: a short wait is
 waited out here (bounded: the chat's later updates queue behind this one), and an answer that still cannot go
 is queued in the outbox as a priority-0 conversation message, which the dispatcher sends before bulk traffic.
+Every answer goes out through channels.telegram, so a chat that blocked the bot is opted out here as it is
+when the dispatcher meets it.
 """
 
 from __future__ import annotations
@@ -29,16 +31,19 @@ from telegram import (
 from telegram import (
     Message as TelegramMessage,
 )
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram_chat import TelegramInbound
-from channels.telegram import retry_after_seconds
+from channels.base import Failed, OptedOut, RetryLater, Sent
+from channels.telegram import edit_text, send_text
+from companies.optout_records import record_opt_out
 from hunters.notify import Buttons, ChatAnswer, chat_owners, queue_chat_answer, record_chat_answers
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
-from store.models import utcnow
+from store.models import ContactKind, utcnow
+from store.secrets import AddressHasher
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,14 @@ SORRY = "Beklager, noe gikk galt hos oss. Prøv igjen om litt."
 MAX_RETRY_AFTER = 5.0  # seconds of flood control waited out in the handler; longer goes to the outbox
 SEND_ATTEMPTS = 3  # per answer, before it goes to the outbox
 NETWORK_BACKOFF = 0.5  # seconds, doubled per attempt
+
+
+class Blocked(Exception):
+    """The person blocked the bot: nothing more goes to this chat."""
+
+
+class Refused(Exception):
+    """Telegram refused this one answer (e.g. the chat is gone); the others may still go."""
 
 
 class Deferred(Exception):
@@ -138,10 +151,11 @@ class Handlers:
         for position, answer in enumerate(answers):
             try:
                 sent.append((answer, await self._send_one(update, context, answer)))
-            except Forbidden:
-                log.info("Chat %s has blocked the bot; answer dropped", mask_address(str(chat.id)))
+            except Blocked:
+                log.info("Chat %s has blocked the bot; its address is opted out", mask_address(str(chat.id)))
+                await asyncio.to_thread(self._opt_out, str(chat.id))
                 break
-            except BadRequest as exc:  # this text cannot be sent (e.g. the chat is gone); the rest may
+            except Refused as exc:  # this text cannot be sent (e.g. the chat is gone); the rest may
                 log.warning("Telegram refused an answer to chat %s: %s", mask_address(str(chat.id)), exc)
             except Deferred as exc:
                 left = [a for a in answers[position:] if a.record]  # after an erase: nothing is kept
@@ -155,36 +169,60 @@ class Handlers:
 
     async def _send_one(self, update: Update, context: ContextTypes.DEFAULT_TYPE, answer: ChatAnswer) -> int:
         """Sends (or edits) one answer, retrying flood control and network errors a few times; raises
-        Deferred when it still cannot go, Forbidden and BadRequest as they come."""
+        Deferred when it still cannot go, Blocked and Refused as they come."""
         chat = update.effective_chat
         assert chat is not None
         query = update.callback_query
-        markup = markup_for(answer)
         backoff = NETWORK_BACKOFF
         for attempt in range(1, SEND_ATTEMPTS + 1):
-            try:
-                if answer.edit and query is not None and query.message is not None:
-                    try:
-                        await query.edit_message_text(answer.text, reply_markup=keyboard(answer.buttons))
-                        return query.message.message_id
-                    except BadRequest as exc:  # too old to edit, or unchanged: say it anew
-                        log.info("Could not edit message in chat %s: %s", mask_address(str(chat.id)), exc)
-                message = await context.bot.send_message(chat.id, answer.text, reply_markup=markup)
-                return message.message_id
-            except RetryAfter as exc:
-                wait = retry_after_seconds(exc)
-                if wait > MAX_RETRY_AFTER or attempt == SEND_ATTEMPTS:
-                    raise Deferred(wait) from exc
-                await asyncio.sleep(wait)
-            except BadRequest:
-                raise
-            except NetworkError as exc:  # timeouts, 5xx, connection errors
-                if attempt == SEND_ATTEMPTS:
-                    raise Deferred(0.0) from exc
-                log.info("Telegram network error for chat %s (%s); retrying", mask_address(str(chat.id)), exc)
-                await asyncio.sleep(backoff)
-                backoff *= 2
+            result = None
+            if answer.edit and query is not None and query.message is not None:
+                result = await edit_text(
+                    context.bot,
+                    chat_id=chat.id,
+                    message_id=query.message.message_id,
+                    text=answer.text,
+                    reply_markup=keyboard(answer.buttons),
+                )
+                if isinstance(result, Failed):  # too old to edit, or unchanged: say it anew
+                    log.info(
+                        "Could not edit message in chat %s: %s", mask_address(str(chat.id)), result.reason
+                    )
+                    result = None
+            if result is None:
+                result = await send_text(
+                    context.bot, chat_id=chat.id, text=answer.text, reply_markup=markup_for(answer)
+                )
+            if isinstance(result, Sent):
+                return int(result.provider_id or 0)
+            if isinstance(result, OptedOut):
+                raise Blocked(result.reason)
+            if isinstance(result, Failed):
+                raise Refused(result.reason)
+            assert isinstance(result, RetryLater)
+            if result.retry_after is not None:  # flood control
+                if result.retry_after > MAX_RETRY_AFTER or attempt == SEND_ATTEMPTS:
+                    raise Deferred(result.retry_after)
+                await asyncio.sleep(result.retry_after)
+                continue
+            if attempt == SEND_ATTEMPTS:  # timeouts, 5xx, connection errors
+                raise Deferred(0.0)
+            log.info(
+                "Telegram network error for chat %s (%s); retrying", mask_address(str(chat.id)), result.reason
+            )
+            await asyncio.sleep(backoff)
+            backoff *= 2
         raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _opt_out(self, chat_id: str) -> None:
+        with self.db.transaction() as session:
+            record_opt_out(
+                session,
+                hasher=AddressHasher.load(session),
+                kind=ContactKind.TELEGRAM,
+                address=chat_id,
+                source="provider",
+            )
 
     def _record(self, chat_id: str, sent: list[tuple[ChatAnswer, int]]) -> None:
         with self.db.transaction() as session:
@@ -212,5 +250,5 @@ class Handlers:
         log.error("Telegram update %s failed", update_id, exc_info=context.error)
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is not None:
-            with contextlib.suppress(TelegramError):
-                await context.bot.send_message(chat.id, SORRY)
+            with contextlib.suppress(TelegramError):  # send_text maps the usual ones; not a token gone bad
+                await send_text(context.bot, chat_id=chat.id, text=SORRY)

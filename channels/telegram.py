@@ -1,12 +1,19 @@
-"""Outbound Telegram through python-telegram-bot's `Bot` (PRODUCT §4: only to chats that started the bot)."""
+"""Outbound Telegram through python-telegram-bot's `Bot` (PRODUCT §4: only to chats that started the bot).
+
+Every message we send to a Telegram chat goes through `send_text`, whoever sends it (the dispatcher's channel
+below, or the bot answering a chat), so Telegram's answers mean one thing everywhere: a blocked bot
+(Forbidden) is OptedOut, the chat's address never written to again; flood control is RetryLater with
+Telegram's wait; a refused text is Failed (an unknown chat: an invalid address); network trouble RetryLater.
+"""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
@@ -44,6 +51,39 @@ def telegram_bot(settings: Settings, **request_options: Any) -> Bot:
     )
 
 
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | None
+
+
+async def _result(call: Awaitable[Any], message_id: Callable[[Any], int]) -> SendResult:
+    try:
+        answer = await call
+    except Forbidden as exc:  # the user blocked the bot: never write again
+        return OptedOut(reason=f"Telegram: {exc.message}", code="403")
+    except RetryAfter as exc:
+        return RetryLater(reason=f"Telegram: {exc.message}", retry_after=retry_after_seconds(exc), code="429")
+    except BadRequest as exc:
+        invalid = "chat not found" in exc.message.lower()
+        return Failed(reason=f"Telegram: {exc.message}", code="400", invalid_address=invalid)
+    except (TimedOut, NetworkError) as exc:
+        return RetryLater(reason=f"Telegram: {exc.message}")
+    return Sent(provider="telegram", provider_id=str(message_id(answer)))
+
+
+async def send_text(bot: Bot, *, chat_id: str | int, text: str, reply_markup: Markup = None) -> SendResult:
+    """Sends one text to a chat; Telegram's answer as a SendResult (see the module docstring)."""
+    call = bot.send_message(chat_id=chat_id, text=text, reply_markup=reply_markup)
+    return await _result(call, lambda sent: int(sent.message_id))
+
+
+async def edit_text(
+    bot: Bot, *, chat_id: str | int, message_id: int, text: str, reply_markup: InlineKeyboardMarkup | None
+) -> SendResult:
+    """Replaces the text of a message we sent (a question answered by a button); Failed when Telegram will
+    not edit it (too old, or unchanged): then say it anew."""
+    call = bot.edit_message_text(text=text, chat_id=chat_id, message_id=message_id, reply_markup=reply_markup)
+    return await _result(call, lambda _edited: message_id)
+
+
 class TelegramChannel:
     provider = "telegram"
 
@@ -54,27 +94,18 @@ class TelegramChannel:
     async def send(self, message: OutgoingMessage) -> SendResult:
         if not message.address:
             return Failed(reason="no chat id", invalid_address=True)
-        try:
-            if not self._ready:
+        if not self._ready:
+            try:
                 await self.bot.initialize()
-                self._ready = True
-            sent = await self.bot.send_message(
-                chat_id=message.address,
-                text=message.body,
-                reply_markup=keyboard(message.extra.get("buttons")),
-            )
-        except Forbidden as exc:  # the user blocked the bot: never write again
-            return OptedOut(reason=f"Telegram: {exc.message}", code="403")
-        except RetryAfter as exc:
-            return RetryLater(
-                reason=f"Telegram: {exc.message}", retry_after=retry_after_seconds(exc), code="429"
-            )
-        except BadRequest as exc:
-            invalid = "chat not found" in exc.message.lower()
-            return Failed(reason=f"Telegram: {exc.message}", code="400", invalid_address=invalid)
-        except (TimedOut, NetworkError) as exc:
-            return RetryLater(reason=f"Telegram: {exc.message}")
-        return Sent(provider=self.provider, provider_id=str(sent.message_id))
+            except (TimedOut, NetworkError) as exc:
+                return RetryLater(reason=f"Telegram: {exc.message}")
+            self._ready = True
+        return await send_text(
+            self.bot,
+            chat_id=message.address,
+            text=message.body,
+            reply_markup=keyboard(message.extra.get("buttons")),
+        )
 
     async def close(self) -> None:
         if self._ready:

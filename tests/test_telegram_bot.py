@@ -397,3 +397,28 @@ async def test_a_company_without_a_number_in_the_register_shares_its_own_contact
     assert "6 Telefon: +4791234567" in summary["text"]
     with db.session() as session:
         assert session.scalars(select(Registration.phone)).one() == "+4791234567"
+
+
+async def test_a_chat_that_blocked_the_bot_is_opted_out_as_the_dispatcher_would_do(
+    polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
+) -> None:
+    from companies.optout_records import is_opted_out
+    from store.models import ContactKind
+    from store.secrets import AddressHasher
+
+    with db.transaction() as session:
+        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+    fake_telegram.fail_next("sendMessage", 403)
+    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+
+    def opted_out() -> bool:
+        with db.session() as session:
+            hasher = AddressHasher.load(session)
+            return is_opted_out(session, hasher=hasher, kind=ContactKind.TELEGRAM, address=str(HUNTER_CHAT))
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 15
+    while not await asyncio.to_thread(opted_out):
+        assert loop.time() < deadline, "the blocked chat was not opted out"
+        await asyncio.sleep(0.05)
+    assert fake_telegram.sent_to(HUNTER_CHAT) == []
