@@ -20,7 +20,12 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests: /usr/bin/chromium is not installed"),
 ]
 
-ORGNRS = {"page": ("889640782", "923609016"), "phone": ("974760673", "914778271")}
+ORGNRS = {
+    "page": ("889640782", "923609016"),
+    "phone": ("974760673", "914778271"),
+    "page-pages": ("984851006", "971524960"),
+    "phone-pages": ("982463718", "937052766"),
+}
 
 
 def _seed_member_and_lead(server: Server, device: str) -> tuple[int, str, str, str]:
@@ -71,6 +76,19 @@ def _link_from_sandbox(staff_page, server: Server, email: str) -> str:  # type: 
         time.sleep(0.5)
 
 
+def _open_link(member, browser, server: Server, email: str) -> None:  # type: ignore[no-untyped-def]
+    """Opens the sign-in link from the sandbox (as staff see it) in the member's browser and signs in."""
+    staff_context = browser.new_context(locale="nb-NO")
+    try:
+        link = _link_from_sandbox(staff_context.new_page(), server, email)
+    finally:
+        staff_context.close()
+    member.goto(link)
+    assert _axe_violations(member) == []
+    member.get_by_role("button", name="Logg inn").click()
+    assert member.get_by_role("heading", name="Leads", exact=True).is_visible()
+
+
 @pytest.mark.parametrize("device", ["page", "phone"])
 def test_a_member_signs_in_by_the_sandbox_link_and_follows_up_a_lead(  # type: ignore[no-untyped-def]
     device: str, server: Server, browser, request: pytest.FixtureRequest
@@ -90,15 +108,7 @@ def test_a_member_signs_in_by_the_sandbox_link_and_follows_up_a_lead(  # type: i
     assert member.get_by_role("heading", name="Sjekk e-posten din").is_visible()
     assert _axe_violations(member) == []
 
-    staff_context = browser.new_context(locale="nb-NO")
-    try:
-        link = _link_from_sandbox(staff_context.new_page(), server, email)
-    finally:
-        staff_context.close()
-    member.goto(link)
-    assert _axe_violations(member) == []
-    member.get_by_role("button", name="Logg inn").click()
-    assert member.get_by_role("heading", name="Leads", exact=True).is_visible()
+    _open_link(member, browser, server, email)
     assert _axe_violations(member) == []
 
     member.get_by_role("link", name=re.compile(company)).click()
@@ -136,3 +146,39 @@ def test_a_member_signs_in_by_the_sandbox_link_and_follows_up_a_lead(  # type: i
             assert session.get_one(Lead, lead_id).state is LeadState.BECAME_TRAINING_COMPANY
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_the_other_portal_pages_pass_axe_core_wcag_2_1_aa(  # type: ignore[no-untyped-def]
+    device: str, server: Server, browser, request: pytest.FixtureRequest
+) -> None:
+    """The code form, the sign-up form, a wrong link, the members and change pages, the campaigns page, and
+    the portal in nynorsk and English."""
+    member = request.getfixturevalue(device)
+    _lead_id, email, _org, _company = _seed_member_and_lead(server, f"{device}-pages")
+    member.goto(server.url + "/jeger/logg-inn")
+    member.get_by_label("E-post eller mobilnummer").fill("912 34 567")
+    member.get_by_role("button", name="Send meg lenke eller kode").click()
+    assert member.get_by_role("heading", name="Skriv inn koden").is_visible()
+    assert _axe_violations(member) == []
+    member.get_by_label("Kode fra SMS (6 siffer)").fill("000000")
+    member.get_by_role("button", name="Logg inn").click()
+    assert member.get_by_role("alert").is_visible()
+    assert _axe_violations(member) == []
+    member.goto(server.url + "/jeger/inn/finnes-ikke")
+    assert _axe_violations(member) == []
+    member.goto(server.url + "/jeger/registrer")
+    assert _axe_violations(member) == []
+
+    member.goto(server.url + "/jeger/logg-inn")
+    member.get_by_label("E-post eller mobilnummer").fill(email)
+    member.get_by_role("button", name="Send meg lenke eller kode").click()
+    _open_link(member, browser, server, email)
+    for path in ("/jeger/organisasjon/medlemmer", "/jeger/organisasjon/endre", "/jeger/kampanjer"):
+        member.goto(server.url + path)
+        assert member.url.endswith(path)
+        assert _axe_violations(member) == [], path
+    for language in ("nn", "en"):
+        member.goto(f"{server.url}/jeger/sprak/{language}?next=/jeger/")
+        assert member.locator("html").get_attribute("lang") == language
+        assert _axe_violations(member) == []
