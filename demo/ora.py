@@ -41,17 +41,17 @@ FREDRIKSTAD = ("3107", "FREDRIKSTAD", "1632")
 # Fredrikstad Sveis og Montasje is an approved training company already; Øra Gjenvinning is no production
 # company; Kråkerøy Mekaniske is not a member: the campaign writes to none of those three.
 COMPANIES: tuple[tuple[str, str, str, str], ...] = (
-    ("918660240", "Øra Metall AS", "25.110", "91000001"),
-    ("942480784", "Fredrikstad Sveis og Montasje AS", "25.620", "91000002"),
-    ("834305585", "Øra Plast AS", "22.220", "91000003"),
-    ("841584805", "Glommen Mekaniske Verksted AS", "28.410", "91000004"),
-    ("932704838", "Østfold Industriservice AS", "33.120", "91000005"),
-    ("882040755", "Øra Kompositt AS", "22.290", "91000006"),
-    ("822581455", "Vesterelven Maskin AS", "28.220", "91000007"),
-    ("833439596", "Fredrikstad CNC AS", "25.620", "91000008"),
-    ("840438236", "Øra Gjenvinning AS", "38.320", "91000009"),
-    ("860616580", "Isegran Produksjon AS", "27.900", "91000010"),
-    ("990983666", "Kråkerøy Mekaniske AS", "25.620", "91000011"),
+    ("918660240", "Øra Metall AS", "25.110", "93100001"),
+    ("942480784", "Fredrikstad Sveis og Montasje AS", "25.620", "93100002"),
+    ("834305585", "Øra Plast AS", "22.220", "93100003"),
+    ("841584805", "Glommen Mekaniske Verksted AS", "28.410", "93100004"),
+    ("932704838", "Østfold Industriservice AS", "33.120", "93100005"),
+    ("882040755", "Øra Kompositt AS", "22.290", "93100006"),
+    ("822581455", "Vesterelven Maskin AS", "28.220", "93100007"),
+    ("833439596", "Fredrikstad CNC AS", "25.620", "93100008"),
+    ("840438236", "Øra Gjenvinning AS", "38.320", "93100009"),
+    ("860616580", "Isegran Produksjon AS", "27.900", "93100010"),
+    ("990983666", "Kråkerøy Mekaniske AS", "25.620", "93100011"),
 )
 APPROVED = "942480784"
 ORGANISATIONS = (

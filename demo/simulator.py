@@ -172,6 +172,7 @@ class DemoSummary:
     staff_created: bool
     campaign_id: int | None
     campaign_created: bool
+    ora_campaign_id: int | None = None  # the Øra case (demo.ora), the second sample campaign
 
     @property
     def text(self) -> str:
@@ -182,7 +183,8 @@ class DemoSummary:
         )
         return (
             f"Demodata: {self.companies_total} bedrifter ({self.companies_added} nye), "
-            f"{self.hunters_added} jegere lagt til, {campaign}."
+            f"{self.hunters_added} jegere lagt til, {campaign}"
+            + (f", Øra-kampanjen er nr. {self.ora_campaign_id}." if self.ora_campaign_id else ".")
         )
 
 
@@ -433,7 +435,10 @@ def seed_demo(db: Database, settings: Settings, *, companies: int = 500) -> Demo
         staff = ensure_demo_staff(session)
         total = session.scalar(select(func.count()).select_from(Company)) or 0
     campaign_id, created = ensure_demo_campaign(db, settings)
-    return DemoSummary(added, total, hunters, staff, campaign_id, created)
+    from demo.ora import seed_ora
+
+    ora = seed_ora(db, settings)
+    return DemoSummary(added, total, hunters, staff, campaign_id, created, ora.campaign_id)
 
 
 def ensure_demo_campaign(db: Database, settings: Settings) -> tuple[int | None, bool]:

@@ -83,6 +83,9 @@ def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, set
     second = seed_demo(db, settings)
     assert first.companies_added == 500 + len(TRY_COMPANIES) and second.companies_added == 0
     assert first.staff_created and not second.staff_created
+    # The Øra case (demo.ora) is the second sample campaign, made once.
+    assert first.ora_campaign_id is not None and second.ora_campaign_id == first.ora_campaign_id
+    assert "Øra-kampanjen er nr." in second.text
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(StaffUser)) == 1
         assert authenticate(session, email=DEMO_EMAIL, password=DEMO_PASSWORD).status is LoginStatus.OK
