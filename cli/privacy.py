@@ -10,6 +10,12 @@ from cli.common import CONTACT_LABELS, ctx_of, fail, print_json
 privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
 
 
+# The subject of `export` and `erase`: exactly one of these.
+PHONE = typer.Option(None, "--phone", help="Telefonnummer.")
+ORGNR = typer.Option(None, "--orgnr", help="Organisasjonsnummer.")
+EMAIL = typer.Option(None, "--email", help="E-postadresse.")
+
+
 def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
     given = [(k, v) for k, v in (("phone", phone), ("orgnr", orgnr), ("email", email)) if v]
     if len(given) != 1:
@@ -20,21 +26,17 @@ def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> 
 @privacy_app.command("export")
 def privacy_export(
     ctx: typer.Context,
-    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
-    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
-    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
+    phone: str | None = PHONE,
+    orgnr: str | None = ORGNR,
+    email: str | None = EMAIL,
 ) -> None:
     """Skriv ut, som JSON, alt som er lagret om et telefonnummer, en e-postadresse eller et orgnr."""
-    from companies.privacy import PrivacyError, export_address, export_company
-    from store.models import ContactKind
+    from companies.privacy import PrivacyError, export_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
     try:
         with ctx_of(ctx).db.session() as session:
-            if kind == "orgnr":
-                data = export_company(session, orgnr=value)
-            else:
-                data = export_address(session, kind=ContactKind(kind), address=value)
+            data = export_subject(session, kind=kind, value=value)
     except PrivacyError as exc:
         fail(str(exc))
     print_json(data)
@@ -56,22 +58,18 @@ ERASED_LABELS = {
 @privacy_app.command("erase")
 def privacy_erase(
     ctx: typer.Context,
-    phone: str | None = typer.Option(None, "--phone", help="Telefonnummer."),
-    orgnr: str | None = typer.Option(None, "--orgnr", help="Organisasjonsnummer."),
-    email: str | None = typer.Option(None, "--email", help="E-postadresse."),
+    phone: str | None = PHONE,
+    orgnr: str | None = ORGNR,
+    email: str | None = EMAIL,
     as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
 ) -> None:
     """Slett personopplysningene om en adresse eller et orgnr; adressen forblir reservert (som en nøkkelhash)."""
-    from companies.privacy import PrivacyError, erase_address, erase_company
-    from store.models import ContactKind
+    from companies.privacy import PrivacyError, erase_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
     try:
         with ctx_of(ctx).db.transaction() as session:
-            if kind == "orgnr":
-                report = erase_company(session, orgnr=value)
-            else:
-                report = erase_address(session, kind=ContactKind(kind), address=value)
+            report = erase_subject(session, kind=kind, value=value)
     except PrivacyError as exc:
         fail(str(exc))
     if as_json:

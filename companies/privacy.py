@@ -397,3 +397,18 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     mark_do_not_contact(session, company_id=company.id, source="privacy")
     session.flush()
     return report
+
+
+def export_subject(session: Session, *, kind: str, value: str) -> dict[str, Any]:
+    """What is stored about one subject as `jeger privacy export` names it: `orgnr`, or an address of a
+    contact kind (`phone`, `email`)."""
+    if kind == "orgnr":
+        return export_company(session, orgnr=value)
+    return export_address(session, kind=ContactKind(kind), address=value)
+
+
+def erase_subject(session: Session, *, kind: str, value: str) -> ErasureReport:
+    """Erases one subject named as for `export_subject`."""
+    if kind == "orgnr":
+        return erase_company(session, orgnr=value)
+    return erase_address(session, kind=ContactKind(kind), address=value)

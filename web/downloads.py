@@ -8,9 +8,19 @@ for the rest. Quotes, backslashes, control characters and path separators never 
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import IO
 from urllib.parse import quote
+
+from fastapi import HTTPException
+from fastapi.responses import Response
+
+from exports.tables import XLSX_MEDIA_TYPE
+
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
 UNSAFE = re.compile(r'[\x00-\x1f\x7f"\\/:;*?<>|]')
 MAX_NAME = 150  # characters: file systems allow 255 bytes, and a header need not carry more
@@ -37,3 +47,24 @@ def content_disposition(filename: str) -> str:
 def attachment(filename: str) -> dict[str, str]:
     """The headers of a download named `filename`."""
     return {"Content-Disposition": content_disposition(filename)}
+
+
+def table_download(
+    kind: str,
+    *,
+    csv: Callable[[IO[str]], None],
+    xlsx: Callable[[IO[bytes]], None],
+    csv_name: str,
+    xlsx_name: str,
+) -> Response:
+    """One table as the file type in the URL (`….csv` or `….xlsx`), written by the matching writer; any other
+    type is a 404, as for a page that does not exist."""
+    if kind == "csv":
+        text = io.StringIO()
+        csv(text)
+        return Response(text.getvalue(), media_type=CSV_MEDIA_TYPE, headers=attachment(csv_name))
+    if kind == "xlsx":
+        binary = io.BytesIO()
+        xlsx(binary)
+        return Response(binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(xlsx_name))
+    raise HTTPException(404, "Ukjent filtype.")

@@ -3,7 +3,6 @@ cancel forms) and the outcome report, each with its downloads."""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Annotated
 
@@ -15,7 +14,6 @@ from campaigns.meeting_attendees import attendee_rows
 from campaigns.meeting_attendees import write_csv as attendees_csv
 from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
 from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign
-from exports.tables import XLSX_MEDIA_TYPE
 from reports.outcome_export import MEASURE_HEADINGS, default_filename, trade_county_rows
 from reports.outcome_export import write_csv as outcomes_csv
 from reports.outcome_export import write_xlsx as outcomes_xlsx
@@ -25,7 +23,7 @@ from store.times import OSLO
 from web.admin.ui import flash, page, redirect
 from web.auth import CurrentStaff
 from web.deps import SessionDep, SettingsDep
-from web.downloads import attachment
+from web.downloads import table_download
 
 router = APIRouter()
 
@@ -54,21 +52,13 @@ def attendees_page(request: Request, campaign_id: int, session: SessionDep, staf
 def attendees_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
     campaign = _campaign(session, campaign_id)
     rows = attendee_rows(session, campaign_id=campaign.id)
-    if kind == "csv":
-        text = io.StringIO()
-        attendees_csv(rows, text)
-        return Response(
-            text.getvalue(),
-            media_type="text/csv; charset=utf-8",
-            headers=attachment(f"deltakere-{campaign.id}.csv"),
-        )
-    if kind == "xlsx":
-        binary = io.BytesIO()
-        attendees_xlsx(rows, binary)
-        return Response(
-            binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(f"deltakere-{campaign.id}.xlsx")
-        )
-    raise HTTPException(404, "Ukjent filtype.")
+    return table_download(
+        kind,
+        csv=lambda out: attendees_csv(rows, out),
+        xlsx=lambda out: attendees_xlsx(rows, out),
+        csv_name=f"deltakere-{campaign.id}.csv",
+        xlsx_name=f"deltakere-{campaign.id}.xlsx",
+    )
 
 
 def _moment(value: str) -> datetime | None:
@@ -157,21 +147,13 @@ def outcomes_page(request: Request, campaign_id: int, session: SessionDep, staff
 def outcomes_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
     campaign = _campaign(session, campaign_id)
     report = outcome_report(session, campaign_id=campaign.id)
-    if kind == "csv":
-        text = io.StringIO()
-        outcomes_csv(report, text)
-        return Response(
-            text.getvalue(),
-            media_type="text/csv; charset=utf-8",
-            headers=attachment(f"kampanje-{campaign.id}-resultater.csv"),
-        )
-    if kind == "xlsx":
-        binary = io.BytesIO()
-        outcomes_xlsx(report, binary)
-        return Response(
-            binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(default_filename(campaign.id))
-        )
-    raise HTTPException(404, "Ukjent filtype.")
+    return table_download(
+        kind,
+        csv=lambda out: outcomes_csv(report, out),
+        xlsx=lambda out: outcomes_xlsx(report, out),
+        csv_name=f"kampanje-{campaign.id}-resultater.csv",
+        xlsx_name=default_filename(campaign.id),
+    )
 
 
 __all__ = ["ATTENDEE_COLUMNS", "router"]
