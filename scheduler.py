@@ -146,9 +146,9 @@ class CampaignScheduler:
     def _housekeeping(self) -> list[tuple[int, int, datetime]]:
         """Stale check, completion, heartbeat; returns the steps that need a job."""
         from campaigns.lifecycle import pause_stale, refresh_completion
-        from hunters.lead_notices import send_instant_notices
 
         now = utcnow()
+        self.send_member_notices(now)
         with self.db.transaction() as session:
             stale = pause_stale(
                 session, now=now, stale_after=timedelta(hours=self.settings.stale_after_hours)
@@ -156,8 +156,6 @@ class CampaignScheduler:
             if stale:
                 log.warning("campaigns %s paused: a step is overdue by more than STALE_AFTER", stale)
             refresh_completion(session, now=now)
-            # Members who want lead notices at once get them within a tick (the lead functions only queue them).
-            send_instant_notices(session, settings=self.settings, now=now)
             record_heartbeat(session, name=self.name, now=now)
             rows = session.execute(
                 select(CampaignStep.campaign_id, CampaignStep.id, CampaignStep.scheduled_for)
@@ -169,6 +167,19 @@ class CampaignScheduler:
                 )
             ).tuples()
             return [(cid, sid, max(when, now)) for cid, sid, when in rows if when is not None]
+
+    def send_member_notices(self, now: datetime) -> int:
+        """Members who want lead notices at once get them within a tick (the lead functions only queue them).
+        Its own transaction, and a failure is logged: a notice that cannot be rendered must not stop the
+        campaigns' housekeeping."""
+        from hunters.lead_notices import send_instant_notices
+
+        try:
+            with self.db.transaction() as session:
+                return send_instant_notices(session, settings=self.settings, now=now)
+        except Exception:
+            log.exception("member notices failed; they are tried again next tick")
+            return 0
 
     # --- jobs ----------------------------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from hunters.lead_notices import send_digests, send_instant_notices
 from hunters.leads import claim_lead, create_lead, record_outcome
-from scheduler import DAILY_JOBS
+from scheduler import DAILY_JOBS, CampaignScheduler
 from settings import Settings
+from store.db import Database
 from store.models import (
     Channel,
     LeadState,
@@ -112,3 +113,14 @@ def test_an_organisation_without_members_still_gets_the_telegram_card(
     _lead(session)
     [card] = _outbox(session)
     assert card.channel is Channel.TELEGRAM and card.address == "4242" and "Ta leaden" in str(card.extra)
+
+
+def test_the_schedulers_tick_sends_the_waiting_instant_notices(db: Database, settings: Settings) -> None:
+    with db.transaction() as session:
+        hunter = make_hunter(session, counties=("55",), all_trades=True, chat_id="")
+        make_member(session, hunter=hunter)
+        _lead(session)
+    CampaignScheduler(settings=settings, db=db)._housekeeping()
+    with db.session() as session:
+        [notice] = _outbox(session)
+        assert notice.address == "kari@jeger.no" and notice.channel is Channel.EMAIL
