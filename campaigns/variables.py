@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import phonenumbers
 from babel.dates import format_date
 
+from campaigns.definition_model import definition_of
 from settings import Settings
 from store.models import Campaign, Company, Registration
 
@@ -170,10 +171,10 @@ def owner_variables(campaign: Campaign | None) -> dict[str, str]:
     """Who owns the campaign and whom to call (PRODUCT §11), as written on the campaign when it was created
     (`campaigns.ownership.owner_contact`): a letter says the same however the organisation's profile changes
     later. All `""` for a campaign without an owner."""
-    stored = (campaign.definition or {}).get("owner_contact") if campaign is not None else None
+    contact = definition_of(campaign).owner_contact if campaign is not None else None
     values = {name: "" for name in OWNER_VARIABLES}
-    if isinstance(stored, dict):
-        values.update({name: str(stored.get(name) or "") for name in OWNER_VARIABLES})
+    if contact is not None:
+        values.update({name: getattr(contact, name) for name in OWNER_VARIABLES})
         if values["owner_contact_phone"]:
             values["owner_contact_phone"] = display_phone(values["owner_contact_phone"])
     return values

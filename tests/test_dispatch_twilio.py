@@ -293,3 +293,36 @@ def test_undelivered_reports_pause_a_failing_campaign(
     with db.session() as session:
         stored = session.get_one(Campaign, campaign_id)
         assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in (stored.state_reason or "")
+
+
+def test_messages_that_reconciliation_finds_failed_at_twilio_pause_a_failing_campaign(
+    db: Database, live: Settings, fake_twilio: FakeTwilio
+) -> None:
+    """A dead worker's rows that Twilio reports failed count towards the pause like failed sends do."""
+    from twilio.rest import Client
+
+    from channels.twilio_http import SyncTwilioClient
+
+    with db.transaction() as session:
+        campaign, step = make_campaign(session)
+        messages = queue_messages(session, campaign=campaign, step=step, count=25)
+        for message in messages:
+            message.state = MessageState.SENDING
+            message.last_attempt_at = message.created_at - timedelta(minutes=5)  # older than the lease
+        campaign_id = campaign.id
+    client = Client(
+        fake_twilio.account_sid,
+        fake_twilio.auth_token,
+        http_client=SyncTwilioClient(base_url=fake_twilio.base_url),
+    )
+    for message in messages:  # every one reached Twilio before the crash; 10 of them (40 %) failed there
+        client.messages.create(to=message.address, from_="+4759440000", body=message.body)
+    for created in list(fake_twilio.messages)[:10]:
+        created.status = "failed"
+    asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=20))
+    with db.session() as session:
+        stored = session.get_one(Campaign, campaign_id)
+        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in (stored.state_reason or "")
+        failed = session.scalars(select(Message).where(Message.state == MessageState.FAILED)).all()
+        assert len(failed) == 10
+    assert len(fake_twilio.messages) == 25  # adopted, none sent again
