@@ -68,3 +68,21 @@ def test_a_campaign_paused_for_failing_sends_tells_staff_and_loses_its_step_jobs
         notice = session.scalars(select(Notice).where(Notice.campaign_id == campaign_id)).one()
         assert notice.kind == "campaign_paused" and notice.text == campaign.state_reason
         assert session.execute(text("SELECT count(*) FROM apscheduler_jobs")).scalar() == 0
+
+
+def test_campaigns_never_import_the_scheduler() -> None:
+    """The job store is kept in step from campaigns.step_jobs: scheduler.py imports campaigns, never back."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "campaigns"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            assert not any(name == "scheduler" or name.startswith("scheduler.") for name in names), path
