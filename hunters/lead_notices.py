@@ -9,6 +9,7 @@ in the outbox, where the dispatcher sends them like everything else (the sandbox
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import datetime
 
@@ -35,6 +36,7 @@ from store.models import (
     utcnow,
 )
 
+log = logging.getLogger(__name__)
 BATCH = 200  # instant notices rendered per tick: the tick must stay short
 SMS_LINES = 5  # an SMS digest names this many leads and links to the rest
 
@@ -133,14 +135,21 @@ def send_instant_notices(session: Session, *, settings: Settings, now: datetime 
         if lead is None or delivery is None or member.removed_at is not None or _stale(notice, lead):
             continue
         channel, address = delivery
-        subject, body = _line(session, notice, lead, settings.public_base_url)
-        buttons: Buttons | None = None
-        if channel is Channel.TELEGRAM and notice.kind != "outcome":
-            buttons = lead_texts.claim_buttons(lead.id, DEFAULT_LANGUAGE)
-        enqueue_notice(
-            session, channel=channel, address=address, subject=subject, text=body, buttons=buttons,
-            hunter_id=member.hunter_id, lead_id=lead.id, company_id=lead.company_id,
-        )  # fmt: skip
+        try:
+            with session.begin_nested():  # one notice that cannot be rendered must not hold back the others
+                subject, body = _line(session, notice, lead, settings.public_base_url)
+                buttons: Buttons | None = None
+                if channel is Channel.TELEGRAM and notice.kind != "outcome":
+                    buttons = lead_texts.claim_buttons(lead.id, DEFAULT_LANGUAGE)
+                enqueue_notice(
+                    session, channel=channel, address=address, subject=subject, text=body, buttons=buttons,
+                    hunter_id=member.hunter_id, lead_id=lead.id, company_id=lead.company_id,
+                )  # fmt: skip
+        except Exception:
+            log.exception(
+                "lead notice %s for member %s could not be queued; it is dropped", notice.id, member.id
+            )
+            continue
         sent += 1
     session.flush()
     return sent
