@@ -15,8 +15,11 @@ limited to the campaign's own trades when its audience names some, else "(uten f
 two trades is counted under both, so the trade rows may add up to more than the county and total sheets, which
 count each company once.
 
-Set-based: one grouped query per breakdown over per-company facts, whatever the campaign's size; the NACE
-attribution groups by NACE code first (a few hundred codes), so Python maps codes, not companies.
+Set-based: two grouped queries over per-company facts, whatever the campaign's size: one by registered trade and
+place, one by NACE code and place (a few thousand groups, which partition the companies, so the county and total
+rows are their sums and Python maps codes, not companies). Measured on the national bench database (1.5 M
+companies, a campaign of 200,000 messages, 5,000 registrations; PostgreSQL, 2 shared cores at load 12): 36 s
+with a query per breakdown and JIT on, 4.7-7.1 s now, where a bare `count(*)` of the companies took 0.8-1.0 s.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, case, func, literal, or_, select, union
+from sqlalchemy import Integer, Select, case, func, literal, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
@@ -241,6 +244,10 @@ def outcome_report(session: Session, *, campaign_id: int) -> OutcomeReport:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise LookupError(f"kampanje {campaign_id} finnes ikke")
+    if session.get_bind().dialect.name == "postgresql":
+        # The planner cannot estimate the outer joins of the facts (it guesses trillions of rows) and then
+        # JIT-compiles the query: 3.3 of the 3.8 s one breakdown took at national size (200,000 messages).
+        session.execute(text("SET LOCAL jit = off"))
     local = is_local(session, campaign)
     report = OutcomeReport(campaign_id=campaign.id, campaign_name=campaign.name, local=local)
     facts = _facts(campaign.id).subquery("facts")
@@ -264,26 +271,21 @@ def outcome_report(session: Session, *, campaign_id: int) -> OutcomeReport:
     for trade, county, municipality, *values in rows:
         _add(report, trade, county, municipality, values)
 
-    # Everyone else: the trades of their NACE code, grouped by code first.
-    others = session.execute(
-        select(Company.nace_code, *place, *_sums(facts))
+    # Every company once, grouped by NACE code and place: these groups partition the companies, so the county
+    # and total rows are their sums; companies without registered trades get their NACE code's trades.
+    is_registered = case((Company.id.in_(select(registered.c.cid)), 1), else_=0)
+    groups = session.execute(
+        select(Company.nace_code, *place, is_registered, *_sums(facts))
         .join(facts, facts.c.cid == Company.id)
-        .where(~Company.id.in_(select(registered.c.cid)))
-        .group_by(Company.nace_code, *place)
+        .group_by(Company.nace_code, *place, is_registered)
     ).tuples()
     limit = _campaign_trades(campaign)
-    for nace, county, municipality, *values in others:
-        for trade in trades_of_nace(nace, limit) or (NO_TRADE,):
-            _add(report, trade, county, municipality, values)
-
-    for county, *values in session.execute(
-        select(Company.county_number, *_sums(facts))
-        .join(facts, facts.c.cid == Company.id)
-        .group_by(Company.county_number)
-    ).tuples():
+    for nace, county, municipality, registered_trades, *values in groups:
         report.by_county.setdefault(county or "", Counts()).add(values)
-    total = session.execute(select(*_sums(facts))).one()
-    report.total.add(total)
+        report.total.add(values)
+        if not registered_trades:
+            for trade in trades_of_nace(nace, limit) or (NO_TRADE,):
+                _add(report, trade, county, municipality, values)
     report.county_names = dict(session.execute(select(County.number, County.name)).tuples().all())
     if local:
         wanted = {m for _t, _c, m in report.by_trade_municipality}
