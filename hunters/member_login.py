@@ -24,7 +24,7 @@ from enum import StrEnum
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from catalogue import text
+from catalogue import DEFAULT_LANGUAGE, known_language, text
 from companies.phones import normalize_phone
 from hunters.member_sessions import may_sign_in
 from hunters.notify import enqueue_notice
@@ -78,11 +78,19 @@ def parse_address(raw: str) -> tuple[str, bool] | None:
 
 
 def request_sign_in(
-    session: Session, *, address: str, client: str, base_url: str, now: datetime | None = None
+    session: Session,
+    *,
+    address: str,
+    client: str,
+    base_url: str,
+    language: str = DEFAULT_LANGUAGE,
+    now: datetime | None = None,
 ) -> SignInRequest:
-    """Sends a sign-in link (e-mail) or code (SMS) to every member with this address, if the limits allow.
+    """Sends a sign-in link (e-mail) or code (SMS) to every member with this address, if the limits allow, in
+    the language the form was read in.
     Callers commit, also when nothing was sent (the counts must stand)."""
     now = now or utcnow()
+    language = known_language(language)
     parsed = parse_address(address)
     if parsed is None:
         return SignInRequest(RequestOutcome.INVALID)
@@ -98,9 +106,9 @@ def request_sign_in(
             return SignInRequest(RequestOutcome.THROTTLED, by_sms, clean, retry_after=wait)
     for member in members_with_address(session, clean, by_sms=by_sms):
         if by_sms:
-            _send_code(session, member=member, phone=clean, now=now)
+            _send_code(session, member=member, phone=clean, language=language, now=now)
         else:
-            _send_link(session, member=member, email=clean, base_url=base_url, now=now)
+            _send_link(session, member=member, email=clean, base_url=base_url, language=language, now=now)
     return SignInRequest(RequestOutcome.ACCEPTED, by_sms, clean)
 
 
@@ -114,7 +122,9 @@ def members_with_address(session: Session, address: str, *, by_sms: bool) -> lis
     return [m for m in found if may_sign_in(m)]
 
 
-def _send_link(session: Session, *, member: HunterMember, email: str, base_url: str, now: datetime) -> None:
+def _send_link(
+    session: Session, *, member: HunterMember, email: str, base_url: str, language: str, now: datetime
+) -> None:
     token = secrets.token_urlsafe(32)
     session.add(
         MemberLogin(
@@ -127,9 +137,10 @@ def _send_link(session: Session, *, member: HunterMember, email: str, base_url: 
         session,
         channel=Channel.EMAIL,
         address=email,
-        subject=text("portal_login_email_subject"),
-        text=text("portal_login_email_body", name=member.name, org=member.hunter.org_name, url=url),
+        subject=text("portal_login_email_subject", language),
+        text=text("portal_login_email_body", language, name=member.name, org=member.hunter.org_name, url=url),
         hunter_id=member.hunter_id,
+        language=language,
     )
 
 
@@ -137,7 +148,7 @@ def _code_digest(member_id: int, code: str) -> str:
     return token_digest(f"{member_id}:{code}")
 
 
-def _send_code(session: Session, *, member: HunterMember, phone: str, now: datetime) -> None:
+def _send_code(session: Session, *, member: HunterMember, phone: str, language: str, now: datetime) -> None:
     session.execute(
         update(MemberLogin)
         .where(MemberLogin.member_id == member.id, MemberLogin.kind == "code", MemberLogin.used_at.is_(None))
@@ -154,8 +165,9 @@ def _send_code(session: Session, *, member: HunterMember, phone: str, now: datet
         session,
         channel=Channel.SMS,
         address=phone,
-        text=text("portal_login_sms", code=code, org=member.hunter.org_name),
+        text=text("portal_login_sms", language, code=code, org=member.hunter.org_name),
         hunter_id=member.hunter_id,
+        language=language,
     )
 
 

@@ -194,3 +194,15 @@ def test_a_form_without_the_csrf_token_changes_nothing(db: Database, client: Tes
     response = client.post("/jeger/logg-inn", data={"address": "kari@jeger.no"})
     assert response.status_code == 403
     assert _messages(db, Channel.EMAIL) == []
+
+
+def test_the_link_comes_in_the_language_the_form_was_read_in(db: Database, client: TestClient) -> None:
+    _member(db)
+    client.get("/jeger/sprak/nn?next=/jeger/logg-inn")
+    client.post("/jeger/logg-inn", data={"address": "kari@jeger.no", "csrf_token": csrf(client)})
+    [mail] = _messages(db, Channel.EMAIL)
+    assert (
+        mail.language == "nn"
+        and (mail.body or "").startswith("Hei Kari Jeger!")
+        and "Lenkja verkar" in (mail.body or "")
+    )

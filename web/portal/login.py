@@ -25,7 +25,7 @@ from hunters.member_login import (
 from hunters.member_sessions import end_member_session, start_member_session
 from web.auth import client_address
 from web.deps import SessionDep, SettingsDep
-from web.portal.ui import SESSION_KEY, flash, page, redirect
+from web.portal.ui import SESSION_KEY, flash, language, page, redirect
 
 router = APIRouter()
 
@@ -57,7 +57,11 @@ def request_link_or_code(
     address: Annotated[str, Form(max_length=320)] = "",
 ) -> Response:
     result = request_sign_in(
-        session, address=address, client=client_address(request), base_url=settings.public_base_url
+        session,
+        address=address,
+        client=client_address(request),
+        base_url=settings.public_base_url,
+        language=language(request),
     )
     session.commit()  # the counts stand whether anything was sent or not
     if result.outcome is RequestOutcome.INVALID:
