@@ -9,13 +9,14 @@ staff have already approved (`hunters`), whose members then run the campaign (`c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition import Problem
-from campaigns.definition_model import CampaignDefinition, OwnerContact
-from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterState
+from campaigns.definition_model import CampaignDefinition, OwnerContact, definition_of
+from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterMember, HunterState
 
 
 def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, str | None]:
@@ -105,3 +106,36 @@ def launch_approved(session: Session, *, campaign_id: int) -> bool:
     session.delete(request)
     session.flush()
     return True
+
+
+@dataclass(frozen=True)
+class OwnershipView:
+    """What staff see of an owned campaign: who owns it, its kind and routing, and a launch waiting for them."""
+
+    owners: tuple[str, ...]  # the owner first
+    kind: str
+    route: str
+    route_after_days: int
+    launch_requested_by: str | None  # the member who asked, "" when that member is gone; None: nobody asked
+
+
+def ownership_view(session: Session, *, campaign_id: int) -> OwnershipView | None:
+    """None for a campaign without owners (the national campaigns)."""
+    names = tuple(
+        session.scalars(
+            select(Hunter.org_name)
+            .join(CampaignOwner, CampaignOwner.hunter_id == Hunter.id)
+            .where(CampaignOwner.campaign_id == campaign_id)
+            .order_by(CampaignOwner.is_primary.desc(), Hunter.org_name)
+        )
+    )
+    campaign = session.get(Campaign, campaign_id)
+    if not names or campaign is None:
+        return None
+    definition = definition_of(campaign)
+    request = session.get(CampaignLaunchRequest, campaign_id)
+    requested_by = None
+    if request is not None:
+        member = session.get(HunterMember, request.member_id) if request.member_id else None
+        requested_by = member.name if member is not None else ""
+    return OwnershipView(names, definition.kind, definition.route, definition.route_after_days, requested_by)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from store.db import Database
 from store.models import Campaign, CampaignLaunchRequest, CampaignState
+from tests.dashboard_fixtures import ADMIN_EMAIL, log_in
 from tests.lead_factories import make_hunter
 from tests.outbox_factories import make_recipient
 from tests.portal_factories import csrf, make_member, sign_in
@@ -38,7 +39,7 @@ at = "{at:%Y-%m-%dT%H:%M}"
 
 
 def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothing(
-    db: Database, client: TestClient
+    db: Database, client: TestClient, users: dict[str, int]
 ) -> None:
     with db.transaction() as session:
         nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
@@ -77,6 +78,9 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
     with db.session() as session:
         assert session.get(CampaignLaunchRequest, campaign_id) is not None
         assert session.get_one(Campaign, campaign_id).state is CampaignState.DRAFT
+    log_in(client, ADMIN_EMAIL)  # staff see the request on the campaign's page
+    staff_page = client.get(f"/admin/campaigns/{campaign_id}").text
+    assert "Eies av <b>NAV Fredrikstad</b>" in staff_page and "Eierne ber om start (Kari Jeger)" in staff_page
 
     client.post("/jeger/logg-ut", data={"csrf_token": csrf(client, "/jeger/kampanjer")})
     sign_in(client, db, "rita@el.no")

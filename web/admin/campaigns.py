@@ -14,6 +14,7 @@ from campaigns import service as domain
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.orgnr_lists import MAX_LIST_BYTES, ListFiles
+from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.templating import template_names
 from settings import Settings
@@ -248,6 +249,7 @@ def campaign_page(
         c=status.campaign,
         status=status,
         campaign_notices=notices,
+        ownership=ownership_view(session, campaign_id=campaign_id),
         funnel=funnel(session, campaign_id=campaign_id),
         has_letter=domain.has_letter(status.campaign),
         actions=ACTIONS,
