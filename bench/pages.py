@@ -115,6 +115,8 @@ def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
         "page /admin/campaigns/{id}": get(f"/admin/campaigns/{cid}"),
         "page /admin/campaigns/{id}/progress": get(f"/admin/campaigns/{cid}/progress"),
         "page /admin/campaigns/{id}/report": get(f"/admin/campaigns/{cid}/report"),
+        "page /admin/campaigns/{id}/outcomes": get(f"/admin/campaigns/{cid}/outcomes"),
+        "page /admin/campaigns/{id}/attendees": get(f"/admin/campaigns/{cid}/attendees"),
         "page /admin/inbox": get("/admin/inbox"),
         "page /admin/leads": get("/admin/leads"),
         "page /admin/hunters": get("/admin/hunters"),
