@@ -226,4 +226,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Endringa gjeld no.",
         "en": "The change applies now.",
     },
+    # The decision on a sign-up, to each member on the channel they chose (hunters.organisations).
+    "org_decision_subject": {
+        "nb": "Læreplassjeger: registreringen deres",
+        "nn": "Læreplassjeger: registreringa dykkar",
+        "en": "Læreplassjeger: your sign-up",
+    },
+    "org_approved_notice": {
+        "nb": "Hei {member}! {name} er godkjent som læreplassjeger. Logg inn i jegerportalen (/jeger/) med "
+        "e-postadressen eller mobilnummeret ditt for å se bedriftene i fylkene og fagene deres.",
+        "nn": "Hei {member}! {name} er godkjend som læreplassjeger. Logg inn i jegerportalen (/jeger/) med "
+        "e-postadressa eller mobilnummeret ditt for å sjå bedriftene i fylka og faga dykkar.",
+        "en": "Hello {member}! {name} is approved as an apprenticeship hunter. Sign in to the hunter portal "
+        "(/jeger/) with your e-mail address or mobile number to see the companies in your counties and trades.",
+    },
+    "org_rejected_notice": {
+        "nb": "Hei {member}! Registreringen av {name} som læreplassjeger er ikke godkjent. Ta kontakt med "
+        "kampanjen om du mener dette er feil.",
+        "nn": "Hei {member}! Registreringa av {name} som læreplassjeger er ikkje godkjend. Ta kontakt med "
+        "kampanjen om du meiner dette er feil.",
+        "en": "Hello {member}! The sign-up of {name} as an apprenticeship hunter is not approved. Contact the "
+        "campaign if you think this is wrong.",
+    },
 }

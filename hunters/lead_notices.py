@@ -70,7 +70,7 @@ def lead_url(base_url: str, lead_id: int) -> str:
     return f"{base_url.rstrip('/')}/jeger/leads/{lead_id}"
 
 
-def _delivery(member: HunterMember) -> tuple[Channel, str] | None:
+def member_delivery(member: HunterMember) -> tuple[Channel, str] | None:
     """Where the member's notices go: the channel they chose, else any address we have for them."""
     addresses = {
         NoticeChannel.EMAIL: member.email,
@@ -131,7 +131,7 @@ def send_instant_notices(session: Session, *, settings: Settings, now: datetime 
     for notice, member in rows:
         notice.sent_at = now
         lead = session.get(Lead, notice.lead_id)
-        delivery = _delivery(member)
+        delivery = member_delivery(member)
         if lead is None or delivery is None or member.removed_at is not None or _stale(notice, lead):
             continue
         channel, address = delivery
@@ -175,7 +175,7 @@ def send_digests(session: Session, *, now: datetime, settings: Settings) -> int:
     sent = 0
     for member_id, items in waiting.items():
         member = members[member_id]
-        delivery = _delivery(member)
+        delivery = member_delivery(member)
         if delivery is None:
             continue
         channel, address = delivery

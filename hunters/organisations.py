@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from catalogue import plural, text
 from catalogue.labels import labels_of
-from hunters.notify import chat_language, enqueue_telegram_notice
+from hunters.lead_notices import member_delivery
+from hunters.notify import chat_language, enqueue_notice, enqueue_telegram_notice
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
 
@@ -46,6 +47,7 @@ def approve_hunter(session: Session, *, hunter_id: int, staff_id: int | None = N
     language = chat_language(session, hunter.telegram_chat_id)
     waiting = plural("hunter_open_leads", open_leads, language) if open_leads else ""
     _tell(session, hunter, text("hunter_approved", language, name=hunter.org_name, waiting=waiting), language)
+    _tell_members(session, hunter, "org_approved_notice")
     return HunterDecision(hunter, changed=True)
 
 
@@ -57,6 +59,7 @@ def reject_hunter(session: Session, *, hunter_id: int, staff_id: int | None = No
     _decide(hunter, HunterState.REJECTED, staff_id)
     language = chat_language(session, hunter.telegram_chat_id)
     _tell(session, hunter, text("hunter_rejected", language, name=hunter.org_name), language)
+    _tell_members(session, hunter, "org_rejected_notice")
     return HunterDecision(hunter, changed=True)
 
 
@@ -77,6 +80,25 @@ def _tell(session: Session, hunter: Hunter, said: str, language: str) -> None:
     if hunter.telegram_chat_id:  # hunters added by staff without Telegram hear it some other way
         enqueue_telegram_notice(
             session, chat_id=hunter.telegram_chat_id, text=said, language=language, hunter_id=hunter.id
+        )
+    session.flush()
+
+
+def _tell_members(session: Session, hunter: Hunter, key: str) -> None:
+    """Members hear the decision on the channel they chose for notices (an organisation that signed up on the
+    web has no Telegram chat); a member whose chat is the organisation's own heard it there already."""
+    for member in hunter.members:
+        delivery = member_delivery(member) if member.removed_at is None else None
+        if delivery is None or delivery[1] == hunter.telegram_chat_id:
+            continue
+        channel, address = delivery
+        enqueue_notice(
+            session,
+            channel=channel,
+            address=address,
+            subject=text("org_decision_subject"),
+            text=text(key, name=hunter.org_name, member=member.name),
+            hunter_id=hunter.id,
         )
     session.flush()
 

@@ -170,3 +170,14 @@ def test_a_wider_change_waits_for_staff_and_a_narrower_one_applies_at_once(sessi
     decide_change(session, change_id=all_trades.change.id, approve=False, staff_id=None)
     session.refresh(hunter)
     assert not hunter.all_trades and pending_changes(session) == []
+
+
+def test_members_hear_the_decision_on_their_own_channel(session: Session) -> None:
+    from hunters.organisations import approve_hunter
+    from store.models import Message
+
+    hunter = signed_up(session)  # from the web: no Telegram chat
+    approve_hunter(session, hunter_id=hunter.id)
+    [told] = session.scalars(select(Message).where(Message.hunter_id == hunter.id)).all()
+    assert (told.channel, told.address) == ("email", "kari@elektro.no")
+    assert "Elektroforeningen Troms er godkjent" in (told.body or "") and "Kari Nordmann" in (told.body or "")
