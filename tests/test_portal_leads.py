@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from hunters.lead_actions import ReleaseStatus, release_lead
 from hunters.lead_notes import NoteStatus, add_note, lead_history
-from hunters.leads import claim_lead, create_lead, record_outcome
+from hunters.leads import ClaimStatus, claim_lead, create_lead, record_outcome
 from store.db import Database
 from store.models import Hunter, HunterMember, HunterState, Lead, LeadState, MemberNotice
 from tests.lead_factories import make_company, make_hunter, make_registration
 from tests.portal_factories import csrf, make_member, sign_in
+from web.portal.leads import CLAIM_TEXTS
 
 
 def _setup(db: Database) -> dict[str, int]:
@@ -218,3 +219,8 @@ def test_a_pending_organisation_sees_that_it_waits(db: Database, client: TestCli
         assert session.get_one(Hunter, hunter.id).state is HunterState.PENDING
     sign_in(client, db)
     assert "venter på godkjenning" in client.get("/jeger/").text
+
+
+def test_every_claim_answer_has_a_text_on_the_portal() -> None:
+    """An unknown lead is a 404 page; every other answer of the claim is a message the member reads."""
+    assert set(CLAIM_TEXTS) | {ClaimStatus.UNKNOWN_LEAD} == set(ClaimStatus)
