@@ -16,7 +16,7 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal, states
+from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal, staff, states
 from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
 from store.times import in_oslo
 
@@ -33,6 +33,7 @@ _MODULES: tuple[ModuleType, ...] = (
     meetings,
     pages,
     portal,
+    staff,
     states,
 )
 

@@ -16,6 +16,19 @@ from store.models.enums import StaffRole
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
 
 
+class LanguageChoice(StrEnum):
+    """`--language`: the languages the dashboard and the CLI can speak to a user in."""
+
+    NB = "nb"
+    NN = "nn"
+    EN = "en"
+
+
+LANGUAGE_HELP = (
+    "Språket dashbordet og CLI-et bruker for brukeren: nb (bokmål), nn (nynorsk) eller en (engelsk)."
+)
+
+
 class RoleChoice(StrEnum):
     """`--role`: the stored roles, and `county` (a staff account scoped to counties)."""
 
@@ -38,6 +51,7 @@ def staff_add(
     ),
     password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
     name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
+    language: LanguageChoice = typer.Option(LanguageChoice.NB, "--language", help=LANGUAGE_HELP),
 ) -> None:
     """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
     from staff.accounts import StaffError, add_staff, role_of
@@ -58,6 +72,7 @@ def staff_add(
                 password=password,
                 name=name,
                 counties=list(county) if role is RoleChoice.COUNTY and county else None,
+                language=language.value,
             )
         except StaffError as exc:
             fail(f"staff add {email}: {exc}")
@@ -188,6 +203,7 @@ def staff_list(
                 "email": u.email,
                 "name": u.name,
                 "role": role_of(u),
+                "language": u.language,
                 "counties": [c.number for c in u.counties] if u.county_officer else None,
                 "active": u.active,
                 "locked_until": iso_oslo(u.locked_until) if u.locked_until and u.locked_until > now else None,
@@ -221,6 +237,21 @@ def staff_list(
             str(row["sessions"]),
         )
     Console().print(table)
+
+
+@staff_app.command("set")
+def staff_set(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
+    language: LanguageChoice = typer.Option(..., "--language", help=LANGUAGE_HELP),
+) -> None:
+    """Endre en brukers innstillinger: språket dashbordet og CLI-et bruker."""
+    from catalogue import text
+    from staff.accounts import set_language
+
+    with ctx_of(ctx).db.transaction() as session:
+        user = set_language(session, staff_id=_staff_user(session, "set", email).id, language=language.value)
+        typer.echo(f"{user.email} får nå dashbordet på {text(f'language_{user.language}').lower()}.")
 
 
 @staff_app.command("unlock")

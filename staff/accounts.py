@@ -16,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from catalogue import DEFAULT_LANGUAGE, LANGUAGES
 from companies.emails import normalize_email as valid_email
 from staff.sessions import end_all_sessions
 from staff.tokens import revoke_all_tokens
@@ -50,6 +51,7 @@ def add_staff(
     password: str,
     name: str | None = None,
     counties: list[str] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> StaffUser:
     """Creates a staff account; an e-mail that exists already is an error (use set_password).
 
@@ -58,6 +60,7 @@ def add_staff(
     address = valid_email(email)
     if address is None:
         raise StaffError(f"«{email.strip()[:80]}» er ikke en gyldig e-postadresse.")
+    _check_language(language)
     if staff_by_email(session, address) is not None:
         raise StaffError(f"Det finnes allerede en bruker med e-postadressen {address}.")
     scoped = counties is not None
@@ -65,7 +68,12 @@ def add_staff(
         raise StaffError("Bare kampanjeansvarlige kan begrenses til fylker (--role county).")
     chosen = _counties(session, counties or []) if scoped else []
     user = StaffUser(
-        email=address, role=role, name=name, password_hash=hash_password(password), county_officer=scoped
+        email=address,
+        role=role,
+        name=name,
+        password_hash=hash_password(password),
+        county_officer=scoped,
+        language=language,
     )
     user.counties = chosen
     session.add(user)
@@ -131,6 +139,22 @@ def set_active(session: Session, *, staff_id: int, active: bool) -> StaffUser:
         end_all_sessions(session, staff_id=staff_id)
     session.flush()
     return user
+
+
+def set_language(session: Session, *, staff_id: int, language: str) -> StaffUser:
+    """The language the dashboard and the CLI speak to this user in."""
+    _check_language(language)
+    user = session.get(StaffUser, staff_id)
+    if user is None:
+        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+    user.language = language
+    session.flush()
+    return user
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise StaffError(f"«{language[:10]}» er ikke et av språkene {', '.join(LANGUAGES)}.")
 
 
 class LoginStatus(StrEnum):

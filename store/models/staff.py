@@ -36,6 +36,8 @@ class StaffUser(Base):
     # A county officer (PRODUCT §2, §10): role staff, scoped to `counties`. The flag, not the county rows,
     # makes the scope, so an officer whose counties were all removed sees nothing rather than everything.
     county_officer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # What the dashboard and the CLI speak to this user in: nb | nn | en (catalogue.LANGUAGES).
+    language: Mapped[str] = mapped_column(String(2), default="nb", server_default="nb")
     counties: Mapped[list[County]] = relationship(secondary=staff_county, order_by=County.number)
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from campaigns.results import progress_by_campaign
+from catalogue import text
 from reports.overview import overview
+from staff.accounts import StaffError, set_language
 from store.models import Campaign, CampaignState, Notice, utcnow
 from web.admin.login import safe_next
-from web.admin.ui import page, redirect
+from web.admin.ui import flash, page, redirect
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
@@ -45,4 +48,19 @@ def notice_read(request: Request, notice_id: int, session: SessionDep, staff: Cu
     if notice is not None and notice.read_at is None:
         notice.read_at = utcnow()
         session.commit()
+    return redirect(safe_next(urlparse(request.headers.get("referer", "")).path))
+
+
+@router.post("/me/language")
+def my_language(
+    request: Request, session: SessionDep, staff: CurrentStaff, language: Annotated[str, Form()] = ""
+) -> Response:
+    """The signed-in user's choice of language for the dashboard (and the CLI)."""
+    try:
+        set_language(session, staff_id=staff.id, language=language)
+    except StaffError as exc:
+        flash(request, str(exc), "error")
+    else:
+        session.commit()
+        flash(request, text("language_saved", language))
     return redirect(safe_next(urlparse(request.headers.get("referer", "")).path))

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
 from campaigns.inbox import open_count
+from catalogue import LANGUAGES, known_language
 from catalogue.jinja import install as install_catalogue
 from catalogue.labels import KINDS, labels_of
 from catalogue.labels import label as catalogue_label
@@ -93,6 +94,8 @@ def _layout_context(request: Request) -> dict[str, Any]:
         "notices": [],
         "inbox_open": 0,
         "whole": True,
+        "lang": known_language(getattr(staff, "language", None)),
+        "languages": LANGUAGES,
     }
     context["flashes"] = request.session.pop("flash", []) if "flash" in request.session else []
     if staff is None:
@@ -112,9 +115,10 @@ def _layout_context(request: Request) -> dict[str, Any]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_layout_context])
-install_catalogue(templates.env)  # its `number` filter is replaced below by the dashboard's own, for now
+install_catalogue(
+    templates.env
+)  # t() and `label` in the staff user's language; `number` replaced below, for now
 templates.env.filters.update(
-    label=label,
     local_time=local_time,
     local_date=local_date,
     number=number,
