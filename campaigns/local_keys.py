@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from campaigns.orgnr_lists import ListFiles, ListProblem, read_orgnr_list
 from campaigns.trade_nace import find_trade
 from companies.training import valid_orgnr
+from store.models import MAX_ID
 
 if TYPE_CHECKING:
     from campaigns.definition import _Checker
@@ -132,7 +133,7 @@ def _previous(check: _Checker, field: str, value: Any) -> dict[str, Any] | None:
     if (
         not isinstance(campaigns, list)
         or not campaigns
-        or not all(isinstance(c, int) and not isinstance(c, bool) and c > 0 for c in campaigns)
+        or not all(isinstance(c, int) and not isinstance(c, bool) and 0 < c <= MAX_ID for c in campaigns)
     ):
         check.problem(field + ".campaigns", "skriv kampanjenumrene som en liste, f.eks. campaigns = [3]")
         campaigns = []

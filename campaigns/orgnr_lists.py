@@ -18,6 +18,9 @@ from companies.training import valid_orgnr
 from companies.training_files import TrainingFileError, read_orgnrs
 
 MAX_LIST_BYTES = 5 * 1024 * 1024  # a park or a trade body has hundreds of members, not a million
+# The audience's SQL names each orgnr as a parameter of one IN clause, and SQLite takes at most 32,766: a list
+# longer than this is not a member list, and a county or trade is the key for that many companies.
+MAX_ORGNRS = 20_000
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ class ListProblem(ValueError):
 def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
     """The list's valid orgnrs (without repeats, in file order) and its rejected rows; raises ListProblem."""
     relative = PurePosixPath(name.replace("\\", "/"))
-    if not name.strip() or relative.is_absolute() or ".." in relative.parts or ":" in name:
+    unprintable = any(ord(c) < 32 for c in name) or len(name) > 200
+    if not name.strip() or unprintable or relative.is_absolute() or ".." in relative.parts or ":" in name:
         raise ListProblem(f'«{name}» må være et filnavn ved siden av kampanjefilen, f.eks. "medlemmer.csv"')
     if name in files.attachments:
         data, label = files.attachments[name], Path(name)
@@ -50,11 +54,14 @@ def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
         path = (base / relative).resolve()
         if not path.is_relative_to(base):  # a symbolic link that leads out of the folder
             raise ListProblem(f"«{name}» ligger utenfor mappen til kampanjefilen")
-        if not path.is_file():
-            raise ListProblem(f"finner ikke lista «{name}» i {base}")
-        if path.stat().st_size > MAX_LIST_BYTES:
-            raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
-        data, label = path.read_bytes(), path
+        try:
+            if not path.is_file():
+                raise ListProblem(f"finner ikke lista «{name}» i {base}")
+            if path.stat().st_size > MAX_LIST_BYTES:
+                raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
+            data, label = path.read_bytes(), path
+        except OSError as exc:  # unreadable: permissions, a folder named like the file, ...
+            raise ListProblem(f"«{name}» kan ikke leses ({exc.__class__.__name__})") from exc
     else:
         raise ListProblem(f"lista «{name}» er ikke lastet opp sammen med kampanjen")
     if len(data) > MAX_LIST_BYTES:
@@ -73,4 +80,9 @@ def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
             orgnrs[orgnr] = None
     if not orgnrs:
         raise ListProblem(f"«{name}» har ingen gyldige organisasjonsnumre")
+    if len(orgnrs) > MAX_ORGNRS:
+        raise ListProblem(
+            f"«{name}» har {len(orgnrs)} organisasjonsnumre; en liste kan ha høyst {MAX_ORGNRS} "
+            "(bruk counties, trades eller nace for så mange bedrifter)"
+        )
     return ReadList(tuple(orgnrs), tuple(rejected))

@@ -199,12 +199,20 @@ def test_also_adds_companies_and_exclusions_hold_for_them(session: Session) -> N
             "lokal.toml:3: audience.orgnr_file: «../hemmelig.csv» må være et filnavn",
         ),
         (
+            '[audience]\norgnr_file = "park\\u0000.csv"\n',
+            "lokal.toml:3: audience.orgnr_file: «park\x00.csv» må være et filnavn",
+        ),
+        (
             '[audience]\norgnr_file = "/etc/passwd"\n',
             "lokal.toml:3: audience.orgnr_file: «/etc/passwd» må være et filnavn",
         ),
         (
             '[audience]\npostcodes = ["1639-1630"]\n',
             "lokal.toml:3: audience.postcodes: «1639-1630» er verken",
+        ),
+        (
+            "[audience]\nprevious = { campaigns = [99999999999999999] }\n",
+            "lokal.toml:3: audience.previous.campaigns: skriv kampanjenumrene",
         ),
         (
             "[audience]\nprevious = { campaigns = [] }\n",
@@ -291,3 +299,12 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
         "1 av de valgte bedriftene fikk en melding fra en kampanje de siste 30 dagene (exclude_contacted_days)"
         in notes
     )
+
+
+def test_a_list_longer_than_a_member_list_is_refused(tmp_path: Path) -> None:
+    from tests.register_files import valid_orgnrs
+
+    many = list(valid_orgnrs(20_001, seed=5))
+    (tmp_path / "alle.csv").write_text("orgnr\n" + "\n".join(many) + "\n", encoding="utf-8")
+    with pytest.raises(DefinitionError, match="har 20001 organisasjonsnumre; en liste kan ha høyst 20000"):
+        definition('[audience]\norgnr_file = "alle.csv"\n', tmp_path)
