@@ -16,6 +16,7 @@ from catalogue import text
 from hunters import lead_texts as texts
 from hunters.leads import announce_lead, card_for, covers_county
 from hunters.notify import chat_language, enqueue_telegram_notice
+from hunters.routing import lead_routing, owns_lead
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 
 
@@ -63,8 +64,11 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
     hunter = session.get(Hunter, hunter_id) if hunter_id is not None else None
     if hunter_id is not None and (hunter is None or hunter.state != HunterState.APPROVED):
         raise ReassignError("Leaden kan bare gis til en godkjent jeger.")
-    if hunter is not None and not covers_county(
-        session, hunter_id=hunter.id, county_number=lead.county_number
+    # An owner of the lead's campaign may have it wherever the company is (hunters.routing).
+    if (
+        hunter is not None
+        and not owns_lead(lead_routing(session, lead=lead), hunter.id)
+        and not covers_county(session, hunter_id=hunter.id, county_number=lead.county_number)
     ):
         raise ReassignError(
             f"{hunter.org_name} dekker ikke fylket til lead nr. {lead.id}, så leaden kan ikke gis dit."

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy.orm import Session
 
+from hunters.lead_admin import ReassignError, reassign_lead
 from hunters.lead_jobs import hand_over_unclaimed
 from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads
 from store.models import Campaign, CampaignOwner, Hunter, HunterState
@@ -109,3 +111,16 @@ def test_a_claimed_lead_is_never_handed_over(session: Session) -> None:
     lead.created_at = datetime(2026, 12, 1, 10, 0, tzinfo=OSLO)
     assert hand_over_unclaimed(session, now=datetime(2026, 12, 21, 10, 0, tzinfo=OSLO)) == 0
     assert lead.handed_to_county_at is None
+
+
+def test_staff_may_give_an_owned_lead_to_an_owner_outside_its_county(session: Session) -> None:
+    nav = make_hunter(session, counties=["03"])
+    stranger = make_hunter(session, counties=["03"])
+    campaign = owned_campaign(session, [nav], route="owner")
+    registration = make_registration(
+        session, company=make_company(session, county="55"), campaign_id=campaign.id
+    )
+    lead = create_lead(session, registration_id=registration.id)
+    assert reassign_lead(session, lead_id=lead.id, hunter_id=nav.id).hunter == nav
+    with pytest.raises(ReassignError, match="dekker ikke fylket"):
+        reassign_lead(session, lead_id=lead.id, hunter_id=stranger.id)
