@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from hunters.member_login import (
+    CODE_GUESSES_PER_CLIENT,
     CODE_TRIES,
+    IN_TOTAL,
     PER_ADDRESS,
     PER_CLIENT,
     CodeOutcome,
@@ -206,3 +208,34 @@ def test_the_link_comes_in_the_language_the_form_was_read_in(db: Database, clien
         and (mail.body or "").startswith("Hei Kari Jeger!")
         and "Lenkja verkar" in (mail.body or "")
     )
+
+
+def test_requests_from_everyone_together_are_limited_per_hour(db: Database) -> None:
+    """A flood from many clients for many numbers stops at the ceiling, whoever asks next."""
+    _member(db)
+    with db.transaction() as session:
+        for n in range(IN_TOTAL):
+            outcome = request_sign_in(session, address=f"+47910{n:05d}", client=f"10.0.{n // 250}.{n % 250}",
+                                      base_url=BASE).outcome  # fmt: skip
+            assert outcome is RequestOutcome.ACCEPTED
+        refused = request_sign_in(session, address="kari@jeger.no", client="192.0.2.1", base_url=BASE)
+    assert refused.outcome is RequestOutcome.THROTTLED and refused.retry_after > timedelta(0)
+    assert _messages(db, Channel.EMAIL) == []
+
+
+def test_one_client_guessing_codes_for_many_numbers_is_stopped(db: Database) -> None:
+    _member(db)
+    with db.transaction() as session:
+        request_sign_in(session, address="91111111", client="c", base_url=BASE)
+    code = re.search(r"\b(\d{6})\b", _messages(db, Channel.SMS)[-1].body or "")
+    assert code
+    for n in range(CODE_GUESSES_PER_CLIENT):
+        with db.transaction() as session:
+            sign_in_with_code(session, phone=f"+4792{n:06d}", code="123456", client="guesser")
+    with db.transaction() as session:
+        result = sign_in_with_code(session, phone="91111111", code=code.group(1), client="guesser")
+    assert result.outcome is CodeOutcome.THROTTLED
+    with db.transaction() as session:  # the member on their own phone is not locked out by the guesser
+        assert sign_in_with_code(session, phone="91111111", code=code.group(1), client="me").outcome is (
+            CodeOutcome.OK
+        )
