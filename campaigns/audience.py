@@ -80,6 +80,12 @@ def _first_contact(kind: ContactKind, *, mobile: bool = False) -> Any:
     return select(func.max(Contact.id)).where(usable_contact(kind, mobile=mobile)).scalar_subquery()
 
 
+def _has_contact(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
+    """Whether `_first_contact` finds one, as EXISTS: PostgreSQL joins that with contact once per query, where
+    the scalar subquery in a WHERE ran once per company (17 s to count a national audience, issue 14)."""
+    return exists().where(usable_contact(kind, mobile=mobile))
+
+
 def has_postal_address() -> ColumnElement[bool]:
     return or_(Company.postal_postcode.is_not(None), Company.business_postcode.is_not(None))
 
@@ -93,17 +99,28 @@ def recipients(definition: CampaignDefinition, channel: Channel) -> list[tuple[C
     if channel is Channel.SMS:
         contact = _first_contact(ContactKind.PHONE, mobile=True)
         return [
-            (Channel.SMS, select(Company.id, contact).where(*conditions, *personal, contact.is_not(None)))
+            (
+                Channel.SMS,
+                select(Company.id, contact).where(
+                    *conditions, *personal, _has_contact(ContactKind.PHONE, mobile=True)
+                ),
+            )
         ]
     if channel is Channel.TELEGRAM:
         contact = _first_contact(ContactKind.TELEGRAM)
-        return [(Channel.TELEGRAM, select(Company.id, contact).where(*conditions, contact.is_not(None)))]
+        return [
+            (
+                Channel.TELEGRAM,
+                select(Company.id, contact).where(*conditions, _has_contact(ContactKind.TELEGRAM)),
+            )
+        ]
     email = _first_contact(ContactKind.EMAIL)
-    by_mail = (Channel.EMAIL, select(Company.id, email).where(*conditions, *personal, email.is_not(None)))
+    has_email = _has_contact(ContactKind.EMAIL)
+    by_mail = (Channel.EMAIL, select(Company.id, email).where(*conditions, *personal, has_email))
     if channel is Channel.EMAIL:
         return [by_mail]
     # letter: e-mail where the company has one (and may be e-mailed), print otherwise
-    mailable = and_(email.is_not(None), *personal) if personal else email.is_not(None)
+    mailable = and_(has_email, *personal) if personal else has_email
     # Typed: the outbox joins contacts on it, and PostgreSQL has no integer = text.
     printed = select(Company.id, cast(null(), Integer).label("contact_id")).where(
         *conditions, ~mailable, has_postal_address()
