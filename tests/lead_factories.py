@@ -1,4 +1,5 @@
-"""Factories for companies, registrations, hunters and leads (tests of hunters.organisations, hunters.leads, Telegram)."""
+"""Factories for companies, registrations, hunters and leads: the one place a test company is made, saved
+(`make_company`, with a mobile and identifiers when asked) or not (`new_company`, for rendering)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from companies.identifiers import ensure_identifiers
 from store.models import (
     Company,
+    Contact,
+    ContactKind,
     County,
     Hunter,
     HunterState,
@@ -21,6 +25,7 @@ from store.models import (
     Trade,
     utcnow,
 )
+from store.secrets import AddressHasher
 
 _numbers = itertools.count(1)
 
@@ -31,23 +36,66 @@ _orgnrs = itertools.cycle(ORGNRS)
 MUNICIPALITY_OF_COUNTY = {"55": "5501", "03": "0301", "46": "4601", "56": "5601", "50": "5001"}
 
 
+# What a company needs for a message or a letter to render (postal address, identifiers, language).
+RENDERABLE: dict[str, object] = {
+    "orgnr": "974760673",
+    "name": "Smith & Sønn Rørleggerbedrifts",
+    "postal_street": "Postboks 123",
+    "postal_postcode": "9008",
+    "postal_city": "Tromsø",
+    "short_code": "K7MX2P",
+    "token": "Zx9_Qw-3" + "k" * 35,  # as long as secrets.token_urlsafe(32)
+    "language": "nb",
+}
+
+
+def new_company(**fields: object) -> Company:
+    """A company that is not saved, with everything rendering reads; `fields` override."""
+    return Company(**{**RENDERABLE, **fields})
+
+
+def add_contact(session: Session, company: Company, kind: ContactKind, address: str) -> Contact:
+    """A contact address of `company`, hashed as the importer hashes it."""
+    contact = Contact(
+        company_id=company.id,
+        kind=kind,
+        address=address,
+        address_hash=AddressHasher.load(session)(kind, address),
+        is_mobile=kind is ContactKind.PHONE,
+    )
+    session.add(contact)
+    return contact
+
+
 def make_company(
-    session: Session, *, county: str | None = "55", name: str | None = None, **kw: object
+    session: Session,
+    *,
+    county: str | None = "55",
+    name: str | None = None,
+    mobile: str | None = None,
+    identifiers: bool = False,
+    **kw: object,
 ) -> Company:
+    """A saved company with an unused valid orgnr (unless given); with `mobile` it has that phone, and with
+    `identifiers` (or a mobile) its short code and link token."""
     n = next(_numbers)
     orgnr = str(kw.pop("orgnr", None) or next(_orgnrs))
     while session.scalar(select(Company.id).where(Company.orgnr == orgnr)) is not None:
         orgnr = next(_orgnrs)
-    company = Company(
-        orgnr=orgnr,
-        name=name or f"Bedrift {n} AS",
-        county_number=county,
-        municipality_number=MUNICIPALITY_OF_COUNTY.get(county or ""),
-        business_city="Tromsø" if county == "55" else "Oslo",
-        **kw,
-    )
+    values: dict[str, object] = {
+        "county_number": county,
+        "municipality_number": MUNICIPALITY_OF_COUNTY.get(county or ""),
+        "business_city": "Tromsø" if county == "55" else "Oslo",
+    }
+    company = Company(orgnr=orgnr, name=name or f"Bedrift {n} AS", **{**values, **kw})
     session.add(company)
     session.flush()
+    if mobile is not None:
+        add_contact(session, company, ContactKind.PHONE, mobile)
+    if identifiers or mobile is not None:
+        ensure_identifiers(session, company_ids=[company.id])
+        session.flush()
+        session.refresh(company)
     return company
 
 

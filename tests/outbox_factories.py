@@ -23,7 +23,7 @@ from store.models import (
     StepAudience,
     utcnow,
 )
-from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.register_files import valid_orgnrs
 
 _orgnrs = valid_orgnrs(100_000, seed=77)
@@ -81,14 +81,7 @@ def make_recipient(
         address = str(next(_chats))
     else:
         address = f"+47{next(_phones)}"
-    contact = Contact(
-        company_id=company.id,
-        kind=kind,
-        address=address,
-        address_hash=AddressHasher.load(session)(kind, address),
-        is_mobile=kind is ContactKind.PHONE,
-    )
-    session.add(contact)
+    contact = add_contact(session, company, kind, address)
     ensure_identifiers(session, company_ids=[company.id])
     session.flush()
     return company, contact

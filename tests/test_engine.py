@@ -16,7 +16,6 @@ from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
 from bot.registration_flow import FIELDS
 from catalogue import text as bot_text
-from companies.identifiers import ensure_identifiers
 from companies.optout_records import is_opted_out
 from settings import Settings
 from store.models import (
@@ -32,31 +31,17 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests import lead_factories
 
 _ids = itertools.count(1)
 MOBILE = "+4791234567"
 
 
-def make_company(session: Session, *, mobile: str = MOBILE, **kw: object) -> Company:
-    company = Company(
-        orgnr=kw.pop("orgnr", "974760673"), name=kw.pop("name", "Fjord Bygg AS"), county_number="55", **kw
-    )
-    session.add(company)
-    session.flush()
-    hasher = AddressHasher.load(session)
-    session.add(
-        Contact(
-            company_id=company.id,
-            kind=ContactKind.PHONE,
-            address=mobile,
-            address_hash=hasher(ContactKind.PHONE, mobile),
-            is_mobile=True,
-        )
-    )
-    ensure_identifiers(session, company_ids=[company.id])
-    session.flush()
-    session.refresh(company)
-    return company
+def make_company(session: Session, **kw: object) -> Company:
+    """The engine's usual company: Fjord Bygg AS with the test mobile (`kw` overrides)."""
+    return lead_factories.make_company(
+        session, **{"orgnr": "974760673", "name": "Fjord Bygg AS", "mobile": MOBILE, **kw}
+    )  # type: ignore[arg-type]
 
 
 def say(

@@ -22,6 +22,7 @@ from campaigns.templating import LANGUAGES
 from channels.letters import LetterPrinter, PrintLetter, render_pdf, slugify, write_print_batch
 from settings import Settings
 from store.models import Company
+from tests.lead_factories import new_company
 
 MM = 72 / 25.4  # PDF points per millimetre
 A4_HEIGHT = 297 * MM
@@ -35,18 +36,16 @@ def renderer() -> MessageRenderer:
 
 
 def company(i: int = 0, **fields: object) -> Company:
-    values: dict[str, object] = {
-        "orgnr": f"{974760673 + i}",
-        "name": f"Nordlys Elektro {i} AS",
-        "postal_street": "Postboks 123",
-        "postal_postcode": "9008",
-        "postal_city": "Tromsø",
-        "short_code": "K7MX2" + "PQRSTUVWXYZ"[i],
-        "token": f"tok{i}-AbCdEfGhIjKlMnOpQrStUvWxYz",
-        "language": "nb",
-    }
-    values.update(fields)
-    return Company(**values)
+    """The i-th of several unsaved companies, each with its own orgnr, name and identifiers."""
+    return new_company(
+        **{
+            "orgnr": f"{974760673 + i}",
+            "name": f"Nordlys Elektro {i} AS",
+            "short_code": "K7MX2" + "PQRSTUVWXYZ"[i],
+            "token": f"tok{i}-AbCdEfGhIjKlMnOpQrStUvWxYz",
+            **fields,
+        }
+    )
 
 
 def letter_html(renderer: MessageRenderer, firm: Company, language: str = "nb") -> str:

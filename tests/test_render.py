@@ -21,29 +21,14 @@ from campaigns.sms_text import GSM7
 from campaigns.templating import LANGUAGES, TemplateProblem
 from settings import Settings
 from store.models import Campaign, Channel, Company, Registration, RegistrationSource, Trade
+from tests.lead_factories import RENDERABLE, new_company
 
 STOP_LINES = {
     "nb": "Svar STOPP for å melde deg av",
     "nn": "Svar STOPP for å melde deg av",
     "en": "Reply STOP to unsubscribe",
 }
-NAME_30 = "Smith & Sønn Rørleggerbedrift"  # with the trailing "s" below: 30 characters
-TOKEN_43 = "Zx9_Qw-3" + "k" * 35  # secrets.token_urlsafe(32) is 43 characters
-
-
-def make_company(**fields: object) -> Company:
-    values: dict[str, object] = {
-        "orgnr": "974760673",
-        "name": NAME_30 + "s",
-        "postal_street": "Postboks 123",
-        "postal_postcode": "9008",
-        "postal_city": "Tromsø",
-        "short_code": "K7MX2P",
-        "token": TOKEN_43,
-        "language": "nb",
-    }
-    values.update(fields)
-    return Company(**values)
+TOKEN_43 = str(RENDERABLE["token"])  # as long as secrets.token_urlsafe(32): 43 characters
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +47,7 @@ def render(
     renderer: MessageRenderer, template: str, channel: str, language: str = "nb", **company: object
 ) -> RenderedMessage:
     variables = renderer.company_variables(
-        company=make_company(**company), language=language, on=date(2027, 6, 7)
+        company=new_company(**company), language=language, on=date(2027, 6, 7)
     )
     return renderer.render(template=template, channel=channel, language=language, variables=variables)
 
@@ -72,7 +57,7 @@ def render(
 def test_sms_invitation_and_reminder_fit_two_gsm7_segments(
     renderer: MessageRenderer, template: str, language: str
 ) -> None:
-    assert len(make_company().name) == 30
+    assert len(new_company().name) == 30
     message = render(renderer, template, "sms", language)
     assert (message.encoding, message.segments) == (GSM7, 2)
     assert len(message.body) <= 306
@@ -121,7 +106,7 @@ def test_a_character_outside_gsm7_makes_it_ucs2_and_costs_more(renderer: Message
 def test_the_date_is_written_the_norwegian_way(
     renderer: MessageRenderer, language: str, on: date | datetime, expected: str
 ) -> None:
-    variables = renderer.company_variables(company=make_company(), language=language, on=on)
+    variables = renderer.company_variables(company=new_company(), language=language, on=on)
     assert variables["date"] == expected
 
 
@@ -183,7 +168,7 @@ def test_an_sms_over_ten_segments_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "sms").mkdir()
     (tmp_path / "sms" / "lang.nb.txt").write_text("{{ company_name }} " + "bla " * 400, encoding="utf-8")
     renderer = MessageRenderer(Settings(_env_file=None, templates_dir=tmp_path))
-    variables = renderer.company_variables(company=make_company(), language="nb")
+    variables = renderer.company_variables(company=new_company(), language="nb")
     with pytest.raises(
         TemplateProblem, match=r"SMS på 11 segmenter \(GSM-7\); høyst 10 er tillatt \(orgnr 974760673\)"
     ):
@@ -199,12 +184,12 @@ def test_telegram_texts_are_plain(renderer: MessageRenderer) -> None:
 
 def test_the_window_shows_the_postal_address_or_else_the_business_address() -> None:
     assert address_lines(
-        make_company(postal_street="Postboks 5\n", postal_city="bodø", postal_postcode="8001")
+        new_company(postal_street="Postboks 5\n", postal_city="bodø", postal_postcode="8001")
     ) == [
         "Postboks 5",
         "8001 BODØ",
     ]
-    business = make_company(
+    business = new_company(
         postal_street=None,
         postal_postcode=None,
         business_street="Verkstedveien 2",
@@ -212,16 +197,16 @@ def test_the_window_shows_the_postal_address_or_else_the_business_address() -> N
         business_city="Raufoss",
     )
     assert address_lines(business) == ["Verkstedveien 2", "2830 RAUFOSS"]
-    assert address_lines(make_company(postal_country="Sverige")) == ["Postboks 123", "9008 TROMSØ", "SVERIGE"]
-    assert address_lines(make_company(postal_country="Norge")) == ["Postboks 123", "9008 TROMSØ"]
+    assert address_lines(new_company(postal_country="Sverige")) == ["Postboks 123", "9008 TROMSØ", "SVERIGE"]
+    assert address_lines(new_company(postal_country="Norge")) == ["Postboks 123", "9008 TROMSØ"]
 
 
 def test_each_company_gets_its_own_written_standard_unless_the_campaign_fixes_one() -> None:
     free = Campaign(name="C", language="nb", fixed_language=False)
     fixed = Campaign(name="C", language="en", fixed_language=True)
-    assert message_language(make_company(language="nn"), free) == "nn"
-    assert message_language(make_company(language="nb"), free) == "nb"
-    assert message_language(make_company(language="nn"), fixed) == "en"
+    assert message_language(new_company(language="nn"), free) == "nn"
+    assert message_language(new_company(language="nb"), free) == "nb"
+    assert message_language(new_company(language="nn"), fixed) == "en"
 
 
 def test_without_a_configured_number_the_sandbox_letter_shows_a_placeholder() -> None:
@@ -258,8 +243,8 @@ def test_companies_from_the_database_render_the_same_as_rows(
 ) -> None:
     session.add_all(
         [
-            make_company(orgnr="974760673", name="Nordlys Elektro AS", county_number="55", token="t1" * 10),
-            make_company(orgnr="923609016", name="Fjord & Fjell Bygg AS", short_code="HQ3RTW", language="nn"),
+            new_company(orgnr="974760673", name="Nordlys Elektro AS", county_number="55", token="t1" * 10),
+            new_company(orgnr="923609016", name="Fjord & Fjell Bygg AS", short_code="HQ3RTW", language="nn"),
         ]
     )
     session.commit()
@@ -283,7 +268,7 @@ def test_companies_from_the_database_render_the_same_as_rows(
 def test_a_registration_confirmation_summarises_the_answers(
     session: Session, renderer: MessageRenderer
 ) -> None:
-    company = make_company()
+    company = new_company()
     trades = session.scalars(
         select(Trade).where(Trade.name.in_(["Tømrerfaget", "Produksjonsteknikkfaget"]))
     ).all()
