@@ -366,6 +366,7 @@ def test_preview_counts_the_whole_audience_but_renders_only_a_sample(
     assert given == RENDERED
 
 
+@pytest.mark.slow  # seconds of real time: the dispatcher and scheduler run on the wall clock
 def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
     cli, db: Database, settings: Settings, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

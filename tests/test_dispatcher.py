@@ -201,6 +201,7 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 60.0, what:
         await asyncio.sleep(0.05)
 
 
+@pytest.mark.slow  # seconds of real time: the dispatcher and scheduler run on the wall clock
 def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, settings: Settings) -> None:
     with db.transaction() as session:
         campaign, step = make_campaign(session, rate={"sms": 5})
