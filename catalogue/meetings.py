@@ -118,4 +118,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "Leads claimed: {claimed}\nBecame training company: {became}\n\nYou get this e-mail every Monday because "
         'the campaign has report_email = "weekly". The report is also in the dashboard: {url}\n\nLæreplassjeger',
     },
+    # The portal's campaign page (web/portal/campaign_reports.py).
+    "portal_campaign_reports": {
+        "nb": "Resultater og møter",
+        "nn": "Resultat og møte",
+        "en": "Results and meetings",
+    },
+    "portal_campaign_outcomes_file": {
+        "nb": "Resultatrapporten per fag og sted (Excel)",
+        "nn": "Resultatrapporten per fag og stad (Excel)",
+        "en": "The outcome report by trade and place (Excel)",
+    },
+    "portal_campaign_attendees_file": {
+        "nb": "Hvem som kommer på informasjonsmøtet (Excel)",
+        "nn": "Kven som kjem på informasjonsmøtet (Excel)",
+        "en": "Who comes to the information meeting (Excel)",
+    },
 }

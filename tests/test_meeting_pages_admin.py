@@ -9,6 +9,7 @@ import openpyxl
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from settings import Settings
 from store.db import Database
 from store.models import Event, Message, MessageKind, Rsvp
 from tests.dashboard_fixtures import csrf_of
@@ -79,3 +80,26 @@ def test_the_outcome_page_shows_trade_by_county_and_offers_the_workbook(
     assert openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames[0] == "Fag og fylke"
     assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.csv").text.startswith("Fag,Fylke")
     assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.pdf").status_code == 404
+
+
+def test_the_owners_download_their_campaigns_reports_in_the_portal_and_others_get_404(
+    db: Database, settings: Settings, client: TestClient
+) -> None:
+    from demo.ora import seed_ora
+    from tests.portal_factories import sign_in
+
+    campaign_id = seed_ora(db, settings).campaign_id
+    sign_in(client, db, email="nina.berg@nav.example.no")  # NAV Fredrikstad owns the Øra campaign
+    page = client.get(f"/jeger/kampanjer/{campaign_id}")
+    assert "Resultatrapporten per fag og sted (Excel)" in page.text
+    book = client.get(f"/jeger/kampanjer/{campaign_id}/resultater.xlsx")
+    assert book.status_code == 200
+    assert openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames[:2] == [
+        "Fag og fylke",
+        "Fag og kommune",
+    ]
+    assert client.get(f"/jeger/kampanjer/{campaign_id}/deltakere.xlsx").status_code == 200
+    assert client.get(f"/jeger/kampanjer/{campaign_id}/hemmelig.xlsx").status_code == 404
+    client.cookies.clear()
+    sign_in(client, db, email="olav@ok-industri.example.no")  # the county's training office owns nothing here
+    assert client.get(f"/jeger/kampanjer/{campaign_id}/resultater.xlsx").status_code == 404

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from web.auth import CsrfFailed, check_csrf
-from web.portal import campaigns, leads, login, members, profile
+from web.portal import campaign_reports, campaigns, leads, login, members, profile
 from web.portal.ui import MemberLoginRequired, page
 
 PREFIX = "/jeger"
@@ -27,7 +27,7 @@ async def _check_csrf(request: Request) -> None:
 
 def build_router() -> APIRouter:
     router = APIRouter(prefix=PREFIX, include_in_schema=False, dependencies=[Depends(_check_csrf)])
-    for module in (login, leads, profile, members, campaigns):
+    for module in (login, leads, profile, members, campaign_reports, campaigns):
         router.include_router(module.router)
     return router
 
