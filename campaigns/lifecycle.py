@@ -28,6 +28,7 @@ from campaigns.outbox import company_rows, language_for, materialise_step, step_
 from campaigns.ownership import check_owners, launch_approved, store_owners
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
+from campaigns.scope import cut_to_counties
 from campaigns.state import LIVE_STATES, STATE_TEXT, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
@@ -154,8 +155,11 @@ def create_campaign(
     created_by_id: int | None = None,
     now: datetime | None = None,
     files: ListFiles | None = None,
+    within: frozenset[str] | None = None,
 ) -> CreateResult:
-    """Validates and stores a draft campaign; raises DefinitionError listing every problem at once."""
+    """Validates and stores a draft campaign; raises DefinitionError listing every problem at once.
+
+    `within`: a county officer's counties; the audience is cut to them (`campaigns.scope`)."""
     renderer = MessageRenderer(settings)
     found = validate_campaign(
         session, source=source, filename=filename, settings=settings, now=now, renderer=renderer, files=files
@@ -163,7 +167,10 @@ def create_campaign(
     if found.problems or found.warnings:
         raise DefinitionError(found.problems + found.warnings)
     assert found.definition is not None  # no problems
-    campaign = _store_draft(session, definition=found.definition, source=source, created_by_id=created_by_id)
+    definition = found.definition
+    if within is not None:
+        definition = cut_to_counties(definition, within, filename=filename)
+    campaign = _store_draft(session, definition=definition, source=source, created_by_id=created_by_id)
     failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
     if failures:
         raise DefinitionError(_render_problems(filename, found.lines, failures))

@@ -136,8 +136,10 @@ def create_campaign(
     filename: str = "kampanje.toml",
     now: datetime | None = None,
     files: ListFiles | None = None,
+    within: frozenset[str] | None = None,
 ) -> CreateResult:
-    """A draft from a campaign file; raises CampaignInputError with every problem, each at its line."""
+    """A draft from a campaign file; raises CampaignInputError with every problem, each at its line. `within`:
+    a county officer's counties, to which the audience is cut."""
     try:
         return lifecycle.create_campaign(
             session,
@@ -147,6 +149,7 @@ def create_campaign(
             created_by_id=staff_id,
             now=now,
             files=files,
+            within=within,
         )
     except DefinitionError as exc:
         raise _problems(exc) from exc

@@ -39,6 +39,9 @@ SCOPED_PAGES = {
     "/admin/companies/{orgnr}",
 }
 OPEN_PAGES = {"/admin/", "/admin/login"}  # the front page sends an officer to the leads; login is for anyone
+# Campaign pages: the list shows only campaigns inside the officer's counties, the form is theirs, and every page
+# of one campaign answers 404 unless the campaign lies inside them (tested below).
+CAMPAIGN_PAGES = {"/admin/campaigns", "/admin/campaigns/new"}
 SCOPED_API = {"/api/leads", "/api/leads/export", "/api/leads/{lead_id}"}
 
 
@@ -85,11 +88,11 @@ def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
     assert client.get(filled("/admin/companies/{orgnr}", OSLO_ORGNR, 0)).status_code == 404
     assert client.get("/admin/companies?q=Oslo").text.count(OSLO) == 0
     assert client.get("/admin/", follow_redirects=False).headers["location"] == "/admin/leads"
-    for path in set(routes) - SCOPED_PAGES - OPEN_PAGES:
+    for path in set(routes) - SCOPED_PAGES - OPEN_PAGES - CAMPAIGN_PAGES:
         answer = client.get(re.sub(r"\{[^}]+\}", "1", path), follow_redirects=False)
         assert answer.status_code in (403, 404, 405), (path, answer.status_code)
         assert OSLO not in answer.text and TROMS not in answer.text, path
-    refused = client.get("/admin/campaigns")
+    refused = client.get("/admin/results")
     assert refused.status_code == 403 and "Ikke for fylkesansvarlige" in refused.text
     # Reassigning a lead outside the counties is refused as if it did not exist.
     page = client.get("/admin/leads").text
@@ -172,3 +175,51 @@ def test_a_member_sees_its_organisations_leads_and_the_new_ones_in_its_counties(
         ]  # claimed by it: still its own
         ours.state = HunterState.REJECTED
         assert lead_rows(session, scope=scope_of_member(session, member_id=kari.id)) == []
+
+
+def test_a_county_officer_runs_campaigns_only_inside_their_counties(
+    client: TestClient, db: Database, leads: dict[str, int]
+) -> None:
+    from campaigns import service
+    from campaigns.definition_model import definition_of
+    from demo.simulator import demo_campaign_toml
+    from settings import Settings
+    from store.models import Campaign, utcnow
+
+    from demo.simulator import seed_companies
+
+    seed_companies(db, count=60, seed=3)
+    settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
+    with db.transaction() as session:
+        national = service.create_campaign(
+            session, settings, toml_text=demo_campaign_toml(utcnow(), name="Hele landet"), staff_id=None
+        ).campaign.id
+    assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
+    assert "Hele landet" not in client.get("/admin/campaigns").text
+    for path in (
+        f"/admin/campaigns/{national}",
+        f"/admin/campaigns/{national}/preview",
+        f"/admin/campaigns/{national}/report.csv",
+    ):
+        assert client.get(path).status_code == 404, path
+    assert "Hele landet" not in client.get(f"/admin/campaigns/new?copy={national}").text
+
+    page = client.get("/admin/campaigns/new").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token
+    toml_text = demo_campaign_toml(utcnow(), name="Troms og Oslo", counties=("55", "03", "50"))
+    made = client.post(
+        "/admin/campaigns/upload",
+        data={"csrf_token": token.group(1), "toml": toml_text},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303, made.text
+    campaign_id = int(made.headers["location"].split("/")[3])
+    with db.session() as session:
+        assert definition_of(session.get_one(Campaign, campaign_id)).audience.counties == ("55",)
+    assert client.get(f"/admin/campaigns/{campaign_id}").status_code == 200
+    assert "Troms og Oslo" in client.get("/admin/campaigns").text
+
+    oslo_only = demo_campaign_toml(utcnow(), name="Bare Oslo", counties=("03", "50", "46", "18"))
+    refused = client.post("/admin/campaigns/upload", data={"csrf_token": token.group(1), "toml": oslo_only})
+    assert refused.status_code == 422 and "ingen av fylkene er dine" in refused.text

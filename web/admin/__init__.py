@@ -44,12 +44,12 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 def build_router() -> APIRouter:
     router = APIRouter(prefix="/admin", include_in_schema=False, dependencies=[Depends(check_csrf)])
-    # Pages cut to the asking person's scope (staff.scopes): leads and companies. Every other page shows all
+    # Pages cut to the asking person's scope (staff.scopes): leads, companies and campaigns. Every other page shows all
     # counties, so county officers are refused there, module by module: a page added later is refused too.
-    for module in (login, home, leads, companies):
+    for module in (login, home, leads, companies, campaigns):
         router.include_router(module.router)
     whole = [Depends(require_whole_scope)]
-    for module in (campaigns, meetings, results, inbox, hunters, sandbox, staff_users):
+    for module in (meetings, results, inbox, hunters, sandbox, staff_users):
         router.include_router(module.router, dependencies=whole)
     return router
 

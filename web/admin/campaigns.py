@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
@@ -16,10 +16,12 @@ from campaigns.definition_model import definition_of
 from campaigns.orgnr_lists import MAX_LIST_BYTES, ListFiles
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
+from campaigns.scope import campaign_within
 from campaigns.templating import template_names
 from settings import Settings
+from staff.scopes import scope_of_staff
 from store.db import Database
-from store.models import Campaign, Notice, StaffUser
+from store.models import MAX_ID, Campaign, Notice, StaffUser
 from store.reference import county_names
 from web.admin.campaign_form import (
     DAYS,
@@ -34,11 +36,24 @@ from web.admin.campaign_form import (
 )
 from web.admin.excel import excel_csv, excel_xlsx, report_rows_nb
 from web.admin.ui import flash, page, redirect
-from web.auth import CurrentStaff
+from web.auth import CurrentStaff, StaffScope
 from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
-router = APIRouter()
+
+def _within_scope(request: Request, session: SessionDep, scope: StaffScope) -> None:
+    """Router dependency: a county officer opens only campaigns whose audience lies in their counties; any
+    other campaign answers as if it did not exist (`campaigns.scope`)."""
+    raw = request.path_params.get("campaign_id")
+    if scope.whole or raw is None:
+        return
+    number = int(raw) if str(raw).isascii() and str(raw).isdigit() and len(str(raw)) <= 10 else 0
+    campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
+    if campaign is None or not campaign_within(campaign, scope):
+        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+
+
+router = APIRouter(dependencies=[Depends(_within_scope)])
 
 ACTIONS = {
     "launch": ("Start kampanjen", "startet"),
@@ -58,8 +73,9 @@ def _campaign(session: Session, campaign_id: int) -> Campaign:
 
 
 @router.get("/campaigns", response_class=HTMLResponse)
-def campaign_list(request: Request, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
+def campaign_list(request: Request, session: SessionDep, scope: StaffScope) -> Response:
+    every = session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))
+    campaigns = [c for c in every if campaign_within(c, scope)]
     return page(
         request,
         "admin/campaigns.html",
@@ -123,7 +139,9 @@ def campaign_new(
     copy: int = 0,
     mode: str = "form",
 ) -> Response:
-    original = session.get(Campaign, copy) if copy else None
+    original = session.get(Campaign, copy) if 0 < copy <= MAX_ID else None
+    if original is not None and not campaign_within(original, scope_of_staff(staff)):
+        original = None  # a campaign the officer may not see is not theirs to copy either
     if original is not None:
         fields = fields_from_definition(definition_of(original), copy_of=f"Kopi av {original.name}")
         toml_text = original.source_toml or ""
@@ -146,6 +164,7 @@ async def _create(
 
     def create() -> int:
         with db.session() as session:
+            scope = scope_of_staff(staff)
             created = domain.create_campaign(
                 session,
                 settings,
@@ -153,6 +172,9 @@ async def _create(
                 staff_id=staff.id,
                 filename=filename,
                 files=ListFiles(attachments=lists or {}),
+                within=None
+                if scope.whole
+                else scope.counties,  # a county officer's audience is cut to theirs
             )
             session.commit()
             return created.campaign.id
