@@ -182,11 +182,9 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
 ) -> None:
     from campaigns import service
     from campaigns.definition_model import definition_of
-    from demo.simulator import demo_campaign_toml
+    from demo.simulator import demo_campaign_toml, seed_companies
     from settings import Settings
     from store.models import Campaign, utcnow
-
-    from demo.simulator import seed_companies
 
     seed_companies(db, count=60, seed=3)
     settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
