@@ -111,7 +111,7 @@ def _form_page(
         templates_by_folder=_templates(settings),
         days=DAYS,
         excludes=EXCLUDES,
-        languages=LANGUAGE_NAMES,
+        language_names=LANGUAGE_NAMES,  # `languages` is the layout's (the dashboard's own languages)
     )
 
 
