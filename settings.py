@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     retention_months: int = 18
     failure_pause_ratio: float = 0.2
     failure_pause_window: int = 100
-    timezone: str = "Europe/Oslo"
+    timezone: str = "Europe/Oslo"  # the scheduler's; times shown to people use store.times.ZONE_NAME
     staff_alert_email: str | None = None
     # Messages one sender may send in an hour before we stop answering (they are still stored): a whole
     # registration with corrections is about fifteen; a flood or a looping auto-responder is far more.

@@ -20,15 +20,14 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import cast
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import JSON, Table, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from bot.keywords import words
 from store.models import Conversation, UTCDateTime, utcnow
+from store.times import OSLO
 
-OSLO = ZoneInfo("Europe/Oslo")
 WINDOW = timedelta(hours=1)
 REPEAT_WITHIN = timedelta(days=1)
 REPEATS_ANSWERED = 2  # a person may well send the same thing twice; the third time it is a machine

@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
@@ -43,6 +42,7 @@ from store.models import (
     Trade,
     utcnow,
 )
+from store.times import OSLO
 
 STEPS = ("contact", "trades", "places", "adult", "start")  # asked in this order, "1/5".."5/5"
 # An adult campaign's registration (PRODUCT §11): places for adult apprentices, and a trial period first.
@@ -50,7 +50,6 @@ ADULT_STEPS = ("contact", "trades", "adult_places", "trial", "start")
 FIELDS = (*STEPS, "phone", "email")  # what the summary shows, numbered 1..7 for corrections
 FLOW = "registration"
 OPEN_LEAD_STATES = (LeadState.NEW, LeadState.CLAIMED, LeadState.CONTACTED)
-OSLO = ZoneInfo("Europe/Oslo")
 NONE_WORDS = {"ingen", "nei", "no", "none", "ikke"}
 
 

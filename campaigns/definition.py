@@ -24,7 +24,9 @@ from campaigns.definition_model import CampaignDefinition
 from campaigns.local_keys import contacted_days, owner_keys, selection_keys
 from campaigns.orgnr_lists import ListFiles
 from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
+from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.models import Channel, StepAudience
+from store.times import ZONE_NAME
 
 TOP_KEYS = {
     "name",
@@ -58,7 +60,7 @@ SELECTION_KEYS = {
 AUDIENCE_KEYS = SELECTION_KEYS | {"exclude", "exclude_contacted_days", "also"}
 EXCLUDES = {"opted_out", "registered", "training_company"}
 STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
-LANGUAGES = {"nb", "nn", "en"}
+LANGUAGE_SET = set(LANGUAGES)
 LANGUAGE_HELP = (
     '"auto" gir hver bedrift dens egen målform fra registeret (nynorsk eller bokmål); '
     '"nb", "nn" eller "en" gir alle bedrifter det språket'
@@ -201,7 +203,7 @@ def parse_definition(
     *,
     filename: str = "campaign.toml",
     counties: set[str],
-    tz: str = "Europe/Oslo",
+    tz: str = ZONE_NAME,
     now: datetime | None = None,
     files: ListFiles | None = None,
 ) -> CampaignDefinition:
@@ -219,7 +221,7 @@ def check_definition(
     *,
     filename: str = "campaign.toml",
     counties: set[str],
-    tz: str = "Europe/Oslo",
+    tz: str = ZONE_NAME,
     now: datetime | None = None,
     files: ListFiles | None = None,
 ) -> tuple[CampaignDefinition | None, list[Problem]]:
@@ -248,7 +250,7 @@ def check_definition(
     if not name and not check.fields("name"):
         check.problem("name", 'en kampanje trenger et navn, f.eks. name = "Sommer 2027"')
     language = check.text("language", data.get("language", "auto"), 'language = "auto"') or "auto"
-    if language not in LANGUAGES | {"auto"}:
+    if language not in LANGUAGE_SET | {"auto"}:
         check.problem("language", f'"{language}" er ikke et av auto, nb, nn, en: {LANGUAGE_HELP}')
         language = "auto"
     sole = check.boolean("include_sole_proprietors", data.get("include_sole_proprietors"), False)
@@ -279,7 +281,7 @@ def check_definition(
     definition = CampaignDefinition.model_validate(
         {
             "name": name,
-            "language": "nb" if language == "auto" else language,
+            "language": DEFAULT_LANGUAGE if language == "auto" else language,
             "fixed_language": language != "auto",
             "include_sole_proprietors": sole,
             "window": window,

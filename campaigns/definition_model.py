@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from store.languages import DEFAULT_LANGUAGE, WRITTEN_STANDARDS
 from store.models.enums import Channel, StepAudience
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class CampaignDefinition(_Frozen):
     own written standard (`fixed_language` False)."""
 
     name: str = ""
-    language: str = "nb"
+    language: str = DEFAULT_LANGUAGE
     fixed_language: bool = False
     include_sole_proprietors: bool = False
     window: Window = Window()
@@ -167,7 +168,7 @@ class CampaignDefinition(_Frozen):
 
     def languages(self) -> tuple[str, ...]:
         """The languages its messages can be written in (a template is checked in each)."""
-        return (self.language,) if self.fixed_language else ("nb", "nn")
+        return (self.language,) if self.fixed_language else WRITTEN_STANDARDS
 
     def stored(self) -> dict[str, Any]:
         """The JSON stored on the campaign (`Campaign.definition`)."""

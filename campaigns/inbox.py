@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.sms_text import analyse, normalize_sms
+from store.languages import DEFAULT_LANGUAGE
 from store.models import (
     Channel,
     Company,
@@ -93,7 +94,7 @@ def answer_reply(session: Session, *, reply_id: int, text: str, staff_id: int | 
         company_id=reply.company_id,
         channel=channel,
         address=address,
-        language="nb",
+        language=DEFAULT_LANGUAGE,
         body=body,
         encoding=info.encoding if info else None,
         segments=info.segments if info else None,

@@ -10,6 +10,7 @@ from babel.dates import format_datetime
 
 from campaigns.variables import BABEL_LOCALES
 from catalogue import text
+from store.languages import DEFAULT_LANGUAGE
 from store.times import OSLO, in_oslo
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ DATE_PATTERN = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MM
 
 
 def _language(language: str) -> str:
-    return language if language in BABEL_LOCALES else "nb"
+    return language if language in BABEL_LOCALES else DEFAULT_LANGUAGE
 
 
 def meeting_when(starts_at: datetime, ends_at: datetime | None, language: str) -> str:

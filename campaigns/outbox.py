@@ -25,6 +25,7 @@ from campaigns.windows import SendWindow
 from companies.identifiers import ensure_identifiers
 from settings import Settings
 from store.bulk import in_values
+from store.languages import WRITTEN_STANDARDS
 from store.models import (
     SQLITE_DATETIME,
     Campaign,
@@ -187,7 +188,7 @@ def language_for(row: Any, campaign: Campaign) -> str:
 
 
 def _language(own: str, *, fixed: bool, default: str) -> str:
-    if fixed or own not in ("nb", "nn"):
+    if fixed or own not in WRITTEN_STANDARDS:
         return default
     return str(own)
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from store.models import Campaign
 from store.models.enums import LIVE_CAMPAIGN_STATES
 from store.models.scheduler import APSCHEDULER_JOBS
+from store.times import ZONE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ def _write_pending_jobs(session: Session) -> None:
     engine = bind if isinstance(bind, Engine) else bind.engine
     for campaign_id, timezone in pending.items():
         try:
-            sync_step_jobs(engine, campaign_id=campaign_id, timezone=timezone or "Europe/Oslo")
+            sync_step_jobs(engine, campaign_id=campaign_id, timezone=timezone or ZONE_NAME)
         except Exception:
             log.exception(
                 "campaign %s: step jobs not written; the scheduler's tick will add them", campaign_id

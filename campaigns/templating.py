@@ -24,9 +24,9 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxErr
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from store.languages import LANGUAGES
 from store.models import Channel
 
-LANGUAGES = ("nb", "nn", "en")
 OUTPUT_LIMIT = 500_000  # characters; a letter with two inline QR codes is about 20,000
 _SEQUENCE_LIMIT = 100_000  # longest string or list `*` may build
 

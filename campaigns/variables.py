@@ -15,6 +15,7 @@ from babel.dates import format_date
 
 from campaigns.definition_model import definition_of
 from settings import Settings
+from store.languages import WRITTEN_STANDARDS
 from store.models import Campaign, Company, Registration
 
 BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}  # en_GB: "7 June 2027", as a European letter reads
@@ -64,7 +65,7 @@ def display_phone(number: str | None) -> str:
 
 def message_language(company: Company, campaign: Campaign) -> str:
     """The company's own written standard (maalform) unless the campaign fixes one (PRODUCT §5)."""
-    if campaign.fixed_language or company.language not in ("nb", "nn"):
+    if campaign.fixed_language or company.language not in WRITTEN_STANDARDS:
         return campaign.language
     return company.language
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from store.models.enums import WaitReason
+from store.times import ZONE_NAME
 
 if TYPE_CHECKING:
     from campaigns.definition_model import Window
@@ -55,15 +56,15 @@ class SendWindow:
     start: time
     end: time
     skip_holidays: bool = True
-    tz: str = "Europe/Oslo"
+    tz: str = ZONE_NAME
 
     @classmethod
-    def of(cls, window: Window, tz: str = "Europe/Oslo") -> SendWindow:
+    def of(cls, window: Window, tz: str = ZONE_NAME) -> SendWindow:
         """The send window of a campaign definition."""
         return cls.from_definition(window.model_dump(), tz=tz)
 
     @classmethod
-    def from_definition(cls, window: Mapping[str, Any] | None, tz: str = "Europe/Oslo") -> SendWindow:
+    def from_definition(cls, window: Mapping[str, Any] | None, tz: str = ZONE_NAME) -> SendWindow:
         merged = {**DEFAULT_WINDOW, **(window or {})}
         return cls(
             days=frozenset(DAY_NAMES.index(d) for d in merged["days"]),

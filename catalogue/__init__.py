@@ -18,11 +18,11 @@ from typing import Any
 
 from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal, staff, states
 from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
+from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.times import in_oslo
 
-LANGUAGES = ("nb", "nn", "en")
-# Bokmål: what the campaign writes when nothing says otherwise, and what staff read until they choose.
-DEFAULT_LANGUAGE = "nb"
+# Bokmål (DEFAULT_LANGUAGE): what the campaign writes when nothing says otherwise, and what staff read until they
+# choose. The constants live in store.languages, where the models' column defaults can reach them.
 
 _MODULES: tuple[ModuleType, ...] = (
     common,

@@ -100,7 +100,6 @@ def privacy_shared_optouts(
 
     Før STOPP ble knyttet til bare avsenderens adresse, reserverte én bedrifts STOPP alle adressene dens;
     slike reservasjoner oppheves aldri automatisk."""
-    from zoneinfo import ZoneInfo
 
     from rich.table import Table
 
@@ -114,7 +113,8 @@ def privacy_shared_optouts(
     if not found:
         typer.echo("Ingen reserverte adresser deles av flere bedrifter.")
         return
-    oslo = ZoneInfo("Europe/Oslo")
+    from store.times import OSLO as oslo
+
     table = Table("Adresse", "Type", "Bedrifter", "Reservert", "Fra", "Sa STOPP selv", "Hvilke bedrifter")
     for item in found:
         names = [

@@ -12,6 +12,7 @@ from catalogue.labels import label
 from cli.common import ctx_of, fail, print_json, shown
 from store.models import MAX_ID
 from store.models.enums import StaffRole
+from store.times import OSLO
 
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
 
@@ -168,9 +169,8 @@ def staff_revoke_token(
 
 def _oslo(moment: Any) -> str:
     """A time as staff read it: Europe/Oslo, to the minute; empty for none."""
-    from zoneinfo import ZoneInfo
 
-    return moment.astimezone(ZoneInfo("Europe/Oslo")).strftime("%d.%m.%Y %H:%M") if moment else ""
+    return moment.astimezone(OSLO).strftime("%d.%m.%Y %H:%M") if moment else ""
 
 
 def _staff_user(session: Any, command: str, email: str) -> Any:

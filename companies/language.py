@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from store.languages import WRITTEN_STANDARDS
 from store.models import Company, Message, MessageKind
 
 # Built once: the bot runs it for every inbound message of a known company.
@@ -28,7 +29,7 @@ LATEST_OUTREACH = (
 
 def own_language(company: Company) -> str:
     """The company's målform from the register (`nb` or `nn`); bokmål when the register says nothing we write."""
-    return company.language if company.language in ("nb", "nn") else DEFAULT_LANGUAGE
+    return company.language if company.language in WRITTEN_STANDARDS else DEFAULT_LANGUAGE
 
 
 def chosen_language(written: str | None, company: Company) -> str:

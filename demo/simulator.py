@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -48,13 +47,13 @@ from store.models import (
     Trade,
     utcnow,
 )
+from store.times import OSLO
 
 log = logging.getLogger(__name__)
 
 DEMO_EMAIL = "demo@laereplassjeger.no"
 DEMO_PASSWORD = "demo-passord-2027"
 DEMO_CAMPAIGN_PREFIX = "Demo: Læreplassjeger"
-OSLO = ZoneInfo("Europe/Oslo")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -12,8 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from exports import tables
 from staff.scopes import EVERYTHING, Scope
 from store.models import Company, County, Hunter, Lead, LeadState, Message, MessageKind, Registration
-
-OSLO = ZoneInfo("Europe/Oslo")
+from store.times import OSLO
 
 COLUMNS = [
     "id",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 from sqlalchemy import select
@@ -15,8 +14,8 @@ from sqlalchemy.orm import Session
 from hunters.leads import announce_lead
 from hunters.routing import campaign_routing
 from store.models import CampaignOwner, Company, Lead, LeadState, Notice, Registration
+from store.times import OSLO
 
-OSLO = ZoneInfo("Europe/Oslo")
 FLAG_AFTER_WORKING_DAYS = 3
 # The job runs once a day; a second run the same day (restart, two schedulers by mistake) must not
 # remind hunters twice, so a lead announced less than this long ago is left alone.

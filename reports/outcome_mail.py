@@ -21,6 +21,7 @@ from exports.tables import XLSX_MEDIA_TYPE
 from reports.outcome_export import default_filename, write_xlsx
 from reports.outcomes import MEASURES, OutcomeReport, outcome_report
 from settings import Settings
+from store.languages import DEFAULT_LANGUAGE
 from store.models import (
     Campaign,
     CampaignState,
@@ -90,7 +91,7 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
         if definition_of(campaign).report_email != "weekly":
             continue
         report = outcome_report(session, campaign_id=campaign.id)
-        subject = text("outcome_mail_subject", "nb", week=label, name=campaign.name)
+        subject = text("outcome_mail_subject", DEFAULT_LANGUAGE, week=label, name=campaign.name)
         already = set(
             session.scalars(
                 select(Message.address).where(
@@ -112,7 +113,7 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
         }
         totals = dict(zip(MEASURES, report.total.values(), strict=True))
         url = f"{settings.public_base_url.rstrip('/')}/admin/campaigns/{campaign.id}/outcomes"
-        body = text("outcome_mail_body", "nb", name=campaign.name, url=url, **totals)
+        body = text("outcome_mail_body", DEFAULT_LANGUAGE, name=campaign.name, url=url, **totals)
         for address in wanted:
             session.add(
                 Message(
@@ -121,7 +122,7 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
                     campaign_id=campaign.id,
                     channel=Channel.EMAIL,
                     address=address,
-                    language="nb",
+                    language=DEFAULT_LANGUAGE,
                     subject=subject,
                     body=body,
                     extra={"file": file},

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,9 +16,8 @@ from exports import tables
 from reports.overview import button_labels
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Message, Reply
-from store.times import iso_oslo
+from store.times import OSLO, iso_oslo
 
-OSLO = ZoneInfo("Europe/Oslo")
 COLUMNS = ["id", "received_at", "channel", "sender", "orgnr", "company", "campaign_id", "intent", "text", "handled"]  # fmt: skip
 
 

@@ -27,6 +27,7 @@ from catalogue.labels import labels_of
 from hunters.members import UNSTORABLE
 from hunters.signup import SignupInput, SignupRefused, sign_up
 from store.db import Database
+from store.languages import DEFAULT_LANGUAGE
 from store.models import County, Trade
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
@@ -96,10 +97,10 @@ def _page(
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
         ]
         context: dict[str, Any] = {
-            "lang": "nb",
+            "lang": DEFAULT_LANGUAGE,
             "form": form,
             "errors": {name: text(key) for name, key in errors.items()},
-            "types": list(labels_of("hunter_type", "nb").items()),
+            "types": list(labels_of("hunter_type", DEFAULT_LANGUAGE).items()),
             "counties": counties,
             "programmes": programmes,
             "csrf": csrf_token(request),
@@ -112,7 +113,7 @@ def _too_many(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(
         request,
         "hunter_signup/message.html",
-        {"lang": "nb", "message": text("signup_too_many")},
+        {"lang": DEFAULT_LANGUAGE, "message": text("signup_too_many")},
         status_code=429,
     )
 
@@ -144,4 +145,6 @@ async def signup(request: Request, db: DbDep) -> Response:
     problems, name = await run_in_threadpool(save)
     if problems:
         return await run_in_threadpool(_page, request, db, form, problems, 422)
-    return templates.TemplateResponse(request, "hunter_signup/done.html", {"lang": "nb", "name": name})
+    return templates.TemplateResponse(
+        request, "hunter_signup/done.html", {"lang": DEFAULT_LANGUAGE, "name": name}
+    )

@@ -24,6 +24,7 @@ from companies.unsubscribe import (
     unsubscribe,
     unsubscribe_address,
 )
+from store.languages import DEFAULT_LANGUAGE
 from store.masking import mask_address
 from store.secrets import secret_key
 from web.deps import DbDep, SettingsDep
@@ -52,7 +53,7 @@ def _page(request: Request, name: str, language: str, status_code: int = 200, **
 
 
 def _invalid(request: Request) -> HTMLResponse:
-    return _page(request, "invalid", "nb", status_code=400)
+    return _page(request, "invalid", DEFAULT_LANGUAGE, status_code=400)
 
 
 @router.get(PATH + "/{token}", response_class=HTMLResponse, include_in_schema=False)

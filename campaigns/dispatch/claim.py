@@ -43,6 +43,7 @@ from store.models import (
     WaitReason,
 )
 from store.secrets import AddressHasher
+from store.times import ZONE_NAME
 
 KIND_OF_CHANNEL = {
     Channel.SMS: ContactKind.PHONE,
@@ -105,7 +106,7 @@ def claim_batch(
     now: datetime,
     limit: int,
     hasher: AddressHasher,
-    tz: str = "Europe/Oslo",
+    tz: str = ZONE_NAME,
     max_per_day: int = 1,
     capacity: dict[tuple[int, str], int] | None = None,
     channels: set[Channel] | None = None,

@@ -18,6 +18,7 @@ from stdnum.no import orgnr as orgnr_check
 
 from companies.emails import normalize_email
 from companies.phones import classify_phone
+from store.languages import DEFAULT_LANGUAGE
 from store.models import Company
 
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
@@ -234,7 +235,7 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
 
     maalform = _text(unit.get("maalform"))
     if maalform:
-        values["language"] = "nn" if maalform.lower().startswith("nyn") else "nb"
+        values["language"] = "nn" if maalform.lower().startswith("nyn") else DEFAULT_LANGUAGE
 
     bankrupt = _bool(unit, "konkurs", warnings)
     if bankrupt is not None:

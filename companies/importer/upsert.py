@@ -42,6 +42,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from companies.importer.mapping import Mapped
+from store.languages import DEFAULT_LANGUAGE
 from store.models import SQLITE_DATETIME, Company, Contact, ContactKind, utcnow
 from store.secrets import AddressHasher
 
@@ -69,7 +70,7 @@ COMPARED = (
     "deleted_on",
 )
 # What a new company gets for a column the file lacks (the model's defaults); NULL for the others.
-INSERT_DEFAULTS: dict[str, Any] = {"language": "nb", "bankrupt": False, "winding_up": False}
+INSERT_DEFAULTS: dict[str, Any] = {"language": DEFAULT_LANGUAGE, "bankrupt": False, "winding_up": False}
 REGISTER = "register"  # Contact.source of the addresses this importer writes
 PHONE, EMAIL = ContactKind.PHONE.value, ContactKind.EMAIL.value
 

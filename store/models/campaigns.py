@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from store.languages import DEFAULT_LANGUAGE
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import CampaignState, Channel, MessageKind, MessageState, StepAudience, WaitReason
 
@@ -17,7 +18,7 @@ class Campaign(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    language: Mapped[str] = mapped_column(String(2), default="nb")  # nb | nn | en
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)  # nb | nn | en
     # False: each company gets its own written standard (maalform); True: everyone gets `language`.
     fixed_language: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[CampaignState] = mapped_column(
@@ -95,7 +96,7 @@ class Message(Base):
 
     channel: Mapped[Channel] = mapped_column(str_enum(Channel, "message_channel"))
     address: Mapped[str | None] = mapped_column(String(320))  # None for printed letters and after erase
-    language: Mapped[str] = mapped_column(String(2), default="nb")
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)
     subject: Mapped[str | None] = mapped_column(String(300))
     body: Mapped[str | None] = mapped_column(Text)  # None after the retention job or an erase
     html: Mapped[str | None] = mapped_column(Text)  # letters and e-mails

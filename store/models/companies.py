@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from store.languages import DEFAULT_LANGUAGE
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import ContactKind
 
@@ -49,7 +50,7 @@ class Company(Base):
     mobile: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(320))
     website: Mapped[str | None] = mapped_column(String(300))
-    language: Mapped[str] = mapped_column(String(2), default="nb")  # from `maalform`: nb | nn
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)  # from `maalform`: nb | nn
 
     # One rule (companies.training): a training company is one the register or a hunter's outcome marked
     # (`training_marked`) or one a county's list approves (training_approval); `is_training_company` is kept

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from store.languages import DEFAULT_LANGUAGE
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import Intent, RegistrationSource
 from store.models.reference import Trade
@@ -66,7 +67,7 @@ class Conversation(Base):
     address: Mapped[str] = mapped_column(String(320))
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
     hunter_id: Mapped[int | None] = mapped_column(ForeignKey("hunter.id", ondelete="SET NULL"))
-    language: Mapped[str] = mapped_column(String(2), default="nb")
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)
     flow: Mapped[str | None] = mapped_column(String(30))  # e.g. registration | hunter_signup | orgnr
     step: Mapped[str | None] = mapped_column(String(30))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from store.languages import DEFAULT_LANGUAGE
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import RsvpStatus
 
@@ -50,7 +51,7 @@ class Rsvp(Base):
     people: Mapped[int] = mapped_column(Integer, default=1)
     channel: Mapped[str] = mapped_column(String(20))  # sms | telegram | web | staff
     address: Mapped[str | None] = mapped_column(String(320))
-    language: Mapped[str] = mapped_column(String(2), default="nb")
+    language: Mapped[str] = mapped_column(String(2), default=DEFAULT_LANGUAGE)
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)  # the latest JA or NEI: the queue's order
     promoted_at: Mapped[datetime | None]  # moved up from the waiting list
     reminded_at: Mapped[datetime | None]

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from store.languages import DEFAULT_LANGUAGE
 from store.models.base import Base, str_enum, utcnow
 from store.models.enums import StaffRole
 from store.models.reference import County
@@ -37,7 +38,9 @@ class StaffUser(Base):
     # makes the scope, so an officer whose counties were all removed sees nothing rather than everything.
     county_officer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # What the dashboard and the CLI speak to this user in: nb | nn | en (catalogue.LANGUAGES).
-    language: Mapped[str] = mapped_column(String(2), default="nb", server_default="nb")
+    language: Mapped[str] = mapped_column(
+        String(2), default=DEFAULT_LANGUAGE, server_default=DEFAULT_LANGUAGE
+    )
     counties: Mapped[list[County]] = relationship(secondary=staff_county, order_by=County.number)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from campaigns.definition_model import CampaignDefinition
+from store.languages import DEFAULT_LANGUAGE
 
 DAYS = {"mon": "man", "tue": "tir", "wed": "ons", "thu": "tor", "fri": "fre", "sat": "lør", "sun": "søn"}
 EXCLUDES = {
@@ -38,7 +39,7 @@ class CampaignFields:
     """What the form shows and sends back; strings as typed, so a rejected form keeps the user's input."""
 
     name: str = ""
-    language: str = "nb"
+    language: str = DEFAULT_LANGUAGE
     fixed_language: bool = False
     include_sole_proprietors: bool = False
     days: list[str] = field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
@@ -77,7 +78,7 @@ def read_fields(form: Any) -> CampaignFields:
             steps.append(step)
     return CampaignFields(
         name=text("name"),
-        language=text("language", "nb"),
+        language=text("language", DEFAULT_LANGUAGE),
         fixed_language=form.get("fixed_language") is not None,
         include_sole_proprietors=form.get("include_sole_proprietors") is not None,
         days=[d for d in form.getlist("days") if d in DAYS],

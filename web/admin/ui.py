@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -29,7 +28,6 @@ from store.times import in_oslo, shown_date, shown_time
 from web.auth import csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-OSLO = ZoneInfo("Europe/Oslo")
 
 # Every kind of label by name, for templates that list choices (`LABELS.lead.items()`).
 LABELS: dict[str, Mapping[str, str]] = {kind: labels_of(kind) for kind in KINDS}

@@ -23,6 +23,7 @@ from hunters.member_login import (
     sign_in_with_link,
 )
 from hunters.member_sessions import end_member_session, start_member_session
+from store.languages import LANGUAGES
 from web.auth import client_address
 from web.deps import SessionDep, SettingsDep
 from web.portal.ui import SESSION_KEY, flash, language, page, redirect
@@ -132,7 +133,7 @@ def log_out(request: Request, session: SessionDep) -> Response:
 @router.get("/sprak/{lang}")
 def choose_language(request: Request, lang: str, next: str = "/jeger/") -> Response:
     """Bokmål, nynorsk or English for this browser; `next` only within the portal (no open redirect)."""
-    if lang in ("nb", "nn", "en"):
+    if lang in LANGUAGES:
         request.session["lang"] = lang
     safe = next if next.startswith("/jeger") and not next.startswith("//") and "\\" not in next else "/jeger/"
     return redirect(safe)
