@@ -276,7 +276,7 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
         )
     )  # fmt: skip
     session.flush()
-    listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, hairdresser.orgnr, "982463718"]
+    listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, hairdresser.orgnr, "989812165"]
     (tmp_path / "park.csv").write_text("orgnr\n" + "\n".join([*listed, "12345"]) + "\n", encoding="utf-8")
     parsed = definition(
         '[audience]\norgnr_file = "park.csv"\ntrades = ["CNC-maskineringsfaget"]\nexclude = ["training_company"]\n'
@@ -289,7 +289,7 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
     misfit = next(n for n in notes.values() if n.text.startswith("1 av bedriftene i park.csv passer ikke"))
     assert misfit.examples == ("Frisør",)
     unknown = notes["1 organisasjonsnumre i park.csv finnes ikke i Enhetsregisteret vi har lastet inn"]
-    assert unknown.examples == ("982463718",)
+    assert unknown.examples == ("989812165",)
     assert (
         "1 av de valgte bedriftene skrives aldri til (konkurs, avvikling, slettet, eller har sagt STOPP)"
         in notes
