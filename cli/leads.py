@@ -17,7 +17,8 @@ leads_app = typer.Typer(help="Interesserte bedrifter og jegerne deres.", no_args
 
 
 def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
-    from hunters.lead_export import UnknownCounty, lead_rows
+    from companies.lookup import UnknownCounty
+    from hunters.lead_export import lead_rows
 
     with ctx_of(ctx).db.session() as session:
         try:

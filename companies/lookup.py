@@ -33,6 +33,16 @@ class UnknownCounty(ValueError):
         self.valid = valid
 
 
+def check_county(session: Session, county: str) -> None:
+    """Raises UnknownCounty for a number that is not a county in force: a filter on it would answer an empty
+    list, which reads as "none there" rather than "no such county"."""
+    if session.get(County, county) is None:
+        valid = dict(
+            session.execute(select(County.number, County.name).order_by(County.number)).tuples().all()
+        )
+        raise UnknownCounty(county, valid)
+
+
 def list_companies(
     session: Session, *, county: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
@@ -43,11 +53,7 @@ def list_companies(
         .order_by(Company.name, Company.orgnr)
     )
     if county is not None:
-        if session.get(County, county) is None:
-            valid = dict(
-                session.execute(select(County.number, County.name).order_by(County.number)).tuples().all()
-            )
-            raise UnknownCounty(county, valid)
+        check_county(session, county)
         query = query.where(Company.county_number == county)
     if limit:
         query = query.limit(limit)

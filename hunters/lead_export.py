@@ -8,6 +8,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from companies.lookup import check_county
 from exports import tables
 from staff.scopes import EVERYTHING, Scope
 from store.models import Company, County, Hunter, Lead, LeadState, Message, MessageKind, Registration
@@ -38,10 +39,6 @@ COLUMNS = [
 ]
 
 
-class UnknownCounty(ValueError):
-    pass
-
-
 def _local(moment: datetime | None) -> str | None:
     return moment.astimezone(OSLO).isoformat(timespec="minutes") if moment else None
 
@@ -58,8 +55,8 @@ def lead_rows(
 
     `scope` cuts the rows to what the asking person may see (staff.scopes): every list, export and detail
     of leads comes through here, so a county officer's CSV holds what their page shows and nothing more."""
-    if county is not None and session.get(County, county) is None:
-        raise UnknownCounty(f"ukjent fylkesnummer «{county}»")
+    if county is not None:
+        check_county(session, county)
     query = (
         select(Lead, Company, Registration, Hunter, County)
         .join(Company, Company.id == Lead.company_id)

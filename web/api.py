@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.results import progress_by_campaign
+from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
-from hunters.lead_export import UnknownCounty, lead_detail, lead_rows, write_csv, write_xlsx
+from hunters.lead_export import lead_detail, lead_rows, write_csv, write_xlsx
 from reports.overview import replies_page
 from settings import Settings
 from staff.scopes import Scope

@@ -67,8 +67,7 @@ def record_outcomes(
     failing: set[int] = set()
     updates: dict[tuple[tuple[str, ...], bool], list[dict[str, object]]] = defaultdict(list)
     for claimed, result in outcomes:
-        # `provider` held the claim tag; only a Sent names the real provider.
-        values: dict[str, object] = {"state_changed_at": now, "provider": None}
+        values: dict[str, object] = {"state_changed_at": now}
         if isinstance(result, Sent):
             values.update(
                 state=MessageState.SENT,

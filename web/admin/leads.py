@@ -10,8 +10,9 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from companies.lookup import UnknownCounty
 from hunters.lead_admin import ReassignError, filter_lead_rows, reassign_lead
-from hunters.lead_export import COLUMNS, UnknownCounty, lead_rows
+from hunters.lead_export import COLUMNS, lead_rows
 from hunters.organisations import list_hunters
 from staff.scopes import Scope
 from store.models import HunterState, LeadState, Trade
