@@ -144,16 +144,7 @@ def decide_change(
     if approve:
         _apply(session, change, staff_id=staff_id, now=now)
     else:
-        change.state = HunterState.REJECTED
-        change.decided_at = now or utcnow()
-        change.decided_by_id = staff_id
-        record(
-            session,
-            action="organisation.change_rejected",
-            actor_staff_id=staff_id,
-            hunter_id=change.hunter_id,
-            detail={"change_id": change.id},
-        )
+        _decided(session, change, HunterState.REJECTED, staff_id=staff_id, now=now)
     session.flush()
     return change
 
@@ -169,14 +160,24 @@ def _apply(
     hunter.counties = counties_by_number(session, list(change.counties))
     hunter.all_trades = change.all_trades
     hunter.trades = [] if change.all_trades else trades_by_id(session, list(change.trades))
-    change.state = HunterState.APPROVED
+    _decided(session, change, HunterState.APPROVED, staff_id=staff_id, now=now)
+    session.flush()
+
+
+def _decided(
+    session: Session, change: HunterChange, state: HunterState, *, staff_id: int | None, now: datetime | None
+) -> None:
+    """Stamps the decision on the change and writes it to the audit log."""
+    change.state = state
     change.decided_at = now or utcnow()
     change.decided_by_id = staff_id
+    action = (
+        "organisation.change_applied" if state is HunterState.APPROVED else "organisation.change_rejected"
+    )
     record(
         session,
-        action="organisation.change_applied",
+        action=action,
         actor_staff_id=staff_id,
-        hunter_id=hunter.id,
+        hunter_id=change.hunter_id,
         detail={"change_id": change.id},
     )
-    session.flush()
