@@ -127,10 +127,17 @@ def test_a_county_officers_api_token_is_cut_to_their_counties_on_every_route(
         answer = client.get(filled(path, TROMS_ORGNR, leads["55"]), headers=auth)
         assert answer.status_code == 200 and TROMS in answer.text and OSLO not in answer.text, path
     assert client.get(f"/api/leads/{leads['03']}", headers=auth).status_code == 404
-    for path in set(routes) - SCOPED_API - {"/api/docs", "/api/openapi.json", "/api/docs/oauth2-redirect"}:
+    campaign_api = {"/api/campaigns", "/api/campaigns/{campaign_id}"}  # cut to the counties: tested below
+    for path in (
+        set(routes)
+        - SCOPED_API
+        - campaign_api
+        - {"/api/docs", "/api/openapi.json", "/api/docs/oauth2-redirect"}
+    ):
         answer = client.get(re.sub(r"\{[^}]+\}", "1", path), headers=auth)
         assert answer.status_code == 403, (path, answer.status_code)
-    assert client.post("/api/campaigns", headers=auth, content="x").status_code == 403
+    assert client.get("/api/campaigns", headers=auth).json() == []
+    assert client.get("/api/campaigns/1", headers=auth).status_code == 404
 
 
 def test_the_scope_of_a_staff_account(db: Database, leads: dict[str, int]) -> None:
@@ -221,3 +228,31 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
     oslo_only = demo_campaign_toml(utcnow(), name="Bare Oslo", counties=("03", "50", "46", "18"))
     refused = client.post("/admin/campaigns/upload", data={"csrf_token": token.group(1), "toml": oslo_only})
     assert refused.status_code == 422 and "ingen av fylkene er dine" in refused.text
+
+
+def test_a_county_officers_api_token_creates_and_sees_only_campaigns_in_their_counties(
+    client: TestClient, db: Database, leads: dict[str, int]
+) -> None:
+    from campaigns import service
+    from demo.simulator import demo_campaign_toml, seed_companies
+    from settings import Settings
+    from store.models import utcnow
+
+    seed_companies(db, count=60, seed=3)
+    settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
+    with db.transaction() as session:
+        national = service.create_campaign(
+            session, settings, toml_text=demo_campaign_toml(utcnow(), name="Hele landet"), staff_id=None
+        ).campaign.id
+        token = create_api_token(session, staff_id=leads["officer"], name="fylke")
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/campaigns", headers=auth).json() == []
+    assert client.get(f"/api/campaigns/{national}", headers=auth).status_code == 404
+    assert client.post(f"/api/campaigns/{national}/launch", headers=auth).status_code == 404
+    toml_text = demo_campaign_toml(utcnow(), name="Troms via API", counties=("55", "03", "50"))
+    made = client.post(
+        "/api/campaigns", headers={**auth, "Content-Type": "application/toml"}, content=toml_text
+    )
+    assert made.status_code == 201, made.text
+    assert [c["name"] for c in client.get("/api/campaigns", headers=auth).json()] == ["Troms via API"]
+    assert client.get(f"/api/campaigns/{made.json()['id']}", headers=auth).status_code == 200

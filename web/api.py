@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.results import progress_by_campaign
+from campaigns.scope import campaign_within
 from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_export import lead_detail, lead_rows, write_csv, write_xlsx
 from reports.overview import replies_page
 from settings import Settings
-from staff.scopes import Scope
+from staff.scopes import Scope, scope_of_staff
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.deps import DbDep, SessionDep, SettingsDep
@@ -60,6 +61,22 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS, dependencies=[
 # Routes over every county (replies, campaigns): a county officer's token gets 403 (staff.scopes); included
 # into `router` at the end of this module, so a route added here is refused to them too.
 whole = APIRouter()
+
+
+def _campaign_in_scope(request: Request, session: SessionDep, scope: ApiScope) -> None:
+    """A county officer's token reaches only campaigns whose audience lies in their counties (campaigns.scope);
+    any other answers 404, as if it did not exist."""
+    raw = request.path_params.get("campaign_id")
+    if scope.whole or raw is None:
+        return
+    number = int(raw) if str(raw).isascii() and str(raw).isdigit() and len(str(raw)) <= 10 else 0
+    campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
+    if campaign is None or not campaign_within(campaign, scope):
+        raise HTTPException(404, f"no campaign with id {raw}")
+
+
+# Campaigns: cut to a county officer's counties (their list, their campaigns, their audience when they create).
+campaign_routes = APIRouter(dependencies=[Depends(_campaign_in_scope)])
 SCOPED_OUT: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "A county officer's token: this route covers every county."}
 }
@@ -290,14 +307,15 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
     )
 
 
-@whole.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
-def list_campaigns(session: SessionDep) -> list[CampaignOut]:
-    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
+@campaign_routes.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
+def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
+    every = session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))
+    campaigns = [c for c in every if campaign_within(c, scope)]
     progress = progress_by_campaign(session, [c.id for c in campaigns])
     return [_campaign_out(c, progress[c.id].counts) for c in campaigns]
 
 
-@whole.post(
+@campaign_routes.post(
     "/campaigns",
     response_model=CampaignStatusOut,
     status_code=201,
@@ -327,8 +345,14 @@ async def create_campaign(
     def create() -> CampaignStatusOut:
         with db.session() as session:
             try:
+                scope = scope_of_staff(staff)
                 created = domain.create_campaign(
-                    session, settings, toml_text=toml_text, staff_id=staff.id, filename="body"
+                    session,
+                    settings,
+                    toml_text=toml_text,
+                    staff_id=staff.id,
+                    filename="body",
+                    within=None if scope.whole else scope.counties,  # a county officer's audience is cut
                 )
             except domain.CampaignInputError as exc:
                 raise HTTPException(422, exc.problems) from exc
@@ -338,7 +362,7 @@ async def create_campaign(
     return await run_in_threadpool(create)
 
 
-@whole.get(
+@campaign_routes.get(
     "/campaigns/{campaign_id}",
     response_model=CampaignStatusOut,
     summary="A campaign's status",
@@ -369,28 +393,35 @@ _CONFLICT: dict[int | str, dict[str, Any]] = {
 }
 
 
-@whole.post("/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT)
+@campaign_routes.post(
+    "/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT
+)
 def launch_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
     return _act(session, settings, campaign_id, "launch")
 
 
-@whole.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
+@campaign_routes.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
 def pause_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
     return _act(session, settings, campaign_id, "pause")
 
 
-@whole.post("/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT)
+@campaign_routes.post(
+    "/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT
+)
 def resume_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
     return _act(session, settings, campaign_id, "resume")
 
 
-@whole.post("/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT)
+@campaign_routes.post(
+    "/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT
+)
 def cancel_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
     return _act(session, settings, campaign_id, "cancel")
 
 
 router.include_router(whole, dependencies=[Depends(require_whole_api_scope)], responses=SCOPED_OUT)
+router.include_router(campaign_routes)
