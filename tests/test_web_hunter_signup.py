@@ -114,3 +114,12 @@ def test_without_the_csrf_token_nothing_is_written(client: TestClient, db: Datab
     answer = client.post(PATH, data=fields(page, csrf_token="forged"))
     assert answer.status_code == 403
     assert nothing_written(db)
+
+
+def test_the_page_reads_in_the_language_chosen_on_the_portals_links(client: TestClient) -> None:
+    assert 'lang="nb"' in client.get(PATH).text
+    english = client.get(f"/jeger/sprak/en?next={PATH}")
+    assert english.status_code == 200 and 'lang="en"' in english.text
+    assert "Become an apprenticeship hunter" in english.text and "Trade association" in english.text
+    refused = client.post(PATH, data=fields(english.text, orgnr="1"))
+    assert "The organisation number has 9 digits" in refused.text

@@ -27,11 +27,11 @@ from catalogue.labels import labels_of
 from hunters.members import UNSTORABLE
 from hunters.signup import SignupInput, SignupRefused, sign_up
 from store.db import Database
-from store.languages import DEFAULT_LANGUAGE
 from store.models import County, Trade
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
+from web.portal.ui import language
 from web.registration import RateLimiter
 
 router = APIRouter()
@@ -96,11 +96,12 @@ def _page(
         programmes = [
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
         ]
+        lang = language(request)  # chosen on the portal's language links (/jeger/sprak/..), bokmål otherwise
         context: dict[str, Any] = {
-            "lang": DEFAULT_LANGUAGE,
+            "lang": lang,
             "form": form,
-            "errors": {name: text(key) for name, key in errors.items()},
-            "types": list(labels_of("hunter_type", DEFAULT_LANGUAGE).items()),
+            "errors": {name: text(key, lang) for name, key in errors.items()},
+            "types": list(labels_of("hunter_type", lang).items()),
             "counties": counties,
             "programmes": programmes,
             "csrf": csrf_token(request),
@@ -113,7 +114,7 @@ def _too_many(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(
         request,
         "hunter_signup/message.html",
-        {"lang": DEFAULT_LANGUAGE, "message": text("signup_too_many")},
+        {"lang": language(request), "message": text("signup_too_many", language(request))},
         status_code=429,
     )
 
@@ -146,5 +147,5 @@ async def signup(request: Request, db: DbDep) -> Response:
     if problems:
         return await run_in_threadpool(_page, request, db, form, problems, 422)
     return templates.TemplateResponse(
-        request, "hunter_signup/done.html", {"lang": DEFAULT_LANGUAGE, "name": name}
+        request, "hunter_signup/done.html", {"lang": language(request), "name": name}
     )
