@@ -61,11 +61,10 @@ class Turn:
 
 def start_signup(session: Session, *, chat_id: str, app_language: str | None = None) -> list[ChatAnswer]:
     """`/jeger`: a known hunter hears where they stand; anyone else starts the questions, in the language
-    their Telegram app is set to when we write it (a chat met before keeps the language it has)."""
+    their Telegram app is set to when we write it (a chat that belongs to someone keeps its language)."""
     conversation = conversation_of(session, chat_id)
-    if conversation.id is None and app_language is not None:
-        conversation.language = language_of_app(app_language)
-    language = known_language(conversation.language)
+    language = language_of_chat(conversation, app_language)
+    conversation.language = language
     hunter = hunter_admin.hunter_by_chat(session, chat_id)
     if hunter is not None:
         session.flush()
@@ -73,6 +72,18 @@ def start_signup(session: Session, *, chat_id: str, app_language: str | None = N
     conversation.flow, conversation.step, conversation.data = FLOW, "org_name", {}
     session.flush()
     return [ChatAnswer(say("signup_welcome", language))]
+
+
+def language_of_chat(conversation: Conversation | None, app_language: str | None) -> str:
+    """A chat that speaks for a company or a hunter keeps the language it has (the company's written standard,
+    the hunter's); a chat that is nobody's yet follows the person's Telegram app, else bokmål."""
+    if conversation is not None and (
+        conversation.company_id is not None or conversation.hunter_id is not None
+    ):
+        return known_language(conversation.language)
+    if app_language:
+        return language_of_app(app_language)
+    return known_language(conversation.language if conversation is not None else None)
 
 
 def language_of_app(code: str) -> str:

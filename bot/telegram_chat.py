@@ -22,11 +22,12 @@ from bot import floods, hunter_chat, hunter_signup, identity
 from bot.engine import Inbound, handle_inbound
 from bot.hunter_signup import conversation_of
 from bot.keywords import parse
+from catalogue import text as say
 from companies.identifiers import company_by_token
 from companies.privacy import erase_address
 from hunters.notify import ChatAnswer, button
 from settings import Settings
-from store.models import Company, Contact, ContactKind, Intent, Reply, utcnow
+from store.models import Company, Contact, ContactKind, Conversation, Intent, Reply, utcnow
 from store.secrets import AddressHasher
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -118,18 +119,8 @@ def start(session: Session, inbound: TelegramInbound, settings: Settings) -> lis
         if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
         if company is None:
-            return [
-                ChatAnswer(
-                    "Denne lenken kjenner vi ikke igjen. Bruk hele lenken fra brevet, eller send /start "
-                    "for å registrere bedriften med organisasjonsnummer."
-                )
-            ]
-        return [
-            ChatAnswer(
-                f"{company.name} er slettet, konkurs eller under avvikling i Enhetsregisteret, så vi kan ikke "
-                "registrere interesse for den. Send /start for å registrere en annen bedrift."
-            )
-        ]
+            return [ChatAnswer(say("tg_unknown_link", _language(session, inbound)))]
+        return [ChatAnswer(say("tg_closed_company", _language(session, inbound), name=company.name))]
     if _seen(session, inbound):  # a redelivered update must not reset a registration under way
         return []
     link_chat(session, company=company, chat_id=inbound.chat_id)
@@ -156,13 +147,7 @@ def _ask_orgnr(session: Session, inbound: TelegramInbound, settings: Settings) -
     conversation = conversation_of(session, inbound.chat_id)
     conversation.flow, conversation.step, conversation.data = "orgnr", "orgnr", {}
     session.flush()
-    return [
-        ChatAnswer(
-            "Velkommen til Læreplassjeger! Vil bedriften din ta inn lærlinger? Skriv organisasjonsnummeret "
-            "(9 siffer), så registrerer vi interessen.\n\nEr du fra en organisasjon som vil bli "
-            "læreplassjeger, send /jeger i stedet."
-        )
-    ]
+    return [ChatAnswer(say("tg_welcome", _language(session, inbound)))]
 
 
 def _company_by_token(session: Session, token: str) -> Company | None:
@@ -218,58 +203,42 @@ def stop(session: Session, inbound: TelegramInbound, settings: Settings) -> list
 
 def show_help(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     answers = engine(session, inbound, settings)
-    return [*answers, ChatAnswer(COMMANDS_TEXT)] if answers else []
+    return [*answers, ChatAnswer(say("tg_commands", _language(session, inbound)))] if answers else []
 
 
-COMMANDS_TEXT = (
-    "Kommandoer:\n"
-    "/start – registrer bedriftens interesse for lærlinger\n"
-    "/jeger – meld på organisasjonen din som læreplassjeger\n"
-    "/leads – se leadsene dine (for godkjente jegere)\n"
-    "/notat – skriv et notat på en lead: /notat 12 Ringte daglig leder\n"
-    "/stopp – ikke få flere meldinger fra kampanjen\n"
-    "/personvern – hva vi lagrer om deg\n"
-    "/slettmeg – slett det vi har lagret om deg"
-)
+def _language(session: Session, inbound: TelegramInbound) -> str:
+    """The chat's language (`hunter_signup.language_of_chat`)."""
+    conversation = session.scalar(
+        select(Conversation).where(Conversation.channel == CHANNEL, Conversation.address == inbound.chat_id)
+    )
+    return hunter_signup.language_of_chat(conversation, inbound.app_language)
 
 
 def privacy(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
-    return [
-        ChatAnswer(
-            "Dette lagrer vi når du bruker Læreplassjeger-boten:\n"
-            "• Telegram-chat-ID-en din og meldingene du har sendt oss, med svarene våre\n"
-            "• for bedrifter: det dere registrerer (kontaktperson, telefon, e-post, fag, antall plasser, "
-            "voksne lærlinger, oppstart)\n"
-            "• for jegere: organisasjon, organisasjonsnummer, kontaktperson, telefon, fylker og fag\n"
-            f"Meldinger slettes {settings.retention_months} måneder etter at kampanjen er slutt. "
-            "Opplysningene brukes bare til læreplasskampanjen, og jegere ser bare bedrifter i sine fylker.\n\n"
-            "Send /slettmeg for å slette alt vi har lagret om deg nå. Send /stopp om du bare vil slippe "
-            "flere meldinger."
-        )
-    ]
+    return [ChatAnswer(say("tg_privacy", _language(session, inbound), months=settings.retention_months))]
 
 
 def erase_request(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     """`/slettmeg` asks once more: an erase cannot be undone."""
     if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
-    return [
-        ChatAnswer(
-            "Vil du slette alt vi har lagret om deg? Det kan ikke angres, og du får ingen flere meldinger fra "
-            "kampanjen.",
-            [[button("Ja, slett alt", "privacy:erase"), button("Nei", "privacy:keep")]],
-        )
+    language = _language(session, inbound)
+    buttons = [
+        [
+            button(say("tg_erase_yes", language), "privacy:erase"),
+            button(say("tg_erase_no", language), "privacy:keep"),
+        ]
     ]
+    return [ChatAnswer(say("tg_erase_confirm", language), buttons)]
 
 
 def erase(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
+    language = _language(session, inbound)  # read before the erase takes the conversation away
     erase_address(session, kind=ContactKind.TELEGRAM, address=inbound.chat_id, source="telegram")
     # Nothing about this chat is stored from here on, not even this answer.
-    return [
-        ChatAnswer("Alt vi hadde lagret om deg er slettet, og du får ingen flere meldinger.", record=False)
-    ]
+    return [ChatAnswer(say("tg_erased", language), record=False)]
 
 
 def cancel(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
@@ -281,7 +250,8 @@ def cancel(session: Session, inbound: TelegramInbound, settings: Settings) -> li
 def unknown(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
     if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
         return []
-    return [ChatAnswer("Den kommandoen kjenner jeg ikke.\n\n" + COMMANDS_TEXT)]
+    language = _language(session, inbound)
+    return [ChatAnswer(f"{say('tg_unknown_command', language)}\n\n{say('tg_commands', language)}")]
 
 
 def shared_contact(session: Session, inbound: TelegramInbound, settings: Settings) -> list[ChatAnswer]:
@@ -301,7 +271,7 @@ def not_text(session: Session, inbound: TelegramInbound, settings: Settings) -> 
     session.flush()
     if not floods.claim_daily_ack(session, conversation_id=conversation.id, now=inbound.received_at):
         return []
-    return [ChatAnswer("Jeg kan bare lese tekst. Skriv svaret ditt, eller send /hjelp.")]
+    return [ChatAnswer(say("tg_not_text", _language(session, inbound)))]
 
 
 # --- buttons and free text --------------------------------------------------------------------------------
@@ -318,13 +288,13 @@ def tapped(session: Session, inbound: TelegramInbound, settings: Settings) -> li
             return _signup_answer(session, inbound, settings)
         if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
-        return [ChatAnswer("Denne påmeldingen er avsluttet. Send /jeger for å begynne på nytt.")]
+        return [ChatAnswer(say("signup_closed", _language(session, inbound)))]
     if data == "privacy:erase":
         return erase(session, inbound, settings)
     if data == "privacy:keep":
         if not record_inbound(session, inbound, intent=Intent.COMMAND, settings=settings):
             return []
-        return [ChatAnswer("Greit, ingenting er slettet.", edit=True)]
+        return [ChatAnswer(say("tg_kept", _language(session, inbound)), edit=True)]
     return engine(session, inbound, settings)
 
 

@@ -16,7 +16,19 @@ from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from catalogue import common, company, hunter, hunter_org, local, meetings, pages, portal, staff, states
+from catalogue import (
+    common,
+    company,
+    hunter,
+    hunter_org,
+    local,
+    meetings,
+    pages,
+    portal,
+    staff,
+    states,
+    telegram,
+)
 from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
 from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.times import in_oslo
@@ -35,6 +47,7 @@ _MODULES: tuple[ModuleType, ...] = (
     portal,
     staff,
     states,
+    telegram,
 )
 
 

@@ -3,21 +3,26 @@ nynorsk or English when their Telegram app says so at sign-up, bokmål otherwise
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import telegram_chat as chat
 from bot.hunter_chat import lead_button, leads_overview
 from bot.hunter_signup import handle_signup, language_of_app, start_signup
+from bot.telegram_chat import TelegramInbound
 from hunters.leads import create_lead
 from hunters.notify import ChatAnswer
 from hunters.organisations import approve_hunter
-from store.models import Hunter, HunterState, Message
+from settings import Settings
+from store.models import Conversation, Hunter, HunterState, Message, utcnow
 from tests.lead_factories import make_company, make_hunter, make_registration
 
 BOKMAL = re.compile(r"\b(ikke|jeg|hva|hvilke|hvem|dere|fylkene|fagene|navn|velg|begynne)\b", re.I)
+_updates = itertools.count(91000)
 NYNORSK = re.compile(r"\b(ikkje|eg|kva|kven|dykk|fylka|faga|namn|vel|byrje|frå)\b", re.I)
 
 
@@ -126,3 +131,34 @@ def test_an_approved_hunter_works_leads_in_their_language(
     texts = [open_lead.text, taken.text, done.text, listed.text]
     wrong = BOKMAL if app == "nn" else re.compile(f"{BOKMAL.pattern}|{NYNORSK.pattern}", re.I)
     assert [t for t in texts if wrong.search(t)] == []
+
+
+def _telegram(text: str, *, chat_id: str, app: str | None) -> TelegramInbound:
+    args = text.split()[1:] if text.startswith("/") else []
+    return TelegramInbound(
+        chat_id=chat_id, update_id=next(_updates), text=text, button=None, args=args, received_at=utcnow(),
+        app_language=app,
+    )  # fmt: skip
+
+
+def test_through_telegram_a_new_chat_follows_the_app_and_a_company_chat_its_company(
+    session: Session, settings: Settings
+) -> None:
+    [welcome] = chat.hunter_signup_start(session, _telegram("/jeger", chat_id="7301", app="nn"), settings)
+    assert "Kva heiter organisasjonen din?" in welcome.text
+    [hello] = chat.start(session, _telegram("/start", chat_id="7302", app="en-US"), settings)
+    assert hello.text.startswith("Welcome to Læreplassjeger! Would your company like to take on apprentices?")
+    [unknown] = chat.unknown(session, _telegram("/hva", chat_id="7302", app="en-US"), settings)
+    assert unknown.text.startswith("I do not know that command.") and "Commands:" in unknown.text
+    [privacy] = chat.privacy(session, _telegram("/personvern", chat_id="7303", app="nn"), settings)
+    assert "Dette lagrar vi når du bruker Læreplassjeger-boten" in privacy.text and not BOKMAL.search(
+        privacy.text
+    )
+    company = make_company(session, language="nn")
+    conversation = Conversation(
+        channel="telegram", address="7304", data={}, company_id=company.id, language="nn"
+    )
+    session.add(conversation)
+    session.flush()
+    [nynorsk] = chat.privacy(session, _telegram("/personvern", chat_id="7304", app="en"), settings)
+    assert "Dette lagrar vi" in nynorsk.text  # the company's written standard, not the app's English
