@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from store.models import Company, County, OptOut
@@ -133,3 +133,8 @@ def company_details(session: Session, *, orgnr: str) -> dict[str, Any] | None:
             )
         ],
     }
+
+
+def company_id_of(session: Session, orgnr: str, *conditions: ColumnElement[bool]) -> int | None:
+    """The id of the company with `orgnr`, if it also meets `conditions` (a staff scope, say)."""
+    return session.scalar(select(Company.id).where(Company.orgnr == orgnr, *conditions))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, text
+from sqlalchemy import JSON, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from store.models import UTCDateTime
+from store.models import Heartbeat, UTCDateTime
 
 # Written as text: both SQLite and PostgreSQL speak this SQL, and SQLAlchemy cannot cache ON CONFLICT constructs.
 BEAT = text(
@@ -25,3 +25,8 @@ def record_heartbeat(
     session: Session, *, name: str, now: datetime, info: dict[str, Any] | None = None
 ) -> None:
     session.execute(BEAT, {"name": name, "beat_at": now, "info": info})
+
+
+def heartbeats(session: Session) -> dict[str, Heartbeat]:
+    """Every part's last beat, by name (per-worker rows too: "dispatcher:<id>")."""
+    return {beat.name: beat for beat in session.scalars(select(Heartbeat))}

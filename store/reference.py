@@ -1,4 +1,5 @@
-"""Loads the reference data shipped in store/data: counties, municipalities, trades. Idempotent."""
+"""The reference data shipped in store/data (counties, municipalities, trades): loading it (idempotent) and
+the lists the forms show."""
 
 from __future__ import annotations
 
@@ -73,3 +74,17 @@ def load_reference_data(session: Session) -> ReferenceCounts:
 
 def county_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(County.number, County.name)).tuples().all())
+
+
+def all_trades(session: Session) -> list[Trade]:
+    """Every trade, by programme and name, as the forms list them."""
+    return list(session.scalars(select(Trade).order_by(Trade.programme, Trade.name)))
+
+
+def trade_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Trade.name).order_by(Trade.name)))
+
+
+def all_counties(session: Session) -> list[County]:
+    """Every county in force, by number."""
+    return list(session.scalars(select(County).order_by(County.number)))

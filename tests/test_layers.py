@@ -91,3 +91,23 @@ def test_top_level_modules_import_only_what_lies_below_them() -> None:
         if owner in MAY_IMPORT and top not in MAY_IMPORT[owner]
     ]
     assert wrong == []
+
+
+# What the edges may take from SQLAlchemy: the Session type, errors to answer, URL parsing; never the means
+# to write a query, which belongs to the domain function the handler or command calls.
+EDGE_SQLALCHEMY = {"sqlalchemy.orm": {"Session"}, "sqlalchemy.exc": None, "sqlalchemy.engine": {"make_url"}}
+
+
+def test_the_edges_write_no_sql() -> None:
+    wrong = []
+    for package in sorted(EDGES):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                where = f"{path.relative_to(ROOT).as_posix()}:{getattr(node, 'lineno', 0)}"
+                if isinstance(node, ast.Import) and any(a.name.startswith("sqlalchemy") for a in node.names):
+                    wrong.append(where)
+                elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                    allowed = EDGE_SQLALCHEMY.get(node.module or "", set())
+                    if allowed is not None and not {a.name for a in node.names} <= allowed:
+                        wrong.append(f"{where} {node.module}")
+    assert wrong == []

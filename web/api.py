@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
+from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within
 from companies.lookup import UnknownCounty
@@ -309,7 +309,7 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
 
 @campaign_routes.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
 def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
-    every = session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))
+    every = campaigns_newest_first(session)
     campaigns = [c for c in every if campaign_within(c, scope)]
     progress = progress_by_campaign(session, [c.id for c in campaigns])
     return [_campaign_out(c, progress[c.id].counts) for c in campaigns]

@@ -11,9 +11,9 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import select, text
 
-from store.models import Heartbeat, utcnow
+from store.heartbeats import heartbeats
+from store.models import utcnow
 from web.deps import DbDep
 
 router = APIRouter()
@@ -26,10 +26,9 @@ STALE_AFTER_SECONDS = 120.0
 def healthz(db: DbDep) -> JSONResponse:
     body: dict[str, Any] = {"status": "ok"}
     try:
-        with db.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        db.ping()
         with db.session() as session:
-            beats = {b.name: b for b in session.scalars(select(Heartbeat))}
+            beats = heartbeats(session)
         body["database"] = "ok"
     except Exception as exc:  # the point of a health check is to report, not raise
         body.update(status="error", database=str(exc.__class__.__name__))

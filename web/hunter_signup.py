@@ -16,7 +16,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
@@ -27,7 +26,7 @@ from catalogue.labels import labels_of
 from hunters.members import UNSTORABLE
 from hunters.signup import SignupInput, SignupRefused, sign_up
 from store.db import Database
-from store.models import County, Trade
+from store.reference import all_counties, all_trades
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
@@ -91,8 +90,8 @@ def _page(
     request: Request, db: Database, form: SignupForm, errors: dict[str, str], status: int = 200
 ) -> HTMLResponse:
     with db.session() as session:
-        counties = session.scalars(select(County).order_by(County.number)).all()
-        trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
+        counties = all_counties(session)
+        trades = all_trades(session)
         programmes = [
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
         ]

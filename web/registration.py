@@ -10,7 +10,6 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
@@ -23,7 +22,8 @@ from companies.identifiers import company_by_token
 from companies.language import written_language
 from staff import throttle
 from store.db import Database
-from store.models import Trade, utcnow
+from store.models import utcnow
+from store.reference import all_trades
 from web.auth import check_csrf, client_address, csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
@@ -141,7 +141,7 @@ def _page(
         language = written_language(session, company)
         form = form or prefill(session, company)
         campaign = web_campaign(session, company)
-        trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
+        trades = all_trades(session)
         programmes = [
             (programme, list(items)) for programme, items in groupby(trades, key=lambda t: t.programme)
         ]

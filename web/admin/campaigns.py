@@ -7,21 +7,22 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
+from campaigns.listing import campaigns_newest_first
 from campaigns.orgnr_lists import MAX_LIST_BYTES, ListFiles
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within
 from campaigns.templating import template_names
+from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.db import Database
-from store.models import MAX_ID, Campaign, Notice, StaffUser
+from store.models import MAX_ID, Campaign, StaffUser
 from store.reference import county_names
 from web.admin.campaign_form import (
     DAYS,
@@ -74,7 +75,7 @@ def _campaign(session: Session, campaign_id: int) -> Campaign:
 
 @router.get("/campaigns", response_class=HTMLResponse)
 def campaign_list(request: Request, session: SessionDep, scope: StaffScope) -> Response:
-    every = session.scalars(select(Campaign).order_by(Campaign.created_at.desc()))
+    every = campaigns_newest_first(session)
     campaigns = [c for c in every if campaign_within(c, scope)]
     return page(
         request,
@@ -256,14 +257,7 @@ def campaign_page(
     status = domain.campaign_status(
         session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
     )
-    notices = list(
-        session.scalars(
-            select(Notice)
-            .where(Notice.campaign_id == campaign_id)
-            .order_by(Notice.created_at.desc())
-            .limit(10)
-        )
-    )
+    notices = campaign_notices(session, campaign_id=campaign_id, limit=10)
     return page(
         request,
         "admin/campaign.html",

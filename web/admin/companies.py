@@ -9,14 +9,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
 from bot.registration_merge import MergeError, merge_registrations
 from companies.import_jobs import ImportBusy, ImportJob, ImportJobs
+from companies.lookup import company_id_of
 from companies.training import approved_trades
 from hunters.organisations import list_hunters
 from reports.overview import company_history, search_companies
-from store.models import Company
 from store.reference import county_names
 from web.admin.excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
 from web.admin.ui import flash, page, redirect
@@ -145,7 +144,7 @@ def merge(
     if not (keep_id.isdigit() and other_id.isdigit()):
         flash(request, "Velg to registreringer å slå sammen.", "error")
         return redirect(back)
-    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr))
+    company_id = company_id_of(session, orgnr)
     try:
         if company_id is None:
             raise MergeError("Fant ingen bedrift med det organisasjonsnummeret.")
@@ -165,7 +164,7 @@ def merge(
 @router.get("/companies/{orgnr}", response_class=HTMLResponse)
 def company(request: Request, orgnr: str, session: SessionDep, scope: StaffScope) -> Response:
     # Outside the scope reads as unknown: an orgnr is public and proves nothing about who may see the company.
-    company_id = session.scalar(select(Company.id).where(Company.orgnr == orgnr, scope.companies()))
+    company_id = company_id_of(session, orgnr, scope.companies())
     history = company_history(session, company_id=company_id) if company_id else None
     if history is None:
         raise HTTPException(404, "Fant ingen bedrift med det organisasjonsnummeret.")

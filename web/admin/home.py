@@ -7,13 +7,13 @@ from urllib.parse import urlparse
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
+from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
 from catalogue import text
 from reports.overview import overview
 from staff.accounts import StaffError, set_language
-from store.models import Campaign, CampaignState, Notice, utcnow
+from store.models import CampaignState, Notice, utcnow
 from web.admin.login import safe_next
 from web.admin.ui import flash, page, redirect
 from web.auth import CurrentStaff, StaffScope
@@ -26,12 +26,8 @@ router = APIRouter()
 def home(request: Request, session: SessionDep, scope: StaffScope) -> Response:
     if not scope.whole:  # the front page counts every county; a county officer starts at their leads
         return redirect("/admin/leads")
-    active = list(
-        session.scalars(
-            select(Campaign)
-            .where(Campaign.state.in_([CampaignState.RUNNING, CampaignState.PAUSED, CampaignState.SCHEDULED]))
-            .order_by(Campaign.created_at.desc())
-        )
+    active = campaigns_newest_first(
+        session, states=[CampaignState.RUNNING, CampaignState.PAUSED, CampaignState.SCHEDULED]
     )
     return page(
         request,

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companies.lookup import UnknownCounty
@@ -15,8 +14,8 @@ from hunters.lead_admin import ReassignError, filter_lead_rows, reassign_lead
 from hunters.lead_export import COLUMNS, lead_rows
 from hunters.organisations import list_hunters
 from staff.scopes import Scope
-from store.models import HunterState, LeadState, Trade
-from store.reference import county_names
+from store.models import HunterState, LeadState
+from store.reference import county_names, trade_names
 from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
 from web.admin.ui import flash, page, redirect
 from web.auth import StaffScope
@@ -71,7 +70,7 @@ def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Fil
         filters=filters,
         query=str(request.url.query),
         counties={n: name for n, name in county_names(session).items() if scope.allows_county(n)},
-        trades=list(session.scalars(select(Trade.name).order_by(Trade.name))),
+        trades=trade_names(session),
         ages=AGES,
         hunters=hunters,
         hunter_counties={h.id: {c.number for c in h.counties} for h in hunters},

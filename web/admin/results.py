@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
-from sqlalchemy import select
 
+from campaigns.listing import campaigns_newest_first
 from campaigns.results import STAGES, funnel, funnel_by_county, results_by_trade
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
 from store.models import Campaign
@@ -32,7 +32,7 @@ def results(
     campaign: str = "",
     metric: str = "interested",
 ) -> Response:
-    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.created_at.desc())))
+    campaigns = campaigns_newest_first(session)
     chosen = next((c for c in campaigns if str(c.id) == campaign), None)
     campaign_id = chosen.id if chosen else None
     metric = metric if metric in MAP_METRICS else "interested"

@@ -14,16 +14,15 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
 
 from campaigns.inbox import open_count
 from catalogue import LANGUAGES, known_language
 from catalogue.jinja import install as install_catalogue
 from catalogue.labels import KINDS, labels_of
 from catalogue.labels import label as catalogue_label
+from reports.notices import unread_notices
 from staff.scopes import scope_of_staff
 from store.db import Database
-from store.models import Notice
 from store.times import in_oslo, shown_date, shown_time
 from web.auth import csrf_token
 
@@ -103,11 +102,7 @@ def _layout_context(request: Request) -> dict[str, Any]:
         return context
     db: Database = request.app.state.db
     with db.session() as session:
-        context["notices"] = list(
-            session.scalars(
-                select(Notice).where(Notice.read_at.is_(None)).order_by(Notice.created_at.desc()).limit(5)
-            )
-        )
+        context["notices"] = unread_notices(session, limit=5)
         context["inbox_open"] = open_count(session)
     return context
 

@@ -10,13 +10,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
 from bot.keywords import ascii_int
 from hunters.approval import request_change
 from hunters.members import MemberError, active_members, add_member, remove_member
 from hunters.signup import SignupRefused
-from store.models import MAX_ID, County, Trade
+from store.models import MAX_ID
+from store.reference import all_counties, all_trades
 from web.deps import SessionDep
 from web.portal.profile import AREA_PATH, MEMBERS_PATH
 from web.portal.ui import CurrentMember, flash, page, redirect
@@ -80,14 +80,14 @@ def remove(request: Request, session: SessionDep, member: CurrentMember, member_
 
 @router.get("/organisasjon/endre", response_class=HTMLResponse)
 def area_page(request: Request, session: SessionDep, member: CurrentMember) -> Response:
-    trades = session.scalars(select(Trade).order_by(Trade.programme, Trade.name)).all()
+    trades = all_trades(session)
     hunter = member.hunter
     return page(
         request,
         "area.html",
         section="profile",
         hunter=hunter,
-        counties=session.scalars(select(County).order_by(County.number)).all(),
+        counties=all_counties(session),
         chosen_counties={c.number for c in hunter.counties},
         chosen_trades={t.id for t in hunter.trades},
         programmes=[(p, list(items)) for p, items in groupby(trades, key=lambda t: t.programme)],
