@@ -41,3 +41,19 @@ def test_national_seed_runs_quick_and_has_the_promised_shape() -> None:
     )
     assert again.returncode == 0, again.stderr
     assert ": reused;" in again.stdout
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL: TEST_DATABASE_URL is not set"
+)
+def test_pages_bench_runs_quick_and_reports_every_goal() -> None:
+    result = subprocess.run(
+        [sys.executable, "bench/pages.py", "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    goals = [line for line in result.stdout.splitlines() if line.startswith("goal |")]
+    # one per timed request (the bare count is the yardstick, not a request) and the audience-count goal: at
+    # least the 20 requests of issue 14 (pages added since count too)
+    assert len(goals) >= 21, result.stdout
+    assert all(g.endswith(("| OK", "| MISSED")) for g in goals), goals
+    assert any("preview" in g for g in goals) and any("audience count vs bare" in g for g in goals)
