@@ -64,6 +64,7 @@ def add_contact(session: Session, company: Company, kind: ContactKind, address: 
         is_mobile=kind is ContactKind.PHONE,
     )
     session.add(contact)
+    session.flush()
     return contact
 
 

@@ -34,7 +34,7 @@ from store.models import (
 )
 from store.secrets import AddressHasher
 from tests.conftest import RunCli
-from tests.lead_factories import make_hunter, notifications
+from tests.lead_factories import add_contact, make_hunter, notifications
 from tests.security.chat_channels import Sms, Telegram, sms_fixture, telegram_fixture  # noqa: F401
 
 ORGNR = "974760673"
@@ -54,19 +54,6 @@ class Seeded:
     token: str
     code: str
     other_code: str
-
-
-def add_contact(session: Session, company: Company, kind: ContactKind, address: str) -> Contact:
-    contact = Contact(
-        company_id=company.id,
-        kind=kind,
-        address=address,
-        address_hash=AddressHasher.load(session)(kind, address),
-        is_mobile=kind is ContactKind.PHONE,
-    )
-    session.add(contact)
-    session.flush()
-    return contact
 
 
 def seed(db: Database, settings: Settings, *, owner_started: bool = True) -> Seeded:
