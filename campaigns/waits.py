@@ -19,9 +19,10 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
+from catalogue import when_text
 from catalogue.labels import label
 from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
-from store.times import iso_oslo, when_text
+from store.times import iso_oslo
 
 READY = "ready"  # due, nothing holds it: goes within seconds
 LATER = "later"  # due later without a stored reason (rows queued before reasons were kept)

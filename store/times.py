@@ -3,7 +3,7 @@
 Times are stored in UTC. Everything a person reads goes through `shown_time` ("14.06.2027 09:00 (norsk tid)");
 tables that name the zone once in their header use `shown_time(moment, zone=False)`; `--json` and exports use
 `iso_oslo` ("2027-06-14T09:00:00+02:00"), so a program reading them gets the instant and the local wall clock.
-`when_text` is the short form for "when will it go": "i dag 14:00", "mandag 09:00", or a date beyond a week.
+`catalogue.when_text` is the short form for "when will it go" ("i dag 14:00", "mandag 09:00"), in any language.
 One module, so the CLI, the dashboard and the reports cannot drift apart again.
 """
 
@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 ZONE_NAME = "Europe/Oslo"  # the campaign lives by Norway's clock, whatever the server's
 OSLO = ZoneInfo(ZONE_NAME)
 ZONE_NOTE = "norsk tid"
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 def in_oslo(moment: datetime) -> datetime:
@@ -47,18 +46,3 @@ def iso_oslo(moment: datetime | None, timespec: str = "seconds") -> str | None:
     if moment is None:
         return None
     return in_oslo(moment).isoformat(timespec=timespec)
-
-
-def when_text(moment: datetime, *, now: datetime) -> str:
-    """When something happens, as staff say it: `i dag 14:00`, `i morgen 09:00`, `mandag 09:00` within a
-    week, and `14.06.2027 09:00` beyond (a weekday alone would be ambiguous)."""
-    local, today = in_oslo(moment), in_oslo(now).date()
-    days = (local.date() - today).days
-    clock = local.strftime("%H:%M")
-    if days == 0:
-        return f"i dag {clock}"
-    if days == 1:
-        return f"i morgen {clock}"
-    if 1 < days < 7:
-        return f"{WEEKDAYS[local.weekday()]} {clock}"
-    return local.strftime("%d.%m.%Y %H:%M")

@@ -23,6 +23,7 @@ from campaigns.lifecycle import create_campaign, launch_campaign, resume_campaig
 from campaigns.outbox import materialise_step
 from campaigns.waits import waiting
 from campaigns.windows import DEFAULT_WINDOW
+from catalogue import when_text
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
@@ -36,7 +37,7 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
-from store.times import iso_oslo, shown_time, when_text
+from store.times import iso_oslo, shown_time
 from tests.conftest import RunCli
 from tests.outbox_factories import make_campaign, make_recipient, queue_messages
 
