@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 from rich.console import Console
 
@@ -131,3 +133,63 @@ def hunters_add(
     else:
         typer.echo(hunter_id)
         typer.echo(f"Jeger {hunter_id} ({name}) er lagt til og er {state}.", err=True)
+
+
+@hunters_app.command("changes")
+def hunters_changes(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+) -> None:
+    """Vis endringer av fylker og fag som venter på godkjenning (flere fylker eller fag gir flere leads)."""
+    from hunters.approval import changes_for_review
+
+    with ctx_of(ctx).db.session() as session:
+        rows: list[dict[str, Any]] = [
+            {
+                "id": c.id,
+                "hunter_id": c.hunter.id,
+                "org_name": c.hunter.org_name,
+                "counties_now": [county.number for county in c.hunter.counties],
+                "counties": c.counties,
+                "trades": "all" if c.all_trades else c.trade_names,
+            }
+            for c in changes_for_review(session)
+        ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("Ingen endringer venter.")
+    for r in rows:
+        trades = "alle fag" if r["trades"] == "all" else ", ".join(r["trades"])
+        typer.echo(
+            f"Endring {r['id']}: {r['org_name']} (jeger {r['hunter_id']}): fylker {' '.join(r['counties_now'])} "
+            f"→ {' '.join(r['counties'])}; fag: {trades}"
+        )
+
+
+def _decide_change(ctx: typer.Context, change_id: int, approve: bool) -> None:
+    from hunters.approval import UnknownChange, decide_change
+
+    with ctx_of(ctx).db.transaction() as session:
+        try:
+            decide_change(session, change_id=change_id, approve=approve, staff_id=None)
+        except UnknownChange:
+            fail(f"hunters {'approve' if approve else 'reject'}-change: ingen endring nr. {change_id} venter")
+    typer.echo(f"Endring {change_id} er {'godkjent: fylkene og fagene gjelder nå' if approve else 'avvist'}.")
+
+
+@hunters_app.command("approve-change")
+def hunters_approve_change(
+    ctx: typer.Context, change_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Godkjenn en endring av fylker og fag (se `jeger hunters changes`)."""
+    _decide_change(ctx, change_id, approve=True)
+
+
+@hunters_app.command("reject-change")
+def hunters_reject_change(
+    ctx: typer.Context, change_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
+) -> None:
+    """Avvis en endring av fylker og fag; organisasjonen beholder det den har."""
+    _decide_change(ctx, change_id, approve=False)

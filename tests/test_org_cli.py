@@ -217,3 +217,29 @@ def test_privacy_export_and_erase_cover_members_and_their_notes(cli: RunCli, db:
     assert erased["notes"] == 1
     with db.session() as session:
         assert session.scalar(select(LeadNote.text).where(LeadNote.kind == "note")) is None
+
+
+def test_pending_changes_are_listed_and_decided_on_the_command_line(cli: RunCli, db: Database) -> None:
+    from hunters.approval import request_change
+    from hunters.members import active_members
+
+    hunter_id = json.loads(cli(*ADD, "--email", "kari@nav.no", "--approve", "--json").stdout)["id"]
+    with db.transaction() as session:
+        [kari] = active_members(session, hunter_id=hunter_id)
+        change = request_change(
+            session, actor_member_id=kari.id, counties=["55", "56"], trades=[], all_trades=True
+        )
+        assert change.waits
+        change_id = change.change.id
+    listed = json.loads(cli("hunters", "changes", "--json").stdout)
+    assert [(c["id"], c["counties_now"], c["counties"]) for c in listed] == [
+        (change_id, ["55"], ["55", "56"])
+    ]
+    assert "fylker 55 → 55 56" in cli("hunters", "changes").stdout
+    done = cli("hunters", "approve-change", str(change_id))
+    assert done.exit_code == 0 and "godkjent" in done.stdout
+    again = cli("hunters", "reject-change", str(change_id))
+    assert again.exit_code == 2 and str(change_id) in again.stderr
+    with db.session() as session:
+        assert [c.number for c in session.get_one(Hunter, hunter_id).counties] == ["55", "56"]
+    assert cli("hunters", "changes").stdout.strip() == "Ingen endringer venter."
