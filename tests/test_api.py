@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterable, Iterator
 from datetime import timedelta
-from typing import Any
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from store.db import Database
 from store.models import StaffUser, utcnow
+from tests.api_routes import api_routes
 from tests.lead_factories import make_company, make_registration
 
 
@@ -31,29 +28,8 @@ def _auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _routes(routes: Iterable[Any]) -> Iterator[tuple[str, set[str]]]:
-    """(path, methods) of every endpoint. FastAPI 0.165 keeps included routers as `_IncludedRouter` entries
-    that list their routes through `effective_route_contexts()`; older versions list APIRoutes directly."""
-    for route in routes:
-        if hasattr(route, "effective_route_contexts"):
-            for context in route.effective_route_contexts():
-                yield context.path, set(getattr(context.original_route, "methods", None) or ())
-        elif isinstance(route, APIRoute):
-            yield route.path, set(route.methods)
-
-
-def _api_routes(app: FastAPI) -> list[tuple[str, str]]:
-    """(method, path) of every /api route the app serves, with ids filled in (the docs are not routes here)."""
-    return [
-        (method, re.sub(r"\{[^}]+\}", "1", path))
-        for path, methods in _routes(app.routes)
-        if path.startswith("/api/") and path not in ("/api/docs", "/api/openapi.json")
-        for method in sorted(methods - {"HEAD"})
-    ]
-
-
 def test_every_route_needs_a_token(app: FastAPI, client: TestClient, api_token: str) -> None:
-    routes = _api_routes(app)
+    routes = api_routes(app)
     assert ("GET", "/api/replies") in routes and ("POST", "/api/campaigns/1/launch") in routes
     for method, path in routes:
         for headers in ({}, _auth("lpj_wrong")):

@@ -8,22 +8,9 @@ import pkgutil
 
 import pytest
 
-ROOTS = (
-    "bot",
-    "campaigns",
-    "catalogue",
-    "channels",
-    "cli",
-    "companies",
-    "demo",
-    "exports",
-    "hunters",
-    "metrics",
-    "reports",
-    "staff",
-    "store",
-    "web",
-)
+from tests.project import PACKAGES
+
+ROOTS = PACKAGES
 
 
 def modules() -> list[str]:

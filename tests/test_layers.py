@@ -5,13 +5,13 @@ and what they may import, is checked here from the source, imports inside functi
 from __future__ import annotations
 
 import ast
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-PACKAGES = set(CONFIG["tool"]["importlinter"]["root_packages"])
+from tests.project import PACKAGES as PROJECT_PACKAGES
+from tests.project import ROOT
+
+PACKAGES = set(PROJECT_PACKAGES)
 MODULES = {"scheduler", "runtime", "settings", "logging_setup"}
 EDGES = {"cli", "web"}
 

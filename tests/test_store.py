@@ -31,6 +31,7 @@ from store.models import (
     OptOut,
     Trade,
 )
+from tests.project import PACKAGES
 
 
 def _column_level_sqlite_fk(op: object) -> bool:
@@ -114,23 +115,7 @@ def test_datetimes_come_back_aware_in_utc(session: Session) -> None:
     assert stored.created_at.utcoffset().total_seconds() == 0  # type: ignore[union-attr]
 
 
-PACKAGED_ROOTS = (
-    "bot",
-    "campaigns",
-    "catalogue",
-    "channels",
-    "cli",
-    "companies",
-    "demo",
-    "exports",
-    "hunters",
-    "metrics",
-    "reports",
-    "staff",
-    "store",
-    "templates",
-    "web",
-)
+PACKAGED_ROOTS = (*PACKAGES, "templates")
 
 
 def test_a_built_install_holds_every_module_template_and_data_file(tmp_path: Path) -> None:

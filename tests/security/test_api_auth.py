@@ -3,37 +3,14 @@ without a valid staff token: every route is requested through the real app, with
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from typing import Any
-
-from fastapi import APIRouter, FastAPI
-from fastapi.routing import APIRoute
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 from settings import Settings
 from store.db import Database
+from tests.api_routes import api_routes
 from web import api
 from web.app import create_app
-
-
-def _routes(routes: Iterable[Any]) -> Iterator[tuple[str, set[str]]]:
-    """(path, methods) of every endpoint, also through FastAPI's included-router entries."""
-    for route in routes:
-        if hasattr(route, "effective_route_contexts"):
-            for context in route.effective_route_contexts():
-                yield context.path, set(getattr(context.original_route, "methods", None) or ())
-        elif isinstance(route, APIRoute):
-            yield route.path, set(route.methods)
-
-
-def _api_requests(app: FastAPI) -> list[tuple[str, str]]:
-    return [
-        (method, re.sub(r"\{[^}]+\}", "1", path))
-        for path, methods in _routes(app.routes)
-        if path.startswith("/api/") and path not in ("/api/docs", "/api/openapi.json")
-        for method in sorted(methods - {"HEAD"})
-    ]
 
 
 def _refused(client: TestClient, method: str, path: str) -> None:
@@ -45,7 +22,7 @@ def _refused(client: TestClient, method: str, path: str) -> None:
 
 def test_no_api_route_answers_without_a_valid_token(settings: Settings, db: Database) -> None:
     app = create_app(settings, db=db)
-    requests = _api_requests(app)
+    requests = api_routes(app)
     assert len(requests) >= 9 and ("POST", "/api/campaigns/1/launch") in requests
     with TestClient(app) as client:
         for method, path in requests:
