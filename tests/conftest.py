@@ -110,6 +110,22 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
     )
 
 
+# The auth token of the Twilio account the webhook tests sign their requests with (tests/fakes sign alike).
+TWILIO_AUTH_TOKEN = "test-auth-token"
+
+
+@pytest.fixture
+def twilio_settings(settings: Settings) -> Settings:
+    """The test settings with a Twilio account, so that the SMS webhook checks signatures and answers."""
+    return settings.model_copy(
+        update={
+            "twilio_account_sid": "AC" + "0" * 32,
+            "twilio_auth_token": TWILIO_AUTH_TOKEN,
+            "twilio_from": "+4759440000",
+        }
+    )
+
+
 @pytest.fixture
 def db(settings: Settings) -> Iterator[Database]:
     database = Database(settings.database_url)

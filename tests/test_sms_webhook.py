@@ -16,20 +16,9 @@ from store.models import Message, MessageKind, OptOut, Reply
 from tests.test_engine import make_company
 from web.app import create_app
 
-TOKEN = "test-auth-token"
+TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
 PATH = "/webhooks/twilio/sms"
 _sids = itertools.count(1)
-
-
-@pytest.fixture
-def twilio_settings(settings: Settings) -> Settings:
-    return settings.model_copy(
-        update={
-            "twilio_account_sid": "AC" + "0" * 32,
-            "twilio_auth_token": TOKEN,
-            "twilio_from": "+4759440000",
-        }
-    )
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ HOSTILE = [
     "kari@fjord..no",
     "kari@-fjord.no",
 ]
-TWILIO_TOKEN = "test-auth-token"
+TWILIO_TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
 SMS_PATH = "/webhooks/twilio/sms"
 _sids = itertools.count(1)
 
@@ -103,17 +103,6 @@ def test_the_form_stores_the_normalised_address(web: TestClient, db: Database) -
 
 
 # --- the chat: SMS webhook and sandbox ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def twilio_settings(settings: Settings) -> Settings:
-    return settings.model_copy(
-        update={
-            "twilio_account_sid": "AC" + "0" * 32,
-            "twilio_auth_token": TWILIO_TOKEN,
-            "twilio_from": "+4759440000",
-        }
-    )
 
 
 def sms(client: TestClient, settings: Settings, body: str) -> str:

@@ -42,7 +42,7 @@ from tests.outbox_factories import make_recipient
 from tests.register_files import unit, valid_orgnrs, write_json
 from web.app import create_app
 
-TOKEN = "test-auth-token"
+TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
 PATH = "/webhooks/twilio/sms"
 SWITCHBOARD = "+4741234567"  # one number (a mobile-range switchboard) that every company lists as `telefon`
 COMPANIES = 1000
@@ -53,17 +53,6 @@ _sids = itertools.count(1)
 
 def own_mobile(n: int) -> str:
     return f"+479{1_000_000 + n:07d}"
-
-
-@pytest.fixture
-def twilio_settings(settings: Settings) -> Settings:
-    return settings.model_copy(
-        update={
-            "twilio_account_sid": "AC" + "0" * 32,
-            "twilio_auth_token": TOKEN,
-            "twilio_from": "+4759440000",
-        }
-    )
 
 
 @pytest.fixture
