@@ -297,6 +297,19 @@ def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: 
         assert session.scalars(select(Heartbeat.name).where(Heartbeat.name.like("dispatcher:%"))).all() == []
 
 
+def _claimed(db: Database, message: Message) -> bool:
+    """Whether a dispatcher holds `message` (claimed, waiting for its turn or being sent)."""
+    with db.session() as session:
+        return session.get_one(Message, message.id).state is MessageState.SENDING
+
+
+def _quick_dispatcher(settings: Settings, db: Database, provider: Scripted) -> Dispatcher:
+    """A dispatcher on the scripted SMS provider that polls and rereads campaigns often, so tests are short."""
+    return Dispatcher(
+        settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05, refresh_interval=0.1
+    )
+
+
 def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, settings: Settings) -> None:
     """Claimed rows wait for their turn in memory: each is checked again right before it goes out."""
     with db.transaction() as session:
@@ -305,17 +318,10 @@ def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, sett
     provider = Scripted()
 
     def claimed(message: Message) -> bool:
-        with db.session() as session:
-            return session.get_one(Message, message.id).state is MessageState.SENDING
+        return _claimed(db, message)
 
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings,
-            db=db,
-            channels={Channel.SMS: provider},
-            poll_interval=0.05,
-            refresh_interval=0.1,
-        )
+        dispatcher = _quick_dispatcher(settings, db, provider)
         await dispatcher.start()
         try:
             # The first goes at once; the second is claimed and waits two seconds for its slot (0.5/s).
@@ -362,17 +368,10 @@ def test_a_company_that_says_stopp_on_another_address_after_the_claim_is_not_sen
     provider = Scripted()
 
     def claimed(message: Message) -> bool:
-        with db.session() as session:
-            return session.get_one(Message, message.id).state is MessageState.SENDING
+        return _claimed(db, message)
 
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings,
-            db=db,
-            channels={Channel.SMS: provider},
-            poll_interval=0.05,
-            refresh_interval=0.1,
-        )
+        dispatcher = _quick_dispatcher(settings, db, provider)
         await dispatcher.start()
         try:
             await wait_until(lambda: claimed(second), what="the second claim")
@@ -416,13 +415,7 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
         return MessageState.SENT in rows.values() and MessageState.SENDING in rows.values()
 
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings,
-            db=db,
-            channels={Channel.SMS: provider},
-            poll_interval=0.05,
-            refresh_interval=0.1,
-        )
+        dispatcher = _quick_dispatcher(settings, db, provider)
         await dispatcher.start()
         try:
             await wait_until(sent_one_and_claimed_next, what="one sent, the next waiting for its slot")
