@@ -72,9 +72,7 @@ class _SMTP_SSL(_PhaseTracking, smtplib.SMTP_SSL):
 class SmtpEmail:
     provider = "smtp"
 
-    def __init__(
-        self, settings: Settings, *, printer: LetterPrinter | None = None, timeout: float = SOCKET_TIMEOUT
-    ) -> None:
+    def __init__(self, settings: Settings, *, timeout: float = SOCKET_TIMEOUT) -> None:
         url = urlsplit(settings.smtp_url or "")
         if url.scheme not in {"smtp", "smtps", "smtp+starttls"}:
             raise ValueError(
@@ -95,7 +93,9 @@ class SmtpEmail:
                 settings.public_base_url,
             )
         self.timeout = timeout
-        self.printer = printer  # shared with printed letters (the dispatcher's); else our own, made on demand
+        self.printer: LetterPrinter | None = (
+            None  # the dispatcher's (use_printer); else our own, made on demand
+        )
         self._own_printer = False
 
     def use_printer(self, printer: LetterPrinter) -> None:

@@ -11,7 +11,7 @@ from settings import Settings
 from store.models import Channel
 
 if TYPE_CHECKING:
-    from channels.letters import LetterPrinter
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,9 @@ def require_sandboxed(settings: Settings, channel: Channel) -> None:
         )
 
 
-def build_channels(
-    settings: Settings, *, printer: LetterPrinter | None = None
-) -> dict[Channel, ChannelAdapter]:
+def build_channels(settings: Settings) -> dict[Channel, ChannelAdapter]:
     """Adapters for SMS, Telegram and e-mail. Printed letters are batched by the dispatcher, not sent here;
-    `printer` (its process pool) also renders the e-mails' letter PDFs."""
+    the dispatcher hands its letter printer to the adapters that render PDFs (`use_printer`)."""
     adapters: dict[Channel, ChannelAdapter] = {}
     if settings.twilio_enabled:
         from channels.sms import TwilioSms
@@ -64,7 +62,7 @@ def build_channels(
     if settings.smtp_enabled:
         from channels.email import SmtpEmail
 
-        adapters[Channel.EMAIL] = SmtpEmail(settings, printer=printer)
+        adapters[Channel.EMAIL] = SmtpEmail(settings)
     for channel in (Channel.SMS, Channel.TELEGRAM, Channel.EMAIL):
         if channel not in adapters:
             adapters[channel] = SandboxChannel(channel)

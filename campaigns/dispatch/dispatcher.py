@@ -174,7 +174,7 @@ class Dispatcher:
         await asyncio.to_thread(self._register)
         try:
             if self.channels is None:
-                self.channels = build_channels(self.settings, printer=self.printer)
+                self.channels = build_channels(self.settings)
             for adapter in self.channels.values():
                 use_printer = getattr(adapter, "use_printer", None)
                 if use_printer is not None:
