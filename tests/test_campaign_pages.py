@@ -12,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from campaigns.audience_notes import campaign_audience_notes
+from campaigns.definition_model import definition_of
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
@@ -392,3 +394,53 @@ def test_an_orgnr_list_is_uploaded_with_the_campaign_file_and_the_preview_lists_
     campaign = _campaign(db)
     preview = admin_client.get(f"/admin/campaigns/{campaign.id}/preview").text
     assert "1 rader i park.csv er ikke gyldige organisasjonsnumre: rad 5: «12345»" in preview
+
+
+def test_the_api_takes_the_orgnr_lists_with_the_campaign_file_as_multipart(
+    client: TestClient, api_token: str, db: Database, companies: int
+) -> None:
+    with db.session() as session:
+        orgnrs = list(session.scalars(select(Company.orgnr).order_by(Company.id).limit(3)))
+    toml_text = _toml("Parken via API").replace("[audience]", '[audience]\norgnr_file = "park.csv"', 1)
+    listed = (
+        "organisasjonsnummer;navn\n" + "\n".join(f"{o};x" for o in orgnrs) + "\n=HYPERLINK(1);x\n"
+    ).encode()
+    missing = client.post("/api/campaigns", content=toml_text.encode(), headers=_auth(api_token))
+    assert missing.status_code == 422 and any("ikke lastet opp" in p for p in missing.json()["detail"])
+    created = client.post(
+        "/api/campaigns",
+        files={"file": ("park.toml", toml_text.encode(), "application/toml"), "lists": ("park.csv", listed)},
+        headers=_auth(api_token),
+    )
+    assert created.status_code == 201, created.text
+    with db.session() as session:
+        campaign = session.get(Campaign, created.json()["id"])
+        assert campaign is not None
+        notes = [n.text for n in campaign_audience_notes(session, campaign_id=campaign.id)]
+        listed_list = definition_of(campaign).audience.orgnr_list
+    assert listed_list is not None and listed_list.orgnrs == tuple(orgnrs)
+    assert any("1 rader i park.csv" in note for note in notes), notes
+
+    def post(files: dict[str, tuple[str, bytes]]) -> list[str]:
+        answer = client.post("/api/campaigns", files=files, headers=_auth(api_token))
+        assert answer.status_code == 422, answer.text
+        return [str(p) for p in answer.json()["detail"]]
+
+    toml_file = ("park.toml", toml_text.encode())
+    outside = toml_text.replace('"park.csv"', '"../../etc/passwd"')
+    assert any("filnavn ved siden av" in p for p in post({"file": ("x.toml", outside.encode())}))
+    assert any("ikke lastet opp" in p for p in post({"file": toml_file, "lists": ("andre.csv", listed)}))
+    nul = post({"file": toml_file, "lists": ("park.csv", b"orgnr\n\x00\x00\n")})
+    assert any("filen er binær" in p for p in nul), nul
+    huge = {"file": toml_file, "lists": ("park.csv", b"orgnr\n" + b"9" * (5 * 1024 * 1024))}
+    assert client.post("/api/campaigns", files=huge, headers=_auth(api_token)).status_code == 413  # body cap
+    empty = client.post("/api/campaigns", files={"toml": (None, "")}, headers=_auth(api_token))
+    assert empty.status_code == 422
+    too_big = client.post("/api/campaigns", files={"toml": (None, "#" * 200_001)}, headers=_auth(api_token))
+    assert too_big.status_code == 413
+    broken = client.post(
+        "/api/campaigns",
+        content=b"--x\r\nnot a part",
+        headers={**_auth(api_token), "content-type": "multipart/form-data; boundary=x"},
+    )
+    assert 400 <= broken.status_code < 500

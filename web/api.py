@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.listing import campaigns_newest_first
+from campaigns.orgnr_lists import ListFiles
 from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within
 from companies.lookup import UnknownCounty
@@ -28,6 +29,7 @@ from settings import Settings
 from staff.scopes import Scope, scope_of_staff
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
+from web.campaign_upload import MAX_TOML, read_campaign_upload
 from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
@@ -38,7 +40,6 @@ def require_token(staff: ApiStaff) -> None:
     resolves a dependency once per request, so the token is still checked (and its use recorded) once."""
 
 
-MAX_TOML_BYTES = 200_000
 CampaignId = Annotated[int, Path(ge=1, le=MAX_ID, description="Campaign id")]
 
 
@@ -320,8 +321,11 @@ def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
     response_model=CampaignStatusOut,
     status_code=201,
     summary="Create a campaign from its TOML file (as a draft)",
+    description="The TOML as the whole body, or as multipart form data: the TOML as the `file` upload (or "
+    "the `toml` field) and each orgnr list its `[audience] orgnr_file` names as a `lists` upload with that "
+    "file name (at most 5, as in the dashboard). No path on the server is ever read.",
     responses={
-        413: {"model": ErrorOut, "description": "The campaign file is over 200 kB."},
+        413: {"model": ErrorOut, "description": "The campaign file is over 200 kB, or the body over 1 MB."},
         422: {"model": ErrorOut, "description": "The TOML is not a valid campaign: its problems."},
     },
     openapi_extra={
@@ -330,6 +334,16 @@ def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
             "content": {
                 "application/toml": {"schema": {"type": "string"}},
                 "text/plain": {"schema": {"type": "string"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "file": {"type": "string", "format": "binary"},
+                            "toml": {"type": "string"},
+                            "lists": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        },
+                    }
+                },
             },
         }
     },
@@ -337,10 +351,18 @@ def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
 async def create_campaign(
     request: Request, db: DbDep, settings: SettingsDep, staff: ApiStaff
 ) -> CampaignStatusOut:
-    raw = await request.body()
-    if len(raw) > MAX_TOML_BYTES:
-        raise HTTPException(413, "a campaign file is at most 200 kB")
-    toml_text = raw.decode("utf-8-sig", errors="replace")
+    if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        upload = await read_campaign_upload(await request.form(), default_name="body")
+        toml_text, filename, lists = upload.toml_text, upload.filename, upload.lists
+        if len(toml_text) > MAX_TOML:
+            raise HTTPException(413, "a campaign file is at most 200 kB")
+        if not toml_text.strip():
+            raise HTTPException(422, "no campaign file: send it as the `file` upload or the `toml` field")
+    else:
+        raw = await request.body()
+        if len(raw) > MAX_TOML:
+            raise HTTPException(413, "a campaign file is at most 200 kB")
+        toml_text, filename, lists = raw.decode("utf-8-sig", errors="replace"), "body", {}
 
     def create() -> CampaignStatusOut:
         with db.session() as session:
@@ -351,7 +373,8 @@ async def create_campaign(
                     settings,
                     toml_text=toml_text,
                     staff_id=staff.id,
-                    filename="body",
+                    filename=filename,
+                    files=ListFiles(attachments=lists),
                     within=None if scope.whole else scope.counties,  # a county officer's audience is cut
                 )
             except domain.CampaignInputError as exc:

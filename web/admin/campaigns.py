@@ -13,7 +13,7 @@ from campaigns import service as domain
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
-from campaigns.orgnr_lists import MAX_LIST_BYTES, ListFiles
+from campaigns.orgnr_lists import ListFiles
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within
@@ -38,6 +38,7 @@ from web.admin.campaign_form import (
 from web.admin.excel import excel_csv, excel_xlsx, report_rows_nb
 from web.admin.ui import flash, page, redirect
 from web.auth import CurrentStaff, StaffScope
+from web.campaign_upload import MAX_TOML, read_campaign_upload
 from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
@@ -62,8 +63,6 @@ ACTIONS = {
     "resume": ("Fortsett", "fortsetter"),
     "cancel": ("Avbryt kampanjen", "avbrutt"),
 }
-MAX_TOML = 200_000  # characters; a campaign file is a page of text
-MAX_LISTS = 5  # orgnr lists uploaded with one campaign file
 
 
 def _campaign(session: Session, campaign_id: int) -> Campaign:
@@ -210,25 +209,14 @@ async def campaign_create_from_form(
 async def campaign_create_from_toml(
     request: Request, db: DbDep, settings: SettingsDep, staff: CurrentStaff
 ) -> Response:
-    form = await request.form()
-    upload = form.get("file")
-    toml_text, filename = "", "innlimt.toml"
-    if upload is not None and not isinstance(upload, str) and upload.filename:
-        raw = await upload.read(MAX_TOML + 1)
-        toml_text, filename = raw.decode("utf-8-sig", errors="replace"), upload.filename
-    if not toml_text.strip():
-        pasted = form.get("toml")
-        toml_text = pasted if isinstance(pasted, str) else ""
+    upload = await read_campaign_upload(await request.form(), default_name="innlimt.toml")
+    toml_text, filename, lists = upload.toml_text, upload.filename, upload.lists
     problems: list[str] = []
     if not toml_text.strip():
         problems = ["Velg en TOML-fil eller lim inn innholdet."]
     elif len(toml_text) > MAX_TOML:
         problems = ["Filen er for stor til å være en kampanjefil."]
     else:
-        lists: dict[str, bytes] = {}
-        for item in form.getlist("lists")[:MAX_LISTS]:
-            if not isinstance(item, str) and item.filename:
-                lists[item.filename] = await item.read(MAX_LIST_BYTES + 1)  # too big: refused by the reader
         try:
             campaign_id = await _create(db, settings, staff, toml_text, filename, lists)
         except domain.CampaignInputError as exc:
