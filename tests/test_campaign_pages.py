@@ -19,6 +19,7 @@ from settings import Settings
 from store.db import Database
 from store.models import Campaign, CampaignState, Company, Message, MessageKind, MessageState, utcnow
 from tests.dashboard_fixtures import csrf_of
+from tests.lead_factories import make_hunter
 
 
 @pytest.fixture
@@ -444,3 +445,29 @@ def test_the_api_takes_the_orgnr_lists_with_the_campaign_file_as_multipart(
         headers={**_auth(api_token), "content-type": "multipart/form-data; boundary=x"},
     )
     assert 400 <= broken.status_code < 500
+
+
+def test_copying_an_owned_campaign_opens_its_file_because_the_form_would_drop_the_owner_keys(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=["55"], name="NAV Fredrikstad")
+        nav.orgnr = "974760673"
+    top = 'kind = "voksen"\nowner = "974760673"\nroute = "owner_then_county"\nreport_email = "weekly"\n'
+    owned = top + _toml("Øra voksen").replace(
+        "[audience]", '[audience]\ntrades = ["Produksjonsteknikkfaget"]', 1
+    )
+    created = _create(admin_client, owned)
+    assert created.status_code == 303, created.text  # type: ignore[attr-defined]
+    original = _campaign(db)
+    copy = admin_client.get(f"/admin/campaigns/new?copy={original.id}").text
+    assert 'action="/admin/campaigns/upload"' in copy and 'action="/admin/campaigns/new"' not in copy
+    for key in ("kind", "owner", "route", "report_email", "audience.trades"):
+        assert re.search(rf"felt for [^<]*\b{re.escape(key)}\b", copy), key
+    assert "owner = &#34;974760673&#34;" in copy or "owner = &quot;974760673&quot;" in copy
+    plain = _create(admin_client, _toml("Vanlig"))
+    assert plain.status_code == 303  # type: ignore[attr-defined]
+    form = admin_client.get(f"/admin/campaigns/new?copy={_campaign(db).id}").text
+    assert 'action="/admin/campaigns/new"' in form and "felt for" not in form, re.findall(
+        "felt for[^<]*", form
+    )

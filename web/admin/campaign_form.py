@@ -22,6 +22,22 @@ EXCLUDES = {
 }
 LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "engelsk"}
 MAX_STEPS = 4
+# What the form shows of a definition; anything else (an owner, routing, a trade or orgnr list, a meeting) only
+# a campaign file can hold, so a copy of a campaign with such keys opens as TOML instead of losing them.
+FORM_KEYS = {
+    "name",
+    "language",
+    "fixed_language",
+    "include_sole_proprietors",
+    "window",
+    "rate",
+    "audience",
+    "steps",
+}
+FORM_AUDIENCE_KEYS = {"counties", "nace", "employees", "exclude"}
+FORM_STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only"}
+DERIVED_KEYS = {"owner_contact"}  # written from the owner's profile at creation, not a key of the file
+FILE_KEYS = {"orgnr_list": "orgnr_file"}  # the definition's name for a key the file spells otherwise
 
 
 @dataclass
@@ -202,3 +218,23 @@ def fields_from_definition(definition: CampaignDefinition, *, copy_of: str | Non
         exclude=list(audience.exclude),
         steps=steps,
     )
+
+
+def keys_the_form_cannot_show(definition: CampaignDefinition) -> list[str]:
+    """The file keys of `definition` the form has no field for (set to other than their default), as the
+    file names them: copying such a campaign through the form would silently drop them."""
+
+    def set_keys(model: Any, shown: set[str], prefix: str = "") -> list[str]:
+        return [
+            prefix + FILE_KEYS.get(name, name)
+            for name, info in type(model).model_fields.items()
+            if name not in shown and getattr(model, name) != info.get_default(call_default_factory=True)
+        ]
+
+    # Routing means something only with an owner; without one it is stored as "county" whatever the file said.
+    unowned = {"route", "route_after_days"} if definition.owner is None else set()
+    keys = set_keys(definition, FORM_KEYS | DERIVED_KEYS | unowned)
+    keys += set_keys(definition.audience, FORM_AUDIENCE_KEYS, "audience.")
+    for step in definition.steps:
+        keys += [key for key in set_keys(step, FORM_STEP_KEYS, "steps.") if key not in keys]
+    return keys

@@ -32,6 +32,7 @@ from web.admin.campaign_form import (
     CampaignFields,
     StepFields,
     fields_from_definition,
+    keys_the_form_cannot_show,
     read_fields,
     to_toml,
 )
@@ -94,6 +95,7 @@ def _form_page(
     mode: str = "form",
     toml_text: str = "",
     problems: list[str] | None = None,
+    note: str = "",
     status_code: int = 200,
 ) -> Response:
     while len(fields.steps) < MAX_STEPS:
@@ -107,6 +109,7 @@ def _form_page(
         mode=mode,
         toml_text=toml_text,
         problems=problems or [],
+        note=note,
         counties=county_names(session),
         templates_by_folder=_templates(settings),
         days=DAYS,
@@ -142,13 +145,21 @@ def campaign_new(
     original = session.get(Campaign, copy) if 0 < copy <= MAX_ID else None
     if original is not None and not campaign_within(original, scope_of_staff(staff)):
         original = None  # a campaign the officer may not see is not theirs to copy either
+    note = ""
     if original is not None:
-        fields = fields_from_definition(definition_of(original), copy_of=f"Kopi av {original.name}")
+        definition = definition_of(original)
+        fields = fields_from_definition(definition, copy_of=f"Kopi av {original.name}")
         toml_text = original.source_toml or ""
+        hidden = keys_the_form_cannot_show(definition)
+        if hidden and mode != "toml":  # the form would drop them: the copy opens as its campaign file
+            mode = "toml"
+            note = f"Kopien vises som kampanjefil, fordi skjemaet ikke har felt for {', '.join(hidden)}."
+            if any(key.endswith("orgnr_file") for key in hidden):
+                note += " Last opp listene filen viser til på nytt."
     else:
         fields = CampaignFields(counties=list(county_names(session)))
         toml_text = ""
-    return _form_page(request, session, settings, fields=fields, mode=mode, toml_text=toml_text)
+    return _form_page(request, session, settings, fields=fields, mode=mode, toml_text=toml_text, note=note)
 
 
 async def _create(
