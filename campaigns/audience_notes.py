@@ -9,7 +9,8 @@ reason only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
@@ -18,21 +19,34 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience_selection import exclusions, selected, selection_conditions
 from campaigns.definition_model import CampaignDefinition, definition_of
+from catalogue import DEFAULT_LANGUAGE, text
 from store.models import Campaign, Company
 
 EXAMPLES = 10
+# The catalogue key (catalogue.local) of each exclusion's reason.
 EXCLUDED = {
-    "training_company": "er godkjente lærebedrifter (exclude = training_company)",
-    "registered": "har allerede registrert seg (exclude = registered)",
-    "contacted_recently": "fikk en melding fra en kampanje de siste {days} dagene (exclude_contacted_days)",
+    "training_company": "audience_note_training_company",
+    "registered": "audience_note_registered",
+    "contacted_recently": "audience_note_contacted_recently",
 }
 
 
 @dataclass(frozen=True)
 class AudienceNote:
-    text: str  # Norwegian, for staff and owners: "3 rader i medlemmer.csv er ikke organisasjonsnumre"
+    """One reason, kept as a catalogue key and its values so each reader gets it in their own language: an
+    owner's member on the portal in theirs, staff and `jeger campaign preview` in bokmål (`text`)."""
+
+    key: str  # catalogue.local: "audience_note_rejected_rows", ...
     count: int
     examples: tuple[str, ...] = ()
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def text_in(self, language: str) -> str:
+        return text(self.key, language, count=self.count, **self.values)
+
+    @property
+    def text(self) -> str:
+        return self.text_in(DEFAULT_LANGUAGE)
 
     def as_dict(self) -> dict[str, object]:
         return {"text": self.text, "count": self.count, "examples": list(self.examples)}
@@ -51,9 +65,10 @@ def audience_notes(
         if listed.rejected:
             notes.append(
                 AudienceNote(
-                    f"{len(listed.rejected)} rader i {listed.file} er ikke gyldige organisasjonsnumre",
+                    "audience_note_rejected_rows",
                     len(listed.rejected),
                     listed.rejected[:EXAMPLES],
+                    {"file": listed.file},
                 )
             )
         known = set(session.scalars(select(Company.orgnr).where(Company.orgnr.in_(listed.orgnrs))))
@@ -61,9 +76,10 @@ def audience_notes(
         if unknown:
             notes.append(
                 AudienceNote(
-                    f"{len(unknown)} organisasjonsnumre i {listed.file} finnes ikke i Enhetsregisteret vi har lastet inn",
+                    "audience_note_unknown_orgnrs",
                     len(unknown),
                     tuple(unknown[:EXAMPLES]),
+                    {"file": listed.file},
                 )
             )
         others = selection_conditions(selection.model_copy(update={"orgnr_list": None}))
@@ -78,21 +94,17 @@ def audience_notes(
             if misfits:
                 notes.append(
                     AudienceNote(
-                        f"{len(misfits)} av bedriftene i {listed.file} passer ikke de andre kravene i tabellen "
-                        "(fag, fylke, kommune, bransje, størrelse, postnummer eller tidligere kampanjer)",
+                        "audience_note_misfits",
                         len(misfits),
                         tuple(misfits[:EXAMPLES]),
+                        {"file": listed.file},
                     )
                 )
     chosen = selected(audience)
     reasons: list[tuple[str, ColumnElement[bool]]] = [
-        (
-            "skrives aldri til (konkurs, avvikling, slettet, eller har sagt STOPP)",
-            cast(Any, Company.never_contact),
-        )
+        ("audience_note_never_contact", cast(Any, Company.never_contact))
     ]
-    for key, condition in exclusions(audience, now=now):
-        reasons.append((EXCLUDED[key].format(days=audience.exclude_contacted_days), condition))
+    reasons += [(EXCLUDED[key], condition) for key, condition in exclusions(audience, now=now)]
     earlier: list[ColumnElement[bool]] = []
     for reason, condition in reasons:
         count = int(
@@ -105,7 +117,7 @@ def audience_notes(
         )
         earlier.append(condition)
         if count:
-            notes.append(AudienceNote(f"{count} av de valgte bedriftene {reason}", count))
+            notes.append(AudienceNote(reason, count, values={"days": audience.exclude_contacted_days}))
     return notes
 
 

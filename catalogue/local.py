@@ -108,12 +108,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "portal_campaign_state": {"nb": "Status", "nn": "Status", "en": "State"},
     "portal_campaign_reason": {"nb": "Hvorfor", "nn": "Kvifor", "en": "Why"},
-    "portal_campaign_state_draft": {"nb": "Utkast", "nn": "Utkast", "en": "Draft"},
-    "portal_campaign_state_scheduled": {"nb": "Planlagt", "nn": "Planlagd", "en": "Scheduled"},
-    "portal_campaign_state_running": {"nb": "Sender", "nn": "Sender", "en": "Sending"},
-    "portal_campaign_state_paused": {"nb": "På pause", "nn": "På pause", "en": "Paused"},
-    "portal_campaign_state_completed": {"nb": "Fullført", "nn": "Fullført", "en": "Completed"},
-    "portal_campaign_state_cancelled": {"nb": "Avbrutt", "nn": "Avbroten", "en": "Cancelled"},
     "portal_campaign_waiting": {
         "nb": "venter på at kampanjeansvarlig starter den",
         "nn": "ventar på at kampanjeansvarleg startar han",
@@ -186,5 +180,50 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kampanjen er avbrutt.",
         "nn": "Kampanjen er avbroten.",
         "en": "The campaign is cancelled.",
+    },
+    # Who the audience's own rules leave out (campaigns.audience_notes), on the preview pages.
+    "audience_note_rejected_rows": {
+        "nb": "{count} rader i {file} er ikke gyldige organisasjonsnumre",
+        "nn": "{count} rader i {file} er ikkje gyldige organisasjonsnummer",
+        "en": "{count} rows in {file} are not valid organisation numbers",
+    },
+    "audience_note_unknown_orgnrs": {
+        "nb": "{count} organisasjonsnumre i {file} finnes ikke i Enhetsregisteret vi har lastet inn",
+        "nn": "{count} organisasjonsnummer i {file} finst ikkje i Einingsregisteret vi har lasta inn",
+        "en": "{count} organisation numbers in {file} are not in the copy of the Central Coordinating Register "
+        "we have loaded",
+    },
+    "audience_note_misfits": {
+        "nb": "{count} av bedriftene i {file} passer ikke de andre kravene i tabellen (fag, fylke, kommune, "
+        "bransje, størrelse, postnummer eller tidligere kampanjer)",
+        "nn": "{count} av verksemdene i {file} passar ikkje dei andre krava i tabellen (fag, fylke, kommune, "
+        "bransje, storleik, postnummer eller tidlegare kampanjar)",
+        "en": "{count} of the companies in {file} do not meet the table's other requirements (trade, county, "
+        "municipality, industry, size, postcode or earlier campaigns)",
+    },
+    "audience_note_never_contact": {
+        "nb": "{count} av de valgte bedriftene skrives aldri til (konkurs, avvikling, slettet, eller har sagt STOPP)",
+        "nn": "{count} av dei valde verksemdene blir aldri skrivne til (konkurs, avvikling, sletta, eller har "
+        "sagt STOPP)",
+        "en": "{count} of the selected companies are never written to (bankrupt, being wound up, deleted, or "
+        "have said STOP)",
+    },
+    "audience_note_training_company": {
+        "nb": "{count} av de valgte bedriftene er godkjente lærebedrifter (exclude = training_company)",
+        "nn": "{count} av dei valde verksemdene er godkjende lærebedrifter (exclude = training_company)",
+        "en": "{count} of the selected companies are approved training companies (exclude = training_company)",
+    },
+    "audience_note_registered": {
+        "nb": "{count} av de valgte bedriftene har allerede registrert seg (exclude = registered)",
+        "nn": "{count} av dei valde verksemdene har alt registrert seg (exclude = registered)",
+        "en": "{count} of the selected companies have already registered (exclude = registered)",
+    },
+    "audience_note_contacted_recently": {
+        "nb": "{count} av de valgte bedriftene fikk en melding fra en kampanje de siste {days} dagene "
+        "(exclude_contacted_days)",
+        "nn": "{count} av dei valde verksemdene fekk ei melding frå ein kampanje dei siste {days} dagane "
+        "(exclude_contacted_days)",
+        "en": "{count} of the selected companies got a message from a campaign in the last {days} days "
+        "(exclude_contacted_days)",
     },
 }

@@ -91,3 +91,37 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
     )
     with db.session() as session:
         assert session.scalar(select(Campaign.state).where(Campaign.id == campaign_id)) is CampaignState.DRAFT
+
+
+def test_the_campaign_pages_read_in_nynorsk_and_english_state_and_audience_notes_included(
+    db: Database, client: TestClient
+) -> None:
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+        nav.orgnr = NAV
+        make_member(session, hunter=nav)
+        company, _ = make_recipient(session, county_number="31")
+        members = f"organisasjonsnummer\n{company.orgnr}\n123\n".encode()
+    sign_in(client, db)
+    created = client.post(
+        "/jeger/kampanjer",
+        data={"csrf_token": csrf(client, "/jeger/kampanjer")},
+        files={"file": ("ora.toml", campaign_file(), "text/plain"), "members": ("medlemmer.csv", members)},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    path = created.headers["location"]
+    expected = {
+        "nb": ("Utkast", "1 rader i medlemmer.csv er ikke gyldige organisasjonsnumre"),
+        "nn": ("Utkast", "1 rader i medlemmer.csv er ikkje gyldige organisasjonsnummer"),
+        "en": ("Draft", "1 rows in medlemmer.csv are not valid organisation numbers"),
+    }
+    for lang, (state, note) in expected.items():
+        client.get(f"/jeger/sprak/{lang}")
+        page = client.get(path).text
+        assert f'lang="{lang}"' in page and f"<dd>{state}" in page and f"{note}: rad 3: «123»" in page, lang
+        listing = client.get("/jeger/kampanjer").text
+        assert f"<span>{state}" in listing, lang
+    client.get("/jeger/sprak/en")
+    english = client.get(path).text
+    assert "ikke gyldige" not in english and "Utkast" not in english
