@@ -9,6 +9,7 @@ reason only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,9 @@ from catalogue import DEFAULT_LANGUAGE, text
 from store.models import Campaign, Company
 
 EXAMPLES = 10
+# A rejected row as campaigns.orgnr_lists stores it in the definition ("rad 4: «12345»"), written in bokmål once
+# and for good; read back so the row word follows the reader's language.
+STORED_ROW = re.compile(r"rad (\d+): («.*»)", re.DOTALL)
 # The catalogue key (catalogue.local) of each exclusion's reason.
 EXCLUDED = {
     "training_company": "audience_note_training_company",
@@ -43,6 +47,16 @@ class AudienceNote:
 
     def text_in(self, language: str) -> str:
         return text(self.key, language, count=self.count, **self.values)
+
+    def examples_in(self, language: str) -> tuple[str, ...]:
+        """The examples, a rejected row's "rad N" in `language`; names and orgnrs as they are."""
+        if self.key != "audience_note_rejected_rows":
+            return self.examples
+        rows = [STORED_ROW.fullmatch(example) for example in self.examples]
+        return tuple(
+            text("audience_note_row", language, row=m.group(1), value=m.group(2)) if m else example
+            for m, example in zip(rows, self.examples, strict=True)
+        )
 
     @property
     def text(self) -> str:

@@ -187,6 +187,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "{count} rader i {file} er ikkje gyldige organisasjonsnummer",
         "en": "{count} rows in {file} are not valid organisation numbers",
     },
+    "audience_note_row": {"nb": "rad {row}: {value}", "nn": "rad {row}: {value}", "en": "row {row}: {value}"},
     "audience_note_unknown_orgnrs": {
         "nb": "{count} organisasjonsnumre i {file} finnes ikke i Enhetsregisteret vi har lastet inn",
         "nn": "{count} organisasjonsnummer i {file} finst ikkje i Einingsregisteret vi har lasta inn",
