@@ -77,7 +77,8 @@ def make_company(
     identifiers: bool = False,
     **kw: object,
 ) -> Company:
-    """A saved company with an unused valid orgnr (unless given); with `mobile` it has that phone, and with
+    """A saved company with an unused valid orgnr (unless given); with `mobile` it has that phone (in the
+    register's column and as a contact, as the importer writes it), and with
     `identifiers` (or a mobile) its short code and link token."""
     n = next(_numbers)
     orgnr = str(kw.pop("orgnr", None) or next(_orgnrs))
@@ -88,7 +89,7 @@ def make_company(
         "municipality_number": MUNICIPALITY_OF_COUNTY.get(county or ""),
         "business_city": "Tromsø" if county == "55" else "Oslo",
     }
-    company = Company(orgnr=orgnr, name=name or f"Bedrift {n} AS", **{**values, **kw})
+    company = Company(orgnr=orgnr, name=name or f"Bedrift {n} AS", mobile=mobile, **{**values, **kw})
     session.add(company)
     session.flush()
     if mobile is not None:

@@ -285,8 +285,9 @@ def test_a_ragged_csv_row_is_rejected_naming_both_column_counts(db: Database, tm
 def _outreach(session: Session, channel: Channel) -> set[str]:
     """The addresses a campaign step on the channel would use."""
     from campaigns.audience import recipients
+    from campaigns.definition_model import parse_stored
 
-    ids = [cid for _, query in recipients({}, channel) for _, cid in session.execute(query).tuples()]
+    ids = [cid for _, query in recipients(parse_stored({}), channel) for _, cid in session.execute(query).tuples()]
     return set(session.scalars(select(Contact.address).where(Contact.id.in_(ids))))
 
 
