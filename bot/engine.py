@@ -21,7 +21,7 @@ from bot import registration_flow as flow
 from bot.keywords import Parsed, candidate_codes, meeting_reply, parse
 from bot.registration_flow import Answer, Button
 from campaigns.meeting_texts import rsvp_text
-from campaigns.meetings import answer_meeting, invitation_for_message
+from campaigns.meetings import RSVP_BUTTONS, answer_meeting, invitation_for_message
 from catalogue import known_language
 from catalogue import text as say
 from companies.identifiers import normalize_short_code
@@ -283,6 +283,11 @@ class _Engine:
         if parsed.cancel and self.conversation.flow:
             self._leave_flow()
             return [Answer(say("cancelled", self.language))], Intent.ANSWER
+        if self.inbound.button in RSVP_BUTTONS and not self.conversation.flow:
+            # The JA/NEI buttons of a meeting invitation on Telegram; for a meeting that is over, stale.
+            meeting = self._meeting_answer(parsed)
+            if meeting is not None:
+                return meeting, Intent.ANSWER
         if (
             self.inbound.button is not None
             and not self.conversation.flow
@@ -310,7 +315,10 @@ class _Engine:
         """A JA or NEI whose company last got an invitation to a meeting that is still ahead is an RSVP, not
         interest in apprentices or a decline of the campaign (PRODUCT §7), and the answer says so. Only a
         conversation that proved it speaks for the company answers for it."""
-        reply = meeting_reply(self.text, known_code=parsed.short_code)
+        button = RSVP_BUTTONS.get(self.inbound.button or "")
+        reply = (
+            (button, None) if button is not None else meeting_reply(self.text, known_code=parsed.short_code)
+        )
         company = self.verified_company
         if reply is None or company is None or self.conversation.flow:
             return None

@@ -72,3 +72,15 @@ def rsvp_text(result: RsvpResult, *, company_name: str, language: str) -> str:
         people=result.rsvp.people,
         **meeting,
     )
+
+
+def meeting_buttons(language: str) -> list[list[dict[str, str]]]:
+    """The JA/NEI buttons under a Telegram invitation, as the outbox stores buttons (`campaigns.meetings`
+    names their data, `rsvp:ja` and `rsvp:nei`)."""
+    language = _language(language)
+    return [
+        [
+            {"text": text("meeting_page_yes", language), "callback_data": "rsvp:ja"},
+            {"text": text("meeting_page_no", language), "callback_data": "rsvp:nei"},
+        ]
+    ]

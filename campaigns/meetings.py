@@ -31,7 +31,12 @@ from store.models import (
     utcnow,
 )
 
-MAX_PEOPLE = 50  # a company that says it brings more is asked again, not believed
+MAX_PEOPLE = 50
+# The callback data of the JA/NEI buttons under a Telegram invitation (campaigns.render adds them): yes or no.
+RSVP_BUTTONS = {
+    "rsvp:ja": True,
+    "rsvp:nei": False,
+}  # a company that says it brings more is asked again, not believed
 
 
 class MeetingError(ValueError):

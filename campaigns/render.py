@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from campaigns.meeting_texts import MeetingFields, event_variables
+from campaigns.meeting_texts import MeetingFields, event_variables, meeting_buttons
 from campaigns.qr import qr_svg
 from campaigns.sms_text import MAX_SEGMENTS, SmsInfo, normalize_and_analyse
 from campaigns.templating import LANGUAGES, TemplateProblem, Templates, check_template_name, template_file
@@ -220,7 +220,9 @@ class MessageRenderer:
             raise TemplateProblem(template, None, None, f"ukjent språk «{language}» (nb, nn eller en)")
         if channel is Channel.TELEGRAM:
             body = self.templates.render(template_file(template, language, "txt"), variables).strip()
-            return RenderedMessage(channel, language, None, body)
+            # An invitation to a meeting gets its JA/NEI as buttons too (bot.engine reads them as the answer).
+            extra = {"buttons": meeting_buttons(language)} if "event" in variables else {}
+            return RenderedMessage(channel, language, None, body, extra=extra)
         return self._mail(template, channel, language, variables)
 
     def _sms(self, template: str, language: str, variables: dict[str, Any]) -> RenderedMessage:

@@ -18,7 +18,7 @@ from bot.keywords import meeting_reply
 from campaigns.definition_model import Meeting
 from campaigns.ics import calendar_file, fold
 from campaigns.meeting_reminders import queue_due_reminders, reminder_due
-from campaigns.meetings import answer_meeting, cancel_meeting, change_meeting
+from campaigns.meetings import SAMPLE, answer_meeting, cancel_meeting, change_meeting
 from campaigns.windows import SendWindow
 from settings import Settings
 from store.models import (
@@ -37,6 +37,7 @@ from store.models import (
     Rsvp,
     RsvpStatus,
 )
+from store.secrets import AddressHasher
 from tests.outbox_factories import make_campaign, make_recipient
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -444,3 +445,68 @@ def test_privacy_export_shows_the_rsvps_and_erase_takes_the_address_but_keeps_th
     kept = session.scalar(select(Rsvp))
     assert kept is not None and kept.address is None and kept.people == 2
     assert cancel_meeting(session, event_id=event.id, settings=settings, now=NOW) == 0  # nowhere to write
+
+
+def test_a_telegram_invitation_has_ja_nei_buttons_that_answer_the_meeting(
+    session: Session, settings: Settings
+) -> None:
+    from campaigns.render import MessageRenderer
+    from store.models import Conversation
+
+    renderer = MessageRenderer(settings)
+    rendered = renderer.render(
+        template="telegram/infomote",
+        channel=Channel.TELEGRAM,
+        language="nb",
+        variables=renderer.sample_variables(language="nb", meeting=SAMPLE),
+    )
+    [[yes, no]] = rendered.extra["buttons"]
+    assert (yes["callback_data"], no["callback_data"]) == ("rsvp:ja", "rsvp:nei")
+    assert yes["text"] == "Ja, vi kommer"
+    plain = renderer.render(
+        template="telegram/invitasjon",
+        channel=Channel.TELEGRAM,
+        language="nb",
+        variables=renderer.sample_variables(language="nb"),
+    )
+    assert "buttons" not in plain.extra
+    # The company's chat is known (it proved itself by its link): the NEI button answers the meeting.
+    event, [(company, _contact)] = invited(session)
+    session.add(Conversation(channel="telegram", address="777", company_id=company.id, verified_by="link"))
+    session.add(
+        Contact(
+            company_id=company.id,
+            kind="telegram",
+            address="777",
+            address_hash=AddressHasher.load(session)("telegram", "777"),
+        )
+    )
+    session.flush()
+    outcome = handle_inbound(
+        session,
+        inbound=Inbound(
+            channel="telegram",
+            sender="777",
+            text=None,
+            button="rsvp:nei",
+            provider_id="tg-1",
+            received_at=NOW,
+        ),
+        settings=settings,
+    )
+    assert outcome.intent is Intent.ANSWER and "gjaldt bare møtet" in outcome.answers[0].text
+    assert status(session, event, company) is RsvpStatus.DECLINED
+    late = handle_inbound(
+        session,
+        inbound=Inbound(
+            channel="telegram",
+            sender="777",
+            text=None,
+            button="rsvp:ja",
+            provider_id="tg-2",
+            received_at=event.starts_at + timedelta(hours=1),
+        ),
+        settings=settings,
+    )
+    assert late.intent is Intent.COMMAND  # the meeting is over: a stale button, nothing changes
+    assert status(session, event, company) is RsvpStatus.DECLINED
