@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 
-def _routes(routes: Iterable[Any]) -> Iterator[tuple[str, set[str]]]:
+def endpoints(routes: Iterable[Any]) -> Iterator[tuple[str, set[str]]]:
     """(path, methods) of every endpoint. FastAPI 0.165 keeps included routers as `_IncludedRouter` entries
     that list their routes through `effective_route_contexts()`; older versions list APIRoutes directly."""
     for route in routes:
@@ -26,7 +26,7 @@ def api_routes(app: FastAPI) -> list[tuple[str, str]]:
     """(method, path) of every /api route the app serves, with ids filled in (the docs are not routes here)."""
     return [
         (method, re.sub(r"\{[^}]+\}", "1", path))
-        for path, methods in _routes(app.routes)
+        for path, methods in endpoints(app.routes)
         if path.startswith("/api/") and path not in ("/api/docs", "/api/openapi.json")
         for method in sorted(methods - {"HEAD"})
     ]

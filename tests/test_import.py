@@ -287,7 +287,11 @@ def _outreach(session: Session, channel: Channel) -> set[str]:
     from campaigns.audience import recipients
     from campaigns.definition_model import parse_stored
 
-    ids = [cid for _, query in recipients(parse_stored({}), channel) for _, cid in session.execute(query).tuples()]
+    ids = [
+        cid
+        for _, query in recipients(parse_stored({}), channel)
+        for _, cid in session.execute(query).tuples()
+    ]
     return set(session.scalars(select(Contact.address).where(Contact.id.in_(ids))))
 
 

@@ -22,9 +22,9 @@ from staff.scopes import EVERYTHING, scope_of_member, scope_of_staff
 from staff.tokens import create_api_token
 from store.db import Database
 from store.models import HunterState, StaffRole
+from tests.api_routes import endpoints
 from tests.dashboard_fixtures import PASSWORD, log_in
 from tests.lead_factories import make_company, make_hunter, make_registration
-from tests.test_api import _routes
 
 OFFICER = "fylke@tffk.no"
 TROMS, OSLO = "Tromsø Bygg AS", "Oslo Rør AS"
@@ -72,7 +72,7 @@ def filled(path: str, orgnr: str, lead_id: int) -> str:
 
 def get_routes(app: FastAPI, prefix: str) -> list[str]:
     return sorted(
-        {path for path, methods in _routes(app.routes) if path.startswith(prefix) and "GET" in methods}
+        {path for path, methods in endpoints(app.routes) if path.startswith(prefix) and "GET" in methods}
     )
 
 
