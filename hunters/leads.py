@@ -21,8 +21,8 @@ from hunters.lead_notes import record_event
 from hunters.lead_notices import active_members, queue_lead_notices
 from hunters.notify import chat_language, enqueue_telegram_notice
 from hunters.routing import Audience, lead_routing, owns_lead
+from hunters.visibility import visible_leads
 from store.models import (
-    CampaignOwner,
     Company,
     County,
     Hunter,
@@ -220,15 +220,6 @@ def claim_lead(
     return ClaimResult(ClaimStatus.TAKEN, texts.taken_text(owner, language), lead, owner)
 
 
-def may_claim(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
-    """Whether this approved hunter could take this open lead now (the portal's list and pages ask this)."""
-    return (
-        hunter.state == HunterState.APPROVED
-        and lead.state == LeadState.NEW
-        and _claim_refusal(session, hunter=hunter, lead=lead) is None
-    )
-
-
 def _claim_refusal(session: Session, *, hunter: Hunter, lead: Lead) -> ClaimStatus | None:
     """Why this hunter may not claim the lead, or None: an owner of its campaign always may; while the lead is
     for the owners only nobody else may; otherwise the county's hunters of its trades may."""
@@ -295,20 +286,9 @@ def record_outcome(
 
 
 def hunter_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead], list[Lead]]:
-    """What `/leads` shows an approved hunter: the leads they own, and the open ones they could take."""
-    owned = list(session.scalars(select(Lead).where(Lead.hunter_id == hunter.id).order_by(Lead.id)))
-    counties = [c.number for c in hunter.counties]
-    owned_campaigns = select(CampaignOwner.campaign_id).where(CampaignOwner.hunter_id == hunter.id)
-    of_owned_campaign = exists().where(
-        Registration.id == Lead.registration_id, Registration.campaign_id.in_(owned_campaigns)
-    )
-    open_leads = [
-        lead
-        for lead in session.scalars(
-            select(Lead)
-            .where(Lead.state == LeadState.NEW, or_(Lead.county_number.in_(counties), of_owned_campaign))
-            .order_by(Lead.id)
-        )
-        if may_claim(session, hunter=hunter, lead=lead)
-    ]
+    """What `/leads` shows an approved hunter: the leads they own, and the open ones they could take, both by
+    the one rule of hunters.visibility."""
+    visible = select(Lead).where(visible_leads(session, hunter=hunter)).order_by(Lead.id)
+    owned = list(session.scalars(visible.where(Lead.hunter_id == hunter.id)))
+    open_leads = list(session.scalars(visible.where(Lead.state == LeadState.NEW, Lead.hunter_id.is_(None))))
     return owned, open_leads

@@ -1,7 +1,8 @@
 """What the portal shows a member of a hunter organisation: the organisation's leads (the ones it holds and the
 open ones of its counties and trades) and, for one lead, the company, its registration, its conversation with
 the campaign and the organisation's own history of it. Nothing here is shown for a lead the organisation may not
-see: `visible_lead` is the one gate, used by every page and action of the portal."""
+see: `visible_lead` is the one gate, used by every page and action of the portal, and it asks
+hunters.visibility, the rule the lists, the Telegram chat and a member's dashboard/API scope ask too."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from companies.training import approved_trades
 from hunters.lead_notes import HistoryEntry, lead_history
-from hunters.leads import hunter_leads, may_claim
+from hunters.leads import hunter_leads
+from hunters.visibility import visible_lead_of
 from store.models import (
     Company,
     County,
@@ -42,12 +44,7 @@ def organisation_leads(session: Session, *, hunter: Hunter) -> tuple[list[Lead],
 def visible_lead(session: Session, *, hunter: Hunter, lead_id: int) -> Lead | None:
     """The lead if the organisation holds it or may take it now; None for every other id, whether it exists or
     not (lead ids count up: knowing one proves nothing)."""
-    lead = session.get(Lead, lead_id)
-    if lead is None:
-        return None
-    if lead.hunter_id == hunter.id and hunter.state == HunterState.APPROVED:
-        return lead
-    return lead if may_claim(session, hunter=hunter, lead=lead) else None
+    return visible_lead_of(session, hunter=hunter, lead_id=lead_id)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from hunters.lead_export import lead_detail, lead_rows
 from hunters.leads import claim_lead, create_lead
 from hunters.members import active_members
 from hunters.signup import SignupInput, sign_up
+from hunters.visibility import scope_of_member
 from staff.accounts import add_staff
-from staff.scopes import EVERYTHING, scope_of_member, scope_of_staff
+from staff.scopes import EVERYTHING, scope_of_staff
 from staff.tokens import create_api_token
 from store.db import Database
 from store.models import HunterState, StaffRole
