@@ -20,8 +20,8 @@ from hunters import lead_texts as texts
 from hunters.lead_notes import record_event
 from hunters.lead_notices import active_members, queue_lead_notices
 from hunters.notify import chat_language, enqueue_telegram_notice
-from hunters.routing import Audience, lead_routing, owns_lead
-from hunters.visibility import visible_leads
+from hunters.routing import Audience, lead_routing
+from hunters.visibility import reach, visible_leads
 from store.models import (
     Company,
     County,
@@ -171,15 +171,6 @@ def covers_county(session: Session, *, hunter_id: int, county_number: str | None
     )
 
 
-def covers_trades(session: Session, *, hunter: Hunter, lead: Lead) -> bool:
-    """The hunter works in one of the lead's trades, or in all trades; a lead naming none is for anyone."""
-    if hunter.all_trades:
-        return True
-    registration = session.get(Registration, lead.registration_id)
-    wanted = {t.id for t in registration.trades} if registration is not None else set()
-    return not wanted or bool(wanted & {t.id for t in hunter.trades})
-
-
 def claim_lead(
     session: Session,
     *,
@@ -221,16 +212,17 @@ def claim_lead(
 
 
 def _claim_refusal(session: Session, *, hunter: Hunter, lead: Lead) -> ClaimStatus | None:
-    """Why this hunter may not claim the lead, or None: an owner of its campaign always may; while the lead is
-    for the owners only nobody else may; otherwise the county's hunters of its trades may."""
-    routing = lead_routing(session, lead=lead)
-    if owns_lead(routing, hunter.id):
+    """Why this hunter may not claim the lead, or None, by the parts of the one rule (hunters.visibility): an
+    owner of its campaign always may; while the lead is for the owners only nobody else may; otherwise the
+    county's hunters of its trades may."""
+    parts = reach(session, hunter=hunter, lead_id=lead.id)
+    if parts.owner:
         return None
-    if routing.audience(lead) is Audience.OWNERS:
+    if not parts.open_to_county:
         return ClaimStatus.OWNERS_ONLY
-    if not covers_county(session, hunter_id=hunter.id, county_number=lead.county_number):
+    if not parts.in_county:
         return ClaimStatus.OUTSIDE_COUNTY
-    if not covers_trades(session, hunter=hunter, lead=lead):
+    if not parts.in_trades:
         return ClaimStatus.OUTSIDE_TRADES
     return None
 

@@ -10,6 +10,9 @@ of one lead alike, without loading the rows into Python.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import NamedTuple
+
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
@@ -31,20 +34,54 @@ from store.models import (
 NOBODY = Scope(counties=frozenset(), hunter_id=-1, rule=false())
 
 
+class _Parts(NamedTuple):
+    owner: ColumnElement[bool]  # the lead's campaign is the organisation's (alone or with others)
+    open_to_county: ColumnElement[bool]  # its campaign does not keep it for the owners
+    in_county: ColumnElement[bool]
+    in_trades: ColumnElement[bool]
+
+
+def _parts(session: Session, hunter: Hunter) -> _Parts:
+    owned_campaigns = select(CampaignOwner.campaign_id).where(CampaignOwner.hunter_id == hunter.id)
+    return _Parts(
+        _of_campaigns(owned_campaigns),
+        _not_kept_for_owners(session),
+        _county_in([c.number for c in hunter.counties]),
+        _in_trades(hunter),
+    )
+
+
 def visible_leads(session: Session, *, hunter: Hunter) -> ColumnElement[bool]:
     """The WHERE clause on `Lead` for what this organisation may see and take."""
     if hunter.state != HunterState.APPROVED:
         return false()
-    owned_campaigns = select(CampaignOwner.campaign_id).where(CampaignOwner.hunter_id == hunter.id)
-    for_the_county = and_(
-        _county_in([c.number for c in hunter.counties]),
-        _in_trades(hunter),
-        _not_kept_for_owners(session),
-    )
+    parts = _parts(session, hunter)
     return or_(
         Lead.hunter_id == hunter.id,
-        and_(Lead.state == LeadState.NEW, or_(_of_campaigns(owned_campaigns), for_the_county)),
+        and_(
+            Lead.state == LeadState.NEW,
+            or_(parts.owner, and_(parts.open_to_county, parts.in_county, parts.in_trades)),
+        ),
     )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Which parts of the rule one lead meets for one organisation, read by the same clauses as
+    `visible_leads`: a refused claim says which part failed."""
+
+    owner: bool
+    open_to_county: bool
+    in_county: bool
+    in_trades: bool
+
+
+def reach(session: Session, *, hunter: Hunter, lead_id: int) -> Reach:
+    parts = _parts(session, hunter)
+    row = session.execute(
+        select(*(clause.label(name) for name, clause in parts._asdict().items())).where(Lead.id == lead_id)
+    ).one()
+    return Reach(*(bool(value) for value in row))  # NULL (a lead without a county) is not a match
 
 
 def visible_lead_of(session: Session, *, hunter: Hunter, lead_id: int) -> Lead | None:

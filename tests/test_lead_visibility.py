@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hunters.lead_export import lead_detail, lead_rows
-from hunters.leads import claim_lead, create_lead, hunter_leads
+from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads
 from hunters.portal_leads import organisation_leads, visible_lead
 from hunters.visibility import scope_of_member
 from store.models import Campaign, CampaignOwner, Company, Hunter, HunterMember, HunterState, Lead
@@ -69,6 +69,11 @@ def test_the_portal_the_chat_and_the_api_agree_for_a_member(session: Session) ->
         shown = lead.id in expected
         assert (visible_lead(session, hunter=ours, lead_id=lead.id) is not None) is shown
         assert (lead_detail(session, lead_id=lead.id, scope=scope) is not None) is shown
+    # the claim (Telegram button, portal) refuses what the lists leave out, and says why
+    assert claim_lead(session, lead_id=other_trade.id, hunter_id=ours.id).status is ClaimStatus.OUTSIDE_TRADES
+    assert claim_lead(session, lead_id=kept.id, hunter_id=ours.id).status is ClaimStatus.OWNERS_ONLY
+    assert claim_lead(session, lead_id=rivals.id, hunter_id=ours.id).status is ClaimStatus.TAKEN
+    assert claim_lead(session, lead_id=owned_far.id, hunter_id=ours.id).ok
     companies = set(session.scalars(select(Company.id).where(scope.companies())))
     assert companies == {lead.company_id for lead in everything if lead.id in expected}
 
