@@ -12,15 +12,16 @@ erased.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
 from companies.optout_records import record_opt_out
-from companies.optouts import address_owners, mark_do_not_contact
+from companies.optouts import mark_do_not_contact
 from companies.phones import normalize_phone
 from store.models import (
     AuditEvent,
@@ -112,7 +113,7 @@ def export_address(session: Session, *, kind: ContactKind, address: str) -> dict
                 select(Registration).where(or_(Registration.phone == address, Registration.email == address))
             )
         ],
-        "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, address)))],
+        "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, [address])))],
         **_member_export(session, kind, address),
         "rsvps": [_row(r) for r in session.scalars(select(Rsvp).where(Rsvp.address == address))],
         "opted_out": session.scalar(
@@ -164,19 +165,19 @@ def _company(session: Session, orgnr: str) -> Company:
     return company
 
 
-def _member_match(kind: ContactKind, address: str) -> Any:
+def _member_match(kind: ContactKind, addresses: Collection[str]) -> Any:
     column = {
         ContactKind.PHONE: HunterMember.phone,
         ContactKind.EMAIL: HunterMember.email,
         ContactKind.TELEGRAM: HunterMember.telegram_chat_id,
     }
-    return column[kind] == address
+    return column[kind].in_(addresses)
 
 
 def _member_export(session: Session, kind: ContactKind, address: str) -> dict[str, Any]:
     """A member of a hunter organisation with this address: the person, the notes they wrote, and what was
     logged about them (sign-in secrets are kept only as hashes and are not personal data worth exporting)."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, address))).all()
+    members = session.scalars(select(HunterMember).where(_member_match(kind, [address]))).all()
     ids = [m.id for m in members]
     notes = session.scalars(select(LeadNote).where(LeadNote.member_id.in_(ids)).order_by(LeadNote.id))
     sessions = session.scalars(select(MemberSession.id_hash).where(MemberSession.member_id.in_(ids))).all()
@@ -193,11 +194,11 @@ def _member_export(session: Session, kind: ContactKind, address: str) -> dict[st
     }
 
 
-def _erase_members(session: Session, kind: ContactKind, address: str) -> int:
+def _erase_members(session: Session, kind: ContactKind, addresses: Collection[str]) -> int:
     """A member with this address loses name, addresses and chat, is removed from the organisation, and is signed
     out; their sign-in secrets and waiting digest lines go. Their notes stay with the lead (the organisation's
     record of its work), no longer tied to anyone who can be named."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, address))).all()
+    members = session.scalars(select(HunterMember).where(_member_match(kind, addresses))).all()
     ids = [m.id for m in members]
     if not ids:
         return 0
@@ -211,13 +212,13 @@ def _erase_members(session: Session, kind: ContactKind, address: str) -> int:
     return len(members)
 
 
-def _hunter_match(kind: ContactKind, address: str) -> Any:
+def _hunter_match(kind: ContactKind, addresses: Collection[str]) -> Any:
     column = {
         ContactKind.PHONE: Hunter.phone,
         ContactKind.EMAIL: Hunter.email,
         ContactKind.TELEGRAM: Hunter.telegram_chat_id,
     }
-    return column[kind] == address
+    return column[kind].in_(addresses)
 
 
 ERASED_NAME = "–"  # the column needs a name; an erased member has none
@@ -273,12 +274,14 @@ def _erase_registrations(session: Session, registration_ids: set[int], report: E
         session.refresh(registration)
 
 
-def _registrations_of(session: Session, kind: ContactKind, address: str) -> set[int]:
-    """Registrations naming the address, and those made in its conversation (a chat's registration holds the
+def _registrations_of(session: Session, kind: ContactKind, addresses: Collection[str]) -> set[int]:
+    """Registrations naming the addresses, and those made in their conversations (a chat's registration holds the
     register's phone number, so only the company and channel tie it to the person who answered)."""
     found = set(
         session.scalars(
-            select(Registration.id).where(or_(Registration.phone == address, Registration.email == address))
+            select(Registration.id).where(
+                or_(Registration.phone.in_(addresses), Registration.email.in_(addresses))
+            )
         )
     )
     channel, source = CHANNEL_OF_KIND.get(kind), SOURCE_OF_KIND.get(kind)
@@ -287,14 +290,14 @@ def _registrations_of(session: Session, kind: ContactKind, address: str) -> set[
     companies = set(
         session.scalars(
             select(Contact.company_id).where(
-                Contact.kind == kind, Contact.address == address, Contact.company_id.is_not(None)
+                Contact.kind == kind, Contact.address.in_(addresses), Contact.company_id.is_not(None)
             )
         )
     ) | set(
         session.scalars(
             select(Conversation.company_id).where(
                 Conversation.channel == channel,
-                Conversation.address == address,
+                Conversation.address.in_(addresses),
                 Conversation.company_id.is_not(None),
             )
         )
@@ -310,67 +313,86 @@ def _registrations_of(session: Session, kind: ContactKind, address: str) -> set[
     return found
 
 
+def _erase_addresses(
+    session: Session, kind: ContactKind, addresses: Collection[str], source: str, report: ErasureReport
+) -> None:
+    """Removes every trace of these addresses of one kind, each table touched once for all of them; they stay
+    opted out as keyed hashes only. Registrations are the caller's (it may have more of them to clear)."""
+    hasher = AddressHasher.load(session)
+    for address in addresses:
+        record_opt_out(session, hasher=hasher, kind=kind, address=address, source=source)
+    session.execute(
+        update(OptOut)
+        .where(OptOut.address_hash.in_([hasher(kind, address) for address in addresses]))
+        .values(address=None)
+    )
+    contacts = session.scalars(
+        select(Contact).where(Contact.kind == kind, Contact.address.in_(addresses))
+    ).all()
+    for contact in contacts:
+        session.delete(contact)
+    report.contacts += len(contacts)
+    report.messages += _blank_messages(session, Message.address.in_(addresses))
+    report.replies += _updated(
+        session, update(Reply).where(Reply.sender.in_(addresses)).values(sender=None, text=None)
+    )
+    # The answer itself (yes, no, how many) stays for the organiser's count; where it came from goes.
+    report.rsvps += _updated(session, update(Rsvp).where(Rsvp.address.in_(addresses)).values(address=None))
+    conversations = session.scalars(select(Conversation).where(Conversation.address.in_(addresses))).all()
+    for conversation in conversations:
+        session.delete(conversation)
+    report.conversations += len(conversations)
+    hunters = session.scalars(select(Hunter).where(_hunter_match(kind, addresses))).all()
+    for hunter in hunters:
+        hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
+    report.hunters += len(hunters)
+    report.members += _erase_members(session, kind, addresses)
+    for company in session.scalars(
+        select(Company).where(
+            or_(Company.phone.in_(addresses), Company.mobile.in_(addresses), Company.email.in_(addresses))
+        )
+    ):
+        for column in ("phone", "mobile", "email"):
+            if getattr(company, column) in addresses:
+                setattr(company, column, None)
+
+
 def erase_address(
     session: Session, *, kind: ContactKind, address: str, source: str = "privacy"
 ) -> ErasureReport:
     """Removes every trace of the address; it stays opted out as a keyed hash only. The caller commits."""
     address = normalise_address(kind, address)
-    hasher = AddressHasher.load(session)
     report = ErasureReport()
-    _erase_registrations(session, _registrations_of(session, kind, address), report)
-    record_opt_out(session, hasher=hasher, kind=kind, address=address, source=source)
-    session.execute(update(OptOut).where(OptOut.address_hash == hasher(kind, address)).values(address=None))
-    contacts = session.scalars(select(Contact).where(Contact.kind == kind, Contact.address == address)).all()
-    for contact in contacts:
-        session.delete(contact)
-    report.contacts = len(contacts)
-    report.messages += _blank_messages(session, Message.address == address)
-    report.replies = _updated(
-        session, update(Reply).where(Reply.sender == address).values(sender=None, text=None)
-    )
-    # The answer itself (yes, no, how many) stays for the organiser's count; where it came from goes.
-    report.rsvps = _updated(session, update(Rsvp).where(Rsvp.address == address).values(address=None))
-    conversations = session.scalars(select(Conversation).where(Conversation.address == address)).all()
-    for conversation in conversations:
-        session.delete(conversation)
-    report.conversations = len(conversations)
-    hunters = session.scalars(select(Hunter).where(_hunter_match(kind, address))).all()
-    for hunter in hunters:
-        hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
-    report.hunters = len(hunters)
-    report.members = _erase_members(session, kind, address)
-    for company in session.scalars(
-        select(Company).where(
-            or_(Company.phone == address, Company.mobile == address, Company.email == address)
-        )
-    ):
-        for column in ("phone", "mobile", "email"):
-            if getattr(company, column) == address:
-                setattr(company, column, None)
+    _erase_registrations(session, _registrations_of(session, kind, [address]), report)
+    _erase_addresses(session, kind, [address], source, report)
     session.flush()
     return report
 
 
 def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     """Erases every address of the company and the personal parts of its registrations; the register's public
-    record of the company itself stays (it is not personal data, and re-imports would bring it back)."""
+    record of the company itself stays (it is not personal data, and re-imports would bring it back).
+
+    Set-based: the addresses are gathered by kind first, and each table is then touched once per kind, not once
+    per contact (a company with many contacts used to rescan registrations, messages and replies for each)."""
     company = _company(session, orgnr)
     report = ErasureReport()
+    shared_owners = _other_owners(session, company)
+    erased: dict[ContactKind, set[str]] = {}
     for contact in list(company.contacts):
-        if address_owners(session, kind=contact.kind, address=contact.address) - {company.id}:
+        if (contact.kind, contact.address) in shared_owners:
             # Another company's current address too (a switchboard, an accountant): only this company's link to
             # it goes. Erasing it would opt it out for the others as well (PRODUCT §3).
             session.delete(contact)
             report.contacts += 1
-            continue
-        part = erase_address(session, kind=contact.kind, address=contact.address)
-        for key, value in part.as_dict().items():
-            setattr(report, key, getattr(report, key) + value)
-    _erase_registrations(
-        session,
-        set(session.scalars(select(Registration.id).where(Registration.company_id == company.id))),
-        report,
-    )
+        else:
+            erased.setdefault(contact.kind, set()).add(contact.address)
+    registrations = set(session.scalars(select(Registration.id).where(Registration.company_id == company.id)))
+    for kind, addresses in erased.items():
+        registrations |= _registrations_of(session, kind, addresses)
+    _erase_registrations(session, registrations, report)
+    for kind, addresses in erased.items():
+        _erase_addresses(session, kind, addresses, "privacy", report)
     lead_ids = select(Lead.id).where(Lead.company_id == company.id)
     report.messages += _blank_messages(
         session, or_(Message.company_id == company.id, Message.lead_id.in_(lead_ids))
@@ -397,6 +419,24 @@ def erase_company(session: Session, *, orgnr: str) -> ErasureReport:
     mark_do_not_contact(session, company_id=company.id, source="privacy")
     session.flush()
     return report
+
+
+def _other_owners(session: Session, company: Company) -> set[tuple[ContactKind, str]]:
+    """The company's addresses that are also another company's current contact, in one query."""
+    mine = select(Contact.kind, Contact.address).where(Contact.company_id == company.id)
+    return {
+        (kind, address)
+        for kind, address in session.execute(
+            select(Contact.kind, Contact.address)
+            .where(
+                tuple_(Contact.kind, Contact.address).in_(mine),
+                Contact.replaced_at.is_(None),
+                Contact.company_id.is_not(None),
+                Contact.company_id != company.id,
+            )
+            .distinct()
+        ).tuples()
+    }
 
 
 def export_subject(session: Session, *, kind: str, value: str) -> dict[str, Any]:
