@@ -492,20 +492,21 @@ def _yes_or_no(turn: Turn, step: str) -> bool | Answer:
     return Answer(text("bad_yes_no", turn.language), yes_no(turn.language))
 
 
-def _adult(turn: Turn) -> Answer | None:
-    answer = _yes_or_no(turn, "adult")
-    if isinstance(answer, Answer):
-        return answer
-    turn.registration.adult_apprentices = answer
-    return None
+def _yes_or_no_into(step: str, attribute: str) -> Callable[[Turn], Answer | None]:
+    """The handler of a yes/no question whose answer goes into one column of the registration."""
+
+    def handle(turn: Turn) -> Answer | None:
+        answer = _yes_or_no(turn, step)
+        if isinstance(answer, Answer):
+            return answer
+        setattr(turn.registration, attribute, answer)
+        return None
+
+    return handle
 
 
-def _trial(turn: Turn) -> Answer | None:
-    answer = _yes_or_no(turn, "trial")
-    if isinstance(answer, Answer):
-        return answer
-    turn.registration.trial_first = answer
-    return None
+_adult = _yes_or_no_into("adult", "adult_apprentices")
+_trial = _yes_or_no_into("trial", "trial_first")
 
 
 def _start(turn: Turn) -> Answer | None:
@@ -527,11 +528,7 @@ def _phone(turn: Turn) -> Answer | None:
         return _stale(turn, "phone")
     raw = " ".join(turn.text.split())
     if "@" in raw:
-        email = normalize_email(raw)
-        if email is None:
-            return Answer(text("bad_email", turn.language, text=raw[:40]))
-        turn.registration.email = email
-        return None
+        return _take_email(turn, raw)
     phone = normalize_phone(raw) if raw else None
     if phone is None:
         return Answer(
@@ -548,6 +545,11 @@ def _email(turn: Turn) -> Answer | None:
     if raw.lower() in NONE_WORDS or raw in {"-", "–"}:
         turn.registration.email = None
         return None
+    return _take_email(turn, raw)
+
+
+def _take_email(turn: Turn, raw: str) -> Answer | None:
+    """The one e-mail check of the flow: the phone question takes an address as well as the e-mail question."""
     email = normalize_email(raw)
     if email is None:
         return Answer(text("bad_email", turn.language, text=raw[:40]))
