@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from store.models import (
     RsvpStatus,
     utcnow,
 )
+from store.times import OSLO, iso_oslo
 
 MAX_PEOPLE = 50
 # The callback data of the JA/NEI buttons under a Telegram invitation (campaigns.render adds them): yes or no.
@@ -41,6 +43,18 @@ RSVP_BUTTONS = {
 
 class MeetingError(ValueError):
     """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...)."""
+
+
+def parse_moment(value: str) -> datetime | None:
+    """A time staff typed (the dashboard's `datetime-local` field, a CLI option or an API field): Oslo wall time
+    unless it names its offset, so `2027-02-10T14:00` means two o'clock in Norway; empty is None."""
+    if not value.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise MeetingError(f"«{value[:40]}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
 
 
 SAMPLE = Meeting(
@@ -226,13 +240,18 @@ def change_meeting(
     now: datetime | None = None,
 ) -> int:
     """Changes a meeting and tells everyone who said JA (attending and waiting); returns how many were told.
-    A larger capacity moves the waiting list up."""
+    A larger capacity moves the waiting list up; a new start without a new end keeps the meeting's length."""
     now = now or utcnow()
     event = _locked(session, event_id)
     if event.cancelled_at is not None:
         raise MeetingError("møtet er avlyst")
     starts = at or event.starts_at
-    finish = ends if ends is not None else event.ends_at
+    if ends is not None:
+        finish: datetime | None = ends
+    elif event.ends_at is not None:  # a moved start keeps the meeting's length
+        finish = starts + (event.ends_at - event.starts_at)
+    else:
+        finish = None
     if finish is not None and finish <= starts:
         raise MeetingError("møtet slutter før det begynner")
     if capacity is not None and capacity < 1:
@@ -297,6 +316,37 @@ def events_of_campaign(session: Session, *, campaign_id: int) -> list[Event]:
             .order_by(CampaignStep.position)
         )
     )
+
+
+def event_rows(session: Session, *, campaign_id: int) -> list[dict[str, Any]]:
+    """The campaign's meetings with their head counts, for `jeger campaign meeting list` and the API: machine
+    values (ISO 8601 with the Oslo offset), so both print the same document."""
+    counts = {
+        (event_id, status): (companies, people)
+        for event_id, status, companies, people in session.execute(
+            select(Rsvp.event_id, Rsvp.status, func.count(), func.coalesce(func.sum(Rsvp.people), 0))
+            .join(Event, Event.id == Rsvp.event_id)
+            .where(Event.campaign_id == campaign_id)
+            .group_by(Rsvp.event_id, Rsvp.status)
+        ).tuples()
+    }
+    return [
+        {
+            "id": event.id,
+            "title": event.title,
+            "starts_at": iso_oslo(event.starts_at),
+            "ends_at": iso_oslo(event.ends_at),
+            "place": event.place,
+            "capacity": event.capacity,
+            "attending": counts.get((event.id, RsvpStatus.ATTENDING), (0, 0))[0],
+            "people": counts.get((event.id, RsvpStatus.ATTENDING), (0, 0))[1],
+            "waiting": counts.get((event.id, RsvpStatus.WAITING), (0, 0))[0],
+            "declined": counts.get((event.id, RsvpStatus.DECLINED), (0, 0))[0],
+            "changed_at": iso_oslo(event.changed_at),
+            "cancelled_at": iso_oslo(event.cancelled_at),
+        }
+        for event in events_of_campaign(session, campaign_id=campaign_id)
+    ]
 
 
 def meeting_of_company(session: Session, *, event_id: int, company_id: int) -> Rsvp | None:

@@ -15,6 +15,7 @@ from cli import (
     hunters,
     imports,
     leads,
+    meetings,
     privacy,
     registrations,
     replies,
@@ -54,6 +55,9 @@ for sub, name in [
     (registrations.registrations_app, "registrations"),
 ]:
     app.add_typer(sub, name=name)
+
+
+campaign.campaign_app.add_typer(meetings.meeting_app, name="meeting")
 
 
 def main() -> None:

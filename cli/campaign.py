@@ -433,9 +433,8 @@ def campaign_report(
 
 def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, output: Path | None) -> None:
     import sys
-    from dataclasses import asdict
 
-    from reports.outcome_export import default_filename, write_csv, write_xlsx
+    from reports.outcome_export import default_filename, outcome_json, write_csv, write_xlsx
     from reports.outcomes import outcome_report
 
     try:
@@ -449,10 +448,7 @@ def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, out
             write_xlsx(report, binary)
         typer.echo(f"Resultatrapporten er skrevet til {target}.", err=True)
     elif fmt == "json":
-        data = asdict(report)
-        for key in ("by_trade_county", "by_trade_municipality"):
-            data[key] = [{"key": list(k), **v} for k, v in data[key].items()]
-        print_json(data)
+        print_json(outcome_json(report))
     elif output is not None:
         with output.open("w", encoding="utf-8", newline="") as text:
             write_csv(report, text)

@@ -4,6 +4,7 @@ cells neutralised): `jeger campaign report ID --outcomes`, the dashboard's downl
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import IO, Any
 
 from exports import tables
@@ -76,3 +77,12 @@ def write_csv(report: OutcomeReport, out: IO[str]) -> None:
     tables.write_csv(
         out, header=["Fag", "Fylke", "Fylkesnr.", *MEASURE_HEADINGS], rows=trade_county_rows(report)
     )
+
+
+def outcome_json(report: OutcomeReport) -> dict[str, Any]:
+    """The report as one JSON document (`--format json`, the API): a breakdown's tuple keys become a `key` list
+    beside the measures, since JSON objects take only string keys."""
+    data = asdict(report)
+    for breakdown in ("by_trade_county", "by_trade_municipality"):
+        data[breakdown] = [{"key": list(key), **counts} for key, counts in data[breakdown].items()]
+    return data

@@ -64,7 +64,7 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS, dependencies=[
 whole = APIRouter()
 
 
-def _campaign_in_scope(request: Request, session: SessionDep, scope: ApiScope) -> None:
+def campaign_in_scope(request: Request, session: SessionDep, scope: ApiScope) -> None:
     """A county officer's token reaches only campaigns whose audience lies in their counties (campaigns.scope);
     any other answers 404, as if it did not exist."""
     raw = request.path_params.get("campaign_id")
@@ -77,7 +77,7 @@ def _campaign_in_scope(request: Request, session: SessionDep, scope: ApiScope) -
 
 
 # Campaigns: cut to a county officer's counties (their list, their campaigns, their audience when they create).
-campaign_routes = APIRouter(dependencies=[Depends(_campaign_in_scope)])
+campaign_routes = APIRouter(dependencies=[Depends(campaign_in_scope)])
 SCOPED_OUT: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "A county officer's token: this route covers every county."}
 }

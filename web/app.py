@@ -13,6 +13,7 @@ from store.db import Database
 from web import (
     admin,
     api,
+    api_meetings,
     health,
     hunter_signup,
     input_errors,
@@ -76,6 +77,7 @@ def create_app(
     admin.install(app, settings=settings, db=database)
     portal.install(app)
     app.include_router(api.router)
+    app.include_router(api_meetings.router)
     app.include_router(site.router)
     input_errors.install(app)
     app.add_middleware(SecurityHeaders, https=settings.public_base_url.startswith("https://"))

@@ -3,7 +3,6 @@ cancel forms) and the outcome report, each with its downloads."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -13,13 +12,12 @@ from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
 from campaigns.meeting_attendees import attendee_rows
 from campaigns.meeting_attendees import write_csv as attendees_csv
 from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
-from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign
+from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign, parse_moment
 from reports.outcome_export import MEASURE_HEADINGS, default_filename, trade_county_rows
 from reports.outcome_export import write_csv as outcomes_csv
 from reports.outcome_export import write_xlsx as outcomes_xlsx
 from reports.outcomes import outcome_report
 from store.models import Campaign
-from store.times import OSLO
 from web.admin.ui import flash, page, redirect
 from web.auth import CurrentStaff
 from web.deps import SessionDep, SettingsDep
@@ -61,17 +59,6 @@ def attendees_download(campaign_id: int, kind: str, session: SessionDep, staff: 
     )
 
 
-def _moment(value: str) -> datetime | None:
-    """A `datetime-local` field, read as Oslo wall time; empty is None."""
-    if not value.strip():
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise MeetingError(f"«{value[:40]}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
-
-
 @router.post("/campaigns/{campaign_id}/events/{event_id}/change")
 def event_change(
     request: Request,
@@ -93,8 +80,8 @@ def event_change(
             event_id=event_id,
             settings=settings,
             title=title.strip() or None,
-            at=_moment(at),
-            ends=_moment(ends),
+            at=parse_moment(at),
+            ends=parse_moment(ends),
             place=place.strip() or None,
             capacity=int(capacity) if capacity.strip().isdigit() else None,
         )
