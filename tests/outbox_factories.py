@@ -34,6 +34,18 @@ CONTACT_KIND = {
     Channel.EMAIL: ContactKind.EMAIL,
     Channel.TELEGRAM: ContactKind.TELEGRAM,
 }
+# The message states `jeger campaign status --json` counts, every one of them even at zero: a contract for scripts.
+STATUS_COUNT_KEYS = (
+    "queued",
+    "sending",
+    "sent",
+    "delivered",
+    "failed",
+    "undelivered",
+    "skipped",
+    "cancelled",
+    "unknown",
+)
 ALWAYS_OPEN = {
     "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
     "start": "00:00",

@@ -35,7 +35,7 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
-from tests.outbox_factories import make_recipient
+from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 
 OPEN = """[window]
 days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -230,20 +230,7 @@ def test_status_of_a_fresh_campaign_has_every_state_at_zero_and_list_shows_it(
     assert set(status) == {"id", "name", "state", "steps", "waiting"}
     assert status["state"] == "draft" and status["steps"][0]["scheduled_for"] is None
     assert status["waiting"] == []  # nothing is queued before launch
-    assert status["steps"][0]["counts"] == dict.fromkeys(
-        [
-            "queued",
-            "sending",
-            "sent",
-            "delivered",
-            "failed",
-            "undelivered",
-            "skipped",
-            "cancelled",
-            "unknown",
-        ],
-        0,
-    )
+    assert status["steps"][0]["counts"] == dict.fromkeys(STATUS_COUNT_KEYS, 0)
     listed = json.loads(cli("campaign", "list", "--json").stdout)
     assert [(c["id"], c["state"]) for c in listed] == [(cid, "draft")]
     with db.session() as session:
@@ -287,15 +274,21 @@ def custom_templates(settings: Settings, tmp_path: Path) -> None:
 LONG = '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/lang"\nat = "2026-01-05T09:00"\n'
 
 
-def test_preview_fails_for_the_company_whose_sms_would_be_over_ten_segments(
-    db: Database, settings: Settings, cli: Any, tmp_path: Path
-) -> None:
+def long_sms_campaign(db: Database, settings: Settings, tmp_path: Path) -> int:
+    """A draft campaign of one `sms/lang` step (see `custom_templates`) with one ordinary recipient; its id."""
     custom_templates(settings, tmp_path)
     with db.transaction() as session:
         make_recipient(session)
-        cid = create_campaign(
+        return create_campaign(
             session, source=toml(steps=LONG), filename="r.toml", settings=settings
         ).campaign.id
+
+
+def test_preview_fails_for_the_company_whose_sms_would_be_over_ten_segments(
+    db: Database, settings: Settings, cli: Any, tmp_path: Path
+) -> None:
+    cid = long_sms_campaign(db, settings, tmp_path)
+    with db.transaction() as session:
         long_name = make_recipient(session, name="Ωmega Bygg AS")[0].orgnr
     result = cli("campaign", "preview", str(cid))
     assert result.exit_code == 2
@@ -581,12 +574,7 @@ def test_preview_of_a_company_outside_the_audience_says_which_and_why(
 def test_launch_refuses_a_campaign_whose_template_broke_after_create(
     db: Database, settings: Settings, cli: Any, tmp_path: Path
 ) -> None:
-    custom_templates(settings, tmp_path)
-    with db.transaction() as session:
-        make_recipient(session)
-        cid = create_campaign(
-            session, source=toml(steps=LONG), filename="r.toml", settings=settings
-        ).campaign.id
+    cid = long_sms_campaign(db, settings, tmp_path)
     (settings.templates_dir / "sms" / "lang.nb.txt").write_text("Hei {{ kontaktperson }}. Svar STOPP\n")
     result = cli("campaign", "launch", str(cid))
     assert result.exit_code == 2

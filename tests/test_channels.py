@@ -13,7 +13,16 @@ import pytest
 from aiosmtpd.controller import Controller
 from twilio.rest import Client
 
-from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, Sent, Unknown
+from channels.base import (
+    ChannelAdapter,
+    Failed,
+    OptedOut,
+    OutgoingMessage,
+    RetryLater,
+    SendResult,
+    Sent,
+    Unknown,
+)
 from channels.email import SmtpEmail
 from channels.registry import build_channels
 from channels.sms import TwilioSms
@@ -35,16 +44,22 @@ def sms(to: str = "+4791234567", body: str = "Hei! Svar STOPP for å melde deg a
     return OutgoingMessage(message_id=1, channel=Channel.SMS, address=to, body=body)
 
 
-def test_twilio_adapter_sends_with_status_callback(fake_twilio: FakeTwilio) -> None:
-    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
+def send_once(adapter: ChannelAdapter, message: OutgoingMessage) -> SendResult:
+    """Sends one message through `adapter` and closes it, as the dispatcher does at the end of a run."""
 
-    async def go() -> object:
+    async def go() -> SendResult:
         try:
-            return await adapter.send(sms())
+            return await adapter.send(message)
         finally:
             await adapter.close()
 
-    result = asyncio.run(go())
+    return asyncio.run(go())
+
+
+def test_twilio_adapter_sends_with_status_callback(fake_twilio: FakeTwilio) -> None:
+    adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
+
+    result = send_once(adapter, sms())
     assert isinstance(result, Sent) and result.provider_id.startswith("SM")
     (message,) = fake_twilio.messages
     assert (
@@ -71,13 +86,7 @@ def test_twilio_errors_are_interpreted_once(
     fake_twilio.fail_next(status=status, code=code, message="injected")
     adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
 
-    async def go() -> object:
-        try:
-            return await adapter.send(sms())
-        finally:
-            await adapter.close()
-
-    result = asyncio.run(go())
+    result = send_once(adapter, sms())
     assert isinstance(result, expected)
     if isinstance(result, Failed):
         assert result.invalid_address == (code in (21211, 21614))
@@ -89,13 +98,7 @@ def test_a_twilio_timeout_is_unknown_not_retried(fake_twilio: FakeTwilio) -> Non
     fake_twilio.timeout_next(1.5)
     adapter = TwilioSms(base_settings(**fake_twilio.settings_update()), timeout=0.3)
 
-    async def go() -> object:
-        try:
-            return await adapter.send(sms())
-        finally:
-            await adapter.close()
-
-    assert isinstance(asyncio.run(go()), Unknown)
+    assert isinstance(send_once(adapter, sms()), Unknown)
     deadline = time.monotonic() + 10
     while not fake_twilio.messages and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -114,14 +117,8 @@ def test_an_unreachable_twilio_is_retried_later() -> None:
     )
     adapter = TwilioSms(settings, timeout=2)
 
-    async def go() -> object:
-        try:
-            return await adapter.send(sms())
-        finally:
-            await adapter.close()
-
     try:
-        assert isinstance(asyncio.run(go()), RetryLater)
+        assert isinstance(send_once(adapter, sms()), RetryLater)
     finally:
         server.close()
 
@@ -130,13 +127,7 @@ def test_a_429_carries_twilios_retry_after(fake_twilio: FakeTwilio) -> None:
     fake_twilio.fail_next(status=429, code=20429, retry_after=7)
     adapter = TwilioSms(base_settings(**fake_twilio.settings_update()))
 
-    async def go() -> object:
-        try:
-            return await adapter.send(sms())
-        finally:
-            await adapter.close()
-
-    result = asyncio.run(go())
+    result = send_once(adapter, sms())
     assert isinstance(result, RetryLater) and result.retry_after == 7
 
 
@@ -203,13 +194,7 @@ def test_the_sync_client_reaches_the_fake_too(fake_twilio: FakeTwilio) -> None:
 def test_wrong_credentials_are_refused_by_the_fake(fake_twilio: FakeTwilio) -> None:
     adapter = TwilioSms(base_settings(**{**fake_twilio.settings_update(), "twilio_auth_token": "wrong"}))
 
-    async def go() -> object:
-        try:
-            return await adapter.send(sms())
-        finally:
-            await adapter.close()
-
-    assert isinstance(asyncio.run(go()), Failed)
+    assert isinstance(send_once(adapter, sms()), Failed)
 
 
 def test_signatures_are_checked_over_the_public_url() -> None:
@@ -235,15 +220,7 @@ def telegram(fake: FakeTelegram, **extra: object) -> OutgoingMessage:
 
 
 def run_telegram(fake: FakeTelegram, message: OutgoingMessage) -> object:
-    adapter = TelegramChannel(base_settings(**fake.settings_update()))
-
-    async def go() -> object:
-        try:
-            return await adapter.send(message)
-        finally:
-            await adapter.close()
-
-    return asyncio.run(go())
+    return send_once(TelegramChannel(base_settings(**fake.settings_update())), message)
 
 
 def test_telegram_sends_with_buttons(fake_telegram: FakeTelegram) -> None:

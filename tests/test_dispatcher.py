@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from campaigns.dispatch.claim import claim_batch
 from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
@@ -310,6 +310,36 @@ def _quick_dispatcher(settings: Settings, db: Database, provider: Scripted) -> D
     )
 
 
+def _change_after_claim(
+    db: Database,
+    settings: Settings,
+    provider: Scripted,
+    changes: list[tuple[Message, Callable[[Session], None]]],
+) -> dict[int, Message]:
+    """Runs a dispatcher; as each message is claimed, applies its change and waits for the re-check to let go of it.
+
+    Returns every message by id afterwards, for the caller to check what the re-check decided.
+    """
+
+    async def scenario() -> None:
+        dispatcher = _quick_dispatcher(settings, db, provider)
+        await dispatcher.start()
+        try:
+            for message, change in changes:
+                await wait_until(lambda m=message: _claimed(db, m), what=f"the claim of message {message.id}")
+                with db.transaction() as session:
+                    change(session)
+                await wait_until(
+                    lambda m=message: not _claimed(db, m), what=f"the re-check of message {message.id}"
+                )
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    with db.session() as session:
+        return {m.id: m for m in session.scalars(select(Message))}
+
+
 def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, settings: Settings) -> None:
     """Claimed rows wait for their turn in memory: each is checked again right before it goes out."""
     with db.transaction() as session:
@@ -317,38 +347,22 @@ def test_an_opt_out_or_a_reply_after_the_claim_stops_the_send(db: Database, sett
         first, second, third = queue_messages(session, campaign=campaign, step=step, count=3)
     provider = Scripted()
 
-    def claimed(message: Message) -> bool:
-        return _claimed(db, message)
+    def opt_out_second(session: Session) -> None:
+        record_opt_out(
+            session,
+            hasher=AddressHasher.load(session),
+            kind=ContactKind.PHONE,
+            address=second.address or "",
+            source="sms",
+        )
 
-    async def scenario() -> None:
-        dispatcher = _quick_dispatcher(settings, db, provider)
-        await dispatcher.start()
-        try:
-            # The first goes at once; the second is claimed and waits two seconds for its slot (0.5/s).
-            await wait_until(lambda: claimed(second), what="the second claim")
-            with db.transaction() as session:
-                record_opt_out(
-                    session,
-                    hasher=AddressHasher.load(session),
-                    kind=ContactKind.PHONE,
-                    address=second.address or "",
-                    source="sms",
-                )
-            await wait_until(lambda: not claimed(second), what="the re-check of the second")
-            await wait_until(lambda: claimed(third), what="the third claim")
-            with db.transaction() as session:
-                session.add(
-                    Reply(
-                        channel="sms", sender=third.address, text="hvem er dere?", company_id=third.company_id
-                    )
-                )
-            await wait_until(lambda: not claimed(third), what="the re-check of the third")
-        finally:
-            await dispatcher.stop()
+    def third_replies(session: Session) -> None:
+        session.add(
+            Reply(channel="sms", sender=third.address, text="hvem er dere?", company_id=third.company_id)
+        )
 
-    asyncio.run(scenario())
-    with db.session() as session:
-        rows = {m.id: m for m in session.scalars(select(Message))}
+    # The first goes at once; the second is claimed and waits two seconds for its slot (0.5/s), then the third.
+    rows = _change_after_claim(db, settings, provider, [(second, opt_out_second), (third, third_replies)])
     assert rows[first.id].state is MessageState.SENT
     assert (rows[second.id].state, rows[second.id].error) == (MessageState.SKIPPED, "opted_out")
     assert (rows[third.id].state, rows[third.id].error) == (MessageState.SKIPPED, "replied")
@@ -367,30 +381,18 @@ def test_a_company_that_says_stopp_on_another_address_after_the_claim_is_not_sen
         first, second = queue_messages(session, campaign=campaign, step=step, count=2)
     provider = Scripted()
 
-    def claimed(message: Message) -> bool:
-        return _claimed(db, message)
+    def stopp_on_telegram(session: Session) -> None:
+        record_stop(
+            session,
+            hasher=AddressHasher.load(session),
+            kind=ContactKind.TELEGRAM,
+            address="7000123",
+            source="telegram",
+            company_id=second.company_id,
+        )
 
-    async def scenario() -> None:
-        dispatcher = _quick_dispatcher(settings, db, provider)
-        await dispatcher.start()
-        try:
-            await wait_until(lambda: claimed(second), what="the second claim")
-            with db.transaction() as session:
-                record_stop(
-                    session,
-                    hasher=AddressHasher.load(session),
-                    kind=ContactKind.TELEGRAM,
-                    address="7000123",
-                    source="telegram",
-                    company_id=second.company_id,
-                )
-            await wait_until(lambda: not claimed(second), what="the re-check of the second")
-        finally:
-            await dispatcher.stop()
-
-    asyncio.run(scenario())
+    rows = _change_after_claim(db, settings, provider, [(second, stopp_on_telegram)])
     with db.session() as session:
-        rows = {m.id: m for m in session.scalars(select(Message))}
         assert not is_opted_out(
             session, hasher=AddressHasher.load(session), kind=ContactKind.PHONE, address=second.address or ""
         )

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError
-from campaigns.lifecycle import launch_campaign
+from campaigns.lifecycle import CreateResult, launch_campaign
 from campaigns.owner_actions import (
     NotAllowed,
     NotYourCampaign,
@@ -69,14 +69,21 @@ def setup(session: Session) -> tuple[HunterMember, HunterMember, bytes]:
     return nav, school, f"orgnr\n{company.orgnr}\n".encode()
 
 
+def create_nav_campaign(
+    session: Session, settings: Settings, nav: HunterMember, members: bytes
+) -> CreateResult:
+    """NAV's member creates the ordinary campaign of `source()`, with the member list uploaded."""
+    return create_owned_campaign(
+        session, member=nav, source=source(), filename="ora.toml", settings=settings,
+        attachments={"medlemmer.csv": members},
+    )  # fmt: skip
+
+
 def test_a_member_creates_previews_pauses_and_cancels_the_organisations_campaign(
     session: Session, settings: Settings, setup: tuple[HunterMember, HunterMember, bytes]
 ) -> None:
     nav, school, members = setup
-    created = create_owned_campaign(
-        session, member=nav, source=source(), filename="ora.toml", settings=settings,
-        attachments={"medlemmer.csv": members},
-    )  # fmt: skip
+    created = create_nav_campaign(session, settings, nav, members)
     campaign = created.campaign
     assert created.audience == 1
     assert [c.id for c in owned_campaigns(session, member=school)] == [campaign.id]  # a co-owner too
@@ -108,10 +115,7 @@ def test_nobody_else_may_touch_it_and_cannot_tell_whether_it_exists(
     session: Session, settings: Settings, setup: tuple[HunterMember, HunterMember, bytes]
 ) -> None:
     nav, _, members = setup
-    campaign = create_owned_campaign(
-        session, member=nav, source=source(), filename="ora.toml", settings=settings,
-        attachments={"medlemmer.csv": members},
-    ).campaign  # fmt: skip
+    campaign = create_nav_campaign(session, settings, nav, members).campaign
     stranger = member_of(session, "914778271", "Elektroforeningen")
     for act in (pause_owned, cancel_owned, request_launch):
         with pytest.raises(NotYourCampaign) as refused:
@@ -152,10 +156,7 @@ def test_a_test_goes_only_to_the_members_own_address(
     session: Session, settings: Settings, setup: tuple[HunterMember, HunterMember, bytes]
 ) -> None:
     nav, _, members = setup
-    campaign = create_owned_campaign(
-        session, member=nav, source=source(), filename="ora.toml", settings=settings,
-        attachments={"medlemmer.csv": members},
-    ).campaign  # fmt: skip
+    campaign = create_nav_campaign(session, settings, nav, members).campaign
     with pytest.raises(NotAllowed, match="ditt eget telefonnummer"):
         send_owned_test(session, member=nav, campaign_id=campaign.id, to="+4799999999", settings=settings)
     sent = send_owned_test(session, member=nav, campaign_id=campaign.id, to="912 34 567", settings=settings)
