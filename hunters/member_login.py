@@ -230,8 +230,10 @@ def sign_in_with_code(
     against the client. Callers commit, also after a failure."""
     now = now or utcnow()
     client_key = "member-code-client:" + client[:100]
-    if throttle.count(session, key=client_key, window=WINDOW, now=now) >= CODE_GUESSES_PER_CLIENT:
-        wait = throttle.window_left(session, key=client_key, window=WINDOW, now=now)
+    wait = throttle.wait_at_limit(
+        session, key=client_key, window=WINDOW, limit=CODE_GUESSES_PER_CLIENT, now=now
+    )
+    if wait > timedelta(0):
         return CodeResult(CodeOutcome.THROTTLED, retry_after=wait)
     number = normalize_phone(phone.strip()[:40])
     digits = code.strip().replace(" ", "")

@@ -70,9 +70,10 @@ def attempt_login(
     """Checks throttles, then the password; records the outcome. Callers commit (also after a failure)."""
     now = now or utcnow()
     account_key, client_key = _account_key(email, client), _client_key(client)
-    wait = throttle.blocked_for(session, key=account_key, now=now)
-    if throttle.count(session, key=client_key, window=CLIENT_WINDOW, now=now) >= CLIENT_LIMIT:
-        wait = max(wait, throttle.window_left(session, key=client_key, window=CLIENT_WINDOW, now=now))
+    wait = max(
+        throttle.blocked_for(session, key=account_key, now=now),
+        throttle.wait_at_limit(session, key=client_key, window=CLIENT_WINDOW, limit=CLIENT_LIMIT, now=now),
+    )
     if wait > timedelta(0):
         return LoginAttempt(Outcome.THROTTLED, retry_after=wait)
     result = authenticate(session, email=email, password=password, now=now)

@@ -70,6 +70,17 @@ def window_left(session: Session, *, key: str, window: timedelta, now: datetime 
     return max(timedelta(0), row.window_start + window - now)
 
 
+def wait_at_limit(
+    session: Session, *, key: str, window: timedelta, limit: int, now: datetime | None = None
+) -> timedelta:
+    """How long `key` must wait when it has used up `limit` events in its current window (zero when it has not):
+    the one check the staff login and the portal's code sign-in make before they count a new try."""
+    now = now or utcnow()
+    if count(session, key=key, window=window, now=now) < limit:
+        return timedelta(0)
+    return window_left(session, key=key, window=window, now=now)
+
+
 def _row(session: Session, key: str) -> Any:
     """The counter's current values, read past the session's identity map (`hit` writes with Core)."""
     return session.execute(
