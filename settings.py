@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     retention_months: int = 18
     failure_pause_ratio: float = 0.2
     failure_pause_window: int = 100
+    # The language the `jeger` command speaks to the person at the terminal (JEGER_LANGUAGE; `jeger --language`
+    # wins). Named with the command's prefix because a bare LANGUAGE is the POSIX locale list ("en_US:en").
+    jeger_language: Literal["nb", "nn", "en"] = "nb"
     timezone: str = "Europe/Oslo"  # the scheduler's; times shown to people use store.times.ZONE_NAME
     staff_alert_email: str | None = None
     # Messages one sender may send in an hour before we stop answering (they are still stored): a whole

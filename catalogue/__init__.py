@@ -17,6 +17,8 @@ from types import ModuleType
 from typing import Any
 
 from catalogue import (
+    cli,
+    cli_campaign,
     common,
     company,
     hunter,
@@ -37,6 +39,8 @@ from store.times import in_oslo
 # choose. The constants live in store.languages, where the models' column defaults can reach them.
 
 _MODULES: tuple[ModuleType, ...] = (
+    cli,
+    cli_campaign,
     common,
     company,
     hunter,

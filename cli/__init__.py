@@ -1,7 +1,8 @@
 """The `jeger` command (PRODUCT §8). Each command parses, calls one domain function, and renders the answer;
 one module per command group.
 
-Listing commands take `--json` and then print exactly one JSON document on stdout. Bad input exits with
+`jeger --language nb|nn|en` (or JEGER_LANGUAGE) chooses the language of what a person reads; texts come from
+the catalogue (catalogue.cli*). Listing commands take `--json` and then print exactly one JSON document on stdout. Bad input exits with
 code 2 and one line on stderr naming what and where.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import typer
 
+from catalogue import DEFAULT_LANGUAGE
 from cli import (
     campaign,
     companies,
@@ -23,7 +25,7 @@ from cli import (
     server,
     staff,
 )
-from cli.common import Context
+from cli.common import Context, LanguageChoice, fail, say, speak
 from settings import Settings
 
 __all__ = ["Context", "app", "main"]
@@ -32,9 +34,34 @@ app = typer.Typer(help="Læreplassjeger: utsending, svarbot og fordeling av lead
 
 
 @app.callback()
-def _root(ctx: typer.Context) -> None:
+def _root(
+    ctx: typer.Context,
+    language: LanguageChoice | None = typer.Option(
+        None,
+        "--language",
+        help="Språket jeger skriver til deg på: nb (bokmål), nn (nynorsk) eller en (engelsk); "
+        "standard er JEGER_LANGUAGE, ellers nb.",
+    ),
+) -> None:
+    speak(language.value if language else DEFAULT_LANGUAGE)  # until the settings have been read
     if ctx.obj is None:
-        ctx.obj = Context(settings=Settings())
+        ctx.obj = Context(settings=_settings(), chosen_language=language.value if language else None)
+    elif language is not None:
+        ctx.obj.chosen_language = language.value
+    speak(ctx.obj.language)
+
+
+def _settings() -> Settings:
+    """The environment's settings; a bad JEGER_LANGUAGE is refused in one line like any other bad input."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        bad = [error["input"] for error in exc.errors() if error["loc"] == ("jeger_language",)]
+        if not bad:
+            raise
+        fail(say("cli_bad_language", value=bad[0]))
 
 
 app.command()(server.init)

@@ -8,7 +8,6 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from catalogue.labels import label
 from cli.common import (
     Context,
     ExportFormat,
@@ -16,7 +15,9 @@ from cli.common import (
     ctx_of,
     err,
     fail,
+    label,
     print_json,
+    say,
     shown,
     warn,
     write_table,
@@ -49,11 +50,11 @@ def campaign_check(
 
     context = ctx_of(ctx)
     if not file.is_file():
-        fail(f"{file}: finner ikke filen")
+        fail(say("cli_file_missing", path=file))
     try:
         source = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        fail(f"{file}: filen er ikke UTF-8-tekst")
+        fail(say("cli_file_not_utf8", path=file))
     from sqlalchemy.exc import SQLAlchemyError
 
     lists = ListFiles(base_dir=file.parent)  # an audience's orgnr_file lies beside the campaign file
@@ -69,7 +70,7 @@ def campaign_check(
             files=lists,
         )
     except SQLAlchemyError as exc:  # e.g. a database a release behind `jeger init`: check the file alone
-        err.print(f"[bold yellow]Advarsel:[/] databasen kunne ikke brukes ({exc.__class__.__name__})")
+        warn([say("cli_campaign_db_unusable", error=exc.__class__.__name__)])
         found = check_campaign(
             None, source=source, filename=str(file), settings=context.settings, now=context.now, files=lists
         )
@@ -89,17 +90,16 @@ def campaign_check(
         if not found.valid:
             raise typer.Exit(2)
         return
-    for warning in found.warnings:
-        err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True, markup=True)
+    warn([str(warning) for warning in found.warnings])
     if not found.valid:
         fail("\n".join(str(p) for p in found.problems))
     steps = len(found.definition.steps) if found.definition else 0
     counted = (
-        f"{found.audience} bedrifter i målgruppen nå"
+        say("cli_campaign_audience_now", count=found.audience)
         if found.audience is not None
-        else "målgruppen ikke talt"
+        else say("cli_campaign_audience_not_counted")
     )
-    typer.echo(f"{file}: gyldig ({steps} steg, {counted}); ingenting er lagret.")
+    typer.echo(say("cli_campaign_valid", path=file, steps=steps, counted=counted))
 
 
 def _database_if_ready(context: Context) -> Database | None:
@@ -133,7 +133,7 @@ def campaign_create(
 
     context = ctx_of(ctx)
     if not file.is_file():
-        fail(f"{file}: finner ikke filen")
+        fail(say("cli_file_missing", path=file))
     try:
         with context.db.transaction() as session:
             result = create_campaign(
@@ -157,8 +157,10 @@ def campaign_create(
         return
     from rich.table import Table
 
-    typer.echo(f"Kampanje {data['id']} opprettet som utkast: {data['audience']} bedrifter i målgruppen.")
-    table = Table("Steg", "Kanal", "Mal", "Mottakere")
+    typer.echo(say("cli_campaign_created", id=data["id"], audience=data["audience"]))
+    table = Table(
+        say("cli_col_step"), say("cli_col_channel"), say("cli_col_template"), say("cli_col_recipients")
+    )
     for step in data["steps"]:
         table.add_row(
             step["name"], label(step["channel"], "channel"), step["template"], str(step["audience"])
@@ -211,8 +213,11 @@ def campaign_preview(
     # An orgnr that no step reaches is a mistake in the request, not an empty preview.
     reached = {s.orgnr for preview in previews for s in preview.samples}
     for missing in dict.fromkeys(o for o in orgnr or [] if o not in reached):
-        why = next((p.missing[missing] for p in previews if missing in p.missing), "ikke i målgruppen")
-        problems.append(f"orgnr {missing} er ikke i målgruppen: {why}")
+        why = next(
+            (p.missing[missing] for p in previews if missing in p.missing),
+            say("cli_campaign_not_in_audience"),
+        )
+        problems.append(say("cli_campaign_orgnr_outside", orgnr=missing, why=why))
     if as_json:
         print_json(
             {
@@ -225,40 +230,51 @@ def campaign_preview(
     else:
         for note in notes:  # who the audience's own rules leave out, before each step's gaps
             examples = f": {', '.join(note.examples)}" if note.examples else ""
-            typer.echo(f"Målgruppe: {note.text}{examples}")
+            typer.echo(say("cli_campaign_audience_note", note=f"{note.text}{examples}"))
         for preview in previews:
             typer.echo(
-                f"== {preview.name} ({label(preview.channel, 'channel')}, {preview.template}) — {preview.audience} mottakere ({_counts(preview.by_channel)})"
+                say(
+                    "cli_campaign_preview_step",
+                    step=preview.name,
+                    channel=label(preview.channel, "channel"),
+                    template=preview.template,
+                    audience=preview.audience,
+                    by_channel=_counts(preview.by_channel),
+                )
             )
             if preview.total_segments:
                 typer.echo(
-                    f"   SMS: {_counts(preview.encodings)}; segmenter per melding min/median/maks "
-                    f"{preview.segments['min']:g}/{preview.segments['median']:g}/{preview.segments['max']:g}; "
-                    f"totalt {preview.total_segments} segmenter ≈ {preview.cost:.2f} kr"
+                    say(
+                        "cli_campaign_preview_sms",
+                        encodings=_counts(preview.encodings),
+                        low=f"{preview.segments['min']:g}",
+                        median=f"{preview.segments['median']:g}",
+                        high=f"{preview.segments['max']:g}",
+                        total=preview.total_segments,
+                        cost=f"{preview.cost:.2f}",
+                    )
                 )
             for sample in preview.samples:
                 typer.echo(
                     f"--- {sample.company} ({sample.orgnr}) [{label(sample.message.channel, 'channel')}, {sample.message.language}]"
                 )
                 if sample.delivery:
-                    typer.echo(f"Sendes som: {sample.delivery}")
+                    typer.echo(say("cli_campaign_sent_as", how=sample.delivery))
                 if sample.message.subject:
-                    typer.echo(f"Emne: {sample.message.subject}")
+                    typer.echo(say("cli_campaign_subject", subject=sample.message.subject))
                 if sample.message.channel.value == "email" or not sample.letter_text:
                     typer.echo(sample.message.body)
                 if sample.letter_text:
-                    typer.echo("Brevet:\n" + sample.letter_text)
+                    typer.echo(say("cli_campaign_letter") + "\n" + sample.letter_text)
             for missing, why in preview.missing.items():
-                typer.echo(f"   {missing} får ikke dette steget: {why}")
+                typer.echo(say("cli_campaign_step_missed", orgnr=missing, why=why))
             if (preview.channel == "letter" or preview.template.startswith("letters/")) and not letter_pdf:
-                typer.echo(
-                    f"   Se brevet slik det skrives ut: jeger campaign preview {campaign_id} "
-                    f"--step {preview.name} --letter-pdf brev.pdf"
-                )
+                command = f"jeger campaign preview {campaign_id} --step {preview.name} --letter-pdf brev.pdf"
+                typer.echo(say("cli_campaign_see_letter", command=command))
     warn(warnings)
     if problems:
         for problem in problems:
-            err.print(f"[bold red]Feil:[/] {problem}", highlight=False, soft_wrap=True)
+            err.print(f"[bold red]{say('cli_error')}[/] {problem}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -281,10 +297,12 @@ def _write_letter_pdf(
     try:
         target.write_bytes(proof.pdf)
     except OSError as exc:
-        fail(f"--letter-pdf {target}: kan ikke skrive filen ({exc.strerror or exc})")
+        fail(say("cli_campaign_pdf_unwritable", path=target, error=exc.strerror or exc))
     names = ", ".join(f"{name} ({orgnr})" for orgnr, name in proof.companies)
     err.print(
-        f"Brevet i steget «{proof.step}» for {names}: {sum(proof.pages)} sider, skrevet til {target}.",
+        say(
+            "cli_campaign_pdf_written", step=proof.step, companies=names, pages=sum(proof.pages), path=target
+        ),
         highlight=False,
         soft_wrap=True,
     )
@@ -308,12 +326,11 @@ def campaign_test(
             count = send_test(session, context.settings, campaign_id=campaign_id, to=to, step=step)
     except _campaign_errors() as exc:
         fail(str(exc))
-    typer.echo(f"{count} testmelding(er) lagt i kø til {to}.")
+    typer.echo(say("cli_campaign_tests_queued", count=count, to=to))
 
 
 def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     from campaigns.service import change_state
-    from campaigns.state import STATE_TEXT
 
     context = ctx_of(ctx)
     try:
@@ -323,7 +340,7 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     except _campaign_errors() as exc:
         fail(str(exc))
     warn(warnings)
-    typer.echo(f"Kampanje {campaign_id} er nå {STATE_TEXT[state]}.")
+    typer.echo(say("cli_campaign_now", id=campaign_id, state=label(state, "campaign", lower=True)))
 
 
 @campaign_app.command("launch")
@@ -384,7 +401,12 @@ def campaign_status_command(
         + (f" ({status['reason']})" if status["reason"] else "")
     )
     states = list(status["steps"][0]["counts"]) if status["steps"] else []
-    table = Table("Steg", "Kanal", "Tidspunkt (norsk tid)", *(label(s, "message") for s in states))
+    table = Table(
+        say("cli_col_step"),
+        say("cli_col_channel"),
+        say("cli_col_time_oslo"),
+        *(label(s, "message") for s in states),
+    )
     for step in status["steps"]:
         table.add_row(
             step["name"],
@@ -394,7 +416,7 @@ def campaign_status_command(
         )
     Console().print(table)
     if status["waiting"]:
-        typer.echo("I kø (tider i norsk tid):")
+        typer.echo(say("cli_campaign_waiting"))
         for group in status["waiting"]:
             typer.echo(f"  {group['text']}")
 
@@ -446,13 +468,13 @@ def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, out
         target = output or Path(default_filename(campaign_id))
         with target.open("wb") as binary:
             write_xlsx(report, binary)
-        typer.echo(f"Resultatrapporten er skrevet til {target}.", err=True)
+        typer.echo(say("cli_campaign_report_written", path=target), err=True)
     elif fmt == "json":
         print_json(outcome_json(report))
     elif output is not None:
         with output.open("w", encoding="utf-8", newline="") as text:
             write_csv(report, text)
-        typer.echo(f"Resultatrapporten er skrevet til {output}.", err=True)
+        typer.echo(say("cli_campaign_report_written", path=output), err=True)
     else:
         write_csv(report, sys.stdout)
 
@@ -487,7 +509,19 @@ def campaign_attendees(
     if fmt is not None:
         write_table(rows, fmt, output, write_csv, write_xlsx)
         return
-    table = Table("Møte", "Tidspunkt (norsk tid)", "Org.nr.", "Bedrift", "Svar", "Personer")
+    table = Table(
+        *(
+            say(key)
+            for key in (
+                "cli_col_meeting",
+                "cli_col_time_oslo",
+                "cli_col_orgnr",
+                "cli_col_company",
+                "cli_col_answer",
+                "cli_col_people",
+            )
+        )
+    )
     for row in rows:
         table.add_row(
             row["meeting"],
@@ -499,7 +533,9 @@ def campaign_attendees(
         )
     Console().print(table)
     attending = [r for r in rows if r["status"] == "attending"]
-    typer.echo(f"{len(attending)} bedrifter påmeldt, {sum(r['people'] for r in attending)} personer.")
+    typer.echo(
+        say("cli_campaign_attending", count=len(attending), people=sum(r["people"] for r in attending))
+    )
 
 
 @campaign_app.command("list")
@@ -517,7 +553,7 @@ def campaign_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("Nr.", "Tilstand", "Navn")
+    table = Table(say("cli_col_no"), say("cli_col_state"), say("cli_col_name"))
     for row in rows:
         table.add_row(str(row["id"]), label(row["state"], "campaign"), row["name"])
     Console().print(table)

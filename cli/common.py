@@ -1,11 +1,15 @@
-"""What every `jeger` command shares: the context with its lazily opened database, the one-line failure, JSON
-and table output, and the export writers."""
+"""What every `jeger` command shares: the context with its lazily opened database and its reader's language, the
+texts in that language, the one-line failure, JSON and table output, and the export writers.
+
+The reader is whoever runs the command: it has no staff identity, so the language is `jeger --language`, else
+the JEGER_LANGUAGE setting, else bokmål. `--json` and exports keep machine values in every language."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -15,6 +19,9 @@ from typing import IO, Any, NoReturn
 import typer
 from rich.console import Console
 
+from catalogue import DEFAULT_LANGUAGE, plural, text
+from catalogue import shown_time as catalogue_time
+from catalogue.labels import label as catalogue_label
 from settings import Settings
 from store.db import Database
 
@@ -27,6 +34,14 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
     JSON = "json"
+
+
+class LanguageChoice(StrEnum):
+    """`--language`: the languages the CLI and the dashboard speak (Typer lists them and refuses others)."""
+
+    NB = "nb"
+    NN = "nn"
+    EN = "en"
 
 
 class ListFormat(StrEnum):
@@ -42,11 +57,18 @@ class Context:
     """What every command needs; the database is opened on first use."""
 
     settings: Settings
+    # `jeger --language`; None means the JEGER_LANGUAGE setting.
+    chosen_language: str | None = None
     # A fixed "now" for what depends on the date (a campaign's first step must not have passed); None is the
     # real clock. Tests set it so that files dated in the future stay valid in later years.
     now: datetime | None = None
     _db: Database | None = field(default=None, repr=False)
     _checked: bool = field(default=False, repr=False)
+
+    @property
+    def language(self) -> str:
+        """The language the person at the terminal reads."""
+        return self.chosen_language or self.settings.jeger_language
 
     @property
     def db(self) -> Database:
@@ -77,15 +99,46 @@ def require_initialised(db: Database) -> None:
         revision = current_revision(db.engine)
     except OperationalError as exc:
         reason = str(exc.orig or exc).strip().splitlines()[0]
-        fail(f"Databasen {where} svarer ikke: {reason}")
+        fail(say("cli_db_unreachable", where=where, reason=reason))
     if revision is None:
-        fail(f"Databasen {where} er ikke klargjort: kjør `jeger init` først")
+        fail(say("cli_db_not_initialised", where=where))
 
 
 def ctx_of(ctx: typer.Context) -> Context:
     obj = ctx.find_root().obj
     assert isinstance(obj, Context)
     return obj
+
+
+# The running command's reader language, set by the root callback from Context.language. A context variable
+# rather than a parameter of every helper: `fail()` and friends are called from deep inside the commands, and
+# Typer (which vendors its own click) offers no public "current context" to look it up.
+_reader_language: ContextVar[str] = ContextVar("reader_language", default=DEFAULT_LANGUAGE)
+
+
+def speak(language: str) -> None:
+    """Makes `language` the one the running command writes in (the root callback's call)."""
+    _reader_language.set(language)
+
+
+def language() -> str:
+    """The reader's language of the running command (bokmål before the root callback has run)."""
+    return _reader_language.get()
+
+
+def say(key: str, **values: Any) -> str:
+    """The catalogue's text `key` in the reader's language."""
+    return text(key, language(), **values)
+
+
+def say_count(key: str, count: int, **values: Any) -> str:
+    """The catalogue's counted text `key` (`_one`/`_other`) in the reader's language."""
+    return plural(key, count, language(), **values)
+
+
+def label(value: Any, kind: str, *, lower: bool = False) -> str:
+    """The name of a state or code (catalogue.labels) in the reader's language."""
+    return catalogue_label(value, kind, language(), lower=lower)
 
 
 def _json_value(value: Any) -> Any:
@@ -106,33 +159,38 @@ def print_json(data: Any) -> None:
 
 def shown(iso: str | None) -> str:
     """An ISO 8601 time from a domain row as a table cell in Oslo time (the column header names the zone)."""
-    from datetime import datetime
+    return catalogue_time(datetime.fromisoformat(iso), language(), zone=False) if iso else ""
 
-    from store.times import shown_time
 
-    return shown_time(datetime.fromisoformat(iso), zone=False) if iso else ""
+def shown_moment(moment: datetime | None, *, zone: bool = False) -> str:
+    """A time from the domain as the reader writes it, on Oslo's clock; empty for none."""
+    return catalogue_time(moment, language(), zone=zone) if moment else ""
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Bad input: one clear line on stderr, exit code 2, nothing changed."""
-    err.print(f"[bold red]Feil:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]{say('cli_error')}[/] {message}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
-# Contact kinds in words staff read (`companies show`, `privacy shared-optouts`).
-CONTACT_LABELS = {"phone": "telefon", "email": "e-post", "telegram": "telegram"}
+def contact_kind(kind: str) -> str:
+    """A contact's kind in words staff read (`companies show`, `privacy shared-optouts`)."""
+    return say(f"cli_contact_{kind}") if kind in CONTACT_KINDS else kind
+
+
+CONTACT_KINDS = ("phone", "email", "telegram")
 
 
 def warn(warnings: list[str]) -> None:
     """Warnings go to stderr, so stdout stays the answer (and one JSON document with --json)."""
     for warning in warnings:
-        err.print(f"[bold yellow]Advarsel:[/] {warning}", highlight=False, soft_wrap=True)
+        err.print(f"[bold yellow]{say('cli_warning')}[/] {warning}", highlight=False, soft_wrap=True)
 
 
 def check_output(fmt: ExportFormat, output: Path | None) -> None:
     """A workbook is binary: it goes to a file, never to the terminal."""
     if fmt == "xlsx" and output is None:
-        fail("--format xlsx skriver en Excel-fil: oppgi filen med -o FIL.xlsx")
+        fail(say("cli_xlsx_needs_output"))
 
 
 def write_table(
@@ -147,14 +205,14 @@ def write_table(
         assert output is not None  # check_output ran first
         with output.open("wb") as binary:
             write_xlsx(rows, binary)
-        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+        typer.echo(say_count("cli_rows_written", len(rows), path=output), err=True)
     elif output is not None:
         with output.open("w", encoding="utf-8", newline="") as text:
             if fmt == "json":
                 text.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
             else:
                 write_csv(rows, text)
-        typer.echo(f"{len(rows)} rader skrevet til {output}.", err=True)
+        typer.echo(say_count("cli_rows_written", len(rows), path=output), err=True)
     elif fmt == "json":
         print_json(rows)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import CONTACT_LABELS, ctx_of, fail, print_json
+from cli.common import contact_kind, ctx_of, fail, print_json
 
 companies_app = typer.Typer(help="Bedrifter fra Enhetsregisteret.", no_args_is_help=True)
 
@@ -92,5 +92,5 @@ def companies_show(
         marks = [
             m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on
         ]
-        kind = CONTACT_LABELS.get(contact["kind"], contact["kind"])
+        kind = contact_kind(contact["kind"])
         typer.echo(f"{kind:>12}: {contact['address']}" + (f" ({', '.join(marks)})" if marks else ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import CONTACT_LABELS, ctx_of, fail, print_json
+from cli.common import contact_kind, ctx_of, fail, print_json
 
 privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
 
@@ -125,7 +125,7 @@ def privacy_shared_optouts(
             names.append(f"… og {len(item.companies) - SHARED_COMPANIES_SHOWN} til (--json viser alle)")
         table.add_row(
             item.address or "(slettet)",
-            CONTACT_LABELS.get(item.kind, item.kind),
+            contact_kind(item.kind),
             str(len(item.companies)),
             item.opted_out_at.astimezone(oslo).strftime("%d.%m.%Y %H:%M"),
             OPTOUT_SOURCE_LABELS.get(item.source, item.source),

@@ -9,20 +9,12 @@ import typer
 from rich.console import Console
 
 from catalogue.labels import label
-from cli.common import ctx_of, fail, print_json, shown
+from cli.common import LanguageChoice, ctx_of, fail, print_json, shown
 from store.models import MAX_ID
 from store.models.enums import StaffRole
 from store.times import OSLO
 
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
-
-
-class LanguageChoice(StrEnum):
-    """`--language`: the languages the dashboard and the CLI can speak to a user in."""
-
-    NB = "nb"
-    NN = "nn"
-    EN = "en"
 
 
 LANGUAGE_HELP = (

@@ -1,0 +1,89 @@
+"""Issue 11 item 3 in the CLI: `jeger --language nn|en` (or JEGER_LANGUAGE) changes what a person reads, tables,
+confirmations and errors alike, while `--json` keeps the machine values; bokmål stays the default."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from demo.simulator import demo_campaign_toml, seed_companies
+from settings import Settings
+from store.db import Database
+from store.models import utcnow
+
+WIDE = {"COLUMNS": "220"}  # one line per table row
+
+
+def run(settings: Settings, *args: str) -> Result:
+    from cli import Context, app
+
+    return CliRunner().invoke(app, list(args), obj=Context(settings=settings), env=WIDE)
+
+
+def header(output: str) -> list[str]:
+    """The header cells of the first Rich table in `output`."""
+    line = next(line for line in output.splitlines() if line.strip().startswith("┃"))
+    return [cell.strip() for cell in line.strip().strip("┃").split("┃")]
+
+
+@pytest.fixture
+def campaign_file(db: Database, tmp_path: Path) -> Path:
+    seed_companies(db, count=12, seed=5)
+    path = tmp_path / "kampanje.toml"
+    path.write_text(
+        demo_campaign_toml(utcnow() - timedelta(minutes=1), name="Språkkampanjen"), encoding="utf-8"
+    )
+    return path
+
+
+def test_campaign_commands_speak_nynorsk_and_english_when_asked(
+    settings: Settings, campaign_file: Path
+) -> None:
+    created = run(settings, "--language", "en", "campaign", "create", str(campaign_file))
+    assert created.exit_code == 0, created.output
+    assert created.stdout.startswith("Campaign 1 created as a draft: ")
+    assert header(created.stdout) == ["Step", "Channel", "Template", "Recipients"]
+
+    listed = run(settings, "--language", "nn", "campaign", "list")
+    assert header(listed.stdout) == ["Nr.", "Tilstand", "Namn"] and "Utkast" in listed.stdout
+    listed_en = run(settings, "--language", "en", "campaign", "list")
+    assert header(listed_en.stdout) == ["No.", "State", "Name"] and "Draft" in listed_en.stdout
+
+    cancelled = run(settings, "--language", "nn", "campaign", "cancel", "1")
+    assert cancelled.stdout.strip() == "Kampanje 1 er no avbroten.", cancelled.output
+    # --json keeps the machine values whatever the language
+    as_json = run(settings, "--language", "en", "campaign", "list", "--json")
+    assert json.loads(as_json.stdout)[0]["state"] == "cancelled"
+
+
+def test_errors_are_in_the_readers_language_and_bokmal_by_default(settings: Settings, tmp_path: Path) -> None:
+    missing = tmp_path / "finst-ikkje.toml"
+    assert (
+        run(settings, "campaign", "check", str(missing)).stderr.strip()
+        == f"Feil: {missing}: finner ikke filen"
+    )
+    english = run(settings, "--language", "en", "campaign", "check", str(missing))
+    assert english.exit_code == 2 and english.stderr.strip() == f"Error: {missing}: no such file"
+    nynorsk = run(settings, "--language", "nn", "campaign", "check", str(missing))
+    assert nynorsk.stderr.strip() == f"Feil: {missing}: finn ikkje fila"
+
+
+def test_the_setting_chooses_the_language_and_the_option_wins(settings: Settings, tmp_path: Path) -> None:
+    missing = tmp_path / "none.toml"
+    english = settings.model_copy(update={"jeger_language": "en"})
+    assert "no such file" in run(english, "campaign", "check", str(missing)).stderr
+    assert "finn ikkje fila" in run(english, "--language", "nn", "campaign", "check", str(missing)).stderr
+    assert run(settings, "--language", "de", "campaign", "list").exit_code == 2
+
+
+def test_a_bad_jeger_language_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cli import app
+
+    monkeypatch.setenv("JEGER_LANGUAGE", "de")
+    result = CliRunner().invoke(app, ["campaign", "list"])
+    assert result.exit_code == 2
+    assert "JEGER_LANGUAGE=de: ukjent språk (nb, nn eller en)" in result.stderr
