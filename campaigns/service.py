@@ -352,3 +352,32 @@ def delivery_report(session: Session, *, campaign_id: int) -> tuple[list[str], l
     from campaigns.report import COLUMNS, delivery_rows
 
     return COLUMNS, delivery_rows(session, campaign_id=campaign_id)
+
+
+@dataclass
+class ReportPageView:
+    """One page of the delivery report for the dashboard: its rows, the link text of the next page (None on
+    the last), and why the campaign's queued messages wait."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    next: str | None
+    waiting: list[WaitGroup]
+
+
+def delivery_report_page(
+    session: Session, *, campaign_id: int, after: str = "", max_per_day: int = 1
+) -> ReportPageView:
+    """A page of the delivery report after the cursor `after` (empty: the first); CampaignInputError for a
+    cursor that is not one. Reads the page and the queue's grouped waits, never the whole outbox."""
+    from campaigns.report import COLUMNS, delivery_page, parse_report_cursor
+    from campaigns.waits import waiting
+
+    try:
+        cursor = parse_report_cursor(after) if after else None
+    except ValueError as exc:
+        raise CampaignInputError([str(exc)]) from exc
+    lifecycle.get_campaign(session, campaign_id)
+    page = delivery_page(session, campaign_id=campaign_id, after=cursor)
+    groups = waiting(session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day)
+    return ReportPageView(COLUMNS, page.rows, page.next.text() if page.next else None, groups)

@@ -53,6 +53,16 @@ def _materialise(db: Database, settings: Settings, campaign_id: int) -> None:
         campaign.state = CampaignState.RUNNING
 
 
+def _launched(http: TestClient, db: Database, settings: Settings) -> int:
+    """A campaign created, launched on the dashboard and its first step materialised; its id."""
+    _create(http, _toml())
+    campaign_id = _campaign(db).id
+    token = csrf_of(http, f"/admin/campaigns/{campaign_id}")
+    http.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
+    _materialise(db, settings, campaign_id)
+    return campaign_id
+
+
 def test_a_pasted_toml_becomes_a_draft_and_the_preview_shows_cost(
     admin_client: TestClient,
     db: Database,
@@ -289,11 +299,7 @@ def test_the_delivery_report_is_a_table_and_a_csv(
     settings: Settings,
     companies: int,
 ) -> None:
-    _create(admin_client, _toml())
-    campaign_id = _campaign(db).id
-    token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}")
-    admin_client.post(f"/admin/campaigns/{campaign_id}/launch", data={"csrf_token": token})
-    _materialise(db, settings, campaign_id)
+    campaign_id = _launched(admin_client, db, settings)
     table = admin_client.get(f"/admin/campaigns/{campaign_id}/report").text
     assert "Leveranserapport" in table and "I kø" in table and "+47******" in table
     content = admin_client.get(f"/admin/campaigns/{campaign_id}/report.csv").content
@@ -303,6 +309,32 @@ def test_the_delivery_report_is_a_table_and_a_csv(
     assert rows and rows[0]["Tilstand"] == "I kø" and rows[0]["Adresse"].startswith("'+47***")
     assert rows[0]["Kanal"] == "SMS" and rows[0]["Steg"] == "sms"
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", rows[0]["Laget"])
+
+
+def test_the_delivery_report_pages_by_keyset_and_refuses_a_bad_cursor(
+    admin_client: TestClient, db: Database, settings: Settings, companies: int
+) -> None:
+    from campaigns.report import delivery_page, delivery_rows, parse_report_cursor
+
+    campaign_id = _launched(admin_client, db, settings)
+    with db.session() as session:
+        every = delivery_rows(session, campaign_id=campaign_id)
+        walked, after, pages = [], None, 0
+        while True:
+            page = delivery_page(session, campaign_id=campaign_id, after=after, size=3)
+            walked += page.rows
+            pages += 1
+            if page.next is None:
+                break
+            after = parse_report_cursor(page.next.text())  # the link's text, read back
+    assert len(every) > 3 and pages == -(-len(every) // 3)  # the last page knows it is the last
+    assert [r["message_id"] for r in walked] == [r["message_id"] for r in every]
+
+    second = admin_client.get(f"/admin/campaigns/{campaign_id}/report?after=0.{every[0]['message_id']}")
+    assert second.status_code == 200 and "Første side" in second.text
+    for bad in ("abc", "0.", "0.-1", "x.5", "0.99999999999", "1.2.3"):
+        refused = admin_client.get(f"/admin/campaigns/{campaign_id}/report", params={"after": bad})
+        assert refused.status_code == 400 and "ikke en side i rapporten" in refused.text, bad
 
 
 def test_the_campaign_list_shows_state_and_progress(

@@ -78,6 +78,7 @@ class Message(Base):
         # The dispatcher's claim query: due work, highest priority first.
         Index("ix_message_state_priority_due", "state", "priority", "due_at"),
         Index("ix_message_campaign_state", "campaign_id", "state"),
+        Index("ix_message_campaign_step_id", "campaign_id", "step_id", "id"),  # the report's pages (keyset)
         Index("ix_message_company_sent", "company_id", "sent_at"),
         Index("ix_message_provider_id", "provider_id"),
         Index("ix_message_address", "address"),

@@ -446,23 +446,32 @@ def campaign_action(
 
 @router.get("/campaigns/{campaign_id}/report", response_class=HTMLResponse)
 def campaign_report(
-    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
+    request: Request,
+    campaign_id: int,
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+    after: str = "",
 ) -> Response:
+    """A page of the report at a time (`after`: the cursor of the page before, from its "next" link)."""
     campaign = _campaign(session, campaign_id)
-    columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
-    status = domain.campaign_status(
-        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
-    )
+    try:
+        report = domain.delivery_report_page(
+            session, campaign_id=campaign_id, after=after, max_per_day=settings.max_outreach_per_day
+        )
+    except domain.CampaignInputError as exc:
+        raise HTTPException(400, " ".join(exc.problems)) from exc
     return page(
         request,
         "admin/campaign_report.html",
         section="campaigns",
         c=campaign,
-        waiting=status.waiting,
-        columns=columns,
+        waiting=report.waiting,
+        columns=report.columns,
         labels=domain.REPORT_LABELS,
-        rows=rows[:1000],
-        total=len(rows),
+        rows=report.rows,
+        next=report.next,
+        first=not after,
     )
 
 
