@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.sms_text import analyse, normalize_sms
+from staff.scopes import EVERYTHING, Scope
 from store.languages import DEFAULT_LANGUAGE
 from store.models import (
     Channel,
@@ -37,12 +38,15 @@ class InboxItem:
     company: Company | None
 
 
-def inbox(session: Session, *, handled: bool = False, limit: int = 200) -> list[InboxItem]:
-    """Free-text replies, oldest unhandled first (or the latest handled ones)."""
+def inbox(
+    session: Session, *, handled: bool = False, limit: int = 200, scope: Scope = EVERYTHING
+) -> list[InboxItem]:
+    """Free-text replies, oldest unhandled first (or the latest handled ones); a county officer gets those of
+    companies in their counties (`Scope.replies`)."""
     query = (
         select(Reply, Company)
         .outerjoin(Company, Company.id == Reply.company_id)
-        .where(Reply.intent == Intent.FREE_TEXT)
+        .where(Reply.intent == Intent.FREE_TEXT, scope.replies())
     )
     if handled:
         query = query.where(Reply.handled_at.is_not(None)).order_by(Reply.handled_at.desc())
@@ -51,12 +55,12 @@ def inbox(session: Session, *, handled: bool = False, limit: int = 200) -> list[
     return [InboxItem(reply, company) for reply, company in session.execute(query.limit(limit)).tuples()]
 
 
-def open_count(session: Session) -> int:
+def open_count(session: Session, *, scope: Scope = EVERYTHING) -> int:
     return (
         session.scalar(
             select(func.count())
             .select_from(Reply)
-            .where(Reply.intent == Intent.FREE_TEXT, Reply.handled_at.is_(None))
+            .where(Reply.intent == Intent.FREE_TEXT, Reply.handled_at.is_(None), scope.replies())
         )
         or 0
     )
@@ -75,11 +79,19 @@ def _channel_and_address(session: Session, reply: Reply) -> tuple[Channel, str]:
     )
 
 
-def answer_reply(session: Session, *, reply_id: int, text: str, staff_id: int | None) -> Message:
-    """Queues the staff member's answer and marks the question handled."""
-    reply = session.get(Reply, reply_id)
+def _reply(session: Session, reply_id: int, scope: Scope) -> Reply:
+    """The reply, if the scope shows it; any other id answers as if it did not exist."""
+    reply = session.scalar(select(Reply).where(Reply.id == reply_id, scope.replies()))
     if reply is None:
         raise InboxError(f"Fant ikke svar nr. {reply_id}.")
+    return reply
+
+
+def answer_reply(
+    session: Session, *, reply_id: int, text: str, staff_id: int | None, scope: Scope = EVERYTHING
+) -> Message:
+    """Queues the staff member's answer and marks the question handled."""
+    reply = _reply(session, reply_id, scope)
     body = normalize_sms(text.strip())
     if not body:
         raise InboxError("Svaret er tomt.")
@@ -102,15 +114,15 @@ def answer_reply(session: Session, *, reply_id: int, text: str, staff_id: int | 
         due_at=utcnow(),
     )
     session.add(message)
-    mark_handled(session, reply_id=reply_id, staff_id=staff_id)
+    mark_handled(session, reply_id=reply_id, staff_id=staff_id, scope=scope)
     session.flush()
     return message
 
 
-def mark_handled(session: Session, *, reply_id: int, staff_id: int | None) -> Reply:
-    reply = session.get(Reply, reply_id)
-    if reply is None:
-        raise InboxError(f"Fant ikke svar nr. {reply_id}.")
+def mark_handled(
+    session: Session, *, reply_id: int, staff_id: int | None, scope: Scope = EVERYTHING
+) -> Reply:
+    reply = _reply(session, reply_id, scope)
     if reply.handled_at is None:
         reply.handled_at = utcnow()
         reply.handled_by_id = staff_id

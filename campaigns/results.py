@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, distinct, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from staff.scopes import EVERYTHING, Scope
 from store.models import (
     Channel,
     Company,
@@ -160,25 +161,34 @@ def _stage_queries(campaign_id: int | None) -> dict[str, Any]:
     }
 
 
-def funnel(session: Session, *, campaign_id: int | None = None) -> Funnel:
-    """The funnel of one campaign, or of all campaigns together (a company counts once per stage)."""
+def funnel(session: Session, *, campaign_id: int | None = None, scope: Scope = EVERYTHING) -> Funnel:
+    """The funnel of one campaign, or of all campaigns together (a company counts once per stage); a county
+    officer's scope counts only the companies in their counties."""
     result = Funnel()
     for stage, query in _stage_queries(campaign_id).items():
         sub = query.subquery()
-        result.values[stage] = session.scalar(select(func.count(distinct(sub.c[0])))) or 0
+        counted = select(func.count(distinct(sub.c[0])))
+        if not scope.whole:
+            counted = counted.where(sub.c[0].in_(select(Company.id).where(scope.companies())))
+        result.values[stage] = session.scalar(counted) or 0
     return result
 
 
-def funnel_by_county(session: Session, *, campaign_id: int | None = None) -> dict[str, Funnel]:
-    """The funnel per county number; every county is present, with zeros where nothing happened."""
+def funnel_by_county(
+    session: Session, *, campaign_id: int | None = None, scope: Scope = EVERYTHING
+) -> dict[str, Funnel]:
+    """The funnel per county number; every county of the scope is present, with zeros where nothing happened."""
     by_county: dict[str, Funnel] = {
-        number: Funnel() for number in session.scalars(select(County.number).order_by(County.number))
+        number: Funnel()
+        for number in session.scalars(select(County.number).order_by(County.number))
+        if scope.allows_county(number)
     }
     for stage, query in _stage_queries(campaign_id).items():
         sub = query.subquery()
         rows = session.execute(
             select(Company.county_number, func.count(distinct(Company.id)))
             .join(sub, sub.c[0] == Company.id)
+            .where(scope.companies())
             .group_by(Company.county_number)
         ).tuples()
         for county, count in rows:
@@ -198,8 +208,11 @@ class TradeResult:
     became: int
 
 
-def results_by_trade(session: Session, *, campaign_id: int | None = None) -> list[TradeResult]:
-    """Interested companies per trade (a registration may name several), most wanted first."""
+def results_by_trade(
+    session: Session, *, campaign_id: int | None = None, scope: Scope = EVERYTHING
+) -> list[TradeResult]:
+    """Interested companies per trade (a registration may name several), most wanted first; a county officer's
+    scope counts only the companies in their counties."""
     query = (
         select(
             Trade.name,
@@ -216,6 +229,8 @@ def results_by_trade(session: Session, *, campaign_id: int | None = None) -> lis
         .outerjoin(Lead, Lead.registration_id == Registration.id)
         .group_by(Trade.name, Trade.programme)
     )
+    if not scope.whole:
+        query = query.where(Registration.company_id.in_(select(Company.id).where(scope.companies())))
     if campaign_id is not None:
         query = query.where(Registration.campaign_id == campaign_id)
     rows = [

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from catalogue import text
 from hunters.members import acting_member
+from hunters.organisations import decidable, in_view
 from hunters.signup import MAX_COUNTIES, SignupRefused, counties_by_number, trades_by_id
 from staff.audit import record
+from staff.scopes import EVERYTHING, Scope
 from store.models import Hunter, HunterChange, HunterState, Notice, utcnow
 
 
@@ -110,6 +112,7 @@ class PendingChange:
     all_trades: bool
     trade_names: list[str]
     created_at: datetime
+    decidable: bool = True  # False: it reaches beyond the asking county officer's counties
 
 
 def pending_changes(session: Session) -> list[HunterChange]:
@@ -120,7 +123,15 @@ def pending_changes(session: Session) -> list[HunterChange]:
     )
 
 
-def changes_for_review(session: Session) -> list[PendingChange]:
+def change_counties(session: Session, change: HunterChange) -> set[str]:
+    """The counties a change touches: the organisation's now and the ones it asks for (a county officer sees
+    and decides a change by both)."""
+    hunter = session.get_one(Hunter, change.hunter_id)
+    return {c.number for c in hunter.counties} | set(change.counties)
+
+
+def changes_for_review(session: Session, *, scope: Scope = EVERYTHING) -> list[PendingChange]:
+    """Pending changes, oldest first; a county officer gets those touching one of their counties."""
     return [
         PendingChange(
             id=change.id,
@@ -129,17 +140,28 @@ def changes_for_review(session: Session) -> list[PendingChange]:
             all_trades=change.all_trades,
             trade_names=[t.name for t in trades_by_id(session, list(change.trades))],
             created_at=change.created_at,
+            decidable=decidable(change_counties(session, change), scope),
         )
         for change in pending_changes(session)
+        if in_view(change_counties(session, change), scope)
     ]
 
 
 def decide_change(
-    session: Session, *, change_id: int, approve: bool, staff_id: int | None, now: datetime | None = None
+    session: Session,
+    *,
+    change_id: int,
+    approve: bool,
+    staff_id: int | None,
+    now: datetime | None = None,
+    scope: Scope = EVERYTHING,
 ) -> HunterChange:
-    """Staff approve (the organisation's counties and trades become the requested ones) or reject a change."""
+    """Staff approve (the organisation's counties and trades become the requested ones) or reject a change;
+    a county officer only a change that lies wholly in their counties (others answer as unknown)."""
     change = session.get(HunterChange, change_id)
     if change is None or change.state != HunterState.PENDING:
+        raise UnknownChange(change_id)
+    if not decidable(change_counties(session, change), scope):
         raise UnknownChange(change_id)
     if approve:
         _apply(session, change, staff_id=staff_id, now=now)

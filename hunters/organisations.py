@@ -5,6 +5,7 @@ The `/jeger` signup that creates them lives in `bot.hunter_signup`. The dashboar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,9 @@ from catalogue import plural, text
 from catalogue.labels import labels_of
 from hunters.lead_notices import member_delivery
 from hunters.notify import chat_language, enqueue_notice, enqueue_telegram_notice
-from store.models import Hunter, HunterState, Lead, LeadState, utcnow
+from staff.audit import record
+from staff.scopes import EVERYTHING, Scope
+from store.models import County, Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
 
 TYPE_LABELS: dict[str, str] = dict(labels_of("hunter_type"))  # one source: catalogue.states
@@ -27,18 +30,48 @@ class UnknownHunter(LookupError):
         self.hunter_id = hunter_id
 
 
+class OutsideCounties(PermissionError):
+    """A county officer decided on an organisation that also covers counties beyond theirs."""
+
+    def __init__(self, hunter_id: int) -> None:
+        super().__init__(f"hunter {hunter_id} covers counties outside the officer's")
+        self.hunter_id = hunter_id
+
+
+def in_view(counties: Iterable[str], scope: Scope) -> bool:
+    """Staff see every organisation; a county officer those that cover one of their counties (PRODUCT §10)."""
+    if scope.whole:
+        return True
+    return scope.hunter_id is None and bool(set(counties) & (scope.counties or frozenset()))
+
+
+def decidable(counties: Iterable[str], scope: Scope) -> bool:
+    """Staff decide on every organisation; a county officer only on one that lies wholly in their counties:
+    approving one that also covers another county would let it see that county's leads."""
+    if scope.whole:
+        return True
+    numbers = set(counties)
+    return scope.hunter_id is None and bool(numbers) and numbers <= (scope.counties or frozenset())
+
+
+def county_numbers(hunter: Hunter) -> list[str]:
+    return [c.number for c in hunter.counties]
+
+
 @dataclass(frozen=True)
 class HunterDecision:
     hunter: Hunter
     changed: bool  # False: the hunter was already in that state, nothing was done
 
 
-def approve_hunter(session: Session, *, hunter_id: int, staff_id: int | None = None) -> HunterDecision:
+def approve_hunter(
+    session: Session, *, hunter_id: int, staff_id: int | None = None, scope: Scope = EVERYTHING
+) -> HunterDecision:
     """Lets the hunter see and claim leads in their counties; approving twice changes nothing."""
-    hunter = _get(session, hunter_id)
+    hunter = _get(session, hunter_id, scope)
     if hunter.state == HunterState.APPROVED:
         return HunterDecision(hunter, changed=False)
-    _decide(hunter, HunterState.APPROVED, staff_id)
+    _decide(session, hunter, HunterState.APPROVED, staff_id)
     open_leads = session.scalar(
         select(func.count())
         .select_from(Lead)
@@ -51,29 +84,37 @@ def approve_hunter(session: Session, *, hunter_id: int, staff_id: int | None = N
     return HunterDecision(hunter, changed=True)
 
 
-def reject_hunter(session: Session, *, hunter_id: int, staff_id: int | None = None) -> HunterDecision:
+def reject_hunter(
+    session: Session, *, hunter_id: int, staff_id: int | None = None, scope: Scope = EVERYTHING
+) -> HunterDecision:
     """Refuses (or withdraws) a hunter's access to leads; rejecting twice changes nothing."""
-    hunter = _get(session, hunter_id)
+    hunter = _get(session, hunter_id, scope)
     if hunter.state == HunterState.REJECTED:
         return HunterDecision(hunter, changed=False)
-    _decide(hunter, HunterState.REJECTED, staff_id)
+    _decide(session, hunter, HunterState.REJECTED, staff_id)
     language = chat_language(session, hunter.telegram_chat_id)
     _tell(session, hunter, text("hunter_rejected", language, name=hunter.org_name), language)
     _tell_members(session, hunter, "org_rejected_notice")
     return HunterDecision(hunter, changed=True)
 
 
-def _get(session: Session, hunter_id: int) -> Hunter:
+def _get(session: Session, hunter_id: int, scope: Scope) -> Hunter:
+    """The organisation to decide on; one the scope does not show answers as if it did not exist."""
     hunter = session.get(Hunter, hunter_id)
-    if hunter is None:
+    if hunter is None or not in_view(county_numbers(hunter), scope):
         raise UnknownHunter(hunter_id)
+    if not decidable(county_numbers(hunter), scope):
+        raise OutsideCounties(hunter_id)
     return hunter
 
 
-def _decide(hunter: Hunter, state: HunterState, staff_id: int | None) -> None:
+def _decide(session: Session, hunter: Hunter, state: HunterState, staff_id: int | None) -> None:
+    """Stamps the decision on the organisation and writes it to the audit log (who decided, and what)."""
     hunter.state = state
     hunter.decided_at = utcnow()
     hunter.decided_by_id = staff_id
+    action = "organisation.approved" if state is HunterState.APPROVED else "organisation.rejected"
+    record(session, action=action, actor_staff_id=staff_id, hunter_id=hunter.id)
 
 
 def _tell(session: Session, hunter: Hunter, said: str, language: str) -> None:
@@ -107,8 +148,14 @@ def hunter_by_chat(session: Session, chat_id: str) -> Hunter | None:
     return session.scalar(select(Hunter).where(Hunter.telegram_chat_id == chat_id))
 
 
-def list_hunters(session: Session, *, state: HunterState | None = None) -> list[Hunter]:
+def list_hunters(
+    session: Session, *, state: HunterState | None = None, scope: Scope = EVERYTHING
+) -> list[Hunter]:
+    """The organisations, by id; a county officer gets those covering one of their counties (`in_view`)."""
     query = select(Hunter).options(selectinload(Hunter.counties), selectinload(Hunter.trades))
+    if not scope.whole:
+        theirs = sorted(scope.counties or ()) if scope.hunter_id is None else []
+        query = query.where(Hunter.counties.any(County.number.in_(theirs)))
     if state is not None:
         query = query.where(Hunter.state == state)
     return list(session.scalars(query.order_by(Hunter.id)))

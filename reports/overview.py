@@ -97,9 +97,11 @@ def replies_page(
     since: datetime | None = None,
     limit: int = 100,
     offset: int = 0,
+    scope: Scope = EVERYTHING,
 ) -> RepliesPage:
-    """Inbound messages newest first, one page at a time; senders masked as in `jeger replies list`."""
-    conditions: list[Any] = []
+    """Inbound messages newest first, one page at a time; senders masked as in `jeger replies list`; a county
+    officer's scope keeps the replies of companies in their counties."""
+    conditions: list[Any] = [scope.replies()]
     if campaign_id is not None:
         conditions.append(Reply.campaign_id == campaign_id)
     if intent is not None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from exports import tables
 from reports.overview import button_labels
+from staff.scopes import EVERYTHING, Scope
 from store.masking import mask_address
 from store.models import Channel, Company, Intent, Message, Reply
 from store.times import OSLO, iso_oslo
@@ -27,10 +28,12 @@ def list_replies(
     campaign_id: int | None = None,
     intent: Intent | None = None,
     limit: int | None = None,
+    scope: Scope = EVERYTHING,
 ) -> list[dict[str, Any]]:
     query = (
         select(Reply, Company.orgnr, Company.name)
         .outerjoin(Company, Company.id == Reply.company_id)
+        .where(scope.replies())
         .order_by(Reply.received_at.desc(), Reply.id.desc())
     )
     if campaign_id is not None:
@@ -74,10 +77,15 @@ def _tap_labels(session: Session, replies: list[Reply]) -> dict[str, str]:
 
 
 def reply_rows(
-    session: Session, *, campaign_id: int | None = None, intent: Intent | None = None
+    session: Session,
+    *,
+    campaign_id: int | None = None,
+    intent: Intent | None = None,
+    scope: Scope = EVERYTHING,
 ) -> list[dict[str, Any]]:
-    """One dict per reply (keys = COLUMNS), newest first, senders masked, times in Europe/Oslo."""
-    rows = list_replies(session, campaign_id=campaign_id, intent=intent)
+    """One dict per reply (keys = COLUMNS), newest first, senders masked, times in Europe/Oslo; a county
+    officer's scope keeps the replies of companies in their counties."""
+    rows = list_replies(session, campaign_id=campaign_id, intent=intent, scope=scope)
     for row in rows:
         row["received_at"] = (
             datetime.fromisoformat(row["received_at"]).astimezone(OSLO).isoformat(timespec="seconds")

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, false, select, true
 
-from store.models import Company, Lead, StaffRole, StaffUser
+from store.models import Company, Lead, Reply, StaffRole, StaffUser
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ class Scope:
         if self.hunter_id is not None:
             return Company.id.in_(select(Lead.company_id).where(self.leads()))
         return true() if self.counties is None else _county_in(Company.county_number, self.counties)
+
+    def replies(self) -> ColumnElement[bool]:
+        """The WHERE clause on `Reply`: what companies in the scope wrote. A reply we could not tie to a
+        company has no county, so only the whole scope sees it."""
+        if self.whole:
+            return true()
+        return Reply.company_id.in_(select(Company.id).where(self.companies()))
 
 
 EVERYTHING = Scope()

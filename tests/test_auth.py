@@ -180,14 +180,21 @@ def test_logging_in_gives_a_new_csrf_token(client: TestClient, users) -> None:
     assert before != after
 
 
-def test_only_admins_approve_hunters(staff_client: TestClient, db: Database) -> None:
+def test_staff_approve_hunters_and_the_audit_log_says_who(
+    staff_client: TestClient, db: Database, users: dict[str, int]
+) -> None:
+    from staff.audit import events_of_organisation
+
     hunter_id = _hunter(db)
     page = staff_client.get("/admin/hunters")
-    assert "Administrator godkjenner" in page.text and "Godkjenn</button>" not in page.text
+    assert "Godkjenn</button>" in page.text
     token = csrf_of(staff_client, "/admin/hunters")
     response = staff_client.post(f"/admin/hunters/{hunter_id}/approve", data={"csrf_token": token})
-    assert response.status_code == 403 and "Bare for administratorer" in response.text
-    assert _hunter_state(db, hunter_id) == HunterState.PENDING
+    assert response.status_code == 200 and "er godkjent" in response.text
+    assert _hunter_state(db, hunter_id) == HunterState.APPROVED
+    with db.session() as session:
+        [event] = events_of_organisation(session, hunter_id=hunter_id)
+        assert (event.action, event.actor_staff_id) == ("organisation.approved", users["staff"])
 
 
 def test_only_admins_manage_staff(staff_client: TestClient, db: Database) -> None:

@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from hunters.lead_export import lead_detail, lead_rows
 from hunters.leads import claim_lead, create_lead
@@ -19,42 +20,67 @@ from hunters.members import active_members
 from hunters.signup import SignupInput, sign_up
 from hunters.visibility import scope_of_member
 from staff.accounts import add_staff
+from staff.audit import events_of_organisation
 from staff.scopes import EVERYTHING, scope_of_staff
 from staff.tokens import create_api_token
 from store.db import Database
-from store.models import HunterState, StaffRole
+from store.models import Hunter, HunterState, Reply, StaffRole
 from tests.api_routes import endpoints
 from tests.dashboard_fixtures import PASSWORD, log_in
 from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.outbox_factories import make_campaign
 
 OFFICER = "fylke@tffk.no"
 TROMS, OSLO = "Tromsø Bygg AS", "Oslo Rør AS"
 TROMS_ORGNR, OSLO_ORGNR = "974760673", "923609016"
-# The routes a county officer may open, each cut to their counties; every other /admin and /api GET route
-# must refuse them. A new route fails this test until it is put on one side or the other.
+# The routes a county officer may open, each cut to their counties, with what shows the cut on it (the Troms
+# name must be there, the Oslo one must not); every other /admin and /api GET route must refuse them. A new
+# route fails this test until it is put on one side or the other.
+COMPANIES = (TROMS, OSLO)
+HUNTERS = ("Troms jegerlag", "Oslo jegerlag")
+COUNTIES = ("Troms - Romsa", "Oslo")
 SCOPED_PAGES = {
-    "/admin/leads",
-    "/admin/leads.csv",
-    "/admin/leads.xlsx",
-    "/admin/companies",
-    "/admin/companies/{orgnr}",
+    "/admin/leads": COMPANIES,
+    "/admin/leads.csv": COMPANIES,
+    "/admin/leads.xlsx": COMPANIES,
+    "/admin/companies": COMPANIES,
+    "/admin/companies/{orgnr}": COMPANIES,
+    "/admin/inbox": COMPANIES,
+    "/admin/replies.csv": COMPANIES,
+    "/admin/replies.xlsx": COMPANIES,
+    "/admin/hunters?state=all": HUNTERS,
+    "/admin/results.csv": COUNTIES,  # the page itself draws every county on its map: its table is checked below
+    "/admin/results.xlsx": COUNTIES,
 }
-OPEN_PAGES = {"/admin/", "/admin/login"}  # the front page sends an officer to the leads; login is for anyone
+OPEN_PAGES = {"/admin/", "/admin/login", "/admin/results"}  # the front page sends an officer to the leads
 # Campaign pages: the list shows only campaigns inside the officer's counties, the form is theirs, and every page
-# of one campaign answers 404 unless the campaign lies inside them (tested below).
+# of one campaign (its meetings and outcomes too) answers 404 unless the campaign lies inside them (tested below).
 CAMPAIGN_PAGES = {"/admin/campaigns", "/admin/campaigns/new"}
-SCOPED_API = {"/api/leads", "/api/leads/export", "/api/leads/{lead_id}"}
+SCOPED_API = {"/api/leads", "/api/leads/export", "/api/leads/{lead_id}", "/api/replies"}
 
 
 @pytest.fixture
 def leads(db: Database) -> dict[str, int]:
+    """A lead, a registration from a campaign, a question in the inbox and a pending organisation in Troms (55)
+    and in Oslo (03), and a county officer for Troms."""
     with db.transaction() as session:
+        campaign, _step = make_campaign(session)
         ids = {}
-        for county, name, orgnr in (("55", TROMS, TROMS_ORGNR), ("03", OSLO, OSLO_ORGNR)):
+        for county, name, orgnr, hunter in (
+            ("55", TROMS, TROMS_ORGNR, HUNTERS[0]),
+            ("03", OSLO, OSLO_ORGNR, HUNTERS[1]),
+        ):
             company = make_company(session, county=county, name=name, orgnr=orgnr)
-            ids[county] = create_lead(
-                session, registration_id=make_registration(session, company=company).id
+            registration = make_registration(session, company=company, campaign_id=campaign.id)
+            ids[county] = create_lead(session, registration_id=registration.id).id
+            session.add(
+                Reply(channel="sms", sender="+4791234567", text=f"Spørsmål fra {name}", company_id=company.id)
+            )
+            ids[f"hunter{county}"] = make_hunter(
+                session, counties=(county,), state=HunterState.PENDING, name=hunter
             ).id
+        session.flush()
+        ids["reply03"] = session.scalars(select(Reply.id).where(Reply.text.contains(OSLO))).one()
         officer = add_staff(session, email=OFFICER, role=StaffRole.STAFF, password=PASSWORD, counties=["55"])
         ids["officer"] = officer.id
     return ids
@@ -78,22 +104,23 @@ def get_routes(app: FastAPI, prefix: str) -> list[str]:
 
 
 def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
-    app: FastAPI, client: TestClient, leads: dict[str, int]
+    app: FastAPI, client: TestClient, db: Database, leads: dict[str, int]
 ) -> None:
     assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
     routes = get_routes(app, "/admin/")
-    assert set(SCOPED_PAGES) <= set(routes)
-    for path in SCOPED_PAGES:
-        seen = text_of(client.get(filled(path, TROMS_ORGNR, leads["55"])))
-        assert TROMS in seen and OSLO not in seen, path
+    assert {p.split("?")[0] for p in SCOPED_PAGES} <= set(routes)
+    for path, (ours, theirs) in SCOPED_PAGES.items():
+        answer = client.get(filled(path, TROMS_ORGNR, leads["55"]))
+        seen = text_of(answer)
+        assert answer.status_code == 200 and ours in seen and theirs not in seen, path
     assert client.get(filled("/admin/companies/{orgnr}", OSLO_ORGNR, 0)).status_code == 404
     assert client.get("/admin/companies?q=Oslo").text.count(OSLO) == 0
     assert client.get("/admin/", follow_redirects=False).headers["location"] == "/admin/leads"
-    for path in set(routes) - SCOPED_PAGES - OPEN_PAGES - CAMPAIGN_PAGES:
+    for path in set(routes) - {p.split("?")[0] for p in SCOPED_PAGES} - OPEN_PAGES - CAMPAIGN_PAGES:
         answer = client.get(re.sub(r"\{[^}]+\}", "1", path), follow_redirects=False)
         assert answer.status_code in (403, 404, 405), (path, answer.status_code)
         assert OSLO not in answer.text and TROMS not in answer.text, path
-    refused = client.get("/admin/results")
+    refused = client.get("/admin/sandbox")
     assert refused.status_code == 403 and "Ikke for fylkesansvarlige" in refused.text
     # Reassigning a lead outside the counties is refused as if it did not exist.
     page = client.get("/admin/leads").text
@@ -103,6 +130,28 @@ def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
         f"/admin/leads/{leads['03']}/reassign", data={"csrf_token": token.group(1), "hunter_id": ""}
     )
     assert f"Fant ingen lead med nummer {leads['03']}" in answer.text
+    # Nor can they answer, close or decide what lies outside: the Oslo question, the Oslo organisation.
+    answer = client.post(f"/admin/inbox/{leads['reply03']}/handled", data={"csrf_token": token.group(1)})
+    assert f"Fant ikke svar nr. {leads['reply03']}" in answer.text
+    answer = client.post(f"/admin/hunters/{leads['hunter03']}/approve", data={"csrf_token": token.group(1)})
+    assert f"Fant ingen jeger med nummer {leads['hunter03']}" in answer.text
+    with db.session() as session:
+        assert session.scalar(select(Reply.handled_at).where(Reply.id == leads["reply03"])) is None
+        assert session.get_one(Hunter, leads["hunter03"]).state == HunterState.PENDING
+    # The Troms organisation is theirs to approve, and the audit log says who did.
+    client.post(f"/admin/hunters/{leads['hunter55']}/approve", data={"csrf_token": token.group(1)})
+    with db.session() as session:
+        assert session.get_one(Hunter, leads["hunter55"]).state == HunterState.APPROVED
+        [event] = events_of_organisation(session, hunter_id=leads["hunter55"])
+        assert (event.action, event.actor_staff_id) == ("organisation.approved", leads["officer"])
+    # Results count only their counties: one interested company in Troms, no row for Oslo.
+    counties = client.get("/admin/results.csv?by=county").text.splitlines()
+    assert [line.split(";")[:2] for line in counties[1:]] == [["55", "Troms - Romsa - Tromssa"]]
+    assert counties[1].split(";")[6] == "1"
+    trades = client.get("/admin/results.csv?by=trade").text.splitlines()
+    assert trades[1].split(";")[2] == "1"
+    page = client.get("/admin/results").text
+    assert "<td>Troms</td>" in page and "<td>Oslo</td>" not in page and "<td>Dine fylker</td>" in page
 
 
 def test_full_staff_see_both_counties_on_the_same_routes(
@@ -111,10 +160,14 @@ def test_full_staff_see_both_counties_on_the_same_routes(
     from tests.dashboard_fixtures import STAFF_EMAIL
 
     assert log_in(client, STAFF_EMAIL).status_code == 303  # type: ignore[attr-defined]
-    for path in ("/admin/leads", "/admin/leads.csv", "/admin/leads.xlsx", "/admin/companies"):
-        seen = text_of(client.get(path))
-        assert TROMS in seen and OSLO in seen, path
+    for path, (ours, theirs) in SCOPED_PAGES.items():
+        if "{" not in path:
+            seen = text_of(client.get(path))
+            assert ours in seen and theirs in seen, path
     assert client.get(f"/admin/companies/{OSLO_ORGNR}").status_code == 200
+    counties = client.get("/admin/results.csv?by=county").text.splitlines()
+    assert {line.split(";")[0] for line in counties[1:]} >= {"03", "55"}
+    assert client.get("/admin/results.csv?by=trade").text.splitlines()[1].split(";")[2] == "2"
 
 
 def test_a_county_officers_api_token_is_cut_to_their_counties_on_every_route(
@@ -207,6 +260,10 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
         f"/admin/campaigns/{national}",
         f"/admin/campaigns/{national}/preview",
         f"/admin/campaigns/{national}/report.csv",
+        f"/admin/campaigns/{national}/attendees",
+        f"/admin/campaigns/{national}/attendees.csv",
+        f"/admin/campaigns/{national}/outcomes",
+        f"/admin/campaigns/{national}/outcomes.xlsx",
     ):
         assert client.get(path).status_code == 404, path
     assert "Hele landet" not in client.get(f"/admin/campaigns/new?copy={national}").text
@@ -224,7 +281,8 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
     campaign_id = int(made.headers["location"].split("/")[3])
     with db.session() as session:
         assert definition_of(session.get_one(Campaign, campaign_id)).audience.counties == ("55",)
-    assert client.get(f"/admin/campaigns/{campaign_id}").status_code == 200
+    for path in ("", "/attendees", "/attendees.csv", "/outcomes", "/outcomes.xlsx"):
+        assert client.get(f"/admin/campaigns/{campaign_id}{path}").status_code == 200, path
     assert "Troms og Oslo" in client.get("/admin/campaigns").text
 
     oslo_only = demo_campaign_toml(utcnow(), name="Bare Oslo", counties=("03", "50", "46", "18"))

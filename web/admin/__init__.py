@@ -44,12 +44,16 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 def build_router() -> APIRouter:
     router = APIRouter(prefix="/admin", include_in_schema=False, dependencies=[Depends(check_csrf)])
-    # Pages cut to the asking person's scope (staff.scopes): leads, companies and campaigns. Every other page shows all
-    # counties, so county officers are refused there, module by module: a page added later is refused too.
-    for module in (login, home, leads, companies, campaigns):
+    # Pages cut to the asking person's scope (staff.scopes): leads, companies, campaigns, results, the inbox and the
+    # organisations covering their counties; a campaign's meeting and outcome pages follow the campaign's own rule.
+    for module in (login, home, leads, companies, campaigns, results, inbox, hunters):
         router.include_router(module.router)
+    router.include_router(meetings.router, dependencies=[Depends(campaigns.within_scope)])
+    # Every other page shows all counties, so county officers are refused there, module by module: a page added
+    # later is refused too. The sandbox shows every message sent anywhere and answers as any company: a demo
+    # and test tool for whoever runs the system, not a county's work (docs/roles.md).
     whole = [Depends(require_whole_scope)]
-    for module in (meetings, results, inbox, hunters, sandbox, staff_users):
+    for module in (sandbox, staff_users):
         router.include_router(module.router, dependencies=whole)
     return router
 

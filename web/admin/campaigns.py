@@ -44,7 +44,7 @@ from web.deps import DbDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
 
-def _within_scope(request: Request, session: SessionDep, scope: StaffScope) -> None:
+def within_scope(request: Request, session: SessionDep, scope: StaffScope) -> None:
     """Router dependency: a county officer opens only campaigns whose audience lies in their counties; any
     other campaign answers as if it did not exist (`campaigns.scope`)."""
     raw = request.path_params.get("campaign_id")
@@ -56,7 +56,7 @@ def _within_scope(request: Request, session: SessionDep, scope: StaffScope) -> N
         raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
 
 
-router = APIRouter(dependencies=[Depends(_within_scope)])
+router = APIRouter(dependencies=[Depends(within_scope)])
 
 ACTIONS = {
     "launch": ("Start kampanjen", "startet"),

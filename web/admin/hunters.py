@@ -1,4 +1,5 @@
-"""Hunter organisations: pending, approved, rejected; admins approve or reject (hunters.organisations does the work)."""
+"""Hunter organisations: pending, approved, rejected; staff approve or reject them and their changes, a county
+officer those within their counties (hunters.organisations and hunters.approval do the work and the audit log)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,30 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from hunters.approval import UnknownChange, changes_for_review, decide_change
-from hunters.organisations import TYPE_LABELS, UnknownHunter, approve_hunter, list_hunters, reject_hunter
+from hunters.organisations import (
+    TYPE_LABELS,
+    OutsideCounties,
+    UnknownHunter,
+    approve_hunter,
+    county_numbers,
+    decidable,
+    list_hunters,
+    reject_hunter,
+)
+from staff.scopes import scope_of_staff
 from store.models import MAX_ID, HunterState
 from store.reference import county_names
 from web.admin.ui import flash, page, redirect
-from web.auth import AdminStaff, CurrentStaff
+from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
 
 
 @router.get("/hunters", response_class=HTMLResponse)
-def hunters(request: Request, session: SessionDep, staff: CurrentStaff, state: str = "pending") -> Response:
+def hunters(request: Request, session: SessionDep, scope: StaffScope, state: str = "pending") -> Response:
     wanted = HunterState(state) if state in HunterState.__members__.values() else None
-    everyone = list_hunters(session)
+    everyone = list_hunters(session, scope=scope)
     counts = {s.value: sum(1 for h in everyone if h.state == s) for s in HunterState}
     shown = [h for h in everyone if wanted is None or h.state == wanted]
     return page(
@@ -32,16 +43,26 @@ def hunters(request: Request, session: SessionDep, staff: CurrentStaff, state: s
         total=len(everyone),
         types=TYPE_LABELS,
         counties=county_names(session),
-        changes=changes_for_review(session),
+        changes=changes_for_review(session, scope=scope),
+        decidable={h.id for h in shown if decidable(county_numbers(h), scope)},
     )
 
 
-def _decide(request: Request, session: SessionDep, staff_id: int, hunter_id: int, approve: bool) -> Response:
+def _decide(
+    request: Request, session: SessionDep, staff: CurrentStaff, hunter_id: int, approve: bool
+) -> Response:
     decide = approve_hunter if approve else reject_hunter
     try:
-        decision = decide(session, hunter_id=hunter_id, staff_id=staff_id)
+        decision = decide(session, hunter_id=hunter_id, staff_id=staff.id, scope=scope_of_staff(staff))
     except UnknownHunter:
         flash(request, f"Fant ingen jeger med nummer {hunter_id}.", "error")
+        return redirect("/admin/hunters")
+    except OutsideCounties:
+        flash(
+            request,
+            "Organisasjonen dekker også fylker som ikke er dine; en i staben må avgjøre den.",
+            "error",
+        )
         return redirect("/admin/hunters")
     session.commit()
     name = decision.hunter.org_name
@@ -55,25 +76,31 @@ def _decide(request: Request, session: SessionDep, staff_id: int, hunter_id: int
 
 
 @router.post("/hunters/{hunter_id}/approve")
-def approve(request: Request, hunter_id: int, session: SessionDep, staff: AdminStaff) -> Response:
-    return _decide(request, session, staff.id, hunter_id, approve=True)
+def approve(request: Request, hunter_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    return _decide(request, session, staff, hunter_id, approve=True)
 
 
 @router.post("/hunters/{hunter_id}/reject")
-def reject(request: Request, hunter_id: int, session: SessionDep, staff: AdminStaff) -> Response:
-    return _decide(request, session, staff.id, hunter_id, approve=False)
+def reject(request: Request, hunter_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+    return _decide(request, session, staff, hunter_id, approve=False)
 
 
 @router.post("/hunters/changes/{change_id}/{verdict}")
 def decide_area_change(
-    request: Request, change_id: int, verdict: str, session: SessionDep, staff: AdminStaff
+    request: Request, change_id: int, verdict: str, session: SessionDep, staff: CurrentStaff
 ) -> Response:
     """Approves or rejects an organisation's request for other counties or trades (hunters.approval)."""
     if verdict not in ("approve", "reject") or not 0 < change_id <= MAX_ID:
         flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
         return redirect("/admin/hunters")
     try:
-        change = decide_change(session, change_id=change_id, approve=verdict == "approve", staff_id=staff.id)
+        change = decide_change(
+            session,
+            change_id=change_id,
+            approve=verdict == "approve",
+            staff_id=staff.id,
+            scope=scope_of_staff(staff),
+        )
     except UnknownChange:
         flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
         return redirect("/admin/hunters")

@@ -1,4 +1,5 @@
-"""The inbox: questions from companies that need a human; answer through the same channel, mark handled."""
+"""The inbox: questions from companies that need a human; answer through the same channel, mark handled. A county
+officer reads and answers what companies in their counties wrote (staff.scopes `Scope.replies`)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,18 @@ from fastapi.responses import HTMLResponse, Response
 from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
 from reports.overview import company_history
 from reports.replies import COLUMNS, reply_rows
+from staff.scopes import Scope, scope_of_staff
 from web.admin.excel import excel_csv, excel_xlsx
 from web.admin.ui import flash, label, page, redirect
-from web.auth import CurrentStaff
+from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
 
 
 @router.get("/inbox", response_class=HTMLResponse)
-def inbox_page(request: Request, session: SessionDep, staff: CurrentStaff, handled: int = 0) -> Response:
-    items = inbox(session, handled=bool(handled), limit=100)
+def inbox_page(request: Request, session: SessionDep, scope: StaffScope, handled: int = 0) -> Response:
+    items = inbox(session, handled=bool(handled), limit=100, scope=scope)
     histories = {
         item.company.id: company_history(session, company_id=item.company.id)
         for item in items
@@ -45,25 +47,28 @@ REPLY_HEADERS = {
 }
 
 
-def _reply_rows_nb(session: SessionDep) -> list[dict[str, Any]]:
+def _reply_rows_nb(session: SessionDep, scope: Scope) -> list[dict[str, Any]]:
     return [
         {**row, "channel": label(row["channel"], "channel"), "intent": label(row["intent"], "intent")}
-        for row in reply_rows(session)
+        for row in reply_rows(session, scope=scope)
     ]
 
 
 @router.get("/replies.csv")
-def replies_csv(session: SessionDep, staff: CurrentStaff) -> Response:
+def replies_csv(session: SessionDep, scope: StaffScope) -> Response:
     """Every inbound message, for Excel (`;`, Norwegian headers); `jeger replies export` keeps English columns."""
     return excel_csv(
-        _reply_rows_nb(session), columns=COLUMNS, headers=REPLY_HEADERS, filename="innkomne-meldinger.csv"
+        _reply_rows_nb(session, scope),
+        columns=COLUMNS,
+        headers=REPLY_HEADERS,
+        filename="innkomne-meldinger.csv",
     )
 
 
 @router.get("/replies.xlsx")
-def replies_xlsx(session: SessionDep, staff: CurrentStaff) -> Response:
+def replies_xlsx(session: SessionDep, scope: StaffScope) -> Response:
     return excel_xlsx(
-        _reply_rows_nb(session),
+        _reply_rows_nb(session, scope),
         columns=COLUMNS,
         headers=REPLY_HEADERS,
         filename="innkomne-meldinger.xlsx",
@@ -80,7 +85,9 @@ def answer(
     text: Annotated[str, Form()],
 ) -> Response:
     try:
-        message = answer_reply(session, reply_id=reply_id, text=text, staff_id=staff.id)
+        message = answer_reply(
+            session, reply_id=reply_id, text=text, staff_id=staff.id, scope=scope_of_staff(staff)
+        )
     except InboxError as exc:
         flash(request, str(exc), "error")
         return redirect("/admin/inbox")
@@ -92,7 +99,7 @@ def answer(
 @router.post("/inbox/{reply_id}/handled")
 def handled(request: Request, reply_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
     try:
-        mark_handled(session, reply_id=reply_id, staff_id=staff.id)
+        mark_handled(session, reply_id=reply_id, staff_id=staff.id, scope=scope_of_staff(staff))
     except InboxError as exc:
         flash(request, str(exc), "error")
         return redirect("/admin/inbox")

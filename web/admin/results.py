@@ -1,4 +1,5 @@
-"""Results: the funnel per campaign, results per county (table and map) and per trade."""
+"""Results: the funnel per campaign, results per county (table and map) and per trade. A county officer gets them
+for the companies in their counties, and chooses among the campaigns they can see (campaigns.scope)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from markupsafe import Markup
 
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import STAGES, funnel, funnel_by_county, results_by_trade
+from campaigns.scope import campaign_within
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
+from staff.scopes import Scope
 from store.models import Campaign
 from store.reference import county_names
 from web.admin.charts import county_map_svg, funnel_svg
 from web.admin.ui import page
-from web.auth import CurrentStaff
+from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
@@ -28,18 +31,18 @@ MAP_METRICS = {key: name for key, name in STAGES}
 def results(
     request: Request,
     session: SessionDep,
-    staff: CurrentStaff,
+    scope: StaffScope,
     campaign: str = "",
     metric: str = "interested",
 ) -> Response:
-    campaigns = campaigns_newest_first(session)
+    campaigns = [c for c in campaigns_newest_first(session) if campaign_within(c, scope)]
     chosen = next((c for c in campaigns if str(c.id) == campaign), None)
     campaign_id = chosen.id if chosen else None
     metric = metric if metric in MAP_METRICS else "interested"
-    total = funnel(session, campaign_id=campaign_id)
-    by_county = funnel_by_county(session, campaign_id=campaign_id)
+    total = funnel(session, campaign_id=campaign_id, scope=scope)
+    by_county = funnel_by_county(session, campaign_id=campaign_id, scope=scope)
     names = county_names(session)
-    scope = chosen.name if chosen else "alle kampanjer"
+    shown = chosen.name if chosen else "alle kampanjer"
     return page(
         request,
         "admin/results.html",
@@ -52,12 +55,12 @@ def results(
         total=total,
         by_county=by_county,
         names=names,
-        trades=results_by_trade(session, campaign_id=campaign_id),
-        funnel_chart=Markup(funnel_svg(total.stages(), title=f"Trakten for {scope}")),
+        trades=results_by_trade(session, campaign_id=campaign_id, scope=scope),
+        funnel_chart=Markup(funnel_svg(total.stages(), title=f"Trakten for {shown}")),
         county_map=Markup(
             county_map_svg(
                 {number: f.values[metric] for number, f in by_county.items()},
-                title=f"{MAP_METRICS[metric]} per fylke, {scope}",
+                title=f"{MAP_METRICS[metric]} per fylke, {shown}",
                 unit=f" {MAP_METRICS[metric].lower()}",
             )
         ),
@@ -69,33 +72,37 @@ def results(
 TRADE_HEADERS = ["Fag", "Programområde", "Bedrifter", "Læreplasser", "For voksne", "Tatt av jeger", "Ble lærebedrift"]  # fmt: skip
 
 
-def _tables(session: SessionDep, campaign: str) -> tuple[str, list[str], list[list[Any]], list[list[Any]]]:
-    """(scope, county header, county rows, trade rows) of the results page, as cells."""
+def _tables(
+    session: SessionDep, campaign: str, scope: Scope
+) -> tuple[str, list[str], list[list[Any]], list[list[Any]]]:
+    """(name part, county header, county rows, trade rows) of the results page, as cells; a campaign the scope
+    does not show is taken as none chosen (all campaigns, cut to the scope)."""
     wanted = campaign.isascii() and campaign.isdigit() and len(campaign) <= 9  # an id, not a 500
     campaign_id = int(campaign) if wanted else None
     chosen = session.get(Campaign, campaign_id) if campaign_id is not None else None
+    chosen = chosen if chosen is not None and campaign_within(chosen, scope) else None
     campaign_id = chosen.id if chosen else None
     names = county_names(session)
     county_header = ["Fylkesnr.", "Fylke", *(name for _, name in STAGES)]
     counties = [
         [number, names.get(number, ""), *(f.values.get(key, 0) for key, _ in STAGES)]
-        for number, f in funnel_by_county(session, campaign_id=campaign_id).items()
+        for number, f in funnel_by_county(session, campaign_id=campaign_id, scope=scope).items()
     ]
     trades = [
         [t.trade, t.programme, t.companies, t.places, t.adult, t.claimed, t.became]
-        for t in results_by_trade(session, campaign_id=campaign_id)
+        for t in results_by_trade(session, campaign_id=campaign_id, scope=scope)
     ]
     return (f"kampanje-{chosen.id}" if chosen else "alle"), county_header, counties, trades
 
 
 @router.get("/results.csv")
-def results_csv(session: SessionDep, staff: CurrentStaff, campaign: str = "", by: str = "county") -> Response:
+def results_csv(session: SessionDep, scope: StaffScope, campaign: str = "", by: str = "county") -> Response:
     """One table per file: `by=county` (the funnel per county) or `by=trade`."""
-    scope, county_header, counties, trades = _tables(session, campaign)
+    part, county_header, counties, trades = _tables(session, campaign, scope)
     header, rows = (TRADE_HEADERS, trades) if by == "trade" else (county_header, counties)
     out = io.StringIO()
     write_csv(out, header=header, rows=rows, delimiter=";")
-    name = f"resultater-{'fag' if by == 'trade' else 'fylker'}-{scope}.csv"
+    name = f"resultater-{'fag' if by == 'trade' else 'fylker'}-{part}.csv"
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -104,13 +111,13 @@ def results_csv(session: SessionDep, staff: CurrentStaff, campaign: str = "", by
 
 
 @router.get("/results.xlsx")
-def results_xlsx(session: SessionDep, staff: CurrentStaff, campaign: str = "") -> Response:
+def results_xlsx(session: SessionDep, scope: StaffScope, campaign: str = "") -> Response:
     """Both tables in one workbook: a sheet per county funnel and one per trade."""
-    scope, county_header, counties, trades = _tables(session, campaign)
+    part, county_header, counties, trades = _tables(session, campaign, scope)
     out = io.BytesIO()
     write_xlsx(out, [Sheet("Fylker", county_header, counties), Sheet("Fag", TRADE_HEADERS, trades)])
     return Response(
         out.getvalue(),
         media_type=XLSX_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="resultater-{scope}.xlsx"'},
+        headers={"Content-Disposition": f'attachment; filename="resultater-{part}.xlsx"'},
     )

@@ -97,13 +97,13 @@ def _layout_context(request: Request) -> dict[str, Any]:
     context["flashes"] = request.session.pop("flash", []) if "flash" in request.session else []
     if staff is None:
         return context
-    context["whole"] = scope_of_staff(staff).whole
-    if not context["whole"]:  # notices and the inbox count are about every county
-        return context
+    scope = scope_of_staff(staff)
+    context["whole"] = scope.whole
     db: Database = request.app.state.db
     with db.session() as session:
-        context["notices"] = unread_notices(session, limit=5)
-        context["inbox_open"] = open_count(session)
+        if scope.whole:  # notices are about every county
+            context["notices"] = unread_notices(session, limit=5)
+        context["inbox_open"] = open_count(session, scope=scope)
     return context
 
 
