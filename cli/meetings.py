@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from catalogue import text
-from cli.common import ctx_of, fail, print_json, shown
+from cli.common import ctx_of, fail, print_json, say, shown
 from store.models import MAX_ID
 
 meeting_app = typer.Typer(help=text("cli_meeting_help"), no_args_is_help=True)
@@ -37,7 +37,7 @@ def _one(ctx: typer.Context, campaign_id: int, event_id: int) -> dict[str, Any]:
     for row in _rows(ctx, campaign_id):
         if row["id"] == event_id:
             return row
-    fail(text("cli_meeting_unknown", event=event_id, campaign=campaign_id))
+    fail(say("cli_meeting_unknown", event=event_id, campaign=campaign_id))
 
 
 @meeting_app.command("list", help=text("cli_meeting_list_help"))
@@ -48,12 +48,12 @@ def meeting_list(ctx: typer.Context, campaign_id: int = CampaignArg, as_json: bo
         print_json(rows)
         return
     table = Table(
-        *(text(f"cli_meeting_col_{c}") for c in ("id", "title", "at", "place", "places", "waiting"))
+        *(say(f"cli_meeting_col_{c}") for c in ("id", "title", "at", "place", "places", "waiting"))
     )
     for row in rows:
         capacity = row["capacity"]
         places = f"{row['attending']}/{capacity}" if capacity is not None else str(row["attending"])
-        title = str(row["title"]) + (f" ({text('cli_meeting_cancelled')})" if row["cancelled_at"] else "")
+        title = str(row["title"]) + (f" ({say('cli_meeting_cancelled')})" if row["cancelled_at"] else "")
         table.add_row(
             str(row["id"]), title, shown(row["starts_at"]), str(row["place"]), places, str(row["waiting"])
         )
@@ -120,4 +120,4 @@ def _told(ctx: typer.Context, campaign_id: int, event_id: int, told: int, as_jso
     if as_json:
         print_json({"told": told, "meeting": _one(ctx, campaign_id, event_id)})
     else:
-        typer.echo(text(key, told=told))
+        typer.echo(say(key, told=told))
