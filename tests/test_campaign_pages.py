@@ -43,6 +43,13 @@ def _campaign(db: Database) -> Campaign:
         return session.scalars(select(Campaign).order_by(Campaign.id.desc())).first()  # type: ignore[return-value]
 
 
+@pytest.fixture
+def campaign_id(admin_client: TestClient, db: Database, companies: int) -> int:
+    """A draft campaign uploaded as TOML on the dashboard, among the seeded companies; its id."""
+    _create(admin_client, _toml())
+    return _campaign(db).id
+
+
 def _materialise(db: Database, settings: Settings, campaign_id: int) -> None:
     """What the scheduler does when the first step is due."""
     from campaigns.outbox import materialise_step
@@ -242,10 +249,8 @@ def test_launch_pause_resume_and_cancel_with_confirmation(
     admin_client: TestClient,
     db: Database,
     settings: Settings,
-    companies: int,
+    campaign_id: int,
 ) -> None:
-    _create(admin_client, _toml())
-    campaign_id = _campaign(db).id
     confirm = admin_client.get(f"/admin/campaigns/{campaign_id}/confirm/launch").text
     assert "Start kampanjen?" in confirm and "Ja, start kampanjen" in confirm
     token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/confirm/launch")
@@ -274,10 +279,8 @@ def test_launch_pause_resume_and_cancel_with_confirmation(
 
 
 def test_a_test_message_goes_to_the_staff_member(
-    admin_client: TestClient, db: Database, companies: int
+    admin_client: TestClient, db: Database, campaign_id: int
 ) -> None:
-    _create(admin_client, _toml())
-    campaign_id = _campaign(db).id
     token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/preview")
     page = admin_client.post(
         f"/admin/campaigns/{campaign_id}/test",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from store.db import Database
 from store.migrate import alembic_config
@@ -16,20 +16,25 @@ def migrate(db: Database, revision: str, *, down: bool = False) -> None:
         (command.downgrade if down else command.upgrade)(config, revision)
 
 
+def insert_company(connection: Connection, *, now: str) -> None:
+    """Company 1, Fjord Bygg AS, written in raw SQL: the models describe the head, not the revision under test."""
+    connection.execute(
+        text(
+            "INSERT INTO company (id, orgnr, name, language, is_training_company, bankrupt, winding_up, "
+            "created_at, updated_at) VALUES (1, '974760673', 'Fjord Bygg AS', 'nb', false, false, false, "
+            ":now, :now)"
+        ),
+        {"now": now},
+    )
+
+
 def test_a_conversation_in_the_middle_of_the_questions_keeps_its_registration_and_no_lead_is_lost(
     db: Database,
 ) -> None:
     migrate(db, "0002", down=True)
     now = "2026-12-01 10:00:00"
     with db.engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO company (id, orgnr, name, language, is_training_company, bankrupt, winding_up, "
-                "created_at, updated_at) VALUES (1, '974760673', 'Fjord Bygg AS', 'nb', false, false, false, "
-                ":now, :now)"
-            ),
-            {"now": now},
-        )
+        insert_company(connection, now=now)
         for registration_id in (1, 2):
             connection.execute(
                 text(
@@ -76,14 +81,7 @@ def test_a_registration_loses_its_conversation_when_the_conversation_is_erased(d
     """The foreign key works on both databases (on SQLite it is the column-level clause 0004 adds)."""
     now = "2026-12-01 10:00:00"
     with db.engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO company (id, orgnr, name, language, is_training_company, bankrupt, winding_up, "
-                "created_at, updated_at) VALUES (1, '974760673', 'Fjord Bygg AS', 'nb', false, false, false, "
-                ":now, :now)"
-            ),
-            {"now": now},
-        )
+        insert_company(connection, now=now)
         connection.execute(
             text(
                 "INSERT INTO conversation (id, channel, address, language, data, created_at, updated_at, "

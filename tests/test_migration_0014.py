@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from store.db import Database
-from tests.test_migration_0004 import migrate
+from tests.test_migration_0004 import insert_company, migrate
 
 NOW = "2026-12-01 10:00:00"
 
@@ -14,14 +14,7 @@ NOW = "2026-12-01 10:00:00"
 def test_existing_leads_and_registrations_keep_their_rows_and_get_empty_new_fields(db: Database) -> None:
     migrate(db, "0010", down=True)
     with db.engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO company (id, orgnr, name, language, is_training_company, bankrupt, winding_up, "
-                "created_at, updated_at) VALUES (1, '974760673', 'Fjord Bygg AS', 'nb', false, false, false, "
-                ":now, :now)"
-            ),
-            {"now": NOW},
-        )
+        insert_company(connection, now=NOW)
         connection.execute(
             text(
                 "INSERT INTO registration (id, company_id, source, consent, places, verified, created_at, "

@@ -239,21 +239,29 @@ def test_a_member_sees_its_organisations_leads_and_the_new_ones_in_its_counties(
         assert lead_rows(session, scope=scope_of_member(session, member_id=kari.id)) == []
 
 
-def test_a_county_officer_runs_campaigns_only_inside_their_counties(
-    client: TestClient, db: Database, leads: dict[str, int]
-) -> None:
+def national_campaign(client: TestClient, db: Database) -> int:
+    """Sixty demo companies across the country and a draft campaign to all of them, made by no one; its id."""
     from campaigns import service
-    from campaigns.definition_model import definition_of
     from demo.simulator import demo_campaign_toml, seed_companies
     from settings import Settings
-    from store.models import Campaign, utcnow
+    from store.models import utcnow
 
     seed_companies(db, count=60, seed=3)
     settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
     with db.transaction() as session:
-        national = service.create_campaign(
+        return service.create_campaign(
             session, settings, toml_text=demo_campaign_toml(utcnow(), name="Hele landet"), staff_id=None
         ).campaign.id
+
+
+def test_a_county_officer_runs_campaigns_only_inside_their_counties(
+    client: TestClient, db: Database, leads: dict[str, int]
+) -> None:
+    from campaigns.definition_model import definition_of
+    from demo.simulator import demo_campaign_toml
+    from store.models import Campaign, utcnow
+
+    national = national_campaign(client, db)
     assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
     assert "Hele landet" not in client.get("/admin/campaigns").text
     for path in (
@@ -293,17 +301,11 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
 def test_a_county_officers_api_token_creates_and_sees_only_campaigns_in_their_counties(
     client: TestClient, db: Database, leads: dict[str, int]
 ) -> None:
-    from campaigns import service
-    from demo.simulator import demo_campaign_toml, seed_companies
-    from settings import Settings
+    from demo.simulator import demo_campaign_toml
     from store.models import utcnow
 
-    seed_companies(db, count=60, seed=3)
-    settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
+    national = national_campaign(client, db)
     with db.transaction() as session:
-        national = service.create_campaign(
-            session, settings, toml_text=demo_campaign_toml(utcnow(), name="Hele landet"), staff_id=None
-        ).campaign.id
         token = create_api_token(session, staff_id=leads["officer"], name="fylke")
     auth = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/campaigns", headers=auth).json() == []

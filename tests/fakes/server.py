@@ -10,7 +10,7 @@ import asyncio
 import socket
 import threading
 import time
-from typing import Any
+from typing import Any, Self
 
 import uvicorn
 
@@ -54,3 +54,23 @@ class BackgroundServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.socket.close()
+
+
+class ServedFake:
+    """A provider fake whose Starlette `app` runs on a BackgroundServer: a subclass builds `app` and then calls
+    `serve()` while it is made, so `base_url` is known (and can go into Settings) before the fake starts."""
+
+    app: Any
+    server: BackgroundServer
+    base_url: str
+
+    def serve(self) -> None:
+        self.server = BackgroundServer(self.app)
+        self.base_url = self.server.base_url  # known before start: the server's socket is already bound
+
+    def start(self) -> Self:
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.stop()

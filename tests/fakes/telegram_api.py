@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from tests.fakes.server import BackgroundServer
+from tests.fakes.server import ServedFake
 
 TOKEN = "123456:TEST-fake-telegram-token"
 BOT = {"id": 123456, "is_bot": True, "first_name": "Læreplassjeger", "username": "laereplassjeger_test_bot"}
@@ -36,7 +36,7 @@ class Failure:
 
 
 @dataclass
-class FakeTelegram:
+class FakeTelegram(ServedFake):
     token: str = TOKEN
     sent: list[dict[str, Any]] = field(default_factory=list)
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -51,15 +51,7 @@ class FakeTelegram:
         self._update_ids = itertools.count(1000)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self.app = Starlette(routes=[Route("/bot{token}/{method}", self._call, methods=["GET", "POST"])])
-        self.server = BackgroundServer(self.app)
-        self.base_url = self.server.base_url
-
-    def start(self) -> FakeTelegram:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.stop()
+        self.serve()
 
     def settings_update(self) -> dict[str, Any]:
         return {

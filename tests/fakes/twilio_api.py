@@ -31,7 +31,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 
-from tests.fakes.server import BackgroundServer
+from tests.fakes.server import ServedFake
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "fake-twilio-auth-token"
@@ -90,7 +90,7 @@ class FakeMessage:
 
 
 @dataclass
-class FakeTwilio:
+class FakeTwilio(ServedFake):
     account_sid: str = ACCOUNT_SID
     auth_token: str = AUTH_TOKEN
     latency: float = 0.0
@@ -117,17 +117,9 @@ class FakeTwilio:
                 Route("/__fake__/latency", self._set_latency, methods=["POST"]),
             ]
         )
-        self.server = BackgroundServer(self.app)
-        self.base_url = self.server.base_url  # known before start: the server's socket is already bound
+        self.serve()
 
     # --- control -------------------------------------------------------------------------------------------
-
-    def start(self) -> FakeTwilio:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.stop()
 
     def settings_update(self) -> dict[str, Any]:
         """What to put into Settings so our app talks to this fake."""

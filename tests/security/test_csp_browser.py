@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.dashboard_fixtures import STAFF_PAGES
 from tests.test_browser import CHROMIUM, EMAIL, PASSWORD, Server, browser, page, server  # noqa: F401
 
 pytestmark = [
@@ -15,17 +16,9 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests: /usr/bin/chromium is not installed"),
 ]
 PAGES = [
-    "/admin/",
-    "/admin/campaigns",
+    *STAFF_PAGES,
     "/admin/campaigns/new",
     "/admin/campaigns/new?mode=toml",
-    "/admin/results",
-    "/admin/inbox",
-    "/admin/leads",
-    "/admin/hunters",
-    "/admin/companies",
-    "/admin/companies/import",
-    "/admin/sandbox",
     "/admin/staff",
     "/admin/finnes-ikke",
 ]

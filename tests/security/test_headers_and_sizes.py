@@ -15,25 +15,12 @@ from sqlalchemy import func, select
 from settings import Settings
 from store.db import Database
 from store.models import Registration
-from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, csrf_of
+from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_PAGES, csrf_of
 from tests.fakes.server import BackgroundServer
 from tests.test_engine import make_company
 from web.app import create_app
 
-PAGES = [
-    "/admin/",
-    "/admin/campaigns",
-    "/admin/campaigns/new",
-    "/admin/results",
-    "/admin/inbox",
-    "/admin/leads",
-    "/admin/hunters",
-    "/admin/companies",
-    "/admin/companies/import",
-    "/admin/sandbox",
-    "/admin/staff",
-    "/admin/does-not-exist",
-]
+PAGES = [*STAFF_PAGES, "/admin/campaigns/new", "/admin/staff", "/admin/does-not-exist"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style[\s>]|\sstyle=", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given
@@ -94,10 +95,16 @@ def _twilio_settings(settings: Settings) -> Settings:
     )
 
 
-def _signed(settings: Settings, path: str, body: bytes) -> str:
-    """The signature over what the body parses into, as Twilio computes it over what it sent."""
+def _post_signed(
+    twilio_client: tuple[TestClient, Settings], path: str, body: bytes, content_type: str
+) -> httpx.Response:
+    """Posts `body` signed over what it parses into, as Twilio computes the signature over what it sent."""
+    client, live = twilio_client
     form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
-    return sign(TOKEN, settings.public_base_url + path, form)
+    signature = sign(TOKEN, live.public_base_url + path, form)
+    return client.post(
+        path, content=body, headers={"Content-Type": content_type, "X-Twilio-Signature": signature}
+    )
 
 
 def _counts(db: Database) -> tuple[int, int, int]:
@@ -121,13 +128,8 @@ def twilio_client(settings: Settings, db: Database) -> Iterator[tuple[TestClient
 def test_hostile_sms_webhooks_get_200_or_400_and_leave_whole_rows(
     twilio_client: tuple[TestClient, Settings], db: Database, body: bytes, content_type: str
 ) -> None:
-    client, live = twilio_client
     before = _counts(db)
-    response = client.post(
-        SMS,
-        content=body,
-        headers={"Content-Type": content_type, "X-Twilio-Signature": _signed(live, SMS, body)},
-    )
+    response = _post_signed(twilio_client, SMS, body, content_type)
     assert response.status_code in (200, 400), (response.status_code, response.text)
     replies, messages, _ = _counts(db)
     if response.status_code == 400 or "<Message" not in response.text:
@@ -144,13 +146,8 @@ def test_hostile_sms_webhooks_get_200_or_400_and_leave_whole_rows(
 def test_hostile_status_callbacks_get_2xx_or_400_and_change_nothing_half_way(
     twilio_client: tuple[TestClient, Settings], db: Database, body: bytes, content_type: str
 ) -> None:
-    client, live = twilio_client
     before = _counts(db)
-    response = client.post(
-        STATUS,
-        content=body,
-        headers={"Content-Type": content_type, "X-Twilio-Signature": _signed(live, STATUS, body)},
-    )
+    response = _post_signed(twilio_client, STATUS, body, content_type)
     assert response.status_code in (200, 204, 400), (response.status_code, response.text)
     replies, messages, early = _counts(db)
     assert (replies, messages) == before[:2]
