@@ -121,24 +121,24 @@ def speak(language: str) -> None:
     _reader_language.set(language)
 
 
-def language() -> str:
+def reader_language() -> str:
     """The reader's language of the running command (bokmål before the root callback has run)."""
     return _reader_language.get()
 
 
 def say(key: str, **values: Any) -> str:
     """The catalogue's text `key` in the reader's language."""
-    return text(key, language(), **values)
+    return text(key, reader_language(), **values)
 
 
 def say_count(key: str, count: int, **values: Any) -> str:
     """The catalogue's counted text `key` (`_one`/`_other`) in the reader's language."""
-    return plural(key, count, language(), **values)
+    return plural(key, count, reader_language(), **values)
 
 
 def label(value: Any, kind: str, *, lower: bool = False) -> str:
     """The name of a state or code (catalogue.labels) in the reader's language."""
-    return catalogue_label(value, kind, language(), lower=lower)
+    return catalogue_label(value, kind, reader_language(), lower=lower)
 
 
 def _json_value(value: Any) -> Any:
@@ -159,12 +159,12 @@ def print_json(data: Any) -> None:
 
 def shown(iso: str | None) -> str:
     """An ISO 8601 time from a domain row as a table cell in Oslo time (the column header names the zone)."""
-    return catalogue_time(datetime.fromisoformat(iso), language(), zone=False) if iso else ""
+    return catalogue_time(datetime.fromisoformat(iso), reader_language(), zone=False) if iso else ""
 
 
 def shown_moment(moment: datetime | None, *, zone: bool = False) -> str:
     """A time from the domain as the reader writes it, on Oslo's clock; empty for none."""
-    return catalogue_time(moment, language(), zone=zone) if moment else ""
+    return catalogue_time(moment, reader_language(), zone=zone) if moment else ""
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -7,8 +7,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from catalogue.labels import label
-from cli.common import ctx_of, fail, print_json
+from cli.common import ctx_of, fail, label, print_json, say
 from store.models import MAX_ID
 from store.models.enums import HunterState, HunterType
 
@@ -33,9 +32,10 @@ def hunters_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("Nr.", "Organisasjon", "Type", "Fylker", "Fag", "Kontakt", "Tilstand")
+    columns = ("no", "organisation", "type", "counties", "trades", "contact", "state")
+    table = Table(*(say(f"cli_col_{column}") for column in columns))
     for r in rows:
-        trades = "alle" if r["trades"] == "all" else str(len(r["trades"]))
+        trades = say("cli_all") if r["trades"] == "all" else str(len(r["trades"]))
         counties = " ".join(r["counties"])
         table.add_row(
             str(r["id"]),
@@ -57,15 +57,15 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
             decide = approve_hunter if approve else reject_hunter
             decision = decide(session, hunter_id=hunter_id)
         except UnknownHunter:
-            fail(f"hunters {'approve' if approve else 'reject'}: ingen jeger har nummer {hunter_id}")
+            fail(say("cli_hunters_unknown", command="approve" if approve else "reject", id=hunter_id))
         name = decision.hunter.org_name
         state = label(decision.hunter.state, "hunter", lower=True)
     if decision.changed:
         has_chat = decision.hunter.telegram_chat_id is not None
-        told = "beskjed sendes på Telegram" if has_chat else "ingen Telegram: gi beskjed selv"
-        typer.echo(f"Jeger {hunter_id} ({name}) er nå {state}; {told}.")
+        told = say("cli_hunters_told_on_telegram" if has_chat else "cli_hunters_tell_yourself")
+        typer.echo(say("cli_hunters_now", id=hunter_id, name=name, state=state, told=told))
     else:
-        typer.echo(f"Jeger {hunter_id} ({name}) var allerede {state}; ingenting endret.")
+        typer.echo(say("cli_hunters_already", id=hunter_id, name=name, state=state))
 
 
 @hunters_app.command("approve")
@@ -103,13 +103,12 @@ def hunters_add(
     as_json: bool = typer.Option(False, "--json", help='Skriv {"id": N}.'),
 ) -> None:
     """Legg til en jegerorganisasjon med sitt første medlem; skriver nummeret."""
-    from catalogue import text
     from hunters.signup import SignupInput, SignupRefused, sign_up, trade_ids
 
     with ctx_of(ctx).db.transaction() as session:
         ids, unknown = trade_ids(session, trade or [])
         if unknown:
-            fail(f"hunters add: ukjent fag: {', '.join(unknown)} (se fagnummer og -navn i dashbordet)")
+            fail(say("cli_hunters_unknown_trades", trades=", ".join(unknown)))
         form = SignupInput(
             org_name=name,
             type=org_type.value,
@@ -125,14 +124,14 @@ def hunters_add(
             hunter = sign_up(session, form=form, source="staff", approve=approve)
         except SignupRefused as refused:
             fail(
-                "hunters add: " + " ".join(f"{field}: {text(key)}" for field, key in refused.problems.items())
+                "hunters add: " + " ".join(f"{field}: {say(key)}" for field, key in refused.problems.items())
             )
         hunter_id, state = hunter.id, label(hunter.state, "hunter", lower=True)
     if as_json:
         print_json({"id": hunter_id})
     else:
         typer.echo(hunter_id)
-        typer.echo(f"Jeger {hunter_id} ({name}) er lagt til og er {state}.", err=True)
+        typer.echo(say("cli_hunters_added", id=hunter_id, name=name, state=state), err=True)
 
 
 @hunters_app.command("changes")
@@ -159,12 +158,19 @@ def hunters_changes(
         print_json(rows)
         return
     if not rows:
-        typer.echo("Ingen endringer venter.")
+        typer.echo(say("cli_hunters_no_changes"))
     for r in rows:
-        trades = "alle fag" if r["trades"] == "all" else ", ".join(r["trades"])
+        trades = say("cli_hunters_all_trades") if r["trades"] == "all" else ", ".join(r["trades"])
         typer.echo(
-            f"Endring {r['id']}: {r['org_name']} (jeger {r['hunter_id']}): fylker {' '.join(r['counties_now'])} "
-            f"→ {' '.join(r['counties'])}; fag: {trades}"
+            say(
+                "cli_hunters_change",
+                id=r["id"],
+                name=r["org_name"],
+                hunter=r["hunter_id"],
+                before=" ".join(r["counties_now"]),
+                after=" ".join(r["counties"]),
+                trades=trades,
+            )
         )
 
 
@@ -175,8 +181,9 @@ def _decide_change(ctx: typer.Context, change_id: int, approve: bool) -> None:
         try:
             decide_change(session, change_id=change_id, approve=approve, staff_id=None)
         except UnknownChange:
-            fail(f"hunters {'approve' if approve else 'reject'}-change: ingen endring nr. {change_id} venter")
-    typer.echo(f"Endring {change_id} er {'godkjent: fylkene og fagene gjelder nå' if approve else 'avvist'}.")
+            command = "approve-change" if approve else "reject-change"
+            fail(say("cli_hunters_unknown_change", command=command, id=change_id))
+    typer.echo(say("cli_hunters_change_approved" if approve else "cli_hunters_change_rejected", id=change_id))
 
 
 @hunters_app.command("approve-change")

@@ -8,8 +8,18 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from catalogue.labels import label
-from cli.common import ExportFormat, ListFormat, check_output, ctx_of, fail, print_json, shown, write_table
+from cli.common import (
+    ExportFormat,
+    ListFormat,
+    check_output,
+    ctx_of,
+    fail,
+    label,
+    print_json,
+    say,
+    shown,
+    write_table,
+)
 from store.models import MAX_ID
 from store.models.enums import LeadState
 
@@ -24,7 +34,7 @@ def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) 
         try:
             return lead_rows(session, county=county, state=state)
         except UnknownCounty:
-            fail(f"--county {county!r}: ukjent fylkesnummer (f.eks. 03 Oslo, 55 Troms)")
+            fail(say("cli_leads_unknown_county", county=repr(county)))
 
 
 @leads_app.command("list")
@@ -48,7 +58,8 @@ def leads_list(
     if fmt is not ListFormat.TABLE:
         _write_leads(rows, ExportFormat(fmt.value))
         return
-    table = Table("Nr.", "Bedrift", "Orgnr", "Fylke", "Tilstand", "Jeger", "Opprettet (norsk tid)")
+    columns = ("no", "company", "orgnr", "county", "state", "hunter", "created_oslo")
+    table = Table(*(say(f"cli_col_{column}") for column in columns))
     for r in rows:
         cells = [
             r["company"],
@@ -95,27 +106,36 @@ def leads_show(
     with ctx_of(ctx).db.session() as session:
         lead = lead_detail(session, lead_id=lead_id)
     if lead is None:
-        fail(f"leads show: ingen lead har nummer {lead_id}")
+        fail(say("cli_leads_unknown", id=lead_id))
     if as_json:
         print_json(lead)
         return
-    announced = ", ".join(f"{h['name']} (nr. {h['id']})" for h in lead["announced_to"]) or "ingen ennå"
+    none_yet, not_given = say("cli_none_yet"), say("cli_not_given")
+    announced = ", ".join(_numbered(h) for h in lead["announced_to"]) or none_yet
     owner = lead["claimed_by"]
+    contact = (lead["contact_name"], lead["contact_phone"], lead["contact_email"])
     lines = [
-        ("Lead", f"nr. {lead['id']} — {label(lead['state'], 'lead')}"),
-        ("Bedrift", f"{lead['company']} (orgnr {lead['orgnr']})"),
-        ("Fylke", f"{lead['county_name'] or lead['county'] or 'ukjent'}"),
-        ("Fag", ", ".join(lead["trades"]) or "ikke oppgitt"),
-        ("Plasser", str(lead["places"]) if lead["places"] is not None else "ikke oppgitt"),
-        (
-            "Kontakt",
-            " · ".join(v for v in (lead["contact_name"], lead["contact_phone"], lead["contact_email"]) if v),
-        ),
-        ("Sendt til", announced),
-        ("Tatt av", f"{owner['name']} (nr. {owner['id']})" if owner else "ingen ennå"),
-        ("Opprettet", shown(lead["created_at"]) + " norsk tid"),
+        ("cli_leads_lead", say("cli_leads_lead_value", id=lead["id"], state=label(lead["state"], "lead"))),
+        ("cli_col_company", say("cli_leads_company_value", company=lead["company"], orgnr=lead["orgnr"])),
+        ("cli_col_county", lead["county_name"] or lead["county"] or say("cli_unknown")),
+        ("cli_col_trades", ", ".join(lead["trades"]) or not_given),
+        ("cli_leads_places", str(lead["places"]) if lead["places"] is not None else not_given),
+        ("cli_col_contact", " · ".join(v for v in contact if v)),
+        ("cli_leads_sent_to", announced),
+        ("cli_leads_claimed_by", _numbered(owner) if owner else none_yet),
+        ("cli_leads_created", _with_zone(lead["created_at"])),
     ]
     if lead["claimed_at"]:
-        lines.append(("Tatt", shown(lead["claimed_at"]) + " norsk tid"))
+        lines.append(("cli_leads_claimed", _with_zone(lead["claimed_at"])))
     for heading, value in lines:
-        typer.echo(f"{heading + ':':<11} {value}")
+        typer.echo(f"{say(heading) + ':':<11} {value}")
+
+
+def _numbered(who: dict[str, Any]) -> str:
+    """`NAV Tromsø (nr. 4)`: a hunter named with its number, as `jeger hunters approve` takes it."""
+    return say("cli_leads_numbered", name=who["name"], id=who["id"])
+
+
+def _with_zone(iso: str) -> str:
+    """A time from the lead's row with the zone named (the lines have no header to name it)."""
+    return f"{shown(iso)} {say('zone_note')}"

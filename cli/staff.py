@@ -8,18 +8,24 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from catalogue.labels import label
-from cli.common import LanguageChoice, ctx_of, fail, print_json, shown
+from cli.common import (
+    LanguageChoice,
+    ctx_of,
+    fail,
+    label,
+    print_json,
+    reader_language,
+    say,
+    shown,
+    shown_moment,
+)
 from store.models import MAX_ID
 from store.models.enums import StaffRole
-from store.times import OSLO
 
 staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
 
 
-LANGUAGE_HELP = (
-    "Språket dashbordet og CLI-et bruker for brukeren: nb (bokmål), nn (nynorsk) eller en (engelsk)."
-)
+LANGUAGE_HELP = "Språket dashbordet bruker for brukeren: nb (bokmål), nn (nynorsk) eller en (engelsk)."
 
 
 class RoleChoice(StrEnum):
@@ -50,11 +56,13 @@ def staff_add(
     from staff.accounts import StaffError, add_staff, role_of
 
     if county and role is not RoleChoice.COUNTY:
-        fail(f"staff add {email}: --county gjelder bare --role county")
+        fail(say("cli_staff_county_needs_role", email=email))
     if role is RoleChoice.COUNTY and not county:
-        fail(f"staff add {email}: --role county trenger minst ett --county, f.eks. --county 55")
+        fail(say("cli_staff_role_needs_county", email=email))
     if password is None:
-        password = typer.prompt("Passord", hide_input=True, confirmation_prompt="Gjenta passordet")
+        password = typer.prompt(
+            say("cli_staff_password"), hide_input=True, confirmation_prompt=say("cli_staff_repeat_password")
+        )
     stored = StaffRole.STAFF if role is RoleChoice.COUNTY else StaffRole(role.value)
     with ctx_of(ctx).db.transaction() as session:
         try:
@@ -69,11 +77,10 @@ def staff_add(
             )
         except StaffError as exc:
             fail(f"staff add {email}: {exc}")
-        counties = f", fylke {' '.join(c.number for c in user.counties)}" if user.county_officer else ""
-        typer.echo(
-            f"Brukeren {user.email} ({label(role_of(user), 'role', lower=True)}{counties}) er opprettet; "
-            "logg inn på /admin/login."
-        )
+        numbers = " ".join(c.number for c in user.counties)
+        counties = say("cli_staff_counties", counties=numbers) if user.county_officer else ""
+        role_name = label(role_of(user), "role", lower=True)
+        typer.echo(say("cli_staff_added", email=user.email, role=role_name, counties=counties))
 
 
 @staff_app.command("token")
@@ -129,13 +136,19 @@ def staff_tokens(
         )
         return
     now = utcnow()
-    table = Table("Nr.", "Navn", "Laget", "Sist brukt", "Utløper")
+    columns = ("cli_col_no", "cli_col_name", "cli_col_created", "cli_col_last_used", "cli_col_expires")
+    table = Table(*(say(column) for column in columns))
+    never = say("cli_never")
     for t in tokens:
-        expires = _oslo(t.expires_at) or "aldri"
+        expires = shown_moment(t.expires_at) or never
         if t.expires_at is not None and t.expires_at <= now:
-            expires += " (utløpt)"
+            expires += say("cli_staff_expired")
         table.add_row(
-            str(t.id), t.name or "(uten navn)", _oslo(t.created_at), _oslo(t.last_used_at) or "aldri", expires
+            str(t.id),
+            t.name or say("cli_staff_unnamed_token"),
+            shown_moment(t.created_at),
+            shown_moment(t.last_used_at) or never,
+            expires,
         )
     Console().print(table)
 
@@ -155,14 +168,8 @@ def staff_revoke_token(
             row = revoke_api_token(session, token_id=token_id)
         except TokenError as exc:
             fail(f"staff revoke-token {token_id}: {exc}")
-        label = f"«{row.name}»" if row.name else "uten navn"
-    typer.echo(f"API-nøkkel {token_id} ({label}) er trukket tilbake.")
-
-
-def _oslo(moment: Any) -> str:
-    """A time as staff read it: Europe/Oslo, to the minute; empty for none."""
-
-    return moment.astimezone(OSLO).strftime("%d.%m.%Y %H:%M") if moment else ""
+        named = say("cli_staff_token_named", name=row.name) if row.name else say("cli_staff_token_unnamed")
+    typer.echo(say("cli_staff_token_revoked", id=token_id, name=named))
 
 
 def _staff_user(session: Any, command: str, email: str) -> Any:
@@ -170,7 +177,7 @@ def _staff_user(session: Any, command: str, email: str) -> Any:
 
     user = staff_by_email(session, email)
     if user is None:
-        fail(f"staff {command} {email}: ingen bruker med den e-postadressen (se `jeger staff list`)")
+        fail(say("cli_staff_unknown", command=command, email=email))
     return user
 
 
@@ -209,16 +216,17 @@ def staff_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("E-post", "Navn", "Rolle", "Status", "Sist innlogget (norsk tid)", "Innlogginger")
+    columns = ("email", "name", "role", "status", "last_login", "sessions")
+    table = Table(*(say(f"cli_col_{column}") for column in columns))
     for row in rows:
-        status = (
-            "deaktivert"
+        status = say(
+            "cli_staff_deactivated"
             if not row["active"]
-            else "låst"
+            else "cli_staff_locked"
             if row["locked_until"]
-            else "forsinket (feil passord)"
+            else "cli_staff_throttled"
             if row["throttled"]
-            else "aktiv"
+            else "cli_staff_active"
         )
         table.add_row(
             row["email"],
@@ -237,13 +245,15 @@ def staff_set(
     email: str = typer.Argument(..., help="Brukerens e-postadresse."),
     language: LanguageChoice = typer.Option(..., "--language", help=LANGUAGE_HELP),
 ) -> None:
-    """Endre en brukers innstillinger: språket dashbordet og CLI-et bruker."""
-    from catalogue import text
+    """Endre en brukers innstillinger: språket dashbordet bruker (CLI-et følger `jeger --language`)."""
     from staff.accounts import set_language
 
     with ctx_of(ctx).db.transaction() as session:
         user = set_language(session, staff_id=_staff_user(session, "set", email).id, language=language.value)
-        typer.echo(f"{user.email} får nå dashbordet på {text(f'language_{user.language}').lower()}.")
+        chosen = say(f"language_{user.language}")
+        # Norwegian writes a language's name in lower case inside a sentence; English capitalises it.
+        chosen = chosen if reader_language() == "en" else chosen.lower()
+        typer.echo(say("cli_staff_language_set", email=user.email, choice=chosen))
 
 
 @staff_app.command("unlock")
@@ -255,7 +265,7 @@ def staff_unlock(
 
     with ctx_of(ctx).db.transaction() as session:
         user = unlock(session, staff_id=_staff_user(session, "unlock", email).id)
-        typer.echo(f"{user.email} er låst opp og kan logge inn igjen.")
+        typer.echo(say("cli_staff_unlocked", email=user.email))
 
 
 @staff_app.command("password")
@@ -272,15 +282,16 @@ def staff_password(
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "password", email)
         if password is None:
-            password = typer.prompt("Nytt passord", hide_input=True, confirmation_prompt="Gjenta passordet")
+            password = typer.prompt(
+                say("cli_staff_new_password"),
+                hide_input=True,
+                confirmation_prompt=say("cli_staff_repeat_password"),
+            )
         try:
             set_password(session, staff_id=user.id, password=password)
         except StaffError as exc:
             fail(f"staff password {email}: {exc}")
-        typer.echo(
-            f"Nytt passord er satt for {user.email}; alle innlogginger er avsluttet og alle API-nøkler "
-            "trukket tilbake."
-        )
+        typer.echo(say("cli_staff_password_set", email=user.email))
 
 
 @staff_app.command("deactivate")
@@ -296,4 +307,4 @@ def staff_deactivate(
             set_active(session, staff_id=user.id, active=False)
         except StaffError as exc:
             fail(f"staff deactivate {email}: {exc}")
-        typer.echo(f"{user.email} er deaktivert og logget ut.")
+        typer.echo(say("cli_staff_deactivated_done", email=user.email))

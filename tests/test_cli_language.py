@@ -87,3 +87,36 @@ def test_a_bad_jeger_language_is_refused_in_one_line(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(app, ["campaign", "list"])
     assert result.exit_code == 2
     assert "JEGER_LANGUAGE=de: ukjent språk (nb, nn eller en)" in result.stderr
+
+
+def test_staff_hunters_and_leads_speak_the_readers_language(settings: Settings) -> None:
+    account = ["kari@fylke.no", "--role", "staff", "--password", "x" * 14]
+    added = run(settings, "--language", "en", "staff", "add", *account)
+    assert (
+        added.stdout.strip()
+        == "The user kari@fylke.no (campaign manager) is created; sign in at /admin/login."
+    )
+    listed = run(settings, "--language", "nn", "staff", "list")
+    assert header(listed.stdout) == [
+        "E-post",
+        "Namn",
+        "Rolle",
+        "Status",
+        "Sist innlogga (norsk tid)",
+        "Innloggingar",
+    ]
+    assert "aktiv" in listed.stdout
+    chosen = run(settings, "--language", "en", "staff", "set", "kari@fylke.no", "--language", "nn")
+    assert chosen.stdout.strip() == "kari@fylke.no now gets the dashboard in Norwegian Nynorsk."
+    assert run(settings, "staff", "set", "kari@fylke.no", "--language", "en").stdout.strip() == (
+        "kari@fylke.no får nå dashbordet på engelsk."
+    )
+
+    assert run(settings, "--language", "en", "hunters", "changes").stdout.strip() == "No changes are waiting."
+    assert run(settings, "--language", "nn", "hunters", "changes").stdout.strip() == "Ingen endringar ventar."
+    unknown = run(settings, "--language", "en", "hunters", "approve", "99")
+    assert (
+        unknown.exit_code == 2 and unknown.stderr.strip() == "Error: hunters approve: no hunter has number 99"
+    )
+    lead = run(settings, "--language", "nn", "leads", "show", "7")
+    assert lead.stderr.strip() == "Feil: leads show: ingen lead har nummer 7"
