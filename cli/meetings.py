@@ -47,9 +47,7 @@ def meeting_list(ctx: typer.Context, campaign_id: int = CampaignArg, as_json: bo
     if as_json:
         print_json(rows)
         return
-    table = Table(
-        *(say(f"cli_meeting_col_{c}") for c in ("id", "title", "at", "place", "places", "waiting"))
-    )
+    table = Table(*(say(f"cli_meeting_col_{c}") for c in ("id", "title", "at", "place", "places", "waiting")))
     for row in rows:
         capacity = row["capacity"]
         places = f"{row['attending']}/{capacity}" if capacity is not None else str(row["attending"])
