@@ -121,6 +121,9 @@ class LoginRequired(Exception):
         self.next_url = next_url
 
 
+STAFF_LANGUAGE_KEY = "staff_lang"  # not the portal's "lang": one browser may hold both sessions
+
+
 class AdminRequired(Exception):
     """A staff user tried something only admins may do."""
 
@@ -154,6 +157,9 @@ def _current_staff(request: Request, session: SessionDep) -> StaffUser:
     if session.dirty:
         session.commit()  # keeps last_seen_at
     request.state.staff = user
+    if request.session.get(STAFF_LANGUAGE_KEY) != user.language:
+        # Kept in the cookie too, for pages answered before any route looks the user up (an unknown path's 404).
+        request.session[STAFF_LANGUAGE_KEY] = user.language
     return user
 
 

@@ -4,7 +4,7 @@ Every edge checks what it knows (webhook fields, the registration form, the API'
 dashboard has dozens of routes taking ids and text; a number past the 32-bit id columns (SQLite raises
 OverflowError, PostgreSQL NumericValueOutOfRange) or text the column cannot take (NUL, over-long) fails in the
 driver. That failure rolls the request's transaction back, so nothing is half-written; this handler only turns
-the answer into a 400 that says what happened, in Norwegian on dashboard pages.
+the answer into a 400 that says what happened, in the staff user's language on dashboard pages.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ def _bad_input(request: Request, exc: Exception) -> Response:
         raise exc
     log.warning("Refused input the database cannot hold on %s %s: %s", request.method, request.url.path, exc)
     if request.url.path.startswith("/admin") and "session" in request.scope:
-        from web.admin.ui import page
+        from web.admin.ui import error_page
 
-        return page(request, "admin/error.html", status_code=400, title="Ugyldig forespørsel", text=TEXT)
+        return error_page(request, 400, "admin_error_400", "admin_error_unstorable")
     return JSONResponse({"detail": TEXT}, status_code=400)
 
 

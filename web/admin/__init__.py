@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.utils import is_body_allowed_for_status_code
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from catalogue import TEXTS
 from settings import Settings
 from store.db import Database
 from web.admin import (
@@ -26,7 +27,7 @@ from web.admin import (
     sandbox,
     staff_users,
 )
-from web.admin.ui import page, templates
+from web.admin.ui import error_page, language_of, page, say, templates
 from web.auth import (
     AdminRequired,
     CsrfFailed,
@@ -67,54 +68,33 @@ def _login_redirect(request: Request, exc: Exception) -> Response:
 
 
 def _csrf_failed(request: Request, exc: Exception) -> Response:
-    return page(
-        request,
-        "admin/error.html",
-        status_code=403,
-        title="Skjemaet kunne ikke sendes",
-        text="Skjemaet var utløpt eller mangler sikkerhetsnøkkelen. Gå tilbake, last siden på nytt og prøv "
-        "igjen. Ingenting ble endret.",
-    )
+    return error_page(request, 403, "admin_error_csrf_title", "admin_error_csrf_text")
 
 
 def _scope_refused(request: Request, exc: Exception) -> Response:
-    return page(
-        request,
-        "admin/error.html",
-        status_code=403,
-        title="Ikke for fylkesansvarlige",
-        text="Denne siden viser alle fylker. Som fylkesansvarlig ser du leads og bedrifter i dine fylker.",
-    )
+    return error_page(request, 403, "admin_error_scope_title", "admin_error_scope_text")
 
 
 def _admin_required(request: Request, exc: Exception) -> Response:
-    return page(
-        request,
-        "admin/error.html",
-        status_code=403,
-        title="Bare for administratorer",
-        text="Dette kan bare en administrator gjøre. Ingenting ble endret.",
-    )
+    return error_page(request, 403, "admin_error_admin_title", "admin_error_admin_text")
 
 
 HTTP_TITLES = {
-    400: "Ugyldig forespørsel",
-    404: "Fant ikke siden",
-    405: "Ikke tillatt",
-    409: "Det gikk ikke nå",
-    413: "For stort",
-    422: "Ugyldige verdier",
-    429: "For mange forsøk",
-}
+    400,
+    404,
+    405,
+    409,
+    413,
+    422,
+    429,
+}  # statuses with a title of their own (`admin_error_<status>`)
 # Starlette's own details (an unknown path, a wrong method) are English: staff get these instead.
-HTTP_TEXTS = {
-    "Not Found": "Denne siden finnes ikke. Sjekk adressen, eller gå til forsiden.",
-    "Method Not Allowed": "Denne handlingen kan ikke gjøres fra denne siden.",
-}
+HTTP_TEXTS = {"Not Found": "admin_error_not_found_text", "Method Not Allowed": "admin_error_method_text"}
 
 
 def _http_error(request: Request, exc: Exception) -> Response:
-    """Dashboard pages answer errors with a page in Norwegian; everything else keeps FastAPI's JSON.
+    """Dashboard pages answer errors with a page in the staff user's language; everything else keeps FastAPI's
+    JSON.
 
     A sync handler on purpose: the layout reads notices from the database, so Starlette runs it in a thread.
     """
@@ -124,13 +104,17 @@ def _http_error(request: Request, exc: Exception) -> Response:
         if not is_body_allowed_for_status_code(exc.status_code):
             return Response(status_code=exc.status_code, headers=headers)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
-    title = HTTP_TITLES.get(exc.status_code, "Noe gikk galt")
-    text = HTTP_TEXTS.get(str(exc.detail), str(exc.detail))
+    status = exc.status_code
+    title = say(request, f"admin_error_{status}" if status in HTTP_TITLES else "admin_error_title")
+    # Dashboard routes raise HTTPException with a catalogue key as the detail, so the page is in the reader's
+    # language; any other detail (a domain's own sentence) is shown as it is.
+    detail = HTTP_TEXTS.get(str(exc.detail), str(exc.detail))
+    text = say(request, detail) if detail in TEXTS else detail
     return page(request, "admin/error.html", status_code=exc.status_code, title=title, text=text)
 
 
 def _server_error(request: Request, exc: Exception) -> Response:
-    """Any uncaught exception: logged with its traceback, and staff see a Norwegian page, never a bare 500.
+    """Any uncaught exception: logged with its traceback, and staff see a page in their language, never a bare 500.
 
     The page is rendered without the layout's database reads (the database may be what failed).
     """
@@ -145,9 +129,9 @@ def _server_error(request: Request, exc: Exception) -> Response:
         notices=[],
         flashes=[],
         inbox_open=0,
-        title="Noe gikk galt",
-        text="Det oppstod en feil hos oss, og feilen er logget. Prøv igjen om litt. Skjer det igjen, si fra "
-        "til en administrator og fortell hva du gjorde.",
+        lang=language_of(request),
+        title=say(request, "admin_error_title"),
+        text=say(request, "admin_error_server_text"),
     )
     return _with_security_headers(request, HTMLResponse(html, status_code=500))
 

@@ -14,13 +14,10 @@ from typing import Any
 from campaigns.definition_model import CampaignDefinition
 from store.languages import DEFAULT_LANGUAGE
 
-DAYS = {"mon": "man", "tue": "tir", "wed": "ons", "thu": "tor", "fri": "fre", "sat": "lør", "sun": "søn"}
-EXCLUDES = {
-    "opted_out": "som har sagt STOPP (utelates alltid)",
-    "registered": "som allerede har registrert interesse",
-    "training_company": "som allerede er lærebedrifter",
-}
-LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "engelsk"}
+# The form's choices as machine values; the page names them from the catalogue (`admin_day_<day>`,
+# `admin_exclude_<key>`, `admin_language_<code>`) in the staff user's language.
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+EXCLUDES = ("opted_out", "registered", "training_company")
 MAX_STEPS = 4
 # What the form shows of a definition; anything else (an owner, routing, a trade or orgnr list, a meeting) only
 # a campaign file can hold, so a copy of a campaign with such keys opens as TOML instead of losing them.

@@ -18,16 +18,17 @@ from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within
 from campaigns.templating import template_names
+from catalogue import plural
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.db import Database
+from store.languages import LANGUAGES
 from store.models import MAX_ID, Campaign, StaffUser
 from store.reference import county_names
 from web.admin.campaign_form import (
     DAYS,
     EXCLUDES,
-    LANGUAGE_NAMES,
     MAX_STEPS,
     CampaignFields,
     StepFields,
@@ -37,7 +38,7 @@ from web.admin.campaign_form import (
     to_toml,
 )
 from web.admin.excel import excel_csv, excel_xlsx, report_rows_nb
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
 from web.deps import DbDep, SessionDep, SettingsDep
@@ -53,23 +54,20 @@ def within_scope(request: Request, session: SessionDep, scope: StaffScope) -> No
     number = int(raw) if str(raw).isascii() and str(raw).isdigit() and len(str(raw)) <= 10 else 0
     campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
     if campaign is None or not campaign_within(campaign, scope):
-        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+        raise HTTPException(404, "admin_no_such_campaign")
 
 
 router = APIRouter(dependencies=[Depends(within_scope)])
 
-ACTIONS = {
-    "launch": ("Start kampanjen", "startet"),
-    "pause": ("Sett på pause", "satt på pause"),
-    "resume": ("Fortsett", "fortsetter"),
-    "cancel": ("Avbryt kampanjen", "avbrutt"),
-}
+# What staff may do to a campaign; each is named `admin_action_<action>` and reported by
+# `admin_action_done_<action>` in the catalogue.
+ACTIONS = ("launch", "pause", "resume", "cancel")
 
 
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+        raise HTTPException(404, "admin_no_such_campaign")
     return campaign
 
 
@@ -114,7 +112,7 @@ def _form_page(
         templates_by_folder=_templates(settings),
         days=DAYS,
         excludes=EXCLUDES,
-        language_names=LANGUAGE_NAMES,  # `languages` is the layout's (the dashboard's own languages)
+        language_names=LANGUAGES,  # the campaign's choices; `languages` is the layout's (the dashboard's own)
     )
 
 
@@ -148,14 +146,14 @@ def campaign_new(
     note = ""
     if original is not None:
         definition = definition_of(original)
-        fields = fields_from_definition(definition, copy_of=f"Kopi av {original.name}")
+        fields = fields_from_definition(definition, copy_of=say(request, "admin_copy_of", name=original.name))
         toml_text = original.source_toml or ""
         hidden = keys_the_form_cannot_show(definition)
         if hidden and mode != "toml":  # the form would drop them: the copy opens as its campaign file
             mode = "toml"
-            note = f"Kopien vises som kampanjefil, fordi skjemaet ikke har felt for {', '.join(hidden)}."
+            note = say(request, "admin_copy_as_file", keys=", ".join(hidden))
             if any(key.endswith("orgnr_file") for key in hidden):
-                note += " Last opp listene filen viser til på nytt."
+                note += " " + say(request, "admin_copy_upload_lists_again")
     else:
         fields = CampaignFields(counties=list(county_names(session)))
         toml_text = ""
@@ -212,7 +210,7 @@ async def campaign_create_from_form(
             problems=exc.problems,
             status_code=422,
         )
-    flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
+    flash(request, say(request, "admin_campaign_saved_as_draft"))
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
 
 
@@ -224,16 +222,16 @@ async def campaign_create_from_toml(
     toml_text, filename, lists = upload.toml_text, upload.filename, upload.lists
     problems: list[str] = []
     if not toml_text.strip():
-        problems = ["Velg en TOML-fil eller lim inn innholdet."]
+        problems = [say(request, "admin_choose_toml")]
     elif len(toml_text) > MAX_TOML:
-        problems = ["Filen er for stor til å være en kampanjefil."]
+        problems = [say(request, "admin_toml_too_large")]
     else:
         try:
             campaign_id = await _create(db, settings, staff, toml_text, filename, lists)
         except domain.CampaignInputError as exc:
             problems = exc.problems
         else:
-            flash(request, "Kampanjen er lagret som utkast. Se over forhåndsvisningen før du starter den.")
+            flash(request, say(request, "admin_campaign_saved_as_draft"))
             return redirect(f"/admin/campaigns/{campaign_id}/preview")
     return await run_in_threadpool(
         _form_page_from_db,
@@ -267,7 +265,6 @@ def campaign_page(
         ownership=ownership_view(session, campaign_id=campaign_id),
         funnel=funnel(session, campaign_id=campaign_id),
         has_letter=domain.has_letter(status.campaign),
-        actions=ACTIONS,
         counties=county_names(session),
         days=DAYS,
     )
@@ -298,10 +295,10 @@ def campaign_preview(
     campaign = _campaign(session, campaign_id)
     if step and step not in {s.name for s in campaign.steps}:
         names = ", ".join(f"«{s.name}»" for s in campaign.steps)
-        raise HTTPException(400, f"Kampanjen har ikke noe steg som heter «{step}». Stegene er {names}.")
+        raise HTTPException(400, say(request, "admin_no_such_step", step=step, names=names))
     wanted = orgnr.replace(" ", "") or None
     if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
-        raise HTTPException(400, f"«{orgnr}» er ikke et organisasjonsnummer (ni siffer).")
+        raise HTTPException(400, say(request, "admin_not_an_orgnr", orgnr=orgnr))
     try:
         preview = domain.preview_campaign(
             session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None
@@ -318,12 +315,12 @@ def campaign_preview(
         orgnr=orgnr,
         step=step,
         price=settings.sms_price_per_segment,
-        actions=ACTIONS,
     )
 
 
 @router.get("/campaigns/{campaign_id}/letter.pdf")
 def campaign_letter_pdf(
+    request: Request,
     campaign_id: int,
     session: SessionDep,
     settings: SettingsDep,
@@ -336,7 +333,7 @@ def campaign_letter_pdf(
     campaign = _campaign(session, campaign_id)
     wanted = orgnr.replace(" ", "") or None
     if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
-        raise HTTPException(400, f"«{orgnr}» er ikke et organisasjonsnummer (ni siffer).")
+        raise HTTPException(400, say(request, "admin_not_an_orgnr", orgnr=orgnr))
     try:
         pdf = domain.letter_pdf(session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None)
     except domain.CampaignInputError as exc:
@@ -361,10 +358,10 @@ def campaign_test(
     try:
         count = domain.send_test(session, settings, campaign_id=campaign_id, to=to.strip(), step=step or None)
     except (domain.CampaignInputError, domain.CampaignError) as exc:
-        flash(request, f"Testen ble ikke sendt: {exc}", "error")
+        flash(request, say(request, "admin_test_not_sent", reason=exc), "error")
     else:
         session.commit()
-        flash(request, f"{count} testmelding{'er' if count != 1 else ''} er lagt i køen til {to.strip()}.")
+        flash(request, plural("admin_test_queued", count, language_of(request), to=to.strip()))
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
 
 
@@ -393,7 +390,7 @@ def _confirm_page(
         section="campaigns",
         c=campaign,
         action=action,
-        label=ACTIONS[action][0],
+        label=say(request, f"admin_action_{action}"),
         progress=progress,
         warnings=warnings,
         refuses=refuses,
@@ -411,7 +408,7 @@ def campaign_confirm(
     staff: CurrentStaff,
 ) -> Response:
     if action not in ACTIONS:
-        raise HTTPException(404, "Ukjent handling.")
+        raise HTTPException(404, "admin_unknown_action")
     return _confirm_page(request, session, settings, campaign_id=campaign_id, action=action)
 
 
@@ -425,7 +422,7 @@ def campaign_action(
     staff: CurrentStaff,
 ) -> Response:
     if action not in ACTIONS:
-        raise HTTPException(404, "Ukjent handling.")
+        raise HTTPException(404, "admin_unknown_action")
     try:
         done = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
     except domain.NotReadyForLive as exc:
@@ -438,9 +435,9 @@ def campaign_action(
         flash(request, str(exc), "error")
         return redirect(f"/admin/campaigns/{campaign_id}")
     session.commit()
-    flash(request, f"«{done.campaign.name}» er {ACTIONS[action][1]}.")
+    flash(request, say(request, f"admin_action_done_{action}", name=done.campaign.name))
     for warning in done.warnings:  # launched, but something still only works on this machine
-        flash(request, f"Advarsel: {warning}", "warn")
+        flash(request, say(request, "admin_warning_flash", warning=warning), "warn")
     return redirect(f"/admin/campaigns/{campaign_id}")
 
 

@@ -13,12 +13,12 @@ from campaigns.meeting_attendees import attendee_rows
 from campaigns.meeting_attendees import write_csv as attendees_csv
 from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
 from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign, parse_moment
-from reports.outcome_export import MEASURE_HEADINGS, default_filename, trade_county_rows
+from reports.outcome_export import default_filename, trade_county_rows
 from reports.outcome_export import write_csv as outcomes_csv
 from reports.outcome_export import write_xlsx as outcomes_xlsx
-from reports.outcomes import outcome_report
+from reports.outcomes import MEASURES, outcome_report
 from store.models import Campaign
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff
 from web.deps import SessionDep, SettingsDep
 from web.downloads import table_download
@@ -29,7 +29,7 @@ router = APIRouter()
 def _campaign(session: SessionDep, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise HTTPException(404, "Fant ingen kampanje med det nummeret.")
+        raise HTTPException(404, "admin_no_such_campaign")
     return campaign
 
 
@@ -90,7 +90,7 @@ def event_change(
         flash(request, str(exc), "error")
         return redirect(f"/admin/campaigns/{campaign_id}/attendees")
     session.commit()
-    flash(request, f"Møtet er endret; {told} bedrifter som sa ja, får beskjed.")
+    flash(request, say(request, "admin_meeting_changed", told=told))
     return redirect(f"/admin/campaigns/{campaign_id}/attendees")
 
 
@@ -106,13 +106,13 @@ def event_cancel(
     _event_of(session, campaign_id, event_id)
     told = cancel_meeting(session, event_id=event_id, settings=settings)
     session.commit()
-    flash(request, f"Møtet er avlyst; {told} bedrifter som sa ja, får beskjed.")
+    flash(request, say(request, "admin_meeting_was_cancelled", told=told))
     return redirect(f"/admin/campaigns/{campaign_id}/attendees")
 
 
 def _event_of(session: SessionDep, campaign_id: int, event_id: int) -> None:
     if event_id not in {e.id for e in events_of_campaign(session, campaign_id=campaign_id)}:
-        raise HTTPException(404, "Fant ikke møtet i denne kampanjen.")
+        raise HTTPException(404, "admin_meeting_not_found")
 
 
 @router.get("/campaigns/{campaign_id}/outcomes", response_class=HTMLResponse)
@@ -125,7 +125,7 @@ def outcomes_page(request: Request, campaign_id: int, session: SessionDep, staff
         section="campaigns",
         c=campaign,
         report=report,
-        headings=MEASURE_HEADINGS,
+        measures=MEASURES,
         rows=list(trade_county_rows(report)),
     )
 

@@ -14,17 +14,20 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from campaigns.inbox import open_count
-from catalogue import LANGUAGES, known_language
+from catalogue import DEFAULT_LANGUAGE, LANGUAGES, known_language, text
+from catalogue.formats import format_date, format_datetime, format_number
 from catalogue.jinja import install as install_catalogue
 from catalogue.labels import KINDS, labels_of
 from catalogue.labels import label as catalogue_label
 from reports.notices import unread_notices
 from staff.scopes import scope_of_staff
 from store.db import Database
-from store.times import in_oslo, shown_date, shown_time
-from web.auth import csrf_token
+from store.times import in_oslo
+from web.auth import STAFF_LANGUAGE_KEY, csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -37,32 +40,52 @@ def label(value: Any, kind: str) -> str:
     return catalogue_label(getattr(value, "value", value), kind)
 
 
-def local_time(moment: datetime | None, fmt: str | None = None) -> str:
-    """Times are stored in UTC and shown in Europe/Oslo (PRODUCT §5) by `store.times`, the one format the CLI
-    and reports use too; the layout's footer names the zone once for every page. `fmt` only shortens it."""
+def language_of(request: Request) -> str:
+    """The language the logged-in staff user chose for the dashboard (`staff_user.language`), bokmål before
+    anyone is logged in: pages, flashes and error pages all read it from here. A page answered before the user
+    was looked up (an unknown path) has the copy the session cookie keeps."""
+    staff = getattr(request.state, "staff", None)
+    if staff is not None:
+        return known_language(staff.language)
+    kept = request.session.get(STAFF_LANGUAGE_KEY) if "session" in request.scope else None
+    return known_language(kept if isinstance(kept, str) else None)
+
+
+def say(request: Request, key: str, **values: Any) -> str:
+    """A catalogue text in the staff user's language, for flashes and error pages made in Python."""
+    return text(key, language_of(request), **values)
+
+
+def _page_language(context: Context) -> str:
+    return known_language(context.get("lang", DEFAULT_LANGUAGE))
+
+
+@pass_context
+def local_time(context: Context, moment: datetime | None, fmt: str | None = None) -> str:
+    """Times are stored in UTC and shown in Europe/Oslo (PRODUCT §5) in the page's language; the layout's footer
+    names the zone once for every page. `fmt` only shortens it (numbers only, the same in every language)."""
     if moment is None:
         return ""
     if fmt is not None:
         return in_oslo(moment).strftime(fmt)
-    return shown_time(moment, zone=False)
+    return format_datetime(moment, _page_language(context))
 
 
-def local_date(moment: datetime | date | None) -> str:
-    return shown_date(moment)
+@pass_context
+def local_date(context: Context, moment: datetime | date | None) -> str:
+    return format_date(moment, _page_language(context))
 
 
-def iso_date(text: str | None) -> str:
+@pass_context
+def iso_date(context: Context, value: str | None) -> str:
     """`2027-06-07T09:00+02:00` (as exports write it) -> `07.06.2027`, the day in Oslo."""
-    if not text:
-        return ""
-    return shown_date(datetime.fromisoformat(text))
+    return format_date(datetime.fromisoformat(value), _page_language(context)) if value else ""
 
 
-def iso_datetime(text: str | None) -> str:
+@pass_context
+def iso_datetime(context: Context, value: str | None) -> str:
     """`2027-06-07T09:00:05+02:00` -> `07.06.2027 09:00`, in Oslo whatever offset the text carries."""
-    if not text:
-        return ""
-    return shown_time(datetime.fromisoformat(text), zone=False)
+    return format_datetime(datetime.fromisoformat(value), _page_language(context)) if value else ""
 
 
 def short_name(name: str) -> str:
@@ -70,16 +93,9 @@ def short_name(name: str) -> str:
     return name.split(" - ")[0]
 
 
-def number(value: float | int | None, decimals: int = 0) -> str:
-    """Norwegian number format: a no-break space between thousands, a decimal comma."""
-    if value is None:
-        return ""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u00a0").replace(".", ",")
-
-
-def percent(part: float | int, whole: float | int) -> str:
-    return f"{number(100 * part / whole, 1)} %" if whole else "–"
+@pass_context
+def percent(context: Context, part: float | int, whole: float | int) -> str:
+    return f"{format_number(100 * part / whole, _page_language(context), 1)} %" if whole else "–"
 
 
 def _layout_context(request: Request) -> dict[str, Any]:
@@ -91,7 +107,7 @@ def _layout_context(request: Request) -> dict[str, Any]:
         "notices": [],
         "inbox_open": 0,
         "whole": True,
-        "lang": known_language(getattr(staff, "language", None)),
+        "lang": language_of(request),
         "languages": LANGUAGES,
     }
     context["flashes"] = request.session.pop("flash", []) if "flash" in request.session else []
@@ -108,13 +124,10 @@ def _layout_context(request: Request) -> dict[str, Any]:
 
 
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_layout_context])
-install_catalogue(
-    templates.env
-)  # t() and `label` in the staff user's language; `number` replaced below, for now
+install_catalogue(templates.env)  # t(), tn(), `number` and `label` in the staff user's language
 templates.env.filters.update(
     local_time=local_time,
     local_date=local_date,
-    number=number,
     iso_date=iso_date,
     short_name=short_name,
     iso_datetime=iso_datetime,
@@ -124,6 +137,17 @@ templates.env.globals.update(percent=percent, LABELS=LABELS)
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, title_key: str, text_key: str) -> HTMLResponse:
+    """The dashboard's error page, its title and text from the catalogue in the staff user's language."""
+    return page(
+        request,
+        "admin/error.html",
+        status_code=status_code,
+        title=say(request, title_key),
+        text=say(request, text_key),
+    )
 
 
 def flash(request: Request, text: str, kind: str = "ok") -> None:

@@ -1,0 +1,166 @@
+"""The staff dashboard reads in the staff user's language: every page in nynorsk and English, with the texts from
+the catalogue, and no word left written into a dashboard template outside t()."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from store.db import Database
+from tests import test_dashboard
+from tests.dashboard_fixtures import csrf_of
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates" / "admin"
+
+# Pages by path (`{campaign}` is filled in), with texts each language must show there.
+PAGES: dict[str, dict[str, tuple[str, ...]]] = {
+    "/admin/campaigns": {
+        "nn": (">Kampanjar</h1>", "Ny kampanje", "Oppretta"),
+        "en": (">Campaigns</h1>", "New campaign", "Created", "Progress"),
+    },
+    "/admin/campaigns/{campaign}": {
+        "nn": ("Trakta så langt", "Vart lærebedrift", "Leveranserapport"),
+        "en": ("The funnel so far", "Became a training company", "Delivery report", "Copy as new"),
+    },
+    "/admin/campaigns/{campaign}/progress": {
+        "nn": ("Kvifor meldingar i kø ventar", "Blir oppdatert av seg sjølv"),
+        "en": ("Why queued messages are waiting", "Updates by itself", "Planned (Norway time)"),
+    },
+    "/admin/campaigns/{campaign}/confirm/cancel": {
+        "nn": ("Dette kan ikkje angrast.", "Nei, gå tilbake"),
+        "en": ("This cannot be undone.", "No, go back", "Yes, cancel the campaign"),
+    },
+    "/admin/campaigns/{campaign}/report": {
+        "nn": ("Tider i norsk tid.", "Ventar på"),
+        "en": ("Times in Norway time.", "4 rows", "Download Excel"),
+    },
+    "/admin/campaigns/{campaign}/outcomes": {
+        "nn": ("Heile kampanjen", "Læreplassar tilbydde"),
+        "en": ("The whole campaign", "Apprenticeships offered", "By trade and county"),
+    },
+    "/admin/campaigns/{campaign}/attendees": {
+        "nn": ("Ingen steg i denne kampanjen inviterer til eit møte.",),
+        "en": ("No step of this campaign invites to a meeting.", "Information meetings"),
+    },
+    "/admin/campaigns/new": {
+        "nn": ("Kven", "Ikkje på heilagdagar", "Dagar etter førre steg", "tys"),
+        "en": (
+            "Who",
+            "Not on public holidays",
+            "Days after the previous step",
+            "Tue",
+            "Everyone gets this language",
+        ),
+    },
+    "/admin/campaigns/new?mode=toml": {
+        "nn": ("Lister fila viser til med", "Lagre utkast"),
+        "en": ("Lists the file refers to with", "Save draft", "The same format as"),
+    },
+    "/admin/no-such-page": {
+        "nn": ("Fann ikkje sida", "Til framsida"),
+        "en": ("Page not found", "This page does not exist.", "To the front page"),
+    },
+}
+# Templates whose texts are still written in bokmål; each group leaves this list as it moves to the catalogue.
+PENDING = {
+    "_import_progress.html",
+    "_sandbox_chat.html",
+    "companies.html",
+    "company.html",
+    "home.html",
+    "hunters.html",
+    "import.html",
+    "import_job.html",
+    "inbox.html",
+    "leads.html",
+    "login.html",
+    "results.html",
+    "sandbox.html",
+    "staff.html",
+}
+
+
+def _choose(client: TestClient, language: str) -> None:
+    token = csrf_of(client, "/admin/")
+    client.post("/admin/me/language", data={"language": language, "csrf_token": token})
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_every_dashboard_page_reads_in_the_staff_users_language(
+    admin_client: TestClient, db: Database, language: str
+) -> None:
+    campaign = test_dashboard._campaign_with_activity(db)
+    _choose(admin_client, language)
+    for path, texts in PAGES.items():
+        response = admin_client.get(path.format(campaign=campaign))
+        assert response.status_code in (200, 404), path
+        if not path.endswith("/progress"):
+            assert f'<html lang="{language}">' in response.text, path
+        missing = [text for text in texts[language] if text not in response.text]
+        assert missing == [], (path, missing)
+
+
+def test_a_flash_is_written_in_the_staff_users_language(admin_client: TestClient, db: Database) -> None:
+    campaign = test_dashboard._campaign_with_activity(db)
+    _choose(admin_client, "en")
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign}/confirm/pause")
+    paused = admin_client.post(f"/admin/campaigns/{campaign}/pause", data={"csrf_token": token})
+    assert "“Vårkampanjen” is paused." in paused.text
+
+
+# What a reader sees of a template: the text between tags and the attributes people read, with Jinja's
+# expressions taken out (a t("key") call is no text), plus the string literals inside those expressions that are
+# not catalogue keys or machine values (`'Sendt' if x else ...` is text written into the template all the same).
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_LITERAL = re.compile(r"""(["'])((?:(?!\1).)*)\1""")
+_MACHINE = re.compile(r" ?[a-z0-9_./:%-]*")  # keys, states, paths, CSS classes
+_READ_ATTRIBUTES = re.compile(r"""\b(?:title|placeholder|aria-label|alt|label)="([^"{]*)""")
+_TAG = re.compile(r"<[^>]*>", re.S)
+_WORD = re.compile(r"[A-Za-zæøåÆØÅ]{2,}")
+# Words that read the same in every language: names of things, not text to translate.
+_NAMES = {"SMS", "CSV", "Excel", "PDF", "TOML", "Telegram", "WorldSkills", "Norway", "ENK", "NAV", "htmx"}
+
+
+def norwegian_in(template: str) -> list[str]:
+    """The words a reader would see that are written into `template` instead of coming from t(): any word at
+    all outside the names above, so a heading in plain letters is caught as surely as one with æøå."""
+    found: list[str] = []
+    for expression in _JINJA.findall(template):
+        for _, literal in _LITERAL.findall(expression):
+            if not _MACHINE.fullmatch(literal):
+                found += _WORD.findall(literal)
+    # The product's name (also as the brand's `Læreplass<span>jeger</span>`) and code are no text to translate.
+    text = re.sub(r"Læreplass(?:<span>)?jeger|<code>.*?</code>", " ", _JINJA.sub(" ", template))
+    readable = " ".join(_READ_ATTRIBUTES.findall(text)) + " " + _TAG.sub(" ", text)
+    return sorted({word for word in found + _WORD.findall(readable) if word not in _NAMES})
+
+
+def test_the_guard_sees_norwegian_between_tags_in_attributes_and_in_expressions() -> None:
+    assert norwegian_in("<p>Ingen kampanjer ennå.</p>") == ["Ingen", "ennå", "kampanjer"]
+    assert norwegian_in('<input placeholder="Tilfeldige bedrifter">') != []
+    assert norwegian_in("{{ 'Sendt, uten kvittering' if s == 'sent' }}") != []
+    assert norwegian_in("<b>Pauset:</b> <th>Fag</th>") == ["Fag", "Pauset"]
+    assert norwegian_in("<td>{{ 'Feil' if error }}</td>") == ["Feil"]
+    assert norwegian_in("<span>SMS</span> <code>jeger campaign create</code>") == []
+    assert norwegian_in('<p>{{ t("admin_no_campaigns") }}</p><a class="button b-{{ c.state.value }}">') == []
+    assert norwegian_in('<a class="brand" href="/admin/">Læreplass<span>jeger</span></a>') == []
+
+
+def test_no_dashboard_template_has_norwegian_text_outside_the_catalogue() -> None:
+    written = {
+        path.name: words
+        for path in sorted(TEMPLATES.glob("*.html"))
+        if path.name not in PENDING and (words := norwegian_in(path.read_text(encoding="utf-8")))
+    }
+    assert written == {}
+
+
+def test_every_pending_template_still_has_norwegian_text() -> None:
+    """A template that lost its last bokmål word leaves PENDING, so the guard above covers it from then on."""
+    done = [
+        name for name in sorted(PENDING) if not norwegian_in((TEMPLATES / name).read_text(encoding="utf-8"))
+    ]
+    assert done == []
