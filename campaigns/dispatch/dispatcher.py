@@ -13,6 +13,11 @@ against the provider, never resending blindly. The claimer takes about a second 
 ahead, and each message is checked again just before its send: a pause or cancel, a closed window, an
 opt-out or a reply that came meanwhile stop it there. A stop finishes the sends in flight and puts back
 everything claimed but not sent.
+
+This module holds the tasks and their wiring; each part they call lives beside it in `campaigns/dispatch/`:
+`claim` (due rows and the claim), `recent` (what the refresher reads, and the re-check), `ratelimit`, `send`
+(one provider call), `letters` (printing), `outcome` (recording), `delivery` (delivery reports), `reconcile`
+(unknown rows) and `workers` (heartbeats, the SQLite one-worker rule).
 """
 
 from __future__ import annotations
@@ -21,92 +26,45 @@ import asyncio
 import contextlib
 import logging
 import math
-import os
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import DefinitionCache
 from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
 from campaigns.dispatch.delivery import forget_old_early_reports, record_delivery
-from campaigns.dispatch.outcome import Deferred, Outcome, Skipped, record_outcomes
-from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter
-from campaigns.dispatch.reconcile import (
-    HOST,
-    PROCESS_STARTED,
-    UNKNOWN_SETTLE,
-    reconcile_unknown,
-    worker_beats,
+from campaigns.dispatch.letters import print_letters
+from campaigns.dispatch.outcome import Deferred, Outcome, record_outcomes
+from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter, Slot
+from campaigns.dispatch.recent import Recent, read_recent
+from campaigns.dispatch.reconcile import UNKNOWN_SETTLE, reconcile_unknown
+from campaigns.dispatch.send import send_one
+from campaigns.dispatch.workers import (
+    AnotherWorkerRunning,
+    beat,
+    check_can_start,
+    forget_old_beats,
+    forget_worker,
+    refuse_second_sqlite_worker,
+    workers_sharing,
 )
-from campaigns.windows import SendWindow
-from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, Sent, Unknown
+from channels.base import ChannelAdapter, Sent
 from channels.letters import LetterPrinter
 from channels.registry import build_channels, close_channels
 from companies.unsubscribe import UnsubscribeLinks
-from metrics.instruments import SEND_LATENCY
 from settings import Settings
 from store.db import Database
-from store.heartbeats import record_heartbeat
 from store.masking import mask_address
-from store.models import (
-    Campaign,
-    Channel,
-    Company,
-    Heartbeat,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    OptOut,
-    Registration,
-    Reply,
-    WaitReason,
-    utcnow,
-)
+from store.models import Campaign, Channel, Message, MessageState, utcnow
 from store.secrets import AddressHasher, secret_key
 
 log = logging.getLogger(__name__)
-SAFETY_TIMEOUT = 120.0  # adapters time out on their own; this only catches one that hangs for good
 AHEAD_SECONDS = 1.0  # how much of a campaign's rate is claimed ahead of its sends
 CLAIM_PAUSE = AHEAD_SECONDS / 4  # the claimer's pause when all that is due waits for its campaign's rate
-SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the campaigns' rates
-RECHECK_SPAN = timedelta(minutes=2)  # opt-outs and replies this recent are re-checked before each send
-OLD_HEARTBEATS = timedelta(days=1)
-
-
-class AnotherWorkerRunning(RuntimeError):
-    """SQLite allows one dispatcher, and another one is alive."""
-
-
-def refuse_second_sqlite_worker(
-    session: Session, *, name: str = "dispatcher", now: datetime | None = None, me: str = ""
-) -> None:
-    """Raises AnotherWorkerRunning when another dispatcher is alive (call it on SQLite only): a second one
-    would claim the same rows, since SQLite has no SKIP LOCKED."""
-    now = now or utcnow()
-    for beat in worker_beats(session, name=name, now=now).values():
-        if beat.worker_id == me or beat.dead:
-            continue
-        where = f"prosess {beat.pid} på {beat.host}" if beat.pid else "en annen prosess"
-        raise AnotherWorkerRunning(
-            "En annen utsender kjører allerede mot denne SQLite-databasen "
-            f"({where}, sist aktiv for {beat.age.total_seconds():.0f} s siden). Med SQLite kan bare én "
-            "utsender kjøre (`jeger serve` har en innebygd): stopp den andre, eller bruk PostgreSQL for å "
-            "kjøre flere."
-        )
-
-
-def check_can_start(db: Database) -> None:
-    """For `jeger worker`: refuses before anything starts when SQLite already has a live dispatcher."""
-    if db.is_postgres:
-        return
-    with db.session() as session:
-        refuse_second_sqlite_worker(session)
 
 
 class _Aborted(Exception):
@@ -143,12 +101,7 @@ class Dispatcher:
         self.definitions = DefinitionCache()  # parsed once per campaign revision, not at every refresh
         self.queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self.outcomes: list[tuple[Claimed, Outcome]] = []
-        self.stopped_campaigns: set[int] = set()
-        self.windows: dict[int, SendWindow] = {}
-        self.recent_opt_outs: set[str] = set()
-        self.recent_do_not_contact: set[int] = set()  # companies that said STOPP lately (on any address)
-        self.recent_declined: set[int] = set()  # companies
-        self.recent_replied: set[int] = set()  # companies that replied or registered
+        self.recent = Recent()  # what the refresher last read, for the re-check before each send
         self.pending: Counter[tuple[int, str]] = Counter()  # claimed, not yet sent, per campaign and channel
         self.in_flight = 0
         self.workers_sharing = 1
@@ -299,21 +252,18 @@ class Dispatcher:
             self._beat(session, now)
 
     def _unregister(self) -> None:
-        """A cleanly stopped worker no longer takes a share of the rates."""
         with self.db.transaction() as session:
-            session.execute(delete(Heartbeat).where(Heartbeat.name == f"{self.name}:{self.worker_id}"))
+            forget_worker(session, name=self.name, worker_id=self.worker_id)
 
     def _beat(self, session: Session, now: datetime) -> None:
-        info: dict[str, Any] = {
-            "worker": self.worker_id,
-            "host": HOST,
-            "pid": os.getpid(),
-            "started": PROCESS_STARTED,
-            "queue": self.queue.qsize(),
-            "in_flight": self.in_flight,
-        }
-        for name in (self.name, f"{self.name}:{self.worker_id}"):
-            record_heartbeat(session, name=name, now=now, info=info)
+        beat(
+            session,
+            name=self.name,
+            worker_id=self.worker_id,
+            now=now,
+            queue=self.queue.qsize(),
+            in_flight=self.in_flight,
+        )
 
     # --- refresher -----------------------------------------------------------------------------------------
 
@@ -335,57 +285,11 @@ class Dispatcher:
             self._beat(session, now)
         # A second transaction, after the beat is committed: two workers starting together then cannot both
         # miss each other.
-        since = now - RECHECK_SPAN
         with self.db.session() as session:
-            campaigns = (
-                session.execute(
-                    select(Campaign.id, Campaign.state, Campaign.definition_revision, Campaign.definition)
-                )
-                .tuples()
-                .all()
+            self.recent = read_recent(
+                session, now=now, definitions=self.definitions, tz=self.settings.timezone
             )
-            self.stopped_campaigns = {cid for cid, state, _, _ in campaigns if state not in LIVE_STATES}
-            self.windows = {
-                cid: SendWindow.of(
-                    self.definitions.get(cid, revision, stored).window, tz=self.settings.timezone
-                )
-                for cid, state, revision, stored in campaigns
-                if state in LIVE_STATES
-            }
-            beats = worker_beats(session, name=self.name, now=now)
-            self.workers_sharing = max(
-                sum(1 for b in beats.values() if b.age <= SHARING_FRESH and not b.dead), 1
-            )
-            self.recent_opt_outs = set(
-                session.scalars(select(OptOut.address_hash).where(OptOut.created_at >= since))
-            )
-            # A STOPP opts out one address but stops the company on all of them (PRODUCT §3): its e-mail
-            # claimed a moment ago must be caught here too.
-            self.recent_do_not_contact = set(
-                session.scalars(select(Company.id).where(Company.do_not_contact_at >= since))
-            )
-            declined: set[int] = set()
-            replied: set[int] = set()
-            for company_id, intent in session.execute(
-                select(Reply.company_id, Reply.intent).where(
-                    Reply.received_at >= since, Reply.company_id.is_not(None)
-                )
-            ).tuples():
-                if company_id is None or intent is Intent.OPT_OUT:
-                    continue
-                replied.add(company_id)
-                if intent is Intent.DECLINED:
-                    declined.add(company_id)
-            replied |= {
-                cid
-                for cid in session.scalars(
-                    select(Registration.company_id).where(
-                        Registration.completed_at >= since, Registration.verified.is_(True)
-                    )
-                )
-                if cid is not None
-            }
-            self.recent_declined, self.recent_replied = declined, replied
+            self.workers_sharing = workers_sharing(session, name=self.name, now=now)
 
     # --- housekeeping --------------------------------------------------------------------------------------
 
@@ -406,11 +310,7 @@ class Dispatcher:
         now = utcnow()
         with self.db.transaction() as session:
             forgotten = forget_old_early_reports(session, now=now)
-            session.execute(
-                delete(Heartbeat).where(
-                    Heartbeat.name.like(f"{self.name}:%"), Heartbeat.beat_at < now - OLD_HEARTBEATS
-                )
-            )
+            forget_old_beats(session, name=self.name, now=now)
         if forgotten:
             log.info("forgot %d early delivery reports no message claimed", forgotten)
 
@@ -442,7 +342,9 @@ class Dispatcher:
                     self.pending[self._key(item)] += 1
                     self.queue.put_nowait(item)
             if letters:
-                await self._print(letters)
+                self.outcomes.extend(
+                    await print_letters(self.printer, letters, out_dir=self.settings.letters_dir)
+                )
             if held_back and len(claimed) < limit:
                 # All else that is due waits for its campaign's rate: claiming again at once would take a row
                 # or two per round, each round a full read of the due rows (CPU that delays the paced sends).
@@ -514,9 +416,9 @@ class Dispatcher:
         return self.limits.get((item.campaign_id, item.channel), share, not_before=self._not_before)
 
     def _halted(self, item: Claimed) -> bool:
-        return self._stopping.is_set() or item.campaign_id in self.stopped_campaigns
+        return self._stopping.is_set() or self.recent.halted(item)
 
-    async def _acquire(self, limiter: SlidingWindowLimiter, item: Claimed) -> Any:
+    async def _acquire(self, limiter: SlidingWindowLimiter, item: Claimed) -> Slot | None:
         """A rate slot, or _Aborted when the worker stops or the campaign is paused while it waits."""
         waiter = asyncio.ensure_future(limiter.acquire())
         while True:
@@ -534,75 +436,22 @@ class Dispatcher:
                     limiter.done(slot)
                 raise _Aborted
 
-    def _recheck(self, item: Claimed, now: datetime) -> Outcome | None:
-        """The claim-time checks that can change within seconds, against what the refresher last read."""
-        if item.kind not in (MessageKind.OUTREACH, MessageKind.TEST):
-            return None
-        if item.address_hash and item.address_hash in self.recent_opt_outs:
-            return Skipped(reason="opted_out")
-        if item.kind is not MessageKind.OUTREACH or item.campaign_id is None:
-            return None
-        if item.company_id in self.recent_do_not_contact:
-            return Skipped(reason="never_contact")
-        if item.company_id in self.recent_declined:
-            return Skipped(reason="declined")
-        if item.only_no_reply and item.company_id in self.recent_replied:
-            return Skipped(reason="replied")
-        window = self.windows.get(item.campaign_id)
-        closed = window.closed_reason(now) if window is not None else None
-        if window is not None and closed is not None:
-            return Deferred(due_at=window.next_open(now), reason=closed)
-        return None
-
-    def _put_back(self, item: Claimed) -> Deferred:
-        """Unsent, back to the queue: waiting for its paused campaign, or (a stop) for the next worker."""
-        paused = item.campaign_id is not None and item.campaign_id in self.stopped_campaigns
-        return Deferred(due_at=None, reason=WaitReason.PAUSED if paused else None)
-
     async def _send(self, item: Claimed) -> Outcome:
         if self._halted(item):
-            return self._put_back(item)
+            return self.recent.put_back(item)
         limiter = self._limiter(item)
         slot = None
         if limiter is not None:
             try:
                 slot = await self._acquire(limiter, item)
             except _Aborted:
-                return self._put_back(item)
+                return self.recent.put_back(item)
         try:
-            check = self._recheck(item, utcnow())
+            check = self.recent.recheck(item, utcnow())
             if check is not None:
                 return check
             assert self.channels is not None
-            adapter = self.channels.get(item.channel)
-            if adapter is None:
-                return Failed(reason=f"no adapter for channel {item.channel.value}")
-            message = OutgoingMessage(
-                message_id=item.id,
-                channel=item.channel,
-                address=item.address,
-                body=item.body,
-                subject=item.subject,
-                html=item.html,
-                extra=item.extra,
-                unsubscribe_url=(
-                    self.unsubscribe_links.url(item.id)
-                    if item.channel is Channel.EMAIL and self.unsubscribe_links is not None
-                    else None
-                ),
-            )
-            started = time.perf_counter()
-            try:
-                result: Outcome = await asyncio.wait_for(adapter.send(message), SAFETY_TIMEOUT)
-            except TimeoutError:
-                # It may be on its way: never a blind retry (e-mail becomes failed, SMS is looked up).
-                result = Unknown(reason=f"no answer from {adapter.provider} within {SAFETY_TIMEOUT:.0f} s")
-            except (
-                Exception
-            ) as exc:  # an adapter bug must not kill the sender: the row is retried with the reason
-                log.exception("adapter %s raised for message %s", adapter.provider, item.id)
-                result = RetryLater(reason=f"{exc.__class__.__name__}: {exc}")
-            SEND_LATENCY.labels(channel=item.channel.value).observe(time.perf_counter() - started)
+            result = await send_one(self.channels.get(item.channel), item, self.unsubscribe_links)
         finally:
             if limiter is not None:
                 limiter.done(slot)
@@ -646,39 +495,8 @@ class Dispatcher:
         sids = [result.provider_id for _, result in batch if isinstance(result, Sent) and result.provider_id]
         paused = record_delivery(self.db, settings=self.settings, now=now, recorded=sids, failing=failing)
         if paused:
-            self.stopped_campaigns |= set(paused)
+            self.recent.stopped_campaigns |= set(paused)
             log.warning("campaigns %s paused themselves: too many failed sends", paused)
-
-    # --- printed letters -----------------------------------------------------------------------------------
-
-    async def _print(self, letters: list[Claimed]) -> None:
-        """Prints a step's due letters as one merged PDF with its manifest; each row records its page."""
-        from channels.letters import PrintLetter
-
-        by_step: dict[tuple[str, str], list[Claimed]] = defaultdict(list)
-        for item in letters:
-            by_step[(item.campaign_name or "kampanje", item.step_name or "brev")].append(item)
-        for (campaign_name, step_name), items in by_step.items():
-            try:
-                batch = await self.printer.print_batch(
-                    [
-                        PrintLetter(orgnr=i.orgnr or "", name=i.company_name or "", html=i.html or i.body)
-                        for i in items
-                    ],
-                    out_dir=self.settings.letters_dir,
-                    campaign_name=campaign_name,
-                    step_name=step_name,
-                    day=utcnow().date(),
-                )
-            except Exception as exc:
-                log.exception("printing %d letters failed", len(items))
-                self.outcomes.extend((i, RetryLater(reason=f"printing failed: {exc}")) for i in items)
-                continue
-            for item, entry in zip(items, batch.entries, strict=True):
-                self.outcomes.append(
-                    (item, Sent(provider="print", provider_id=f"{batch.pdf_path.name}#{entry.page}"))
-                )
-            log.info("printed %d letters (%d pages) to %s", len(items), batch.pages, batch.pdf_path)
 
 
 __all__ = ["AnotherWorkerRunning", "Dispatcher", "check_can_start"]
