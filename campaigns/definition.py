@@ -17,7 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from campaigns.definition_model import CampaignDefinition
@@ -198,19 +198,20 @@ class _Checker:
         return items
 
 
+class CheckOptions(TypedDict, total=False):
+    """`check_definition`'s optional keywords, which `parse_definition` passes on as they are."""
+
+    filename: str
+    tz: str
+    now: datetime | None
+    files: ListFiles | None
+
+
 def parse_definition(
-    source: str,
-    *,
-    filename: str = "campaign.toml",
-    counties: set[str],
-    tz: str = ZONE_NAME,
-    now: datetime | None = None,
-    files: ListFiles | None = None,
+    source: str, *, counties: set[str], **options: Unpack[CheckOptions]
 ) -> CampaignDefinition:
     """Validates a campaign TOML and returns the normalised definition; raises DefinitionError."""
-    definition, problems = check_definition(
-        source, filename=filename, counties=counties, tz=tz, now=now, files=files
-    )
+    definition, problems = check_definition(source, counties=counties, **options)
     if problems or definition is None:
         raise DefinitionError(problems)
     return definition
