@@ -142,6 +142,8 @@ def ensure(companies: int = NATIONAL, *, seed: int = 14, force: bool = False) ->
 
 def campaign_toml(name: str, at: str) -> str:
     """A two-step SMS campaign over every county and the trades' NACE codes, as staff would write it."""
+    from demo.simulator import sms_invitation_steps
+
     return f"""\
 name = "{name}"
 language = "nb"
@@ -159,19 +161,7 @@ nace = ["41", "42", "43", "25", "28", "33", "45", "16", "10", "56"]
 employees = [1, 500]
 exclude = ["opted_out", "registered", "training_company"]
 
-[[steps]]
-name = "sms"
-channel = "sms"
-template = "sms/invitasjon"
-at = "{at}"
-
-[[steps]]
-name = "paaminnelse"
-channel = "sms"
-template = "sms/paaminnelse"
-after_days = 7
-only = "no_reply"
-"""
+{sms_invitation_steps(at)}"""
 
 
 def seed_database(url: str, shape: Shape) -> tuple[int, str]:

@@ -389,11 +389,18 @@ nace = ["41", "42", "43", "25", "28", "33", "45", "16"]
 employees = [1, 500]
 exclude = ["opted_out", "registered", "training_company"]
 
+{sms_invitation_steps(f"{local:%Y-%m-%dT%H:%M}")}"""
+
+
+def sms_invitation_steps(at: str) -> str:
+    """The steps of PRODUCT §5's SMS campaign as TOML: the invitation at `at` (local time), and a week later a
+    reminder to those who have not answered. The demo's campaign and the national benchmark's share them."""
+    return f"""\
 [[steps]]
 name = "sms"
 channel = "sms"
 template = "sms/invitasjon"
-at = "{local:%Y-%m-%dT%H:%M}"
+at = "{at}"
 
 [[steps]]
 name = "paaminnelse"
