@@ -13,8 +13,6 @@ file changes nothing.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from sqlalchemy import ColumnElement, and_, delete, exists, insert, not_, or_, s
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from companies.rejects_file import commit_then_rename, open_beside
 from companies.training_files import ListRow, TrainingFileError, fold, read_list
 from exports.tables import CsvWriter
 from store.db import Database
@@ -176,29 +175,23 @@ def import_training_companies(
         if not checked:
             raise TrainingFileError(path, "filen har ingen rader under overskriftsraden")
         temporary = _write_rejects(rejects_path, [c for c in checked if c.problems])
-        try:
+        with commit_then_rename(session, temporary, rejects_path):
             _apply(session, checked=checked, source=path.name, summary=summary)
-            session.commit()
-            os.replace(temporary, rejects_path)
-        except BaseException:
-            session.rollback()
-            temporary.unlink(missing_ok=True)
-            raise
     return summary
 
 
 def _write_rejects(rejects_path: Path, rejected: list[_Checked]) -> Path:
     """Writes the rejects beside their target (so the rename is atomic), neutralised for spreadsheets."""
     try:
-        fd, name = tempfile.mkstemp(dir=rejects_path.parent, prefix=f".{rejects_path.name}.", suffix=".tmp")
+        temporary, handle = open_beside(rejects_path)
     except OSError as exc:
         raise TrainingFileError(rejects_path, f"avvisningsfilen kan ikke skrives ({exc.strerror})") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+    with handle:
         writer = CsvWriter(handle)
         writer.writerow(["row", "orgnr", "reason"])
         for item in rejected:
             writer.writerow([item.row.row, item.row.orgnr or "", "; ".join(item.problems)])
-    return Path(name)
+    return temporary
 
 
 def _apply(session: Session, *, checked: list[_Checked], source: str, summary: TrainingImportSummary) -> None:

@@ -9,8 +9,6 @@ run's rejects in place.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from sqlalchemy import select
 from companies.importer.mapping import Rejected, map_unit
 from companies.importer.sources import ImportFileError, open_register_file
 from companies.importer.upsert import CompanyWriter
+from companies.rejects_file import commit_then_rename, open_beside
 from companies.training import apply_approvals_to_imported
 from exports.tables import CsvWriter
 from store.db import Database
@@ -51,14 +50,13 @@ def default_rejects_path(path: Path) -> Path:
 def _open_rejects(rejects_path: Path) -> tuple[Path, IO[str]]:
     """A temporary file in the target's directory (so the final rename is atomic), or ImportFileError."""
     try:
-        fd, name = tempfile.mkstemp(dir=rejects_path.parent, prefix=f".{rejects_path.name}.", suffix=".tmp")
+        return open_beside(rejects_path)
     except FileNotFoundError:
         raise ImportFileError(
             rejects_path, f"avvisningsfilen kan ikke skrives: mappen {rejects_path.parent} finnes ikke"
         ) from None
     except OSError as exc:
         raise ImportFileError(rejects_path, f"avvisningsfilen kan ikke skrives ({exc.strerror})") from None
-    return Path(name), os.fdopen(fd, "w", encoding="utf-8", newline="")
 
 
 def import_companies(
@@ -76,8 +74,7 @@ def import_companies(
     except BaseException:
         source.raw.close()
         raise
-    session = db.session()
-    try:
+    with db.session() as session, commit_then_rename(session, temporary, rejects_path):
         with source.raw, rejects_handle:
             rejects = CsvWriter(rejects_handle)  # people open it in a spreadsheet: no formulas from the file
             rejects.writerow(["row", "orgnr", "level", "reason"])
@@ -116,14 +113,6 @@ def import_companies(
             writer.updated,
             writer.unchanged,
         )
-        session.commit()
-        os.replace(temporary, rejects_path)
-    except BaseException:
-        session.rollback()
-        temporary.unlink(missing_ok=True)
-        raise
-    finally:
-        session.close()
     if progress:
         progress(summary.read, source.size, source.size)
     return summary
