@@ -44,6 +44,7 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests.fakes.clock import FakeClock
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
 from tests.outbox_factories import make_campaign, queue_messages
@@ -508,15 +509,16 @@ def test_backoff_grows_and_honours_retry_after() -> None:
 
 @pytest.mark.parametrize("rate", [5, 20])
 def test_the_limiter_never_lets_more_than_rate_start_in_any_second(rate: int) -> None:
+    clock = FakeClock()
+
     async def burst() -> list[float]:
-        limiter = SlidingWindowLimiter(rate)
-        loop = asyncio.get_running_loop()
+        limiter = SlidingWindowLimiter(rate, clock=clock, sleep=clock.sleep)
         starts: list[float] = []
 
         async def one() -> None:
             slot = await limiter.acquire()
-            starts.append(loop.time())
-            await asyncio.sleep(0.01)  # the provider's round trip
+            starts.append(clock())
+            await clock.sleep(0.01)  # the provider's round trip
             limiter.done(slot)
 
         await asyncio.gather(*(one() for _ in range(rate * 3)))
@@ -543,13 +545,14 @@ def test_letters_are_printed_as_one_batch_with_a_manifest(db: Database, settings
 
 
 def test_a_rate_below_one_per_second_is_one_send_per_interval() -> None:
+    clock = FakeClock()
+
     async def sends() -> list[float]:
-        limiter = SlidingWindowLimiter(0.5)
-        loop = asyncio.get_running_loop()
+        limiter = SlidingWindowLimiter(0.5, clock=clock, sleep=clock.sleep)
         starts: list[float] = []
         for _ in range(3):
             slot = await limiter.acquire()
-            starts.append(loop.time())
+            starts.append(clock())
             limiter.done(slot)
         return starts
 
@@ -560,17 +563,18 @@ def test_a_rate_below_one_per_second_is_one_send_per_interval() -> None:
 def test_a_new_share_keeps_the_last_seconds_sends() -> None:
     """Two workers become three: the share drops from 10 to 3.3 and the sends just made still count."""
 
+    clock = FakeClock()
+
     async def scenario() -> tuple[int, list[float]]:
-        limits = RateLimits()
-        loop = asyncio.get_running_loop()
+        limits = RateLimits(clock=clock, sleep=clock.sleep)
         starts: list[float] = []
         limiter = limits.get("k", 10)
         for _ in range(10):
             limiter.done(await limiter.acquire())
-            starts.append(loop.time())
+            starts.append(clock())
         limiter = limits.get("k", 10 / 3)
         limiter.done(await limiter.acquire())
-        starts.append(loop.time())
+        starts.append(clock())
         return len(limits.limiters), starts
 
     count, starts = asyncio.run(scenario())
@@ -581,17 +585,18 @@ def test_a_new_share_keeps_the_last_seconds_sends() -> None:
 def test_a_higher_share_waits_a_full_window() -> None:
     """A worker left (it may have sent just now): the others take its share only a window later."""
 
+    clock = FakeClock()
+
     async def scenario() -> float:
-        limits = RateLimits()
-        loop = asyncio.get_running_loop()
+        limits = RateLimits(clock=clock, sleep=clock.sleep)
         limiter = limits.get("k", 2)
         for _ in range(2):
             limiter.done(await limiter.acquire())
-        started = loop.time()
+        started = clock()
         limiter = limits.get("k", 4)
         for _ in range(2):
             limiter.done(await limiter.acquire())
-        return loop.time() - started
+        return clock() - started
 
     assert asyncio.run(scenario()) >= 1.0
 
@@ -821,13 +826,14 @@ def test_a_rate_limited_backlog_does_not_hold_up_other_campaigns(db: Database) -
 def test_the_pacer_spaces_sends_evenly() -> None:
     """At 20/s a window's worth of sends is spread over the second, not released at its start."""
 
+    clock = FakeClock()
+
     async def sends() -> list[float]:
-        limiter = SlidingWindowLimiter(20)
-        loop = asyncio.get_running_loop()
+        limiter = SlidingWindowLimiter(20, clock=clock, sleep=clock.sleep)
         starts: list[float] = []
         for _ in range(20):
             slot = await limiter.acquire()
-            starts.append(loop.time())
+            starts.append(clock())
             limiter.done(slot)
         return starts
 

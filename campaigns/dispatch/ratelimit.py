@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 
 WINDOW = 1.0
@@ -63,11 +63,22 @@ def _ceiling(rate: float) -> float:
     return math.inf if rate <= 0 else rate  # 0 means no limit
 
 
+Sleep = Callable[[float], Awaitable[None]]
+
+
 class SlidingWindowLimiter:
+    """`clock` and `sleep` go together: a test passes a fake pair, so that waiting for a slot takes no real time."""
+
     def __init__(
-        self, rate: float, *, clock: Callable[[], float] = time.monotonic, not_before: float = 0.0
+        self,
+        rate: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+        not_before: float = 0.0,
     ) -> None:
         self.clock = clock
+        self.sleep = sleep
         self.rate = rate
         self._pending: tuple[float, float] | None = None  # (higher rate, from when)
         self.not_before = not_before  # a worker joining others waits until they have lowered their shares
@@ -127,7 +138,7 @@ class SlidingWindowLimiter:
             return None
         async with self.lock:  # fair: waiters go in arrival order
             while (wait := self._wait_needed(self.clock())) > 0:
-                await asyncio.sleep(min(wait, 0.25))  # short naps: a rate change or a pause is seen soon
+                await self.sleep(min(wait, 0.25))  # short naps: a rate change or a pause is seen soon
             slot = Slot(start=self.clock())
             self.slots.append(slot)
             if self.rate > 0:
@@ -151,15 +162,18 @@ class RateLimits:
     """One limiter per key (campaign, channel); rates may change while the campaign runs, and keep their
     history when they do."""
 
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic, sleep: Sleep = asyncio.sleep) -> None:
         self.clock = clock
+        self.sleep = sleep
         self.limiters: dict[Hashable, SlidingWindowLimiter] = {}
 
     def get(self, key: Hashable, rate: float, *, not_before: float = 0.0) -> SlidingWindowLimiter:
         """The key's limiter at `rate`; a new one does not send before `not_before` (clock time)."""
         limiter = self.limiters.get(key)
         if limiter is None:
-            limiter = self.limiters[key] = SlidingWindowLimiter(rate, clock=self.clock, not_before=not_before)
+            limiter = self.limiters[key] = SlidingWindowLimiter(
+                rate, clock=self.clock, sleep=self.sleep, not_before=not_before
+            )
         else:
             limiter.set_rate(rate)
         return limiter
