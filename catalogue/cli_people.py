@@ -98,6 +98,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "hunters {command}: ingen jeger har nummer {id}",
         "en": "hunters {command}: no hunter has number {id}",
     },
+    "cli_hunters_orgnr_taken": {
+        "nb": "hunters approve: organisasjonsnummeret {orgnr} brukes allerede av {holder} (nr. {holder_id}); "
+        "avvis den først",
+        "nn": "hunters approve: organisasjonsnummeret {orgnr} blir alt brukt av {holder} (nr. {holder_id}); "
+        "avvis den først",
+        "en": "hunters approve: organisation number {orgnr} is already held by {holder} (no. {holder_id}); "
+        "reject that one first",
+    },
     "cli_hunters_told_on_telegram": {
         "nb": "beskjed sendes på Telegram",
         "nn": "beskjed blir send på Telegram",

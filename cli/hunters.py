@@ -50,7 +50,7 @@ def hunters_list(
 
 
 def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
-    from hunters.organisations import UnknownHunter, approve_hunter, reject_hunter
+    from hunters.organisations import OrgnrTaken, UnknownHunter, approve_hunter, reject_hunter
 
     with ctx_of(ctx).db.transaction() as session:
         try:
@@ -58,6 +58,15 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
             decision = decide(session, hunter_id=hunter_id)
         except UnknownHunter:
             fail(say("cli_hunters_unknown", command="approve" if approve else "reject", id=hunter_id))
+        except OrgnrTaken as taken:
+            fail(
+                say(
+                    "cli_hunters_orgnr_taken",
+                    orgnr=taken.hunter.orgnr,
+                    holder=taken.holder.org_name,
+                    holder_id=taken.holder.id,
+                )
+            )
         name = decision.hunter.org_name
         state = label(decision.hunter.state, "hunter", lower=True)
     if decision.changed:

@@ -38,6 +38,24 @@ class OutsideCounties(PermissionError):
         self.hunter_id = hunter_id
 
 
+class OrgnrTaken(ValueError):
+    """Approving a rejected organisation whose orgnr another live organisation holds now (the unique index of
+    migration 0019 would refuse it): staff reject one of them first."""
+
+    def __init__(self, hunter: Hunter, holder: Hunter) -> None:
+        super().__init__(f"orgnr {hunter.orgnr} is held by hunter {holder.id}")
+        self.hunter = hunter
+        self.holder = holder
+
+
+def live_holder(session: Session, orgnr: str, *, other_than: int | None = None) -> Hunter | None:
+    """The organisation that is not rejected holding this orgnr: there is at most one (PRODUCT §10)."""
+    query = select(Hunter).where(Hunter.orgnr == orgnr, Hunter.state != HunterState.REJECTED)
+    if other_than is not None:
+        query = query.where(Hunter.id != other_than)
+    return session.scalar(query.limit(1))
+
+
 def in_view(counties: Iterable[str], scope: Scope) -> bool:
     """Staff see every organisation; a county officer those that cover one of their counties (PRODUCT §10)."""
     if scope.whole:
@@ -71,6 +89,9 @@ def approve_hunter(
     hunter = _get(session, hunter_id, scope)
     if hunter.state == HunterState.APPROVED:
         return HunterDecision(hunter, changed=False)
+    holder = live_holder(session, hunter.orgnr, other_than=hunter.id) if hunter.orgnr else None
+    if holder is not None:
+        raise OrgnrTaken(hunter, holder)
     _decide(session, hunter, HunterState.APPROVED, staff_id)
     open_leads = session.scalar(
         select(func.count())

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from catalogue import text
 from hunters.members import UNSTORABLE, clean_member, create_member
-from hunters.organisations import approve_hunter
+from hunters.organisations import approve_hunter, live_holder
 from staff.audit import record
 from store.models import County, Hunter, HunterState, HunterType, Notice, Trade
 
@@ -55,10 +56,7 @@ def clean_orgnr(raw: str) -> str | None:
 
 def orgnr_taken(session: Session, orgnr: str) -> bool:
     """An orgnr names one organisation; a rejected one may sign up again."""
-    found = session.scalar(
-        select(Hunter.id).where(Hunter.orgnr == orgnr, Hunter.state != HunterState.REJECTED).limit(1)
-    )
-    return found is not None
+    return live_holder(session, orgnr) is not None
 
 
 def sign_up(
@@ -109,8 +107,14 @@ def sign_up(
     )
     hunter.counties = counties
     hunter.trades = trades
-    session.add(hunter)
-    session.flush()
+    try:
+        with session.begin_nested():  # two sign-ups of one orgnr at once: the unique index lets one through
+            session.add(hunter)
+            session.flush()
+    except IntegrityError:
+        if orgnr_taken(session, orgnr):
+            raise SignupRefused({"orgnr": "org_error_orgnr_taken"}) from None
+        raise
     first = create_member(session, hunter_id=hunter.id, member=member, telegram_chat_id=form.telegram_chat_id)
     record(
         session,

@@ -26,12 +26,14 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests.register_files import valid_orgnrs
 
 _numbers = itertools.count(1)
 
 # Valid organisation numbers (mod 11), one per test company.
 ORGNRS = ["974760673", "923609016", "914778271", "984851006", "971524960", "982463718", "937052766"]
 _orgnrs = itertools.cycle(ORGNRS)
+_hunter_orgnrs = valid_orgnrs(100_000, seed=55)
 
 MUNICIPALITY_OF_COUNTY = {"55": "5501", "03": "0301", "46": "4601", "56": "5601", "50": "5001"}
 
@@ -136,7 +138,7 @@ def make_hunter(
     hunter = Hunter(
         org_name=name or f"Jegerlag {n}",
         type=HunterType.UNION,
-        orgnr="974760673",
+        orgnr=next(_hunter_orgnrs),  # one organisation per orgnr (migration 0019)
         contact_name="Per Jeger",
         phone="+4790000000",
         telegram_chat_id=chat_id if chat_id is not None else str(100000 + n),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base, str_enum, utcnow
@@ -48,6 +48,17 @@ class Hunter(Base):
     counties: Mapped[list[County]] = relationship(secondary=hunter_county)
     trades: Mapped[list[Trade]] = relationship(secondary=hunter_trade)
     members: Mapped[list[HunterMember]] = relationship(back_populates="hunter", order_by="HunterMember.id")
+
+    # One organisation that is not rejected per orgnr (a rejected one may sign up again): migration 0019.
+    __table_args__ = (
+        Index(
+            "uq_hunter_orgnr_live",
+            "orgnr",
+            unique=True,
+            postgresql_where=text("state != 'rejected'"),
+            sqlite_where=text("state != 'rejected'"),
+        ),
+    )
 
 
 class HunterMember(Base):

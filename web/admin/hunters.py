@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from hunters.approval import UnknownChange, changes_for_review, decide_change
 from hunters.organisations import (
     TYPE_LABELS,
+    OrgnrTaken,
     OutsideCounties,
     UnknownHunter,
     approve_hunter,
@@ -56,6 +57,14 @@ def _decide(
         decision = decide(session, hunter_id=hunter_id, staff_id=staff.id, scope=scope_of_staff(staff))
     except UnknownHunter:
         flash(request, f"Fant ingen jeger med nummer {hunter_id}.", "error")
+        return redirect("/admin/hunters")
+    except OrgnrTaken as taken:
+        flash(
+            request,
+            f"Organisasjonsnummeret {taken.hunter.orgnr} brukes allerede av {taken.holder.org_name} "
+            f"(nr. {taken.holder.id}); avvis den først om det er denne som skal godkjennes.",
+            "error",
+        )
         return redirect("/admin/hunters")
     except OutsideCounties:
         flash(
