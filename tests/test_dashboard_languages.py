@@ -59,6 +59,22 @@ PAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "nn": ("Lister fila viser til med", "Lagre utkast"),
         "en": ("Lists the file refers to with", "Save draft", "The same format as"),
     },
+    "/admin/inbox": {
+        "nn": ("Ventar på svar", "Ingen spørsmål ventar på svar. Godt jobba!"),
+        "en": (
+            "Awaiting an answer",
+            "No questions are awaiting an answer. Well done!",
+            "Every message as Excel",
+        ),
+    },
+    "/admin/leads": {
+        "nn": ("Alle fylke", "Eldre enn 1 veke", "Berre dei som har venta over tre yrkedagar"),
+        "en": ("All counties", "Older than 1 week", "0 leads", "No leads match these choices."),
+    },
+    "/admin/hunters": {
+        "nn": ("Jegerar melder seg på på", "Ingen jegerar her."),
+        "en": ("Hunters sign up at", "No hunters here.", "0 organisations"),
+    },
     "/admin/no-such-page": {
         "nn": ("Fann ikkje sida", "Til framsida"),
         "en": ("Page not found", "This page does not exist.", "To the front page"),
@@ -71,11 +87,8 @@ PENDING = {
     "companies.html",
     "company.html",
     "home.html",
-    "hunters.html",
     "import.html",
     "import_job.html",
-    "inbox.html",
-    "leads.html",
     "login.html",
     "results.html",
     "sandbox.html",
@@ -135,6 +148,7 @@ def norwegian_in(template: str) -> list[str]:
     # The product's name (also as the brand's `Læreplass<span>jeger</span>`) and code are no text to translate.
     text = re.sub(r"Læreplass(?:<span>)?jeger|<code>.*?</code>", " ", _JINJA.sub(" ", template))
     readable = " ".join(_READ_ATTRIBUTES.findall(text)) + " " + _TAG.sub(" ", text)
+    readable = re.sub(r"(?<![\w.])/[\w/-]+", " ", readable)  # a path shown as a link (`/jeger/registrer`)
     return sorted({word for word in found + _WORD.findall(readable) if word not in _NAMES})
 
 
@@ -144,7 +158,7 @@ def test_the_guard_sees_norwegian_between_tags_in_attributes_and_in_expressions(
     assert norwegian_in("{{ 'Sendt, uten kvittering' if s == 'sent' }}") != []
     assert norwegian_in("<b>Pauset:</b> <th>Fag</th>") == ["Fag", "Pauset"]
     assert norwegian_in("<td>{{ 'Feil' if error }}</td>") == ["Feil"]
-    assert norwegian_in("<span>SMS</span> <code>jeger campaign create</code>") == []
+    assert norwegian_in("<span>SMS</span> <code>jeger campaign create</code> <a>/jeger/registrer</a>") == []
     assert norwegian_in('<p>{{ t("admin_no_campaigns") }}</p><a class="button b-{{ c.state.value }}">') == []
     assert norwegian_in('<a class="brand" href="/admin/">Læreplass<span>jeger</span></a>') == []
 

@@ -8,7 +8,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from hunters.approval import UnknownChange, changes_for_review, decide_change
 from hunters.organisations import (
-    TYPE_LABELS,
     OrgnrTaken,
     OutsideCounties,
     UnknownHunter,
@@ -21,7 +20,7 @@ from hunters.organisations import (
 from staff.scopes import scope_of_staff
 from store.models import MAX_ID, HunterState
 from store.reference import county_names
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
@@ -42,7 +41,6 @@ def hunters(request: Request, session: SessionDep, scope: StaffScope, state: str
         state=wanted.value if wanted else "all",
         counts=counts,
         total=len(everyone),
-        types=TYPE_LABELS,
         counties=county_names(session),
         changes=changes_for_review(session, scope=scope),
         decidable={h.id for h in shown if decidable(county_numbers(h), scope)},
@@ -56,31 +54,32 @@ def _decide(
     try:
         decision = decide(session, hunter_id=hunter_id, staff_id=staff.id, scope=scope_of_staff(staff))
     except UnknownHunter:
-        flash(request, f"Fant ingen jeger med nummer {hunter_id}.", "error")
+        flash(request, say(request, "admin_no_such_hunter", hunter=hunter_id), "error")
         return redirect("/admin/hunters")
     except OrgnrTaken as taken:
+        holder = taken.holder
         flash(
             request,
-            f"Organisasjonsnummeret {taken.hunter.orgnr} brukes allerede av {taken.holder.org_name} "
-            f"(nr. {taken.holder.id}); avvis den først om det er denne som skal godkjennes.",
+            say(
+                request,
+                "admin_orgnr_taken",
+                orgnr=taken.hunter.orgnr,
+                holder=holder.org_name,
+                number=holder.id,
+            ),
             "error",
         )
         return redirect("/admin/hunters")
     except OutsideCounties:
-        flash(
-            request,
-            "Organisasjonen dekker også fylker som ikke er dine; en i staben må avgjøre den.",
-            "error",
-        )
+        flash(request, say(request, "admin_hunter_outside_counties"), "error")
         return redirect("/admin/hunters")
     session.commit()
     name = decision.hunter.org_name
+    verdict = "approved" if approve else "rejected"
     if not decision.changed:
-        flash(request, f"{name} var allerede {'godkjent' if approve else 'avvist'}.", "warn")
-    elif approve:
-        flash(request, f"{name} er godkjent og får nye leads i sine fylker og fag.")
+        flash(request, say(request, f"admin_hunter_already_{verdict}", name=name), "warn")
     else:
-        flash(request, f"{name} er avvist.")
+        flash(request, say(request, f"admin_hunter_{verdict}", name=name))
     return redirect("/admin/hunters?state=pending")
 
 
@@ -100,7 +99,7 @@ def decide_area_change(
 ) -> Response:
     """Approves or rejects an organisation's request for other counties or trades (hunters.approval)."""
     if verdict not in ("approve", "reject") or not 0 < change_id <= MAX_ID:
-        flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
+        flash(request, say(request, "admin_no_such_change", change=change_id), "error")
         return redirect("/admin/hunters")
     try:
         change = decide_change(
@@ -111,9 +110,8 @@ def decide_area_change(
             scope=scope_of_staff(staff),
         )
     except UnknownChange:
-        flash(request, f"Fant ingen endring med nummer {change_id} som venter.", "error")
+        flash(request, say(request, "admin_no_such_change", change=change_id), "error")
         return redirect("/admin/hunters")
     session.commit()
-    done = "godkjent: fylkene og fagene gjelder nå" if verdict == "approve" else "avvist"
-    flash(request, f"Endring {change.id} er {done}.")
+    flash(request, say(request, f"admin_change_{verdict}", change=change.id))
     return redirect("/admin/hunters")

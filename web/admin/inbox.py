@@ -13,7 +13,7 @@ from reports.overview import company_history
 from reports.replies import COLUMNS, reply_rows
 from staff.scopes import Scope, scope_of_staff
 from web.admin.excel import excel_csv, excel_xlsx
-from web.admin.ui import flash, label, page, redirect
+from web.admin.ui import flash, label, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
@@ -92,7 +92,7 @@ def answer(
         flash(request, str(exc), "error")
         return redirect("/admin/inbox")
     session.commit()
-    flash(request, f"Svaret er lagt i køen og sendes straks på {message.channel.value.upper()}.")
+    flash(request, say(request, "admin_answer_queued", channel=message.channel.value.upper()))
     return redirect("/admin/inbox")
 
 
@@ -104,5 +104,5 @@ def handled(request: Request, reply_id: int, session: SessionDep, staff: Current
         flash(request, str(exc), "error")
         return redirect("/admin/inbox")
     session.commit()
-    flash(request, "Markert som behandlet.")
+    flash(request, say(request, "admin_marked_handled"))
     return redirect("/admin/inbox")

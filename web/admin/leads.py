@@ -17,19 +17,13 @@ from staff.scopes import Scope
 from store.models import HunterState, LeadState
 from store.reference import county_names, trade_names
 from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
 
-AGES = {
-    "": "Alle",
-    "1": "Eldre enn 1 dag",
-    "3": "Eldre enn 3 dager",
-    "7": "Eldre enn 1 uke",
-    "14": "Eldre enn 2 uker",
-}
+AGES = ("", "1", "3", "7", "14")  # days; named `admin_age_<days>` (`admin_age_all`) in the catalogue
 
 
 @dataclass
@@ -112,14 +106,14 @@ def reassign(
     target = int(hunter_id) if hunter_id.isdigit() else None
     try:
         if not lead_rows(session, scope=scope, lead_id=lead_id):  # outside the scope reads as unknown
-            raise ReassignError(f"Fant ingen lead med nummer {lead_id}.")
+            raise ReassignError(say(request, "admin_no_such_lead", lead=lead_id))
         result = reassign_lead(session, lead_id=lead_id, hunter_id=target)
     except ReassignError as exc:
         flash(request, str(exc), "error")
     else:
         session.commit()
         if result.hunter is None:
-            flash(request, f"Lead nr. {lead_id} er ledig igjen og sendt ut til jegerne i fylket.")
+            flash(request, say(request, "admin_lead_free_again", lead=lead_id))
         else:
-            flash(request, f"Lead nr. {lead_id} er gitt til {result.hunter.org_name}.")
+            flash(request, say(request, "admin_lead_given_to", lead=lead_id, hunter=result.hunter.org_name))
     return redirect("/admin/leads" + (f"?{back}" if back and not back.startswith(("/", "\\")) else ""))
