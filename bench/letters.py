@@ -3,8 +3,15 @@
 Pipeline: render N personalised invitation letters (Jinja + two QR codes each, as a `letter` step does when it
 materialises) and print them as one merged PDF with manifest through `LetterPrinter` (a process pool, one
 worker per core). Baseline, same run: WeasyPrint rendering one fixed letter N times, sequentially, in this
-process. Goal: pipeline time × workers / baseline time <= 1.3 (personalisation, merging and the pool cost at
-most 30 % per core used).
+process. Goal: the pipeline's CPU seconds (this process and the workers) / the baseline's CPU seconds <= 1.3
+(personalisation, merging and the pool cost at most 30 % per core used).
+
+Measured in CPU seconds, not as wall time × workers: that assumed every worker had a core to itself. On a
+shared machine it has not, and Linux's autogroup scheduling gives all processes of one session one share
+between them, so a busy neighbour took the pool's second core and the same code printed 0.42× quiet and 2.45×
+loaded. CPU seconds are the cost the goal is about, whatever else runs. The baseline is WeasyPrint's own floor:
+rendering the fixed letter in the pipeline's chunks of 16 (one PDF per chunk) costs the same CPU per letter,
+measured, as one PDF per letter. Wall times are printed beside.
 
     python bench/letters.py            # 500 letters
     python bench/letters.py --quick    # a smoke run
@@ -72,15 +79,34 @@ def iter_letters(
         yield PrintLetter(company.orgnr, company.name, message.html)
 
 
+def children_cpu_s() -> float:
+    """CPU seconds (user + system) used so far by this process's live children: the pool's workers.
+
+    Read from /proc, not from `getrusage(RUSAGE_CHILDREN)`, which counts only children that have ended, with
+    their start-up and warm-up, none of which is a batch's cost."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended while we looked
+            continue
+        if int(fields[1]) == os.getpid():  # ppid; utime and stime follow at fields 11 and 12
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 async def run_pipeline(
     renderer: MessageRenderer, companies: list[Company], workers: int, out_dir: Path, day: date
-) -> tuple[float, float, int]:
-    """Renders and prints the letters; rendering here overlaps with printing in the workers."""
+) -> tuple[float, float, float, int]:
+    """Renders and prints the letters; rendering here overlaps with printing in the workers.
+
+    Returns (wall seconds, CPU seconds of this process and the workers, of which Jinja + QR, pages)."""
     printer = LetterPrinter(max_workers=workers)
     await printer.start()  # a service starts its pool once; not part of a batch's cost
     spent = [0.0]
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time() + children_cpu_s()
         batch = await printer.print_batch(
             iter_letters(renderer, companies, day, spent),
             out_dir=out_dir,
@@ -88,20 +114,21 @@ async def run_pipeline(
             step_name="brev",
             day=day,
         )
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() + children_cpu_s() - cpu
     finally:
         await printer.close()
     assert len(batch.entries) == len(companies)
-    return elapsed, spent[0], batch.pages
+    return elapsed, cpu, spent[0], batch.pages
 
 
-def run_baseline(html: str, count: int) -> float:
+def run_baseline(html: str, count: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of WeasyPrint turning one fixed letter into a PDF `count` times, in this process."""
     base_url = str(TEMPLATES_DIR) + "/"
     HTML(string=html, base_url=base_url).write_pdf()  # warm-up: imports and fonts, as the pool had
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in range(count):
         HTML(string=html, base_url=base_url).write_pdf()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:
@@ -121,27 +148,39 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
 
     print(f"letters: {count}, workers: {args.workers}, cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline_s, render_s, pages = asyncio.run(
+        pipeline_s, pipeline_cpu, render_s, pages = asyncio.run(
             run_pipeline(renderer, companies, args.workers, Path(tmp), day)
         )
-    baseline_s = run_baseline(fixed, count)
+    baseline_s, baseline_cpu = run_baseline(fixed, count)
     ratio = pipeline_s / baseline_s
-    per_core = ratio * args.workers
-    print(f"baseline  WeasyPrint, one fixed letter x {count}, sequential: {baseline_s:8.2f} s")
+    per_core = pipeline_cpu / baseline_cpu
     print(
-        f"pipeline  {count} personalised letters, {pages} pages, {args.workers} workers: {pipeline_s:8.2f} s"
+        f"baseline  WeasyPrint, one fixed letter x {count}, sequential: {baseline_s:8.2f} s, CPU {baseline_cpu:8.2f} s"
+    )
+    print(
+        f"pipeline  {count} personalised letters, {pages} pages, {args.workers} workers: {pipeline_s:8.2f} s, "
+        f"CPU {pipeline_cpu:8.2f} s (all processes)"
     )
     print(f"          (Jinja + QR codes in this process, overlapping: {render_s:.2f} s)")
-    print(f"ratio pipeline / baseline: {ratio:.2f}x")
+    print(
+        f"wall ratio pipeline / baseline: {ratio:.2f}x (x {args.workers} workers: {ratio * args.workers:.2f}x)"
+    )
     verdict = "OK" if per_core <= GOAL_PER_CORE else "MISSED"
-    print(f"ratio per core used (x {args.workers}): {per_core:.2f}x  (goal <= {GOAL_PER_CORE}x) {verdict}")
+    print(f"ratio per core used (CPU s / CPU s): {per_core:.2f}x  (goal <= {GOAL_PER_CORE}x) {verdict}")
     goal(
-        "letters: per core vs one fixed letter",
-        f"{per_core:.2f}×",
+        "letters: per core vs one fixed letter (CPU)",
+        f"{per_core:.2f}× ({pipeline_cpu:.0f} s / {baseline_cpu:.0f} s)",
         f"≤ {GOAL_PER_CORE}×",
         per_core <= GOAL_PER_CORE,
     )
-    return {"baseline_s": baseline_s, "pipeline_s": pipeline_s, "ratio": ratio, "per_core": per_core}
+    return {
+        "baseline_s": baseline_s,
+        "pipeline_s": pipeline_s,
+        "baseline_cpu_s": baseline_cpu,
+        "pipeline_cpu_s": pipeline_cpu,
+        "ratio": ratio,
+        "per_core": per_core,
+    }
 
 
 if __name__ == "__main__":
