@@ -18,7 +18,7 @@ from hunters.organisations import list_hunters
 from reports.overview import company_history, search_companies
 from store.reference import county_names
 from web.admin.excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff, StaffScope, require_whole_scope
 from web.body import MAX_UPLOAD
 from web.deps import SessionDep
@@ -68,7 +68,7 @@ def import_form(request: Request, staff: CurrentStaff) -> Response:
 def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadFile, File()]) -> Response:
     jobs = _jobs(request)
     if not file.filename:
-        flash(request, "Velg en fil fra Enhetsregisteret først.", "error")
+        flash(request, say(request, "admin_choose_register_file"), "error")
         return redirect("/admin/companies/import")
     path = jobs.new_upload_path(file.filename)
     with path.open("wb") as out:
@@ -77,7 +77,7 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
         job = jobs.start(filename=file.filename, path=path, started_by=staff.id)
     except ImportBusy:
         path.unlink(missing_ok=True)
-        flash(request, "En annen import pågår. Vent til den er ferdig, og prøv igjen.", "warn")
+        flash(request, say(request, "admin_import_busy"), "warn")
         return redirect("/admin/companies/import")
     return redirect(f"/admin/imports/{job.id}")
 
@@ -85,7 +85,7 @@ def import_upload(request: Request, staff: CurrentStaff, file: Annotated[UploadF
 def _job(request: Request, job_id: str) -> ImportJob:
     job = _jobs(request).get(job_id)
     if job is None:
-        raise HTTPException(404, "Fant ikke denne importen (den kan ha gått tapt ved en omstart).")
+        raise HTTPException(404, "admin_no_such_import")
     return job
 
 
@@ -105,7 +105,7 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
     job = _job(request, job_id)
     text = _jobs(request).rejects(job.id) if job.done else None
     if text is None:
-        raise HTTPException(404, "Avvisningsfilen er ikke klar.")
+        raise HTTPException(404, "admin_rejects_not_ready")
     rows = reject_rows_nb(text)
     return excel_csv(
         rows,
@@ -120,7 +120,7 @@ def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> R
     job = _job(request, job_id)
     text = _jobs(request).rejects(job.id) if job.done else None
     if text is None:
-        raise HTTPException(404, "Avvisningsfilen er ikke klar.")
+        raise HTTPException(404, "admin_rejects_not_ready")
     return excel_xlsx(
         reject_rows_nb(text),
         columns=list(REJECT_HEADERS),
@@ -142,21 +142,21 @@ def merge(
     """The company page's "Slå sammen" button: the same merge as `jeger registrations merge`."""
     back = f"/admin/companies/{orgnr}" if orgnr.isdigit() and len(orgnr) == 9 else "/admin/companies"
     if not (keep_id.isdigit() and other_id.isdigit()):
-        flash(request, "Velg to registreringer å slå sammen.", "error")
+        flash(request, say(request, "admin_choose_two_registrations"), "error")
         return redirect(back)
     company_id = company_id_of(session, orgnr)
     try:
         if company_id is None:
-            raise MergeError("Fant ingen bedrift med det organisasjonsnummeret.")
+            raise MergeError(say(request, "admin_no_such_company"))
         result = merge_registrations(session, keep_id=int(keep_id), other_id=int(other_id), by=staff.email)
         if result.kept.company_id != company_id:
-            raise MergeError("Registreringene hører til en annen bedrift enn denne siden.")
+            raise MergeError(say(request, "admin_registrations_elsewhere"))
     except MergeError as exc:
         session.rollback()
         flash(request, str(exc), "error")
         return redirect(back)
     session.commit()
-    flash(request, f"Registrering {other_id} er slått inn i registrering {keep_id}.")
+    flash(request, say(request, "admin_registrations_merged", other=other_id, keep=keep_id))
     return redirect(back)
 
 
@@ -167,7 +167,7 @@ def company(request: Request, orgnr: str, session: SessionDep, scope: StaffScope
     company_id = company_id_of(session, orgnr, scope.companies())
     history = company_history(session, company_id=company_id) if company_id else None
     if history is None:
-        raise HTTPException(404, "Fant ingen bedrift med det organisasjonsnummeret.")
+        raise HTTPException(404, "admin_no_such_company")
     hunters = {h.id: h.org_name for h in list_hunters(session)}
     return page(
         request,
