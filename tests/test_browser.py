@@ -77,15 +77,22 @@ def server(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> I
         env=env, cwd=directory, check=True, capture_output=True,
     )  # fmt: skip
     _seed(f"sqlite:///{database}")
+    yield from serving(
+        [*cli, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, directory=directory, port=port, db_url=f"sqlite:///{database}",
+    )  # fmt: skip
+
+
+def serving(
+    command: list[str], *, env: dict[str, str], directory: Path, port: int, db_url: str, wait: float = 60
+) -> Iterator[Server]:
+    """Runs `jeger serve ...` until its /healthz answers (at most `wait` seconds), yields it, and stops it."""
     log = directory / "server.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*cli, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, cwd=directory, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        process = subprocess.Popen(command, env=env, cwd=directory, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + wait
         while True:
             try:
                 if httpx.get(url + "/healthz", timeout=1).status_code in (200, 503):
@@ -95,7 +102,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> I
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("jeger serve did not start:\n" + log.read_text(errors="replace")[-3000:])
             time.sleep(0.2)
-        yield Server(url, f"sqlite:///{database}", process, log)
+        yield Server(url, db_url, process, log)
     finally:
         process.terminate()
         try:
@@ -227,10 +234,11 @@ def _last_bubble(page) -> str:  # type: ignore[no-untyped-def]
     return str(page.locator(".bubble.out").last.inner_text()).strip()
 
 
-def _answer_as_company(page, company: str) -> None:  # type: ignore[no-untyped-def]
-    """Answers JA and then each registration question in the sandbox, until the bot says it is registered."""
+def _answer_as_company(page, company: str, *, first: str = "JA") -> None:  # type: ignore[no-untyped-def]
+    """Answers JA (or `first`, e.g. JA with the company's short code) and then each registration question in the
+    sandbox, until the bot says it is registered."""
     box = page.get_by_label("Svar som bedriften")
-    box.fill("JA")
+    box.fill(first)
     page.get_by_role("button", name="Send").click()
     for _ in range(15):
         page.wait_for_load_state()
