@@ -8,7 +8,7 @@ launch on live channels that would not work) and their results into the views th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,7 +26,8 @@ from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
 from settings import Settings
-from store.models import Campaign, MessageState, utcnow
+from staff.scopes import scope_of_staff
+from store.models import Campaign, MessageState, StaffUser, utcnow
 from store.times import shown_time
 
 __all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
@@ -153,6 +154,29 @@ def create_campaign(
         )
     except DefinitionError as exc:
         raise _problems(exc) from exc
+
+
+def create_campaign_as(
+    session: Session,
+    settings: Settings,
+    *,
+    staff: StaffUser,
+    toml_text: str,
+    filename: str,
+    lists: Mapping[str, bytes] | None = None,
+) -> CreateResult:
+    """A draft a staff member sends from the dashboard or the API: the orgnr lists come as uploads with the file
+    (no path on the server is ever read), and a county officer's audience is cut to their counties."""
+    scope = scope_of_staff(staff)
+    return create_campaign(
+        session,
+        settings,
+        toml_text=toml_text,
+        staff_id=staff.id,
+        filename=filename,
+        files=ListFiles(attachments=dict(lists or {})),
+        within=None if scope.whole else scope.counties,
+    )
 
 
 def _when(step: Any) -> str:

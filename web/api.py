@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.listing import campaigns_newest_first
-from campaigns.orgnr_lists import ListFiles
 from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within
 from companies.lookup import UnknownCounty
@@ -26,7 +25,7 @@ from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_export import lead_detail, lead_rows, write_csv, write_xlsx
 from reports.overview import replies_page
 from settings import Settings
-from staff.scopes import Scope, scope_of_staff
+from staff.scopes import Scope
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
@@ -369,15 +368,8 @@ async def create_campaign(
     def create() -> CampaignStatusOut:
         with db.session() as session:
             try:
-                scope = scope_of_staff(staff)
-                created = domain.create_campaign(
-                    session,
-                    settings,
-                    toml_text=toml_text,
-                    staff_id=staff.id,
-                    filename=filename,
-                    files=ListFiles(attachments=lists),
-                    within=None if scope.whole else scope.counties,  # a county officer's audience is cut
+                created = domain.create_campaign_as(
+                    session, settings, staff=staff, toml_text=toml_text, filename=filename, lists=lists
                 )
             except domain.CampaignInputError as exc:
                 raise HTTPException(422, exc.problems) from exc

@@ -13,7 +13,6 @@ from campaigns import service as domain
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
-from campaigns.orgnr_lists import ListFiles
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within
@@ -173,17 +172,8 @@ async def _create(
 
     def create() -> int:
         with db.session() as session:
-            scope = scope_of_staff(staff)
-            created = domain.create_campaign(
-                session,
-                settings,
-                toml_text=toml_text,
-                staff_id=staff.id,
-                filename=filename,
-                files=ListFiles(attachments=lists or {}),
-                within=None
-                if scope.whole
-                else scope.counties,  # a county officer's audience is cut to theirs
+            created = domain.create_campaign_as(
+                session, settings, staff=staff, toml_text=toml_text, filename=filename, lists=lists
             )
             session.commit()
             return created.campaign.id
