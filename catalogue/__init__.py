@@ -19,6 +19,7 @@ from typing import Any
 from catalogue import (
     cli,
     cli_campaign,
+    cli_data,
     cli_people,
     common,
     company,
@@ -46,6 +47,7 @@ from store.times import in_oslo
 _MODULES: tuple[ModuleType, ...] = (
     cli,
     cli_campaign,
+    cli_data,
     cli_people,
     common,
     company,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import contact_kind, ctx_of, fail, print_json
+from cli.common import contact_kind, ctx_of, fail, print_json, say
 
 companies_app = typer.Typer(help="Bedrifter fra Enhetsregisteret.", no_args_is_help=True)
 
@@ -27,11 +27,13 @@ def companies_list(
             rows = list_companies(session, county=county, limit=limit or None)
         except UnknownCounty as exc:
             valid = ", ".join(f"{number} {name}" for number, name in exc.valid.items())
-            fail(f"--county {county}: ukjent fylkesnummer; gyldige er {valid}")
+            fail(say("cli_companies_unknown_county", county=county, valid=valid))
     if as_json:
         print_json(rows)
         return
-    table = Table("Orgnr", "Navn", "Næring", "Ansatte", "Fylke")
+    table = Table(
+        *(say(f"cli_col_{column}") for column in ("orgnr", "name", "industry", "employees", "county"))
+    )
     for row in rows:
         table.add_row(
             row["orgnr"],
@@ -42,27 +44,11 @@ def companies_list(
         )
     Console().print(table)
     if limit and len(rows) == limit:
-        typer.echo(f"Viser de {limit} første; --limit 0 viser alle.")
+        typer.echo(say("cli_companies_first", limit=limit))
 
 
-# `companies show` in words staff read; the --json keys stay as they are.
-SHOW_LABELS = {
-    "orgnr": "orgnr",
-    "name": "navn",
-    "county_name": "fylke",
-    "nace_code": "næringskode",
-    "employees": "ansatte",
-    "short_code": "kortkode",
-    "token": "lenkenøkkel",
-}
-FLAG_LABELS = {
-    "training_company": "lærebedrift",
-    "bankrupt": "konkurs",
-    "winding_up": "under avvikling",
-    "deleted": "slettet",
-    "do_not_contact": "har sagt STOPP",
-    "never_contact": "kontaktes aldri",
-}
+# The fields `companies show` prints, each captioned by the catalogue's `cli_show_<field>`; --json keeps the keys.
+SHOWN_FIELDS = ("orgnr", "name", "county_name", "nace_code", "employees", "short_code", "token")
 
 
 @companies_app.command("show")
@@ -77,20 +63,18 @@ def companies_show(
     with ctx_of(ctx).db.transaction() as session:
         details = company_details(session, orgnr=orgnr.replace(" ", ""))
     if details is None:
-        fail(f"orgnr {orgnr}: ingen bedrift har dette organisasjonsnummeret")
+        fail(say("cli_companies_unknown", orgnr=orgnr))
     if as_json:
         print_json(details)
         return
-    for key, caption in SHOW_LABELS.items():
-        typer.echo(f"{caption:>12}: {'' if details[key] is None else details[key]}")
-    flags = ", ".join(FLAG_LABELS[k] for k, v in details["flags"].items() if v)
-    typer.echo(f"{'flagg':>12}: {flags or 'ingen'}")
+    for key in SHOWN_FIELDS:
+        typer.echo(f"{say(f'cli_show_{key}'):>12}: {'' if details[key] is None else details[key]}")
+    flags = ", ".join(say(f"cli_flag_{k}") for k, v in details["flags"].items() if v)
+    typer.echo(f"{say('cli_show_flags'):>12}: {flags or say('cli_none')}")
     if details["approved_trades"]:
         approved = ", ".join(f"{a['trade']} ({a['county']})" for a in details["approved_trades"])
-        typer.echo(f"{'godkjent i':>12}: {approved}")
+        typer.echo(f"{say('cli_show_approved_in'):>12}: {approved}")
     for contact in details["contacts"]:
-        marks = [
-            m for m, on in (("reservert", contact["opted_out"]), ("erstattet", contact["replaced"])) if on
-        ]
+        marks = [say(f"cli_contact_{mark}") for mark in ("opted_out", "replaced") if contact[mark]]
         kind = contact_kind(contact["kind"])
         typer.echo(f"{kind:>12}: {contact['address']}" + (f" ({', '.join(marks)})" if marks else ""))

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from cli.common import ctx_of, fail, print_json
+from cli.common import ctx_of, fail, print_json, say
 from store.db import Database
 
 import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
@@ -38,8 +38,16 @@ def import_companies_command(
         print_json(summary.as_dict())
         return
     typer.echo(
-        f"Lest {summary.read}: {summary.imported} nye, {summary.updated} oppdatert, {summary.unchanged} uendret, "
-        f"{summary.rejected} avvist, {summary.warnings} advarsler. Avvisninger: {summary.rejects_file}"
+        say(
+            "cli_import_companies_done",
+            read=summary.read,
+            imported=summary.imported,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            rejected=summary.rejected,
+            warnings=summary.warnings,
+            rejects=summary.rejects_file,
+        )
     )
 
 
@@ -66,12 +74,18 @@ def import_training_companies_command(
     if as_json:
         print_json(summary.as_dict())
         return
-    counties = ", ".join(summary.counties) or "ingen"
     typer.echo(
-        f"Lest {summary.read} rader: {summary.matched} hos kjente bedrifter, {summary.unknown} med orgnr vi ikke "
-        f"har ennå (gjelder når bedriften importeres), {summary.rejected} avvist. Fylke: {counties}. "
-        f"Godkjenninger: {summary.added} nye, {summary.withdrawn} trukket tilbake. "
-        f"Avvisninger: {summary.rejects_file}"
+        say(
+            "cli_import_training_done",
+            read=summary.read,
+            matched=summary.matched,
+            unknown=summary.unknown,
+            rejected=summary.rejected,
+            counties=", ".join(summary.counties) or say("cli_none"),
+            added=summary.added,
+            withdrawn=summary.withdrawn,
+            rejects=summary.rejects_file,
+        )
     )
 
 
@@ -81,10 +95,10 @@ def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any
     from companies.importer import import_companies
 
     with Progress(
-        TextColumn("[bold]Importerer[/]"),
+        TextColumn(f"[bold]{say('cli_import_progress')}[/]"),
         BarColumn(),
         DownloadColumn(),
-        TextColumn("{task.fields[rows]} rader · {task.fields[rate]} rader/s"),
+        TextColumn(say("cli_import_rate", rows="{task.fields[rows]}", rate="{task.fields[rate]}")),
         TimeElapsedColumn(),
     ) as bar:
         task = bar.add_task("import", total=None, rows=0, rate="–")  # the importer reports the size

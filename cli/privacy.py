@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import contact_kind, ctx_of, fail, print_json
+from cli.common import contact_kind, ctx_of, fail, print_json, say, shown_moment
 
 privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
 
@@ -19,7 +19,7 @@ EMAIL = typer.Option(None, "--email", help="E-postadresse.")
 def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
     given = [(k, v) for k, v in (("phone", phone), ("orgnr", orgnr), ("email", email)) if v]
     if len(given) != 1:
-        fail("oppgi nøyaktig én av --phone, --orgnr og --email")
+        fail(say("cli_privacy_one_subject"))
     return given[0]
 
 
@@ -42,19 +42,6 @@ def privacy_export(
     print_json(data)
 
 
-ERASED_LABELS = {
-    "contacts": "kontaktadresser",
-    "messages": "meldinger",
-    "replies": "svar",
-    "conversations": "samtaler",
-    "registrations": "registreringer",
-    "hunters": "jegere",
-    "rsvps": "møtesvar",
-    "members": "medlemmer",
-    "notes": "notater",
-}
-
-
 @privacy_app.command("erase")
 def privacy_erase(
     ctx: typer.Context,
@@ -75,19 +62,17 @@ def privacy_erase(
     if as_json:
         print_json(report.as_dict())
     else:
-        typer.echo(
-            "Slettet: " + ", ".join(f"{v} {ERASED_LABELS.get(k, k)}" for k, v in report.as_dict().items())
-        )
+        counts = ", ".join(f"{v} {_caption('cli_erased_', k)}" for k, v in report.as_dict().items())
+        typer.echo(say("cli_privacy_erased", counts=counts))
 
 
-OPTOUT_SOURCE_LABELS = {
-    "sms": "SMS",
-    "telegram": "Telegram",
-    "web": "nettsiden",
-    "provider": "leverandøren (STOP hos Twilio)",
-    "staff": "ansatt",
-    "privacy": "sletting (personvern)",
-}
+def _caption(prefix: str, key: str) -> str:
+    """The catalogue's `prefix + key`, or the key itself for one the catalogue does not name yet."""
+    from catalogue import TEXTS
+
+    return say(prefix + key) if prefix + key in TEXTS else key
+
+
 SHARED_COMPANIES_SHOWN = 5
 
 
@@ -111,25 +96,24 @@ def privacy_shared_optouts(
         print_json([item.as_dict() for item in found])
         return
     if not found:
-        typer.echo("Ingen reserverte adresser deles av flere bedrifter.")
+        typer.echo(say("cli_privacy_no_shared"))
         return
-    from store.times import OSLO as oslo
-
-    table = Table("Adresse", "Type", "Bedrifter", "Reservert", "Fra", "Sa STOPP selv", "Hvilke bedrifter")
+    columns = ("address", "type", "companies", "opted_out", "from", "said_stop", "which_companies")
+    table = Table(*(say(f"cli_col_{column}") for column in columns))
     for item in found:
         names = [
-            f"{c['orgnr']} {c['name']}" + (" (har sagt STOPP)" if c["do_not_contact"] else "")
+            f"{c['orgnr']} {c['name']}" + (say("cli_privacy_said_stop") if c["do_not_contact"] else "")
             for c in item.companies[:SHARED_COMPANIES_SHOWN]
         ]
         if len(item.companies) > SHARED_COMPANIES_SHOWN:
-            names.append(f"… og {len(item.companies) - SHARED_COMPANIES_SHOWN} til (--json viser alle)")
+            names.append(say("cli_privacy_more", count=len(item.companies) - SHARED_COMPANIES_SHOWN))
         table.add_row(
-            item.address or "(slettet)",
+            item.address or say("cli_privacy_erased_address"),
             contact_kind(item.kind),
             str(len(item.companies)),
-            item.opted_out_at.astimezone(oslo).strftime("%d.%m.%Y %H:%M"),
-            OPTOUT_SOURCE_LABELS.get(item.source, item.source),
-            "ja" if item.said_stop_itself else "nei",
+            shown_moment(item.opted_out_at),
+            _caption("cli_optout_source_", item.source),
+            say("cli_yes" if item.said_stop_itself else "cli_no"),
             "\n".join(names),
         )
     Console(width=200).print(table)

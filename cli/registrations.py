@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json
+from cli.common import ctx_of, fail, print_json, say
 from store.models import MAX_ID
 
 registrations_app = typer.Typer(help="Bedrifters registrerte interesse.", no_args_is_help=True)
@@ -40,6 +40,8 @@ def registrations_merge(
             }
         )
         return
-    lead = f"; lead nr. {lead_id} hører nå til den" if lead_id else ""
-    dropped = f"; lead nr. {result.dropped_lead_id} er fjernet" if result.dropped_lead_id else ""
-    typer.echo(f"Registrering {other_id} er slått inn i registrering {keep_id}{lead}{dropped}.")
+    lead = say("cli_registrations_lead_moved", id=lead_id) if lead_id else ""
+    dropped = (
+        say("cli_registrations_lead_dropped", id=result.dropped_lead_id) if result.dropped_lead_id else ""
+    )
+    typer.echo(say("cli_registrations_merged", other=other_id, kept=keep_id, lead=lead, dropped=dropped))

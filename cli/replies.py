@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from catalogue.labels import label
-from cli.common import ExportFormat, check_output, ctx_of, print_json, shown, write_table
+from cli.common import ExportFormat, check_output, ctx_of, label, print_json, say, shown, write_table
 from store.models import MAX_ID
 from store.models.enums import Intent
 
@@ -33,7 +32,8 @@ def replies_list(
     if as_json:
         print_json(rows)
         return
-    table = Table("Tid (norsk tid)", "Kanal", "Fra", "Bedrift", "Hensikt", "Tekst")
+    columns = ("received_oslo", "channel", "from", "company", "intent", "text")
+    table = Table(*(say(f"cli_col_{column}") for column in columns))
     for row in rows:
         table.add_row(
             shown(row["received_at"]),
@@ -41,7 +41,7 @@ def replies_list(
             row["sender"],
             row["company"] or "",
             label(row["intent"], "intent"),
-            f"Trykket «{row['button']}»" if row.get("button") else row["text"] or "",
+            say("cli_replies_tapped", button=row["button"]) if row.get("button") else row["text"] or "",
         )
     Console().print(table)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json
+from cli.common import ctx_of, fail, print_json, say
 from runtime import parts_of
 
 
@@ -26,8 +26,12 @@ def init(
         print_json(data)
     else:
         typer.echo(
-            f"Databasen er på revisjon {result.revision_after}; referansedata: "
-            f"{result.reference.inserted} lagt til, {result.reference.updated} oppdatert."
+            say(
+                "cli_init_done",
+                revision=result.revision_after,
+                inserted=result.reference.inserted,
+                updated=result.reference.updated,
+            )
         )
 
 
@@ -91,15 +95,21 @@ def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
-        fail("--demo kjører bare på sandkassekanalene: fjern TWILIO_*, TELEGRAM_BOT_TOKEN og SMTP_URL")
+        fail(say("cli_demo_sandbox_only"))
     summary = seed_demo(ctx_of(ctx).db, settings)
     typer.echo(summary.text)
-    typer.echo(f"\nDashbord: http://{host}:{port}/admin/")
-    typer.echo(f"Demo-innlogging: {DEMO_EMAIL} / {DEMO_PASSWORD}")
-    typer.echo("Bedrifter å prøve selv (simuleringen svarer aldri for dem; se README):")
+    typer.echo("\n" + say("cli_demo_dashboard", url=f"http://{host}:{port}/admin/"))
+    typer.echo(say("cli_demo_login", email=DEMO_EMAIL, password=DEMO_PASSWORD))
+    typer.echo(say("cli_demo_try"))
     for company in TRY_COMPANIES:
         typer.echo(
-            f"  {company.name}: orgnr {company.orgnr}, kode {company.short_code}, mobil {company.mobile}"
+            say(
+                "cli_demo_company",
+                name=company.name,
+                orgnr=company.orgnr,
+                code=company.short_code,
+                mobile=company.mobile,
+            )
         )
     typer.echo("")
 

@@ -120,3 +120,20 @@ def test_staff_hunters_and_leads_speak_the_readers_language(settings: Settings) 
     )
     lead = run(settings, "--language", "nn", "leads", "show", "7")
     assert lead.stderr.strip() == "Feil: leads show: ingen lead har nummer 7"
+
+
+def test_companies_privacy_and_replies_speak_the_readers_language(settings: Settings, db: Database) -> None:
+    seed_companies(db, count=3, seed=2)
+    listed = run(settings, "--language", "en", "companies", "list")
+    assert header(listed.stdout) == ["Org. no.", "Name", "Industry", "Employees", "County"]
+    orgnr = json.loads(run(settings, "companies", "list", "--json").stdout)[0]["orgnr"]
+    shown = run(settings, "--language", "nn", "companies", "show", orgnr).stdout
+    assert "       namn: " in shown and "      flagg: " in shown
+    assert (
+        "Error: give exactly one of --phone, --orgnr and --email"
+        in run(settings, "--language", "en", "privacy", "erase").stderr
+    )
+    nothing = run(settings, "--language", "en", "privacy", "shared-optouts")
+    assert nothing.stdout.strip() == "No opted-out address is shared by several companies."
+    replies = run(settings, "--language", "nn", "replies", "list")
+    assert header(replies.stdout) == ["Tid (norsk tid)", "Kanal", "Frå", "Bedrift", "Føremål", "Tekst"]
