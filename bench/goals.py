@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ def goal(name: str, measured: str, target: str, met: bool) -> None:
 def run(name: str, args: list[str]) -> list[list[str]]:
     """Runs one benchmark, echoing its output; returns its goal rows."""
     print(f"\n=== {name}: {' '.join(args)}", flush=True)
+    started = time.monotonic()
     rows: list[list[str]] = []
     with subprocess.Popen(
         [sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -48,7 +50,12 @@ def run(name: str, args: list[str]) -> list[list[str]]:
                 rows.append([cell.strip() for cell in line[len(MARK) :].split("|")])
     if proc.returncode != 0:
         rows.append([f"{name}: exit status {proc.returncode}", "-", "runs to the end", "MISSED"])
+    print(f"=== {name}: {minutes(time.monotonic() - started)}", flush=True)
     return rows
+
+
+def minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f} min"
 
 
 def table(rows: list[list[str]]) -> str:
@@ -66,8 +73,10 @@ def main() -> None:
     unknown = chosen - {name for name, _ in BENCHES}
     if unknown:
         raise SystemExit(f"no such benchmark: {', '.join(sorted(unknown))}")
+    started = time.monotonic()
     rows = [row for name, args in BENCHES if not chosen or name in chosen for row in run(name, args)]
     print("\n" + table(rows))
+    print(f"all benchmarks: {minutes(time.monotonic() - started)}")  # what a whole `make bench` costs
 
 
 if __name__ == "__main__":
