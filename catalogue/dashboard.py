@@ -54,10 +54,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Not for county officers",
     },
     "admin_error_scope_text": {
-        "nb": "Denne siden viser alle fylker. Som fylkesansvarlig ser du leads og bedrifter i dine fylker.",
-        "nn": "Denne sida viser alle fylke. Som fylkesansvarleg ser du leads og bedrifter i dine fylke.",
-        "en": "This page shows every county. As a county officer you see the leads and companies of your "
-        "counties.",
+        "nb": "Denne siden gjelder alle fylker (registerimporten og sandkassen). Som fylkesansvarlig ser du leads, "
+        "bedrifter, kampanjer, resultater, innboksen og jegere i dine fylker.",
+        "nn": "Denne sida gjeld alle fylke (registerimporten og sandkassa). Som fylkesansvarleg ser du leads, "
+        "bedrifter, kampanjar, resultat, innboksen og jegerar i dine fylke.",
+        "en": "This page covers every county (the register import and the sandbox). As a county officer you see "
+        "the leads, companies, campaigns, results, inbox and hunters of your counties.",
     },
     "admin_error_admin_title": {
         "nb": "Bare for administratorer",

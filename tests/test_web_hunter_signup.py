@@ -123,3 +123,17 @@ def test_the_page_reads_in_the_language_chosen_on_the_portals_links(client: Test
     assert "Become an apprenticeship hunter" in english.text and "Trade association" in english.text
     refused = client.post(PATH, data=fields(english.text, orgnr="1"))
     assert "The organisation number has 9 digits" in refused.text
+
+
+def test_a_second_sign_up_with_an_orgnr_in_use_is_refused_on_the_page_and_on_the_command_line(
+    client: TestClient, db: Database, cli
+) -> None:  # type: ignore[no-untyped-def]
+    page = client.get(PATH)
+    assert client.post(PATH, data=fields(page.text)).status_code == 200
+    again = client.post(PATH, data=fields(page.text, email="ola@elektro.no"))
+    assert again.status_code == 422 and "Denne organisasjonen er allerede registrert" in again.text
+    added = cli("hunters", "add", "Elektro igjen", "--orgnr", "974760673", "--type", "nav", "--county", "55",
+                "--email", "per@elektro.no")  # fmt: skip
+    assert added.exit_code != 0 and "allerede registrert" in added.stderr
+    with db.session() as session:
+        assert len(session.scalars(select(Hunter)).all()) == 1
