@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import text
 from catalogue.labels import label
 from hunters import lead_texts
-from hunters.notify import Buttons, enqueue_notice
+from hunters.notify import Buttons, chat_language, enqueue_notice
 from settings import Settings
 from store.models import (
     Channel,
@@ -85,8 +85,17 @@ def member_delivery(member: HunterMember) -> tuple[Channel, str] | None:
     return None
 
 
-def _line(session: Session, notice: MemberNotice, lead: Lead, base_url: str) -> tuple[str, str]:
-    """(subject, text) of one notice, in bokmål (members have no language of their own yet)."""
+def member_language(session: Session, member: HunterMember) -> str:
+    """The language a member's notices are written in: the one they chose in their Telegram chat with the bot
+    (`/sprak`, or their Telegram app's at sign-up), whatever channel the notice goes by; bokmål for a member
+    without a chat. Members have no language setting of their own, and organisations none either."""
+    return chat_language(session, member.telegram_chat_id)
+
+
+def _line(
+    session: Session, notice: MemberNotice, lead: Lead, base_url: str, language: str
+) -> tuple[str, str]:
+    """(subject, text) of one notice, in `language` (member_language)."""
     company = session.get(Company, lead.company_id)
     name = company.name if company is not None else "?"
     county = session.get(County, lead.county_number) if lead.county_number else None
@@ -101,14 +110,14 @@ def _line(session: Session, notice: MemberNotice, lead: Lead, base_url: str) -> 
             .order_by(LeadNote.id.desc())
             .limit(1)
         )
-        outcome = label(lead.state, "lead", lower=True)
+        outcome = label(lead.state, "lead", language, lower=True)
         return (
-            text("notice_outcome_subject", company=name),
-            text("notice_outcome", member=who or "?", company=name, outcome=outcome, url=url),
+            text("notice_outcome_subject", language, company=name),
+            text("notice_outcome", language, member=who or "?", company=name, outcome=outcome, url=url),
         )
     kind = "reminder" if notice.kind == "reminder" else "new"
-    return text(f"notice_{kind}_subject", company=name), text(
-        f"notice_{kind}", company=name, place=place, url=url
+    return text(f"notice_{kind}_subject", language, company=name), text(
+        f"notice_{kind}", language, company=name, place=place, url=url
     )
 
 
@@ -137,10 +146,11 @@ def send_instant_notices(session: Session, *, settings: Settings, now: datetime 
         channel, address = delivery
         try:
             with session.begin_nested():  # one notice that cannot be rendered must not hold back the others
-                subject, body = _line(session, notice, lead, settings.public_base_url)
+                language = member_language(session, member)
+                subject, body = _line(session, notice, lead, settings.public_base_url, language)
                 buttons: Buttons | None = None
                 if channel is Channel.TELEGRAM and notice.kind != "outcome":
-                    buttons = lead_texts.claim_buttons(lead.id, DEFAULT_LANGUAGE)
+                    buttons = lead_texts.claim_buttons(lead.id, language)
                 enqueue_notice(
                     session, channel=channel, address=address, subject=subject, text=body, buttons=buttons,
                     hunter_id=member.hunter_id, lead_id=lead.id, company_id=lead.company_id,
@@ -179,15 +189,18 @@ def send_digests(session: Session, *, now: datetime, settings: Settings) -> int:
         if delivery is None:
             continue
         channel, address = delivery
-        lines = [_line(session, notice, lead, settings.public_base_url)[1] for notice, lead in items]
+        language = member_language(session, member)
+        lines = [
+            _line(session, notice, lead, settings.public_base_url, language)[1] for notice, lead in items
+        ]
         if channel is Channel.SMS and len(lines) > SMS_LINES:
             lines = [
                 *lines[:SMS_LINES],
                 f"… +{len(lines) - SMS_LINES}: {settings.public_base_url.rstrip('/')}/jeger/",
             ]
-        intro = text("notice_digest_intro", name=member.name, org=member.hunter.org_name)
+        intro = text("notice_digest_intro", language, name=member.name, org=member.hunter.org_name)
         enqueue_notice(
-            session, channel=channel, address=address, subject=text("notice_digest_subject"),
+            session, channel=channel, address=address, subject=text("notice_digest_subject", language),
             text="\n\n".join([intro, *lines]), hunter_id=member.hunter_id,
         )  # fmt: skip
         sent += 1

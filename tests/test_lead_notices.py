@@ -15,6 +15,7 @@ from settings import Settings
 from store.db import Database
 from store.models import (
     Channel,
+    Conversation,
     LeadState,
     MemberNotice,
     Message,
@@ -74,6 +75,34 @@ def test_a_digest_member_gets_one_message_a_day_with_every_lead(session: Session
     assert f"/jeger/leads/{first}" in (digest.body or "") and f"/jeger/leads/{second}" in (digest.body or "")
     assert send_digests(session, now=utcnow() + timedelta(days=1), settings=settings) == 0
     assert any(target == "hunters.lead_notices:send_digests" for _, target, _, _ in DAILY_JOBS)
+
+
+def test_a_member_reads_notices_in_the_language_of_their_telegram_chat(
+    session: Session, settings: Settings
+) -> None:
+    hunter = make_hunter(session, counties=("55",), all_trades=True, chat_id="")
+    make_member(
+        session, hunter=hunter, name="E", email="en@jeger.no", chat_id="88"
+    )  # e-mail, chat in English
+    make_member(session, hunter=hunter, name="N", email="nb@jeger.no")  # no chat: bokmål
+    make_member(session, hunter=hunter, name="D", email=None, phone=None, channel=NoticeChannel.TELEGRAM,
+                chat_id="99", mode=NoticeMode.DIGEST)  # fmt: skip
+    session.add_all(
+        [
+            Conversation(channel="telegram", address="88", language="en"),
+            Conversation(channel="telegram", address="99", language="nn"),
+        ]
+    )
+    lead_id = _lead(session)
+    assert send_instant_notices(session, settings=settings) == 2
+    subjects = {m.address: m.subject for m in _outbox(session)}
+    assert subjects == {"en@jeger.no": "New lead: Snekker Nord AS", "nb@jeger.no": "Ny lead: Snekker Nord AS"}
+    english = next(m for m in _outbox(session) if m.address == "en@jeger.no")
+    assert (english.body or "").startswith("A new company wants an apprentice: Snekker Nord AS")
+    assert send_digests(session, now=utcnow(), settings=settings) == 1
+    digest = _outbox(session)[-1]
+    assert digest.address == "99" and f"/jeger/leads/{lead_id}" in (digest.body or "")
+    assert "Sjå og ta leaden" in (digest.body or "")
 
 
 def test_a_lead_taken_before_the_notice_went_is_not_announced(session: Session, settings: Settings) -> None:
