@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -355,21 +356,42 @@ def campaign_test(
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
 
 
-def _confirm_page(
+@dataclass(frozen=True)
+class ActionCall:
+    """A request to confirm or do one of ACTIONS to a campaign, with what both routes need to answer it."""
+
+    request: Request
+    session: Session
+    settings: Settings
+    campaign_id: int
+    action: str
+
+
+def _action_call(
     request: Request,
-    session: Session,
-    settings: Settings,
-    *,
     campaign_id: int,
     action: str,
-    refused: str | None = None,
-) -> Response:
+    session: SessionDep,
+    settings: SettingsDep,
+    staff: CurrentStaff,
+) -> ActionCall:
+    """Dependency: the signed-in staff member's request for a known action; any other action is a 404."""
+    if action not in ACTIONS:
+        raise HTTPException(404, "admin_unknown_action")
+    return ActionCall(request, session, settings, campaign_id, action)
+
+
+ActionDep = Annotated[ActionCall, Depends(_action_call)]
+
+
+def _confirm_page(call: ActionCall, refused: str | None = None) -> Response:
     """The confirmation page; for a launch it shows what campaigns.readiness warns about, and a refused
     launch comes back to it with the reason (409), not to a page that looks as if nothing happened."""
+    request, session, campaign_id, action = call.request, call.session, call.campaign_id, call.action
     campaign = _campaign(session, campaign_id)
     progress = progress_by_campaign(session, [campaign_id])[campaign_id]
     warnings, refuses = (
-        domain.launch_readiness(session, settings, campaign_id=campaign_id)
+        domain.launch_readiness(session, call.settings, campaign_id=campaign_id)
         if action == "launch"
         else ([], False)
     )
@@ -389,37 +411,19 @@ def _confirm_page(
 
 
 @router.get("/campaigns/{campaign_id}/confirm/{action}", response_class=HTMLResponse)
-def campaign_confirm(
-    request: Request,
-    campaign_id: int,
-    action: str,
-    session: SessionDep,
-    settings: SettingsDep,
-    staff: CurrentStaff,
-) -> Response:
-    if action not in ACTIONS:
-        raise HTTPException(404, "admin_unknown_action")
-    return _confirm_page(request, session, settings, campaign_id=campaign_id, action=action)
+def campaign_confirm(call: ActionDep) -> Response:
+    return _confirm_page(call)
 
 
 @router.post("/campaigns/{campaign_id}/{action}")
-def campaign_action(
-    request: Request,
-    campaign_id: int,
-    action: str,
-    session: SessionDep,
-    settings: SettingsDep,
-    staff: CurrentStaff,
-) -> Response:
-    if action not in ACTIONS:
-        raise HTTPException(404, "admin_unknown_action")
+def campaign_action(call: ActionDep) -> Response:
+    request, session, settings = call.request, call.session, call.settings
+    campaign_id, action = call.campaign_id, call.action
     try:
         done = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
     except domain.NotReadyForLive as exc:
         session.rollback()
-        return _confirm_page(
-            request, session, settings, campaign_id=campaign_id, action=action, refused=str(exc)
-        )
+        return _confirm_page(call, refused=str(exc))
     except domain.CampaignError as exc:
         session.rollback()
         flash(request, str(exc), "error")
