@@ -16,6 +16,8 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.formats import format_number
 from store.reference import COUNTIES_GEOJSON
 
 Point = tuple[float, float]
@@ -30,7 +32,9 @@ def _number(value: float) -> str:
     return f"{value:,.0f}".replace(",", "\u00a0")
 
 
-def funnel_svg(stages: Sequence[tuple[str, str, int]], *, title: str) -> str:
+def funnel_svg(
+    stages: Sequence[tuple[str, str, int]], *, title: str, language: str = DEFAULT_LANGUAGE
+) -> str:
     """One hatched bar per stage under its name, scaled to the largest, with the count and share of the first."""
     top = max((value for _, _, value in stages), default=0) or 1
     first = stages[0][2] if stages else 0
@@ -47,7 +51,7 @@ def funnel_svg(stages: Sequence[tuple[str, str, int]], *, title: str) -> str:
     for index, (_, name, value) in enumerate(stages):
         y = index * ROW
         width = max(bar_space * value / top, 1.5 if value else 0)
-        share = f"{100 * value / first:.1f}".replace(".", ",") + " %" if first else "–"
+        share = format_number(100 * value / first, language, 1) + " %" if first else "–"
         parts.append(f'<text x="0" y="{y + 16}" font-size="15">{escape(name)}</text>')
         parts.append(
             f'<rect x="0.5" y="{y + 22}" width="{width:.1f}" height="22" fill="url(#hatch)" stroke="#1d2733">'
@@ -186,7 +190,9 @@ def _grey(value: float, classes: Sequence[ShadeClass]) -> str:
 LABEL_NUDGE: Mapping[str, Point] = {"03": (-4, -12), "32": (18, 12), "31": (10, 8), "39": (-2, 10)}
 
 
-def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -> str:
+def county_map_svg(
+    values: Mapping[str, float], *, title: str, unit: str = "", language: str = DEFAULT_LANGUAGE
+) -> str:
     """Counties shaded by `values` (county number -> figure) with the figure written on each county."""
     geometry = map_geometry()
     classes = _classes(list(values.values()))
@@ -232,7 +238,7 @@ def county_map_svg(values: Mapping[str, float], *, title: str, unit: str = "") -
         )
         parts.append(f'<text x="{lx + 30}" y="{y + 14}" font-size="12">{shade.label}</text>')
     parts.append("</g></svg>")
-    parts.append(_html_legend(classes, unit))
+    parts.append(_html_legend(classes, unit, language))
     return "".join(parts)
 
 
@@ -241,8 +247,9 @@ def _swatch(colour: str) -> str:
     return f'<svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill="{colour}"/></svg>'
 
 
-def _html_legend(classes: Sequence[ShadeClass], unit: str) -> str:
+def _html_legend(classes: Sequence[ShadeClass], unit: str, language: str = DEFAULT_LANGUAGE) -> str:
     items = [f"<li>{_swatch(ZERO)}0</li>"]
     items += [f"<li>{_swatch(shade.grey)}{shade.label}</li>" for shade in classes]
-    title = escape(unit.strip() or "Antall")
-    return f'<ul class="map-legend" aria-label="Forklaring: {title}"><li><b>{title}</b></li>{"".join(items)}</ul>'
+    title = escape(unit.strip() or text("admin_map_count", language))
+    legend = escape(text("admin_map_legend", language, title=title))
+    return f'<ul class="map-legend" aria-label="{legend}"><li><b>{title}</b></li>{"".join(items)}</ul>'

@@ -18,7 +18,7 @@ from staff.scopes import Scope
 from store.models import Campaign
 from store.reference import county_names
 from web.admin.charts import county_map_svg, funnel_svg
-from web.admin.ui import page
+from web.admin.ui import language_of, page, say
 from web.auth import StaffScope
 from web.deps import SessionDep
 
@@ -42,7 +42,10 @@ def results(
     total = funnel(session, campaign_id=campaign_id, scope=scope)
     by_county = funnel_by_county(session, campaign_id=campaign_id, scope=scope)
     names = county_names(session)
-    shown = chosen.name if chosen else "alle kampanjer"
+    language = language_of(request)
+    shown = chosen.name if chosen else say(request, "admin_all_campaigns_lower")
+    metric_name = say(request, f"admin_funnel_{metric}")
+    stages = [(key, say(request, f"admin_funnel_{key}"), value) for key, _, value in total.stages()]
     return page(
         request,
         "admin/results.html",
@@ -56,12 +59,15 @@ def results(
         by_county=by_county,
         names=names,
         trades=results_by_trade(session, campaign_id=campaign_id, scope=scope),
-        funnel_chart=Markup(funnel_svg(total.stages(), title=f"Trakten for {shown}")),
+        funnel_chart=Markup(
+            funnel_svg(stages, title=say(request, "admin_funnel_of", shown=shown), language=language)
+        ),
         county_map=Markup(
             county_map_svg(
                 {number: f.values[metric] for number, f in by_county.items()},
-                title=f"{MAP_METRICS[metric]} per fylke, {shown}",
-                unit=f" {MAP_METRICS[metric].lower()}",
+                title=say(request, "admin_map_title", metric=metric_name, shown=shown),
+                unit=f" {metric_name.lower()}",
+                language=language,
             )
         ),
     )

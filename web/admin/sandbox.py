@@ -15,7 +15,7 @@ from bot.replies import SandboxError, sandbox_reply
 from channels.registry import ChannelLive
 from reports.overview import sandbox_thread, sandbox_threads
 from web.admin import sandbox_telegram
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff
 from web.deps import SessionDep, SettingsDep
 
@@ -26,7 +26,7 @@ def _channel_live(request: Request, exc: ChannelLive) -> Response:
         request,
         "admin/error.html",
         status_code=409,
-        title="Kanalen er i drift",
+        title=say(request, "admin_channel_live"),
         text=str(exc),
     )
 
@@ -51,7 +51,7 @@ def thread_fragment(request: Request, session: SessionDep, staff: CurrentStaff, 
     """The chat of one thread, polled by htmx so answers appear as the dispatcher sends them."""
     thread = sandbox_thread(session, key=t)
     if thread is None:
-        raise HTTPException(404, "Fant ikke denne samtalen.")
+        raise HTTPException(404, "admin_no_such_thread")
     return page(request, "admin/_sandbox_chat.html", thread=thread)
 
 
@@ -66,13 +66,13 @@ def reply(
 ) -> Response:
     thread = sandbox_thread(session, key=t)
     if thread is None:
-        flash(request, "Fant ikke samtalen å svare i.", "error")
+        flash(request, say(request, "admin_no_thread_to_answer"), "error")
         return redirect("/admin/sandbox")
     if not thread.address:
-        flash(request, thread.note or "Denne samtalen kan ikke besvares i sandkassen.", "error")
+        flash(request, thread.note or say(request, "admin_thread_cannot_answer"), "error")
         return redirect(f"/admin/sandbox?t={t}")
     if not text.strip():
-        flash(request, "Skriv et svar først.", "error")
+        flash(request, say(request, "admin_write_answer_first"), "error")
         return redirect(f"/admin/sandbox?t={t}")
     try:
         if thread.reply_channel == "telegram" and not text.lstrip().startswith("/"):
@@ -91,8 +91,7 @@ def reply(
     except SandboxError:
         flash(
             request,
-            f"Svaret kunne ikke sendes fra {thread.address}: det er verken et mobilnummer eller en "
-            "Telegram-chat.",
+            say(request, "admin_answer_not_sendable", address=thread.address),
             "error",
         )
         return redirect(f"/admin/sandbox?t={t}")
@@ -113,7 +112,7 @@ def press(
     """Taps a Telegram button in the sandbox, as the company (or hunter) of the thread."""
     thread = sandbox_thread(session, key=t)
     if thread is None or thread.reply_channel != "telegram" or not thread.address:
-        flash(request, "Fant ikke Telegram-samtalen med den knappen.", "error")
+        flash(request, say(request, "admin_no_telegram_thread"), "error")
         return redirect(f"/admin/sandbox?t={t}")
     try:
         sandbox_telegram.press(
@@ -123,7 +122,7 @@ def press(
         session.rollback()
         return _channel_live(request, exc)
     except sandbox_telegram.ButtonGone:
-        flash(request, "Den knappen finnes ikke lenger på meldingen.", "error")
+        flash(request, say(request, "admin_button_gone"), "error")
         return redirect(f"/admin/sandbox?t={t}")
     session.commit()
     return redirect(f"/admin/sandbox?t={t}#chat-end")

@@ -13,7 +13,7 @@ from staff.login import unlock
 from staff.overview import staff_overview
 from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, page, redirect, say
 from web.auth import AdminStaff
 from web.deps import SessionDep
 
@@ -23,7 +23,7 @@ router = APIRouter()
 def _user(session: Session, staff_id: int) -> StaffUser:
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise HTTPException(404, "Fant ingen bruker med det nummeret.")
+        raise HTTPException(404, "admin_no_such_user")
     return user
 
 
@@ -61,7 +61,7 @@ def staff_add(
         flash(request, str(exc), "error")
         return redirect("/admin/staff")
     session.commit()
-    flash(request, f"{user.email} kan nå logge inn.")
+    flash(request, say(request, "admin_user_added", email=user.email))
     return redirect("/admin/staff")
 
 
@@ -80,7 +80,10 @@ def staff_active(
         flash(request, str(exc), "error")
         return redirect("/admin/staff")
     session.commit()
-    flash(request, f"{user.email} er {'aktivert' if active else 'deaktivert'}.")
+    flash(
+        request,
+        say(request, "admin_user_activated" if active else "admin_user_deactivated", email=user.email),
+    )
     return redirect("/admin/staff")
 
 
@@ -88,7 +91,7 @@ def staff_active(
 def staff_unlock(request: Request, staff_id: int, session: SessionDep, staff: AdminStaff) -> Response:
     user = unlock(session, staff_id=_user(session, staff_id).id)
     session.commit()
-    flash(request, f"{user.email} er låst opp og kan logge inn igjen.")
+    flash(request, say(request, "admin_user_unlocked", email=user.email))
     return redirect("/admin/staff")
 
 
@@ -110,5 +113,6 @@ def staff_revoke_token(request: Request, token_id: int, session: SessionDep, sta
         flash(request, str(exc), "error")
         return redirect("/admin/staff")
     session.commit()
-    flash(request, f"API-nøkkel {row.id} ({row.name or 'uten navn'}) er trukket tilbake.")
+    name = row.name or say(request, "admin_no_name_plain")
+    flash(request, say(request, "admin_token_revoked", number=row.id, name=name))
     return redirect("/admin/staff")
