@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -61,6 +62,38 @@ def csrf_of(client: TestClient, path: str = "/admin/login") -> str:
     found = _CSRF.search(response.text)
     assert found, f"no CSRF token on {path}: {response.status_code}"
     return found.group(1)
+
+
+def register_unit(orgnr: str, name: str) -> dict[str, object]:
+    """One unit of a register file (enheter.json), in Tromsø."""
+    return {"organisasjonsnummer": orgnr, "navn": name, "forretningsadresse": {"kommunenummer": "5501"}}
+
+
+def start_import(
+    client: TestClient, filename: str, body: bytes, content_type: str = "application/json"
+) -> str:
+    """Uploads a register file on the dashboard; the URL of the import job it started in the background."""
+    response = client.post(
+        "/admin/companies/import",
+        data={"csrf_token": csrf_of(client, "/admin/companies/import")},
+        files={"file": (filename, body, content_type)},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text[:300]
+    return str(response.headers["location"])
+
+
+def finished_import(client: TestClient, job_url: str, *, timeout: float = 60.0) -> str:
+    """The progress fragment of an import job once it has finished or failed (it no longer asks the browser to
+    poll it); the job runs in a thread of the app, so this polls, with a deadline rather than a count of naps."""
+    deadline = time.monotonic() + timeout
+    while True:
+        fragment = client.get(job_url + "/progress").text
+        if "hx-get=" not in fragment:
+            return fragment
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the import at {job_url} did not finish: {fragment[:300]}")
+        time.sleep(0.05)
 
 
 def log_in(client: TestClient, email: str, password: str = PASSWORD) -> object:

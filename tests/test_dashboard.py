@@ -6,7 +6,6 @@ import csv
 import gzip
 import io
 import json
-import time
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
@@ -29,7 +28,7 @@ from store.models import (
     Reply,
     utcnow,
 )
-from tests.dashboard_fixtures import STAFF_PAGES, csrf_of
+from tests.dashboard_fixtures import STAFF_PAGES, csrf_of, finished_import, register_unit, start_import
 from tests.lead_factories import make_company, make_hunter, make_registration
 
 
@@ -216,30 +215,14 @@ def test_the_company_page_names_opt_out_sources_in_norwegian(admin_client: TestC
     assert "via leverandøren" in page and "via provider" not in page
 
 
-def _unit(orgnr: str, name: str) -> dict[str, object]:
-    return {"organisasjonsnummer": orgnr, "navn": name, "forretningsadresse": {"kommunenummer": "5501"}}
-
-
 def test_a_register_file_is_imported_in_the_background_with_a_rejects_file(
     admin_client: TestClient,
     db: Database,
 ) -> None:
-    units = [_unit("974760673", "Tromsø Bygg AS"), _unit("123456789", "Feil Nummer AS")]
+    units = [register_unit("974760673", "Tromsø Bygg AS"), register_unit("123456789", "Feil Nummer AS")]
     body = gzip.compress(json.dumps(units).encode())
-    token = csrf_of(admin_client, "/admin/companies/import")
-    response = admin_client.post(
-        "/admin/companies/import",
-        data={"csrf_token": token},
-        files={"file": ("enheter.json.gz", body, "application/gzip")},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-    job_url = response.headers["location"]
-    for _ in range(100):
-        fragment = admin_client.get(job_url + "/progress").text
-        if "Importen er ferdig" in fragment:
-            break
-        time.sleep(0.05)
+    job_url = start_import(admin_client, "enheter.json.gz", body, "application/gzip")
+    fragment = finished_import(admin_client, job_url)
     assert "Importen er ferdig" in fragment and "Last ned avvisningsfilen" in fragment
     rejects = _excel_rows(admin_client.get(job_url + "/rejects.csv").content)
     assert [r["Orgnr"] for r in rejects] == ["123456789"]
@@ -258,12 +241,8 @@ def test_a_file_that_is_not_a_register_file_says_so_and_changes_nothing(
         data={"csrf_token": token},
         files={"file": ("x.json", b"<html></html>", "text/html")},
     )
-    for _ in range(100):
-        if "kunne ikke importeres" in response.text:
-            break
-        time.sleep(0.05)
-        response = admin_client.get(str(response.url))
-    assert "kunne ikke importeres" in response.text and "HTML" in response.text
+    fragment = finished_import(admin_client, str(response.url))  # the redirect led to the job's page
+    assert "kunne ikke importeres" in fragment and "HTML" in fragment
 
 
 def _question(db: Database, *, channel: str = "sms") -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -14,32 +13,26 @@ from companies.import_jobs import LOST, ImportJobs
 from settings import Settings
 from store.db import Database
 from store.models import ImportJob, utcnow
-from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+from tests.dashboard_fixtures import (
+    ADMIN_EMAIL,
+    finished_import,
+    log_in,
+    register_unit,
+    start_import,
+)
 from web.app import create_app
-
-
-def _unit(orgnr: str, name: str) -> dict[str, object]:
-    return {"organisasjonsnummer": orgnr, "navn": name, "forretningsadresse": {"kommunenummer": "5501"}}
 
 
 def test_an_import_started_in_one_process_is_followed_in_another(settings: Settings, users) -> None:  # type: ignore[no-untyped-def]
     first, second = create_app(settings), create_app(settings)
-    body = gzip.compress(json.dumps([_unit("974760673", "Tromsø Bygg AS"), _unit("123", "Feil AS")]).encode())
+    body = gzip.compress(
+        json.dumps([register_unit("974760673", "Tromsø Bygg AS"), register_unit("123", "Feil AS")]).encode()
+    )
     with TestClient(first) as one, TestClient(second) as other:
         assert log_in(one, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
         assert log_in(other, ADMIN_EMAIL).status_code == 303  # type: ignore[attr-defined]
-        started = one.post(
-            "/admin/companies/import",
-            data={"csrf_token": csrf_of(one, "/admin/companies/import")},
-            files={"file": ("enheter.json.gz", body, "application/gzip")},
-            follow_redirects=False,
-        )
-        job_url = started.headers["location"]
-        for _ in range(200):
-            fragment = other.get(job_url + "/progress").text  # polled through the other process
-            if "Importen er ferdig" in fragment:
-                break
-            time.sleep(0.05)
+        job_url = start_import(one, "enheter.json.gz", body, "application/gzip")
+        fragment = finished_import(other, job_url)  # polled through the other process
         assert "Importen er ferdig" in fragment and "Last ned avvisningsfilen" in fragment
         rejects = other.get(job_url + "/rejects.csv")
         assert rejects.status_code == 200 and "123" in rejects.text

@@ -24,7 +24,7 @@ from companies.identifiers import ensure_identifiers
 from exports.tables import FORMULA_STARTS, neutralise, plain_text, write_csv
 from store.db import Database
 from store.models import Company, Lead, Message, MessageKind, MessageState, utcnow
-from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import finished_import, start_import
 from tests.outbox_factories import make_campaign
 from tests.register_files import unit, valid_orgnrs, write_json
 
@@ -185,22 +185,11 @@ def test_the_dashboard_import_rejects_are_neutralised_in_both_formats(
 ) -> None:
     import json
     import random
-    import time
 
     rng = random.Random(3)
     units = [unit(next(valid_orgnrs(1, seed=5)), rng, navn=HYPERLINK), unit(BAD_ORGNR, rng, navn="X AS")]
-    token = csrf_of(admin_client, "/admin/companies/import")
-    response = admin_client.post(
-        "/admin/companies/import",
-        data={"csrf_token": token},
-        files={"file": ("enheter.json", json.dumps(units).encode(), "application/json")},
-        follow_redirects=False,
-    )
-    job_url = response.headers["location"]
-    for _ in range(200):
-        if "Importen er ferdig" in admin_client.get(job_url + "/progress").text:
-            break
-        time.sleep(0.05)
+    job_url = start_import(admin_client, "enheter.json", json.dumps(units).encode())
+    assert "Importen er ferdig" in finished_import(admin_client, job_url)
     _assert_csv_safe(admin_client.get(job_url + "/rejects.csv").text, ";", [BAD_ORGNR])
     _assert_xlsx_safe(admin_client.get(job_url + "/rejects.xlsx").content, [BAD_ORGNR])
 

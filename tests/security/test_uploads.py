@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import csrf_of, finished_import, start_import
 from web.downloads import content_disposition
 
 NAME = "bedrifter–æøå😀.json"
@@ -19,29 +18,9 @@ UNITS = [
 ]  # fmt: skip
 
 
-def _upload(client: TestClient, filename: str, body: bytes) -> str:
-    response = client.post(
-        "/admin/companies/import",
-        data={"csrf_token": csrf_of(client, "/admin/companies/import")},
-        files={"file": (filename, body, "application/json")},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text[:300]
-    return str(response.headers["location"])
-
-
-def _finished(client: TestClient, job_url: str) -> str:
-    for _ in range(200):
-        fragment = client.get(job_url + "/progress").text
-        if "Importen er ferdig" in fragment or "feilet" in fragment.lower():
-            return fragment
-        time.sleep(0.05)
-    raise AssertionError("the import did not finish")
-
-
 def test_a_non_latin1_upload_name_gives_a_download_with_rfc_6266_names(admin_client: TestClient) -> None:
-    job_url = _upload(admin_client, NAME, json.dumps(UNITS).encode())
-    assert "Last ned avvisningsfilen" in _finished(admin_client, job_url)
+    job_url = start_import(admin_client, NAME, json.dumps(UNITS).encode())
+    assert "Last ned avvisningsfilen" in finished_import(admin_client, job_url)
     download = admin_client.get(job_url + "/rejects.csv")
     assert download.status_code == 200
     disposition = download.headers["content-disposition"]
@@ -58,8 +37,8 @@ def test_a_non_latin1_upload_name_gives_a_download_with_rfc_6266_names(admin_cli
 def test_hostile_upload_names_never_break_the_pages_or_the_download(
     admin_client: TestClient, filename: str
 ) -> None:
-    job_url = _upload(admin_client, filename, json.dumps(UNITS).encode())
-    _finished(admin_client, job_url)
+    job_url = start_import(admin_client, filename, json.dumps(UNITS).encode())
+    finished_import(admin_client, job_url)
     assert admin_client.get(job_url).status_code == 200
     download = admin_client.get(job_url + "/rejects.csv")
     assert download.status_code == 200
