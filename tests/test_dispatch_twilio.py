@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from store.models import Campaign, CampaignState, Channel, EarlyDeliveryReport, 
 from tests.fakes.server import BackgroundServer
 from tests.fakes.twilio_api import FakeTwilio
 from tests.outbox_factories import make_campaign, queue_messages
+from tests.polling import eventually
 from web.app import create_app
 
 
@@ -188,7 +188,9 @@ def test_two_workers_sharing_a_campaign_never_exceed_its_rate_together(
 
     async def both() -> None:
         await first.start()  # the first runs alone for a while at the full rate, then the second joins
-        await wait_for(lambda: len(fake_twilio.messages) >= 15)
+        await eventually(
+            lambda: len(fake_twilio.messages) >= 15, what="15 messages at Twilio", in_thread=False
+        )
         await asyncio.gather(first.drain(timeout=120), second.drain(timeout=120))
 
     asyncio.run(both())
@@ -197,13 +199,6 @@ def test_two_workers_sharing_a_campaign_never_exceed_its_rate_together(
     assert busiest_second(times) <= 10
     assert second.stats["sent"] > 0
     second.db.dispose()
-
-
-async def wait_for(condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.05)
 
 
 def test_a_timeout_at_twilio_sends_exactly_one_message(

@@ -48,6 +48,7 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
 from tests.outbox_factories import make_campaign, queue_messages
+from tests.polling import eventually
 
 
 def states(db: Database) -> dict[str, int]:
@@ -193,15 +194,6 @@ def test_at_most_one_outreach_per_company_per_day(db: Database, settings: Settin
     assert states(db) == {"sent": 1, "queued": 1}
 
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 60.0, what: str = "condition") -> None:
-    """Polls `condition` (off the event loop) until it holds; generous deadlines, no fixed sleeps."""
-    deadline = time.monotonic() + timeout
-    while not await asyncio.to_thread(condition):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
 @pytest.mark.slow  # seconds of real time: the dispatcher and scheduler run on the wall clock
 def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, settings: Settings) -> None:
     with db.transaction() as session:
@@ -213,7 +205,7 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
         dispatcher = Dispatcher(settings=settings, db=db, poll_interval=0.05)
         await dispatcher.start()
         try:
-            await wait_until(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
+            await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.PAUSED
             paused_at = time.monotonic()
@@ -252,10 +244,10 @@ def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
         )
         await dispatcher.start()
         try:
-            await wait_until(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
+            await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.CANCELLED
-            await wait_until(
+            await eventually(
                 lambda: not ({"queued", "sending"} & set(states(db))), what="every row sent or cancelled"
             )
         finally:
@@ -282,7 +274,7 @@ def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: 
         )
         await dispatcher.start()
         try:
-            await wait_until(
+            await eventually(
                 lambda: states(db).get("sending", 0) > 0 and len(provider.sent) >= 2, what="sends"
             )
         finally:
@@ -327,10 +319,10 @@ def _change_after_claim(
         await dispatcher.start()
         try:
             for message, change in changes:
-                await wait_until(lambda m=message: _claimed(db, m), what=f"the claim of message {message.id}")
+                await eventually(lambda m=message: _claimed(db, m), what=f"the claim of message {message.id}")
                 with db.transaction() as session:
                     change(session)
-                await wait_until(
+                await eventually(
                     lambda m=message: not _claimed(db, m), what=f"the re-check of message {message.id}"
                 )
         finally:
@@ -421,7 +413,7 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
         dispatcher = _quick_dispatcher(settings, db, provider)
         await dispatcher.start()
         try:
-            await wait_until(sent_one_and_claimed_next, what="one sent, the next waiting for its slot")
+            await eventually(sent_one_and_claimed_next, what="one sent, the next waiting for its slot")
             with db.transaction() as session:
                 closing = session.get_one(Campaign, campaign_id)
                 now = utcnow().astimezone(ZoneInfo("Europe/Oslo"))
@@ -431,7 +423,7 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
                     **closing.definition,
                     "window": {"days": [other_day], "start": "08:00", "end": "16:00", "skip_holidays": False},
                 }
-            await wait_until(lambda: "sending" not in states(db), what="the re-check")
+            await eventually(lambda: "sending" not in states(db), what="the re-check")
         finally:
             await dispatcher.stop()
 

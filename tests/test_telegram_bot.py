@@ -31,6 +31,7 @@ from store.models import (
 )
 from tests.fakes.telegram_api import FakeTelegram
 from tests.lead_factories import make_company, make_hunter
+from tests.polling import eventually
 from web.app import create_app
 
 COMPANY_CHAT, HUNTER_CHAT, OTHER_HUNTER_CHAT, NEWCOMER_CHAT = 4001, 5001, 5002, 6001
@@ -59,11 +60,9 @@ async def recorded(db: Database, chat: str, count: int, timeout: float = 10.0) -
             )
             return len(rows.all())
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while await asyncio.to_thread(conversation_messages) < count:
-        assert loop.time() < deadline, f"fewer than {count} answers to {chat} recorded"
-        await asyncio.sleep(0.02)
+    await eventually(
+        lambda: conversation_messages() >= count, what=f"{count} answers to {chat} recorded", timeout=timeout
+    )
 
 
 def callbacks(entry: dict[str, Any]) -> list[str]:
@@ -323,11 +322,7 @@ async def test_an_answer_telegram_will_not_take_goes_to_the_outbox_and_is_sent_f
                 )
             )
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20
-    while len(await asyncio.to_thread(queued)) < 2:
-        assert loop.time() < deadline, "the answers were neither sent nor queued"
-        await asyncio.sleep(0.05)
+    await eventually(lambda: len(queued()) >= 2, what="the answers sent or queued", timeout=20)
     rows = await asyncio.to_thread(queued)
     assert [(r.kind, r.priority) for r in rows] == [(MessageKind.CONVERSATION, 0)] * 2
     assert "Nordlys Bakeri AS" in (rows[0].body or "") and "1/5" in (rows[1].body or "")
@@ -354,11 +349,7 @@ async def test_a_long_flood_wait_queues_the_answer_for_later(
         with db.session() as session:
             return session.scalars(select(Message).where(Message.address == str(HUNTER_CHAT))).first()
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20
-    while (row := await asyncio.to_thread(waiting)) is None:
-        assert loop.time() < deadline
-        await asyncio.sleep(0.05)
+    row = await eventually(waiting, what="the answer queued", timeout=20)
     assert (
         row.state == MessageState.QUEUED and row.priority == 0 and "venter på godkjenning" in (row.body or "")
     )
@@ -416,9 +407,5 @@ async def test_a_chat_that_blocked_the_bot_is_opted_out_as_the_dispatcher_would_
             hasher = AddressHasher.load(session)
             return is_opted_out(session, hasher=hasher, kind=ContactKind.TELEGRAM, address=str(HUNTER_CHAT))
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 15
-    while not await asyncio.to_thread(opted_out):
-        assert loop.time() < deadline, "the blocked chat was not opted out"
-        await asyncio.sleep(0.05)
+    await eventually(opted_out, what="the blocked chat opted out", timeout=15)
     assert fake_telegram.sent_to(HUNTER_CHAT) == []

@@ -10,7 +10,7 @@ replays in tests/security/test_telegram_flood.py with the fixture and helpers of
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,19 +25,11 @@ from store.db import Database
 from store.models import HunterState, Reply
 from tests.fakes.telegram_api import FakeTelegram
 from tests.lead_factories import make_hunter
+from tests.polling import eventually
 
 BUSY_CHAT, OTHER_CHAT = 7001, 7002
 # More queued updates in one chat than there are processing slots.
 BACKLOG = PerChatUpdateProcessor().processing_slots + 2
-
-
-async def until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    """Waits (without blocking the bot's event loop) for `condition`; the timeout is only a safety net."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, f"timed out waiting until {what}"
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture
@@ -78,16 +70,31 @@ async def test_a_slow_chat_with_a_backlog_does_not_delay_another_chat(
 ) -> None:
     fake_telegram.hold(BUSY_CHAT)  # the busy chat's first answer hangs at Telegram
     update_ids = push_backlog(fake_telegram)
-    await until(lambda: fake_telegram.is_waiting(BUSY_CHAT), "the busy chat's first answer is on its way")
+    await eventually(
+        lambda: fake_telegram.is_waiting(BUSY_CHAT),
+        what="the busy chat's first answer is on its way",
+        timeout=20.0,
+        in_thread=False,
+    )
     fake_telegram.push_message(OTHER_CHAT, "/leads")
 
     # The other chat is answered while the busy chat's first answer is still hanging.
-    await until(lambda: bool(fake_telegram.sent_to(OTHER_CHAT)), "the other chat is answered")
+    await eventually(
+        lambda: bool(fake_telegram.sent_to(OTHER_CHAT)),
+        what="the other chat is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
     assert fake_telegram.sent_to(BUSY_CHAT) == []
     assert "venter på godkjenning" in fake_telegram.sent_to(OTHER_CHAT)[0]["text"]
 
     fake_telegram.release(BUSY_CHAT)
-    await until(lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG, "the backlog is answered")
+    await eventually(
+        lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG,
+        what="the backlog is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
     fake_telegram.wait_idle(quiet=0.3)
     busy_chat_in_order(db, update_ids)
 
@@ -115,7 +122,7 @@ async def test_updates_without_a_chat_and_of_many_chats_share_the_slots() -> Non
         asyncio.create_task(processor.process_update(update(chat, n), work(chat)))
         for n, chat in enumerate([1, 1, 1, 2, 3, 4])
     ]
-    await asyncio.sleep(0.05)
+    await eventually(lambda: len(running) == 2, what="two updates running", in_thread=False)
     assert sorted(running) == [1, 2]  # chat 1's later updates wait for chat 1 without taking a slot
     gate.set()
     await asyncio.gather(*tasks)
