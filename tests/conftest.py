@@ -9,12 +9,15 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner, Result
 
+from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database, make_engine
 from store.migrate import init_database
@@ -114,16 +117,49 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
 TWILIO_AUTH_TOKEN = "test-auth-token"
 
 
-@pytest.fixture
-def twilio_settings(settings: Settings) -> Settings:
-    """The test settings with a Twilio account, so that the SMS webhook checks signatures and answers."""
+SMS_WEBHOOK = "/webhooks/twilio/sms"
+_inbound_sids = itertools.count(1)
+
+
+def with_twilio(settings: Settings, *, auth_token: str = TWILIO_AUTH_TOKEN) -> Settings:
+    """`settings` with a Twilio account, so that the SMS webhook checks signatures and answers."""
     return settings.model_copy(
         update={
             "twilio_account_sid": "AC" + "0" * 32,
-            "twilio_auth_token": TWILIO_AUTH_TOKEN,
+            "twilio_auth_token": auth_token,
             "twilio_from": "+4759440000",
         }
     )
+
+
+@pytest.fixture
+def twilio_settings(settings: Settings) -> Settings:
+    return with_twilio(settings)
+
+
+def post_inbound_sms(
+    client: TestClient,
+    settings: Settings,
+    body: str,
+    *,
+    sender: str = "+4791234567",
+    sid: str | None = None,
+    signature: str | None = None,
+) -> httpx.Response:
+    """Posts an SMS to our webhook as Twilio does, signed with the account token of `settings` unless a
+    `signature` is given (a forged one, say)."""
+    form = {
+        "MessageSid": sid or f"SM{next(_inbound_sids):032x}",
+        "AccountSid": settings.twilio_account_sid or "",
+        "From": sender,
+        "To": "+4759440000",
+        "Body": body,
+        "NumMedia": "0",
+        "NumSegments": "1",
+    }
+    if signature is None:
+        signature = sign(settings.twilio_auth_token or "", settings.public_base_url + SMS_WEBHOOK, form)
+    return client.post(SMS_WEBHOOK, data=form, headers={"X-Twilio-Signature": signature})
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from store.models import (
     Campaign,
     CampaignStep,
     Channel,
+    Company,
     Contact,
     ContactKind,
     Heartbeat,
@@ -134,17 +135,29 @@ def test_sms_goes_only_to_valid_mobiles_and_sole_proprietors_only_when_allowed(
     }
 
 
+def letter_recipients(session: Any) -> tuple[Company, Company]:
+    """A company that gets a letter by e-mail (it has an address) and one that gets it printed (it has none)."""
+    mailed = make_recipient(
+        session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
+    )[0]
+    add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
+    printed = make_recipient(
+        session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
+    )[0]
+    return mailed, printed
+
+
+def letter_companies(session: Any) -> tuple[str, str]:
+    """(orgnr of a company that gets the letter by e-mail, orgnr of one that gets it printed)."""
+    mailed, printed = letter_recipients(session)
+    return mailed.orgnr, printed.orgnr
+
+
 def test_a_letter_step_emails_where_it_can_prints_otherwise_and_prints_to_sole_proprietors(
     db: Database, settings: Settings
 ) -> None:
     with db.transaction() as session:
-        mailed = make_recipient(
-            session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
-        )[0]
-        add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
-        printed = make_recipient(
-            session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
-        )[0]
+        mailed, printed = letter_recipients(session)
         sole = make_recipient(
             session, org_form="ENK", postal_postcode="9008", postal_street="Storgata 3", postal_city="Tromsø"
         )[0]
@@ -473,18 +486,6 @@ def live_sms(settings: Settings) -> Settings:
             "sms_reply_number": None,
         }
     )
-
-
-def letter_companies(session: Any) -> tuple[str, str]:
-    """(orgnr of a company that gets the letter by e-mail, orgnr of one that gets it printed)."""
-    mailed = make_recipient(
-        session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
-    )[0]
-    add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
-    printed = make_recipient(
-        session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
-    )[0]
-    return mailed.orgnr, printed.orgnr
 
 
 def test_live_sms_without_a_reply_number_refuses_letter_steps_at_create_and_preview(

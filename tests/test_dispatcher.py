@@ -536,19 +536,25 @@ def test_letters_are_printed_as_one_batch_with_a_manifest(db: Database, settings
         assert {m.provider_id.split("#")[1] for m in session.scalars(select(Message))} == {"1", "2", "3"}  # type: ignore[union-attr]
 
 
-def test_a_rate_below_one_per_second_is_one_send_per_interval() -> None:
+def one_after_another(rate: float, count: int) -> list[float]:
+    """When each of `count` sends starts that go one after another through a limiter at `rate` (a fake clock's
+    time: the provider answers at once)."""
     clock = FakeClock()
 
     async def sends() -> list[float]:
-        limiter = SlidingWindowLimiter(0.5, clock=clock, sleep=clock.sleep)
+        limiter = SlidingWindowLimiter(rate, clock=clock, sleep=clock.sleep)
         starts: list[float] = []
-        for _ in range(3):
+        for _ in range(count):
             slot = await limiter.acquire()
             starts.append(clock())
             limiter.done(slot)
         return starts
 
-    starts = asyncio.run(sends())
+    return asyncio.run(sends())
+
+
+def test_a_rate_below_one_per_second_is_one_send_per_interval() -> None:
+    starts = one_after_another(0.5, 3)
     assert all(b - a >= 2.0 for a, b in itertools.pairwise(starts))
 
 
@@ -817,18 +823,6 @@ def test_a_rate_limited_backlog_does_not_hold_up_other_campaigns(db: Database) -
 
 def test_the_pacer_spaces_sends_evenly() -> None:
     """At 20/s a window's worth of sends is spread over the second, not released at its start."""
-
-    clock = FakeClock()
-
-    async def sends() -> list[float]:
-        limiter = SlidingWindowLimiter(20, clock=clock, sleep=clock.sleep)
-        starts: list[float] = []
-        for _ in range(20):
-            slot = await limiter.acquire()
-            starts.append(clock())
-            limiter.done(slot)
-        return starts
-
-    starts = asyncio.run(sends())
+    starts = one_after_another(20, 20)
     assert starts[-1] - starts[0] >= 19 * 0.05 * 0.9  # the pacer made up at most a little lateness
     assert sum(1 for a, b in itertools.pairwise(starts) if b - a < 0.02) <= 2  # no bunching

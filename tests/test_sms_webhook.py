@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -13,12 +12,11 @@ from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database
 from store.models import Message, MessageKind, OptOut, Reply
+from tests.conftest import post_inbound_sms
 from tests.test_engine import make_company
 from web.app import create_app
 
-TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
 PATH = "/webhooks/twilio/sms"
-_sids = itertools.count(1)
 
 
 @pytest.fixture
@@ -27,35 +25,13 @@ def client(twilio_settings: Settings, db: Database) -> Iterator[TestClient]:
         yield c
 
 
-def inbound(
-    client: TestClient,
-    settings: Settings,
-    body: str,
-    *,
-    sender: str = "+4791234567",
-    sid: str | None = None,
-    signature: str | None = None,
-):  # type: ignore[no-untyped-def]
-    form = {
-        "MessageSid": sid or f"SM{next(_sids):032x}",
-        "AccountSid": settings.twilio_account_sid or "",
-        "From": sender,
-        "To": "+4759440000",
-        "Body": body,
-        "NumMedia": "0",
-        "NumSegments": "1",
-    }
-    signature = signature if signature is not None else sign(TOKEN, settings.public_base_url + PATH, form)
-    return client.post(PATH, data=form, headers={"X-Twilio-Signature": signature})
-
-
 def test_a_company_answers_ja_with_its_code_and_gets_twiml(
     client: TestClient, twilio_settings: Settings, db: Database
 ) -> None:
     with db.transaction() as session:
         company = make_company(session)
         code = company.short_code
-    response = inbound(client, twilio_settings, f"ja {code.lower()}", sender="+4798765432")  # type: ignore[union-attr]
+    response = post_inbound_sms(client, twilio_settings, f"ja {code.lower()}", sender="+4798765432")  # type: ignore[union-attr]
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/xml")
     assert "<Message>" in response.text and "1/5" in response.text
@@ -69,8 +45,8 @@ def test_a_company_answers_ja_with_its_code_and_gets_twiml(
 def test_a_forged_request_gets_403_and_stores_nothing(
     client: TestClient, twilio_settings: Settings, db: Database
 ) -> None:
-    assert inbound(client, twilio_settings, "STOPP", signature="forged").status_code == 403
-    assert inbound(client, twilio_settings, "STOPP", signature="").status_code == 403
+    assert post_inbound_sms(client, twilio_settings, "STOPP", signature="forged").status_code == 403
+    assert post_inbound_sms(client, twilio_settings, "STOPP", signature="").status_code == 403
     other = twilio_settings.model_copy(update={"twilio_auth_token": "another-token"})
     form = {"MessageSid": "SM1", "From": "+4791234567", "Body": "STOPP"}
     bad = sign("another-token", other.public_base_url + PATH, form)
@@ -83,8 +59,8 @@ def test_a_forged_request_gets_403_and_stores_nothing(
 def test_a_repeated_message_sid_is_acknowledged_once(
     client: TestClient, twilio_settings: Settings, db: Database
 ) -> None:
-    first = inbound(client, twilio_settings, "Stopp.", sid="SM" + "a" * 32)
-    again = inbound(client, twilio_settings, "Stopp.", sid="SM" + "a" * 32)
+    first = post_inbound_sms(client, twilio_settings, "Stopp.", sid="SM" + "a" * 32)
+    again = post_inbound_sms(client, twilio_settings, "Stopp.", sid="SM" + "a" * 32)
     assert first.status_code == again.status_code == 200
     assert "meldt av" in first.text and "<Message>" not in again.text
     with db.session() as session:
@@ -92,13 +68,13 @@ def test_a_repeated_message_sid_is_acknowledged_once(
 
 
 def test_a_body_over_64_kb_is_refused(client: TestClient, twilio_settings: Settings) -> None:
-    assert inbound(client, twilio_settings, "x" * 70_000).status_code == 413
+    assert post_inbound_sms(client, twilio_settings, "x" * 70_000).status_code == 413
 
 
 def test_stopp_from_an_unknown_number_works(
     client: TestClient, twilio_settings: Settings, db: Database
 ) -> None:
-    response = inbound(client, twilio_settings, "STOPP", sender="+4741234567")
+    response = post_inbound_sms(client, twilio_settings, "STOPP", sender="+4741234567")
     assert "meldt av" in response.text
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(OptOut)) == 1
@@ -145,7 +121,7 @@ def test_unicode_digits_in_every_question_get_an_answer_not_a_500(
         make_company(session)
     answers = []
     for text in ("JA", "²", "Kari", "²", "tømrer", "٣", "2", "²", "ja", "Ⅻ", "august 2027", "٣"):
-        response = inbound(client, twilio_settings, text)
+        response = post_inbound_sms(client, twilio_settings, text)
         assert response.status_code == 200, text
         assert "<Message>" in response.text, text
         answers.append(response.text)

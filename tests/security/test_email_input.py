@@ -5,7 +5,6 @@ import and `jeger staff add`. Each is refused in Norwegian or rejected to the re
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import random
 import re
@@ -16,11 +15,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from channels.twilio_webhooks import sign
 from companies.importer import import_companies
 from settings import Settings
 from store.db import Database
 from store.models import Company, Contact, ContactKind, Message, Registration, StaffUser
+from tests.conftest import post_inbound_sms
 from tests.register_files import unit, valid_orgnrs, write_csv, write_json
 from tests.test_engine import MOBILE, make_company
 from web.app import create_app
@@ -37,9 +36,6 @@ HOSTILE = [
     "kari@fjord..no",
     "kari@-fjord.no",
 ]
-TWILIO_TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
-SMS_PATH = "/webhooks/twilio/sms"
-_sids = itertools.count(1)
 
 
 def nothing_hostile_stored(db: Database) -> None:
@@ -106,17 +102,7 @@ def test_the_form_stores_the_normalised_address(web: TestClient, db: Database) -
 
 
 def sms(client: TestClient, settings: Settings, body: str) -> str:
-    form = {
-        "MessageSid": f"SM{next(_sids):032x}",
-        "AccountSid": settings.twilio_account_sid or "",
-        "From": MOBILE,
-        "To": "+4759440000",
-        "Body": body,
-        "NumMedia": "0",
-        "NumSegments": "1",
-    }
-    signature = sign(TWILIO_TOKEN, settings.public_base_url + SMS_PATH, form)
-    response = client.post(SMS_PATH, data=form, headers={"X-Twilio-Signature": signature})
+    response = post_inbound_sms(client, settings, body, sender=MOBILE)
     assert response.status_code == 200
     return response.text
 

@@ -30,7 +30,6 @@ from campaigns.definition_model import definition_of, parse_stored
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
 from campaigns.preview import preview_campaign
-from channels.twilio_webhooks import sign
 from companies.identifiers import ensure_identifiers
 from companies.importer import import_companies
 from companies.optout_records import is_opted_out
@@ -38,12 +37,11 @@ from settings import Settings
 from store.db import Database
 from store.models import Campaign, Channel, Company, Contact, ContactKind, OptOut
 from store.secrets import AddressHasher
+from tests.conftest import post_inbound_sms
 from tests.outbox_factories import make_recipient
 from tests.register_files import unit, valid_orgnrs, write_json
 from web.app import create_app
 
-TOKEN = "test-auth-token"  # the account token of conftest.twilio_settings
-PATH = "/webhooks/twilio/sms"
 SWITCHBOARD = "+4741234567"  # one number (a mobile-range switchboard) that every company lists as `telefon`
 COMPANIES = 1000
 WITHOUT_MOBILE = 10  # the last ten list only the switchboard
@@ -102,17 +100,7 @@ at = "{at}"
 
 
 def text_in(client: TestClient, settings: Settings, body: str, sender: str) -> str:
-    form = {
-        "MessageSid": f"SM{next(_sids):032x}",
-        "AccountSid": settings.twilio_account_sid or "",
-        "From": sender,
-        "To": "+4759440000",
-        "Body": body,
-        "NumMedia": "0",
-        "NumSegments": "1",
-    }
-    signature = sign(TOKEN, settings.public_base_url + PATH, form)
-    response = client.post(PATH, data=form, headers={"X-Twilio-Signature": signature})
+    response = post_inbound_sms(client, settings, body, sender=sender)
     assert response.status_code == 200
     return response.text
 

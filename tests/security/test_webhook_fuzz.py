@@ -27,6 +27,7 @@ from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database
 from store.models import EarlyDeliveryReport, Message, Reply
+from tests.conftest import with_twilio
 from tests.fakes.telegram_api import FakeTelegram
 from web.app import create_app
 
@@ -85,16 +86,6 @@ def twilio_bodies(draw: st.DrawFn) -> bytes:
     return urlencode(pairs, encoding=encoding, errors="replace").encode("ascii")
 
 
-def _twilio_settings(settings: Settings) -> Settings:
-    return settings.model_copy(
-        update={
-            "twilio_account_sid": "AC" + "0" * 32,
-            "twilio_auth_token": TOKEN,
-            "twilio_from": "+4759440000",
-        }
-    )
-
-
 def _post_signed(
     twilio_client: tuple[TestClient, Settings], path: str, body: bytes, content_type: str
 ) -> httpx.Response:
@@ -118,7 +109,7 @@ def _counts(db: Database) -> tuple[int, int, int]:
 
 @pytest.fixture
 def twilio_client(settings: Settings, db: Database) -> Iterator[tuple[TestClient, Settings]]:
-    live = _twilio_settings(settings)
+    live = with_twilio(settings, auth_token=TOKEN)
     with TestClient(create_app(live, db=db), raise_server_exceptions=False) as client:
         yield client, live
 
