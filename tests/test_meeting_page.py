@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from settings import Settings
 from store.db import Database
 from store.models import Registration, Rsvp, RsvpStatus
 from tests.test_meetings import invited
-from web.app import create_app
-
-
-@pytest.fixture
-def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, db=db)) as c:
-        yield c
 
 
 @pytest.fixture

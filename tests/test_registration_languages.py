@@ -4,29 +4,19 @@ målform, or the English a campaign fixed; errors and the thank-you page too."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 
-from settings import Settings
 from store.db import Database
 from store.models import Channel, Company, utcnow
 from tests.outbox_factories import make_campaign, queue_messages
 from tests.test_engine import make_company
 from tests.test_web_registration import form
-from web.app import create_app
 
 
 def without_trades(page: str) -> str:
     """The page less the trades' and programmes' names: Udir's official Norwegian names, not our texts."""
     return re.sub(r'<fieldset id="trades".*?</fieldset>', "", page, flags=re.S)
-
-
-@pytest.fixture
-def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, db=db)) as c:
-        yield c
 
 
 def nynorsk_company(db: Database) -> str:

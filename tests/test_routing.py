@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from hunters.lead_admin import ReassignError, reassign_lead
 from hunters.lead_jobs import hand_over_unclaimed
 from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads
-from store.models import Campaign, CampaignOwner, Hunter, HunterState
+from store.models import Campaign, CampaignOwner, Hunter, HunterState, Lead
 from tests.lead_factories import make_company, make_hunter, make_registration, notifications
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -85,13 +85,19 @@ def test_an_unclaimed_lead_is_handed_to_the_county_after_working_days_not_before
     assert claim_lead(session, lead_id=lead.id, hunter_id=county_hunter.id).ok
 
 
-def test_christmas_holidays_do_not_count_as_working_days(session: Session) -> None:
+def lead_outside_the_owners_county(session: Session) -> tuple[Hunter, Lead]:
+    """NAV (Oslo) owns a campaign that hands its leads over to the county after one working day; a lead from a
+    company in Troms, new now."""
     nav = make_hunter(session, counties=["03"])
     campaign = owned_campaign(session, [nav], route="owner_then_county", route_after_days=1)
     registration = make_registration(
         session, company=make_company(session, county="55"), campaign_id=campaign.id
     )
-    lead = create_lead(session, registration_id=registration.id)
+    return nav, create_lead(session, registration_id=registration.id)
+
+
+def test_christmas_holidays_do_not_count_as_working_days(session: Session) -> None:
+    _, lead = lead_outside_the_owners_county(session)
     lead.created_at = datetime(
         2026, 12, 24, 10, 0, tzinfo=OSLO
     )  # 25 and 26 December are holidays, 27th Sunday
@@ -101,12 +107,7 @@ def test_christmas_holidays_do_not_count_as_working_days(session: Session) -> No
 
 
 def test_a_claimed_lead_is_never_handed_over(session: Session) -> None:
-    nav = make_hunter(session, counties=["03"])
-    campaign = owned_campaign(session, [nav], route="owner_then_county", route_after_days=1)
-    registration = make_registration(
-        session, company=make_company(session, county="55"), campaign_id=campaign.id
-    )
-    lead = create_lead(session, registration_id=registration.id)
+    nav, lead = lead_outside_the_owners_county(session)
     assert claim_lead(session, lead_id=lead.id, hunter_id=nav.id).ok
     lead.created_at = datetime(2026, 12, 1, 10, 0, tzinfo=OSLO)
     assert hand_over_unclaimed(session, now=datetime(2026, 12, 21, 10, 0, tzinfo=OSLO)) == 0

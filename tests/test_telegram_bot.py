@@ -281,13 +281,18 @@ def test_webhook_mode_processes_authentic_updates_and_refuses_forged_ones(
     assert not bot.running
 
 
+def pending_hunter_asks_for_leads_in_a_flood(fake: FakeTelegram, db: Database, *, retry_after: int) -> None:
+    """A pending hunter sends /leads; Telegram refuses the first answer with a flood wait of `retry_after` s."""
+    with db.transaction() as session:
+        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
+    fake.fail_next("sendMessage", 429, retry_after=retry_after)
+    fake.push_message(HUNTER_CHAT, "/leads")
+
+
 async def test_flood_control_is_waited_out_and_the_answer_still_arrives(
     polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
 ) -> None:
-    with db.transaction() as session:
-        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
-    fake_telegram.fail_next("sendMessage", 429, retry_after=1)
-    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+    pending_hunter_asks_for_leads_in_a_flood(fake_telegram, db, retry_after=1)
     [answer] = await sent(fake_telegram, HUNTER_CHAT, 1)
     assert "venter på godkjenning" in answer["text"]
     tries = [
@@ -340,10 +345,7 @@ async def test_an_answer_telegram_will_not_take_goes_to_the_outbox_and_is_sent_f
 async def test_a_long_flood_wait_queues_the_answer_for_later(
     polling_bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
 ) -> None:
-    with db.transaction() as session:
-        make_hunter(session, chat_id=str(HUNTER_CHAT), state=HunterState.PENDING)
-    fake_telegram.fail_next("sendMessage", 429, retry_after=60)
-    fake_telegram.push_message(HUNTER_CHAT, "/leads")
+    pending_hunter_asks_for_leads_in_a_flood(fake_telegram, db, retry_after=60)
 
     def waiting() -> Message | None:
         with db.session() as session:

@@ -3,25 +3,15 @@ with a page, never a 500, and nothing half-written remains."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from settings import Settings
 from store.db import Database
 from store.models import Hunter, HunterMember, HunterState
 from tests.test_web_registration import csrf
-from web.app import create_app
 
 PATH = "/jeger/registrer"
-
-
-@pytest.fixture
-def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, db=db)) as c:
-        yield c
 
 
 def fields(page: str, **override: object) -> dict[str, object]:

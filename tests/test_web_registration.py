@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,12 +13,6 @@ from store.db import Database
 from store.models import Lead, Registration, RegistrationSource
 from tests.test_engine import make_company
 from web.app import create_app
-
-
-@pytest.fixture
-def client(settings: Settings, db: Database) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, db=db)) as c:
-        yield c
 
 
 @pytest.fixture
