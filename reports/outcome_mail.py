@@ -3,7 +3,8 @@ members get it, or, for a campaign without owners, the county officers of the co
 
 One e-mail per recipient and campaign and ISO week: the job can run twice (a restart) without sending twice,
 since the week's subject is looked for before one is queued. The workbook rides in the outbox row as base64
-(a few tens of kilobytes) and the e-mail channel attaches it.
+(a few tens of kilobytes) and the e-mail channel attaches it. Each recipient reads the e-mail in their own
+language (see `recipients`); the workbook is the same for all.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from catalogue import text
+from catalogue import known_language, text
 from exports.tables import XLSX_MEDIA_TYPE
+from hunters.lead_notices import member_language
 from reports.outcome_export import default_filename, write_xlsx
 from reports.outcomes import MEASURES, OutcomeReport, outcome_report
 from settings import Settings
-from store.languages import DEFAULT_LANGUAGE
+from store.languages import LANGUAGES
 from store.models import (
     Campaign,
     CampaignState,
@@ -41,11 +43,12 @@ LIVE = (CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.PAUSED)
 AFTER_END = timedelta(days=8)  # one last report the Monday after a campaign ends
 
 
-def recipients(session: Session, *, campaign: Campaign, report: OutcomeReport) -> list[str]:
-    """The owners' current members with an e-mail address; else the active county officers of the
-    campaign's counties (its audience's, or those it reached)."""
+def recipients(session: Session, *, campaign: Campaign, report: OutcomeReport) -> list[tuple[str, str]]:
+    """(address, language) of the owners' current members with an e-mail address, each in their language
+    (hunters.lead_notices.member_language); else of the active county officers of the campaign's counties (its
+    audience's, or those it reached), each in the language they chose for the dashboard."""
     members = session.scalars(
-        select(HunterMember.email)
+        select(HunterMember)
         .join(CampaignOwner, CampaignOwner.hunter_id == HunterMember.hunter_id)
         .where(
             CampaignOwner.campaign_id == campaign.id,
@@ -55,14 +58,15 @@ def recipients(session: Session, *, campaign: Campaign, report: OutcomeReport) -
         .order_by(HunterMember.email)
     ).all()
     if members:
-        return sorted({m for m in members if m})
+        found = {m.email: member_language(session, m) for m in members if m.email}
+        return sorted(found.items())
     counties = set(definition_of(campaign).audience.counties) or {
         county for county, counts in report.by_county.items() if counts.audience and county
     }
     if not counties:
         return []
-    officers = session.scalars(
-        select(StaffUser.email)
+    officers = session.execute(
+        select(StaffUser.email, StaffUser.language)
         .join(staff_county, staff_county.c.staff_id == StaffUser.id)
         .where(
             StaffUser.county_officer.is_(True),
@@ -70,7 +74,7 @@ def recipients(session: Session, *, campaign: Campaign, report: OutcomeReport) -
             staff_county.c.county_number.in_(sorted(counties)),
         )
     ).all()
-    return sorted(set(officers))
+    return sorted({(email, known_language(language)) for email, language in officers})
 
 
 def send_weekly_reports(session: Session, *, now: datetime | None = None, settings: Settings) -> int:
@@ -91,17 +95,22 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
         if definition_of(campaign).report_email != "weekly":
             continue
         report = outcome_report(session, campaign_id=campaign.id)
-        subject = text("outcome_mail_subject", DEFAULT_LANGUAGE, week=label, name=campaign.name)
+        # This week's subject in each language: the mark of a report already queued, whatever its language.
+        subjects = {
+            lang: text("outcome_mail_subject", lang, week=label, name=campaign.name) for lang in LANGUAGES
+        }
         already = set(
             session.scalars(
                 select(Message.address).where(
                     Message.campaign_id == campaign.id,
                     Message.kind == MessageKind.NOTIFICATION,
-                    Message.subject == subject,
+                    Message.subject.in_(sorted(set(subjects.values()))),
                 )
             )
         )
-        wanted = [a for a in recipients(session, campaign=campaign, report=report) if a not in already]
+        wanted = [
+            (a, lang) for a, lang in recipients(session, campaign=campaign, report=report) if a not in already
+        ]
         if not wanted:
             continue
         binary = io.BytesIO()
@@ -113,8 +122,7 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
         }
         totals = dict(zip(MEASURES, report.total.values(), strict=True))
         url = f"{settings.public_base_url.rstrip('/')}/admin/campaigns/{campaign.id}/outcomes"
-        body = text("outcome_mail_body", DEFAULT_LANGUAGE, name=campaign.name, url=url, **totals)
-        for address in wanted:
+        for address, language in wanted:
             session.add(
                 Message(
                     kind=MessageKind.NOTIFICATION,
@@ -122,9 +130,9 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
                     campaign_id=campaign.id,
                     channel=Channel.EMAIL,
                     address=address,
-                    language=DEFAULT_LANGUAGE,
-                    subject=subject,
-                    body=body,
+                    language=language,
+                    subject=subjects[language],
+                    body=text("outcome_mail_body", language, name=campaign.name, url=url, **totals),
                     extra={"file": file},
                     state=MessageState.QUEUED,
                     due_at=now,

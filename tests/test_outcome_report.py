@@ -280,6 +280,32 @@ def test_weekly_the_county_officers_get_the_report_once_with_the_workbook_attach
     assert base64.b64decode((queued.extra or {})["file"]["base64"]) == attached.get_content()
 
 
+def test_weekly_each_officer_reads_the_report_in_their_language_once(session: Session, settings: Any) -> None:
+    from datetime import UTC, datetime
+
+    from campaigns.definition_model import definition_of, set_definition
+    from reports.outcome_mail import send_weekly_reports
+    from staff.accounts import add_staff
+    from store.models import Campaign, StaffRole
+
+    campaign = session.get_one(Campaign, scenario(session))
+    set_definition(campaign, definition_of(campaign).model_copy(update={"report_email": "weekly"}))
+    for email, language in (("en@example.no", "en"), ("nn@example.no", "nn")):
+        add_staff(
+            session, email=email, role=StaffRole.STAFF, password="x" * 12, counties=["31"], language=language
+        )
+    monday = datetime(2027, 2, 8, 6, 0, tzinfo=UTC)
+    assert send_weekly_reports(session, now=monday, settings=settings) == 2
+    assert send_weekly_reports(session, now=monday, settings=settings) == 0  # once, whatever the language
+    queued = {
+        m.address: m for m in session.scalars(select(Message).where(Message.kind == MessageKind.NOTIFICATION))
+    }
+    english, nynorsk = queued["en@example.no"], queued["nn@example.no"]
+    assert english.subject == f"Results week 6 2027: {campaign.name}" and english.language == "en"
+    assert nynorsk.subject == f"Resultat veke 6 2027: {campaign.name}" and nynorsk.language == "nn"
+    assert (english.body or "").startswith("Hello,\n\nHere are the results of the campaign")
+
+
 def test_report_email_accepts_weekly_only() -> None:
     from campaigns.definition import DefinitionError, parse_definition
 
