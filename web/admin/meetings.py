@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
@@ -33,9 +33,13 @@ def _campaign(session: SessionDep, campaign_id: int) -> Campaign:
     return campaign
 
 
+CampaignDep = Annotated[Campaign, Depends(_campaign)]  # the campaign of the path, or a 404
+
+
 @router.get("/campaigns/{campaign_id}/attendees", response_class=HTMLResponse)
-def attendees_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaign = _campaign(session, campaign_id)
+def attendees_page(
+    request: Request, campaign: CampaignDep, session: SessionDep, staff: CurrentStaff
+) -> Response:
     return page(
         request,
         "admin/campaign_attendees.html",
@@ -47,8 +51,9 @@ def attendees_page(request: Request, campaign_id: int, session: SessionDep, staf
 
 
 @router.get("/campaigns/{campaign_id}/attendees.{kind}")
-def attendees_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaign = _campaign(session, campaign_id)
+def attendees_download(
+    campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff
+) -> Response:
     rows = attendee_rows(session, campaign_id=campaign.id)
     return table_download(
         kind,
@@ -116,8 +121,9 @@ def _event_of(session: SessionDep, campaign_id: int, event_id: int) -> None:
 
 
 @router.get("/campaigns/{campaign_id}/outcomes", response_class=HTMLResponse)
-def outcomes_page(request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaign = _campaign(session, campaign_id)
+def outcomes_page(
+    request: Request, campaign: CampaignDep, session: SessionDep, staff: CurrentStaff
+) -> Response:
     report = outcome_report(session, campaign_id=campaign.id)
     return page(
         request,
@@ -131,8 +137,7 @@ def outcomes_page(request: Request, campaign_id: int, session: SessionDep, staff
 
 
 @router.get("/campaigns/{campaign_id}/outcomes.{kind}")
-def outcomes_download(campaign_id: int, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaign = _campaign(session, campaign_id)
+def outcomes_download(campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
     report = outcome_report(session, campaign_id=campaign.id)
     return table_download(
         kind,
