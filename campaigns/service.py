@@ -115,6 +115,9 @@ class StatusView:
     steps: list[StepStatus]
     extra: dict[str, Any] = field(default_factory=dict)
     waiting: list[WaitGroup] = field(default_factory=list)  # why the queued ones wait
+    counts: dict[str, int] = field(
+        default_factory=dict
+    )  # the whole campaign by state (progress_by_campaign's)
 
     @property
     def shown_states(self) -> list[str]:
@@ -333,11 +336,11 @@ def change_state(
 
 def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1) -> StatusView:
     """The progress table's counts and the grouped waits, from the same functions `campaign status` reads."""
-    from campaigns.results import step_state_counts
+    from campaigns.results import campaign_state_counts
     from campaigns.waits import waiting
 
     campaign = lifecycle.get_campaign(session, campaign_id)
-    counts = step_state_counts(session, campaign_id=campaign_id)
+    counts, total = campaign_state_counts(session, campaign_id=campaign_id)
     steps = [
         StepStatus(
             id=step.id,
@@ -349,7 +352,7 @@ def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1)
         for step in campaign.steps
     ]
     groups = waiting(session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day)
-    return StatusView(campaign=campaign, steps=steps, waiting=groups)
+    return StatusView(campaign=campaign, steps=steps, waiting=groups, counts=total)
 
 
 REPORT_LABELS = {

@@ -295,7 +295,6 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
     status = domain.campaign_status(
         session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
     )
-    counts = progress_by_campaign(session, [campaign_id])[campaign_id].counts
     steps = [
         StepOut(id=s.id, name=s.name, channel=s.channel, scheduled_for=s.scheduled_for, counts=s.counts)
         for s in status.steps
@@ -305,7 +304,7 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
         for w in status.waiting
     ]
     return CampaignStatusOut(
-        **_campaign_out(status.campaign, counts).model_dump(), steps=steps, waiting=waiting
+        **_campaign_out(status.campaign, status.counts).model_dump(), steps=steps, waiting=waiting
     )
 
 
