@@ -73,13 +73,19 @@ def add_contact(session: Any, company_id: int, kind: ContactKind, address: str, 
     return contact
 
 
+def launched(session: Any, settings: Settings, source: str, **launch: Any) -> Campaign:
+    """A campaign created from `source` (as `r.toml`) and launched, in the caller's transaction."""
+    campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
+    launch_campaign(session, campaign_id=campaign.id, settings=settings, **launch)
+    return campaign
+
+
 def materialised(
     db: Database, settings: Settings, source: str
 ) -> tuple[int, dict[str, set[tuple[int, str]]]]:
     """Creates, launches and materialises every step; returns the campaign id and (company, channel) per step."""
     with db.transaction() as session:
-        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
-        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        campaign = launched(session, settings, source)
         got: dict[str, set[tuple[int, str]]] = {}
         for step in campaign.steps:
             materialise_step(session, step_id=step.id, settings=settings)
@@ -192,10 +198,7 @@ def test_no_reply_leaves_out_companies_that_answered_after_launch(db: Database, 
         'only = "no_reply"\n'
     )
     with db.transaction() as session:
-        campaign = create_campaign(
-            session, source=toml(steps=steps), filename="r.toml", settings=settings
-        ).campaign
-        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        campaign = launched(session, settings, toml(steps=steps))
         first, second = campaign.steps
         materialise_step(session, step_id=first.id, settings=settings)
         session.add(
@@ -220,12 +223,7 @@ def test_after_days_counts_oslo_days_across_the_spring_dst_change(db: Database, 
         '[[steps]]\nname = "paaminnelse"\nchannel = "sms"\ntemplate = "sms/paaminnelse"\nafter_days = 7\n'
     )
     with db.transaction() as session:
-        campaign = create_campaign(
-            session, source=toml(steps=steps), filename="r.toml", settings=settings
-        ).campaign
-        launch_campaign(
-            session, campaign_id=campaign.id, settings=settings, now=datetime(2027, 3, 1, tzinfo=UTC)
-        )
+        campaign = launched(session, settings, toml(steps=steps), now=datetime(2027, 3, 1, tzinfo=UTC))
         cid = campaign.id
     with db.session() as session:
         first, second = session.get_one(Campaign, cid).steps
@@ -361,8 +359,7 @@ def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
         source = toml(
             steps=f'[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "{future}"\n'
         )
-        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
-        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        campaign = launched(session, settings, source)
         cid, sid = campaign.id, campaign.steps[0].id
 
     async def run_twice() -> None:
@@ -422,8 +419,7 @@ def test_a_step_job_overdue_after_downtime_does_not_send_by_itself(db: Database,
         source = toml(
             steps=f'[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "{at}"\n'
         )
-        campaign = create_campaign(session, source=source, filename="r.toml", settings=settings).campaign
-        launch_campaign(session, campaign_id=campaign.id, settings=settings)
+        campaign = launched(session, settings, source)
         cid = campaign.id
 
     async def run(seconds: float) -> None:
