@@ -7,8 +7,6 @@ and notifications, so a reassigned hunter hears about it in the same words as af
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,30 +20,6 @@ from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 
 class ReassignError(ValueError):
     """The lead or hunter does not exist, or the hunter is not approved; the message is Norwegian for staff."""
-
-
-def filter_lead_rows(
-    rows: list[dict[str, Any]],
-    *,
-    trade: str | None = None,
-    older_than_days: int | None = None,
-    flagged: bool = False,
-    now: datetime | None = None,
-) -> list[dict[str, Any]]:
-    """Narrows `hunters.lead_export.lead_rows` by trade name, age in days and the three-working-days flag."""
-    now = now or utcnow()
-    kept = []
-    for row in rows:
-        if trade and trade not in row["trades"]:
-            continue
-        if flagged and not row["flagged_at"]:
-            continue
-        if older_than_days is not None:
-            created = datetime.fromisoformat(row["created_at"])
-            if now - created < timedelta(days=older_than_days):
-                continue
-        kept.append(row)
-    return kept
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from companies.lookup import check_county
 from exports import tables
 from staff.scopes import EVERYTHING, Scope
-from store.models import Company, County, Hunter, Lead, LeadState, Message, MessageKind, Registration
+from store.keyset import Key, Page, order, page_of, paged
+from store.models import (
+    Company,
+    County,
+    Hunter,
+    Lead,
+    LeadState,
+    Message,
+    MessageKind,
+    Registration,
+    Trade,
+    registration_trade,
+    utcnow,
+)
 from store.times import OSLO
 
 COLUMNS = [
@@ -43,20 +57,29 @@ def _local(moment: datetime | None) -> str | None:
     return moment.astimezone(OSLO).isoformat(timespec="minutes") if moment else None
 
 
-def lead_rows(
-    session: Session,
-    *,
-    county: str | None = None,
-    state: LeadState | None = None,
-    scope: Scope = EVERYTHING,
-    lead_id: int | None = None,
-) -> list[dict[str, Any]]:
-    """One dict per lead (keys = COLUMNS), oldest first; an unknown county number is an error, not a blank.
+@dataclass(frozen=True)
+class LeadFilter:
+    """What narrows a list of leads; every field optional. The dashboard, API and CLI filter through it in SQL,
+    so a page of 100 is the same 100 whatever the filter (no filtering after the page is cut)."""
 
-    `scope` cuts the rows to what the asking person may see (staff.scopes): every list, export and detail
-    of leads comes through here, so a county officer's CSV holds what their page shows and nothing more."""
-    if county is not None:
-        check_county(session, county)
+    county: str | None = None
+    state: LeadState | None = None
+    trade: str | None = None  # a trade's name: leads whose registration names it
+    older_than_days: int | None = None
+    flagged: bool = False  # only those unclaimed for three working days
+
+
+# Oldest first; the id is unique, so it is the whole keyset.
+KEYS = (Key(Lead.id, int),)
+NO_FILTER = LeadFilter()
+
+
+def _query(
+    session: Session, wanted: LeadFilter, scope: Scope, lead_id: int | None, now: datetime | None
+) -> Select[Any]:
+    """The leads in `scope` that `wanted` lets through (an unknown county number is an error, not a blank)."""
+    if wanted.county is not None:
+        check_county(session, wanted.county)
     query = (
         select(Lead, Company, Registration, Hunter, County)
         .join(Company, Company.id == Lead.company_id)
@@ -64,44 +87,87 @@ def lead_rows(
         .outerjoin(Hunter, Hunter.id == Lead.hunter_id)
         .outerjoin(County, County.number == Lead.county_number)
         .options(selectinload(Registration.trades))
-        .order_by(Lead.id)
+        .where(scope.leads())
     )
-    query = query.where(scope.leads())
     if lead_id is not None:
         query = query.where(Lead.id == lead_id)
-    if county is not None:
-        query = query.where(Lead.county_number == county)
-    if state is not None:
-        query = query.where(Lead.state == state)
-    rows = []
-    for lead, company, registration, hunter, county_row in session.execute(query).tuples():
-        rows.append(
-            {
-                "id": lead.id,
-                "company": company.name,
-                "orgnr": company.orgnr,
-                "county": lead.county_number,
-                "county_name": county_row.name if county_row else None,
-                "trades": [t.name for t in registration.trades],
-                "places": registration.places,
-                "adult_apprentices": registration.adult_apprentices,
-                "adult_places": registration.adult_places,  # adult campaigns (PRODUCT §11)
-                "trial_first": registration.trial_first,
-                "preferred_start": registration.start,
-                "contact_name": registration.contact_name,
-                "contact_phone": registration.phone,
-                "contact_email": registration.email,
-                "state": lead.state.value,
-                "hunter": hunter.org_name if hunter else None,
-                "created_at": _local(lead.created_at),
-                "claimed_at": _local(lead.claimed_at),
-                "outcome_at": _local(lead.outcome_at),
-                "flagged_at": _local(lead.flagged_at),
-                # False: registered by a conversation that only typed the orgnr (PRODUCT §7).
-                "verified": registration.verified,
-            }
+    if wanted.county is not None:
+        query = query.where(Lead.county_number == wanted.county)
+    if wanted.state is not None:
+        query = query.where(Lead.state == wanted.state)
+    if wanted.trade:
+        named = select(registration_trade.c.registration_id).join(
+            Trade, Trade.id == registration_trade.c.trade_id
         )
-    return rows
+        query = query.where(Lead.registration_id.in_(named.where(Trade.name == wanted.trade)))
+    if wanted.flagged:
+        query = query.where(Lead.flagged_at.is_not(None))
+    if wanted.older_than_days is not None:
+        days = min(wanted.older_than_days, 36_500)  # a century: older than anything, and no overflow
+        query = query.where(Lead.created_at <= (now or utcnow()) - timedelta(days=days))
+    return query
+
+
+def lead_rows(
+    session: Session,
+    *,
+    county: str | None = None,
+    state: LeadState | None = None,
+    scope: Scope = EVERYTHING,
+    lead_id: int | None = None,
+    wanted: LeadFilter | None = None,
+) -> list[dict[str, Any]]:
+    """Every matching lead as a dict (keys = COLUMNS), oldest first: exports and details, never a page.
+
+    `scope` cuts the rows to what the asking person may see (staff.scopes): every list, export and detail
+    of leads comes through here or `lead_page`, so a county officer's CSV holds what their page shows."""
+    wanted = wanted or LeadFilter(county=county, state=state)
+    query = _query(session, wanted, scope, lead_id, None).order_by(*order(KEYS))
+    return [_row(*found) for found in session.execute(query).tuples()]
+
+
+def lead_page(
+    session: Session,
+    *,
+    wanted: LeadFilter = NO_FILTER,
+    scope: Scope = EVERYTHING,
+    cursor: str | None = None,
+    limit: int = 100,
+    now: datetime | None = None,
+) -> Page[dict[str, Any]]:
+    """One page of `lead_rows`, after `cursor` (store.keyset; raises BadCursor on a cursor it did not give)."""
+    query = paged(_query(session, wanted, scope, None, now), KEYS, cursor=cursor, limit=limit)
+    rows = [_row(*found) for found in session.execute(query).tuples()]
+    return page_of(rows, limit, lambda row: [row["id"]])
+
+
+def _row(
+    lead: Lead, company: Company, registration: Registration, hunter: Hunter | None, county: County | None
+) -> dict[str, Any]:
+    return {
+        "id": lead.id,
+        "company": company.name,
+        "orgnr": company.orgnr,
+        "county": lead.county_number,
+        "county_name": county.name if county else None,
+        "trades": [t.name for t in registration.trades],
+        "places": registration.places,
+        "adult_apprentices": registration.adult_apprentices,
+        "adult_places": registration.adult_places,  # adult campaigns (PRODUCT §11)
+        "trial_first": registration.trial_first,
+        "preferred_start": registration.start,
+        "contact_name": registration.contact_name,
+        "contact_phone": registration.phone,
+        "contact_email": registration.email,
+        "state": lead.state.value,
+        "hunter": hunter.org_name if hunter else None,
+        "created_at": _local(lead.created_at),
+        "claimed_at": _local(lead.claimed_at),
+        "outcome_at": _local(lead.outcome_at),
+        "flagged_at": _local(lead.flagged_at),
+        # False: registered by a conversation that only typed the orgnr (PRODUCT §7).
+        "verified": registration.verified,
+    }
 
 
 def _flat(row: dict[str, Any]) -> list[Any]:

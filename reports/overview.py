@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from staff.scopes import EVERYTHING, Scope
+from store.keyset import Key, Page, page_of, paged
 from store.masking import mask_address
 from store.models import (
     Campaign,
@@ -83,10 +84,8 @@ def search_companies(
     )
 
 
-@dataclass(frozen=True)
-class RepliesPage:
-    total: int  # matching replies over all pages
-    rows: list[dict[str, Any]]
+# Newest first; the id breaks ties between replies received in the same instant.
+REPLY_KEYS = (Key(Reply.received_at, datetime, descending=True), Key(Reply.id, int, descending=True))
 
 
 def replies_page(
@@ -96,11 +95,12 @@ def replies_page(
     intent: Intent | None = None,
     since: datetime | None = None,
     limit: int = 100,
-    offset: int = 0,
+    cursor: str | None = None,
     scope: Scope = EVERYTHING,
-) -> RepliesPage:
-    """Inbound messages newest first, one page at a time; senders masked as in `jeger replies list`; a county
-    officer's scope keeps the replies of companies in their counties."""
+) -> Page[dict[str, Any]]:
+    """Inbound messages newest first, one page at a time after `cursor` (store.keyset; BadCursor on one it
+    did not give); senders masked as in `jeger replies list`; a county officer's scope keeps the replies of
+    companies in their counties."""
     conditions: list[Any] = [scope.replies()]
     if campaign_id is not None:
         conditions.append(Reply.campaign_id == campaign_id)
@@ -108,15 +108,8 @@ def replies_page(
         conditions.append(Reply.intent == intent)
     if since is not None:
         conditions.append(Reply.received_at >= since)
-    total = session.scalar(select(func.count()).select_from(Reply).where(*conditions)) or 0
-    query = (
-        select(Reply, Company.orgnr, Company.name)
-        .outerjoin(Company, Company.id == Reply.company_id)
-        .where(*conditions)
-        .order_by(Reply.received_at.desc(), Reply.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
+    query = select(Reply, Company.orgnr, Company.name).outerjoin(Company, Company.id == Reply.company_id)
+    query = paged(query.where(*conditions), REPLY_KEYS, cursor=cursor, limit=limit)
     rows = [
         {
             "id": reply.id,
@@ -132,7 +125,7 @@ def replies_page(
         }
         for reply, orgnr, name in session.execute(query).tuples()
     ]
-    return RepliesPage(total=int(total), rows=rows)
+    return page_of(rows, limit, lambda row: [row["received_at"], row["id"]])
 
 
 def button_labels(messages: list[Message]) -> dict[str, str]:

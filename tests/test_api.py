@@ -71,7 +71,7 @@ def test_replies_are_listed_newest_first_and_filtered(
 ) -> None:
     ids = _replies(db)
     everything = client.get("/api/replies", headers=_auth(api_token)).json()
-    assert everything["total"] == 4 and [r["text"] for r in everything["items"]] == [
+    assert everything["next"] is None and [r["text"] for r in everything["items"]] == [
         "STOPP",
         "nei",
         "Hva koster det?",
@@ -90,21 +90,36 @@ def test_replies_are_listed_newest_first_and_filtered(
     assert [r["text"] for r in by_intent["items"]] == ["JA"]
     since = (utcnow() - timedelta(hours=1, minutes=30)).isoformat()
     recent = client.get("/api/replies", params={"since": since}, headers=_auth(api_token)).json()
-    assert [r["text"] for r in recent["items"]] == ["STOPP", "nei"] and recent["total"] == 2
+    assert [r["text"] for r in recent["items"]] == ["STOPP", "nei"]
     assert client.get("/api/replies?intent=maybe", headers=_auth(api_token)).status_code == 422
     naive = client.get("/api/replies", params={"since": "2027-06-07T09:00:00"}, headers=_auth(api_token))
     assert naive.status_code == 422
 
 
-def test_replies_come_in_pages(client: TestClient, api_token: str, db: Database) -> None:
+def test_replies_come_in_pages_after_a_cursor(client: TestClient, api_token: str, db: Database) -> None:
     _replies(db)
     first = client.get("/api/replies?limit=3", headers=_auth(api_token)).json()
-    second = client.get("/api/replies?limit=3&offset=3", headers=_auth(api_token)).json()
-    assert first["total"] == second["total"] == 4
-    assert (first["limit"], first["offset"], len(first["items"])) == (3, 0, 3)
-    assert (second["offset"], [r["text"] for r in second["items"]]) == (3, ["JA"])
+    after = {"limit": 3, "after": first["next"]}
+    second = client.get("/api/replies", params=after, headers=_auth(api_token)).json()
+    assert (first["limit"], len(first["items"])) == (3, 3) and first["next"]
+    assert ([r["text"] for r in second["items"]], second["next"]) == (["JA"], None)
     assert client.get("/api/replies?limit=0", headers=_auth(api_token)).status_code == 422
     assert client.get("/api/replies?limit=5000", headers=_auth(api_token)).status_code == 422
+
+
+def test_a_cursor_the_list_did_not_give_gets_400_that_says_so(
+    client: TestClient, api_token: str, db: Database
+) -> None:
+    _lead(db, "55")
+    _lead(db, "03")
+    leads_cursor = client.get("/api/leads?limit=1", headers=_auth(api_token)).json()["next"]
+    # not base64, not JSON, a JSON object, a string id, a bool id, and another list's cursor
+    forged = ["garbage!", "bm90IGpzb24", "eyJhIjoxfQ", "WyI3Il0", "W3RydWVd", leads_cursor]
+    for path, after in [("/api/leads", bad) for bad in forged[:-1]] + [("/api/replies", leads_cursor)]:
+        answer = client.get(path, params={"after": after}, headers=_auth(api_token))
+        assert answer.status_code == 400 and "cursor" in answer.json()["detail"], (path, after)
+    too_long = client.get("/api/leads", params={"after": "W" * 5000}, headers=_auth(api_token))
+    assert too_long.status_code == 422
 
 
 def test_a_deactivated_users_token_stops_working(
@@ -131,10 +146,14 @@ def test_a_token_records_when_it_was_last_used(client: TestClient, api_token: st
 def test_leads_are_listed_and_filtered_by_county(client: TestClient, api_token: str, db: Database) -> None:
     tromso, oslo = _lead(db, "55"), _lead(db, "03")
     everyone = client.get("/api/leads", headers=_auth(api_token)).json()
-    assert [lead["id"] for lead in everyone] == [tromso, oslo]
-    assert everyone[0]["company"] == "Fjordbygg 55 AS" and everyone[0]["state"] == "new"
+    assert [lead["id"] for lead in everyone["items"]] == [tromso, oslo] and everyone["next"] is None
+    assert everyone["items"][0]["company"] == "Fjordbygg 55 AS" and everyone["items"][0]["state"] == "new"
     only = client.get("/api/leads?county=03", headers=_auth(api_token)).json()
-    assert [lead["id"] for lead in only] == [oslo]
+    assert [lead["id"] for lead in only["items"]] == [oslo]
+    first = client.get("/api/leads?limit=1", headers=_auth(api_token)).json()
+    rest = client.get("/api/leads", params={"limit": 1, "after": first["next"]}, headers=_auth(api_token))
+    assert [lead["id"] for lead in first["items"] + rest.json()["items"]] == [tromso, oslo]
+    assert rest.json()["next"] is None
     assert client.get("/api/leads?county=99", headers=_auth(api_token)).status_code == 422
     assert client.get("/api/leads?state=nonsense", headers=_auth(api_token)).status_code == 422
 

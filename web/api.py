@@ -22,10 +22,11 @@ from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within
 from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
-from hunters.lead_export import lead_detail, lead_rows, write_csv, write_xlsx
+from hunters.lead_export import LeadFilter, lead_detail, lead_page, lead_rows, write_csv, write_xlsx
 from reports.overview import replies_page
 from settings import Settings
 from staff.scopes import Scope
+from store.keyset import MAX_CURSOR
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
@@ -85,6 +86,18 @@ SCOPED_OUT: dict[int | str, dict[str, Any]] = {
 
 # --- leads ----------------------------------------------------------------------------------------------
 
+NEXT = (
+    "The cursor of the next page: pass it back as `after` (with the same filters) to get the rows after "
+    "these; null on the last page."
+)
+AFTER = Query(None, max_length=MAX_CURSOR, description="`next` of the previous page; omit for the first.")
+LIMIT = Query(100, ge=1, le=1000, description="Rows per page.")
+
+
+PAGED: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "`after` is not a cursor this list gave out."}
+}
+
 
 class LeadOut(BaseModel):
     id: int
@@ -109,6 +122,12 @@ class LeadOut(BaseModel):
     )
 
 
+class LeadsOut(BaseModel):
+    limit: int
+    next: str | None = Field(description=NEXT)
+    items: list[LeadOut] = Field(description="Oldest first.")
+
+
 def _leads(
     session: SessionDep, scope: Scope, county: str | None, state: LeadState | None
 ) -> list[dict[str, Any]]:
@@ -118,14 +137,27 @@ def _leads(
         raise HTTPException(422, f"county {county!r}: no such county number") from exc
 
 
-@router.get("/leads", response_model=list[LeadOut], summary="List leads")
+@router.get(
+    "/leads",
+    response_model=LeadsOut,
+    summary="List leads, oldest first, a page at a time",
+    responses=PAGED,
+)
 def list_leads(
     session: SessionDep,
     scope: ApiScope,
     county: str | None = Query(None, description="County number, e.g. 55"),
     state: LeadState | None = None,
-) -> list[dict[str, Any]]:
-    return _leads(session, scope, county, state)
+    limit: int = LIMIT,
+    after: str | None = AFTER,
+) -> LeadsOut:
+    try:
+        found = lead_page(
+            session, wanted=LeadFilter(county=county, state=state), scope=scope, cursor=after, limit=limit
+        )
+    except UnknownCounty as exc:
+        raise HTTPException(422, f"county {county!r}: no such county number") from exc
+    return LeadsOut(limit=limit, next=found.next, items=[LeadOut(**row) for row in found.rows])
 
 
 @router.get(
@@ -208,33 +240,38 @@ class ReplyOut(BaseModel):
 
 
 class RepliesOut(BaseModel):
-    total: int = Field(description="Matching replies over all pages.")
     limit: int
-    offset: int
+    next: str | None = Field(description=NEXT)
     items: list[ReplyOut]
 
 
-@router.get("/replies", response_model=RepliesOut, summary="List inbound replies, newest first")
+@router.get(
+    "/replies",
+    response_model=RepliesOut,
+    summary="List inbound replies, newest first, a page at a time",
+    responses=PAGED,
+)
 def list_replies(
     session: SessionDep,
     scope: ApiScope,
     campaign: int | None = Query(None, ge=1, le=MAX_ID, description="Campaign id"),
     intent: Intent | None = None,
     since: datetime | None = Query(None, description="Received at or after (ISO 8601 with a zone)."),
-    limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0, le=MAX_ID),
+    limit: int = LIMIT,
+    after: str | None = AFTER,
 ) -> RepliesOut:
     if since is not None and since.tzinfo is None:
         raise HTTPException(422, "since: give a time zone, e.g. 2027-06-07T09:00:00+02:00")
     result = replies_page(
-        session, campaign_id=campaign, intent=intent, since=since, limit=limit, offset=offset, scope=scope
-    )
-    return RepliesOut(
-        total=result.total,
+        session,
+        campaign_id=campaign,
+        intent=intent,
+        since=since,
         limit=limit,
-        offset=offset,
-        items=[ReplyOut(**row) for row in result.rows],
+        cursor=after,
+        scope=scope,
     )
+    return RepliesOut(limit=limit, next=result.next, items=[ReplyOut(**row) for row in result.rows])
 
 
 # --- campaigns ------------------------------------------------------------------------------------------

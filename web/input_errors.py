@@ -15,6 +15,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, StatementError
 
+from catalogue import known_language, text
+from store.keyset import BadCursor
+
 log = logging.getLogger(__name__)
 TEXT = "Et tall eller en tekst i forespørselen kan ikke lagres eller søkes etter (for stort eller ugyldige tegn). Ingenting ble endret."
 
@@ -37,6 +40,23 @@ def _bad_input(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": TEXT}, status_code=400)
 
 
+def _bad_cursor(request: Request, exc: Exception) -> Response:
+    """An `after` cursor the list did not give out (store.keyset): 400, in the reader's language on pages."""
+    path = request.url.path
+    if path.startswith("/admin") and "session" in request.scope:
+        from web.admin.ui import page
+
+        staff = getattr(request.state, "staff", None)
+        body = text("cursor_refused", known_language(getattr(staff, "language", None)))
+        return page(request, "admin/error.html", status_code=400, title="Ugyldig forespørsel", text=body)
+    if path.startswith("/jeger"):
+        from web.portal.ui import page as portal_page
+
+        return portal_page(request, "error.html", status_code=400, message="cursor_refused")
+    return JSONResponse({"detail": text("cursor_refused", "en")}, status_code=400)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(BadCursor, _bad_cursor)
     for kind in (DataError, OverflowError, StatementError):
         app.add_exception_handler(kind, _bad_input)

@@ -86,7 +86,7 @@ def test_ids_past_the_id_columns_get_422_not_a_database_overflow(client: TestCli
         ("GET", f"/api/campaigns/{huge}"),
         ("POST", f"/api/campaigns/{huge}/launch"),
         ("GET", f"/api/replies?campaign={huge}"),
-        ("GET", f"/api/replies?offset={huge}"),
+        ("GET", f"/api/replies?limit={huge}"),
     ]:
         response = client.request(method, path, headers=headers)
         assert response.status_code == 422, (method, path, response.status_code)

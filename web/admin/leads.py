@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from companies.lookup import UnknownCounty
-from hunters.lead_admin import ReassignError, filter_lead_rows, reassign_lead
-from hunters.lead_export import COLUMNS, lead_rows
+from hunters.lead_admin import ReassignError, reassign_lead
+from hunters.lead_export import COLUMNS, LeadFilter, lead_page, lead_rows
 from hunters.organisations import list_hunters
 from staff.scopes import Scope
+from store.keyset import Page
 from store.models import HunterState, LeadState
 from store.reference import county_names, trade_names
 from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
@@ -28,26 +30,41 @@ AGES = ("", "1", "3", "7", "14")  # days; named `admin_age_<days>` (`admin_age_a
 
 @dataclass
 class LeadFilters:
-    """The filter fields of the leads page; the CSV download takes the same query string."""
+    """The filter fields of the leads page; the downloads take the same query string (and ignore `after`)."""
 
     county: str = ""
     trade: str = ""
     state: str = ""
     age: str = ""
     flagged: str = ""
+    after: str = ""  # the next page's cursor (store.keyset)
 
-    def rows(self, session: Session, scope: Scope) -> list[dict[str, Any]]:
-        wanted = LeadState(self.state) if self.state in LeadState.__members__.values() else None
-        try:
-            rows = lead_rows(session, county=self.county or None, state=wanted, scope=scope)
-        except UnknownCounty:
-            rows = []
-        return filter_lead_rows(
-            rows,
+    def wanted(self) -> LeadFilter:
+        return LeadFilter(
+            county=self.county or None,
+            state=LeadState(self.state) if self.state in LeadState.__members__.values() else None,
             trade=self.trade or None,
-            older_than_days=int(self.age) if self.age.isdigit() else None,
+            older_than_days=int(self.age) if self.age.isdigit() and len(self.age) < 6 else None,
             flagged=bool(self.flagged),
         )
+
+    def page(self, session: Session, scope: Scope) -> Page[dict[str, Any]]:
+        try:
+            return lead_page(session, wanted=self.wanted(), scope=scope, cursor=self.after or None)
+        except UnknownCounty:
+            return Page([], None)
+
+    def rows(self, session: Session, scope: Scope) -> list[dict[str, Any]]:
+        """Every matching lead, for the downloads (they are not paginated)."""
+        try:
+            return lead_rows(session, scope=scope, wanted=self.wanted())
+        except UnknownCounty:
+            return []
+
+    def query(self, **changed: str) -> str:
+        """This page's query string with `changed` fields, for the next-page link and the downloads."""
+        fields = {**asdict(self), **changed}
+        return urlencode({k: v for k, v in fields.items() if v})
 
 
 Filters = Annotated[LeadFilters, Depends()]
@@ -56,13 +73,16 @@ Filters = Annotated[LeadFilters, Depends()]
 @router.get("/leads", response_class=HTMLResponse)
 def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
     hunters = list_hunters(session, state=HunterState.APPROVED)
+    shown = filters.page(session, scope)
     return page(
         request,
         "admin/leads.html",
         section="leads",
-        rows=filters.rows(session, scope),
+        rows=shown.rows,
+        next_page=filters.query(after=shown.next) if shown.next else None,
         filters=filters,
         query=str(request.url.query),
+        everything=filters.query(after=""),
         counties={n: name for n, name in county_names(session).items() if scope.allows_county(n)},
         trades=trade_names(session),
         ages=AGES,
