@@ -34,6 +34,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_next_page": {"nb": "Neste side →", "nn": "Neste side →", "en": "Next page →"},
     "admin_no_more_rows": {"nb": "Ingen flere rader.", "nn": "Ingen fleire rader.", "en": "No more rows."},
     "admin_to_first_page": {"nb": "Til første side", "nn": "Til første side", "en": "To the first page"},
+    # Signing in
+    "admin_sign_in": {"nb": "Logg inn", "nn": "Logg inn", "en": "Sign in"},
+    "admin_sign_in_for": {
+        "nb": "For kampanjeansvarlige i Læreplassjeger.",
+        "nn": "For kampanjeansvarlege i Læreplassjeger.",
+        "en": "For campaign managers of Læreplassjeger.",
+    },
+    "admin_email_address": {"nb": "E-postadresse", "nn": "E-postadresse", "en": "E-mail address"},
+    "admin_sign_in_refused": {
+        "nb": "Feil e-postadresse eller passord.",
+        "nn": "Feil e-postadresse eller passord.",
+        "en": "Wrong e-mail address or password.",
+    },
+    "admin_sign_in_throttled_one": {
+        "nb": "For mange mislykkede innloggingsforsøk fra denne maskinen. Vent {count} minutt og prøv igjen.",
+        "nn": "For mange mislukka innloggingsforsøk frå denne maskina. Vent {count} minutt og prøv igjen.",
+        "en": "Too many failed sign-in attempts from this machine. Wait {count} minute and try again.",
+    },
+    "admin_sign_in_throttled_other": {
+        "nb": "For mange mislykkede innloggingsforsøk fra denne maskinen. Vent {count} minutter og prøv igjen.",
+        "nn": "For mange mislukka innloggingsforsøk frå denne maskina. Vent {count} minutt og prøv igjen.",
+        "en": "Too many failed sign-in attempts from this machine. Wait {count} minutes and try again.",
+    },
     # Error pages
     "admin_error_csrf_title": {
         "nb": "Skjemaet kunne ikke sendes",

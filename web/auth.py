@@ -144,7 +144,10 @@ def log_out(request: Request, session: Session) -> None:
     session_id = request.session.get("sid")
     if isinstance(session_id, str):
         end_session(session, session_id)
+    language = request.session.get(STAFF_LANGUAGE_KEY)
     request.session.clear()
+    if language is not None:  # the sign-in page after it speaks the language the user chose
+        request.session[STAFF_LANGUAGE_KEY] = language
 
 
 def _current_staff(request: Request, session: SessionDep) -> StaffUser:

@@ -12,15 +12,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from catalogue import plural
 from staff.login import Outcome, attempt_login
 from store.models import utcnow
-from web.admin.ui import page, redirect
+from web.admin.ui import language_of, page, redirect, say
 from web.auth import client_address, log_in, log_out
 from web.deps import SessionDep
 
 router = APIRouter()
-
-REFUSED = "Feil e-postadresse eller passord."
 
 
 def safe_next(target: str | None) -> str:
@@ -54,17 +53,19 @@ def login(
     if attempt.outcome is Outcome.THROTTLED:
         wait = attempt.retry_after.total_seconds()
         minutes = max(1, math.ceil(wait / 60))
-        error = (
-            "For mange mislykkede innloggingsforsøk fra denne maskinen. Vent "
-            f"{minutes} minutt{'er' if minutes != 1 else ''} og prøv igjen."
-        )
+        error = plural("admin_sign_in_throttled", minutes, language_of(request))
         response = page(
             request, "admin/login.html", status_code=429, next=safe_next(next), email=email, error=error
         )
         response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
         return response
     return page(
-        request, "admin/login.html", status_code=401, next=safe_next(next), email=email, error=REFUSED
+        request,
+        "admin/login.html",
+        status_code=401,
+        next=safe_next(next),
+        email=email,
+        error=say(request, "admin_sign_in_refused"),
     )
 
 
