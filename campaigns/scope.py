@@ -7,10 +7,12 @@ an empty list there means every county, which no county officer may see or run.
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from campaigns.definition import DefinitionError, Problem
 from campaigns.definition_model import CampaignDefinition, Selection, definition_of
 from staff.scopes import Scope
-from store.models import Campaign
+from store.models import MAX_ID, Campaign
 
 
 def audience_counties(definition: CampaignDefinition) -> frozenset[str] | None:
@@ -30,6 +32,17 @@ def campaign_within(campaign: Campaign, scope: Scope) -> bool:
         return False  # an organisation member's campaigns are their organisation's business (§11), not this
     counties = audience_counties(definition_of(campaign))
     return counties is not None and counties <= scope.counties
+
+
+def path_id_within(session: Session, raw: object, scope: Scope) -> bool:
+    """Whether a campaign id as a URL path carries it (any text) names a campaign the scope reaches: the one check
+    the dashboard's and the API's routers make before any campaign route (a miss answers as if none existed)."""
+    if scope.whole:
+        return True
+    text = str(raw)
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 10 else 0
+    campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
+    return campaign is not None and campaign_within(campaign, scope)
 
 
 def cut_to_counties(

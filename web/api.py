@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from campaigns import service as domain
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
-from campaigns.scope import campaign_within
+from campaigns.scope import campaign_within, path_id_within
 from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_export import LeadFilter, lead_detail, lead_page, lead_rows, write_csv, write_xlsx
@@ -69,11 +69,7 @@ def campaign_in_scope(request: Request, session: SessionDep, scope: ApiScope) ->
     """A county officer's token reaches only campaigns whose audience lies in their counties (campaigns.scope);
     any other answers 404, as if it did not exist."""
     raw = request.path_params.get("campaign_id")
-    if scope.whole or raw is None:
-        return
-    number = int(raw) if str(raw).isascii() and str(raw).isdigit() and len(str(raw)) <= 10 else 0
-    campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
-    if campaign is None or not campaign_within(campaign, scope):
+    if raw is not None and not path_id_within(session, raw, scope):
         raise HTTPException(404, f"no campaign with id {raw}")
 
 

@@ -16,7 +16,7 @@ from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
-from campaigns.scope import campaign_within
+from campaigns.scope import campaign_within, path_id_within
 from campaigns.templating import template_names
 from catalogue import plural
 from reports.notices import campaign_notices
@@ -49,11 +49,7 @@ def within_scope(request: Request, session: SessionDep, scope: StaffScope) -> No
     """Router dependency: a county officer opens only campaigns whose audience lies in their counties; any
     other campaign answers as if it did not exist (`campaigns.scope`)."""
     raw = request.path_params.get("campaign_id")
-    if scope.whole or raw is None:
-        return
-    number = int(raw) if str(raw).isascii() and str(raw).isdigit() and len(str(raw)) <= 10 else 0
-    campaign = session.get(Campaign, number) if 0 < number <= MAX_ID else None
-    if campaign is None or not campaign_within(campaign, scope):
+    if raw is not None and not path_id_within(session, raw, scope):
         raise HTTPException(404, "admin_no_such_campaign")
 
 
