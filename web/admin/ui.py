@@ -1,7 +1,9 @@
-"""What every dashboard page shares: the Jinja environment, Norwegian labels, flash messages, notices.
+"""What every dashboard page shares: the Jinja environment, the catalogue in the staff user's language, flash
+messages, notices.
 
-Pages render with `page(request, "admin/x.html", ...)`; the layout gets the logged-in staff user, the CSRF
-token, unread notices and the inbox count without each route asking for them.
+Pages render with `page(request, "admin/x.html", ...)`; the layout gets the logged-in staff user, their language
+(`lang`, which t(), `number` and the time filters read), the CSRF token, unread notices and the inbox count
+without each route asking for them. Texts made in Python (flashes, error pages) come from `say(request, key)`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from jinja2.runtime import Context
 
 from campaigns.inbox import open_count
 from catalogue import DEFAULT_LANGUAGE, LANGUAGES, known_language, text
-from catalogue.formats import format_date, format_datetime, format_number
+from catalogue.formats import format_date, format_datetime
 from catalogue.jinja import install as install_catalogue
 from catalogue.labels import KINDS, labels_of
 from catalogue.labels import label as catalogue_label
@@ -93,11 +95,6 @@ def short_name(name: str) -> str:
     return name.split(" - ")[0]
 
 
-@pass_context
-def percent(context: Context, part: float | int, whole: float | int) -> str:
-    return f"{format_number(100 * part / whole, _page_language(context), 1)} %" if whole else "–"
-
-
 def _layout_context(request: Request) -> dict[str, Any]:
     """Context every template gets: who is logged in, the CSRF token, what needs attention."""
     staff = getattr(request.state, "staff", None)
@@ -132,7 +129,7 @@ templates.env.filters.update(
     short_name=short_name,
     iso_datetime=iso_datetime,
 )
-templates.env.globals.update(percent=percent, LABELS=LABELS)
+templates.env.globals.update(LABELS=LABELS)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
