@@ -29,9 +29,10 @@ from campaigns.ownership import check_owners, launch_approved, store_owners
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
 from campaigns.scope import cut_to_counties
-from campaigns.state import LIVE_STATES, STATE_TEXT, CampaignError, transition
+from campaigns.state import LIVE_STATES, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
+from catalogue import text
 from settings import Settings
 from store.models import (
     Campaign,
@@ -64,7 +65,7 @@ class CreateResult:
 def get_campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise CampaignError(f"Kampanje {campaign_id} finnes ikke.")
+        raise CampaignError("campaign_error_not_found", id=campaign_id)
     return campaign
 
 
@@ -339,7 +340,7 @@ def launch_campaign(
     campaign = get_campaign(session, campaign_id)
     if campaign.state is not CampaignState.DRAFT:
         if campaign.state is CampaignState.CANCELLED:
-            raise CampaignError(f"Kampanje {campaign_id} er avbrutt og kan ikke startes.")
+            raise CampaignError("campaign_error_cancelled_launch", id=campaign_id)
         if campaign.state is not CampaignState.COMPLETED:
             write_jobs_after_commit(
                 session, campaign_id=campaign_id, timezone=settings.timezone
@@ -352,11 +353,18 @@ def launch_campaign(
             str(p) for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)
         ]
     if problems:
-        shown = "; ".join(problems[:5]) + (f" (og {len(problems) - 5} til)" if len(problems) > 5 else "")
-        raise CampaignError(f"Kampanje {campaign_id} kan ikke startes før malene er rettet: {shown}")
+        shown = "; ".join(problems[:5])
+        more = len(problems) - 5
+
+        def listed(language: str) -> str:
+            return shown + (text("campaign_error_more", language, count=more) if more > 0 else "")
+
+        raise CampaignError("campaign_error_templates", id=campaign_id, problems=listed)
     readiness = check_readiness(channels=[s.channel for s in campaign.steps], settings=settings)
     if readiness.refuses_launch:
-        raise NotReadyForLive(f"Kampanje {campaign_id} er ikke startet. " + " ".join(readiness.warnings))
+        raise NotReadyForLive(
+            "campaign_error_not_ready", id=campaign_id, warnings=" ".join(readiness.warnings)
+        )
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)
     transition(session, campaign, CampaignState.SCHEDULED, now=now, timezone=settings.timezone)
@@ -370,9 +378,7 @@ def pause_campaign(session: Session, *, campaign_id: int, reason: str | None = N
         # The jobs are removed once this commits; a job firing meanwhile finds the campaign paused and does nothing.
         transition(session, campaign, CampaignState.PAUSED, reason or "Satt på pause av kampanjeansvarlig.")
     elif campaign.state is not CampaignState.PAUSED:
-        raise CampaignError(
-            f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en startet kampanje kan settes på pause."
-        )
+        raise CampaignError("campaign_error_pause", id=campaign_id, state=campaign.state)
     return campaign
 
 
@@ -386,9 +392,7 @@ def resume_campaign(
     if campaign.state is not CampaignState.PAUSED:
         if campaign.state in LIVE_STATES:
             return campaign
-        raise CampaignError(
-            f"Kampanje {campaign_id} er {STATE_TEXT[campaign.state]}; bare en kampanje på pause kan fortsette."
-        )
+        raise CampaignError("campaign_error_resume", id=campaign_id, state=campaign.state)
     started = any(s.materialized_at for s in campaign.steps)
     to = CampaignState.RUNNING if started else CampaignState.SCHEDULED
     transition(session, campaign, to, now=now, timezone=settings.timezone)
@@ -419,7 +423,7 @@ def cancel_campaign(session: Session, *, campaign_id: int, now: datetime | None 
     delivered), so it stays as it is for reconciliation to settle."""
     campaign = get_campaign(session, campaign_id)
     if campaign.state is CampaignState.COMPLETED:
-        raise CampaignError(f"Kampanje {campaign_id} er fullført og kan ikke avbrytes.")
+        raise CampaignError("campaign_error_completed_cancel", id=campaign_id)
     transition(session, campaign, CampaignState.CANCELLED, now=now)
     result = session.execute(
         update(Message)

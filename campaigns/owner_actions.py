@@ -58,7 +58,7 @@ class NotAllowed(CampaignError):
 def _organisation_id(member: HunterMember) -> int:
     """The member's organisation, while the member and the organisation may act."""
     if member.removed_at is not None or member.hunter.state is not HunterState.APPROVED:
-        raise NotAllowed("Organisasjonen din er ikke godkjent, eller du er ikke lenger medlem.")
+        raise NotAllowed("campaign_error_org_not_approved")
     return member.hunter_id
 
 
@@ -74,7 +74,7 @@ def owned_campaign(session: Session, *, member: HunterMember, campaign_id: int) 
     owns = session.get(CampaignOwner, (campaign_id, organisation))
     campaign = session.get(Campaign, campaign_id) if owns is not None else None
     if campaign is None:
-        raise NotYourCampaign(f"Kampanje {campaign_id} finnes ikke blant organisasjonens kampanjer.")
+        raise NotYourCampaign("campaign_error_not_owned", id=campaign_id)
     return campaign
 
 
@@ -129,7 +129,7 @@ def send_owned_test(
     own = {a for a in (member.phone, member.email, member.telegram_chat_id) if a}
     address = normalize_email(to) if "@" in to else (normalize_phone(to) or to.strip())
     if address not in own:
-        raise NotAllowed("En test sendes bare til ditt eget telefonnummer, e-post eller Telegram.")
+        raise NotAllowed("campaign_error_test_own_address")
     return send_test(session, campaign_id=campaign_id, to=address or to, settings=settings)
 
 
@@ -159,7 +159,7 @@ def request_launch(session: Session, *, member: HunterMember, campaign_id: int) 
     """Asks staff to launch a draft; asking twice keeps the first request. Staff see it as a notice."""
     campaign = owned_campaign(session, member=member, campaign_id=campaign_id)
     if campaign.state is not CampaignState.DRAFT:
-        raise CampaignError(f"Kampanje {campaign_id} er allerede startet eller avsluttet.")
+        raise CampaignError("campaign_error_already_started", id=campaign_id)
     request = session.get(CampaignLaunchRequest, campaign_id)
     if request is not None:
         return request

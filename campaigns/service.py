@@ -325,7 +325,7 @@ def change_state(
     try:
         chosen = Action(action)
     except ValueError:
-        raise CampaignError(f"Ukjent handling «{action}».") from None
+        raise CampaignError("campaign_error_unknown_action", action=action) from None
     _ACTIONS[chosen](session, campaign_id, settings, now)
     campaign = lifecycle.get_campaign(session, campaign_id)
     warnings: list[str] = []

@@ -16,10 +16,12 @@ take, with their own Norwegian refusals, are in campaigns.lifecycle; they all en
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from campaigns.step_jobs import write_jobs_after_commit
+from catalogue import DEFAULT_LANGUAGE, text
 from catalogue.labels import label
 from store.models import Campaign, CampaignState, Notice, utcnow
 from store.models.enums import LIVE_CAMPAIGN_STATES
@@ -42,12 +44,29 @@ ALLOWED: dict[CampaignState, frozenset[CampaignState]] = {
 }
 ENDED = (CampaignState.COMPLETED, CampaignState.CANCELLED)
 
-# How an error sentence names the state ("Kampanje 3 er på pause; ..."): the one mapping in catalogue.states.
-STATE_TEXT = {state: label(state, "campaign", lower=True) for state in CampaignState}
-
 
 class CampaignError(ValueError):
-    """Unknown campaign, or an action its state does not allow."""
+    """Unknown campaign, or an action its state does not allow.
+
+    It carries the catalogue key of its sentence and the values to fill in, so each reader gets it in their own
+    language (`text_in`); `str()` is the bokmål one. A CampaignState value is written as its state name, a
+    callable value is called with the language."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.text_in(DEFAULT_LANGUAGE))
+
+    def text_in(self, language: str) -> str:
+        """The refusal in `language`."""
+        return text(
+            self.key, language, **{name: _written(value, language) for name, value in self.values.items()}
+        )
+
+
+def _written(value: Any, language: str) -> Any:
+    if isinstance(value, CampaignState):
+        return label(value, "campaign", language, lower=True)
+    return value(language) if callable(value) else value
 
 
 def transition(
@@ -70,7 +89,7 @@ def transition(
     if was is to:
         return False
     if to not in ALLOWED[was]:
-        raise CampaignError(f"Kampanje {campaign.id} er {STATE_TEXT[was]} og kan ikke bli {STATE_TEXT[to]}.")
+        raise CampaignError("campaign_error_move", id=campaign.id, was=was, to=to)
     now = now or utcnow()
     campaign.state = to
     campaign.state_reason = reason

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from catalogue import (
+    campaign_errors,
     cli,
     cli_campaign,
     cli_data,
@@ -46,6 +47,7 @@ from store.times import in_oslo
 # choose. The constants live in store.languages, where the models' column defaults can reach them.
 
 _MODULES: tuple[ModuleType, ...] = (
+    campaign_errors,
     cli,
     cli_campaign,
     cli_data,

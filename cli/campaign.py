@@ -17,6 +17,7 @@ from cli.common import (
     fail,
     label,
     print_json,
+    refusal,
     say,
     shown,
     warn,
@@ -151,7 +152,7 @@ def campaign_create(
                 "steps": result.steps,
             }
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json(data)
         return
@@ -208,7 +209,7 @@ def campaign_preview(
             ).warnings
             notes = campaign_audience_notes(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     problems = [p for preview in previews for p in preview.problems]
     # An orgnr that no step reaches is a mistake in the request, not an empty preview.
     reached = {s.orgnr for preview in previews for s in preview.samples}
@@ -293,7 +294,7 @@ def _write_letter_pdf(
     except LetterProofError as exc:
         fail(f"--letter-pdf: {exc}")
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     try:
         target.write_bytes(proof.pdf)
     except OSError as exc:
@@ -325,7 +326,7 @@ def campaign_test(
         with context.db.transaction() as session:
             count = send_test(session, context.settings, campaign_id=campaign_id, to=to, step=step)
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     typer.echo(say("cli_campaign_tests_queued", count=count, to=to))
 
 
@@ -338,7 +339,7 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
             done = change_state(session, context.settings, campaign_id=campaign_id, action=action)
             state, warnings = done.campaign.state, done.warnings
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     warn(warnings)
     typer.echo(say("cli_campaign_now", id=campaign_id, state=label(state, "campaign", lower=True)))
 
@@ -392,7 +393,7 @@ def campaign_status_command(
                 session, campaign_id=campaign_id, max_per_day=ctx_of(ctx).settings.max_outreach_per_day
             )
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json({k: v for k, v in status.items() if k != "reason"})
         return
@@ -449,7 +450,7 @@ def campaign_report(
             get_campaign(session, campaign_id)
             rows = delivery_rows(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     write_table(rows, fmt, output, write_csv, write_xlsx)
 
 
@@ -463,7 +464,7 @@ def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, out
         with ctx_of(ctx).db.session() as session:
             report = outcome_report(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if fmt == "xlsx":
         target = output or Path(default_filename(campaign_id))
         with target.open("wb") as binary:
@@ -502,7 +503,7 @@ def campaign_attendees(
             get_campaign(session, campaign_id)
             rows = attendee_rows(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json(rows)
         return

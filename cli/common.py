@@ -136,6 +136,14 @@ def say_count(key: str, count: int, **values: Any) -> str:
     return plural(key, count, reader_language(), **values)
 
 
+def refusal(exc: Exception) -> str:
+    """A refusal from the domain in the reader's language when it carries its catalogue key (a campaign's
+    CampaignError), else as the domain wrote it."""
+    from campaigns.state import CampaignError
+
+    return exc.text_in(reader_language()) if isinstance(exc, CampaignError) else str(exc)
+
+
 def label(value: Any, kind: str, *, lower: bool = False) -> str:
     """The name of a state or code (catalogue.labels) in the reader's language."""
     return catalogue_label(value, kind, reader_language(), lower=lower)

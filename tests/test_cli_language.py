@@ -55,6 +55,12 @@ def test_campaign_commands_speak_nynorsk_and_english_when_asked(
 
     cancelled = run(settings, "--language", "nn", "campaign", "cancel", "1")
     assert cancelled.stdout.strip() == "Kampanje 1 er no avbroten.", cancelled.output
+    refused = run(settings, "--language", "en", "campaign", "resume", "1")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == "Error: Campaign 1 is cancelled; only a paused campaign can be resumed."
+    missing = run(settings, "--language", "nn", "campaign", "pause", "9")
+    assert missing.stderr.strip() == "Feil: Kampanje 9 finst ikkje."
+    assert run(settings, "campaign", "pause", "9").stderr.strip() == "Feil: Kampanje 9 finnes ikke."
     # --json keeps the machine values whatever the language
     as_json = run(settings, "--language", "en", "campaign", "list", "--json")
     assert json.loads(as_json.stdout)[0]["state"] == "cancelled"
