@@ -37,7 +37,7 @@ from web.admin.campaign_form import (
     read_fields,
     to_toml,
 )
-from web.admin.excel import excel_csv, excel_xlsx, report_rows_nb
+from web.admin.excel import excel_table, report_rows_nb
 from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
@@ -463,26 +463,18 @@ def campaign_report(
 
 
 @router.get("/campaigns/{campaign_id}/report.csv")
-def campaign_report_csv(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
-    campaign = _campaign(session, campaign_id)
-    columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
-    return excel_csv(
-        report_rows_nb(rows),
-        columns=columns,
-        headers=domain.REPORT_LABELS,
-        filename=f"leveranserapport-{campaign.id}.csv",
-    )
-
-
 @router.get("/campaigns/{campaign_id}/report.xlsx")
-def campaign_report_xlsx(campaign_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
+def campaign_report_file(
+    request: Request, campaign_id: int, session: SessionDep, staff: CurrentStaff
+) -> Response:
     campaign = _campaign(session, campaign_id)
     columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
-    return excel_xlsx(
+    return excel_table(
+        request,
         report_rows_nb(rows),
         columns=columns,
         headers=domain.REPORT_LABELS,
-        filename=f"leveranserapport-{campaign.id}.xlsx",
+        stem=f"leveranserapport-{campaign.id}",
         sheet="Leveranserapport",
     )
 

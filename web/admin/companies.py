@@ -17,7 +17,7 @@ from companies.training import approved_trades
 from hunters.organisations import list_hunters
 from reports.overview import company_history, search_companies
 from store.reference import county_names
-from web.admin.excel import REJECT_HEADERS, excel_csv, excel_xlsx, reject_rows_nb
+from web.admin.excel import REJECT_HEADERS, excel_table, reject_rows_nb
 from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff, StaffScope, require_whole_scope
 from web.body import MAX_UPLOAD
@@ -101,31 +101,18 @@ def import_progress(request: Request, job_id: str, staff: CurrentStaff) -> Respo
 
 
 @router.get("/imports/{job_id}/rejects.csv", dependencies=WHOLE)
+@router.get("/imports/{job_id}/rejects.xlsx", dependencies=WHOLE)
 def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Response:
     job = _job(request, job_id)
     text = _jobs(request).rejects(job.id) if job.done else None
     if text is None:
         raise HTTPException(404, "admin_rejects_not_ready")
-    rows = reject_rows_nb(text)
-    return excel_csv(
-        rows,
-        columns=list(REJECT_HEADERS),
-        headers=REJECT_HEADERS,
-        filename=f"{Path(job.filename).stem}-avvist.csv",
-    )
-
-
-@router.get("/imports/{job_id}/rejects.xlsx", dependencies=WHOLE)
-def import_rejects_xlsx(request: Request, job_id: str, staff: CurrentStaff) -> Response:
-    job = _job(request, job_id)
-    text = _jobs(request).rejects(job.id) if job.done else None
-    if text is None:
-        raise HTTPException(404, "admin_rejects_not_ready")
-    return excel_xlsx(
+    return excel_table(
+        request,
         reject_rows_nb(text),
         columns=list(REJECT_HEADERS),
         headers=REJECT_HEADERS,
-        filename=f"{Path(job.filename).stem}-avvist.xlsx",
+        stem=f"{Path(job.filename).stem}-avvist",
         sheet="Avvist",
     )
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from fastapi import Request
 from fastapi.responses import Response
 
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
@@ -100,11 +101,23 @@ def excel_xlsx(
         out,
         [Sheet(sheet, [headers.get(c, c) for c in columns], ([row.get(c) for c in columns] for row in rows))],
     )
-    return Response(
-        out.getvalue(),
-        media_type=XLSX_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return Response(out.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(filename))
+
+
+def excel_table(
+    request: Request,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    columns: Sequence[str],
+    headers: Mapping[str, str],
+    stem: str,
+    sheet: str,
+) -> Response:
+    """One table for Excel in the file type the request's path ends with (`….csv` or `….xlsx`), so one route
+    function serves both paths; the file is named `stem` with that ending."""
+    if request.url.path.endswith(".xlsx"):
+        return excel_xlsx(rows, columns=columns, headers=headers, filename=f"{stem}.xlsx", sheet=sheet)
+    return excel_csv(rows, columns=columns, headers=headers, filename=f"{stem}.csv")
 
 
 def lead_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
 from reports.overview import company_history
 from reports.replies import COLUMNS, reply_rows
 from staff.scopes import Scope, scope_of_staff
-from web.admin.excel import excel_csv, excel_xlsx
+from web.admin.excel import excel_table
 from web.admin.ui import flash, label, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
@@ -55,23 +55,15 @@ def _reply_rows_nb(session: SessionDep, scope: Scope) -> list[dict[str, Any]]:
 
 
 @router.get("/replies.csv")
-def replies_csv(session: SessionDep, scope: StaffScope) -> Response:
-    """Every inbound message, for Excel (`;`, Norwegian headers); `jeger replies export` keeps English columns."""
-    return excel_csv(
-        _reply_rows_nb(session, scope),
-        columns=COLUMNS,
-        headers=REPLY_HEADERS,
-        filename="innkomne-meldinger.csv",
-    )
-
-
 @router.get("/replies.xlsx")
-def replies_xlsx(session: SessionDep, scope: StaffScope) -> Response:
-    return excel_xlsx(
+def replies_file(request: Request, session: SessionDep, scope: StaffScope) -> Response:
+    """Every inbound message, for Excel (`;`, Norwegian headers); `jeger replies export` keeps English columns."""
+    return excel_table(
+        request,
         _reply_rows_nb(session, scope),
         columns=COLUMNS,
         headers=REPLY_HEADERS,
-        filename="innkomne-meldinger.xlsx",
+        stem="innkomne-meldinger",
         sheet="Innkomne meldinger",
     )
 

@@ -18,7 +18,7 @@ from staff.scopes import Scope
 from store.keyset import Page
 from store.models import HunterState, LeadState
 from store.reference import county_names, trade_names
-from web.admin.excel import LEAD_HEADERS, excel_csv, excel_xlsx, lead_rows_nb
+from web.admin.excel import LEAD_HEADERS, excel_table, lead_rows_nb
 from web.admin.ui import flash, page, redirect, say
 from web.auth import StaffScope
 from web.deps import SessionDep
@@ -92,24 +92,16 @@ def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Fil
 
 
 @router.get("/leads.csv")
-def leads_csv(session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
-    """For Excel (`;`, Norwegian headers, BOM); `jeger leads export` and the API keep the English columns."""
-    return excel_csv(
-        lead_rows_nb(filters.rows(session, scope)),
-        columns=COLUMNS,
-        headers=LEAD_HEADERS,
-        filename="leads.csv",
-    )
-
-
 @router.get("/leads.xlsx")
-def leads_xlsx(session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
-    """The same leads as a workbook with typed cells."""
-    return excel_xlsx(
+def leads_file(request: Request, session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
+    """For Excel (`;`, Norwegian headers, BOM; or a workbook with typed cells); `jeger leads export` and the API
+    keep the English columns."""
+    return excel_table(
+        request,
         lead_rows_nb(filters.rows(session, scope)),
         columns=COLUMNS,
         headers=LEAD_HEADERS,
-        filename="leads.xlsx",
+        stem="leads",
         sheet="Leads",
     )
 
