@@ -341,7 +341,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_report_col_wait_reason": {"nb": "Venter på", "nn": "Ventar på", "en": "Waiting for"},
     "admin_report_col_due_at": {
         "nb": "Sendes tidligst",
-        "nn": "Blir send tidlegast",
+        "nn": "Blir sendt tidlegast",
         "en": "Sent at the earliest",
     },
     "admin_report_col_error_code": {"nb": "Feilkode", "nn": "Feilkode", "en": "Error code"},
@@ -440,7 +440,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "admin_test_not_sent": {
         "nb": "Testen ble ikke sendt: {reason}",
-        "nn": "Testen vart ikkje send: {reason}",
+        "nn": "Testen vart ikkje sendt: {reason}",
         "en": "The test was not sent: {reason}",
     },
     "admin_test_queued_one": {

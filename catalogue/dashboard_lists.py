@@ -136,7 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "admin_lead_free_again": {
         "nb": "Lead nr. {lead} er ledig igjen og sendt ut til jegerne i fylket.",
-        "nn": "Lead nr. {lead} er ledig igjen og send ut til jegerane i fylket.",
+        "nn": "Lead nr. {lead} er ledig igjen og sendt ut til jegerane i fylket.",
         "en": "Lead no. {lead} is free again and sent out to the county's hunters.",
     },
     "admin_lead_given_to": {
