@@ -7,12 +7,14 @@ campaign windows, on the same channel (SMS or Telegram) to the same sender. Call
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.sms_text import analyse, normalize_sms
 from staff.scopes import EVERYTHING, Scope
+from store.keyset import Key, Page, page_of, paged
 from store.languages import DEFAULT_LANGUAGE
 from store.models import (
     Channel,
@@ -38,21 +40,31 @@ class InboxItem:
     company: Company | None
 
 
+# Waiting questions oldest first, handled ones latest first; the id breaks ties (store.keyset).
+WAITING = (Key(Reply.received_at, datetime), Key(Reply.id, int))
+HANDLED = (Key(Reply.handled_at, datetime, descending=True), Key(Reply.id, int, descending=True))
+
+
 def inbox(
-    session: Session, *, handled: bool = False, limit: int = 200, scope: Scope = EVERYTHING
-) -> list[InboxItem]:
-    """Free-text replies, oldest unhandled first (or the latest handled ones); a county officer gets those of
-    companies in their counties (`Scope.replies`)."""
+    session: Session,
+    *,
+    handled: bool = False,
+    limit: int = 200,
+    scope: Scope = EVERYTHING,
+    cursor: str | None = None,
+) -> Page[InboxItem]:
+    """Free-text replies, oldest unhandled first (or the latest handled ones), a page after `cursor`; a county
+    officer gets those of companies in their counties (`Scope.replies`)."""
     query = (
         select(Reply, Company)
         .outerjoin(Company, Company.id == Reply.company_id)
         .where(Reply.intent == Intent.FREE_TEXT, scope.replies())
     )
-    if handled:
-        query = query.where(Reply.handled_at.is_not(None)).order_by(Reply.handled_at.desc())
-    else:
-        query = query.where(Reply.handled_at.is_(None)).order_by(Reply.received_at)
-    return [InboxItem(reply, company) for reply, company in session.execute(query.limit(limit)).tuples()]
+    state = Reply.handled_at.is_not(None) if handled else Reply.handled_at.is_(None)
+    keys = HANDLED if handled else WAITING
+    found = session.execute(paged(query.where(state), keys, cursor=cursor, limit=limit)).tuples()
+    items = [InboxItem(reply, company) for reply, company in found]
+    return page_of(items, limit, lambda item: [getattr(item.reply, k.column.key) for k in keys])
 
 
 def open_count(session: Session, *, scope: Scope = EVERYTHING) -> int:

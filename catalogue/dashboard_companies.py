@@ -25,11 +25,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_col_place": {"nb": "Sted", "nn": "Stad", "en": "Place"},
     "admin_not_contacted": {"nb": "Kontaktes ikke", "nn": "Blir ikkje kontakta", "en": "Not contacted"},
     "admin_training_company": {"nb": "Lærebedrift", "nn": "Lærebedrift", "en": "Training company"},
-    "admin_first_100": {
-        "nb": "Viser de 100 første. Søk mer presist for å finne flere.",
-        "nn": "Viser dei 100 første. Søk meir presist for å finne fleire.",
-        "en": "Showing the first 100. Search more precisely to find more.",
-    },
     "admin_no_companies": {
         "nb": "Ingen bedrifter funnet.",
         "nn": "Fann ingen bedrifter.",

@@ -12,19 +12,19 @@ from stdnum.no import orgnr
 
 from hunters.lead_export import LeadFilter, lead_page, lead_rows
 from hunters.leads import create_lead
-from reports.overview import replies_page
+from reports.overview import replies_page, search_companies
 from store.db import Database
 from store.keyset import BadCursor, Key, Page, decode, encode
 from store.models import Intent, Reply, Trade, utcnow
 from tests.lead_factories import make_company, make_registration
 
 
-def _walk(fetch: Callable[[str | None], Page[dict[str, Any]]]) -> list[list[Any]]:
+def _walk(fetch: Callable[[str | None], Page[Any]]) -> list[list[Any]]:
     """The ids of every page, following `next` until the last page."""
     pages, cursor = [], None
     while True:
         found = fetch(cursor)
-        pages.append([row["id"] for row in found.rows])
+        pages.append([row["id"] if isinstance(row, dict) else row.id for row in found.rows])
         if found.next is None:
             return pages
         cursor = found.next
@@ -96,3 +96,28 @@ def test_the_leads_page_links_the_next_page_and_refuses_a_forged_cursor(
     assert 'rel="next"' not in second and "Til første side" in second and second.count("/reassign") == 1
     forged = admin_client.get("/admin/leads?after=WyJ4Il0")
     assert forged.status_code == 400 and "Lenken til neste side er ugyldig" in forged.text
+
+
+def test_companies_of_the_same_name_are_each_listed_once_by_name(db: Database) -> None:
+    with db.transaction() as session:
+        names = ["Berg AS", "Aas AS", "Berg AS", "Berg AS", "Aas AS", "Dal AS", "Berg AS"]
+        made = [make_company(session, name=name) for name in names]
+        expected = [c.id for c in sorted(made, key=lambda c: (c.name, c.id))]
+    with db.session() as session:
+        pages = _walk(lambda cursor: search_companies(session, query="as", limit=3, cursor=cursor))
+        assert [len(p) for p in pages] == [3, 3, 1]
+        assert [i for p in pages for i in p] == expected
+
+
+def test_the_inbox_pages_waiting_questions_oldest_first(admin_client: TestClient, db: Database) -> None:
+    now = utcnow()
+    with db.transaction() as session:
+        session.add_all(
+            Reply(channel="sms", sender="+4791234567", text=f"spørsmål {i}", intent=Intent.FREE_TEXT,
+                  received_at=now - timedelta(minutes=30 - i % 3)) for i in range(26)
+        )  # fmt: skip
+    first = admin_client.get("/admin/inbox").text
+    cursor = first.split('rel="next" href="?after=', 1)[1].split('"', 1)[0]
+    second = admin_client.get(f"/admin/inbox?after={cursor}").text
+    assert first.count('class="card" id="reply-') == 25 and second.count('class="card" id="reply-') == 1
+    assert 'rel="next"' not in second

@@ -26,7 +26,10 @@ from store.models.enums import ContactKind
 
 class Company(Base):
     __tablename__ = "company"
-    __table_args__ = (Index("ix_company_county_nace", "county_number", "nace_code"),)
+    __table_args__ = (
+        Index("ix_company_county_nace", "county_number", "nace_code"),
+        Index("ix_company_name", "name", "id"),  # the companies list, by name a page at a time (store.keyset)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     orgnr: Mapped[str] = mapped_column(String(9), unique=True)

@@ -35,6 +35,9 @@ class Reply(Base):
         Index("ix_reply_company", "company_id"),
         Index("ix_reply_campaign_intent", "campaign_id", "intent"),
         Index("ix_reply_sender", "sender"),
+        # keyset pages (store.keyset): /api/replies and the inbox's waiting questions, its handled ones
+        Index("ix_reply_received", "received_at", "id"),
+        Index("ix_reply_handled", "handled_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
@@ -29,15 +30,21 @@ WHOLE = [Depends(require_whole_scope)]
 
 
 @router.get("/companies", response_class=HTMLResponse)
-def companies(request: Request, session: SessionDep, scope: StaffScope, q: str = "") -> Response:
-    found = search_companies(session, query=q, limit=100, scope=scope)
+def companies(
+    request: Request, session: SessionDep, scope: StaffScope, q: str = "", after: str = ""
+) -> Response:
+    found = search_companies(session, query=q, limit=100, scope=scope, cursor=after or None)
+    first = urlencode({"q": q} if q else {})
     return page(
         request,
         "admin/companies.html",
         section="companies",
         q=q,
-        companies=found,
+        companies=found.rows,
         counties=county_names(session),
+        filters={"after": after},
+        everything=first,
+        next_page=urlencode({**({"q": q} if q else {}), "after": found.next}) if found.next else None,
     )
 
 

@@ -4,6 +4,7 @@ officer reads and answers what companies in their counties wrote (staff.scopes `
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,18 +19,34 @@ from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()
+# Questions per page: each shows the company's history beside it (a handful of queries), so a page is kept to
+# what staff answer in a sitting and costs the same however many wait.
+PAGE = 25
 
 
 @router.get("/inbox", response_class=HTMLResponse)
-def inbox_page(request: Request, session: SessionDep, scope: StaffScope, handled: int = 0) -> Response:
-    items = inbox(session, handled=bool(handled), limit=100, scope=scope)
+def inbox_page(
+    request: Request, session: SessionDep, scope: StaffScope, handled: int = 0, after: str = ""
+) -> Response:
+    found = inbox(session, handled=bool(handled), limit=PAGE, scope=scope, cursor=after or None)
     histories = {
         item.company.id: company_history(session, company_id=item.company.id)
-        for item in items
+        for item in found.rows
         if item.company is not None
     }
+    first = urlencode({"handled": 1} if handled else {})
     return page(
-        request, "admin/inbox.html", section="inbox", items=items, histories=histories, handled=bool(handled)
+        request,
+        "admin/inbox.html",
+        section="inbox",
+        items=found.rows,
+        histories=histories,
+        handled=bool(handled),
+        filters={"after": after},
+        everything=first,
+        next_page=urlencode({**({"handled": 1} if handled else {}), "after": found.next})
+        if found.next
+        else None,
     )
 
 
