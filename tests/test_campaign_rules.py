@@ -401,7 +401,7 @@ def test_bench_launch_quick_runs(tmp_path: Path) -> None:
     assert int(launch[1].replace(",", "")) == 2000  # the quick mode's audience, every company once
     assert float(launch[2]) > 0 and float(launch[3]) > 0 and float(launch[4]) > 0 and int(launch[6]) > 0
     letters = re.search(
-        r"ratio per core used \(x \d+\): ([\d.]+)x .* (OK|MISSED)$", result.stdout, re.MULTILINE
+        r"ratio per core used \(CPU s / CPU s\): ([\d.]+)x .* (OK|MISSED)$", result.stdout, re.MULTILINE
     )
     assert letters is not None and float(letters[1]) > 0, result.stdout
 
