@@ -165,6 +165,16 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_value, indent=2) + "\n")
 
 
+def print_summary(summary: Any, *, as_json: bool, key: str, **shown: Any) -> None:
+    """A command's outcome: the summary's `as_dict()` as JSON for machines, else the catalogue's sentence `key`
+    in the reader's language, filled from the same fields (`shown` replaces those people read differently)."""
+    data = summary.as_dict()
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(say(key, **(data | shown)))
+
+
 def shown(iso: str | None) -> str:
     """An ISO 8601 time from a domain row as a table cell in Oslo time (the column header names the zone)."""
     return catalogue_time(datetime.fromisoformat(iso), reader_language(), zone=False) if iso else ""

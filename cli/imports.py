@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, say
+from cli.common import ctx_of, fail, print_summary, say
 from store.db import Database
 
 import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
@@ -34,20 +34,11 @@ def import_companies_command(
             summary = import_companies(context.db, file, rejects_path=rejects)
     except ImportFileError as exc:
         fail(str(exc))
-    if as_json:
-        print_json(summary.as_dict())
-        return
-    typer.echo(
-        say(
-            "cli_import_companies_done",
-            read=summary.read,
-            imported=summary.imported,
-            updated=summary.updated,
-            unchanged=summary.unchanged,
-            rejected=summary.rejected,
-            warnings=summary.warnings,
-            rejects=summary.rejects_file,
-        )
+    print_summary(
+        summary,
+        as_json=as_json,
+        key="cli_import_companies_done",
+        rejects=summary.rejects_file,
     )
 
 
@@ -71,21 +62,12 @@ def import_training_companies_command(
         summary = import_training_companies(db=ctx_of(ctx).db, path=file, rejects_path=rejects, county=county)
     except TrainingFileError as exc:
         fail(str(exc))
-    if as_json:
-        print_json(summary.as_dict())
-        return
-    typer.echo(
-        say(
-            "cli_import_training_done",
-            read=summary.read,
-            matched=summary.matched,
-            unknown=summary.unknown,
-            rejected=summary.rejected,
-            counties=", ".join(summary.counties) or say("cli_none"),
-            added=summary.added,
-            withdrawn=summary.withdrawn,
-            rejects=summary.rejects_file,
-        )
+    print_summary(
+        summary,
+        as_json=as_json,
+        key="cli_import_training_done",
+        counties=", ".join(summary.counties) or say("cli_none"),
+        rejects=summary.rejects_file,
     )
 
 
