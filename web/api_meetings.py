@@ -12,18 +12,14 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from campaigns.meeting_attendees import attendee_rows
-from campaigns.meeting_attendees import write_csv as attendees_csv
-from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
 from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, event_rows, parse_moment
 from exports.tables import XLSX_MEDIA_TYPE
-from reports.outcome_export import default_filename, outcome_json
-from reports.outcome_export import write_csv as outcomes_csv
-from reports.outcome_export import write_xlsx as outcomes_xlsx
+from reports.outcome_export import outcome_json
 from reports.outcomes import outcome_report
 from store.models import MAX_ID, Campaign
 from web.api import ERRORS, NOT_FOUND, CampaignId, ErrorOut, campaign_in_scope, require_token
+from web.campaign_files import attendees_file, outcomes_file
 from web.deps import SessionDep, SettingsDep
-from web.downloads import table_download
 
 router = APIRouter(
     prefix="/api",
@@ -185,14 +181,7 @@ def export_attendees(
     session: SessionDep,
     fmt: FileFormat = Query("csv", alias="format", description="csv (default) or xlsx"),
 ) -> Response:
-    rows = attendee_rows(session, campaign_id=_campaign(session, campaign_id).id)
-    return table_download(
-        fmt,
-        csv=lambda out: attendees_csv(rows, out),
-        xlsx=lambda out: attendees_xlsx(rows, out),
-        csv_name=f"deltakere-{campaign_id}.csv",
-        xlsx_name=f"deltakere-{campaign_id}.xlsx",
-    )
+    return attendees_file(session, campaign_id=_campaign(session, campaign_id).id, kind=fmt)
 
 
 @router.get(
@@ -215,11 +204,4 @@ def export_outcomes(
     session: SessionDep,
     fmt: FileFormat = Query("xlsx", alias="format", description="xlsx (default) or csv"),
 ) -> Response:
-    report = outcome_report(session, campaign_id=_campaign(session, campaign_id).id)
-    return table_download(
-        fmt,
-        csv=lambda out: outcomes_csv(report, out),
-        xlsx=lambda out: outcomes_xlsx(report, out),
-        csv_name=f"kampanje-{campaign_id}-resultater.csv",
-        xlsx_name=default_filename(campaign_id),
-    )
+    return outcomes_file(session, campaign_id=_campaign(session, campaign_id).id, kind=fmt)

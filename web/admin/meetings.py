@@ -10,18 +10,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
 from campaigns.meeting_attendees import attendee_rows
-from campaigns.meeting_attendees import write_csv as attendees_csv
-from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
 from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign, parse_moment
-from reports.outcome_export import default_filename, trade_county_rows
-from reports.outcome_export import write_csv as outcomes_csv
-from reports.outcome_export import write_xlsx as outcomes_xlsx
+from reports.outcome_export import trade_county_rows
 from reports.outcomes import MEASURES, outcome_report
 from store.models import Campaign
 from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff
+from web.campaign_files import attendees_file, outcomes_file
 from web.deps import SessionDep, SettingsDep
-from web.downloads import table_download
 
 router = APIRouter()
 
@@ -54,14 +50,7 @@ def attendees_page(
 def attendees_download(
     campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff
 ) -> Response:
-    rows = attendee_rows(session, campaign_id=campaign.id)
-    return table_download(
-        kind,
-        csv=lambda out: attendees_csv(rows, out),
-        xlsx=lambda out: attendees_xlsx(rows, out),
-        csv_name=f"deltakere-{campaign.id}.csv",
-        xlsx_name=f"deltakere-{campaign.id}.xlsx",
-    )
+    return attendees_file(session, campaign_id=campaign.id, kind=kind)
 
 
 @router.post("/campaigns/{campaign_id}/events/{event_id}/change")
@@ -138,14 +127,7 @@ def outcomes_page(
 
 @router.get("/campaigns/{campaign_id}/outcomes.{kind}")
 def outcomes_download(campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
-    report = outcome_report(session, campaign_id=campaign.id)
-    return table_download(
-        kind,
-        csv=lambda out: outcomes_csv(report, out),
-        xlsx=lambda out: outcomes_xlsx(report, out),
-        csv_name=f"kampanje-{campaign.id}-resultater.csv",
-        xlsx_name=default_filename(campaign.id),
-    )
+    return outcomes_file(session, campaign_id=campaign.id, kind=kind)
 
 
 __all__ = ["ATTENDEE_COLUMNS", "router"]

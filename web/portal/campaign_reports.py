@@ -3,22 +3,14 @@ outcome report. Only for the organisation's own campaigns (`owned_campaign` chec
 
 from __future__ import annotations
 
-import io
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from campaigns.lifecycle import CampaignError
-from campaigns.meeting_attendees import attendee_rows
-from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
 from campaigns.owner_actions import owned_campaign
-from exports.tables import XLSX_MEDIA_TYPE
-from reports.outcome_export import default_filename
-from reports.outcome_export import write_xlsx as outcomes_xlsx
-from reports.outcomes import outcome_report
 from store.models import MAX_ID
+from web.campaign_files import attendees_file, outcomes_file
 from web.deps import SessionDep
-from web.downloads import attachment
 from web.portal.ui import CurrentMember, page
 
 router = APIRouter()
@@ -34,11 +26,5 @@ def campaign_workbook(
         campaign = owned_campaign(session, member=member, campaign_id=campaign_id)
     except CampaignError:
         return page(request, "error.html", status_code=404, message="portal_not_found")
-    binary = io.BytesIO()
-    if name == "deltakere":
-        attendees_xlsx(attendee_rows(session, campaign_id=campaign.id), binary)
-        filename = f"deltakere-{campaign.id}.xlsx"
-    else:
-        outcomes_xlsx(outcome_report(session, campaign_id=campaign.id), binary)
-        filename = default_filename(campaign.id)
-    return Response(binary.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(filename))
+    file = attendees_file if name == "deltakere" else outcomes_file
+    return file(session, campaign_id=campaign.id, kind="xlsx")
