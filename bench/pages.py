@@ -109,6 +109,19 @@ def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
     def metrics() -> None:
         get("/metrics")()
 
+    member, lead_id = _portal_member(db)
+    portal = TestClient(create_app(settings, db=db))
+    portal.__enter__()
+    _sign_in_member(portal, db, member)
+
+    def portal_get(path: str) -> Callable[[], Any]:
+        def call() -> None:
+            response = portal.get(path, follow_redirects=False)
+            if response.status_code != 200:
+                raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
+
+        return call
+
     pages = {
         "page /admin/": get("/admin/"),
         "page /admin/campaigns": get("/admin/campaigns"),
@@ -132,9 +145,49 @@ def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
         "preview /admin/campaigns/{id}/preview": get(f"/admin/campaigns/{cid}/preview"),
         "metrics /metrics": metrics,
         "audience count": audience,
+        "portal /jeger/ (leads)": portal_get("/jeger/"),
+        "portal /jeger/leads/{id}": portal_get(f"/jeger/leads/{lead_id}"),
+        "portal /jeger/kampanjer": portal_get("/jeger/kampanjer"),
+        "portal /jeger/organisasjon": portal_get("/jeger/organisasjon"),
+        "portal /jeger/organisasjon/medlemmer": portal_get("/jeger/organisasjon/medlemmer"),
         "bare SELECT count(*)": bare_count,
     }
     return pages
+
+
+def _portal_member(db: Any) -> tuple[int, int]:
+    """(member id, one lead it sees): the first member of the first approved organisation that sees a lead."""
+    from sqlalchemy import select
+
+    from hunters.portal_leads import organisation_leads
+    from store.models import Hunter, HunterState
+
+    with db.session() as session:
+        hunters = session.scalars(
+            select(Hunter).where(Hunter.state == HunterState.APPROVED).order_by(Hunter.id)
+        )
+        for hunter in hunters:
+            members = [m for m in hunter.members if m.removed_at is None]
+            owned, open_leads = organisation_leads(session, hunter=hunter)
+            if members and (owned or open_leads):
+                return members[0].id, [*owned, *open_leads][0].id
+    raise SystemExit("no approved organisation with a member sees a lead in this database")
+
+
+def _sign_in_member(client: Any, db: Any, member_id: int) -> None:
+    """Signs the member in as the e-mailed link would: a link token from the domain (hunters.member_login,
+    without the mail or its hourly limits, which repeated runs would hit), then the portal's own sign-in page."""
+    import re
+
+    from hunters.member_login import issue_link
+
+    with db.transaction() as session:
+        token = issue_link(session, member_id=member_id)
+    form = client.get(f"/jeger/inn/{token}").text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
+    assert csrf is not None, form[:300]
+    answer = client.post(f"/jeger/inn/{token}", data={"csrf_token": csrf.group(1)}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/jeger/", answer.text[:300]
 
 
 def measure(seeded: Seeded, requests: int) -> dict[str, tuple[float, float, int]]:

@@ -122,16 +122,24 @@ def members_with_address(session: Session, address: str, *, by_sms: bool) -> lis
     return [m for m in found if may_sign_in(m)]
 
 
-def _send_link(
-    session: Session, *, member: HunterMember, email: str, base_url: str, language: str, now: datetime
-) -> None:
+def issue_link(session: Session, *, member_id: int, now: datetime | None = None) -> str:
+    """A fresh sign-in link token for the member (only its digest is stored), sent by nobody: `request_sign_in`
+    mails it; the benchmark signs a member in with it through the portal's own /jeger/inn page. Callers commit."""
+    now = now or utcnow()
     token = secrets.token_urlsafe(32)
     session.add(
         MemberLogin(
-            member_id=member.id, kind="link", secret_hash=token_digest(token), created_at=now,
+            member_id=member_id, kind="link", secret_hash=token_digest(token), created_at=now,
             expires_at=now + LINK_LIFETIME,
         )
     )  # fmt: skip
+    return token
+
+
+def _send_link(
+    session: Session, *, member: HunterMember, email: str, base_url: str, language: str, now: datetime
+) -> None:
+    token = issue_link(session, member_id=member.id, now=now)
     url = f"{base_url.rstrip('/')}/jeger/inn/{token}"
     enqueue_notice(
         session,
