@@ -150,12 +150,21 @@ def test_the_sign_in_page_after_signing_out_keeps_the_users_language(admin_clien
     assert refused.status_code == 401 and "Wrong e-mail address or password." in refused.text
 
 
-def test_a_flash_is_written_in_the_staff_users_language(admin_client: TestClient, db: Database) -> None:
+def test_flashes_and_the_domain_refusals_are_written_in_the_staff_users_language(
+    admin_client: TestClient, db: Database
+) -> None:
     campaign = test_dashboard._campaign_with_activity(db)
     _choose(admin_client, "en")
     token = csrf_of(admin_client, f"/admin/campaigns/{campaign}/confirm/pause")
     paused = admin_client.post(f"/admin/campaigns/{campaign}/pause", data={"csrf_token": token})
     assert "“Vårkampanjen” is paused." in paused.text
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign}")
+    admin_client.post(f"/admin/campaigns/{campaign}/cancel", data={"csrf_token": token})
+    refused = admin_client.post(f"/admin/campaigns/{campaign}/pause", data={"csrf_token": token})
+    refusal = re.search(r'<div class="flash flash-error" role="status">([^<]*)</div>', refused.text)
+    assert refusal is not None and refusal.group(1) == (
+        f"Campaign {campaign} is cancelled; only a launched campaign can be paused."
+    )
 
 
 # What a reader sees of a template: the text between tags and the attributes people read, with Jinja's

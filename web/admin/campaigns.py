@@ -419,10 +419,10 @@ def campaign_action(call: ActionDep) -> Response:
         done = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
     except domain.NotReadyForLive as exc:
         session.rollback()
-        return _confirm_page(call, refused=str(exc))
+        return _confirm_page(call, refused=exc.text_in(language_of(request)))
     except domain.CampaignError as exc:
         session.rollback()
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect(f"/admin/campaigns/{campaign_id}")
     session.commit()
     flash(request, say(request, f"admin_action_done_{action}", name=done.campaign.name))
