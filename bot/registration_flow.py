@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
@@ -462,23 +463,37 @@ def _count(turn: Turn, step: str, prefix: str) -> int | Answer:
     return places
 
 
-def _places(turn: Turn) -> Answer | None:
-    places = _count(turn, "places", "p:")
-    if isinstance(places, Answer):
-        return places
-    turn.registration.places = places
-    return None
+V = TypeVar("V")  # what a question's answer reads as (a count, yes or no)
 
 
-def _adult_places(turn: Turn) -> Answer | None:
+def _answered(
+    read: Callable[[Turn], V | Answer], store: Callable[[Registration, V], None]
+) -> Callable[[Turn], Answer | None]:
+    """The handler of a question: `read` turns the message into a value or what to say instead, and `store`
+    puts the value into the registration."""
+
+    def handle(turn: Turn) -> Answer | None:
+        value = read(turn)
+        if isinstance(value, Answer):
+            return value
+        store(turn.registration, value)
+        return None
+
+    return handle
+
+
+def _store_places(registration: Registration, places: int) -> None:
+    registration.places = places
+
+
+def _store_adult_places(registration: Registration, places: int) -> None:
     """Places for adult apprentices: they are the registration's places, all of them for adults."""
-    places = _count(turn, "adult_places", "a:")
-    if isinstance(places, Answer):
-        return places
-    turn.registration.adult_places = places
-    turn.registration.places = places
-    turn.registration.adult_apprentices = True
-    return None
+    registration.adult_places = registration.places = places
+    registration.adult_apprentices = True
+
+
+_places = _answered(lambda turn: _count(turn, "places", "p:"), _store_places)
+_adult_places = _answered(lambda turn: _count(turn, "adult_places", "a:"), _store_adult_places)
 
 
 def _yes_or_no(turn: Turn, step: str) -> bool | Answer:
@@ -492,21 +507,16 @@ def _yes_or_no(turn: Turn, step: str) -> bool | Answer:
     return Answer(text("bad_yes_no", turn.language), yes_no(turn.language))
 
 
-def _yes_or_no_into(step: str, attribute: str) -> Callable[[Turn], Answer | None]:
-    """The handler of a yes/no question whose answer goes into one column of the registration."""
-
-    def handle(turn: Turn) -> Answer | None:
-        answer = _yes_or_no(turn, step)
-        if isinstance(answer, Answer):
-            return answer
-        setattr(turn.registration, attribute, answer)
-        return None
-
-    return handle
+def _store_adult(registration: Registration, adult: bool) -> None:
+    registration.adult_apprentices = adult
 
 
-_adult = _yes_or_no_into("adult", "adult_apprentices")
-_trial = _yes_or_no_into("trial", "trial_first")
+def _store_trial(registration: Registration, trial: bool) -> None:
+    registration.trial_first = trial
+
+
+_adult = _answered(lambda turn: _yes_or_no(turn, "adult"), _store_adult)
+_trial = _answered(lambda turn: _yes_or_no(turn, "trial"), _store_trial)
 
 
 def _start(turn: Turn) -> Answer | None:
