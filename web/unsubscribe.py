@@ -49,7 +49,9 @@ def _page(request: Request, name: str, language: str, status_code: int = 200, **
         "button": say("unsubscribe_button", language),
         **values,
     }
-    return templates.TemplateResponse(request, f"unsubscribe/{name}.html", context, status_code=status_code)
+    # Done and invalid are a heading and a sentence: one template; the confirmation has its form.
+    template = "unsubscribe/confirm.html" if name == "confirm" else "unsubscribe/message.html"
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def _invalid(request: Request) -> HTMLResponse:
