@@ -173,6 +173,7 @@ class CompanyHistory:
     leads: list[Lead]
     opt_outs: list[OptOut]
     campaigns: dict[int, str] = field(default_factory=dict)
+    hunters: dict[int, str] = field(default_factory=dict)  # the organisations holding its leads, by id
 
     @property
     def button_labels(self) -> dict[str, str]:
@@ -224,6 +225,8 @@ def company_history(session: Session, *, company_id: int) -> CompanyHistory | No
     }
     campaign_rows = session.execute(select(Campaign.id, Campaign.name).where(Campaign.id.in_(campaign_ids)))
     campaigns = {campaign_id: name for campaign_id, name in campaign_rows.tuples()}
+    holders = {lead.hunter_id for lead in leads if lead.hunter_id is not None}
+    hunter_rows = session.execute(select(Hunter.id, Hunter.org_name).where(Hunter.id.in_(holders))).tuples()
     return CompanyHistory(
         company=company,
         contacts=[(c, c.address_hash in opted) for c in contacts],
@@ -233,6 +236,7 @@ def company_history(session: Session, *, company_id: int) -> CompanyHistory | No
         leads=leads,
         opt_outs=opt_outs,
         campaigns=campaigns,
+        hunters=dict(hunter_rows.all()),
     )
 
 

@@ -15,7 +15,6 @@ from bot.registration_merge import MergeError, merge_registrations
 from companies.import_jobs import ImportBusy, ImportJob, ImportJobs
 from companies.lookup import company_id_of
 from companies.training import approved_trades
-from hunters.organisations import list_hunters
 from reports.overview import company_history, search_companies
 from store.reference import county_names
 from web.admin.excel import REJECT_HEADERS, excel_table, reject_rows_nb
@@ -162,7 +161,6 @@ def company(request: Request, orgnr: str, session: SessionDep, scope: StaffScope
     history = company_history(session, company_id=company_id) if company_id else None
     if history is None:
         raise HTTPException(404, "admin_no_such_company")
-    hunters = {h.id: h.org_name for h in list_hunters(session)}
     return page(
         request,
         "admin/company.html",
@@ -170,6 +168,6 @@ def company(request: Request, orgnr: str, session: SessionDep, scope: StaffScope
         h=history,
         c=history.company,
         counties=county_names(session),
-        hunters=hunters,
+        hunters=history.hunters,  # only those holding its leads: not every organisation of the country
         approvals=approved_trades(session, orgnr=history.company.orgnr),
     )
