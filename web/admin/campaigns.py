@@ -269,16 +269,26 @@ def campaign_progress(
     return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
 
 
-@router.get("/campaigns/{campaign_id}/preview", response_class=HTMLResponse)
-def campaign_preview(
+@dataclass(frozen=True)
+class Sample:
+    """Which company and step a preview or a letter proof shows: the orgnr as typed (for the form), the orgnr
+    to look up (None: the first few), and the step (empty: every step)."""
+
+    campaign: Campaign
+    typed: str
+    orgnr: str | None
+    step: str
+
+
+def _sample(
     request: Request,
     campaign_id: int,
     session: SessionDep,
-    settings: SettingsDep,
     staff: CurrentStaff,
     orgnr: str = "",
     step: str = "",
-) -> Response:
+) -> Sample:
+    """Dependency: the campaign and the chosen sample; an orgnr that cannot be one is a 400 that says so."""
     campaign = _campaign(session, campaign_id)
     if step and step not in {s.name for s in campaign.steps}:
         names = ", ".join(f"«{s.name}»" for s in campaign.steps)
@@ -286,6 +296,17 @@ def campaign_preview(
     wanted = orgnr.replace(" ", "") or None
     if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
         raise HTTPException(400, say(request, "admin_not_an_orgnr", orgnr=orgnr))
+    return Sample(campaign, orgnr, wanted, step)
+
+
+SampleDep = Annotated[Sample, Depends(_sample)]
+
+
+@router.get("/campaigns/{campaign_id}/preview", response_class=HTMLResponse)
+def campaign_preview(
+    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, sample: SampleDep
+) -> Response:
+    campaign, orgnr, wanted, step = sample.campaign, sample.typed, sample.orgnr, sample.step
     try:
         preview = domain.preview_campaign(
             session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None
@@ -307,20 +328,11 @@ def campaign_preview(
 
 @router.get("/campaigns/{campaign_id}/letter.pdf")
 def campaign_letter_pdf(
-    request: Request,
-    campaign_id: int,
-    session: SessionDep,
-    settings: SettingsDep,
-    staff: CurrentStaff,
-    orgnr: str = "",
-    step: str = "",
+    campaign_id: int, session: SessionDep, settings: SettingsDep, sample: SampleDep
 ) -> Response:
     """The printed letter as the print house gets it, for the chosen company or the first three: rendered
     only on this request (WeasyPrint is slow), in a worker thread, never on a page load."""
-    campaign = _campaign(session, campaign_id)
-    wanted = orgnr.replace(" ", "") or None
-    if wanted is not None and not (wanted.isdigit() and len(wanted) == 9):
-        raise HTTPException(400, say(request, "admin_not_an_orgnr", orgnr=orgnr))
+    campaign, wanted, step = sample.campaign, sample.orgnr, sample.step
     try:
         pdf = domain.letter_pdf(session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None)
     except domain.CampaignInputError as exc:
