@@ -3,16 +3,19 @@ cancel forms) and the outcome report, each with its downloads."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
 from campaigns.meeting_attendees import attendee_rows
 from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign, parse_moment
 from reports.outcome_export import trade_county_rows
 from reports.outcomes import MEASURES, outcome_report
+from settings import Settings
 from store.models import Campaign
 from web.admin.ui import flash, page, redirect, say
 from web.auth import CurrentStaff
@@ -53,26 +56,54 @@ def attendees_download(
     return attendees_file(session, campaign_id=campaign.id, kind=kind)
 
 
-@router.post("/campaigns/{campaign_id}/events/{event_id}/change")
-def event_change(
+@dataclass(frozen=True)
+class EventCall:
+    """A staff member's change to one meeting of a campaign, with what the answer needs."""
+
+    request: Request
+    session: Session
+    settings: Settings
+    campaign_id: int
+    event_id: int
+
+    def back(self, key: str, told: int) -> Response:
+        """Commits, says how many were told, and goes back to the attendee page."""
+        self.session.commit()
+        flash(self.request, say(self.request, key, told=told))
+        return redirect(f"/admin/campaigns/{self.campaign_id}/attendees")
+
+
+def _event_call(
     request: Request,
     campaign_id: int,
     event_id: int,
     session: SessionDep,
     settings: SettingsDep,
     staff: CurrentStaff,
+) -> EventCall:
+    """Dependency: the meeting must be one of the campaign's, else a 404."""
+    if event_id not in {e.id for e in events_of_campaign(session, campaign_id=campaign_id)}:
+        raise HTTPException(404, "admin_meeting_not_found")
+    return EventCall(request, session, settings, campaign_id, event_id)
+
+
+EventDep = Annotated[EventCall, Depends(_event_call)]
+
+
+@router.post("/campaigns/{campaign_id}/events/{event_id}/change")
+def event_change(
+    call: EventDep,
     title: Annotated[str, Form(max_length=200)] = "",
     at: Annotated[str, Form(max_length=40)] = "",
     ends: Annotated[str, Form(max_length=40)] = "",
     place: Annotated[str, Form(max_length=300)] = "",
     capacity: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
-    _event_of(session, campaign_id, event_id)
     try:
         told = change_meeting(
-            session,
-            event_id=event_id,
-            settings=settings,
+            call.session,
+            event_id=call.event_id,
+            settings=call.settings,
             title=title.strip() or None,
             at=parse_moment(at),
             ends=parse_moment(ends),
@@ -80,33 +111,16 @@ def event_change(
             capacity=int(capacity) if capacity.strip().isdigit() else None,
         )
     except MeetingError as exc:
-        session.rollback()
-        flash(request, str(exc), "error")
-        return redirect(f"/admin/campaigns/{campaign_id}/attendees")
-    session.commit()
-    flash(request, say(request, "admin_meeting_changed", told=told))
-    return redirect(f"/admin/campaigns/{campaign_id}/attendees")
+        call.session.rollback()
+        flash(call.request, str(exc), "error")
+        return redirect(f"/admin/campaigns/{call.campaign_id}/attendees")
+    return call.back("admin_meeting_changed", told)
 
 
 @router.post("/campaigns/{campaign_id}/events/{event_id}/cancel")
-def event_cancel(
-    request: Request,
-    campaign_id: int,
-    event_id: int,
-    session: SessionDep,
-    settings: SettingsDep,
-    staff: CurrentStaff,
-) -> Response:
-    _event_of(session, campaign_id, event_id)
-    told = cancel_meeting(session, event_id=event_id, settings=settings)
-    session.commit()
-    flash(request, say(request, "admin_meeting_was_cancelled", told=told))
-    return redirect(f"/admin/campaigns/{campaign_id}/attendees")
-
-
-def _event_of(session: SessionDep, campaign_id: int, event_id: int) -> None:
-    if event_id not in {e.id for e in events_of_campaign(session, campaign_id=campaign_id)}:
-        raise HTTPException(404, "admin_meeting_not_found")
+def event_cancel(call: EventDep) -> Response:
+    told = cancel_meeting(call.session, event_id=call.event_id, settings=call.settings)
+    return call.back("admin_meeting_was_cancelled", told)
 
 
 @router.get("/campaigns/{campaign_id}/outcomes", response_class=HTMLResponse)
