@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from catalogue import plural, text
@@ -18,6 +18,7 @@ from hunters.lead_notices import member_delivery
 from hunters.notify import chat_language, enqueue_notice, enqueue_telegram_notice
 from staff.audit import record
 from staff.scopes import EVERYTHING, Scope
+from store.keyset import Key, Page, page_of, paged
 from store.models import County, Hunter, HunterState, Lead, LeadState, utcnow
 from store.times import iso_oslo
 
@@ -173,13 +174,43 @@ def list_hunters(
     session: Session, *, state: HunterState | None = None, scope: Scope = EVERYTHING
 ) -> list[Hunter]:
     """The organisations, by id; a county officer gets those covering one of their counties (`in_view`)."""
+    return list(session.scalars(_hunters(state, scope).order_by(Hunter.id)))
+
+
+def _in_view(scope: Scope) -> ColumnElement[bool]:
+    if scope.whole:
+        return true()
+    theirs = sorted(scope.counties or ()) if scope.hunter_id is None else []
+    return Hunter.counties.any(County.number.in_(theirs))
+
+
+def _hunters(state: HunterState | None, scope: Scope) -> Select[tuple[Hunter]]:
     query = select(Hunter).options(selectinload(Hunter.counties), selectinload(Hunter.trades))
-    if not scope.whole:
-        theirs = sorted(scope.counties or ()) if scope.hunter_id is None else []
-        query = query.where(Hunter.counties.any(County.number.in_(theirs)))
-    if state is not None:
-        query = query.where(Hunter.state == state)
-    return list(session.scalars(query.order_by(Hunter.id)))
+    query = query.where(_in_view(scope))
+    return query if state is None else query.where(Hunter.state == state)
+
+
+def hunter_page(
+    session: Session,
+    *,
+    state: HunterState | None = None,
+    scope: Scope = EVERYTHING,
+    cursor: str | None = None,
+    limit: int = 100,
+) -> Page[Hunter]:
+    """`list_hunters` a page at a time, by id after `cursor` (store.keyset)."""
+    keys = (Key(Hunter.id, int),)
+    found = session.scalars(paged(_hunters(state, scope), keys, cursor=cursor, limit=limit))
+    return page_of(list(found), limit, lambda hunter: [hunter.id])
+
+
+def hunter_counts(session: Session, *, scope: Scope = EVERYTHING) -> dict[str, int]:
+    """State -> how many organisations in view are in it (every state present)."""
+    rows = session.execute(
+        select(Hunter.state, func.count()).where(_in_view(scope)).group_by(Hunter.state)
+    ).tuples()
+    found = {state.value: count for state, count in rows}
+    return {state.value: found.get(state.value, 0) for state in HunterState}
 
 
 def hunter_summary(hunter: Hunter) -> dict[str, Any]:

@@ -3,6 +3,8 @@ officer those within their counties (hunters.organisations and hunters.approval 
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -14,7 +16,8 @@ from hunters.organisations import (
     approve_hunter,
     county_numbers,
     decidable,
-    list_hunters,
+    hunter_counts,
+    hunter_page,
     reject_hunter,
 )
 from staff.scopes import scope_of_staff
@@ -28,22 +31,27 @@ router = APIRouter()
 
 
 @router.get("/hunters", response_class=HTMLResponse)
-def hunters(request: Request, session: SessionDep, scope: StaffScope, state: str = "pending") -> Response:
+def hunters(
+    request: Request, session: SessionDep, scope: StaffScope, state: str = "pending", after: str = ""
+) -> Response:
     wanted = HunterState(state) if state in HunterState.__members__.values() else None
-    everyone = list_hunters(session, scope=scope)
-    counts = {s.value: sum(1 for h in everyone if h.state == s) for s in HunterState}
-    shown = [h for h in everyone if wanted is None or h.state == wanted]
+    counts = hunter_counts(session, scope=scope)
+    shown = hunter_page(session, state=wanted, scope=scope, cursor=after or None)
+    tab = {"state": wanted.value if wanted else "all"}
     return page(
         request,
         "admin/hunters.html",
         section="hunters",
-        hunters=shown,
-        state=wanted.value if wanted else "all",
+        hunters=shown.rows,
+        state=tab["state"],
         counts=counts,
-        total=len(everyone),
+        total=sum(counts.values()),
         counties=county_names(session),
         changes=changes_for_review(session, scope=scope),
-        decidable={h.id for h in shown if decidable(county_numbers(h), scope)},
+        decidable={h.id for h in shown.rows if decidable(county_numbers(h), scope)},
+        filters={"after": after},
+        everything=urlencode(tab),
+        next_page=urlencode({**tab, "after": shown.next}) if shown.next else None,
     )
 
 
