@@ -90,18 +90,9 @@ class CampaignScheduler:
             jobstore="memory",
             next_run_time=datetime.now(self.scheduler.timezone),
         )
-        for job_id, target, hour, minute in DAILY_JOBS:
-            self.scheduler.add_job(
-                self.daily,
-                "cron",
-                args=[target],
-                hour=hour,
-                minute=minute,
-                id=job_id,
-                jobstore="memory",
-                timezone=self.settings.timezone,
-            )
-        for job_id, target, day, hour, minute in WEEKLY_JOBS:
+        # A daily job is a weekly one on every day (day_of_week None: APScheduler's "*").
+        daily = [(job_id, target, None, hour, minute) for job_id, target, hour, minute in DAILY_JOBS]
+        for job_id, target, day, hour, minute in [*daily, *WEEKLY_JOBS]:
             self.scheduler.add_job(
                 self.daily,
                 "cron",
