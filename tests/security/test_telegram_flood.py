@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.telegram_app import TelegramBot
 from store.db import Database
 from tests.fakes.telegram_api import FakeTelegram
+from tests.polling import eventually
 from tests.test_telegram_concurrency import (
     BACKLOG,
     BUSY_CHAT,
@@ -16,7 +17,6 @@ from tests.test_telegram_concurrency import (
     busy_chat_in_order,
     position,
     push_backlog,
-    until,
 )
 
 __all__ = ["bot"]  # the fixture, shared with tests/test_telegram_concurrency.py
@@ -33,11 +33,26 @@ async def test_a_chat_in_flood_wait_does_not_delay_another_chat(
         with fake_telegram.lock:
             return any(m == "sendMessage" for m, _ in fake_telegram.calls) and not fake_telegram.failures
 
-    await until(flood_waiting, "the busy chat's first answer is refused with retry_after")
+    await eventually(
+        flood_waiting,
+        what="the busy chat's first answer is refused with retry_after",
+        timeout=20.0,
+        in_thread=False,
+    )
     fake_telegram.push_message(OTHER_CHAT, "/leads")
 
-    await until(lambda: bool(fake_telegram.sent_to(OTHER_CHAT)), "the other chat is answered")
-    await until(lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG, "the backlog is answered")
+    await eventually(
+        lambda: bool(fake_telegram.sent_to(OTHER_CHAT)),
+        what="the other chat is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
+    await eventually(
+        lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG,
+        what="the backlog is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
     # The other chat's answer went out before the busy chat's flood wait was over.
     assert position(fake_telegram, OTHER_CHAT) < position(fake_telegram, BUSY_CHAT)
     fake_telegram.wait_idle(quiet=0.3)
