@@ -66,6 +66,8 @@ def import_training_companies_command(
         summary,
         as_json=as_json,
         key="cli_import_training_done",
+        added=summary.added,
+        withdrawn=summary.withdrawn,
         counties=", ".join(summary.counties) or say("cli_none"),
         rejects=summary.rejects_file,
     )
