@@ -1,7 +1,7 @@
 """Benchmark: every dashboard page, API list, `jeger campaign status`, the audience count, the preview and a
 /metrics scrape on the national database against the same on a 10,000-company one (issue 14, item 3).
 
-    python bench/pages.py [--requests 20] [--small 10000] [--national 1500000] [--quick]
+    python bench/pages.py [--requests 20] [--small 10000] [--national 1500000] [--quick] [--only TEXT ...]
 
 Both databases come from bench/national.py (seeded once, then reused). Each request is timed in process
 (FastAPI's TestClient, typer's CliRunner): what the server spends, not the network. Goals, as ratios measured
@@ -190,10 +190,12 @@ def _sign_in_member(client: Any, db: Any, member_id: int) -> None:
     assert answer.status_code == 303 and answer.headers["location"] == "/jeger/", answer.text[:300]
 
 
-def measure(seeded: Seeded, requests: int) -> dict[str, tuple[float, float, int]]:
-    """name -> (p50 ms, p95 ms, requests timed)."""
+def measure(seeded: Seeded, requests: int, only: list[str]) -> dict[str, tuple[float, float, int]]:
+    """name -> (p50 ms, p95 ms, requests timed), for the rows whose name contains one of `only` (all if none)."""
     found = {}
     for name, call in requests_of(seeded).items():
+        if only and not any(part in name for part in only) and name != "bare SELECT count(*)":
+            continue
         samples = timed(call, requests)
         found[name] = (*percentiles(samples), len(samples))
     return found
@@ -207,6 +209,9 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="2,000 against 10,000 companies, 3 requests each"
     )
+    parser.add_argument(
+        "--only", action="append", default=[], help="time only the rows whose name contains this (repeatable)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.requests, args.small, args.national = 3, 2_000, SMALL
@@ -214,7 +219,10 @@ def main() -> None:
     for seeded in (small, national):
         took = f"seeded in {seeded.seconds:.0f} s" if seeded.seconds else "reused"
         print(f"{seeded.url.rsplit('/', 1)[-1]}: {seeded.shape.companies:,} companies, {took}")
-    at_small, at_national = measure(small, args.requests), measure(national, args.requests)
+    at_small, at_national = (
+        measure(small, args.requests, args.only),
+        measure(national, args.requests, args.only),
+    )
     label = f"{args.national:,}"
     print(
         f"\n{'request':<40} {'p50 small':>9} {'p95 small':>9} {'p50 ' + label:>14} {'p95 ' + label:>14} "
@@ -234,6 +242,8 @@ def main() -> None:
                 f"≤ {PAGE_RATIO:g}×",
                 ratio <= PAGE_RATIO,
             )
+    if "audience count" not in at_national:
+        return
     audience, bare = at_national["audience count"][1], at_national["bare SELECT count(*)"][1]
     goal(
         "pages: audience count vs bare count(*)",
