@@ -13,32 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from catalogue import (
-    campaign_errors,
-    cli,
-    cli_campaign,
-    cli_data,
-    cli_people,
-    common,
-    company,
-    dashboard,
-    dashboard_campaigns,
-    dashboard_companies,
-    dashboard_lists,
-    dashboard_overview,
-    hunter,
-    hunter_org,
-    local,
-    meetings,
-    pages,
-    portal,
-    staff,
-    states,
-    telegram,
-)
 from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
 from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.times import in_oslo
@@ -46,29 +24,32 @@ from store.times import in_oslo
 # Bokmål (DEFAULT_LANGUAGE): what the campaign writes when nothing says otherwise, and what staff read until they
 # choose. The constants live in store.languages, where the models' column defaults can reach them.
 
-_MODULES: tuple[ModuleType, ...] = (
-    campaign_errors,
-    cli,
-    cli_campaign,
-    cli_data,
-    cli_people,
-    common,
-    company,
-    dashboard,
-    dashboard_campaigns,
-    dashboard_companies,
-    dashboard_lists,
-    dashboard_overview,
-    hunter,
-    hunter_org,
-    local,
-    meetings,
-    pages,
-    portal,
-    staff,
-    states,
-    telegram,
+# The modules that hold texts, each `TEXTS = {key: {language: text}}`, named once: imported by name here rather
+# than listed again as an import.
+_TEXT_MODULES = (
+    "campaign_errors",
+    "cli",
+    "cli_campaign",
+    "cli_data",
+    "cli_people",
+    "common",
+    "company",
+    "dashboard",
+    "dashboard_campaigns",
+    "dashboard_companies",
+    "dashboard_lists",
+    "dashboard_overview",
+    "hunter",
+    "hunter_org",
+    "local",
+    "meetings",
+    "pages",
+    "portal",
+    "staff",
+    "states",
+    "telegram",
 )
+_MODULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _TEXT_MODULES)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Mapping[str, str]]:
