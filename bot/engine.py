@@ -30,7 +30,6 @@ from companies.optouts import record_stop
 from settings import Settings
 from store.models import (
     Company,
-    Contact,
     ContactKind,
     Conversation,
     Intent,
@@ -145,11 +144,13 @@ REPLY_UPDATE = (
 )
 # Built once: constructing a statement and its cache key costs more than running it on a warm cache.
 CODE_COMPANIES = select(Company).where(Company.short_code.in_(bindparam("codes", expanding=True)))
-SENDER_CONTACT = select(Contact.id).where(
-    Contact.company_id == bindparam("company_id"),
-    Contact.kind == bindparam("kind"),
-    Contact.address == bindparam("sender"),
-)
+# A new address of a company (the contact's unique constraint keeps an address it has already); text, as
+# REPLY_INSERT, for the same reason.
+CONTACT_INSERT = text(
+    "INSERT INTO contact (company_id, kind, address, address_hash, is_mobile, source, created_at) "
+    "VALUES (:company_id, :kind, :address, :address_hash, :is_mobile, 'conversation', :now) "
+    "ON CONFLICT (company_id, kind, address) DO NOTHING"
+).bindparams(bindparam("now", type_=UTCDateTime()))
 
 
 class _Engine:
@@ -159,7 +160,7 @@ class _Engine:
         self.inbound = inbound
         self.reply = reply
         self.text = (inbound.button or inbound.text or "").strip()
-        self.conversation = self._conversation()
+        self.conversation, self.sender_company_id = self._conversation()
         self.company: Company | None = None
 
     def run(self) -> Outcome:
@@ -203,8 +204,7 @@ class _Engine:
         return identity.speaker(
             self.session,
             conversation=self.conversation,
-            kind=CONTACT_KIND.get(self.inbound.channel),
-            address=self.inbound.sender,
+            sender_company_id=self.sender_company_id,
             by_code=by_code,
         )
 
@@ -239,12 +239,14 @@ class _Engine:
 
     # --- who is writing ------------------------------------------------------------------------------------
 
-    def _conversation(self) -> Conversation:
-        """The sender's conversation, made on first contact, with this message counted against floods."""
-        return floods.count_inbound(
+    def _conversation(self) -> tuple[Conversation, int | None]:
+        """The sender's conversation, made on first contact, with this message counted against floods; and the
+        company whose own address the sender is (bot.identity), read in the same statement."""
+        return floods.count_inbound_from(
             self.session,
             channel=self.inbound.channel,
             address=self.inbound.sender,
+            kind=CONTACT_KIND.get(self.inbound.channel),
             body=None if self.inbound.button is not None else self.inbound.text,
             now=self.inbound.received_at,
         )
@@ -457,24 +459,20 @@ class _Engine:
         """A company that answers from a new number or chat gets that address as a contact."""
         assert self.company is not None
         kind = CONTACT_KIND.get(self.inbound.channel)
-        if kind is None:
-            return
-        exists = self.session.scalar(
-            SENDER_CONTACT, {"company_id": self.company.id, "kind": kind, "sender": self.inbound.sender}
-        )
-        if exists is None:
-            from companies.phones import classify_phone
+        if kind is None or self.sender_company_id == self.company.id:
+            return  # the sender is already a current contact of the company: that is how it was recognised
+        from companies.phones import classify_phone
 
-            mobile = kind is ContactKind.PHONE and bool(
-                (classify_phone(self.inbound.sender) or ("", False))[1]
-            )
-            self.session.add(
-                Contact(
-                    company_id=self.company.id,
-                    kind=kind,
-                    address=self.inbound.sender,
-                    address_hash=AddressHasher.load(self.session)(kind, self.inbound.sender),
-                    is_mobile=mobile,
-                    source="conversation",
-                )
-            )
+        mobile = kind is ContactKind.PHONE and bool((classify_phone(self.inbound.sender) or ("", False))[1])
+        # The unique constraint on (company_id, kind, address) answers "is it known already?": no SELECT first.
+        self.session.execute(
+            CONTACT_INSERT,
+            {
+                "company_id": self.company.id,
+                "kind": kind.value,
+                "address": self.inbound.sender,
+                "address_hash": AddressHasher.load(self.session)(kind, self.inbound.sender),
+                "is_mobile": mobile,
+                "now": utcnow(),
+            },
+        )
