@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, text, update
+from sqlalchemy import Select, Table, bindparam, text, update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
@@ -25,7 +25,7 @@ from campaigns.meetings import RSVP_BUTTONS, answer_meeting, invitation_for_mess
 from catalogue import known_language
 from catalogue import text as say
 from companies.identifiers import normalize_short_code
-from companies.language import LATEST_OUTREACH, chosen_language
+from companies.language import LATEST_OUTREACH, chosen_language, with_latest_outreach
 from companies.optouts import record_stop
 from settings import Settings
 from store.models import (
@@ -42,6 +42,7 @@ from store.secrets import AddressHasher
 
 __all__ = ["Answer", "Button", "Inbound", "Outcome", "handle_inbound"]
 
+_CompanyRow = tuple[Company, int | None, int | None, str | None]
 CONTACT_KIND = {"sms": ContactKind.PHONE, "telegram": ContactKind.TELEGRAM}
 
 
@@ -142,8 +143,12 @@ REPLY_UPDATE = (
         handled_at=bindparam("new_handled_at"),
     )
 )
-# Built once: constructing a statement and its cache key costs more than running it on a warm cache.
-CODE_COMPANIES = select(Company).where(Company.short_code.in_(bindparam("codes", expanding=True)))
+# Built once: constructing a statement and its cache key costs more than running it on a warm cache. Each
+# reads the company with its latest outreach (companies.language), which the engine needs next for a company
+# it recognises: one round trip instead of two.
+CODE_COMPANIES = with_latest_outreach().where(Company.short_code.in_(bindparam("codes", expanding=True)))
+COMPANY_BY_ID = with_latest_outreach().where(Company.id == bindparam("company_id"))
+COMPANY_BY_ORGNR = with_latest_outreach().where(Company.orgnr == bindparam("orgnr"))
 # A new address of a company (the contact's unique constraint keeps an address it has already); text, as
 # REPLY_INSERT, for the same reason.
 CONTACT_INSERT = text(
@@ -162,6 +167,8 @@ class _Engine:
         self.text = (inbound.button or inbound.text or "").strip()
         self.conversation, self.sender_company_id = self._conversation()
         self.company: Company | None = None
+        # The latest outreach (message id, campaign id, language) of each company read with it.
+        self.outreach: dict[int, tuple[int | None, int | None, str | None]] = {}
 
     def run(self) -> Outcome:
         # The engine's own changes go out in one flush at the end (and where it flushes explicitly), not
@@ -202,10 +209,10 @@ class _Engine:
 
     def _speaker(self, by_code: Company | None) -> Company | None:
         return identity.speaker(
-            self.session,
             conversation=self.conversation,
             sender_company_id=self.sender_company_id,
             by_code=by_code,
+            load=self._company_by_id,
         )
 
     def _silenced(self, parsed: Parsed, by_code: Company | None) -> Outcome:
@@ -258,17 +265,32 @@ class _Engine:
         if not candidates:
             return None, None
         wanted = {normalize_short_code(c) for c in candidates}
-        found = {c.short_code: c for c in self.session.scalars(CODE_COMPANIES, {"codes": sorted(wanted)})}
+        found = {c.short_code: c for c in self._companies(CODE_COMPANIES, {"codes": sorted(wanted)})}
         code = next((c for c in candidates if normalize_short_code(c) in found), None)
         return (code, found[normalize_short_code(code)]) if code is not None else (None, None)
+
+    def _companies(self, statement: Select[_CompanyRow], params: dict[str, object]) -> list[Company]:
+        """The companies `statement` finds, remembering the latest outreach read with each."""
+        companies = []
+        for company, message_id, campaign_id, language in self.session.execute(statement, params):
+            self.outreach[company.id] = (message_id, campaign_id, language)
+            companies.append(company)
+        return companies
+
+    def _company_by_id(self, company_id: int) -> Company | None:
+        return next(iter(self._companies(COMPANY_BY_ID, {"company_id": company_id})), None)
 
     def _link_campaign(self) -> str | None:
         """The reply belongs to the latest outreach that reached this company; returns that message's language."""
         assert self.company is not None
-        latest = self.session.execute(LATEST_OUTREACH, {"company_id": self.company.id}).first()
-        if latest is None:
+        latest = self.outreach.get(self.company.id)
+        if latest is None:  # a company not read by this engine's queries
+            row = self.session.execute(LATEST_OUTREACH, {"company_id": self.company.id}).first()
+            latest = (None, None, None) if row is None else tuple(row)
+        message_id, campaign_id, language = latest
+        if message_id is None:
             return None
-        self.reply.message_id, self.reply.campaign_id, language = latest
+        self.reply.message_id, self.reply.campaign_id = message_id, campaign_id
         return str(language)
 
     @property
@@ -403,7 +425,7 @@ class _Engine:
         digits = "".join(ch for ch in self.text if ch in "0123456789")
         if not orgnr_check.is_valid(digits):
             return [Answer(say("bad_orgnr", self.language, text=self.text[:40]))]
-        company = self.session.scalar(select(Company).where(Company.orgnr == digits))
+        company = next(iter(self._companies(COMPANY_BY_ORGNR, {"orgnr": digits})), None)
         self._leave_flow()
         if company is None:
             self.reply.intent = Intent.FREE_TEXT

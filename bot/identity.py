@@ -15,7 +15,7 @@ its own address.
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from collections.abc import Callable
 
 from store.models import Company, Conversation
 
@@ -42,24 +42,24 @@ def bind(conversation: Conversation, *, company: Company, verified_by: str | Non
 
 
 def speaker(
-    session: Session,
     *,
     conversation: Conversation,
     sender_company_id: int | None,
     by_code: Company | None,
+    load: Callable[[int], Company | None],
 ) -> Company | None:
     """The company the conversation speaks for now, binding the conversation to it with its proof (read it
     back as `conversation.verified`). Order: a code in this message, a lasting proof given before, the
     sender's own address (`sender_company_id`, from SENDER_COMPANY_SQL in this transaction), else what the
-    conversation only claimed (a typed orgnr)."""
+    conversation only claimed (a typed orgnr). `load` reads a company by id (at most one call)."""
     if by_code is not None:
         bind(conversation, company=by_code, verified_by=CODE)
         return by_code
     if conversation.company_id is not None and conversation.verified_by in LASTING:
-        return session.get(Company, conversation.company_id)
+        return load(conversation.company_id)
     own = sender_company_id
     if own is not None and (conversation.company_id in (None, own) or conversation.verified_by == SENDER):
-        company = session.get(Company, own)
+        company = load(own)
         if company is not None:
             bind(conversation, company=company, verified_by=SENDER)
             return company
@@ -67,4 +67,4 @@ def speaker(
         return None
     # A sender proof that no longer holds (the contact was replaced), or an orgnr that was only typed.
     conversation.verified_by = None
-    return session.get(Company, conversation.company_id)
+    return load(conversation.company_id)

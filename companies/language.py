@@ -7,7 +7,9 @@ registration page both ask here, so a company written to in nynorsk reads nynors
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from typing import cast
+
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from catalogue import DEFAULT_LANGUAGE, LANGUAGES
@@ -25,6 +27,31 @@ LATEST_OUTREACH = (
     .order_by(Message.sent_at.desc())
     .limit(1)
 )
+
+
+# The company's latest outreach as an outer join beside the company itself (see `with_latest_outreach`).
+_LATEST_ID = (
+    select(Message.id)
+    .where(
+        Message.company_id == Company.id,
+        Message.kind == MessageKind.OUTREACH,
+        Message.sent_at.is_not(None),
+    )
+    .order_by(Message.sent_at.desc())
+    .limit(1)
+    .correlate(Company)
+    .scalar_subquery()
+)
+
+
+def with_latest_outreach() -> Select[tuple[Company, int | None, int | None, str | None]]:
+    """Companies, each with what LATEST_OUTREACH gives (message id, campaign id, language; None before any
+    outreach) in the same row: the bot reads both for nearly every message of a known company, and as two
+    queries they were two round trips. Add the WHERE."""
+    joined = select(Company, Message.id, Message.campaign_id, Message.language).outerjoin(
+        Message, Message.id == _LATEST_ID
+    )
+    return cast(Select[tuple[Company, int | None, int | None, str | None]], joined)  # outer: None before any
 
 
 def own_language(company: Company) -> str:

@@ -60,12 +60,12 @@ def code(db: Database) -> str:
         ("Hva koster det?", STRANGER, 4),
         # the reply, the bump, the answer, the reply's intent
         ("HJELP", STRANGER, 4),
-        # and the company by the sender, the latest outreach, the registrations, the new one and its flow
-        ("JA", MOBILE, 10),
+        # and the company by the sender with its latest outreach, the registrations, the new one and its flow
+        ("JA", MOBILE, 9),
         # the company by its code instead, and the sender as its new contact
-        ("ja {code}", STRANGER, 11),
-        # the company, the latest outreach, the opt-out, the do-not-contact mark, the binding of the conversation
-        ("STOPP", MOBILE, 9),
+        ("ja {code}", STRANGER, 10),
+        # the company with its latest outreach, the opt-out, the do-not-contact mark, the conversation's binding
+        ("STOPP", MOBILE, 8),
     ],
 )
 def test_an_inbound_sms_costs_a_pinned_number_of_statements(
