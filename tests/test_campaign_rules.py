@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.lifecycle import campaign_status, create_campaign, launch_campaign, list_campaigns
 from campaigns.outbox import materialise_step
-from scheduler import DAILY_JOBS, WEEKLY_JOBS, CampaignScheduler
+from scheduler import DAILY_JOBS, WEEKLY_JOBS
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -37,6 +37,8 @@ from store.models import (
 )
 from store.secrets import AddressHasher
 from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
+from tests.polling import eventually
+from tests.scheduler_runs import run_scheduler, ticked
 
 OPEN = """[window]
 days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -364,10 +366,7 @@ def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
 
     async def run_twice() -> None:
         for _ in range(2):  # a restart: a second instance on the same database
-            scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=0.2)
-            await scheduler.start()
-            await asyncio.sleep(0.8)
-            await scheduler.stop()
+            await run_scheduler(settings=settings, db=db, until=ticked(db), what="a tick of this instance")
 
     asyncio.run(run_twice())
     with db.session() as session:
@@ -422,15 +421,18 @@ def test_a_step_job_overdue_after_downtime_does_not_send_by_itself(db: Database,
         campaign = launched(session, settings, source)
         cid = campaign.id
 
-    async def run(seconds: float) -> None:
-        scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=0.2)
-        await scheduler.start()
-        await asyncio.sleep(seconds)
-        await scheduler.stop()
+    def paused() -> bool:
+        with db.session() as session:
+            return session.get_one(Campaign, cid).state.value == "paused"
 
-    asyncio.run(run(0.5))  # the job is stored, not yet due
-    asyncio.run(asyncio.sleep(6.0))  # the system is down when the step is due, and long after
-    asyncio.run(run(1.5))
+    # The job is stored, not yet due, when the first instance has ticked.
+    asyncio.run(run_scheduler(settings=settings, db=db, until=ticked(db), what="the first tick"))
+    overdue = soon + timedelta(seconds=2)  # STALE_AFTER (1 s) and a second more
+    # The system is down when the step is due, and after: APScheduler fires on the wall clock, so this is real.
+    asyncio.run(
+        eventually(lambda: utcnow() > overdue, what="the step to be overdue", timeout=30.0, in_thread=False)
+    )
+    asyncio.run(run_scheduler(settings=settings, db=db, until=paused, what="the campaign paused as stale"))
     with db.session() as session:
         assert session.get_one(Campaign, cid).state.value == "paused"
         assert session.scalar(select(func.count()).select_from(Message)) == 0

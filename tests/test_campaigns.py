@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,7 +20,6 @@ from campaigns.outbox import materialise_step
 from campaigns.windows import SendWindow
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
-from scheduler import CampaignScheduler
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -38,6 +37,7 @@ from store.models import (
 )
 from store.secrets import AddressHasher
 from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
+from tests.scheduler_runs import run_scheduler, ticked
 
 COUNTIES = {"55", "56", "03"}
 TOML = """name = "Sommer 2027"
@@ -376,15 +376,14 @@ def test_launch_restart_relaunch_gives_one_message_per_step_and_company(
     campaign_id = json.loads(cli("campaign", "create", str(path), "--json").stdout)["id"]
     assert cli("campaign", "launch", str(campaign_id)).exit_code == 0
 
-    async def run_scheduler(seconds: float) -> None:
-        scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=0.3)
-        await scheduler.start()
-        await asyncio.sleep(seconds)
-        await scheduler.stop()
+    def materialised() -> bool:
+        with db.session() as session:
+            return all(s.materialized_at for s in session.get_one(Campaign, campaign_id).steps)
 
-    asyncio.run(run_scheduler(2.0))
+    asyncio.run(run_scheduler(settings=settings, db=db, until=materialised, what="both steps materialised"))
     assert cli("campaign", "launch", str(campaign_id)).exit_code == 0  # by mistake
-    asyncio.run(run_scheduler(2.0))  # a restarted scheduler
+    # A restarted scheduler, until its first tick has run the safety net that re-adds step jobs.
+    asyncio.run(run_scheduler(settings=settings, db=db, until=ticked(db), what="the restarted tick"))
     with db.session() as session:
         for step in session.scalars(select(CampaignStep)):
             step.materialized_at = None  # force a second materialisation of every step
@@ -485,17 +484,11 @@ def test_launch_writes_one_job_per_step_that_survives_relaunch_and_restart_and_t
     before = job_rows(db)
     assert cli("campaign", "launch", str(later)).exit_code == 0  # a second launch, by mistake
 
-    async def run_scheduler(until: Any, timeout: float) -> None:
-        scheduler = CampaignScheduler(settings=settings, db=db, tick_seconds=3600)  # no tick after the first
-        await scheduler.start()
-        try:
-            deadline = asyncio.get_running_loop().time() + timeout
-            while not until() and asyncio.get_running_loop().time() < deadline:
-                await asyncio.sleep(0.1)
-        finally:
-            await scheduler.stop()
+    def restart(until: Callable[[], bool], what: str) -> None:
+        # No tick after the first, so the step jobs come from launch and the job store alone.
+        asyncio.run(run_scheduler(settings=settings, db=db, until=until, what=what, tick_seconds=3600))
 
-    asyncio.run(run_scheduler(lambda: False, 1.0))  # a restart
+    restart(ticked(db), "the first tick")
     assert job_rows(db) == before
 
     soon = (datetime.now(oslo) + timedelta(seconds=2)).strftime("%Y-%m-%dT%H:%M:%S")
@@ -510,8 +503,7 @@ def test_launch_writes_one_job_per_step_that_survives_relaunch_and_restart_and_t
         with db.session() as session:
             return all(s.materialized_at for s in session.get_one(Campaign, now_campaign).steps)
 
-    asyncio.run(run_scheduler(materialised, 60.0))
-    assert materialised()
+    restart(materialised, "both steps of the campaign due now materialised")
     with db.session() as session:
         count = session.scalar(
             select(func.count()).select_from(Message).where(Message.campaign_id == now_campaign)
