@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 
 from campaigns.state import LIVE_STATES, transition
 from campaigns.step_jobs import JOB_DEFAULTS, StepJobStore, add_step_job, step_job_id
+from catalogue.stored import stored_text
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
@@ -212,7 +213,7 @@ class CampaignScheduler:
             with self.db.transaction() as session:
                 campaign = session.get_one(Campaign, campaign_id)
                 if campaign.state in LIVE_STATES:  # staff may have paused or cancelled it meanwhile
-                    reason = f"Malen kunne ikke lages: {exc}"
+                    reason = stored_text("reason_template_broken", problem=str(exc))
                     transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_template")
             return 0
         log.info("campaign %s step %s: %d messages queued", campaign_id, step_id, count)

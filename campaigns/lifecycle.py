@@ -32,7 +32,8 @@ from campaigns.scope import cut_to_counties
 from campaigns.state import LIVE_STATES, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
-from catalogue import text
+from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.stored import read_text, stored_text
 from settings import Settings
 from store.models import (
     Campaign,
@@ -46,7 +47,7 @@ from store.models import (
     utcnow,
 )
 from store.reference import county_numbers
-from store.times import iso_oslo, shown_time
+from store.times import iso_oslo
 
 log = logging.getLogger(__name__)
 
@@ -376,7 +377,8 @@ def pause_campaign(session: Session, *, campaign_id: int, reason: str | None = N
     campaign = get_campaign(session, campaign_id)
     if campaign.state in LIVE_STATES:
         # The jobs are removed once this commits; a job firing meanwhile finds the campaign paused and does nothing.
-        transition(session, campaign, CampaignState.PAUSED, reason or "Satt på pause av kampanjeansvarlig.")
+        reason = reason or stored_text("reason_paused_by_staff")
+        transition(session, campaign, CampaignState.PAUSED, reason)
     elif campaign.state is not CampaignState.PAUSED:
         raise CampaignError("campaign_error_pause", id=campaign_id, state=campaign.state)
     return campaign
@@ -436,10 +438,15 @@ def cancel_campaign(session: Session, *, campaign_id: int, now: datetime | None 
 
 
 def campaign_status(
-    session: Session, *, campaign_id: int, now: datetime | None = None, max_per_day: int = 1
+    session: Session,
+    *,
+    campaign_id: int,
+    now: datetime | None = None,
+    max_per_day: int = 1,
+    language: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
     """Messages per step and state (counted as the campaign page and the funnel count them) and why the queued
-    ones wait, grouped; times in ISO 8601 with the Oslo offset."""
+    ones wait, grouped; times in ISO 8601 with the Oslo offset, the reason it paused in `language`."""
     from campaigns.results import step_state_counts
     from campaigns.waits import waiting
 
@@ -450,7 +457,7 @@ def campaign_status(
         "id": campaign.id,
         "name": campaign.name,
         "state": campaign.state.value,
-        "reason": campaign.state_reason,
+        "reason": read_text(campaign.state_reason, language) or None,
         "steps": [
             {
                 "name": step.name,
@@ -512,11 +519,7 @@ def pause_stale(session: Session, *, now: datetime, stale_after: timedelta) -> l
                 continue
             if accepted is not None and step.scheduled_for <= accepted:
                 continue
-            local = shown_time(step.scheduled_for)
-            reason = (
-                f"Steget «{step.name}» skulle gått {local}, men systemet var nede. Det sendes ikke av seg selv: "
-                "fortsett kampanjen for å sende det nå, eller avbryt den."
-            )
+            reason = stored_text("reason_stale_step", step=step.name, when=step.scheduled_for)
             transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_stale", now=now)
             paused.append(campaign.id)
             break

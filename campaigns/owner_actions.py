@@ -29,6 +29,7 @@ from campaigns.lifecycle import (
 )
 from campaigns.orgnr_lists import ListFiles
 from campaigns.preview import StepPreview, preview_campaign, send_test
+from catalogue.stored import stored_text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
 from settings import Settings
@@ -135,7 +136,9 @@ def send_owned_test(
 
 def pause_owned(session: Session, *, member: HunterMember, campaign_id: int) -> Campaign:
     owned_campaign(session, member=member, campaign_id=campaign_id)
-    return pause_campaign(session, campaign_id=campaign_id, reason=f"Satt på pause av {member.name}.")
+    return pause_campaign(
+        session, campaign_id=campaign_id, reason=stored_text("reason_paused_by_member", name=member.name)
+    )
 
 
 def resume_owned(
@@ -169,9 +172,12 @@ def request_launch(session: Session, *, member: HunterMember, campaign_id: int) 
         Notice(
             kind="launch_request",
             campaign_id=campaign_id,
-            text=(
-                f"{member.name} ({member.hunter.org_name}) ber om at kampanje {campaign_id} «{campaign.name}» "
-                "startes. Se gjennom den, og start den (jeger campaign launch) når den kan gå ut."
+            text=stored_text(
+                "notice_launch_request",
+                name=member.name,
+                org=member.hunter.org_name,
+                id=campaign_id,
+                campaign=campaign.name,
             ),
         )
     )

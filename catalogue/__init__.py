@@ -43,6 +43,7 @@ _TEXT_MODULES = (
     "hunter_org",
     "local",
     "meetings",
+    "notices",
     "pages",
     "portal",
     "staff",

@@ -1,5 +1,6 @@
 """The catalogue in web templates: `{{ t("key", name=...) }}`, `{{ tn("key", count) }}`, and filters for
-numbers, times and state names (`{{ lead.state | label("lead") }}`), all in the page's language.
+numbers, times, state names (`{{ lead.state | label("lead") }}`) and texts stored for later readers
+(`{{ notice.text | stored }}`, catalogue.stored), all in the page's language.
 
 The language is the template context's `lang` (every page sets it; bokmål when it does not), so a template never
 passes it by hand and cannot show one paragraph in another language than the `<html lang>` it declares.
@@ -16,6 +17,7 @@ from jinja2.runtime import Context
 from catalogue import DEFAULT_LANGUAGE, known_language, plural, shown_time, text
 from catalogue.formats import format_date, format_number
 from catalogue.labels import label
+from catalogue.stored import read_text
 
 
 def _language(context: Context) -> str:
@@ -52,8 +54,13 @@ def _label(context: Context, value: Any, kind: str, lower: bool = False) -> str:
     return label(value, kind, _language(context), lower=lower)
 
 
+@pass_context
+def _stored(context: Context, value: str | None) -> str:
+    return read_text(value, _language(context))
+
+
 def install(env: Environment) -> Environment:
     """Adds the catalogue's global functions and filters to `env` (each Jinja2Templates calls it once)."""
     env.globals.update(t=_t, tn=_tn)
-    env.filters.update(number=_number, datetime=_datetime, date=_date, label=_label)
+    env.filters.update(number=_number, datetime=_datetime, date=_date, label=_label, stored=_stored)
     return env

@@ -17,6 +17,7 @@ from cli.common import (
     fail,
     label,
     print_json,
+    reader_language,
     refusal,
     say,
     shown,
@@ -390,7 +391,10 @@ def campaign_status_command(
     try:
         with ctx_of(ctx).db.session() as session:
             status = campaign_status(
-                session, campaign_id=campaign_id, max_per_day=ctx_of(ctx).settings.max_outreach_per_day
+                session,
+                campaign_id=campaign_id,
+                max_per_day=ctx_of(ctx).settings.max_outreach_per_day,
+                language=reader_language(),
             )
     except _campaign_errors() as exc:
         fail(refusal(exc))

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from catalogue import text
+from catalogue.stored import stored_text
 from hunters.members import acting_member
 from hunters.organisations import decidable, in_view
 from hunters.signup import MAX_COUNTIES, SignupRefused, counties_by_number, trades_by_id
@@ -91,7 +91,7 @@ def request_change(
 
 
 def _notice_text(hunter: Hunter, change: HunterChange) -> str:
-    return text("org_notice_change", name=hunter.org_name, id=hunter.id, change_id=change.id)
+    return stored_text("org_notice_change", name=hunter.org_name, id=hunter.id, change_id=change.id)
 
 
 def _widens(hunter: Hunter, counties: set[str], trades: set[int], all_trades: bool) -> bool:

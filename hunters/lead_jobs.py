@@ -11,6 +11,7 @@ import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalogue.stored import stored_text
 from hunters.leads import announce_lead
 from hunters.routing import campaign_routing
 from store.models import CampaignOwner, Company, Lead, LeadState, Notice, Registration
@@ -61,14 +62,17 @@ def announce_unclaimed(session: Session, *, now: datetime) -> AnnounceSummary:
         if lead.flagged_at is None and now >= add_working_days(lead.created_at, FLAG_AFTER_WORKING_DAYS):
             lead.flagged_at = now
             company = session.get(Company, lead.company_id)
-            name = company.name if company is not None else f"bedrift {lead.company_id}"
+            name = company.name if company is not None else f"#{lead.company_id}"
             session.add(
                 Notice(
                     kind="lead_unclaimed",
                     lead_id=lead.id,
-                    text=(
-                        f"Lead {lead.id} ({name}, fylke {lead.county_number or 'ukjent'}) er ikke tatt av "
-                        f"noen jeger etter {FLAG_AFTER_WORKING_DAYS} arbeidsdager."
+                    text=stored_text(
+                        "notice_lead_unclaimed",
+                        id=lead.id,
+                        name=name,
+                        county=lead.county_number or "–",
+                        days=FLAG_AFTER_WORKING_DAYS,
                     ),
                 )
             )

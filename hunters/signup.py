@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
-from catalogue import text
+from catalogue.stored import stored_text
 from hunters.members import UNSTORABLE, clean_member, create_member
 from hunters.organisations import approve_hunter, live_holder
 from staff.audit import record
@@ -129,7 +129,10 @@ def sign_up(
         approve_hunter(session, hunter_id=hunter.id, staff_id=staff_id)
     else:
         session.add(
-            Notice(kind="hunter_pending", text=text("org_notice_pending", name=hunter.org_name, id=hunter.id))
+            Notice(
+                kind="hunter_pending",
+                text=stored_text("org_notice_pending", name=hunter.org_name, id=hunter.id),
+            )
         )
     session.flush()
     return hunter

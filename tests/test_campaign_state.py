@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from campaigns.dispatch.outcome import pause_failing_campaigns
 from campaigns.state import ALLOWED, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
+from catalogue.stored import read_text
 from store.db import Database
 from store.models import Campaign, CampaignState, Message, MessageState, Notice, utcnow
 from tests.outbox_factories import make_campaign, make_recipient
@@ -64,7 +65,7 @@ def test_a_campaign_paused_for_failing_sends_tells_staff_and_loses_its_step_jobs
         assert paused == [campaign_id]
     with db.session() as session:
         campaign = session.get_one(Campaign, campaign_id)
-        assert campaign.state is CampaignState.PAUSED and "feilet" in (campaign.state_reason or "")
+        assert campaign.state is CampaignState.PAUSED and "feilet" in read_text(campaign.state_reason)
         notice = session.scalars(select(Notice).where(Notice.campaign_id == campaign_id)).one()
         assert notice.kind == "campaign_paused" and notice.text == campaign.state_reason
         assert session.execute(text("SELECT count(*) FROM apscheduler_jobs")).scalar() == 0

@@ -18,6 +18,7 @@ from campaigns.definition_model import definition_of
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
 from campaigns.windows import SendWindow
+from catalogue.stored import read_text
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
 from settings import Settings
@@ -443,7 +444,9 @@ def test_a_step_overdue_after_downtime_pauses_the_campaign(db: Database, setting
         ).campaign
         launch_campaign(session, campaign_id=campaign.id, settings=settings)
         assert pause_stale(session, now=later, stale_after=timedelta(hours=6)) == [campaign.id]
-        assert campaign.state is CampaignState.PAUSED and "systemet var nede" in (campaign.state_reason or "")
+        assert campaign.state is CampaignState.PAUSED and "systemet var nede" in read_text(
+            campaign.state_reason
+        )
         resume_campaign(session, campaign_id=campaign.id, settings=settings, now=later)
         assert campaign.state is CampaignState.RUNNING
         assert session.scalar(select(func.count()).select_from(Message)) == 2

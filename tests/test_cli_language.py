@@ -143,3 +143,18 @@ def test_companies_privacy_and_replies_speak_the_readers_language(settings: Sett
     assert nothing.stdout.strip() == "No opted-out address is shared by several companies."
     replies = run(settings, "--language", "nn", "replies", "list")
     assert header(replies.stdout) == ["Tid (norsk tid)", "Kanal", "Frå", "Bedrift", "Føremål", "Tekst"]
+
+
+def test_why_a_campaign_paused_is_shown_in_the_readers_language(
+    settings: Settings, campaign_file: Path
+) -> None:
+    assert run(settings, "campaign", "create", str(campaign_file)).exit_code == 0
+    assert run(settings, "campaign", "launch", "1").exit_code == 0
+    assert run(settings, "campaign", "pause", "1").exit_code == 0
+    english = run(settings, "--language", "en", "campaign", "status", "1")
+    assert english.stdout.startswith("Språkkampanjen — paused (Paused by the campaign manager.)"), (
+        english.output
+    )
+    nynorsk = run(settings, "--language", "nn", "campaign", "status", "1")
+    assert "(Sett på pause av kampanjeansvarleg.)" in nynorsk.stdout.splitlines()[0]
+    assert "(Satt på pause av kampanjeansvarlig.)" in run(settings, "campaign", "status", "1").stdout

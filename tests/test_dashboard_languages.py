@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from catalogue.stored import stored_text
 from store.db import Database
-from store.models import Company, Reply
+from store.models import Company, Notice, Reply
 from tests import test_dashboard
 from tests.dashboard_fixtures import csrf_of
 
@@ -165,6 +166,26 @@ def test_flashes_and_the_domain_refusals_are_written_in_the_staff_users_language
     assert refusal is not None and refusal.group(1) == (
         f"Campaign {campaign} is cancelled; only a launched campaign can be paused."
     )
+
+
+def test_notices_and_why_a_campaign_paused_read_in_the_staff_users_language(
+    admin_client: TestClient, db: Database
+) -> None:
+    campaign = test_dashboard._campaign_with_activity(db)
+    with db.transaction() as session:
+        session.add(Notice(kind="messages_unknown", text=stored_text("notice_messages_unknown", count=3)))
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign}/confirm/pause")
+    admin_client.post(f"/admin/campaigns/{campaign}/pause", data={"csrf_token": token})
+    shown = {
+        "nb": ("Satt på pause av kampanjeansvarlig.", "Meldinger med ukjent status etter et avbrudd: 3"),
+        "nn": ("Sett på pause av kampanjeansvarleg.", "Meldingar med ukjend status etter eit avbrot: 3"),
+        "en": ("Paused by the campaign manager.", "Messages with an unknown status after an interruption: 3"),
+    }
+    for language, (reason, notice) in shown.items():
+        _choose(admin_client, language)
+        page = admin_client.get(f"/admin/campaigns/{campaign}").text
+        assert reason in page and notice in page, language
+        assert reason in admin_client.get("/admin/campaigns").text, language
 
 
 # What a reader sees of a template: the text between tags and the attributes people read, with Jinja's

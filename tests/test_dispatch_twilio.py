@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from campaigns.dispatch.delivery import apply_status, forget_old_early_reports
 from campaigns.dispatch.dispatcher import Dispatcher
+from catalogue.stored import read_text
 from channels.sms import TwilioSms
 from settings import Settings
 from store.db import Database
@@ -287,7 +288,7 @@ def test_undelivered_reports_pause_a_failing_campaign(
         )
     with db.session() as session:
         stored = session.get_one(Campaign, campaign_id)
-        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in (stored.state_reason or "")
+        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in read_text(stored.state_reason)
 
 
 def test_messages_that_reconciliation_finds_failed_at_twilio_pause_a_failing_campaign(
@@ -317,7 +318,7 @@ def test_messages_that_reconciliation_finds_failed_at_twilio_pause_a_failing_cam
     asyncio.run(Dispatcher(settings=live, db=db, poll_interval=0.05).drain(timeout=20))
     with db.session() as session:
         stored = session.get_one(Campaign, campaign_id)
-        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in (stored.state_reason or "")
+        assert stored.state is CampaignState.PAUSED and "stoppet seg selv" in read_text(stored.state_reason)
         failed = session.scalars(select(Message).where(Message.state == MessageState.FAILED)).all()
         assert len(failed) == 10
     assert len(fake_twilio.messages) == 25  # adopted, none sent again

@@ -23,6 +23,7 @@ from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
 from campaigns.dispatch.outcome import backoff
 from campaigns.dispatch.ratelimit import RateLimits, SlidingWindowLimiter
 from campaigns.dispatch.reconcile import HOST
+from catalogue.stored import read_text
 from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
 from companies.optout_records import is_opted_out, record_opt_out
 from settings import Settings
@@ -489,7 +490,7 @@ def test_too_many_failures_pause_the_campaign_and_tell_staff(db: Database, setti
     with db.session() as session:
         assert session.get_one(type(campaign), campaign_id).state is CampaignState.PAUSED
         notice = session.scalars(select(Notice)).one()
-        assert "stoppet seg selv" in notice.text
+        assert "stoppet seg selv" in read_text(notice.text)
     assert states(db).get("queued", 0) > 0  # the rest waits for staff
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from catalogue.stored import read_text
 from hunters.lead_admin import ReassignError, reassign_lead
 from hunters.lead_jobs import add_working_days, announce_unclaimed
 from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads, record_outcome
@@ -284,7 +285,7 @@ def test_unclaimed_leads_are_reannounced_daily_and_flagged_after_three_working_d
     monday_late = announce_unclaimed(session, now=oslo(2027, 5, 10, 10, 30))
     assert monday_late.flagged == 1 and lead.flagged_at is not None
     notice = session.scalars(select(Notice).where(Notice.lead_id == lead.id)).one()
-    assert notice.kind == "lead_unclaimed" and "Rørlegger Hansen AS" in notice.text
+    assert notice.kind == "lead_unclaimed" and "Rørlegger Hansen AS" in read_text(notice.text)
     announce_unclaimed(session, now=oslo(2027, 5, 11, 10, 30))
     assert session.scalar(select(func.count()).select_from(Notice)) == 1
     assert len(notifications(session, lead_id=taken.id)) == 1  # the claimed lead was never re-announced

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue import LANGUAGES, TEXTS
+from catalogue.stored import read_text
 from hunters.approval import decide_change, pending_changes, request_change
 from hunters.members import MemberError, active_members, add_member, remove_member
 from hunters.signup import SignupInput, SignupRefused, sign_up
@@ -46,7 +47,7 @@ def test_a_sign_up_ends_pending_with_its_first_member_a_notice_and_a_log_entry(s
     )
     [member] = active_members(session, hunter_id=hunter.id)
     assert (member.name, member.email, member.phone) == ("Kari Nordmann", "kari@elektro.no", "+4791234567")
-    assert session.scalar(select(Notice.text).where(Notice.kind == "hunter_pending")) == (
+    assert read_text(session.scalar(select(Notice.text).where(Notice.kind == "hunter_pending"))) == (
         f"Ny jeger venter på godkjenning: Elektroforeningen Troms (id {hunter.id})."
     )
     assert [e.action for e in events_of_organisation(session, hunter_id=hunter.id)] == [

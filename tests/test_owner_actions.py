@@ -25,6 +25,7 @@ from campaigns.owner_actions import (
     resume_owned,
     send_owned_test,
 )
+from catalogue.stored import read_text
 from settings import Settings
 from store.models import CampaignState, HunterMember, HunterState, Message, Notice
 from tests.lead_factories import make_hunter
@@ -95,7 +96,9 @@ def test_a_member_creates_previews_pauses_and_cancels_the_organisations_campaign
         == school.id
     )
     notice = session.scalars(select(Notice).where(Notice.kind == "launch_request")).one()
-    assert "Glemmen vgs" in notice.text and campaign.state is CampaignState.DRAFT  # nothing sent yet
+    assert (
+        "Glemmen vgs" in read_text(notice.text) and campaign.state is CampaignState.DRAFT
+    )  # nothing sent yet
 
     launch_campaign(session, campaign_id=campaign.id, settings=settings)  # staff: the approval
     assert (

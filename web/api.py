@@ -20,6 +20,7 @@ from campaigns import service as domain
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within, path_id_within
+from catalogue.stored import read_text
 from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_export import LeadFilter, lead_detail, lead_page, lead_rows, write_csv, write_xlsx
@@ -285,7 +286,7 @@ class CampaignOut(BaseModel):
     id: int
     name: str
     state: CampaignState
-    state_reason: str | None = Field(description="Why it paused itself, when it did.")
+    state_reason: str | None = Field(description="Why it paused itself, when it did (in bokmål).")
     language: str
     created_at: datetime
     launched_at: datetime | None
@@ -313,7 +314,7 @@ def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
         id=campaign.id,
         name=campaign.name,
         state=campaign.state,
-        state_reason=campaign.state_reason,
+        state_reason=read_text(campaign.state_reason) or None,
         language=campaign.language,
         created_at=campaign.created_at,
         launched_at=campaign.launched_at,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.dispatch.claim import KIND_OF_CHANNEL, Claimed
 from campaigns.state import transition
+from catalogue.stored import stored_text
 from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
 from companies.optout_records import record_opt_out
 from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, WaitReason
@@ -173,10 +174,8 @@ def pause_failing_campaigns(
         campaign = session.get(Campaign, campaign_id)
         if campaign is None or campaign.state is not CampaignState.RUNNING:
             continue
-        reason = (
-            f"Kampanjen stoppet seg selv: {failed} av de siste {len(states)} forsøkene feilet "
-            f"(grensen er {ratio:.0%}). Sjekk leveringsrapporten, og fortsett kampanjen når feilen er rettet."
-        )
+        limit = round(ratio * 100)
+        reason = stored_text("reason_failing_sends", failed=failed, total=len(states), limit=limit)
         transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_paused", now=now)
         paused.append(campaign_id)
     session.flush()

@@ -30,6 +30,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from campaigns.dispatch.delivery import FAILING, TWILIO_STATES, record_delivery
+from catalogue.stored import stored_text
 from channels.base import ChannelAdapter
 from settings import Settings
 from store.db import Database
@@ -258,8 +259,7 @@ def _apply(worker: Worker, decisions: list[tuple[int, dict[str, Any]]], total: i
                 session.add(
                     Notice(
                         kind="messages_unknown",
-                        text=f"{left} meldinger har ukjent status etter et avbrudd (Telegram/e-post kan ikke "
-                        "etterprøves). Sjekk leveringsrapporten før noe sendes på nytt.",
+                        text=stored_text("notice_messages_unknown", count=left),
                     )
                 )
     # Delivery reports for an adopted SID may have arrived while the row was unknown.
