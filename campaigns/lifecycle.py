@@ -452,7 +452,9 @@ def campaign_status(
 
     campaign = get_campaign(session, campaign_id)
     counts = step_state_counts(session, campaign_id=campaign_id)
-    groups = waiting(session, campaign_id=campaign_id, now=now or utcnow(), max_per_day=max_per_day)
+    groups = waiting(
+        session, campaign_id=campaign_id, now=now or utcnow(), max_per_day=max_per_day, language=language
+    )
     return {
         "id": campaign.id,
         "name": campaign.name,

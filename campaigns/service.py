@@ -25,6 +25,7 @@ from campaigns.orgnr_lists import ListFiles
 from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
+from catalogue import DEFAULT_LANGUAGE
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.models import Campaign, MessageState, StaffUser, utcnow
@@ -334,8 +335,11 @@ def change_state(
     return ActionResult(campaign, warnings)
 
 
-def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1) -> StatusView:
-    """The progress table's counts and the grouped waits, from the same functions `campaign status` reads."""
+def campaign_status(
+    session: Session, *, campaign_id: int, max_per_day: int = 1, language: str = DEFAULT_LANGUAGE
+) -> StatusView:
+    """The progress table's counts and the grouped waits (their lines in `language`), from the same functions
+    `campaign status` reads."""
     from campaigns.results import campaign_state_counts
     from campaigns.waits import waiting
 
@@ -351,7 +355,9 @@ def campaign_status(session: Session, *, campaign_id: int, max_per_day: int = 1)
         )
         for step in campaign.steps
     ]
-    groups = waiting(session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day)
+    groups = waiting(
+        session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day, language=language
+    )
     return StatusView(campaign=campaign, steps=steps, waiting=groups, counts=total)
 
 
@@ -393,7 +399,12 @@ class ReportPageView:
 
 
 def delivery_report_page(
-    session: Session, *, campaign_id: int, after: str = "", max_per_day: int = 1
+    session: Session,
+    *,
+    campaign_id: int,
+    after: str = "",
+    max_per_day: int = 1,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ReportPageView:
     """A page of the delivery report after the cursor `after` (empty: the first); CampaignInputError for a
     cursor that is not one. Reads the page and the queue's grouped waits, never the whole outbox."""
@@ -406,5 +417,7 @@ def delivery_report_page(
         raise CampaignInputError([str(exc)]) from exc
     lifecycle.get_campaign(session, campaign_id)
     page = delivery_page(session, campaign_id=campaign_id, after=cursor)
-    groups = waiting(session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day)
+    groups = waiting(
+        session, campaign_id=campaign_id, now=utcnow(), max_per_day=max_per_day, language=language
+    )
     return ReportPageView(COLUMNS, page.rows, page.next.text() if page.next else None, groups)

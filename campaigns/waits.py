@@ -19,7 +19,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from catalogue import when_text
+from catalogue import DEFAULT_LANGUAGE, text, when_text
+from catalogue.formats import format_number
 from catalogue.labels import label
 from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
 from store.times import iso_oslo
@@ -37,7 +38,7 @@ class WaitGroup:
     reason: str  # a WaitReason value, READY or LATER
     count: int
     until: datetime | None  # when they go (for the rate: when the last goes); None: when the campaign resumes
-    text: str  # the line staff read, in bokmål
+    text: str  # the line staff read, in the language asked for
     channel: str | None = None  # the rate groups only
 
     def as_dict(self) -> dict[str, Any]:
@@ -50,16 +51,13 @@ class WaitGroup:
         }
 
 
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", "\u00a0")
-
-
-def _cap_text(max_per_day: int) -> str:
-    return "grensen én melding per dag" if max_per_day == 1 else f"grensen {max_per_day} meldinger per dag"
-
-
-def _rate_text(rate: float) -> str:
-    return f"{rate:g}".replace(".", ",")
+# The key of the line for each reason that waits until a time (RATE, PAUSED and RETRY read differently).
+_UNTIL_KEYS = {
+    WaitReason.WINDOW.value: "wait_window",
+    WaitReason.SEND_DAY.value: "wait_send_day",
+    WaitReason.HOLIDAY.value: "wait_holiday",
+    LATER: "wait_later",
+}
 
 
 def describe(
@@ -71,28 +69,26 @@ def describe(
     max_per_day: int = 1,
     channel: str | None = None,
     rate: float = 0.0,
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
-    """The line for one group: how many, why, and when they go (weekday and time in Oslo; a date beyond a
-    week)."""
-    n = _number(count)
-    when = when_text(until, now=now) if until is not None else ""
+    """The line for one group in `language`: how many, why, and when they go (weekday and time in Oslo; a date
+    beyond a week)."""
+    n = format_number(count, language)
+    when = when_text(until, now=now, language=language) if until is not None else ""
     if reason == READY:
-        return f"{n} sendes nå"
+        return text("wait_ready", language, count=n)
     if reason == WaitReason.RATE:
-        what = f"{n} {label(channel, 'channel', lower=True) if channel else ''}".rstrip()
-        return f"{what} venter på sendefarten ({_rate_text(rate)} per sekund) — alle sendt ca. {when}"
+        what = f"{n} {label(channel, 'channel', language, lower=True) if channel else ''}".rstrip()
+        return text("wait_rate", language, what=what, rate=format_number(rate, language), when=when)
     if reason == WaitReason.PAUSED:
-        return f"{n} venter fordi kampanjen er satt på pause — sendes når den fortsetter"
+        return text("wait_paused", language, count=n)
     if reason == WaitReason.RETRY:
-        return f"{n} venter på et nytt forsøk etter en feil hos leverandøren — neste forsøk {when}"
-    why = {
-        WaitReason.WINDOW.value: "venter fordi det er utenfor sendetiden",
-        WaitReason.SEND_DAY.value: "venter fordi det ikke er sendedag",
-        WaitReason.HOLIDAY.value: "venter fordi det er helligdag",
-        WaitReason.DAILY_CAP.value: f"venter på {_cap_text(max_per_day)}",
-        LATER: "venter",
-    }[str(reason)]
-    return f"{n} {why} — sendes {when}"
+        return text("wait_retry", language, count=n, when=when)
+    if reason == WaitReason.DAILY_CAP:
+        if max_per_day == 1:
+            return text("wait_daily_cap_single", language, count=n, when=when)
+        return text("wait_daily_cap", language, count=n, when=when, cap=format_number(max_per_day, language))
+    return text(_UNTIL_KEYS[str(reason)], language, count=n, when=when)
 
 
 def _minute(moment: datetime) -> datetime:
@@ -106,8 +102,16 @@ def _minute_of(session: Session, column: Any) -> Any:
     return func.date_trunc("minute", column)
 
 
-def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: int = 1) -> list[WaitGroup]:
-    """The campaign's queued outreach, grouped by why it waits and until when; first what goes soonest."""
+def waiting(
+    session: Session,
+    *,
+    campaign_id: int,
+    now: datetime,
+    max_per_day: int = 1,
+    language: str = DEFAULT_LANGUAGE,
+) -> list[WaitGroup]:
+    """The campaign's queued outreach, grouped by why it waits and until when, its lines in `language`; first
+    what goes soonest."""
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         return []
@@ -162,20 +166,34 @@ def waiting(session: Session, *, campaign_id: int, now: datetime, max_per_day: i
                 until=until,
                 channel=channel_value,
                 text=describe(
-                    reason, count, until, now=now, max_per_day=max_per_day, channel=channel_value, rate=rate
+                    reason,
+                    count,
+                    until,
+                    now=now,
+                    max_per_day=max_per_day,
+                    channel=channel_value,
+                    rate=rate,
+                    language=language,
                 ),
             )
         )
-    return _merged_ready(groups, now=now, max_per_day=max_per_day)
+    return _merged_ready(groups, now=now, max_per_day=max_per_day, language=language)
 
 
-def _merged_ready(groups: list[WaitGroup], *, now: datetime, max_per_day: int) -> list[WaitGroup]:
+def _merged_ready(
+    groups: list[WaitGroup], *, now: datetime, max_per_day: int, language: str
+) -> list[WaitGroup]:
     """Rate groups too small to notice became READY: one line for everything that goes now."""
     ready = sum(g.count for g in groups if g.reason == READY)
     rest = [g for g in groups if g.reason != READY]
     if ready:
         rest.append(
-            WaitGroup(READY, ready, None, describe(READY, ready, None, now=now, max_per_day=max_per_day))
+            WaitGroup(
+                READY,
+                ready,
+                None,
+                describe(READY, ready, None, now=now, max_per_day=max_per_day, language=language),
+            )
         )
     far = datetime.max.replace(tzinfo=now.tzinfo)
     return sorted(

@@ -49,6 +49,7 @@ _TEXT_MODULES = (
     "staff",
     "states",
     "telegram",
+    "waits",
 )
 _MODULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _TEXT_MODULES)
 

@@ -177,14 +177,27 @@ def test_notices_and_why_a_campaign_paused_read_in_the_staff_users_language(
     token = csrf_of(admin_client, f"/admin/campaigns/{campaign}/confirm/pause")
     admin_client.post(f"/admin/campaigns/{campaign}/pause", data={"csrf_token": token})
     shown = {
-        "nb": ("Satt på pause av kampanjeansvarlig.", "Meldinger med ukjent status etter et avbrudd: 3"),
-        "nn": ("Sett på pause av kampanjeansvarleg.", "Meldingar med ukjend status etter eit avbrot: 3"),
-        "en": ("Paused by the campaign manager.", "Messages with an unknown status after an interruption: 3"),
+        "nb": (
+            "Satt på pause av kampanjeansvarlig.",
+            "Meldinger med ukjent status etter et avbrudd: 3",
+            "venter fordi kampanjen er satt på pause",
+        ),
+        "nn": (
+            "Sett på pause av kampanjeansvarleg.",
+            "Meldingar med ukjend status etter eit avbrot: 3",
+            "ventar fordi kampanjen er sett på pause",
+        ),
+        "en": (
+            "Paused by the campaign manager.",
+            "Messages with an unknown status after an interruption: 3",
+            "wait because the campaign is paused",
+        ),
     }
-    for language, (reason, notice) in shown.items():
+    for language, (reason, notice, wait) in shown.items():
         _choose(admin_client, language)
         page = admin_client.get(f"/admin/campaigns/{campaign}").text
-        assert reason in page and notice in page, language
+        assert reason in page and notice in page and wait in page, language
+        assert wait in admin_client.get(f"/admin/campaigns/{campaign}/report").text, language
         assert reason in admin_client.get("/admin/campaigns").text, language
 
 

@@ -74,6 +74,11 @@ def test_a_step_materialised_on_a_saturday_waits_for_monday_nine(db: Database, s
         groups = waiting(session, campaign_id=campaign_id, now=SATURDAY)
     assert [(g.reason, g.count, g.until) for g in groups] == [("send_day", 4, MONDAY_NINE)]
     assert groups[0].text == "4 venter fordi det ikke er sendedag — sendes mandag 09:00"
+    with db.session() as session:
+        [nynorsk] = waiting(session, campaign_id=campaign_id, now=SATURDAY, language="nn")
+        [english] = waiting(session, campaign_id=campaign_id, now=SATURDAY, language="en")
+    assert nynorsk.text == "4 ventar fordi det ikkje er sendedag — blir sende måndag 09:00"
+    assert english.text == "4 wait because it is not a sending day — sent Monday 09:00"
     assert groups[0].as_dict()["until"] == "2027-06-14T09:00:00+02:00"
 
 
@@ -164,6 +169,9 @@ def test_a_big_due_backlog_waits_for_the_rate_and_says_when_it_is_done(db: Datab
         [group] = waiting(session, campaign_id=campaign.id, now=now)
     assert (group.reason, group.count, group.until) == ("rate", 120, now + timedelta(seconds=120))
     assert group.text.startswith("120 SMS venter på sendefarten (1 per sekund) — alle sendt ca. i dag ")
+    with db.session() as session:
+        [english] = waiting(session, campaign_id=campaign.id, now=now, language="en")
+    assert english.text.startswith("120 SMS wait for the send rate (1 a second) — all sent about today ")
 
 
 def test_a_closed_window_at_claim_time_and_a_provider_retry_record_their_reason(db: Database) -> None:

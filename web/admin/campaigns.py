@@ -239,7 +239,10 @@ def campaign_page(
 ) -> Response:
     _campaign(session, campaign_id)
     status = domain.campaign_status(
-        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+        session,
+        campaign_id=campaign_id,
+        max_per_day=settings.max_outreach_per_day,
+        language=language_of(request),
     )
     notices = campaign_notices(session, campaign_id=campaign_id, limit=10)
     return page(
@@ -264,7 +267,10 @@ def campaign_progress(
     """The live part of the campaign page; htmx swaps it in every two seconds."""
     _campaign(session, campaign_id)
     status = domain.campaign_status(
-        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+        session,
+        campaign_id=campaign_id,
+        max_per_day=settings.max_outreach_per_day,
+        language=language_of(request),
     )
     return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
 
@@ -456,7 +462,11 @@ def campaign_report(
     campaign = _campaign(session, campaign_id)
     try:
         report = domain.delivery_report_page(
-            session, campaign_id=campaign_id, after=after, max_per_day=settings.max_outreach_per_day
+            session,
+            campaign_id=campaign_id,
+            after=after,
+            max_per_day=settings.max_outreach_per_day,
+            language=language_of(request),
         )
     except domain.CampaignInputError as exc:
         raise HTTPException(400, " ".join(exc.problems)) from exc
