@@ -169,8 +169,8 @@ def _portal_member(db: Any) -> tuple[int, int]:
         for hunter in hunters:
             members = [m for m in hunter.members if m.removed_at is None]
             owned, open_leads = organisation_leads(session, hunter=hunter)
-            if members and (owned or open_leads):
-                return members[0].id, [*owned, *open_leads][0].id
+            if members and (owned.rows or open_leads.rows):
+                return members[0].id, [*owned.rows, *open_leads.rows][0].id
     raise SystemExit("no approved organisation with a member sees a lead in this database")
 
 

@@ -57,14 +57,15 @@ def test_the_portal_the_chat_and_the_api_agree_for_a_member(session: Session) ->
     expected = sorted(lead.id for lead in (open_ours, no_trade, owned_far, claimed))
 
     held, open_leads = organisation_leads(session, hunter=ours)
-    portal = sorted(lead.id for lead in held + open_leads)
+    portal = sorted(lead.id for lead in held.rows + open_leads.rows)
     chat_owned, chat_open = hunter_leads(session, hunter=ours)
     scope = scope_of_member(session, member_id=kari.id)
     api = [row["id"] for row in lead_rows(session, scope=scope)]
     assert portal == expected
     assert sorted(lead.id for lead in chat_owned + chat_open) == expected
     assert api == expected
-    assert [lead.id for lead in held] == [claimed.id]
+    assert [lead.id for lead in held.rows] == [claimed.id]
+    assert _paged_through(session, ours) == portal  # a page at a time, the same leads, each once
     for lead in everything:  # one lead's page answers as the lists do
         shown = lead.id in expected
         assert (visible_lead(session, hunter=ours, lead_id=lead.id) is not None) is shown
@@ -78,6 +79,25 @@ def test_the_portal_the_chat_and_the_api_agree_for_a_member(session: Session) ->
     assert companies == {lead.company_id for lead in everything if lead.id in expected}
 
 
+def _paged_through(session: Session, hunter: Hunter) -> list[int]:
+    """Every lead of both portal lists, read one lead per page by following each list's cursor."""
+    seen: list[int] = []
+    owned_after: str | None = None
+    while True:
+        owned, _ = organisation_leads(session, hunter=hunter, owned_after=owned_after, limit=1)
+        seen += [lead.id for lead in owned.rows]
+        if (owned_after := owned.next) is None:
+            break
+    open_after: str | None = None
+    while True:
+        _, open_leads = organisation_leads(session, hunter=hunter, open_after=open_after, limit=1)
+        seen += [lead.id for lead in open_leads.rows]
+        if (open_after := open_leads.next) is None:
+            break
+    assert len(seen) == len(set(seen))
+    return sorted(seen)
+
+
 def test_an_organisation_that_is_not_approved_sees_nothing_anywhere(session: Session) -> None:
     ours = make_hunter(session, counties=["55"], all_trades=True)
     kari = HunterMember(hunter_id=ours.id, name="Kari Nordmann", email="kari@elektro.no")
@@ -86,6 +106,7 @@ def test_an_organisation_that_is_not_approved_sees_nothing_anywhere(session: Ses
     assert claim_lead(session, lead_id=lead.id, hunter_id=ours.id).ok
     ours.state = HunterState.REJECTED
     session.flush()
-    assert organisation_leads(session, hunter=ours) == ([], [])
+    held, open_leads = organisation_leads(session, hunter=ours)
+    assert (held.rows, open_leads.rows) == ([], [])
     assert visible_lead(session, hunter=ours, lead_id=lead.id) is None
     assert lead_rows(session, scope=scope_of_member(session, member_id=kari.id)) == []

@@ -4,6 +4,7 @@ lead they may not see is shown or changed, whatever id or form they send."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from fastapi.testclient import TestClient
@@ -12,10 +13,23 @@ from sqlalchemy import select
 from hunters.lead_actions import ReleaseStatus, release_lead
 from hunters.lead_notes import NoteStatus, add_note, lead_history
 from hunters.leads import ClaimStatus, claim_lead, create_lead, record_outcome
+from hunters.portal_leads import PAGE_SIZE
 from store.db import Database
-from store.models import Hunter, HunterMember, HunterState, Lead, LeadState, MemberNotice
+from store.models import (
+    Company,
+    Hunter,
+    HunterMember,
+    HunterState,
+    Lead,
+    LeadState,
+    MemberNotice,
+    Registration,
+    RegistrationSource,
+    utcnow,
+)
 from tests.lead_factories import make_company, make_hunter, make_registration
 from tests.portal_factories import csrf, make_member, sign_in
+from tests.register_files import valid_orgnrs
 from web.portal.leads import CLAIM_TEXTS
 
 
@@ -224,3 +238,72 @@ def test_a_pending_organisation_sees_that_it_waits(db: Database, client: TestCli
 def test_every_claim_answer_has_a_text_on_the_portal() -> None:
     """An unknown lead is a 404 page; every other answer of the claim is a message the member reads."""
     assert set(CLAIM_TEXTS) | {ClaimStatus.UNKNOWN_LEAD} == set(ClaimStatus)
+
+
+def _many_leads(db: Database, hunter_id: int, *, owned: int, open_: int) -> tuple[list[int], list[int]]:
+    """(ids of `owned` leads the organisation holds, ids of `open_` open leads of its county), oldest first:
+    saved in a few statements, without the notices create_lead sends."""
+    with db.transaction() as session:
+        companies = [
+            Company(orgnr=orgnr, name=f"Lista {n} AS", county_number="55")
+            for n, orgnr in enumerate(valid_orgnrs(owned + open_, seed=7))
+        ]
+        session.add_all(companies)
+        session.flush()
+        registrations = [
+            Registration(company_id=c.id, source=RegistrationSource.WEB, completed_at=utcnow())
+            for c in companies
+        ]
+        session.add_all(registrations)
+        session.flush()
+        leads = [
+            Lead(
+                registration_id=r.id,
+                company_id=r.company_id,
+                county_number="55",
+                state=LeadState.CLAIMED if n < owned else LeadState.NEW,
+                hunter_id=hunter_id if n < owned else None,
+            )
+            for n, r in enumerate(registrations)
+        ]
+        session.add_all(leads)
+        session.flush()
+        return [lead.id for lead in leads[:owned]], [lead.id for lead in leads[owned:]]
+
+
+def _shown(page: str) -> list[int]:
+    return [int(found) for found in re.findall(r'href="/jeger/leads/(\d+)"', page)]
+
+
+def _next_links(page: str) -> list[str]:
+    return [html.unescape(link) for link in re.findall(r'rel="next" href="([^"#]+)#', page)]
+
+
+def test_long_lists_are_cut_into_pages_each_with_its_next_page_link(db: Database, client: TestClient) -> None:
+    ids = _setup(db)
+    owned, open_leads = _many_leads(db, ids["ours"], owned=PAGE_SIZE + 2, open_=PAGE_SIZE + 1)
+    open_leads = [ids["lead"], *open_leads]  # the setup's open lead is the oldest
+    sign_in(client, db)
+    first = client.get("/jeger/").text
+    newest_owned, oldest_open = owned[::-1][:PAGE_SIZE], open_leads[:PAGE_SIZE]
+    assert _shown(first) == newest_owned + oldest_open
+    mine_next, open_next = _next_links(first)
+    assert "mine_after=" in mine_next and "open_after=" in open_next
+
+    second_mine = client.get(mine_next).text  # the rest of ours; the open list stays on its first page
+    assert _shown(second_mine) == owned[::-1][PAGE_SIZE:] + oldest_open
+    (open_then,) = _next_links(second_mine)  # only the open list goes on, keeping ours where it is
+    assert 'href="/jeger/#mine"' in second_mine  # back to the first page of ours
+
+    last = client.get(open_then).text
+    assert _shown(last) == owned[::-1][PAGE_SIZE:] + open_leads[PAGE_SIZE:]
+    assert _next_links(last) == []
+    assert client.get(open_next).text.count('rel="next"') == 1  # ours still has its next page there
+
+
+def test_a_damaged_page_link_is_refused_with_a_message(db: Database, client: TestClient) -> None:
+    _setup(db)
+    sign_in(client, db)
+    for cursor in ("WzEsMl0", "not-a-cursor", "W10", "x" * 500):
+        answer = client.get("/jeger/", params={"open_after": cursor})
+        assert answer.status_code == 400 and "Lenken til neste side er ugyldig" in answer.text

@@ -7,6 +7,7 @@ what they may do (a forged form gets the same answer as a forged button)."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -47,10 +48,34 @@ def _lead_path(lead_id: int) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
-def leads(request: Request, session: SessionDep, member: CurrentMember) -> Response:
-    owned, open_leads = organisation_leads(session, hunter=member.hunter)
-    names = company_names(session, [*owned, *open_leads])
-    return page(request, "leads.html", owned=owned, open_leads=open_leads, names=names, hunter=member.hunter)
+def leads(
+    request: Request, session: SessionDep, member: CurrentMember, mine_after: str = "", open_after: str = ""
+) -> Response:
+    """A page of each list; each list's next page keeps the other where it is (a bad cursor is a 400:
+    web.input_errors)."""
+    owned, open_leads = organisation_leads(
+        session, hunter=member.hunter, owned_after=mine_after or None, open_after=open_after or None
+    )
+    names = company_names(session, [*owned.rows, *open_leads.rows])
+    here = {"mine_after": mine_after, "open_after": open_after}
+    return page(
+        request,
+        "leads.html",
+        owned=owned.rows,
+        open_leads=open_leads.rows,
+        names=names,
+        hunter=member.hunter,
+        mine_next=_query(here, mine_after=owned.next) if owned.next else None,
+        mine_first=_query(here, mine_after="") if mine_after else None,
+        open_next=_query(here, open_after=open_leads.next) if open_leads.next else None,
+        open_first=_query(here, open_after="") if open_after else None,
+    )
+
+
+def _query(fields: dict[str, str], **changed: str) -> str:
+    """The leads page's address with `changed` cursors (an empty one is the list's first page)."""
+    query = urlencode({k: v for k, v in {**fields, **changed}.items() if v})
+    return f"/jeger/?{query}" if query else "/jeger/"
 
 
 @router.get("/leads/{lead_id}", response_class=HTMLResponse)
