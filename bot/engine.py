@@ -403,14 +403,15 @@ class _Engine:
             self._remember_sender()
         # A verified conversation sees the company's verified registrations; an unverified one only its own.
         owner = flow.Owner(conversation_id=self.conversation.id, verified=verified)
-        done = flow.active_registration(
+        done, unfinished = flow.registrations_of(
             self.session, company=self.company, campaign_id=self.reply.campaign_id, owner=owner
         )
         if done is not None:
             self._leave_flow()
             return [Answer(say("already_registered", self.language, name=self.company.name))]
-        registration = flow.open_registration(
+        registration = flow.continue_registration(
             self.session,
+            registration=unfinished,
             company=self.company,
             channel=self.inbound.channel,
             campaign_id=self.reply.campaign_id,

@@ -106,16 +106,19 @@ class Owner:
 WEB = Owner(conversation_id=None, verified=True)  # the personal link proves the company
 
 
-def _active_registration_query(*, same_campaign: bool) -> Select[tuple[Registration]]:
+def _counts(*, same_campaign: bool) -> ColumnElement[bool]:
+    """A completed registration still counts while its lead is open, or in the campaign it was made in."""
     open_lead = Lead.state.in_(OPEN_LEAD_STATES)
-    counts = (
-        or_(
-            open_lead,
-            and_(Registration.campaign_id.is_not(None), Registration.campaign_id == bindparam("campaign_id")),
-        )
-        if same_campaign
-        else open_lead
+    if not same_campaign:
+        return open_lead
+    return or_(
+        open_lead,
+        and_(Registration.campaign_id.is_not(None), Registration.campaign_id == bindparam("campaign_id")),
     )
+
+
+def _active_registration_query(*, same_campaign: bool) -> Select[tuple[Registration]]:
+    counts = _counts(same_campaign=same_campaign)
     return (
         select(Registration)
         .outerjoin(Lead, Lead.registration_id == Registration.id)
@@ -135,6 +138,55 @@ UNFINISHED_REGISTRATION = (
     .where(Registration.company_id == bindparam("company_id"), Registration.completed_at.is_(None))
     .order_by(Registration.id.desc())
 )
+
+
+def _registrations_query(*, same_campaign: bool, verified: bool) -> Select[tuple[Registration]]:
+    """The company's completed registrations that still count, as far as the asker may see them (Owner.visible,
+    with the conversation as a parameter), and the asker's conversation's unfinished ones, newest first."""
+    visible = (
+        Registration.verified.is_(True)
+        if verified
+        else Registration.conversation_id == bindparam("conversation_id")
+    )
+    return (
+        select(Registration)
+        .outerjoin(Lead, Lead.registration_id == Registration.id)
+        .where(
+            Registration.company_id == bindparam("company_id"),
+            or_(
+                and_(Registration.completed_at.is_not(None), _counts(same_campaign=same_campaign), visible),
+                and_(
+                    Registration.completed_at.is_(None),
+                    Registration.conversation_id == bindparam("conversation_id"),
+                ),
+            ),
+        )
+        .order_by(Registration.id.desc())
+    )
+
+
+# By (same campaign, verified asker); built once, as the queries above.
+REGISTRATIONS_OF = {
+    (same_campaign, verified): _registrations_query(same_campaign=same_campaign, verified=verified)
+    for same_campaign in (False, True)
+    for verified in (False, True)
+}
+
+
+def registrations_of(
+    session: Session, *, company: Company, campaign_id: int | None, owner: Owner
+) -> tuple[Registration | None, Registration | None]:
+    """(`active_registration`, the unfinished registration `open_registration` would continue) for a
+    conversation's JA, in one query instead of two: every JA of a known company asks both."""
+    assert owner.conversation_id is not None, "the web form asks active_registration and open_registration"
+    params: dict[str, object] = {"company_id": company.id, "conversation_id": owner.conversation_id}
+    if campaign_id is not None:
+        params["campaign_id"] = campaign_id
+    statement = REGISTRATIONS_OF[(campaign_id is not None, owner.verified)]
+    rows = session.scalars(statement, params).all()
+    active = next((r for r in rows if r.completed_at is not None), None)
+    unfinished = next((r for r in rows if r.completed_at is None), None)
+    return active, unfinished
 
 
 def active_registration(
@@ -173,6 +225,28 @@ def open_registration(
         registration = session.scalar(
             UNFINISHED_REGISTRATION.where(owner.visible()), {"company_id": company.id}
         )
+    return continue_registration(
+        session,
+        registration=registration,
+        company=company,
+        channel=channel,
+        campaign_id=campaign_id,
+        owner=owner,
+        sender=sender,
+    )
+
+
+def continue_registration(
+    session: Session,
+    *,
+    registration: Registration | None,
+    company: Company,
+    channel: str,
+    campaign_id: int | None,
+    owner: Owner,
+    sender: str | None = None,
+) -> Registration:
+    """`registration` (the asker's unfinished one, as `open_registration` finds it), or a new one when None."""
     if registration is None:
         source = (
             RegistrationSource(channel)

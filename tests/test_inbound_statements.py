@@ -60,10 +60,11 @@ def code(db: Database) -> str:
         ("Hva koster det?", STRANGER, 4),
         # the reply, the bump, the answer, the reply's intent
         ("HJELP", STRANGER, 4),
-        # and the company by the sender with its latest outreach, the registrations, the new one and its flow
-        ("JA", MOBILE, 9),
+        # and the company by the sender with its latest outreach, its registrations (one query), the new one
+        # and its flow
+        ("JA", MOBILE, 8),
         # the company by its code instead, and the sender as its new contact
-        ("ja {code}", STRANGER, 10),
+        ("ja {code}", STRANGER, 9),
         # the company with its latest outreach, the opt-out, the do-not-contact mark, the conversation's binding
         ("STOPP", MOBILE, 8),
     ],
