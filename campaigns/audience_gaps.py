@@ -1,6 +1,6 @@
 """Why companies in a campaign's audience are not recipients of a step, for the preview page.
 
-The audience count ("bedrifter i målgruppen") is every company the definition selects; a step reaches fewer
+The audience count (the companies in the audience) is every company the definition selects; a step reaches fewer
 (no mobile for SMS, a sole proprietor, an opted-out number, a filter on earlier replies). Staff asked what the
 difference is made of, so this sorts the missing companies into reasons, each company under its first reason,
 with set-based counts (no row per company). Whatever the reasons do not explain is shown as "other".
@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience import has_postal_address, opted_out, usable_contact
 from campaigns.definition_model import definition_of
+from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.formats import format_number
 from store.models import (
     Campaign,
     CampaignStep,
@@ -31,26 +33,31 @@ KIND_OF = {
     Channel.EMAIL: ContactKind.EMAIL,
     Channel.TELEGRAM: ContactKind.TELEGRAM,
 }
+# The reasons are catalogue keys (catalogue.audience): `<key>` counts the companies, `<key>_why` names it for one.
 MISSING = {
-    Channel.SMS: "har ikke noe mobilnummer",
-    Channel.EMAIL: "har ingen e-postadresse",
-    Channel.TELEGRAM: "har ikke skrevet til boten på Telegram",
+    Channel.SMS: "gap_no_mobile",
+    Channel.EMAIL: "gap_no_email",
+    Channel.TELEGRAM: "gap_no_telegram",
 }
-OPTED_OUT = "har reservert seg (STOPP eller avmelding)"
-INVALID = "har bare adresser som er avvist som ugyldige"
-SOLE = "er enkeltpersonforetak (får ikke SMS eller e-post uten samtykke)"
-NO_POSTAL = "har verken e-postadresse eller postadresse"
+OPTED_OUT = "gap_opted_out"
+INVALID = "gap_invalid"
+SOLE = "gap_sole"
+NO_POSTAL = "gap_no_postal"
 ONLY = {
-    StepAudience.NO_REPLY: "har allerede svart på kampanjen",
-    StepAudience.INTERESTED: "har ikke sagt ja eller registrert seg",
+    StepAudience.NO_REPLY: "gap_replied",
+    StepAudience.INTERESTED: "gap_not_interested",
 }
-OTHER = "av andre grunner"
+OTHER = "gap_rest"
 
 
 @dataclass(frozen=True)
 class Gap:
-    reason: str
+    reason: str  # a catalogue key
     count: int
+
+    def text_in(self, language: str) -> str:
+        """`12 har ikke noe mobilnummer`, in `language`."""
+        return text(self.reason, language, count=format_number(self.count, language))
 
 
 def _current(kind: ContactKind, mobile: bool, *more: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -126,15 +133,23 @@ def step_gaps(
     return gaps
 
 
-def orgnr_note(session: Session, *, campaign: Campaign, step: CampaignStep, orgnr: str) -> str | None:
-    """Why one company gets nothing in this step, or None when it is a recipient (or no reason is found)."""
+def orgnr_note(
+    session: Session,
+    *,
+    campaign: Campaign,
+    step: CampaignStep,
+    orgnr: str,
+    language: str = DEFAULT_LANGUAGE,
+) -> str | None:
+    """Why one company gets nothing in this step, in `language`, or None when it is a recipient (or no reason
+    is found)."""
     from campaigns.audience import base_conditions
 
     company = session.scalar(select(Company).where(Company.orgnr == orgnr))
     if company is None:
-        return f"Fant ingen bedrift med organisasjonsnummer {orgnr} i registeret."
+        return text("gap_note_unknown_orgnr", language, orgnr=orgnr)
     if company.never_contact:
-        return f"{company.name} skrives aldri til ({company.never_contact_reason})."
+        return text("gap_note_never_contact", language, name=company.name, why=company.never_contact_reason)
     this = Company.id == company.id
     definition = definition_of(campaign)
     in_audience = session.scalar(select(Company.id).where(this, *base_conditions(definition)))
@@ -142,16 +157,13 @@ def orgnr_note(session: Session, *, campaign: Campaign, step: CampaignStep, orgn
         counties = definition.audience.counties
         if counties and company.county_number not in counties:
             county = session.get(County, company.county_number) if company.county_number else None
-            where = county.name.split(" - ")[0] if county else "et fylke"
-            return f"{company.name} ligger i {where}, som ikke er med i målgruppen til denne kampanjen."
-        return (
-            f"{company.name} er ikke i målgruppen til denne kampanjen (kommune, bransje, antall ansatte "
-            "eller et unntak i kampanjen passer ikke)."
-        )
+            where = county.name.split(" - ")[0] if county else text("gap_note_some_county", language)
+            return text("gap_note_county", language, name=company.name, county=where)
+        return text("gap_note_outside", language, name=company.name)
     earlier: list[ColumnElement[bool]] = []
     for reason, condition in _reasons(campaign, step):
         hit = session.scalar(select(Company.id).where(this, *(not_(e) for e in earlier), condition))
         earlier.append(condition)
         if hit is not None:
-            return f"{company.name} er i målgruppen, men får ikke dette steget fordi den {reason}."
+            return text("gap_note_step", language, name=company.name, why=text(f"{reason}_why", language))
     return None

@@ -197,6 +197,7 @@ def preview_campaign(
     campaign_id: int,
     orgnr: str | None = None,
     step: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> PreviewView:
     from campaigns import audience
     from campaigns.preview import preview_campaign as preview
@@ -249,7 +250,7 @@ def preview_campaign(
             session, campaign=campaign, step=db_step, recipients=view.recipients or 0, audience=size
         )
         if orgnr and not any(s.orgnr == orgnr for s in view.samples):
-            view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr)
+            view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr, language=language)
     readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
     return PreviewView(
         audience=size,

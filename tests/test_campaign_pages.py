@@ -100,8 +100,8 @@ def test_the_preview_explains_why_audience_companies_are_not_recipients(
     reasons = {gap.reason: gap.count for gap in first.gaps}
     # Every audience company is either a recipient or under exactly one reason.
     assert (first.recipients or 0) + sum(reasons.values()) == view.audience
-    assert reasons.get("har ikke noe mobilnummer", 0) > 0
-    assert "av andre grunner" not in reasons
+    assert reasons.get("gap_no_mobile", 0) > 0
+    assert "gap_rest" not in reasons
     page = admin_client.get(f"/admin/campaigns/{campaign.id}/preview").text
     assert f"{first.recipients} av {view.audience}</b> bedrifter i målgruppen får dette steget" in page
     assert "har ikke noe mobilnummer" in page
@@ -126,6 +126,13 @@ def test_the_preview_explains_why_audience_companies_are_not_recipients(
         f"/admin/campaigns/{campaign.id}/preview?orgnr={no_mobile.orgnr}&step=sms"
     ).text
     assert "får ikke dette steget fordi den har ikke noe mobilnummer" in unreachable
+    token = csrf_of(admin_client, "/admin/")
+    admin_client.post("/admin/me/language", data={"language": "en", "csrf_token": token})
+    english = admin_client.get(
+        f"/admin/campaigns/{campaign.id}/preview?orgnr={no_mobile.orgnr}&step=sms"
+    ).text
+    assert "does not get this step because it has no mobile number" in english
+    assert f"{reasons['gap_no_mobile']:,} have no mobile number" in english
 
 
 def test_a_letter_step_says_who_gets_e_mail_and_who_gets_paper(

@@ -315,7 +315,12 @@ def campaign_preview(
     campaign, orgnr, wanted, step = sample.campaign, sample.typed, sample.orgnr, sample.step
     try:
         preview = domain.preview_campaign(
-            session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None
+            session,
+            settings,
+            campaign_id=campaign_id,
+            orgnr=wanted,
+            step=step or None,
+            language=language_of(request),
         )
     except domain.CampaignInputError as exc:
         raise HTTPException(400, " ".join(exc.problems)) from exc
