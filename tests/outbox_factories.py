@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from companies.identifiers import ensure_identifiers
+from store.db import Database
 from store.models import (
     Campaign,
     CampaignState,
@@ -128,3 +129,11 @@ def queue_messages(
         messages.append(message)
     session.flush()
     return messages
+
+
+def queued_campaign(db: Database, *, count: int, **campaign: Any) -> int:
+    """A running campaign (`make_campaign`'s options) with `count` messages queued and due, committed; its id."""
+    with db.transaction() as session:
+        made, step = make_campaign(session, **campaign)
+        queue_messages(session, campaign=made, step=step, count=count)
+        return made.id

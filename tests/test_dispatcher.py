@@ -48,7 +48,7 @@ from store.secrets import AddressHasher
 from tests.fakes.clock import FakeClock
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
-from tests.outbox_factories import make_campaign, queue_messages
+from tests.outbox_factories import make_campaign, queue_messages, queued_campaign
 from tests.polling import eventually
 
 
@@ -86,9 +86,7 @@ class Scripted:
 
 
 def test_it_sends_every_due_message_once_on_the_sandbox(db: Database, settings: Settings) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session)
-        queue_messages(session, campaign=campaign, step=step, count=30)
+    queued_campaign(db, count=30)
     run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
     assert states(db) == {"sent": 30}
     with db.session() as session:
@@ -165,9 +163,7 @@ def test_outside_the_window_messages_wait_for_the_opening(db: Database, settings
         "end": "00:01",
         "skip_holidays": False,
     }
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, window=closed)
-        queue_messages(session, campaign=campaign, step=step, count=2)
+    queued_campaign(db, count=2, window=closed)
     run(Dispatcher(settings=settings, db=db, poll_interval=0.05), timeout=3)
     assert states(db) == {"queued": 2}
     with db.session() as session:
@@ -197,10 +193,7 @@ def test_at_most_one_outreach_per_company_per_day(db: Database, settings: Settin
 
 @pytest.mark.slow  # seconds of real time: the dispatcher and scheduler run on the wall clock
 def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, settings: Settings) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, rate={"sms": 5})
-        queue_messages(session, campaign=campaign, step=step, count=40)
-        campaign_id = campaign.id
+    campaign_id = queued_campaign(db, count=40, rate={"sms": 5})
 
     async def scenario() -> tuple[int, int]:
         dispatcher = Dispatcher(settings=settings, db=db, poll_interval=0.05)
@@ -233,10 +226,7 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
 def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
     db: Database, settings: Settings
 ) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, rate={"sms": 5})
-        queue_messages(session, campaign=campaign, step=step, count=40)
-        campaign_id = campaign.id
+    campaign_id = queued_campaign(db, count=40, rate={"sms": 5})
     provider = Scripted()
 
     async def scenario() -> None:
@@ -264,9 +254,7 @@ def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
 
 
 def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: Settings) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, rate={"sms": 4})
-        queue_messages(session, campaign=campaign, step=step, count=30)
+    queued_campaign(db, count=30, rate={"sms": 4})
     provider = Scripted()
 
     async def scenario() -> None:
@@ -436,9 +424,7 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
 
 
 def test_cancel_marks_unsent_messages_cancelled(db: Database, settings: Settings) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, state=CampaignState.CANCELLED)
-        queue_messages(session, campaign=campaign, step=step, count=3)
+    queued_campaign(db, count=3, state=CampaignState.CANCELLED)
     run(Dispatcher(settings=settings, db=db, poll_interval=0.05))
     assert states(db) == {"cancelled": 3}
 
@@ -476,10 +462,7 @@ def test_provider_outcomes_are_recorded(db: Database, settings: Settings) -> Non
 
 
 def test_too_many_failures_pause_the_campaign_and_tell_staff(db: Database, settings: Settings) -> None:
-    with db.transaction() as session:
-        campaign, step = make_campaign(session, rate={"sms": 20})
-        queue_messages(session, campaign=campaign, step=step, count=120)
-        campaign_id = campaign.id
+    campaign_id = queued_campaign(db, count=120, rate={"sms": 20})
     failing = Scripted(*[Failed(reason="carrier error", code="30008") for _ in range(120)])
     run(
         Dispatcher(
@@ -488,7 +471,7 @@ def test_too_many_failures_pause_the_campaign_and_tell_staff(db: Database, setti
         timeout=10,
     )
     with db.session() as session:
-        assert session.get_one(type(campaign), campaign_id).state is CampaignState.PAUSED
+        assert session.get_one(Campaign, campaign_id).state is CampaignState.PAUSED
         notice = session.scalars(select(Notice)).one()
         assert "stoppet seg selv" in read_text(notice.text)
     assert states(db).get("queued", 0) > 0  # the rest waits for staff
@@ -754,9 +737,7 @@ def test_an_email_goes_through_the_dispatcher_with_the_letter_rendered_in_the_pr
 
 def test_a_stop_while_a_claim_is_running_strands_nothing(db: Database, settings: Settings) -> None:
     """The claim returns after the stop began: its rows must go back to the queue, not stay `sending`."""
-    with db.transaction() as session:
-        campaign, step = make_campaign(session)
-        queue_messages(session, campaign=campaign, step=step, count=600)
+    queued_campaign(db, count=600)
     provider = Scripted()
 
     async def scenario() -> None:
