@@ -364,7 +364,9 @@ def launch_campaign(
     readiness = check_readiness(channels=[s.channel for s in campaign.steps], settings=settings)
     if readiness.refuses_launch:
         raise NotReadyForLive(
-            "campaign_error_not_ready", id=campaign_id, warnings=" ".join(readiness.warnings)
+            "campaign_error_not_ready",
+            id=campaign_id,
+            warnings=lambda language: " ".join(readiness.warnings_in(language)),
         )
     now = now or utcnow()
     schedule_steps(campaign, settings.timezone, now)

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.variables import SMS_NUMBER_PLACEHOLDER
+from catalogue import DEFAULT_LANGUAGE, text
 from settings import Settings
 from store.models import CampaignStep, Channel
 
@@ -71,41 +72,41 @@ def live_channels(settings: Settings) -> frozenset[Channel]:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A setting that keeps messages from reaching companies: its catalogue key (catalogue.readiness) and
+    values."""
+
+    key: str
+    url: str | None = None  # PUBLIC_BASE_URL as set (None: unset)
+
+    def text_in(self, language: str) -> str:
+        if self.key == "ready_local_address":
+            return text(self.key, language, url=self.url or text("ready_unset", language))
+        return text(self.key, language, placeholder=SMS_NUMBER_PLACEHOLDER)
+
+
+@dataclass(frozen=True)
 class Readiness:
-    """What preview and launch say about the reply number and the public address, in Norwegian."""
+    """What preview and launch say about the reply number and the public address, in the reader's language."""
 
     live: tuple[Channel, ...]  # the campaign's channels that reach real companies
-    problems: tuple[str, ...]  # settings that are unset or local
+    problems: tuple[Problem, ...]  # settings that are unset or local
 
     @property
     def refuses_launch(self) -> bool:
         """A live campaign with a problem is not launched: its letters or links would not work."""
         return bool(self.live and self.problems)
 
-    @property
-    def warnings(self) -> list[str]:
-        """What preview and launch show; for a live campaign it ends with why launch will refuse."""
+    def warnings_in(self, language: str = DEFAULT_LANGUAGE) -> list[str]:
+        """What preview and launch show, in `language`; for a live campaign it ends with why launch will
+        refuse."""
         if not self.problems:
             return []
+        written = [problem.text_in(language) for problem in self.problems]
         if not self.live:
-            return [
-                *self.problems,
-                "Kampanjen bruker bare sandkassekanaler, så ingenting går ut på ekte; rett dette før en "
-                "kampanje skal sendes på ekte.",
-            ]
-        names = ", ".join(_CHANNEL_NAMES[c] for c in self.live)
-        return [
-            *self.problems,
-            f"Kampanjen sendes på ekte ({names}) og kan ikke startes før dette er rettet.",
-        ]
-
-
-_CHANNEL_NAMES = {
-    Channel.SMS: "SMS via Twilio",
-    Channel.TELEGRAM: "Telegram",
-    Channel.EMAIL: "e-post via SMTP",
-    Channel.LETTER: "brev",
-}
+            return [*written, text("ready_sandbox_only", language)]
+        names = ", ".join(text(f"ready_channel_{c.value}", language) for c in self.live)
+        return [*written, text("ready_refused", language, channels=names)]
 
 
 def check_readiness(*, channels: Iterable[Channel | str], settings: Settings) -> Readiness:
@@ -115,19 +116,11 @@ def check_readiness(*, channels: Iterable[Channel | str], settings: Settings) ->
     if not live_now:
         return Readiness((), ())
     used = {Channel(c) for c in channels}
-    problems: list[str] = []
+    problems: list[Problem] = []
     if used & NUMBER_CHANNELS and not (settings.sms_reply_number or settings.twilio_from):
-        problems.append(
-            "SMS_REPLY_NUMBER er ikke satt: brev og e-post ber bedriftene sende SMS til "
-            f"«{SMS_NUMBER_PLACEHOLDER}», som ikke er et ekte nummer. Sett SMS_REPLY_NUMBER til nummeret "
-            "bedriftene skal sende SMS til."
-        )
+        problems.append(Problem("ready_no_reply_number"))
     if is_local_url(settings.public_base_url):
-        problems.append(
-            f"PUBLIC_BASE_URL er {settings.public_base_url or 'ikke satt'}, en lokal adresse: lenkene og "
-            "QR-kodene i meldingene virker bare på denne maskinen, og Twilio og Telegram når ikke "
-            "webhookene. Sett PUBLIC_BASE_URL til den offentlige adressen (https://…)."
-        )
+        problems.append(Problem("ready_local_address", url=settings.public_base_url or None))
     live = tuple(c for c in Channel if c in used and c in live_now)
     return Readiness(live, tuple(problems))
 

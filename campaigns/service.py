@@ -256,7 +256,7 @@ def preview_campaign(
         audience=size,
         steps=views,
         problems=[problem for v in views for problem in v.problems],
-        warnings=readiness.warnings,
+        warnings=readiness.warnings_in(language),
         refuses_launch=readiness.refuses_launch,
     )
 
@@ -286,10 +286,12 @@ def has_letter(campaign: Campaign) -> bool:
     return bool(letter_steps(campaign))
 
 
-def launch_readiness(session: Session, settings: Settings, *, campaign_id: int) -> tuple[list[str], bool]:
-    """(warnings, whether a launch is refused) for the confirmation page."""
+def launch_readiness(
+    session: Session, settings: Settings, *, campaign_id: int, language: str = DEFAULT_LANGUAGE
+) -> tuple[list[str], bool]:
+    """(warnings in `language`, whether a launch is refused) for the confirmation page."""
     readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
-    return readiness.warnings, readiness.refuses_launch
+    return readiness.warnings_in(language), readiness.refuses_launch
 
 
 def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str, step: str | None) -> int:
@@ -320,10 +322,16 @@ _ACTIONS: dict[Action, Callable[[Session, int, Settings, datetime | None], objec
 
 
 def change_state(
-    session: Session, settings: Settings, *, campaign_id: int, action: str, now: datetime | None = None
+    session: Session,
+    settings: Settings,
+    *,
+    campaign_id: int,
+    action: str,
+    now: datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ActionResult:
     """Launches, pauses, resumes or cancels; raises CampaignError when the state refuses it (NotReadyForLive
-    for a live launch that would not work)."""
+    for a live launch that would not work). The warnings of a launch are in `language`."""
     try:
         chosen = Action(action)
     except ValueError:
@@ -332,7 +340,8 @@ def change_state(
     campaign = lifecycle.get_campaign(session, campaign_id)
     warnings: list[str] = []
     if chosen is Action.LAUNCH:
-        warnings = campaign_readiness(session, campaign_id=campaign_id, settings=settings).warnings
+        readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
+        warnings = readiness.warnings_in(language)
     return ActionResult(campaign, warnings)
 
 

@@ -46,6 +46,7 @@ _TEXT_MODULES = (
     "meetings",
     "notices",
     "pages",
+    "readiness",
     "portal",
     "staff",
     "states",

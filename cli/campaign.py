@@ -207,7 +207,7 @@ def campaign_preview(
             )
             warnings = campaign_readiness(
                 session, campaign_id=campaign_id, settings=context.settings
-            ).warnings
+            ).warnings_in(reader_language())
             notes = campaign_audience_notes(session, campaign_id=campaign_id)
     except _campaign_errors() as exc:
         fail(refusal(exc))
@@ -337,7 +337,13 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
     context = ctx_of(ctx)
     try:
         with context.db.transaction() as session:
-            done = change_state(session, context.settings, campaign_id=campaign_id, action=action)
+            done = change_state(
+                session,
+                context.settings,
+                campaign_id=campaign_id,
+                action=action,
+                language=reader_language(),
+            )
             state, warnings = done.campaign.state, done.warnings
     except _campaign_errors() as exc:
         fail(refusal(exc))

@@ -111,18 +111,24 @@ def test_public_addresses_are_not_local(url: str) -> None:
 
 
 def test_only_live_channels_count_and_the_sandbox_reports_nothing(settings: Settings) -> None:
-    assert check_readiness(channels=[Channel.LETTER, Channel.SMS], settings=settings).warnings == []
+    assert check_readiness(channels=[Channel.LETTER, Channel.SMS], settings=settings).warnings_in() == []
     smtp = settings.model_copy(update={"smtp_url": "smtp://127.0.0.1:2525"})
     letters = check_readiness(channels=[Channel.LETTER], settings=smtp)
     assert letters.refuses_launch and letters.live == (Channel.LETTER,)
-    assert any("SMS_REPLY_NUMBER" in w for w in letters.warnings)
-    assert any("PUBLIC_BASE_URL" in w for w in letters.warnings)
+    assert any("SMS_REPLY_NUMBER" in w for w in letters.warnings_in())
+    assert any("PUBLIC_BASE_URL" in w for w in letters.warnings_in())
+    english, nynorsk = letters.warnings_in("en"), letters.warnings_in("nn")
+    assert english[0].startswith("SMS_REPLY_NUMBER is not set: letters and e-mails ask companies to text")
+    assert (
+        english[-1] == "The campaign goes out for real (letters) and cannot be launched until this is mended."
+    )
+    assert nynorsk[-1] == "Kampanjen blir send på ekte (brev) og kan ikkje startast før dette er retta."
     # An SMS-only campaign while only e-mail is live goes to the sandbox: a warning, no refusal.
     sms_only = check_readiness(channels=[Channel.SMS], settings=smtp)
-    assert sms_only.warnings and not sms_only.refuses_launch
-    assert not any("SMS_REPLY_NUMBER" in w for w in sms_only.warnings)  # SMS texts do not print it
+    assert sms_only.warnings_in() and not sms_only.refuses_launch
+    assert not any("SMS_REPLY_NUMBER" in w for w in sms_only.warnings_in())  # SMS texts do not print it
     ready = smtp.model_copy(update={"sms_reply_number": "+4759440000", "public_base_url": PUBLIC})
-    assert check_readiness(channels=[Channel.LETTER, Channel.SMS], settings=ready).warnings == []
+    assert check_readiness(channels=[Channel.LETTER, Channel.SMS], settings=ready).warnings_in() == []
 
 
 def test_a_live_sms_launch_with_a_local_public_address_is_refused_and_the_preview_warns(
@@ -140,6 +146,8 @@ def test_a_live_sms_launch_with_a_local_public_address_is_refused_and_the_previe
     refused = run(live_sms, "campaign", "launch", str(campaign_id))
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "ikke startet" in refused.stderr and "PUBLIC_BASE_URL" in refused.stderr
+    english = run(live_sms, "--language", "en", "campaign", "launch", str(campaign_id))
+    assert "PUBLIC_BASE_URL is http://127.0.0.1:8000, a local address" in english.stderr, english.stderr
     assert state_of(db, campaign_id) is CampaignState.DRAFT
 
     public = live_sms.model_copy(update={"public_base_url": PUBLIC})

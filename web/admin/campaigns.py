@@ -410,7 +410,9 @@ def _confirm_page(call: ActionCall, refused: str | None = None) -> Response:
     campaign = _campaign(session, campaign_id)
     progress = progress_by_campaign(session, [campaign_id])[campaign_id]
     warnings, refuses = (
-        domain.launch_readiness(session, call.settings, campaign_id=campaign_id)
+        domain.launch_readiness(
+            session, call.settings, campaign_id=campaign_id, language=language_of(request)
+        )
         if action == "launch"
         else ([], False)
     )
@@ -439,7 +441,9 @@ def campaign_action(call: ActionDep) -> Response:
     request, session, settings = call.request, call.session, call.settings
     campaign_id, action = call.campaign_id, call.action
     try:
-        done = domain.change_state(session, settings, campaign_id=campaign_id, action=action)
+        done = domain.change_state(
+            session, settings, campaign_id=campaign_id, action=action, language=language_of(request)
+        )
     except domain.NotReadyForLive as exc:
         session.rollback()
         return _confirm_page(call, refused=exc.text_in(language_of(request)))
