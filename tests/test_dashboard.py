@@ -180,6 +180,33 @@ def test_results_show_the_funnel_the_county_map_and_trades(admin_client: TestCli
     assert "Interesserte bedrifter" in page
 
 
+def test_the_results_funnel_is_the_sum_of_its_counties_and_the_campaign_funnel(db: Database) -> None:
+    """The results page's one grouped pass (campaigns.results.funnels) counts as `funnel` and
+    `funnel_by_county` did, a company without a county included in the total."""
+    from campaigns.results import funnel, funnels
+
+    campaign_id = _campaign_with_activity(db)
+    with db.transaction() as session:
+        step_id = session.scalars(
+            select(CampaignStep.id).where(CampaignStep.campaign_id == campaign_id)
+        ).one()
+        nowhere = make_company(session, county=None, name="Uten Fylke AS")
+        session.add(
+            Message(
+                campaign_id=campaign_id, step_id=step_id, company_id=nowhere.id, channel=Channel.SMS,
+                address="+4791000009", state=MessageState.DELIVERED, body="Hei",
+            )
+        )  # fmt: skip
+    with db.session() as session:
+        for chosen in (campaign_id, None):
+            total, by_county = funnels(session, campaign_id=chosen)
+            assert total == funnel(session, campaign_id=chosen)
+            assert total.values["targeted"] == 5 and total.values["delivered"] == 4
+            assert by_county["55"].values["targeted"] == 3 and by_county["03"].values["targeted"] == 1
+            assert by_county["55"].values["interested"] == 1 and by_county["03"].values["interested"] == 0
+            assert sum(f.values["targeted"] for f in by_county.values()) == 4  # the fifth has no county
+
+
 def test_companies_are_found_by_name_or_orgnr_and_show_their_history(
     admin_client: TestClient,
     db: Database,

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from campaigns.listing import campaigns_newest_first
-from campaigns.results import STAGES, funnel, funnel_by_county, results_by_trade
+from campaigns.results import STAGES, funnel_by_county, funnels, results_by_trade
 from campaigns.scope import campaign_within
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
 from staff.scopes import Scope
@@ -39,8 +39,7 @@ def results(
     chosen = next((c for c in campaigns if str(c.id) == campaign), None)
     campaign_id = chosen.id if chosen else None
     metric = metric if metric in MAP_METRICS else "interested"
-    total = funnel(session, campaign_id=campaign_id, scope=scope)
-    by_county = funnel_by_county(session, campaign_id=campaign_id, scope=scope)
+    total, by_county = funnels(session, campaign_id=campaign_id, scope=scope)
     names = county_names(session)
     language = language_of(request)
     shown = chosen.name if chosen else say(request, "admin_all_campaigns_lower")
