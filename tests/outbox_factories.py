@@ -137,3 +137,29 @@ def queued_campaign(db: Database, *, count: int, **campaign: Any) -> int:
         made, step = make_campaign(session, **campaign)
         queue_messages(session, campaign=made, step=step, count=count)
         return made.id
+
+
+def add_outreach(
+    session: Session,
+    *,
+    campaign: Campaign,
+    step: CampaignStep,
+    company: Company,
+    contact: Contact | None = None,
+    **fields: Any,
+) -> Message:
+    """One outreach message of `step` to `company`, through `contact` when given, on the step's channel;
+    `fields` set the rest (state, times, provider) or override these."""
+    values: dict[str, Any] = {
+        "kind": MessageKind.OUTREACH,
+        "campaign_id": campaign.id,
+        "step_id": step.id,
+        "company_id": company.id,
+        "contact_id": contact.id if contact is not None else None,
+        "channel": step.channel,
+        "address": contact.address if contact is not None else None,
+        "body": "Hei",
+    }
+    message = Message(**(values | fields))
+    session.add(message)
+    return message

@@ -30,6 +30,7 @@ from store.models import (
 )
 from tests.dashboard_fixtures import STAFF_PAGES, csrf_of, finished_import, register_unit, start_import
 from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.outbox_factories import add_outreach
 
 
 def _lead(
@@ -144,16 +145,13 @@ def _campaign_with_activity(db: Database) -> int:
         session.flush()
         for index, county in enumerate(["55", "55", "55", "03"]):
             company = make_company(session, county=county, name=f"Bedrift {index} AS")
-            session.add(
-                Message(
-                    campaign_id=campaign.id,
-                    step_id=step.id,
-                    company_id=company.id,
-                    channel=Channel.SMS,
-                    address=f"+479100000{index}",
-                    state=MessageState.DELIVERED if index < 3 else MessageState.QUEUED,
-                    body="Hei",
-                )
+            add_outreach(
+                session,
+                campaign=campaign,
+                step=step,
+                company=company,
+                address=f"+479100000{index}",
+                state=MessageState.DELIVERED if index < 3 else MessageState.QUEUED,
             )
             if index == 0:
                 session.add(

@@ -24,6 +24,7 @@ from staff.accounts import LoginStatus, authenticate
 from store.db import Database
 from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
 from store.secrets import AddressHasher
+from tests.outbox_factories import add_outreach
 
 
 def test_about_five_hundred_valid_companies_land_in_all_fifteen_counties(db: Database) -> None:
@@ -94,7 +95,7 @@ def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, set
 def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
     """A demo campaign whose SMS the sandbox "sent" to every company with a mobile."""
     from demo.simulator import DEMO_CAMPAIGN_PREFIX
-    from store.models import Campaign, CampaignState, CampaignStep, Channel, Message, MessageState, utcnow
+    from store.models import Campaign, CampaignState, CampaignStep, Channel, MessageState, utcnow
 
     with db.transaction() as session:
         campaign = Campaign(name=f"{DEMO_CAMPAIGN_PREFIX} test", state=CampaignState.RUNNING, definition={})
@@ -106,18 +107,16 @@ def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
         sent_at = utcnow() - timedelta(minutes=minutes_ago)
         count = 0
         for company in session.scalars(select(Company).where(Company.mobile.is_not(None))):
-            session.add(
-                Message(
-                    campaign_id=campaign.id,
-                    step_id=step.id,
-                    company_id=company.id,
-                    channel=Channel.SMS,
-                    address=company.mobile,
-                    body="Hei! Svar JA",
-                    state=MessageState.SENT,
-                    provider="sandbox",
-                    sent_at=sent_at,
-                )
+            add_outreach(
+                session,
+                campaign=campaign,
+                step=step,
+                company=company,
+                address=company.mobile,
+                body="Hei! Svar JA",
+                state=MessageState.SENT,
+                provider="sandbox",
+                sent_at=sent_at,
             )
             count += 1
         return count

@@ -38,7 +38,7 @@ from store.models import (
     RsvpStatus,
 )
 from store.secrets import AddressHasher
-from tests.outbox_factories import make_campaign, make_recipient
+from tests.outbox_factories import add_outreach, make_campaign, make_recipient
 
 OSLO = ZoneInfo("Europe/Oslo")
 NOW = datetime(2027, 2, 1, 10, 0, tzinfo=OSLO).astimezone(UTC)  # a Monday
@@ -69,20 +69,16 @@ def invited(
     session.add(event)
     recipients = [make_recipient(session) for _ in range(companies)]
     for company, contact in recipients:
-        session.add(
-            Message(
-                kind=MessageKind.OUTREACH,
-                campaign_id=campaign.id,
-                step_id=step.id,
-                company_id=company.id,
-                contact_id=contact.id,
-                channel=Channel.SMS,
-                address=contact.address,
-                body="Invitasjon",
-                state=MessageState.SENT,
-                sent_at=NOW - timedelta(hours=1),
-                due_at=NOW - timedelta(hours=1),
-            )
+        add_outreach(
+            session,
+            campaign=campaign,
+            step=step,
+            company=company,
+            contact=contact,
+            body="Invitasjon",
+            state=MessageState.SENT,
+            sent_at=NOW - timedelta(hours=1),
+            due_at=NOW - timedelta(hours=1),
         )
     session.flush()
     return event, recipients

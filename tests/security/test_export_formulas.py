@@ -23,9 +23,9 @@ from sqlalchemy import select
 from companies.identifiers import ensure_identifiers
 from exports.tables import FORMULA_STARTS, neutralise, plain_text, write_csv
 from store.db import Database
-from store.models import Company, Lead, Message, MessageKind, MessageState, utcnow
+from store.models import Company, Lead, MessageState, utcnow
 from tests.dashboard_fixtures import finished_import, start_import
-from tests.outbox_factories import make_campaign
+from tests.outbox_factories import add_outreach, make_campaign
 from tests.register_files import unit, valid_orgnrs, write_json
 
 HYPERLINK = '=HYPERLINK("http://evil","x")'
@@ -91,19 +91,15 @@ def _scenario(cli, admin_client: TestClient, db: Database, tmp_path: Path) -> in
         assert session.scalar(select(Lead.id).limit(1)) is not None
         campaign, step = make_campaign(session)
         for company in session.scalars(select(Company).where(Company.orgnr.in_(orgnrs))):
-            session.add(
-                Message(
-                    kind=MessageKind.OUTREACH,
-                    campaign_id=campaign.id,
-                    step_id=step.id,
-                    company_id=company.id,
-                    channel="sms",
-                    address="+4791234567",
-                    body="Hei",
-                    state=MessageState.FAILED,
-                    error="=ERROR.TYPE(1)",
-                    due_at=utcnow(),
-                )
+            add_outreach(
+                session,
+                campaign=campaign,
+                step=step,
+                company=company,
+                address="+4791234567",
+                state=MessageState.FAILED,
+                error="=ERROR.TYPE(1)",
+                due_at=utcnow(),
             )
         campaign_id = campaign.id
     for text in (REPLY, REPLY_FORMULA):
