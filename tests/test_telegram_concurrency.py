@@ -10,7 +10,7 @@ replays in tests/security/test_telegram_flood.py with the fixture and helpers of
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,36 +65,44 @@ def position(fake: FakeTelegram, chat: int) -> int:
         return next(i for i, s in enumerate(fake.sent) if s["chat_id"] == chat)
 
 
+async def other_chat_answered_while(fake: FakeTelegram, stuck: Callable[[], bool], *, what: str) -> None:
+    """Waits until the busy chat is `stuck` (`what` says how), then has the other chat write and waits for the
+    bot's answer to it."""
+    await eventually(stuck, what=what, timeout=20.0, in_thread=False)
+    fake.push_message(OTHER_CHAT, "/leads")
+    await eventually(
+        lambda: bool(fake.sent_to(OTHER_CHAT)),
+        what="the other chat is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
+
+
+async def backlog_answered(fake: FakeTelegram) -> None:
+    await eventually(
+        lambda: len(fake.sent_to(BUSY_CHAT)) == BACKLOG,
+        what="the backlog is answered",
+        timeout=20.0,
+        in_thread=False,
+    )
+
+
 async def test_a_slow_chat_with_a_backlog_does_not_delay_another_chat(
     bot: TelegramBot, fake_telegram: FakeTelegram, db: Database
 ) -> None:
     fake_telegram.hold(BUSY_CHAT)  # the busy chat's first answer hangs at Telegram
     update_ids = push_backlog(fake_telegram)
-    await eventually(
+    # The other chat is answered while the busy chat's first answer is still hanging.
+    await other_chat_answered_while(
+        fake_telegram,
         lambda: fake_telegram.is_waiting(BUSY_CHAT),
         what="the busy chat's first answer is on its way",
-        timeout=20.0,
-        in_thread=False,
-    )
-    fake_telegram.push_message(OTHER_CHAT, "/leads")
-
-    # The other chat is answered while the busy chat's first answer is still hanging.
-    await eventually(
-        lambda: bool(fake_telegram.sent_to(OTHER_CHAT)),
-        what="the other chat is answered",
-        timeout=20.0,
-        in_thread=False,
     )
     assert fake_telegram.sent_to(BUSY_CHAT) == []
     assert "venter på godkjenning" in fake_telegram.sent_to(OTHER_CHAT)[0]["text"]
 
     fake_telegram.release(BUSY_CHAT)
-    await eventually(
-        lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG,
-        what="the backlog is answered",
-        timeout=20.0,
-        in_thread=False,
-    )
+    await backlog_answered(fake_telegram)
     fake_telegram.wait_idle(quiet=0.3)
     busy_chat_in_order(db, update_ids)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from bot.telegram_app import TelegramBot
 from store.db import Database
 from tests.fakes.telegram_api import FakeTelegram
-from tests.polling import eventually
 from tests.test_telegram_concurrency import (
-    BACKLOG,
     BUSY_CHAT,
     OTHER_CHAT,
+    backlog_answered,
     bot,
     busy_chat_in_order,
+    other_chat_answered_while,
     position,
     push_backlog,
 )
@@ -33,26 +33,10 @@ async def test_a_chat_in_flood_wait_does_not_delay_another_chat(
         with fake_telegram.lock:
             return any(m == "sendMessage" for m, _ in fake_telegram.calls) and not fake_telegram.failures
 
-    await eventually(
-        flood_waiting,
-        what="the busy chat's first answer is refused with retry_after",
-        timeout=20.0,
-        in_thread=False,
+    await other_chat_answered_while(
+        fake_telegram, flood_waiting, what="the busy chat's first answer is refused with retry_after"
     )
-    fake_telegram.push_message(OTHER_CHAT, "/leads")
-
-    await eventually(
-        lambda: bool(fake_telegram.sent_to(OTHER_CHAT)),
-        what="the other chat is answered",
-        timeout=20.0,
-        in_thread=False,
-    )
-    await eventually(
-        lambda: len(fake_telegram.sent_to(BUSY_CHAT)) == BACKLOG,
-        what="the backlog is answered",
-        timeout=20.0,
-        in_thread=False,
-    )
+    await backlog_answered(fake_telegram)
     # The other chat's answer went out before the busy chat's flood wait was over.
     assert position(fake_telegram, OTHER_CHAT) < position(fake_telegram, BUSY_CHAT)
     fake_telegram.wait_idle(quiet=0.3)
