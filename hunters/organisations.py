@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.orm import Session, selectinload
@@ -19,7 +19,7 @@ from hunters.notify import chat_language, enqueue_notice, enqueue_telegram_notic
 from staff.audit import record
 from staff.scopes import EVERYTHING, Scope
 from store.keyset import Key, Page, page_of, paged
-from store.models import County, Hunter, HunterState, Lead, LeadState, utcnow
+from store.models import County, Hunter, HunterState, Lead, LeadState, hunter_county, utcnow
 from store.times import iso_oslo
 
 TYPE_LABELS: dict[str, str] = dict(labels_of("hunter_type"))  # one source: catalogue.states
@@ -175,6 +175,32 @@ def list_hunters(
 ) -> list[Hunter]:
     """The organisations, by id; a county officer gets those covering one of their counties (`in_view`)."""
     return list(session.scalars(_hunters(state, scope).order_by(Hunter.id)))
+
+
+class Choice(NamedTuple):
+    """An organisation as a choice in a form: its id and name."""
+
+    id: int
+    org_name: str
+
+
+def approved_in_counties(session: Session, *, counties: Iterable[str]) -> dict[str, list[Choice]]:
+    """County number -> the approved organisations covering it, by id: for the counties of one page of leads,
+    as (id, name) rows. Loading every approved organisation with its counties and trades for it took 150 ms
+    at national size (300 organisations), most of the leads page."""
+    wanted = sorted(set(counties))
+    found: dict[str, list[Choice]] = {}
+    if not wanted:
+        return found
+    rows = session.execute(
+        select(hunter_county.c.county_number, Hunter.id, Hunter.org_name)
+        .join(Hunter, Hunter.id == hunter_county.c.hunter_id)
+        .where(Hunter.state == HunterState.APPROVED, hunter_county.c.county_number.in_(wanted))
+        .order_by(hunter_county.c.county_number, Hunter.id)
+    ).tuples()
+    for county, hunter_id, name in rows:
+        found.setdefault(county, []).append(Choice(hunter_id, name))
+    return found
 
 
 def _in_view(scope: Scope) -> ColumnElement[bool]:

@@ -111,6 +111,24 @@ def test_staff_reassign_a_lead_and_both_hunters_hear_it(admin_client: TestClient
     assert "flyttet" in told[first_id] and "gitt dere" in told[second_id]
 
 
+def test_each_lead_can_move_to_the_approved_organisations_of_its_county(
+    admin_client: TestClient, db: Database
+) -> None:
+    from store.models import HunterState
+
+    lead_id = _lead(db, county="55")
+    with db.transaction() as session:
+        troms = make_hunter(session, counties=("55", "03"), all_trades=True, name="Troms og Oslo jeger")
+        make_hunter(session, counties=("03",), all_trades=True, name="Bare Oslo jeger")
+        make_hunter(session, counties=("55",), state=HunterState.PENDING, name="Ventende jeger")
+        troms_id = troms.id
+    page = admin_client.get("/admin/leads").text
+    row = page[page.index(f"/admin/leads/{lead_id}/reassign") :]
+    row = row[: row.index("</form>")]
+    assert f'<option value="{troms_id}"' in row and "Troms og Oslo jeger" in row
+    assert "Bare Oslo jeger" not in row and "Ventende jeger" not in row
+
+
 def test_a_lead_cannot_go_to_a_hunter_who_is_not_approved(admin_client: TestClient, db: Database) -> None:
     from store.models import HunterState
 

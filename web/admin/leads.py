@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from companies.lookup import UnknownCounty
 from hunters.lead_admin import ReassignError, reassign_lead
 from hunters.lead_export import COLUMNS, LeadFilter, lead_page, lead_rows
-from hunters.organisations import list_hunters
+from hunters.organisations import approved_in_counties
 from staff.scopes import Scope
 from store.keyset import Page
-from store.models import Hunter, HunterState, LeadState
+from store.models import LeadState
 from store.reference import county_names, trade_names
 from web.admin.excel import LEAD_HEADERS, excel_table, lead_rows_nb
 from web.admin.ui import flash, page, redirect, say
@@ -72,7 +72,6 @@ Filters = Annotated[LeadFilters, Depends()]
 
 @router.get("/leads", response_class=HTMLResponse)
 def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
-    hunters = list_hunters(session, state=HunterState.APPROVED)
     shown = filters.page(session, scope)
     return page(
         request,
@@ -86,18 +85,10 @@ def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Fil
         counties={n: name for n, name in county_names(session).items() if scope.allows_county(n)},
         trades=trade_names(session),
         ages=AGES,
-        hunters_in=_hunters_by_county(hunters),
+        hunters_in=approved_in_counties(
+            session, counties=(row["county"] for row in shown.rows if row["county"])
+        ),
     )
-
-
-def _hunters_by_county(hunters: list[Hunter]) -> dict[str, list[Hunter]]:
-    """County number -> the approved organisations covering it: each row's "move to" list is looked up, not
-    filtered out of every organisation of the country (300 × a page of 100 at national size)."""
-    found: dict[str, list[Hunter]] = {}
-    for hunter in hunters:
-        for county in hunter.counties:
-            found.setdefault(county.number, []).append(hunter)
-    return found
 
 
 @router.get("/leads.csv")
