@@ -10,7 +10,8 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -50,6 +51,16 @@ from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
 from tests.outbox_factories import make_campaign, queue_messages, queued_campaign
 from tests.polling import eventually
+
+
+@asynccontextmanager
+async def running(dispatcher: Dispatcher) -> AsyncIterator[Dispatcher]:
+    """The dispatcher started for the block and stopped after it, also when the block fails."""
+    await dispatcher.start()
+    try:
+        yield dispatcher
+    finally:
+        await dispatcher.stop()
 
 
 def states(db: Database) -> dict[str, int]:
@@ -196,9 +207,7 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
     campaign_id = queued_campaign(db, count=40, rate={"sms": 5})
 
     async def scenario() -> tuple[int, int]:
-        dispatcher = Dispatcher(settings=settings, db=db, poll_interval=0.05)
-        await dispatcher.start()
-        try:
+        async with running(Dispatcher(settings=settings, db=db, poll_interval=0.05)):
             await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.PAUSED
@@ -209,8 +218,6 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
             # Then it stays put, however long we watch (three more windows at 5/s would be 15 sends).
             await asyncio.sleep(max(0.0, paused_at + 5.0 - time.monotonic()))
             return sent_at_pause, states(db).get("sent", 0)
-        finally:
-            await dispatcher.stop()
 
     at_pause, later = asyncio.run(scenario())
     assert 0 < at_pause < 40 and later == at_pause
@@ -230,19 +237,15 @@ def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
     provider = Scripted()
 
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05
-        )
-        await dispatcher.start()
-        try:
+        async with running(
+            Dispatcher(settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05)
+        ):
             await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.CANCELLED
             await eventually(
                 lambda: not ({"queued", "sending"} & set(states(db))), what="every row sent or cancelled"
             )
-        finally:
-            await dispatcher.stop()
 
     asyncio.run(scenario())
     final = states(db)
@@ -258,16 +261,12 @@ def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: 
     provider = Scripted()
 
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05
-        )
-        await dispatcher.start()
-        try:
+        async with running(
+            Dispatcher(settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05)
+        ):
             await eventually(
                 lambda: states(db).get("sending", 0) > 0 and len(provider.sent) >= 2, what="sends"
             )
-        finally:
-            await dispatcher.stop()
 
     asyncio.run(scenario())
     final = states(db)
@@ -304,9 +303,7 @@ def _change_after_claim(
     """
 
     async def scenario() -> None:
-        dispatcher = _quick_dispatcher(settings, db, provider)
-        await dispatcher.start()
-        try:
+        async with running(_quick_dispatcher(settings, db, provider)):
             for message, change in changes:
                 await eventually(lambda m=message: _claimed(db, m), what=f"the claim of message {message.id}")
                 with db.transaction() as session:
@@ -314,8 +311,6 @@ def _change_after_claim(
                 await eventually(
                     lambda m=message: not _claimed(db, m), what=f"the re-check of message {message.id}"
                 )
-        finally:
-            await dispatcher.stop()
 
     asyncio.run(scenario())
     with db.session() as session:
@@ -399,9 +394,7 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
         return MessageState.SENT in rows.values() and MessageState.SENDING in rows.values()
 
     async def scenario() -> None:
-        dispatcher = _quick_dispatcher(settings, db, provider)
-        await dispatcher.start()
-        try:
+        async with running(_quick_dispatcher(settings, db, provider)):
             await eventually(sent_one_and_claimed_next, what="one sent, the next waiting for its slot")
             with db.transaction() as session:
                 closing = session.get_one(Campaign, campaign_id)
@@ -413,8 +406,6 @@ def test_a_window_that_closes_after_the_claim_puts_the_message_back_for_the_next
                     "window": {"days": [other_day], "start": "08:00", "end": "16:00", "skip_holidays": False},
                 }
             await eventually(lambda: "sending" not in states(db), what="the re-check")
-        finally:
-            await dispatcher.stop()
 
     asyncio.run(scenario())
     assert len(provider.sent) == 1
