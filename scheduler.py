@@ -43,6 +43,8 @@ DAILY_JOBS: list[tuple[str, str, int, int]] = [
 INTERVAL_JOBS: list[tuple[str, str, int]] = [
     # Meeting reminders go at a moment the send window allows; ten minutes is REMINDER_SLACK's margin.
     ("meeting-reminders", "campaigns.meeting_reminders:queue_due_reminders", 600),
+    # The triggers append a delta per message change; folding keeps the rows a count read sums few.
+    ("fold-message-counts", "campaigns.counts:fold_counts", 60),
 ]
 
 # (job id, "module:function", day, hour, minute) run weekly in Europe/Oslo, same signature as the daily jobs.

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, distinct, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
+from campaigns.counts import message_counts, shown_state
 from staff.scopes import EVERYTHING, Scope
 from store.models import (
-    Channel,
     Company,
     County,
     Intent,
@@ -32,10 +32,6 @@ from store.models import (
 )
 
 SENT_STATES = (MessageState.SENT, MessageState.DELIVERED, MessageState.UNDELIVERED)
-# Letters and e-mail have no delivery receipts: handed over (printed, accepted by SMTP) counts as delivered,
-# and so does anything the sandbox "sent" (it delivers at once, by definition).
-NO_RECEIPT_CHANNELS = (Channel.LETTER, Channel.EMAIL)
-NO_RECEIPT_PROVIDERS = ("sandbox",)
 CLAIMED_STATES = (
     LeadState.CLAIMED,
     LeadState.CONTACTED,
@@ -66,22 +62,6 @@ STAGES = [
 OUTBOX_STAGES = ("targeted", "sent", "delivered")  # the stages counted in the outbox, in one pass (`funnel`)
 
 
-def shown_state() -> ColumnElement[Any]:
-    """A message's state as staff count it, everywhere (progress table, funnel, `campaign status`, API): a
-    letter or e-mail handed over, or anything the sandbox sent, has no receipt to wait for and counts as
-    delivered. Counting `state` itself in one place and this in another is how the campaign page came to
-    say "Levert 0" in its progress table and 308 in its funnel."""
-    no_receipt = or_(Message.channel.in_(NO_RECEIPT_CHANNELS), Message.provider.in_(NO_RECEIPT_PROVIDERS))
-    return case(
-        (and_(Message.state == MessageState.SENT, no_receipt), MessageState.DELIVERED.value),
-        else_=type_coerce(Message.state, String),
-    )
-
-
-def _state_value(value: Any) -> str:
-    return str(getattr(value, "value", value))
-
-
 @dataclass(frozen=True)
 class Progress:
     """Outbox rows of a campaign by state; `done` counts rows that will not be sent again."""
@@ -102,19 +82,13 @@ class Progress:
 
 
 def progress_by_campaign(session: Session, campaign_ids: Iterable[int]) -> dict[int, Progress]:
+    """Each campaign's outreach by state as staff count it, from the maintained counts (`message_counts`)."""
     ids = list(campaign_ids)
-    counts: dict[int, dict[str, int]] = {cid: {} for cid in ids}
-    if ids:
-        state = shown_state()
-        rows = session.execute(
-            select(Message.campaign_id, state, func.count())
-            .where(Message.campaign_id.in_(ids), Message.kind == MessageKind.OUTREACH)
-            .group_by(Message.campaign_id, state)
-        ).tuples()
-        for campaign_id, value, count in rows:
-            if campaign_id is not None:
-                counts[campaign_id][_state_value(value)] = count
-    return {cid: Progress(c) for cid, c in counts.items()}
+    counts: dict[int, dict[str, int]] = {cid: defaultdict(int) for cid in ids}
+    for tally in message_counts(session, campaign_ids=ids):
+        if tally.kind == MessageKind.OUTREACH and tally.campaign_id is not None:
+            counts[tally.campaign_id][tally.shown] += tally.count
+    return {cid: Progress(dict(c)) for cid, c in counts.items()}
 
 
 @dataclass
@@ -304,18 +278,13 @@ def campaign_state_counts(
     session: Session, *, campaign_id: int
 ) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
     """(per step as `step_state_counts`, the whole campaign as `progress_by_campaign` counts it, rows without
-    a step included) from one GROUP BY: a page that shows both reads a national campaign's outbox once, not
-    twice (issue 14)."""
-    by_step: dict[int, dict[str, int]] = defaultdict(dict)
+    a step included), from the maintained counts (`message_counts`)."""
+    by_step: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     total: dict[str, int] = defaultdict(int)
-    state = shown_state()
-    rows = session.execute(
-        select(Message.step_id, state, func.count())
-        .where(Message.campaign_id == campaign_id, Message.kind == MessageKind.OUTREACH)
-        .group_by(Message.step_id, state)
-    ).tuples()
-    for step_id, value, count in rows:
-        total[_state_value(value)] += count
-        if step_id is not None:
-            by_step[step_id][_state_value(value)] = count
-    return dict(by_step), dict(total)
+    for tally in message_counts(session, campaign_ids=[campaign_id]):
+        if tally.kind != MessageKind.OUTREACH:
+            continue
+        total[tally.shown] += tally.count
+        if tally.step_id is not None:
+            by_step[tally.step_id][tally.shown] += tally.count
+    return {step: dict(c) for step, c in by_step.items()}, dict(total)

@@ -7,8 +7,10 @@ tens of thousands of rows read into Python."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from prometheus_client import CollectorRegistry
 from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Metric
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from metrics.instruments import BUCKETS
 from store.db import Database
-from store.models import Heartbeat, Message, MessageKind, MessageState, utcnow
+from store.models import Channel, Heartbeat, Message, MessageKind, MessageState, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +28,30 @@ DURATION_WINDOW = timedelta(hours=1)
 DURATION_BUCKETS = (*BUCKETS, 60, 300)  # a claimed batch may wait behind the provider's rate limit
 
 
-class OutboxCollector(Collector):
-    """Reads the outbox and heartbeats when Prometheus scrapes; a database error yields no samples, not a 500."""
+class Counted(Protocol):
+    """A count of messages sharing a channel, state and kind (campaigns.counts.Tally)."""
 
-    def __init__(self, db: Database) -> None:
+    @property
+    def channel(self) -> Channel: ...
+    @property
+    def state(self) -> MessageState: ...
+    @property
+    def kind(self) -> MessageKind: ...
+    @property
+    def count(self) -> int: ...
+
+
+CountsReader = Callable[[Session], Iterable[Counted]]
+
+
+class OutboxCollector(Collector):
+    """Reads the outbox and heartbeats when Prometheus scrapes; a database error yields no samples, not a 500.
+    `counts` reads the maintained message counts (campaigns.counts.message_counts, passed in by the web app:
+    metrics sits below campaigns)."""
+
+    def __init__(self, db: Database, counts: CountsReader) -> None:
         self.db = db
+        self.counts = counts
 
     def collect(self) -> Iterator[Metric]:
         messages = GaugeMetricFamily(
@@ -45,13 +66,11 @@ class OutboxCollector(Collector):
         now = utcnow()
         try:
             with self.db.session() as session:
-                rows = session.execute(
-                    select(Message.channel, Message.state, Message.kind, func.count()).group_by(
-                        Message.channel, Message.state, Message.kind
-                    )
-                ).tuples()
-                for channel, state, kind, count in rows:
-                    messages.add_metric([channel.value, state.value, kind.value], count)
+                by_key: dict[tuple[str, str, str], int] = defaultdict(int)
+                for tally in self.counts(session):
+                    by_key[tally.channel.value, tally.state.value, tally.kind.value] += tally.count
+                for labels, count in sorted(by_key.items()):
+                    messages.add_metric(list(labels), count)
                 due = session.execute(
                     select(Message.channel, func.count())
                     .where(Message.state == MessageState.QUEUED, Message.due_at <= now)
@@ -108,8 +127,8 @@ def send_durations(session: Session, now: datetime) -> HistogramMetricFamily:
     return family
 
 
-def build_registry(db: Database) -> CollectorRegistry:
+def build_registry(db: Database, counts: CountsReader) -> CollectorRegistry:
     """The scrape-time registry of one web app; the process counters live in prometheus' default registry."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(OutboxCollector(db))
+    registry.register(OutboxCollector(db, counts))
     return registry

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request, Response
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from campaigns.counts import message_counts
 from metrics.outbox import build_registry
 
 router = APIRouter()
@@ -16,6 +17,6 @@ router = APIRouter()
 def metrics(request: Request) -> Response:
     registry: CollectorRegistry | None = getattr(request.app.state, "metrics_registry", None)
     if registry is None:
-        registry = request.app.state.metrics_registry = build_registry(request.app.state.db)
+        registry = request.app.state.metrics_registry = build_registry(request.app.state.db, message_counts)
     body = generate_latest(REGISTRY) + generate_latest(registry)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -1,7 +1,7 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
 from store.models.base import MAX_ID, SQLITE_DATETIME, Base, UTCDateTime, utcnow
-from store.models.campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message
+from store.models.campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message, MessageCount
 from store.models.companies import Company, Contact, OptOut
 from store.models.conversations import Conversation, Registration, Reply, registration_trade
 from store.models.enums import (
@@ -82,6 +82,7 @@ __all__ = [
     "MemberNotice",
     "MemberSession",
     "Message",
+    "MessageCount",
     "MessageKind",
     "MessageState",
     "Municipality",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.languages import DEFAULT_LANGUAGE
@@ -123,6 +123,24 @@ class Message(Base):
     error_code: Mapped[str | None] = mapped_column(String(20))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MessageCount(Base):
+    """Deltas of the outbox's counts per (campaign, step, kind, channel, provider, state), appended by
+    triggers on `message` (migration 0021): a key's count is the sum of its rows. Read and folded by
+    campaigns.counts only."""
+
+    __tablename__ = "message_count"
+    __table_args__ = (Index("ix_message_count_campaign", "campaign_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(Integer)
+    step_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[MessageKind] = mapped_column(str_enum(MessageKind, "message_count_kind"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "message_count_channel"))
+    provider: Mapped[str | None] = mapped_column(String(20))
+    state: Mapped[MessageState] = mapped_column(str_enum(MessageState, "message_count_state"))
+    delta: Mapped[int] = mapped_column(BigInteger)
 
 
 class EarlyDeliveryReport(Base):
