@@ -26,6 +26,7 @@ from campaigns.meetings import create_events, meeting_of_step
 from campaigns.orgnr_lists import ListFiles
 from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
 from campaigns.ownership import check_owners, launch_approved, store_owners
+from campaigns.preview_figures import refresh_figures
 from campaigns.readiness import check_readiness
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
 from campaigns.scope import cut_to_counties
@@ -176,6 +177,7 @@ def create_campaign(
     failures = render_all(session, campaign=campaign, settings=settings, renderer=renderer)
     if failures:
         raise DefinitionError(_render_problems(filename, found.lines, failures))
+    refresh_figures(session, campaign=campaign)
     steps = [
         {
             "name": s.name,
@@ -372,6 +374,8 @@ def launch_campaign(
     schedule_steps(campaign, settings.timezone, now)
     transition(session, campaign, CampaignState.SCHEDULED, now=now, timezone=settings.timezone)
     launch_approved(session, campaign_id=campaign_id)  # a staff launch is the approval an owner waits for
+    # Counted again: a step's "no reply since" counts from the launch, and the register may have moved on.
+    refresh_figures(session, campaign=campaign)
     return campaign
 
 

@@ -1,8 +1,9 @@
 """Preview (PRODUCT §5): each step rendered for chosen companies, its audience, and for SMS the encoding,
 segments per message (min / median / max), total segments and estimated cost.
 
-The audience is counted in the database and only a sample is rendered: the first RENDERED companies of each
-channel (in company order) and any asked for. Rendering every company costs seconds per 10,000 and gives each
+The dashboard's preview reads the audience's counts from campaigns.preview_figures (kept per definition
+revision: a page view counts nothing); without them they are counted here. Only a sample is rendered: the
+first RENDERED companies of each channel (in company order) and any asked for. Rendering every company costs seconds per 10,000 and gives each
 one its identifiers, which at national size (issue 14) made a page view take minutes; every audience company is
 still rendered at create, check and launch (campaigns.lifecycle.render_all), so a template that fails for
 anyone fails there, with template, line, variable and orgnr. The encodings and total segments are the
@@ -27,6 +28,7 @@ from campaigns.definition_model import definition_of
 from campaigns.lifecycle import get_campaign
 from campaigns.meetings import meeting_of_step
 from campaigns.outbox import company_rows, language_for, step_queries, step_recipients
+from campaigns.preview_figures import Figures
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
 from settings import Settings
@@ -125,14 +127,18 @@ def preview_step(
     settings: Settings,
     orgnrs: list[str] | None,
     renderer: MessageRenderer,
+    by_channel: dict[str, int] | None = None,
 ) -> StepPreview:
+    """`by_channel`: the step's recipients per outgoing channel as campaigns.preview_figures stored them;
+    counted here when not given."""
     session.flush()  # Core queries below: what the session holds must be in the database first
-    by_channel = {
-        channel.value: int(
-            session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-        )
-        for channel, query in step_queries(campaign, step)
-    }
+    if by_channel is None:
+        by_channel = {
+            channel.value: int(
+                session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+            )
+            for channel, query in step_queries(campaign, step)
+        }
     wanted = set(orgnrs or [])
     recipients = step_recipients(session, campaign=campaign, step=step, limit=RENDERED)
     if wanted:
@@ -191,7 +197,10 @@ def preview_campaign(
     settings: Settings,
     orgnrs: list[str] | None = None,
     step_name: str | None = None,
+    figures: Figures | None = None,
 ) -> list[StepPreview]:
+    """Each step's preview; with `figures` (campaigns.preview_figures) the recipients are read from them
+    instead of counted."""
     campaign = get_campaign(session, campaign_id)
     renderer = MessageRenderer(settings)
     steps = [s for s in campaign.steps if step_name is None or s.name == step_name]
@@ -201,7 +210,15 @@ def preview_campaign(
             f"Kampanje {campaign_id} har ikke noe steg som heter «{step_name}» (stegene: {names})."
         )
     return [
-        preview_step(session, campaign=campaign, step=s, settings=settings, orgnrs=orgnrs, renderer=renderer)
+        preview_step(
+            session,
+            campaign=campaign,
+            step=s,
+            settings=settings,
+            orgnrs=orgnrs,
+            renderer=renderer,
+            by_channel=None if figures is None else figures.steps[s.name].by_channel,
+        )
         for s in steps
     ]
 

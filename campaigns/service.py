@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from campaigns import lifecycle
-from campaigns.audience_gaps import Gap, orgnr_note, step_gaps
+from campaigns.audience_gaps import Gap, orgnr_note
+from campaigns.audience_notes import AudienceNote
 from campaigns.definition import DefinitionError
-from campaigns.definition_model import definition_of
 from campaigns.lifecycle import CreateResult, NotReadyForLive
 from campaigns.orgnr_lists import ListFiles
 from campaigns.readiness import campaign_readiness
@@ -88,6 +88,7 @@ class PreviewView:
     problems: list[str]
     warnings: list[str] = field(default_factory=list)  # reply number / public address (campaigns.readiness)
     refuses_launch: bool = False
+    notes: list[AudienceNote] = field(default_factory=list)  # who the audience's own rules leave out
 
     @property
     def cost(self) -> float:
@@ -199,10 +200,11 @@ def preview_campaign(
     step: str | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> PreviewView:
-    from campaigns import audience
     from campaigns.preview import preview_campaign as preview
+    from campaigns.preview_figures import figures_of
 
     campaign = lifecycle.get_campaign(session, campaign_id)
+    figures = figures_of(session, campaign=campaign)
     try:
         previews = preview(
             session,
@@ -210,6 +212,7 @@ def preview_campaign(
             settings=settings,
             orgnrs=[orgnr] if orgnr else None,
             step_name=step,
+            figures=figures,
         )
     except LookupError as exc:
         raise CampaignInputError([str(exc)]) from exc
@@ -243,17 +246,16 @@ def preview_campaign(
         )
         for p in previews
     ]
-    size = audience.count(session, definition_of(campaign))
+    size = figures.audience
     for view in views:
         db_step = steps_by_name[view.name]
-        view.gaps = step_gaps(
-            session, campaign=campaign, step=db_step, recipients=view.recipients or 0, audience=size
-        )
+        view.gaps = list(figures.steps[view.name].gaps)
         if orgnr and not any(s.orgnr == orgnr for s in view.samples):
             view.note = orgnr_note(session, campaign=campaign, step=db_step, orgnr=orgnr, language=language)
     readiness = campaign_readiness(session, campaign_id=campaign_id, settings=settings)
     return PreviewView(
         audience=size,
+        notes=figures.notes,
         steps=views,
         problems=[problem for v in views for problem in v.problems],
         warnings=readiness.warnings_in(language),

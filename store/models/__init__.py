@@ -1,7 +1,14 @@
 """The domain model (PRODUCT §3). Import models from here."""
 
 from store.models.base import MAX_ID, SQLITE_DATETIME, Base, UTCDateTime, utcnow
-from store.models.campaigns import Campaign, CampaignStep, EarlyDeliveryReport, Message, MessageCount
+from store.models.campaigns import (
+    Campaign,
+    CampaignFigures,
+    CampaignStep,
+    EarlyDeliveryReport,
+    Message,
+    MessageCount,
+)
 from store.models.companies import Company, Contact, OptOut
 from store.models.conversations import Conversation, Registration, Reply, registration_trade
 from store.models.enums import (
@@ -55,6 +62,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Campaign",
+    "CampaignFigures",
     "CampaignLaunchRequest",
     "CampaignOwner",
     "CampaignState",

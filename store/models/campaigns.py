@@ -48,6 +48,19 @@ def _bump_definition_revision(target: Campaign, value: Any, old: Any, initiator:
     target.definition_revision = (target.definition_revision or 0) + 1
 
 
+class CampaignFigures(Base):
+    """The preview's whole-audience counts of one definition revision (campaigns.preview_figures): computed at
+    create and launch, or by the first preview after the definition changed, so a page view renders only a
+    sample instead of counting the national register again (issue 14)."""
+
+    __tablename__ = "campaign_figures"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)  # the campaign's definition_revision they were counted for
+    figures: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class CampaignStep(Base):
     __tablename__ = "campaign_step"
     __table_args__ = (UniqueConstraint("campaign_id", "name"), UniqueConstraint("campaign_id", "position"))

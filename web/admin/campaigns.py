@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
-from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
 from campaigns.ownership import ownership_view
@@ -324,13 +323,16 @@ def campaign_preview(
         )
     except domain.CampaignInputError as exc:
         raise HTTPException(400, " ".join(exc.problems)) from exc
+    # Keeps figures counted for a changed definition (campaigns.preview_figures) and the sample companies'
+    # identifiers, which they keep for good anyway: rolled back, every view would make them again.
+    session.commit()
     return page(
         request,
         "admin/campaign_preview.html",
         section="campaigns",
         c=campaign,
         preview=preview,
-        notes=campaign_audience_notes(session, campaign_id=campaign_id),
+        notes=preview.notes,
         orgnr=orgnr,
         step=step,
         price=settings.sms_price_per_segment,
