@@ -373,25 +373,6 @@ def campaign_status(
     return StatusView(campaign=campaign, steps=steps, waiting=groups, counts=total)
 
 
-REPORT_LABELS = {
-    "message_id": "Nr.",
-    "step": "Steg",
-    "orgnr": "Orgnr",
-    "company": "Bedrift",
-    "channel": "Kanal",
-    "address": "Adresse",
-    "state": "Tilstand",
-    "wait_reason": "Venter på",
-    "due_at": "Sendes tidligst",
-    "error_code": "Feilkode",
-    "error": "Feil",
-    "created_at": "Laget",
-    "sent_at": "Sendt",
-    "delivered_at": "Levert",
-    "state_changed_at": "Sist endret",
-}
-
-
 def delivery_report(session: Session, *, campaign_id: int) -> tuple[list[str], list[dict[str, Any]]]:
     """(columns, rows) of the delivery report."""
     from campaigns.report import COLUMNS, delivery_rows

@@ -40,6 +40,7 @@ _TEXT_MODULES = (
     "dashboard_companies",
     "dashboard_lists",
     "dashboard_overview",
+    "exports",
     "hunter",
     "hunter_org",
     "local",

@@ -76,6 +76,15 @@ def test_leads_export_as_csv_with_the_same_filters(admin_client: TestClient, db:
     assert [r["Bedrift"] for r in rows] == ["Oslo Maler AS"]
     assert rows[0]["Status"] == "Ledig" and rows[0]["Fylke"].startswith("Oslo")
     assert "company" not in rows[0] and "state" not in rows[0]
+    token = csrf_of(admin_client, "/admin/")
+    admin_client.post("/admin/me/language", data={"language": "en", "csrf_token": token})
+    english = _excel_rows(admin_client.get("/admin/leads.csv?county=03").content)
+    assert [(r["Company"], r["County"][:4]) for r in english] == [("Oslo Maler AS", "Oslo")]
+    assert english[0]["Status"] == "Open" and "Bedrift" not in english[0]
+    admin_client.post(
+        "/admin/me/language", data={"language": "nn", "csrf_token": csrf_of(admin_client, "/admin/")}
+    )
+    assert "Verksemd" in _excel_rows(admin_client.get("/admin/leads.csv?county=03").content)[0]
 
 
 def test_the_leads_csv_of_the_cli_and_api_stays_for_machines(cli, db: Database) -> None:  # type: ignore[no-untyped-def]

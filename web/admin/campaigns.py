@@ -17,7 +17,7 @@ from campaigns.ownership import ownership_view
 from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within, path_id_within
 from campaigns.templating import template_names
-from catalogue import plural
+from catalogue import plural, text
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
@@ -36,7 +36,7 @@ from web.admin.campaign_form import (
     read_fields,
     to_toml,
 )
-from web.admin.excel import excel_table, report_rows_nb
+from web.admin.excel import excel_table, report_rows_in
 from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
@@ -488,7 +488,6 @@ def campaign_report(
         c=campaign,
         waiting=report.waiting,
         columns=report.columns,
-        labels=domain.REPORT_LABELS,
         rows=report.rows,
         next=report.next,
         first=not after,
@@ -502,13 +501,14 @@ def campaign_report_file(
 ) -> Response:
     campaign = _campaign(session, campaign_id)
     columns, rows = domain.delivery_report(session, campaign_id=campaign_id)
+    language = language_of(request)
     return excel_table(
         request,
-        report_rows_nb(rows),
+        report_rows_in(rows, language),
         columns=columns,
-        headers=domain.REPORT_LABELS,
-        stem=f"leveranserapport-{campaign.id}",
-        sheet="Leveranserapport",
+        headers={column: text(f"admin_report_col_{column}", language) for column in columns},
+        stem=text("export_stem_report", language, id=campaign.id),
+        sheet=text("export_sheet_report", language),
     )
 
 

@@ -12,13 +12,14 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import HTMLResponse, Response
 
 from bot.registration_merge import MergeError, merge_registrations
+from catalogue import text as catalogue_text
 from companies.import_jobs import ImportBusy, ImportJob, ImportJobs
 from companies.lookup import company_id_of
 from companies.training import approved_trades
 from reports.overview import company_history, search_companies
 from store.reference import county_names
-from web.admin.excel import REJECT_HEADERS, excel_table, reject_rows_nb
-from web.admin.ui import flash, page, redirect, say
+from web.admin.excel import excel_table, headers_of, reject_rows_in
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff, StaffScope, require_whole_scope
 from web.body import MAX_UPLOAD
 from web.deps import SessionDep
@@ -113,13 +114,15 @@ def import_rejects(request: Request, job_id: str, staff: CurrentStaff) -> Respon
     text = _jobs(request).rejects(job.id) if job.done else None
     if text is None:
         raise HTTPException(404, "admin_rejects_not_ready")
+    language = language_of(request)
+    columns = ["row", "orgnr", "level", "reason"]
     return excel_table(
         request,
-        reject_rows_nb(text),
-        columns=list(REJECT_HEADERS),
-        headers=REJECT_HEADERS,
-        stem=f"{Path(job.filename).stem}-avvist",
-        sheet="Avvist",
+        reject_rows_in(text, language),
+        columns=columns,
+        headers=headers_of("reject", columns, language),
+        stem=catalogue_text("export_stem_rejects", language, name=Path(job.filename).stem),
+        sheet=catalogue_text("export_sheet_rejects", language),
     )
 
 

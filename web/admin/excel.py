@@ -1,68 +1,56 @@
 """Downloads from the dashboard: XLSX with typed cells, and CSV made for Norwegian Excel (`;` between cells,
-Norwegian headers, a BOM). Both go through `exports.tables`, so no formula from outside input reaches Excel.
+headers in the staff user's language, a BOM). Both go through `exports.tables`, so no formula from outside input reaches Excel.
 
 Excel in a Norwegian locale splits on `;` (the comma is the decimal sign) and reads a file without a byte
 order mark as Windows-1252, so æøå break. The CLI and the API keep comma-separated files with English
-headers for scripts; these downloads are for people.
+machine headers for scripts; these downloads are for people.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
 
+from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.labels import label
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
-from web.admin.ui import label
+from web.admin.ui import language_of
 from web.downloads import attachment
 
-LEAD_HEADERS = {
-    "id": "Nr.",
-    "company": "Bedrift",
-    "orgnr": "Orgnr",
-    "county": "Fylkesnr.",
-    "county_name": "Fylke",
-    "trades": "Fag",
-    "places": "Læreplasser",
-    "adult_apprentices": "Voksne lærlinger",
-    "adult_places": "Plasser for voksne",
-    "trial_first": "Prøveperiode først",
-    "preferred_start": "Ønsket oppstart",
-    "contact_name": "Kontaktperson",
-    "contact_phone": "Telefon",
-    "contact_email": "E-post",
-    "state": "Status",
-    "hunter": "Jeger",
-    "created_at": "Registrert",
-    "claimed_at": "Tatt",
-    "outcome_at": "Utfall",
-    "flagged_at": "Flagget",
-    "verified": "Bekreftet",
-}
-REJECT_HEADERS = {"row": "Rad", "orgnr": "Orgnr", "level": "Nivå", "reason": "Årsak"}
-REJECT_LEVELS = {"error": "feil (ikke importert)", "warning": "advarsel (importert)"}
+
+def headers_of(table: str, columns: Iterable[str], language: str) -> dict[str, str]:
+    """The column headers of one of catalogue.exports' tables (`lead`, `reply`, `reject`) in `language`."""
+    return {column: text(f"export_{table}_{column}", language) for column in columns}
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nei"
-    if isinstance(value, float):
-        return f"{value}".replace(".", ",")
-    if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
-        try:  # ISO times from the exports: Excel reads `07.06.2027 09:00` as a date
-            return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
-        except ValueError:
-            return value
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+def _cell_in(language: str) -> Callable[[Any], str]:
+    """How a value is written into a cell for Excel in `language` (yes/no; a decimal comma where the
+    language writes one)."""
+    yes, no = text("export_yes", language), text("export_no", language)
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return yes if value else no
+        if isinstance(value, float):
+            return f"{value}".replace(".", ",") if language != "en" else f"{value}"
+        if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
+            try:  # ISO times from the exports: Excel reads `07.06.2027 09:00` as a date
+                return datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+            except ValueError:
+                return value
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    return cell
 
 
 def excel_csv(
@@ -71,6 +59,7 @@ def excel_csv(
     columns: Sequence[str],
     headers: Mapping[str, str],
     filename: str,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Response:
     out = io.StringIO()
     write_csv(
@@ -78,7 +67,7 @@ def excel_csv(
         header=[headers.get(c, c) for c in columns],
         rows=([row.get(c) for c in columns] for row in rows),
         delimiter=";",
-        text=_cell,
+        text=_cell_in(language),
     )
     return Response(
         "\ufeff" + out.getvalue(),
@@ -114,37 +103,44 @@ def excel_table(
     sheet: str,
 ) -> Response:
     """One table for Excel in the file type the request's path ends with (`….csv` or `….xlsx`), so one route
-    function serves both paths; the file is named `stem` with that ending."""
+    function serves both paths; the file is named `stem` with that ending, its cells in the staff user's
+    language."""
     if request.url.path.endswith(".xlsx"):
         return excel_xlsx(rows, columns=columns, headers=headers, filename=f"{stem}.xlsx", sheet=sheet)
-    return excel_csv(rows, columns=columns, headers=headers, filename=f"{stem}.csv")
+    language = language_of(request)
+    return excel_csv(rows, columns=columns, headers=headers, filename=f"{stem}.csv", language=language)
 
 
-def lead_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [{**row, "state": label(row["state"], "lead")} for row in rows]
+def lead_rows_in(rows: Iterable[Mapping[str, Any]], language: str) -> list[dict[str, Any]]:
+    return [{**row, "state": label(row["state"], "lead", language)} for row in rows]
 
 
-def report_rows_nb(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def report_rows_in(rows: Iterable[Mapping[str, Any]], language: str) -> list[dict[str, Any]]:
+    on_paper = text("export_on_paper", language)
     return [
         {
             **row,
-            "state": label(row["state"], "message"),
-            "channel": label(row["channel"], "channel"),
-            "wait_reason": label(row.get("wait_reason"), "wait"),
-            "address": "(på papir)" if row.get("address") == "(print)" else row.get("address"),
+            "state": label(row["state"], "message", language),
+            "channel": label(row["channel"], "channel", language),
+            "wait_reason": label(row.get("wait_reason"), "wait", language),
+            "address": on_paper if row.get("address") == "(print)" else row.get("address"),
         }
         for row in rows
     ]
 
 
-def reject_rows_nb(text: str) -> list[dict[str, Any]]:
+def reject_rows_in(found: str, language: str) -> list[dict[str, Any]]:
     """The importer's rejects file (`row,orgnr,level,reason`, as the CLI documents it) for a person to read."""
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(found)))
     return [
         {
             **{key: read_back(value) if isinstance(value, str) else value for key, value in row.items()},
             "row": int(row["row"]) if (row.get("row") or "").isdigit() else row.get("row"),
-            "level": REJECT_LEVELS.get(row.get("level") or "", row.get("level")),
+            "level": _level(row.get("level"), language),
         }
         for row in rows
     ]
+
+
+def _level(level: str | None, language: str) -> str | None:
+    return text(f"export_level_{level}", language) if level in ("error", "warning") else level

@@ -10,11 +10,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
+from catalogue import text
+from catalogue.labels import label as catalogue_label
 from reports.overview import company_history
 from reports.replies import COLUMNS, reply_rows
 from staff.scopes import Scope, scope_of_staff
-from web.admin.excel import excel_table
-from web.admin.ui import flash, label, page, redirect, say
+from web.admin.excel import excel_table, headers_of
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
@@ -50,23 +52,13 @@ def inbox_page(
     )
 
 
-REPLY_HEADERS = {
-    "id": "Nr.",
-    "received_at": "Mottatt",
-    "channel": "Kanal",
-    "sender": "Fra",
-    "orgnr": "Orgnr",
-    "company": "Bedrift",
-    "campaign_id": "Kampanje",
-    "intent": "Hensikt",
-    "text": "Tekst",
-    "handled": "Behandlet",
-}
-
-
-def _reply_rows_nb(session: SessionDep, scope: Scope) -> list[dict[str, Any]]:
+def _reply_rows_in(session: SessionDep, scope: Scope, language: str) -> list[dict[str, Any]]:
     return [
-        {**row, "channel": label(row["channel"], "channel"), "intent": label(row["intent"], "intent")}
+        {
+            **row,
+            "channel": catalogue_label(row["channel"], "channel", language),
+            "intent": catalogue_label(row["intent"], "intent", language),
+        }
         for row in reply_rows(session, scope=scope)
     ]
 
@@ -74,14 +66,16 @@ def _reply_rows_nb(session: SessionDep, scope: Scope) -> list[dict[str, Any]]:
 @router.get("/replies.csv")
 @router.get("/replies.xlsx")
 def replies_file(request: Request, session: SessionDep, scope: StaffScope) -> Response:
-    """Every inbound message, for Excel (`;`, Norwegian headers); `jeger replies export` keeps English columns."""
+    """Every inbound message, for Excel (`;`, headers in the staff user's language); `jeger replies export`
+    keeps English columns."""
+    language = language_of(request)
     return excel_table(
         request,
-        _reply_rows_nb(session, scope),
+        _reply_rows_in(session, scope, language),
         columns=COLUMNS,
-        headers=REPLY_HEADERS,
-        stem="innkomne-meldinger",
-        sheet="Innkomne meldinger",
+        headers=headers_of("reply", COLUMNS, language),
+        stem=text("export_stem_replies", language),
+        sheet=text("export_sheet_replies", language),
     )
 
 

@@ -18,8 +18,8 @@ from staff.scopes import Scope
 from store.keyset import Page
 from store.models import LeadState
 from store.reference import county_names, trade_names
-from web.admin.excel import LEAD_HEADERS, excel_table, lead_rows_nb
-from web.admin.ui import flash, page, redirect, say
+from web.admin.excel import excel_table, headers_of, lead_rows_in
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import StaffScope
 from web.deps import SessionDep
 
@@ -94,13 +94,14 @@ def leads(request: Request, session: SessionDep, scope: StaffScope, filters: Fil
 @router.get("/leads.csv")
 @router.get("/leads.xlsx")
 def leads_file(request: Request, session: SessionDep, scope: StaffScope, filters: Filters) -> Response:
-    """For Excel (`;`, Norwegian headers, BOM; or a workbook with typed cells); `jeger leads export` and the API
-    keep the English columns."""
+    """For Excel (`;`, headers in the staff user's language, BOM; or a workbook with typed cells); `jeger leads
+    export` and the API keep the English columns."""
+    language = language_of(request)
     return excel_table(
         request,
-        lead_rows_nb(filters.rows(session, scope)),
+        lead_rows_in(filters.rows(session, scope), language),
         columns=COLUMNS,
-        headers=LEAD_HEADERS,
+        headers=headers_of("lead", COLUMNS, language),
         stem="leads",
         sheet="Leads",
     )
