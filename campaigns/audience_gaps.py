@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience import has_postal_address, opted_out, usable_contact
 from campaigns.definition_model import definition_of
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE, TEXTS, text
 from catalogue.formats import format_number
 from store.models import (
     Campaign,
@@ -56,8 +56,10 @@ class Gap:
     count: int
 
     def text_in(self, language: str) -> str:
-        """`12 har ikke noe mobilnummer`, in `language`."""
-        return text(self.reason, language, count=format_number(self.count, language))
+        """`12 har ikke noe mobilnummer`, in `language`; a reason stored as a phrase before it was a key (saved
+        preview figures) is shown as it was written."""
+        count = format_number(self.count, language)
+        return text(self.reason, language, count=count) if self.reason in TEXTS else f"{count} {self.reason}"
 
 
 def _current(kind: ContactKind, mobile: bool, *more: ColumnElement[bool]) -> ColumnElement[bool]:

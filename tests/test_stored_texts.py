@@ -29,3 +29,11 @@ def test_a_typed_reason_and_rows_from_before_are_shown_as_written() -> None:
 def test_an_unknown_key_is_refused_when_stored_not_when_read() -> None:
     with pytest.raises(KeyError):
         stored_text("no_such_key")
+
+
+def test_an_audience_gap_reads_in_each_language_and_an_old_phrase_as_written() -> None:
+    from campaigns.audience_gaps import Gap
+
+    assert Gap("gap_no_mobile", 1234).text_in("nn") == "1 234 har ikkje noko mobilnummer"
+    assert Gap("gap_no_mobile", 1234).text_in("en") == "1,234 have no mobile number"
+    assert Gap("har ikke noe mobilnummer", 3).text_in("en") == "3 har ikke noe mobilnummer"
