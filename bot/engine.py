@@ -75,6 +75,11 @@ def handle_inbound(session: Session, *, inbound: Inbound, settings: Settings) ->
         # PostgreSQL text cannot hold NUL; the replacement character keeps the length and shows the spot.
         body = body.replace("\x00", "\ufffd")
         inbound = dataclasses.replace(inbound, text=body if inbound.text is not None else None)
+    # Stored as the text alone reads (no code, no conversation), which is what most messages end as: the
+    # UPDATE at the end is then needed only when the engine learnt more (_ReplyRow.save).
+    guess = _ReplyRow(0, intent=parse((inbound.button or inbound.text or "").strip()).intent)
+    if guess.intent is not Intent.FREE_TEXT:
+        guess.handled_at = utcnow()
     # Two deliveries of one provider id: the unique constraint decides, in one round trip and no savepoint.
     reply_id = session.scalar(
         REPLY_INSERT,
@@ -84,18 +89,21 @@ def handle_inbound(session: Session, *, inbound: Inbound, settings: Settings) ->
             "text": body,
             "provider_id": inbound.provider_id,
             "received_at": inbound.received_at,
-            "intent": Intent.FREE_TEXT.value,
+            "intent": guess.intent.value,
+            "handled_at": guess.handled_at,
         },
     )
     if reply_id is None:
         return Outcome(reply_id=None, answers=[], duplicate=True)
-    return _Engine(session, settings, inbound, _ReplyRow(reply_id)).run()
+    inserted = dataclasses.replace(guess, id=reply_id)
+    return _Engine(session, settings, inbound, dataclasses.replace(inserted, inserted=inserted)).run()
 
 
 @dataclass
 class _ReplyRow:
-    """What the engine learns about the new reply, written back in one UPDATE at the end (or none, for free
-    text from an unknown sender). Not an ORM object: loading and flushing one cost more than the SQL."""
+    """What the engine learns about the new reply, written back in one UPDATE at the end (or none, when it
+    learnt nothing the INSERT did not already store). Not an ORM object: loading and flushing one cost more
+    than the SQL."""
 
     id: int
     company_id: int | None = None
@@ -103,9 +111,10 @@ class _ReplyRow:
     message_id: int | None = None
     intent: Intent = Intent.FREE_TEXT
     handled_at: datetime | None = None
+    inserted: _ReplyRow | None = field(default=None, compare=False, repr=False)  # as the INSERT stored it
 
     def save(self, session: Session) -> None:
-        if self == _ReplyRow(self.id):
+        if self == self.inserted:
             return  # still as inserted
         session.execute(
             REPLY_UPDATE,
@@ -127,10 +136,10 @@ def _returning(table: Table) -> str:
 # Written as text: SQLAlchemy cannot cache INSERT ... ON CONFLICT constructs, and compiling them on every
 # webhook was a third of its time. Both SQLite and PostgreSQL speak this SQL.
 REPLY_INSERT = text(
-    "INSERT INTO reply (channel, sender, text, provider_id, received_at, intent) "
-    "VALUES (:channel, :sender, :text, :provider_id, :received_at, :intent) "
+    "INSERT INTO reply (channel, sender, text, provider_id, received_at, intent, handled_at) "
+    "VALUES (:channel, :sender, :text, :provider_id, :received_at, :intent, :handled_at) "
     "ON CONFLICT (channel, provider_id) DO NOTHING RETURNING id"
-).bindparams(bindparam("received_at", type_=UTCDateTime()))
+).bindparams(bindparam("received_at", type_=UTCDateTime()), bindparam("handled_at", type_=UTCDateTime()))
 _REPLY = cast(Table, Reply.__table__)
 REPLY_UPDATE = (
     update(_REPLY)
@@ -187,8 +196,8 @@ class _Engine:
         self._about_company()
         answers, intent = self._dispatch(parsed)
         self.reply.intent = intent
-        if intent is not Intent.FREE_TEXT:
-            self.reply.handled_at = utcnow()  # only free text waits for a human
+        # Only free text waits for a human; a time already stored by the INSERT stands.
+        self.reply.handled_at = None if intent is Intent.FREE_TEXT else (self.reply.handled_at or utcnow())
         completed = (
             self.conversation.data.get("completed_registration_id") if self.conversation.data else None
         )
@@ -221,8 +230,8 @@ class _Engine:
         if parsed.intent is Intent.OPT_OUT:
             self.company = self._speaker(by_code)
             self._opt_out()
-            self.reply.intent = Intent.OPT_OUT
-        self.reply.handled_at = utcnow()
+        self.reply.intent = Intent.OPT_OUT if parsed.intent is Intent.OPT_OUT else Intent.FREE_TEXT
+        self.reply.handled_at = self.reply.handled_at or utcnow()
         self.reply.save(self.session)
         return Outcome(reply_id=self.reply.id, answers=[], intent=self.reply.intent, silenced=True)
 

@@ -58,8 +58,10 @@ def code(db: Database) -> str:
         # the reply, the conversation bump (which also tells whether the sender is a company's own address),
         # the claim of the day's one acknowledgement, the answer
         ("Hva koster det?", STRANGER, 4),
-        # the reply, the bump, the answer, the reply's intent
-        ("HJELP", STRANGER, 4),
+        # the reply (stored with the intent its text alone has: no UPDATE after), the bump, the answer
+        ("HJELP", STRANGER, 3),
+        # the reply, the bump, the address's opt-out, the answer
+        ("Stopp.", STRANGER, 4),
         # and the company by the sender with its latest outreach, its registrations (one query), the new one
         # and its flow
         ("JA", MOBILE, 8),
