@@ -48,6 +48,7 @@ _TEXT_MODULES = (
     "notices",
     "pages",
     "readiness",
+    "sandbox",
     "portal",
     "staff",
     "states",

@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
+from catalogue import DEFAULT_LANGUAGE, text
 from staff.scopes import EVERYTHING, Scope
 from store.keyset import Key, Page, page_of, paged
 from store.masking import mask_address
@@ -323,8 +324,8 @@ def _answer_from(company: Company, messages: list[Message]) -> tuple[str | None,
     return ("sms", mobile) if mobile else (None, None)
 
 
-def sandbox_thread(session: Session, *, key: str) -> Thread | None:
-    """The messages and replies of one thread in time order, for the chat view."""
+def sandbox_thread(session: Session, *, key: str, language: str = DEFAULT_LANGUAGE) -> Thread | None:
+    """The messages and replies of one thread in time order, for the chat view (its note in `language`)."""
     note: str | None = None
     if key.startswith("c") and key[1:].isdigit():
         company = session.get(Company, int(key[1:]))
@@ -358,16 +359,13 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
         channel = messages[-1].channel.value if messages else "sms"
         reply_channel, address = _answer_from(company, messages)
         if reply_channel is None:
-            note = (
-                f"{company.name} har verken mobilnummer eller Telegram. E-post og brev kan ikke besvares i "
-                "sandkassen, så du kan ikke svare som denne bedriften."
-            )
+            note = text("sandbox_note_unreachable", language, name=company.name)
         elif channel not in ANSWERABLE:
-            how = "SMS fra mobilnummeret" if reply_channel == "sms" else "Telegram fra chatten"
-            note = (
-                f"Bedriften fikk {'e-post' if channel == 'email' else 'brev'}, som ikke kan besvares i "
-                f"sandkassen. Svaret ditt kommer som {how} {address}, slik bedriften kan svare på ekte."
+            got = text("sandbox_got_email" if channel == "email" else "sandbox_got_letter", language)
+            how = (
+                "sandbox_note_answer_by_sms" if reply_channel == "sms" else "sandbox_note_answer_by_telegram"
             )
+            note = text(how, language, got=got, address=address)
         title = company.name
     elif key.startswith("a") and ":" in key:
         channel, _, address = key[1:].partition(":")
@@ -385,7 +383,7 @@ def sandbox_thread(session: Session, *, key: str) -> Thread | None:
         reply_channel = channel if channel in ANSWERABLE else None
         if reply_channel is None:
             address = None
-            note = "E-post og brev kan ikke besvares i sandkassen."
+            note = text("sandbox_note_cannot_answer", language)
     else:
         return None
     items: list[tuple[Any, str, Any]] = [(m.sent_at or m.created_at, "out", m) for m in messages]

@@ -483,6 +483,14 @@ def test_an_email_thread_is_answered_by_sms_from_the_company_mobile(
     page = admin_client.get(f"/admin/sandbox?t={key}").text
     assert "Bedriften fikk e-post, som ikke kan besvares i sandkassen" in page
     assert f"SMS fra mobilnummeret {mobile}" in page
+    admin_client.post(
+        "/admin/me/language", data={"language": "en", "csrf_token": csrf_of(admin_client, "/admin/")}
+    )
+    english = admin_client.get(f"/admin/sandbox?t={key}").text
+    assert (
+        f"The company got an e-mail, which cannot be answered in the sandbox. Your answer comes as an SMS from the mobile number {mobile}"
+        in english
+    )
     assert "Svaret kunne ikke sendes" not in _post_reply(admin_client, key, "JA").text  # type: ignore[attr-defined]
     with db.session() as session:
         reply = session.scalars(select(Reply)).one()

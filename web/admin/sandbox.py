@@ -15,7 +15,7 @@ from bot.replies import SandboxError, sandbox_reply
 from channels.registry import ChannelLive
 from reports.overview import sandbox_thread, sandbox_threads
 from web.admin import sandbox_telegram
-from web.admin.ui import flash, page, redirect, say
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff
 from web.deps import SessionDep, SettingsDep
 
@@ -40,7 +40,7 @@ def sandbox(request: Request, session: SessionDep, staff: CurrentStaff, t: str =
     if q:
         threads = [th for th in threads if q.lower() in th.title.lower() or q in (th.address or "")]
     key = t or (threads[0].key if threads else "")
-    thread = sandbox_thread(session, key=key) if key else None
+    thread = sandbox_thread(session, key=key, language=language_of(request)) if key else None
     return page(
         request, "admin/sandbox.html", section="sandbox", threads=threads, thread=thread, key=key, q=q
     )
@@ -49,7 +49,7 @@ def sandbox(request: Request, session: SessionDep, staff: CurrentStaff, t: str =
 @router.get("/sandbox/thread", response_class=HTMLResponse)
 def thread_fragment(request: Request, session: SessionDep, staff: CurrentStaff, t: str) -> Response:
     """The chat of one thread, polled by htmx so answers appear as the dispatcher sends them."""
-    thread = sandbox_thread(session, key=t)
+    thread = sandbox_thread(session, key=t, language=language_of(request))
     if thread is None:
         raise HTTPException(404, "admin_no_such_thread")
     return page(request, "admin/_sandbox_chat.html", thread=thread)
@@ -64,7 +64,7 @@ def reply(
     t: Annotated[str, Form()],
     text: Annotated[str, Form()],
 ) -> Response:
-    thread = sandbox_thread(session, key=t)
+    thread = sandbox_thread(session, key=t, language=language_of(request))
     if thread is None:
         flash(request, say(request, "admin_no_thread_to_answer"), "error")
         return redirect("/admin/sandbox")
@@ -110,7 +110,7 @@ def press(
     data: Annotated[str, Form()],
 ) -> Response:
     """Taps a Telegram button in the sandbox, as the company (or hunter) of the thread."""
-    thread = sandbox_thread(session, key=t)
+    thread = sandbox_thread(session, key=t, language=language_of(request))
     if thread is None or thread.reply_channel != "telegram" or not thread.address:
         flash(request, say(request, "admin_no_telegram_thread"), "error")
         return redirect(f"/admin/sandbox?t={t}")
