@@ -39,6 +39,17 @@ _REPLY = {
     "text": ("Tekst", "Tekst", "Text"),
     "handled": ("Behandlet", "Handsama", "Handled"),
 }
+_RESULT = {
+    "county_number": ("Fylkesnr.", "Fylkesnr.", "County no."),
+    "county": ("Fylke", "Fylke", "County"),
+    "trade": ("Fag", "Fag", "Trade"),
+    "programme": ("Programområde", "Programområde", "Programme area"),
+    "companies": ("Bedrifter", "Verksemder", "Companies"),
+    "places": ("Læreplasser", "Læreplassar", "Apprenticeships"),
+    "adult": ("For voksne", "For vaksne", "For adults"),
+    "claimed": ("Tatt av jeger", "Teken av jeger", "Taken by a hunter"),
+    "became": ("Ble lærebedrift", "Vart lærebedrift", "Became a training company"),
+}
 _REJECT = {
     "row": ("Rad", "Rad", "Row"),
     "orgnr": ("Orgnr", "Orgnr", "Org. no."),
@@ -57,6 +68,18 @@ TEXTS: dict[str, dict[str, str]] = {
     **_columns("lead", _LEAD),
     **_columns("reply", _REPLY),
     **_columns("reject", _REJECT),
+    **_columns("result", _RESULT),
+    "export_sheet_counties": {"nb": "Fylker", "nn": "Fylke", "en": "Counties"},
+    "export_sheet_trades": {"nb": "Fag", "nn": "Fag", "en": "Trades"},
+    "export_stem_results": {"nb": "resultater", "nn": "resultat", "en": "results"},
+    "export_stem_results_by_county": {
+        "nb": "resultater-fylker",
+        "nn": "resultat-fylke",
+        "en": "results-counties",
+    },
+    "export_stem_results_by_trade": {"nb": "resultater-fag", "nn": "resultat-fag", "en": "results-trades"},
+    "export_part_campaign": {"nb": "kampanje-{id}", "nn": "kampanje-{id}", "en": "campaign-{id}"},
+    "export_part_all": {"nb": "alle", "nn": "alle", "en": "all"},
     "export_yes": {"nb": "ja", "nn": "ja", "en": "yes"},
     "export_no": {"nb": "nei", "nn": "nei", "en": "no"},
     "export_on_paper": {"nb": "(på papir)", "nn": "(på papir)", "en": "(on paper)"},

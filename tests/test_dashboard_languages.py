@@ -248,3 +248,18 @@ def test_no_dashboard_template_has_norwegian_text_outside_the_catalogue() -> Non
         if (words := norwegian_in(path.read_text(encoding="utf-8")))
     }
     assert written == {}
+
+
+def test_the_results_downloads_have_headers_in_the_staff_users_language(admin_client: TestClient) -> None:
+    bokmal = admin_client.get("/admin/results.csv?by=trade").content.decode("utf-8-sig").splitlines()[0]
+    assert bokmal.startswith("Fag;Programområde;Bedrifter;Læreplasser")
+    _choose(admin_client, "en")
+    trades = admin_client.get("/admin/results.csv?by=trade")
+    assert trades.content.decode("utf-8-sig").splitlines()[0] == (
+        "Trade;Programme area;Companies;Apprenticeships;For adults;Taken by a hunter;Became a training company"
+    )
+    assert "results-trades-all.csv" in trades.headers["content-disposition"]
+    counties = admin_client.get("/admin/results.csv").content.decode("utf-8-sig").splitlines()[0]
+    assert counties.startswith("County no.;County;Audience;Sent")
+    _choose(admin_client, "nn")
+    assert "Verksemder" in admin_client.get("/admin/results.csv?by=trade").content.decode("utf-8-sig")

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import STAGES, funnel_by_county, funnels, results_by_trade
 from campaigns.scope import campaign_within
+from catalogue import text
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
 from staff.scopes import Scope
 from store.models import Campaign
@@ -74,21 +75,29 @@ def results(
 
 # --- downloads ------------------------------------------------------------------------------------------
 
-TRADE_HEADERS = ["Fag", "Programområde", "Bedrifter", "Læreplasser", "For voksne", "Tatt av jeger", "Ble lærebedrift"]  # fmt: skip
+TRADE_COLUMNS = ("trade", "programme", "companies", "places", "adult", "claimed", "became")
+
+
+def _trade_header(language: str) -> list[str]:
+    return [text(f"export_result_{column}", language) for column in TRADE_COLUMNS]
 
 
 def _tables(
-    session: SessionDep, campaign: str, scope: Scope
+    session: SessionDep, campaign: str, scope: Scope, language: str
 ) -> tuple[str, list[str], list[list[Any]], list[list[Any]]]:
-    """(name part, county header, county rows, trade rows) of the results page, as cells; a campaign the scope
-    does not show is taken as none chosen (all campaigns, cut to the scope)."""
+    """(name part, county header, county rows, trade rows) of the results page, as cells, headers in `language`;
+    a campaign the scope does not show is taken as none chosen (all campaigns, cut to the scope)."""
     wanted = campaign.isascii() and campaign.isdigit() and len(campaign) <= 9  # an id, not a 500
     campaign_id = int(campaign) if wanted else None
     chosen = session.get(Campaign, campaign_id) if campaign_id is not None else None
     chosen = chosen if chosen is not None and campaign_within(chosen, scope) else None
     campaign_id = chosen.id if chosen else None
     names = county_names(session)
-    county_header = ["Fylkesnr.", "Fylke", *(name for _, name in STAGES)]
+    county_header = [
+        text("export_result_county_number", language),
+        text("export_result_county", language),
+        *(text(f"admin_funnel_{key}", language) for key, _ in STAGES),
+    ]
     counties = [
         [number, names.get(number, ""), *(f.values.get(key, 0) for key, _ in STAGES)]
         for number, f in funnel_by_county(session, campaign_id=campaign_id, scope=scope).items()
@@ -97,17 +106,24 @@ def _tables(
         [t.trade, t.programme, t.companies, t.places, t.adult, t.claimed, t.became]
         for t in results_by_trade(session, campaign_id=campaign_id, scope=scope)
     ]
-    return (f"kampanje-{chosen.id}" if chosen else "alle"), county_header, counties, trades
+    part = (
+        text("export_part_campaign", language, id=chosen.id) if chosen else text("export_part_all", language)
+    )
+    return part, county_header, counties, trades
 
 
 @router.get("/results.csv")
-def results_csv(session: SessionDep, scope: StaffScope, campaign: str = "", by: str = "county") -> Response:
-    """One table per file: `by=county` (the funnel per county) or `by=trade`."""
-    part, county_header, counties, trades = _tables(session, campaign, scope)
-    header, rows = (TRADE_HEADERS, trades) if by == "trade" else (county_header, counties)
+def results_csv(
+    request: Request, session: SessionDep, scope: StaffScope, campaign: str = "", by: str = "county"
+) -> Response:
+    """One table per file: `by=county` (the funnel per county) or `by=trade`, in the staff user's language."""
+    language = language_of(request)
+    part, county_header, counties, trades = _tables(session, campaign, scope, language)
+    header, rows = (_trade_header(language), trades) if by == "trade" else (county_header, counties)
     out = io.StringIO()
     write_csv(out, header=header, rows=rows, delimiter=";")
-    name = f"resultater-{'fag' if by == 'trade' else 'fylker'}-{part}.csv"
+    stem = text(f"export_stem_results_by_{'trade' if by == 'trade' else 'county'}", language)
+    name = f"{stem}-{part}.csv"
     return Response(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -116,13 +132,20 @@ def results_csv(session: SessionDep, scope: StaffScope, campaign: str = "", by: 
 
 
 @router.get("/results.xlsx")
-def results_xlsx(session: SessionDep, scope: StaffScope, campaign: str = "") -> Response:
-    """Both tables in one workbook: a sheet per county funnel and one per trade."""
-    part, county_header, counties, trades = _tables(session, campaign, scope)
+def results_xlsx(request: Request, session: SessionDep, scope: StaffScope, campaign: str = "") -> Response:
+    """Both tables in one workbook: a sheet per county funnel and one per trade, in the staff user's language."""
+    language = language_of(request)
+    part, county_header, counties, trades = _tables(session, campaign, scope, language)
     out = io.BytesIO()
-    write_xlsx(out, [Sheet("Fylker", county_header, counties), Sheet("Fag", TRADE_HEADERS, trades)])
+    sheets = [
+        Sheet(text("export_sheet_counties", language), county_header, counties),
+        Sheet(text("export_sheet_trades", language), _trade_header(language), trades),
+    ]
+    write_xlsx(out, sheets)
     return Response(
         out.getvalue(),
         media_type=XLSX_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="resultater-{part}.xlsx"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{text("export_stem_results", language)}-{part}.xlsx"'
+        },
     )
