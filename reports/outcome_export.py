@@ -7,10 +7,14 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import IO, Any
 
+from catalogue import DEFAULT_LANGUAGE, text
 from exports import tables
-from reports.outcomes import HEADINGS, MEASURES, OutcomeReport
+from reports.outcomes import MEASURES, OutcomeReport
 
-MEASURE_HEADINGS = [HEADINGS[m] for m in MEASURES]
+
+def _headings(*columns: str, language: str) -> list[str]:
+    """The headings of `columns` and then of every measure, in `language` (catalogue.exports)."""
+    return [text(f"export_outcome_{column}", language) for column in (*columns, *MEASURES)]
 
 
 def default_filename(campaign_id: int) -> str:
@@ -33,50 +37,53 @@ def _trade_municipality_rows(report: OutcomeReport) -> Iterator[list[Any]]:
         ]
 
 
-def sheets(report: OutcomeReport) -> list[tables.Sheet]:
-    """Fag og fylke, (Fag og kommune for a local campaign,) Fylke, Fag, Totalt."""
+def sheets(report: OutcomeReport, language: str = DEFAULT_LANGUAGE) -> list[tables.Sheet]:
+    """Fag og fylke, (Fag og kommune for a local campaign,) Fylke, Fag, Totalt; named in `language`."""
     found = [
         tables.Sheet(
-            "Fag og fylke", ["Fag", "Fylke", "Fylkesnr.", *MEASURE_HEADINGS], trade_county_rows(report)
+            text("export_sheet_trade_county", language),
+            _headings("trade", "county", "county_number", language=language),
+            trade_county_rows(report),
         )
     ]
     if report.local:
         found.append(
             tables.Sheet(
-                "Fag og kommune",
-                ["Fag", "Fylke", "Kommune", "Kommunenr.", *MEASURE_HEADINGS],
+                text("export_sheet_trade_municipality", language),
+                _headings("trade", "county", "municipality", "municipality_number", language=language),
                 _trade_municipality_rows(report),
             )
         )
     found += [
         tables.Sheet(
-            "Fylke",
-            ["Fylke", "Fylkesnr.", *MEASURE_HEADINGS],
+            text("export_sheet_county", language),
+            _headings("county", "county_number", language=language),
             (
                 [report.county_names.get(county, county), county, *counts.values()]
                 for county, counts in sorted(report.by_county.items())
             ),
         ),
         tables.Sheet(
-            "Fag",
-            ["Fag", *MEASURE_HEADINGS],
+            text("export_sheet_trade", language),
+            _headings("trade", language=language),
             ([trade, *counts.values()] for trade, counts in sorted(report.by_trade.items())),
         ),
         tables.Sheet(
-            "Totalt", ["Kampanje", *MEASURE_HEADINGS], [[report.campaign_name, *report.total.values()]]
+            text("export_sheet_total", language),
+            _headings("campaign", language=language),
+            [[report.campaign_name, *report.total.values()]],
         ),
     ]
     return found
 
 
-def write_xlsx(report: OutcomeReport, out: IO[bytes]) -> None:
-    tables.write_xlsx(out, sheets(report))
+def write_xlsx(report: OutcomeReport, out: IO[bytes], language: str = DEFAULT_LANGUAGE) -> None:
+    tables.write_xlsx(out, sheets(report, language))
 
 
-def write_csv(report: OutcomeReport, out: IO[str]) -> None:
-    tables.write_csv(
-        out, header=["Fag", "Fylke", "Fylkesnr.", *MEASURE_HEADINGS], rows=trade_county_rows(report)
-    )
+def write_csv(report: OutcomeReport, out: IO[str], language: str = DEFAULT_LANGUAGE) -> None:
+    header = _headings("trade", "county", "county_number", language=language)
+    tables.write_csv(out, header=header, rows=trade_county_rows(report))
 
 
 def outcome_json(report: OutcomeReport) -> dict[str, Any]:

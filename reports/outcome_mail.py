@@ -113,12 +113,8 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
         ]
         if not wanted:
             continue
-        binary = io.BytesIO()
-        write_xlsx(report, binary)
-        file = {
-            "filename": default_filename(campaign.id),
-            "media_type": XLSX_MEDIA_TYPE,
-            "base64": base64.b64encode(binary.getvalue()).decode(),
+        files = {
+            language: _workbook(report, campaign.id, language) for language in {lang for _, lang in wanted}
         }
         totals = dict(zip(MEASURES, report.total.values(), strict=True))
         url = f"{settings.public_base_url.rstrip('/')}/admin/campaigns/{campaign.id}/outcomes"
@@ -133,7 +129,7 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
                     language=language,
                     subject=subjects[language],
                     body=text("outcome_mail_body", language, name=campaign.name, url=url, **totals),
-                    extra={"file": file},
+                    extra={"file": files[language]},
                     state=MessageState.QUEUED,
                     due_at=now,
                 )
@@ -141,3 +137,14 @@ def send_weekly_reports(session: Session, *, now: datetime | None = None, settin
             queued += 1
     session.flush()
     return queued
+
+
+def _workbook(report: OutcomeReport, campaign_id: int, language: str) -> dict[str, str]:
+    """The report's workbook as an e-mail attachment, its sheets and headings in the recipient's language."""
+    binary = io.BytesIO()
+    write_xlsx(report, binary, language)
+    return {
+        "filename": default_filename(campaign_id),
+        "media_type": XLSX_MEDIA_TYPE,
+        "base64": base64.b64encode(binary.getvalue()).decode(),
+    }

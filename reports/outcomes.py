@@ -58,20 +58,6 @@ from store.models import (
 
 NO_TRADE = "(uten fag)"
 MEASURES = ("audience", "reached", "replied", "interested", "registrations", "places", "adult_places", "claimed", "became")  # fmt: skip
-HEADINGS = {
-    "trade": "Fag",
-    "county": "Fylke",
-    "municipality": "Kommune",
-    "audience": "Målgruppe",
-    "reached": "Nådd",
-    "replied": "Svarte",
-    "interested": "Interessert",
-    "registrations": "Registreringer",
-    "places": "Læreplasser tilbudt",
-    "adult_places": "Av dem for voksne",
-    "claimed": "Leads tatt",
-    "became": "Ble lærebedrift",
-}
 
 
 @dataclass

@@ -80,6 +80,15 @@ def test_the_outcome_page_shows_trade_by_county_and_offers_the_workbook(
     assert openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames[0] == "Fag og fylke"
     assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.csv").text.startswith("Fag,Fylke")
     assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.pdf").status_code == 404
+    staff_client.post(
+        "/admin/me/language", data={"language": "en", "csrf_token": csrf_of(staff_client, "/admin/")}
+    )
+    english = openpyxl.load_workbook(
+        io.BytesIO(staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.xlsx").content)
+    )
+    assert english.sheetnames == ["Trade and county", "County", "Trade", "Total"]
+    assert [c.value for c in english["Total"][1]][:3] == ["Campaign", "Audience", "Reached"]
+    assert staff_client.get(f"/admin/campaigns/{campaign_id}/outcomes.csv").text.startswith("Trade,County")
 
 
 def test_the_owners_download_their_campaigns_reports_in_the_portal_and_others_get_404(

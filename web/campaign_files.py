@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from campaigns.meeting_attendees import attendee_rows
 from campaigns.meeting_attendees import write_csv as attendees_csv
 from campaigns.meeting_attendees import write_xlsx as attendees_xlsx
+from catalogue import DEFAULT_LANGUAGE
 from reports.outcome_export import default_filename
 from reports.outcome_export import write_csv as outcomes_csv
 from reports.outcome_export import write_xlsx as outcomes_xlsx
@@ -28,13 +29,16 @@ def attendees_file(session: Session, *, campaign_id: int, kind: str) -> Response
     )
 
 
-def outcomes_file(session: Session, *, campaign_id: int, kind: str) -> Response:
-    """The outcome report: `xlsx` a sheet per breakdown, `csv` the trade × county table."""
+def outcomes_file(
+    session: Session, *, campaign_id: int, kind: str, language: str = DEFAULT_LANGUAGE
+) -> Response:
+    """The outcome report: `xlsx` a sheet per breakdown, `csv` the trade × county table; headings in
+    `language`."""
     report = outcome_report(session, campaign_id=campaign_id)
     return table_download(
         kind,
-        csv=lambda out: outcomes_csv(report, out),
-        xlsx=lambda out: outcomes_xlsx(report, out),
+        csv=lambda out: outcomes_csv(report, out, language),
+        xlsx=lambda out: outcomes_xlsx(report, out, language),
         csv_name=f"kampanje-{campaign_id}-resultater.csv",
         xlsx_name=default_filename(campaign_id),
     )

@@ -17,7 +17,7 @@ from reports.outcome_export import trade_county_rows
 from reports.outcomes import MEASURES, outcome_report
 from settings import Settings
 from store.models import Campaign
-from web.admin.ui import flash, page, redirect, say
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import CurrentStaff
 from web.campaign_files import attendees_file, outcomes_file
 from web.deps import SessionDep, SettingsDep
@@ -140,8 +140,10 @@ def outcomes_page(
 
 
 @router.get("/campaigns/{campaign_id}/outcomes.{kind}")
-def outcomes_download(campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff) -> Response:
-    return outcomes_file(session, campaign_id=campaign.id, kind=kind)
+def outcomes_download(
+    request: Request, campaign: CampaignDep, kind: str, session: SessionDep, staff: CurrentStaff
+) -> Response:
+    return outcomes_file(session, campaign_id=campaign.id, kind=kind, language=language_of(request))
 
 
 __all__ = ["ATTENDEE_COLUMNS", "router"]
