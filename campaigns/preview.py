@@ -31,6 +31,7 @@ from campaigns.outbox import company_rows, language_for, step_queries, step_reci
 from campaigns.preview_figures import Figures
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
+from catalogue import DEFAULT_LANGUAGE, text
 from settings import Settings
 from store.models import (
     Campaign,
@@ -49,12 +50,6 @@ from store.times import iso_oslo
 DELIVERY = {
     Channel.EMAIL: "e-post med brevet som PDF-vedlegg",
     Channel.LETTER: "papirbrev (skrives ut)",
-}
-CHANNEL_ADDRESS = {
-    Channel.SMS: "mobilnummer som kan få SMS",
-    Channel.EMAIL: "e-postadresse",
-    Channel.TELEGRAM: "Telegram-chat (en bedrift kan ikke kontaktes først på Telegram)",
-    Channel.LETTER: "e-postadresse eller postadresse",
 }
 
 # The kind of address a step's channel needs (a letter goes by e-mail where it can).
@@ -128,6 +123,7 @@ def preview_step(
     orgnrs: list[str] | None,
     renderer: MessageRenderer,
     by_channel: dict[str, int] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> StepPreview:
     """`by_channel`: the step's recipients per outgoing channel as campaigns.preview_figures stored them;
     counted here when not given."""
@@ -159,14 +155,14 @@ def preview_step(
         return preview
     meeting = meeting_of_step(session, step_id=step.id)
     for recipient, row, _address in company_rows(session, recipients):
-        language = language_for(row, campaign)
+        written = language_for(row, campaign)  # the company's, not the reader's `language`
         try:
             message = renderer.render(
                 template=step.template,
                 channel=recipient.channel,
-                language=language,
+                language=written,
                 variables=renderer.company_variables(
-                    company=row, campaign=campaign, language=language, on=step.scheduled_for, meeting=meeting
+                    company=row, campaign=campaign, language=written, on=step.scheduled_for, meeting=meeting
                 ),
             )
         except TemplateProblem as exc:
@@ -179,7 +175,9 @@ def preview_step(
         if (row.orgnr in wanted) if wanted else len(preview.samples) < SAMPLES:
             preview.samples.append(_sample(step, row, message))
     for orgnr in sorted(wanted - {s.orgnr for s in preview.samples}):
-        preview.missing[orgnr] = absence_reason(session, campaign=campaign, step=step, orgnr=orgnr)
+        preview.missing[orgnr] = absence_reason(
+            session, campaign=campaign, step=step, orgnr=orgnr, language=language
+        )
     if segments:
         # The sample's figures for the whole audience (the same figures when the sample is the audience).
         scale = max(preview.audience / len(recipients), 1.0)
@@ -198,9 +196,10 @@ def preview_campaign(
     orgnrs: list[str] | None = None,
     step_name: str | None = None,
     figures: Figures | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[StepPreview]:
     """Each step's preview; with `figures` (campaigns.preview_figures) the recipients are read from them
-    instead of counted."""
+    instead of counted. Why a company asked for gets nothing is said in `language`."""
     campaign = get_campaign(session, campaign_id)
     renderer = MessageRenderer(settings)
     steps = [s for s in campaign.steps if step_name is None or s.name == step_name]
@@ -218,6 +217,7 @@ def preview_campaign(
             orgnrs=orgnrs,
             renderer=renderer,
             by_channel=None if figures is None else figures.steps[s.name].by_channel,
+            language=language,
         )
         for s in steps
     ]
@@ -327,15 +327,22 @@ def html_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, orgnr: str) -> str:
-    """Why the company with `orgnr` gets nothing from this step, in words staff understand."""
+def absence_reason(
+    session: Session,
+    *,
+    campaign: Campaign,
+    step: CampaignStep,
+    orgnr: str,
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
+    """Why the company with `orgnr` gets nothing from this step, in words staff understand, in `language`."""
     company = session.scalar(select(Company).where(Company.orgnr == orgnr))
     if company is None:
-        return "finnes ikke i bedriftsregisteret"
+        return text("absent_unknown", language)
     if company.never_contact:
         if company.closed:
-            return f"er {company.never_contact_reason} i Enhetsregisteret, og kontaktes aldri"
-        return "har sagt STOPP (reservert), og kontaktes aldri"
+            return text("absent_closed", language, why=company.never_contact_reason)
+        return text("absent_stopped", language)
     definition = definition_of(campaign)
     in_audience = session.scalar(
         select(func.count())
@@ -345,21 +352,18 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
     if not in_audience:
         exclude = set(definition.audience.exclude)
         if "training_company" in exclude and company.is_training_company:
-            return "er allerede lærebedrift"
+            return text("absent_training_company", language)
         registered = exists().where(
             Registration.company_id == company.id,
             Registration.completed_at.is_not(None),
             Registration.verified.is_(True),
         )
         if "registered" in exclude and session.scalar(select(registered)):
-            return "har allerede registrert interesse"
-        return "er utenfor målgruppen (fylke, kommune, bransje eller antall ansatte)"
+            return text("absent_registered", language)
+        return text("absent_outside", language)
     personal = step.channel in (Channel.SMS, Channel.EMAIL)
     if personal and company.org_form == "ENK" and not definition.include_sole_proprietors:
-        return (
-            "er et enkeltpersonforetak (ENK) og får ikke SMS eller e-post uten "
-            "include_sole_proprietors = true (markedsføringsloven § 15)"
-        )
+        return text("absent_sole", language)
     reachable = any(
         session.scalar(select(func.count()).select_from(query.where(Company.id == company.id).subquery()))
         for _, query in audience.recipients(definition, step.channel)
@@ -372,7 +376,8 @@ def absence_reason(session: Session, *, campaign: Campaign, step: CampaignStep, 
             Contact.replaced_at.is_(None),
             audience.opted_out(),
         )
+        address = text(f"absent_address_{step.channel.value}", language)
         if session.scalar(select(opted_out)):
-            return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}: adressen er reservert (STOPP eller avmelding)"
-        return f"har ingen brukbar {CHANNEL_ADDRESS[step.channel]}"
-    return f"er ikke med i dette steget (only = {step.only.value})"
+            return text("absent_no_address_opted_out", language, address=address)
+        return text("absent_no_address", language, address=address)
+    return text("absent_not_in_step", language, only=step.only.value)

@@ -27,6 +27,7 @@ from store.times import in_oslo
 # The modules that hold texts, each `TEXTS = {key: {language: text}}`, named once: imported by name here rather
 # than listed again as an import.
 _TEXT_MODULES = (
+    "absence",
     "audience",
     "campaign_errors",
     "cli",

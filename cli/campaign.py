@@ -203,7 +203,12 @@ def campaign_preview(
     try:
         with context.db.transaction() as session:
             previews = preview_campaign(
-                session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnr, step_name=step
+                session,
+                campaign_id=campaign_id,
+                settings=context.settings,
+                orgnrs=orgnr,
+                step_name=step,
+                language=reader_language(),
             )
             warnings = campaign_readiness(
                 session, campaign_id=campaign_id, settings=context.settings

@@ -158,3 +158,18 @@ def test_why_a_campaign_paused_is_shown_in_the_readers_language(
     nynorsk = run(settings, "--language", "nn", "campaign", "status", "1")
     assert "(Sett på pause av kampanjeansvarleg.)" in nynorsk.stdout.splitlines()[0]
     assert "(Satt på pause av kampanjeansvarlig.)" in run(settings, "campaign", "status", "1").stdout
+
+
+def test_why_a_company_gets_nothing_is_said_in_the_readers_language(
+    settings: Settings, campaign_file: Path
+) -> None:
+    assert run(settings, "campaign", "create", str(campaign_file)).exit_code == 0
+    unknown = "974760673"  # a valid orgnr that the seeded register does not hold
+    english = run(settings, "--language", "en", "campaign", "preview", "1", "--orgnr", unknown)
+    assert "is not in the audience: is not in the company register" in english.output, english.output
+    nynorsk = run(settings, "--language", "nn", "campaign", "preview", "1", "--orgnr", unknown)
+    assert "finst ikkje i verksemdsregisteret" in nynorsk.output, nynorsk.output
+    assert (
+        "finnes ikke i bedriftsregisteret"
+        in run(settings, "campaign", "preview", "1", "--orgnr", unknown).output
+    )
