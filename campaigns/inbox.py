@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.sms_text import analyse, normalize_sms
+from catalogue import text
 from staff.scopes import EVERYTHING, Scope
 from store.keyset import Key, Page, page_of, paged
 from store.languages import DEFAULT_LANGUAGE
@@ -31,7 +33,15 @@ MAX_ANSWER = 1000  # characters; an SMS answer longer than this is a letter, not
 
 
 class InboxError(ValueError):
-    """The reply does not exist or cannot be answered; the message is Norwegian, for staff."""
+    """The reply does not exist or cannot be answered. It carries its catalogue key (catalogue.inbox) and values,
+    so staff read it in their language (`text_in`); `str()` is the bokmål sentence."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.text_in(DEFAULT_LANGUAGE))
+
+    def text_in(self, language: str) -> str:
+        return text(self.key, language, **self.values)
 
 
 @dataclass(frozen=True)
@@ -86,16 +96,14 @@ def _channel_and_address(session: Session, reply: Reply) -> tuple[Channel, str]:
     company = session.get(Company, reply.company_id) if reply.company_id else None
     if company is not None and company.mobile:
         return Channel.SMS, company.mobile
-    raise InboxError(
-        "Svaret kom ikke på SMS eller Telegram, og bedriften har ikke noe mobilnummer å svare til."
-    )
+    raise InboxError("inbox_error_no_channel")
 
 
 def _reply(session: Session, reply_id: int, scope: Scope) -> Reply:
     """The reply, if the scope shows it; any other id answers as if it did not exist."""
     reply = session.scalar(select(Reply).where(Reply.id == reply_id, scope.replies()))
     if reply is None:
-        raise InboxError(f"Fant ikke svar nr. {reply_id}.")
+        raise InboxError("inbox_error_unknown", id=reply_id)
     return reply
 
 

@@ -44,6 +44,7 @@ _TEXT_MODULES = (
     "exports",
     "hunter",
     "hunter_org",
+    "inbox",
     "local",
     "meetings",
     "notices",

@@ -263,3 +263,13 @@ def test_the_results_downloads_have_headers_in_the_staff_users_language(admin_cl
     assert counties.startswith("County no.;County;Audience;Sent")
     _choose(admin_client, "nn")
     assert "Verksemder" in admin_client.get("/admin/results.csv?by=trade").content.decode("utf-8-sig")
+
+
+def test_an_inbox_refusal_is_written_in_the_staff_users_language(admin_client: TestClient) -> None:
+    _choose(admin_client, "nn")
+    token = csrf_of(admin_client, "/admin/inbox")
+    refused = admin_client.post("/admin/inbox/99999/answer", data={"text": "Hei", "csrf_token": token})
+    assert "Fann ikkje svar nr. 99999." in refused.text
+    _choose(admin_client, "en")
+    refused = admin_client.post("/admin/inbox/99999/handled", data={"csrf_token": token})
+    assert "No reply no. 99999." in refused.text

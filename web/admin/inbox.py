@@ -92,7 +92,7 @@ def answer(
             session, reply_id=reply_id, text=text, staff_id=staff.id, scope=scope_of_staff(staff)
         )
     except InboxError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect("/admin/inbox")
     session.commit()
     flash(request, say(request, "admin_answer_queued", channel=message.channel.value.upper()))
@@ -104,7 +104,7 @@ def handled(request: Request, reply_id: int, session: SessionDep, staff: Current
     try:
         mark_handled(session, reply_id=reply_id, staff_id=staff.id, scope=scope_of_staff(staff))
     except InboxError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect("/admin/inbox")
     session.commit()
     flash(request, say(request, "admin_marked_handled"))
