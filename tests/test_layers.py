@@ -26,7 +26,17 @@ IMPORTED_BY = {
 MAY_IMPORT = {
     "settings": set(),
     "logging_setup": {"store"},
-    "scheduler": {"settings", "bot", "campaigns", "hunters", "companies", "staff", "channels", "store"},
+    "scheduler": {
+        "settings",
+        "bot",
+        "campaigns",
+        "hunters",
+        "companies",
+        "staff",
+        "catalogue",
+        "channels",
+        "store",
+    },
     "runtime": PACKAGES - EDGES | {"settings", "scheduler"},
 }
 
