@@ -13,7 +13,8 @@ is faster than COPY from Python, and every value is a function of the row number
 arguments give the same database. The campaign, the staff account and its API token go through the domain
 (create_campaign, add_staff, create_api_token) so their stored forms are the real ones. The database is named
 for its size and reused: a run that finds it seeded with the same shape and seed only applies migrations that
-landed since (`--force` seeds it again).
+landed since (`--force` seeds it again). `BENCH_NATIONAL_PREFIX` names other databases of the same shape (two
+branches with different migrations each measuring on its own copy, made by `createdb -T`).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def _migrate(url: str) -> None:
 def ensure(companies: int = NATIONAL, *, seed: int = 14, force: bool = False) -> Seeded:
     """The seeded database for this shape, reused when an earlier run left it complete."""
     shape = Shape.scaled(companies, seed)
-    name = f"bench_national_{companies}"
+    name = f"{os.environ.get('BENCH_NATIONAL_PREFIX', 'bench_national')}_{companies}"
     url = database_url(name)
     wanted = {"shape": asdict(shape)}
     if not force:
