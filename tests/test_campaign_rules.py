@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.lifecycle import campaign_status, create_campaign, launch_campaign, list_campaigns
 from campaigns.outbox import materialise_step
+from campaigns.windows import ALWAYS_OPEN_TABLE
 from scheduler import DAILY_JOBS, WEEKLY_JOBS
 from settings import Settings
 from store.db import Database
@@ -40,20 +41,13 @@ from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 from tests.polling import eventually
 from tests.scheduler_runs import run_scheduler, ticked
 
-OPEN = """[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-"""
-
 
 def toml(audience: str = 'counties = ["55"]', steps: str = "", extra: str = "") -> str:
     steps = (
         steps
         or '[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2026-01-05T09:00"\n'
     )
-    source = f'name = "Regler"\n{extra}\n{OPEN}\n[audience]\n{audience}\n\n{steps}'
+    source = f'name = "Regler"\n{extra}\n{ALWAYS_OPEN_TABLE}\n[audience]\n{audience}\n\n{steps}'
     return source.replace("2026-01-05T09:00", today_at())  # create refuses a first step on a past day
 
 
@@ -446,7 +440,7 @@ def test_materialised_messages_are_due_inside_the_default_office_hours_window(
     with db.transaction() as session:
         make_recipient(session)
         make_recipient(session)
-    source = toml().replace(OPEN, "")  # mon–fri 09:00–16:00 Europe/Oslo, holidays skipped
+    source = toml().replace(ALWAYS_OPEN_TABLE, "")  # mon–fri 09:00–16:00 Europe/Oslo, holidays skipped
     before = utcnow()
     materialised(db, settings, source)
     window = SendWindow.from_definition(None)
@@ -462,7 +456,7 @@ def test_a_materialised_row_is_found_by_its_exact_due_time(db: Database, setting
     source = toml(
         steps='[[steps]]\nname = "sms"\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2030-01-07T09:00"\n'
     )
-    materialised(db, settings, source.replace(OPEN, ""))
+    materialised(db, settings, source.replace(ALWAYS_OPEN_TABLE, ""))
     opening = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Message).where(Message.due_at == opening)) == 1

@@ -17,7 +17,7 @@ from campaigns.definition import DefinitionError, parse_definition
 from campaigns.definition_model import definition_of
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
-from campaigns.windows import SendWindow
+from campaigns.windows import ALWAYS_OPEN_TABLE, SendWindow
 from catalogue.stored import read_text
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
@@ -41,15 +41,10 @@ from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 from tests.scheduler_runs import run_scheduler, ticked
 
 COUNTIES = {"55", "56", "03"}
-TOML = """name = "Sommer 2027"
+TOML = f"""name = "Sommer 2027"
 language = "nb"
 
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [audience]
 counties = ["55"]
 nace = ["43"]
