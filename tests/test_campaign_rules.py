@@ -27,7 +27,6 @@ from store.models import (
     CampaignStep,
     Channel,
     Company,
-    Contact,
     ContactKind,
     Heartbeat,
     Intent,
@@ -37,6 +36,7 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 from tests.polling import eventually
 from tests.scheduler_runs import run_scheduler, ticked
@@ -54,19 +54,6 @@ def toml(audience: str = 'counties = ["55"]', steps: str = "", extra: str = "") 
 def today_at() -> str:
     """Now in Oslo, written as staff write a first step that should start at once (earlier today is fine)."""
     return datetime.now(ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%dT%H:%M")
-
-
-def add_contact(session: Any, company_id: int, kind: ContactKind, address: str, **kw: Any) -> Contact:
-    contact = Contact(
-        company_id=company_id,
-        kind=kind,
-        address=address,
-        address_hash=AddressHasher.load(session)(kind, address),
-        **kw,
-    )
-    session.add(contact)
-    session.flush()
-    return contact
 
 
 def launched(session: Any, settings: Settings, source: str, **launch: Any) -> Campaign:
@@ -142,7 +129,7 @@ def letter_recipients(session: Any) -> tuple[Company, Company]:
     mailed = make_recipient(
         session, postal_postcode="9008", postal_street="Storgata 1", postal_city="Tromsø"
     )[0]
-    add_contact(session, mailed.id, ContactKind.EMAIL, "post@fjordbygg.no")
+    add_contact(session, mailed, ContactKind.EMAIL, "post@fjordbygg.no")
     printed = make_recipient(
         session, postal_postcode="9008", postal_street="Storgata 2", postal_city="Tromsø"
     )[0]
@@ -163,7 +150,7 @@ def test_a_letter_step_emails_where_it_can_prints_otherwise_and_prints_to_sole_p
         sole = make_recipient(
             session, org_form="ENK", postal_postcode="9008", postal_street="Storgata 3", postal_city="Tromsø"
         )[0]
-        add_contact(session, sole.id, ContactKind.EMAIL, "ola@example.no")
+        add_contact(session, sole, ContactKind.EMAIL, "ola@example.no")
         nowhere = make_recipient(session)[0]  # no address to print on, no e-mail
         mailed_id, printed_id, sole_id, nowhere_id = mailed.id, printed.id, sole.id, nowhere.id
     steps = '[[steps]]\nname = "brev"\nchannel = "letter"\ntemplate = "letters/invitasjon"\nat = "2026-01-05T09:00"\n'

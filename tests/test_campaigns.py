@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.definition_model import definition_of
@@ -28,7 +27,6 @@ from store.models import (
     CampaignState,
     CampaignStep,
     Company,
-    Contact,
     ContactKind,
     Message,
     Registration,
@@ -37,6 +35,7 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 from tests.scheduler_runs import run_scheduler, ticked
 
@@ -246,19 +245,6 @@ def seed_companies(db: Database) -> dict[str, int]:
         return ids
 
 
-def _add_mobile(session: Session, company_id: int, address: str) -> None:
-    session.add(
-        Contact(
-            company_id=company_id,
-            kind=ContactKind.PHONE,
-            address=address,
-            address_hash=AddressHasher.load(session)(ContactKind.PHONE, address),
-            is_mobile=True,
-        )
-    )
-    session.flush()
-
-
 def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ids = seed_companies(db)
     path = tmp_path / "c.toml"
@@ -292,9 +278,11 @@ def test_a_stopp_leaves_out_its_company_but_not_the_companies_sharing_its_number
             source="sms",
             company_id=stopped.id,
         )
-        _add_mobile(session, stopped.id, "+4741000001")  # its other mobile is not used for it either
+        # Its other mobile is not used for it either.
+        add_contact(session, stopped, ContactKind.PHONE, "+4741000001")
         sharing, own = make_recipient(session, **extra)
-        _add_mobile(session, sharing.id, said_stop.address)  # newer than its own, and opted out
+        # Newer than its own, and opted out.
+        add_contact(session, sharing, ContactKind.PHONE, said_stop.address)
         ids = {"stopped": stopped.id, "sharing": sharing.id, "own": own.id}
     path = tmp_path / "c.toml"
     path.write_text(current(TOML))

@@ -27,6 +27,7 @@ from store.models import (
     Channel,
     Company,
     Contact,
+    ContactKind,
     Event,
     Intent,
     Message,
@@ -37,7 +38,7 @@ from store.models import (
     Rsvp,
     RsvpStatus,
 )
-from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.outbox_factories import add_outreach, make_campaign, make_recipient
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -469,15 +470,7 @@ def test_a_telegram_invitation_has_ja_nei_buttons_that_answer_the_meeting(
     # The company's chat is known (it proved itself by its link): the NEI button answers the meeting.
     event, [(company, _contact)] = invited(session)
     session.add(Conversation(channel="telegram", address="777", company_id=company.id, verified_by="link"))
-    session.add(
-        Contact(
-            company_id=company.id,
-            kind="telegram",
-            address="777",
-            address_hash=AddressHasher.load(session)("telegram", "777"),
-        )
-    )
-    session.flush()
+    add_contact(session, company, ContactKind.TELEGRAM, "777")
     outcome = handle_inbound(
         session,
         inbound=Inbound(
