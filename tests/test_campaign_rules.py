@@ -359,17 +359,9 @@ def test_the_scheduler_keeps_one_job_per_step_in_the_database_and_beats(
 
 
 def test_bench_launch_quick_runs(tmp_path: Path) -> None:
-    import subprocess
-    import sys
+    from tests.project import run_bench
 
-    root = Path(__file__).resolve().parents[1]
-    result = subprocess.run(
-        [sys.executable, str(root / "bench" / "launch.py"), "--quick"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_bench("launch.py", "--quick", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     launch = re.search(
         r"^sqlite\s+([\d,]+) messages: ours\s+([\d.]+) s, baseline\s+([\d.]+) s, ratio\s+([\d.]+)x "
