@@ -235,11 +235,7 @@ def test_webhook_mode_processes_authentic_updates_and_refuses_forged_ones(
     tg_settings: Settings, db: Database, fake_telegram: FakeTelegram
 ) -> None:
     settings = tg_settings.model_copy(
-        update={
-            "telegram_mode": "webhook",
-            "telegram_webhook_secret": SECRET,
-            "public_base_url": "https://jeger.example",
-        }
+        update=fake_telegram.webhook_settings_update(SECRET, public_base_url="https://jeger.example")
     )
     bot = TelegramBot(settings=settings, db=db)
     with TestClient(create_app(settings, db=db, services=[bot])) as client:
