@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import subprocess
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.claim import Claimed, claim_batch
 from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
 from campaigns.dispatch.outcome import backoff
 from campaigns.dispatch.ratelimit import RateLimits, SlidingWindowLimiter
@@ -731,13 +732,26 @@ def test_a_stop_while_a_claim_is_running_strands_nothing(db: Database, settings:
     queued_campaign(db, count=600)
     provider = Scripted()
 
+    dispatcher = Dispatcher(
+        settings=settings, db=db, channels={Channel.SMS: provider}, batch_size=600, poll_interval=0.05
+    )
+    claim = dispatcher._claim
+    claiming, stop_began = threading.Event(), threading.Event()
+
+    def claim_across_the_stop(limit: int) -> tuple[list[Claimed], int]:
+        claiming.set()
+        stop_began.wait(timeout=60)  # the first claim (600 rows) is still running in its thread at the stop
+        return claim(limit)
+
+    dispatcher._claim = claim_across_the_stop  # type: ignore[method-assign]
+
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings, db=db, channels={Channel.SMS: provider}, batch_size=600, poll_interval=0.05
-        )
         await dispatcher.start()
-        await asyncio.sleep(0.05)  # the first claim (600 rows) is usually still running in its thread
-        await dispatcher.stop()
+        await eventually(claiming.is_set, what="the first claim", in_thread=False)
+        stopping = asyncio.create_task(dispatcher.stop())
+        await eventually(dispatcher._stopping.is_set, what="the stop to begin", in_thread=False)
+        stop_began.set()
+        await stopping
 
     asyncio.run(scenario())
     final = states(db)
