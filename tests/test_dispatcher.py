@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import threading
-import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -208,16 +207,22 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
     campaign_id = queued_campaign(db, count=40, rate={"sms": 5})
 
     async def scenario() -> tuple[int, int]:
-        async with running(Dispatcher(settings=settings, db=db, poll_interval=0.05)):
+        async with running(Dispatcher(settings=settings, db=db, poll_interval=0.05)) as dispatcher:
             await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.PAUSED
-            paused_at = time.monotonic()
-            # Within two seconds of the pause nothing more goes out: what was sent by then is final.
-            await asyncio.sleep(2.0)
+
+            def pause_seen() -> bool:
+                return campaign_id in dispatcher.recent.stopped_campaigns and not states(db).get("sending")
+
+            # Within two seconds of the pause the dispatcher has read it and put back what it had claimed: nothing
+            # is on its way to the provider, so what was sent by then is final.
+            await eventually(pause_seen, what="the pause seen and the claimed rows put back", timeout=2.0)
             sent_at_pause = states(db).get("sent", 0)
-            # Then it stays put, however long we watch (three more windows at 5/s would be 15 sends).
-            await asyncio.sleep(max(0.0, paused_at + 5.0 - time.monotonic()))
+            # Then it stays put, however long we watch: sixty more claim rounds (three seconds at the idle poll
+            # on a quick machine, more on a slow one; 5/s would be 15 sends).
+            rounds = dispatcher._cycles + 60
+            await eventually(lambda: dispatcher._cycles >= rounds, what="sixty claim rounds", in_thread=False)
             return sent_at_pause, states(db).get("sent", 0)
 
     at_pause, later = asyncio.run(scenario())
