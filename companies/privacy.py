@@ -113,7 +113,9 @@ def export_address(session: Session, *, kind: ContactKind, address: str) -> dict
                 select(Registration).where(or_(Registration.phone == address, Registration.email == address))
             )
         ],
-        "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, [address])))],
+        "hunters": [
+            _row(h) for h in session.scalars(select(Hunter).where(_address_match(Hunter, kind, [address])))
+        ],
         **_member_export(session, kind, address),
         "rsvps": [_row(r) for r in session.scalars(select(Rsvp).where(Rsvp.address == address))],
         "opted_out": session.scalar(
@@ -165,11 +167,13 @@ def _company(session: Session, orgnr: str) -> Company:
     return company
 
 
-def _member_match(kind: ContactKind, addresses: Collection[str]) -> Any:
+def _address_match(person: type[Hunter | HunterMember], kind: ContactKind, addresses: Collection[str]) -> Any:
+    """Rows of `person` (an organisation or one of its members: both keep their own addresses) that hold one of
+    `addresses` in the column for `kind`."""
     column = {
-        ContactKind.PHONE: HunterMember.phone,
-        ContactKind.EMAIL: HunterMember.email,
-        ContactKind.TELEGRAM: HunterMember.telegram_chat_id,
+        ContactKind.PHONE: person.phone,
+        ContactKind.EMAIL: person.email,
+        ContactKind.TELEGRAM: person.telegram_chat_id,
     }
     return column[kind].in_(addresses)
 
@@ -177,7 +181,7 @@ def _member_match(kind: ContactKind, addresses: Collection[str]) -> Any:
 def _member_export(session: Session, kind: ContactKind, address: str) -> dict[str, Any]:
     """A member of a hunter organisation with this address: the person, the notes they wrote, and what was
     logged about them (sign-in secrets are kept only as hashes and are not personal data worth exporting)."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, [address]))).all()
+    members = session.scalars(select(HunterMember).where(_address_match(HunterMember, kind, [address]))).all()
     ids = [m.id for m in members]
     notes = session.scalars(select(LeadNote).where(LeadNote.member_id.in_(ids)).order_by(LeadNote.id))
     sessions = session.scalars(select(MemberSession.id_hash).where(MemberSession.member_id.in_(ids))).all()
@@ -198,7 +202,7 @@ def _erase_members(session: Session, kind: ContactKind, addresses: Collection[st
     """A member with this address loses name, addresses and chat, is removed from the organisation, and is signed
     out; their sign-in secrets and waiting digest lines go. Their notes stay with the lead (the organisation's
     record of its work), no longer tied to anyone who can be named."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, addresses))).all()
+    members = session.scalars(select(HunterMember).where(_address_match(HunterMember, kind, addresses))).all()
     ids = [m.id for m in members]
     if not ids:
         return 0
@@ -210,15 +214,6 @@ def _erase_members(session: Session, kind: ContactKind, addresses: Collection[st
         member.email = member.phone = member.telegram_chat_id = None
         member.removed_at = member.removed_at or now
     return len(members)
-
-
-def _hunter_match(kind: ContactKind, addresses: Collection[str]) -> Any:
-    column = {
-        ContactKind.PHONE: Hunter.phone,
-        ContactKind.EMAIL: Hunter.email,
-        ContactKind.TELEGRAM: Hunter.telegram_chat_id,
-    }
-    return column[kind].in_(addresses)
 
 
 ERASED_NAME = "–"  # the column needs a name; an erased member has none
@@ -342,7 +337,7 @@ def _erase_addresses(
     for conversation in conversations:
         session.delete(conversation)
     report.conversations += len(conversations)
-    hunters = session.scalars(select(Hunter).where(_hunter_match(kind, addresses))).all()
+    hunters = session.scalars(select(Hunter).where(_address_match(Hunter, kind, addresses))).all()
     for hunter in hunters:
         hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
     report.hunters += len(hunters)
