@@ -63,6 +63,13 @@ def launched(session: Any, settings: Settings, source: str, **launch: Any) -> Ca
     return campaign
 
 
+def draft_with_a_recipient(db: Database, settings: Settings) -> int:
+    """The id of a draft of the usual campaign (`toml()`), committed, with one company it would reach."""
+    with db.transaction() as session:
+        make_recipient(session)
+        return create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+
+
 def materialised(
     db: Database, settings: Settings, source: str
 ) -> tuple[int, dict[str, set[tuple[int, str]]]]:
@@ -217,9 +224,7 @@ def test_after_days_counts_oslo_days_across_the_spring_dst_change(db: Database, 
 def test_status_of_a_fresh_campaign_has_every_state_at_zero_and_list_shows_it(
     db: Database, settings: Settings, cli: Any
 ) -> None:
-    with db.transaction() as session:
-        make_recipient(session)
-        cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+    cid = draft_with_a_recipient(db, settings)
     status = json.loads(cli("campaign", "status", str(cid), "--json").stdout)
     assert set(status) == {"id", "name", "state", "steps", "waiting"}
     assert status["state"] == "draft" and status["steps"][0]["scheduled_for"] is None
@@ -235,9 +240,7 @@ def test_status_of_a_fresh_campaign_has_every_state_at_zero_and_list_shows_it(
 def test_the_test_command_queues_a_test_message_to_the_given_phone(
     db: Database, settings: Settings, cli: Any
 ) -> None:
-    with db.transaction() as session:
-        make_recipient(session)
-        cid = create_campaign(session, source=toml(), filename="r.toml", settings=settings).campaign.id
+    cid = draft_with_a_recipient(db, settings)
     result = cli("campaign", "test", str(cid), "--to", "+4791234567")
     assert result.exit_code == 0, result.output
     with db.session() as session:

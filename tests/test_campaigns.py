@@ -20,6 +20,7 @@ from campaigns.windows import ALWAYS_OPEN_TABLE, SendWindow
 from catalogue.stored import read_text
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
+from demo.simulator import sms_invitation_steps
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -49,19 +50,7 @@ counties = ["55"]
 nace = ["43"]
 employees = [2, 500]
 
-[[steps]]
-name = "sms"
-channel = "sms"
-template = "sms/invitasjon"
-at = "2026-01-05T09:00"
-
-[[steps]]
-name = "paaminnelse"
-channel = "sms"
-template = "sms/paaminnelse"
-after_days = 7
-only = "no_reply"
-"""
+{sms_invitation_steps("2026-01-05T09:00")}"""
 
 
 def today_at() -> str:
