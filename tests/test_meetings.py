@@ -85,6 +85,23 @@ def invited(
     return event, recipients
 
 
+def answered(
+    session: Session, event: Event, invitee: tuple[Company, Contact], status: str, *, people: int = 1
+) -> Rsvp:
+    """`invitee`'s answer to the meeting by SMS from the address its invitation went to."""
+    company, contact = invitee
+    rsvp = Rsvp(
+        event_id=event.id,
+        company_id=company.id,
+        status=status,
+        people=people,
+        channel="sms",
+        address=contact.address,
+    )
+    session.add(rsvp)
+    return rsvp
+
+
 def say(session: Session, settings: Settings, text: str, sender: str, *, at: datetime = NOW) -> Outcome:
     outcome = handle_inbound(
         session,
