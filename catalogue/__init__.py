@@ -44,6 +44,7 @@ _TEXT_MODULES = (
     "exports",
     "hunter",
     "hunter_org",
+    "imports",
     "inbox",
     "local",
     "meetings",
