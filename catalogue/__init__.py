@@ -51,6 +51,7 @@ _TEXT_MODULES = (
     "notices",
     "pages",
     "readiness",
+    "refusals",
     "sandbox",
     "portal",
     "staff",

@@ -144,9 +144,13 @@ def said(phrase: Phrase) -> str:
 
 def refusal(exc: Exception) -> str:
     """A refusal from the domain in the reader's language when it carries its catalogue key (a Refusal, a
-    campaign's CampaignError), else as the domain wrote it."""
+    campaign's CampaignError, the sandbox's ChannelLive), else as the domain wrote it."""
+    from bot.replies import channel_live_text
     from campaigns.state import CampaignError
+    from channels.registry import ChannelLive
 
+    if isinstance(exc, ChannelLive):
+        return channel_live_text(exc, reader_language())
     return exc.text_in(reader_language()) if isinstance(exc, (CampaignError, Refusal)) else str(exc)
 
 
