@@ -22,6 +22,7 @@ from rich.console import Console
 from catalogue import DEFAULT_LANGUAGE, plural, text
 from catalogue import shown_time as catalogue_time
 from catalogue.labels import label as catalogue_label
+from catalogue.phrases import Phrase, Refusal
 from settings import Settings
 from store.db import Database
 
@@ -136,12 +137,21 @@ def say_count(key: str, count: int, **values: Any) -> str:
     return plural(key, count, reader_language(), **values)
 
 
-def refusal(exc: Exception) -> str:
-    """A refusal from the domain in the reader's language when it carries its catalogue key (a campaign's
-    CampaignError), else as the domain wrote it."""
-    from campaigns.state import CampaignError
+def said(phrase: Phrase) -> str:
+    """A phrase from the domain (catalogue.phrases) in the reader's language."""
+    return phrase.text_in(reader_language())
 
-    return exc.text_in(reader_language()) if isinstance(exc, CampaignError) else str(exc)
+
+def refusal(exc: Exception) -> str:
+    """A refusal from the domain in the reader's language when it carries its catalogue key (a Refusal, a
+    campaign's CampaignError, the sandbox's ChannelLive), else as the domain wrote it."""
+    from bot.replies import channel_live_text
+    from campaigns.state import CampaignError
+    from channels.registry import ChannelLive
+
+    if isinstance(exc, ChannelLive):
+        return channel_live_text(exc, reader_language())
+    return exc.text_in(reader_language()) if isinstance(exc, (CampaignError, Refusal)) else str(exc)
 
 
 def label(value: Any, kind: str, *, lower: bool = False) -> str:

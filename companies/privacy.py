@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from catalogue.phrases import Refusal
 from companies.emails import normalize_email
 from companies.optout_records import record_opt_out
 from companies.optouts import mark_do_not_contact
@@ -49,8 +50,9 @@ from store.models import (
 from store.secrets import AddressHasher
 
 
-class PrivacyError(ValueError):
-    """The request names nothing we can look up (bad phone number, unknown orgnr)."""
+class PrivacyError(Refusal, ValueError):
+    """The request names nothing we can look up (bad phone number, unknown orgnr); said in the reader's
+    language (catalogue.refusals)."""
 
 
 @dataclass
@@ -73,11 +75,11 @@ def normalise_address(kind: ContactKind, address: str) -> str:
     if kind is ContactKind.PHONE:
         phone = normalize_phone(address)
         if phone is None:
-            raise PrivacyError(f"«{address}» er ikke et gyldig telefonnummer")
+            raise PrivacyError("privacy_not_a_phone", address=address)
         return phone
     if kind is ContactKind.EMAIL:
         if "@" not in address:
-            raise PrivacyError(f"«{address}» er ikke en e-postadresse")
+            raise PrivacyError("privacy_not_an_email", address=address)
         # The form we store; an address that fails the check may still sit in rows older than the check.
         return normalize_email(address) or address.strip().lower()
     return address.strip()
@@ -163,7 +165,7 @@ def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
 def _company(session: Session, orgnr: str) -> Company:
     company = session.scalar(select(Company).where(Company.orgnr == orgnr.replace(" ", "")))
     if company is None:
-        raise PrivacyError(f"orgnr {orgnr}: ingen bedrift har dette organisasjonsnummeret")
+        raise PrivacyError("privacy_no_such_company", orgnr=orgnr)
     return company
 
 
