@@ -31,6 +31,7 @@ from store.models import (
     MessageState,
     Registration,
     Reply,
+    Trade,
     utcnow,
 )
 from tests.lead_factories import make_company, make_registration
@@ -42,8 +43,9 @@ FUNNEL = set(STAGE_MEASURES.values())
 
 
 def counted_here(session: Session) -> dict[Key, int]:
-    """The counts from the rows themselves: (campaign, or 0 for any campaign, measure, county, municipality,
-    NACE code) -> companies (or the sum, for a summed measure)."""
+    """The counts from the rows themselves: (campaign, or 0 for any campaign, measure, county, NACE code of a
+    company that registered no trade, the ids of the trades it registered in the campaign) -> companies (or the
+    sum, for a summed measure)."""
     reached: dict[tuple[int, int, str], int] = defaultdict(int)
 
     def add(campaign: int | None, company: int | None, measure: str, amount: int = 1) -> None:
@@ -82,13 +84,18 @@ def counted_here(session: Session) -> dict[Key, int]:
             add(campaign, lead.company_id, measure)
         for measure in ("became", "became_leads") if lead.state == LeadState.BECAME_TRAINING_COMPANY else ():
             add(campaign, lead.company_id, measure)
-    places = {
-        c.id: (c.county_number, c.municipality_number, c.nace_code) for c in session.scalars(select(Company))
-    }
+    places = {c.id: (c.county_number, c.nace_code) for c in session.scalars(select(Company))}
+    trades: dict[tuple[int | None, int], set[int]] = defaultdict(set)
+    for g in session.scalars(select(Registration).where(Registration.completed_at.is_not(None))):
+        trades[(g.campaign_id, g.company_id)] |= {t.id for t in g.trades}
     counts: Counter[Key] = Counter()
     for (key, company, measure), value in reached.items():
+        registered = ",".join(str(t) for t in sorted(trades[(key, company)])) or None
         if value:
-            counts[(key, measure, *places[company])] += value if measure in SUMMED else 1
+            county, nace = places[company]
+            counts[(key, measure, county, None if registered else nace, registered)] += (
+                value if measure in SUMMED else 1
+            )
     return {key: n for key, n in counts.items() if n}
 
 
@@ -96,11 +103,11 @@ def maintained(session: Session) -> dict[Key, int]:
     c = CampaignStageCount
     total = func.sum(c.delta)
     rows = session.execute(
-        select(c.campaign_key, c.measure, c.county_number, c.municipality_number, c.nace_code, total)
-        .group_by(c.campaign_key, c.measure, c.county_number, c.municipality_number, c.nace_code)
+        select(c.campaign_key, c.measure, c.county_number, c.nace_code, c.trade_key, total)
+        .group_by(c.campaign_key, c.measure, c.county_number, c.nace_code, c.trade_key)
         .having(total != 0)
     ).tuples()
-    return {(k, m, county, municipality, nace): int(n) for k, m, county, municipality, nace, n in rows}
+    return {(k, m, county, nace, trades): int(n) for k, m, county, nace, trades, n in rows}
 
 
 def _activity(session: Session) -> tuple[int, int, list[int]]:
@@ -174,6 +181,12 @@ def test_the_counts_follow_every_change_and_equal_a_count_of_the_rows(
         assert maintained(session) == counted_here(session)
         # Completed, places changed, claimed, became a training company, released, deleted.
         begun.completed_at, done.places = utcnow(), 5
+        session.flush()
+        # The trades a registration names, which the outcome report counts a registered company under.
+        done.trades = [session.get_one(Trade, 1), session.get_one(Trade, 2)]
+        session.flush()
+        assert maintained(session) == counted_here(session)
+        done.trades = [session.get_one(Trade, 2)]
         session.flush()
         leads = list(session.scalars(select(Lead).order_by(Lead.id)))
         leads[0].state = LeadState.CLAIMED

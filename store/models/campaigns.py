@@ -158,11 +158,13 @@ class MessageCount(Base):
 
 class CampaignStage(Base):
     """A company that reached a stage (`measure`) of a campaign, kept by triggers (migration 0023): `value`
-    is how many rows put it there (for a summed measure, their sum), with the company's place and NACE code
-    when counted, so its counts can be moved or removed. `campaign_key` 0: any campaign. Read by
-    campaigns.stages only."""
+    is how many rows put it there (for a summed measure, their sum), with the key it is counted under (the
+    company's place, NACE code and the trades it registered in the campaign), so its counts can be moved or
+    removed. `campaign_key` 0: any campaign. Read by campaigns.stages only (a local campaign's report by
+    municipality)."""
 
     __tablename__ = "campaign_stage"
+    __table_args__ = (Index("ix_campaign_stage_campaign", "campaign_key"),)
 
     company_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     campaign_key: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -171,11 +173,13 @@ class CampaignStage(Base):
     county_number: Mapped[str | None] = mapped_column(String(2))
     municipality_number: Mapped[str | None] = mapped_column(String(4))
     nace_code: Mapped[str | None] = mapped_column(String(10))
+    trade_key: Mapped[str | None] = mapped_column(String(200))  # its registered trades' ids: "3,17"
 
 
 class CampaignStageCount(Base):
-    """Deltas of companies (or sums) per (campaign_key, measure, county, municipality, NACE code), appended by
-    the triggers of migration 0023: a key's count is the sum of its rows. Read and folded by campaigns.stages."""
+    """Deltas of companies (or sums) per (campaign_key, measure, county, NACE code of a company that registered
+    no trade, registered trades), appended by the triggers of migration 0023: a key's count is the sum of its
+    rows. Read and folded by campaigns.stages."""
 
     __tablename__ = "campaign_stage_count"
     __table_args__ = (Index("ix_campaign_stage_count_campaign", "campaign_key", "measure"),)
@@ -184,8 +188,8 @@ class CampaignStageCount(Base):
     campaign_key: Mapped[int] = mapped_column(Integer)
     measure: Mapped[str] = mapped_column(String(20))
     county_number: Mapped[str | None] = mapped_column(String(2))
-    municipality_number: Mapped[str | None] = mapped_column(String(4))
     nace_code: Mapped[str | None] = mapped_column(String(10))
+    trade_key: Mapped[str | None] = mapped_column(String(200))
     delta: Mapped[int] = mapped_column(BigInteger)
 
 

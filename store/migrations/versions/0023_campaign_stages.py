@@ -128,28 +128,54 @@ def _events(selects: list[str]) -> str:
 
 
 def _changed(table: str, distinct: str) -> str:
-    return " OR ".join(f"OLD.{c} {distinct} NEW.{c}" for c in WATCHED[table])
+    return " OR ".join(f"OLD.{c} {distinct} NEW.{c}" for c in WATCHED.get(table, ()))
+
+
+STORED = f"{PLACE}, trade_key"  # a company's key: its place, NACE code and the trades it registered
+COUNTED = "county_number, nace_code, trade_key"  # the counts' key: no municipality, no NACE code once registered
+
+
+def _counted(county: str, nace: str, trades: str) -> str:
+    """The counts' key of a company of that county, NACE code and registered trades."""
+    return f"{county}, CASE WHEN {trades} IS NULL THEN {nace} END, {trades}"
+
+
+def _trades(company: str, campaign: str, pg: bool) -> str:
+    """The trades the company's completed registrations in the campaign name, as the ids in order joined by
+    commas (NULL: none): the outcome report counts a registered company under them, not its NACE code."""
+    ids = "trade_id::text" if pg else "trade_id"
+    concat = f"string_agg({ids}, ',' ORDER BY trade_id)" if pg else "group_concat(trade_id, ',')"
+    return (
+        f"(SELECT {concat} FROM (SELECT DISTINCT rt.trade_id FROM registration r JOIN registration_trade rt "
+        f"ON rt.registration_id = r.id WHERE r.company_id = {company} AND r.campaign_id = {campaign} "
+        "AND r.completed_at IS NOT NULL ORDER BY rt.trade_id) AS t)"
+    )
+
+
+def _differs(pg: bool) -> str:
+    return "IS DISTINCT FROM" if pg else "IS NOT"
 
 
 # Applies one event (NEW: campaign_key, company_id, measure, amount) to `campaign_stage` and its counts.
-PG_APPLY = f"""
+def _pg_apply() -> str:
+    return f"""
 CREATE FUNCTION campaign_stage_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    v bigint; cn varchar; mn varchar; nc varchar; d bigint;
+    v bigint; cn varchar; nc varchar; tk varchar; d bigint;
     summed boolean := NEW.measure IN ({SUMMED_SQL});
 BEGIN
     IF NEW.amount > 0 THEN
-        INSERT INTO campaign_stage AS s (company_id, campaign_key, measure, value, {PLACE})
-        SELECT NEW.company_id, NEW.campaign_key, NEW.measure, NEW.amount, {PLACE} FROM company
-        WHERE company.id = NEW.company_id
+        INSERT INTO campaign_stage AS s (company_id, campaign_key, measure, value, {STORED})
+        SELECT NEW.company_id, NEW.campaign_key, NEW.measure, NEW.amount, {PLACE},
+        {_trades("NEW.company_id", "NEW.campaign_key", True)} FROM company WHERE company.id = NEW.company_id
         ON CONFLICT (company_id, campaign_key, measure) DO UPDATE SET value = s.value + EXCLUDED.value
-        RETURNING s.value, s.county_number, s.municipality_number, s.nace_code INTO v, cn, mn, nc;
+        RETURNING s.value, s.county_number, s.nace_code, s.trade_key INTO v, cn, nc, tk;
         IF NOT FOUND THEN RETURN NULL; END IF;
         d := CASE WHEN summed THEN NEW.amount WHEN v = NEW.amount THEN 1 ELSE 0 END;
     ELSE
         UPDATE campaign_stage SET value = value + NEW.amount
         WHERE company_id = NEW.company_id AND campaign_key = NEW.campaign_key AND measure = NEW.measure
-        RETURNING value, county_number, municipality_number, nace_code INTO v, cn, mn, nc;
+        RETURNING value, county_number, nace_code, trade_key INTO v, cn, nc, tk;
         IF NOT FOUND THEN RETURN NULL; END IF;
         IF v = 0 THEN
             DELETE FROM campaign_stage
@@ -158,31 +184,33 @@ BEGIN
         d := CASE WHEN summed THEN NEW.amount WHEN v = 0 THEN -1 ELSE 0 END;
     END IF;
     IF d <> 0 THEN
-        INSERT INTO campaign_stage_count (campaign_key, measure, {PLACE}, delta)
-        VALUES (NEW.campaign_key, NEW.measure, cn, mn, nc, d);
+        INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta)
+        VALUES (NEW.campaign_key, NEW.measure, {_counted("cn", "nc", "tk")}, d);
     END IF;
     RETURN NULL;
 END
 $$
 """
 
+
 _KEY = "s.company_id = NEW.company_id AND s.campaign_key = NEW.campaign_key AND s.measure = NEW.measure"
 _SUMMED = f"NEW.measure IN ({SUMMED_SQL})"
+_COUNTED_S = _counted("s.county_number", "s.nace_code", "s.trade_key")
+# The row first (value 0 if new, with the company's key), so both counts take the key the row holds.
 SQLITE_APPLY = f"""
 CREATE TRIGGER campaign_stage_apply AFTER INSERT ON campaign_stage_event BEGIN
-    INSERT INTO campaign_stage_count (campaign_key, measure, {PLACE}, delta)
-    SELECT NEW.campaign_key, NEW.measure, {PLACE}, CASE WHEN {_SUMMED} THEN NEW.amount ELSE 1 END
-    FROM company WHERE NEW.amount > 0 AND company.id = NEW.company_id
-    AND ({_SUMMED} OR NOT EXISTS (SELECT 1 FROM campaign_stage s WHERE {_KEY}));
-    INSERT INTO campaign_stage (company_id, campaign_key, measure, value, {PLACE})
-    SELECT NEW.company_id, NEW.campaign_key, NEW.measure, NEW.amount, {PLACE} FROM company
+    INSERT INTO campaign_stage (company_id, campaign_key, measure, value, {STORED})
+    SELECT NEW.company_id, NEW.campaign_key, NEW.measure, 0, {PLACE},
+    {_trades("NEW.company_id", "NEW.campaign_key", False)} FROM company
     WHERE NEW.amount > 0 AND company.id = NEW.company_id
-    ON CONFLICT (company_id, campaign_key, measure) DO UPDATE SET value = value + excluded.value;
-    UPDATE campaign_stage SET value = value + NEW.amount WHERE NEW.amount < 0
-    AND company_id = NEW.company_id AND campaign_key = NEW.campaign_key AND measure = NEW.measure;
-    INSERT INTO campaign_stage_count (campaign_key, measure, {PLACE}, delta)
-    SELECT s.campaign_key, s.measure, s.county_number, s.municipality_number, s.nace_code,
-    CASE WHEN {_SUMMED} THEN NEW.amount ELSE -1 END
+    ON CONFLICT (company_id, campaign_key, measure) DO NOTHING;
+    INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta)
+    SELECT s.campaign_key, s.measure, {_COUNTED_S}, CASE WHEN {_SUMMED} THEN NEW.amount ELSE 1 END
+    FROM campaign_stage s WHERE NEW.amount > 0 AND {_KEY} AND ({_SUMMED} OR s.value = 0);
+    UPDATE campaign_stage SET value = value + NEW.amount
+    WHERE company_id = NEW.company_id AND campaign_key = NEW.campaign_key AND measure = NEW.measure;
+    INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta)
+    SELECT s.campaign_key, s.measure, {_COUNTED_S}, CASE WHEN {_SUMMED} THEN NEW.amount ELSE -1 END
     FROM campaign_stage s WHERE NEW.amount < 0 AND {_KEY} AND ({_SUMMED} OR s.value = 0);
     DELETE FROM campaign_stage WHERE value = 0
     AND company_id = NEW.company_id AND campaign_key = NEW.campaign_key AND measure = NEW.measure;
@@ -192,10 +220,11 @@ END
 
 # A company that moves (county, municipality, NACE code) takes its counts along.
 _MOVE_VALUE = f"CASE WHEN measure IN ({SUMMED_SQL}) THEN value ELSE 1 END"
+_COUNTED_OWN = _counted("county_number", "nace_code", "trade_key")
 MOVE_COMPANY = (
-    f"INSERT INTO campaign_stage_count (campaign_key, measure, {PLACE}, delta) "
-    f"SELECT campaign_key, measure, {PLACE}, -{_MOVE_VALUE} FROM campaign_stage WHERE company_id = NEW.id "
-    f"UNION ALL SELECT campaign_key, measure, NEW.county_number, NEW.municipality_number, NEW.nace_code, "
+    f"INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta) "
+    f"SELECT campaign_key, measure, {_COUNTED_OWN}, -{_MOVE_VALUE} FROM campaign_stage WHERE company_id = NEW.id "
+    f"UNION ALL SELECT campaign_key, measure, {_counted('NEW.county_number', 'NEW.nace_code', 'trade_key')}, "
     f"{_MOVE_VALUE} FROM campaign_stage WHERE company_id = NEW.id;\n"
     "UPDATE campaign_stage SET county_number = NEW.county_number, municipality_number = "
     "NEW.municipality_number, nace_code = NEW.nace_code WHERE company_id = NEW.id;\n"
@@ -203,17 +232,42 @@ MOVE_COMPANY = (
 COMPANY_MOVED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in PLACE.split(", "))
 
 
-def _bodies(table: str) -> dict[str, str]:
+def _retrade(company: str, campaign: str, pg: bool) -> str:
+    """A company whose registered trades in the campaign changed takes its counts of the campaign along."""
+    trades = _trades(company, campaign, pg)
+    where = f"company_id = {company} AND campaign_key = {campaign} AND trade_key {_differs(pg)} {trades}"
+    return (
+        f"INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta) "
+        f"SELECT campaign_key, measure, {_COUNTED_OWN}, -{_MOVE_VALUE} FROM campaign_stage WHERE {where} "
+        f"UNION ALL SELECT campaign_key, measure, {_counted('county_number', 'nace_code', trades)}, {_MOVE_VALUE} "
+        "FROM campaign_stage "
+        f"WHERE {where};\nUPDATE campaign_stage SET trade_key = {trades} WHERE {where};\n"
+    )
+
+
+def _bodies(table: str, pg: bool) -> dict[str, str]:
     """Trigger name suffix -> the statements it runs (insert, update, delete; a registration's leads)."""
+    if table == "registration_trade":
+        company, campaign = (f"(SELECT {c} FROM registration WHERE id = {{r}}.registration_id)" for c in ("company_id", "campaign_id"))  # fmt: skip
+        return {
+            "insert": _retrade(company.format(r="NEW"), campaign.format(r="NEW"), pg),
+            "delete": _retrade(company.format(r="OLD"), campaign.format(r="OLD"), pg),
+        }
     bodies = {
         "insert": _events(_selects(table, "NEW", "")),
         "update": _events(_selects(table, "NEW", "") + _selects(table, "OLD", "-")),
         "delete": _events(_selects(table, "OLD", "-")),
     }
     if table == "registration":
+        bodies["update"] += _retrade("OLD.company_id", "OLD.campaign_id", pg)
+        bodies["update"] += _retrade("NEW.company_id", "NEW.campaign_id", pg)
+        bodies["delete"] += _retrade("OLD.company_id", "OLD.campaign_id", pg)
         bodies["leads_update"] = _events(_registration_leads("NEW", "") + _registration_leads("OLD", "-"))
         bodies["leads_delete"] = _events(_registration_leads("OLD", "-"))
     return bodies
+
+
+TRIGGERED = [*CONTRIBUTIONS, "registration_trade"]
 
 
 def _pg_triggers(table: str) -> list[str]:
@@ -224,7 +278,7 @@ def _pg_triggers(table: str) -> list[str]:
     }
     timing = {"insert": "AFTER INSERT", "update": "AFTER UPDATE", "delete": "AFTER DELETE",
               "leads_update": "AFTER UPDATE", "leads_delete": "BEFORE DELETE"}  # fmt: skip
-    for suffix, body in _bodies(table).items():
+    for suffix, body in _bodies(table, True).items():
         name = f"{table}_stage_{suffix}"
         returns = "OLD" if timing[suffix].startswith("BEFORE") else "NULL"
         statements.append(
@@ -242,13 +296,13 @@ def _sqlite_triggers(table: str) -> list[str]:
     statements = []
     timing = {
         "insert": "AFTER INSERT",
-        "update": f"AFTER UPDATE OF {', '.join(WATCHED[table])}",
+        "update": f"AFTER UPDATE OF {', '.join(WATCHED.get(table, ()))}",
         "delete": "AFTER DELETE",
         "leads_update": "AFTER UPDATE OF campaign_id",
         "leads_delete": "BEFORE DELETE",
     }
     when = {"update": f"WHEN {_changed(table, 'IS NOT')}", "leads_update": "WHEN OLD.campaign_id IS NOT NEW.campaign_id"}
-    for suffix, body in _bodies(table).items():
+    for suffix, body in _bodies(table, False).items():
         statements.append(
             f"CREATE TRIGGER {table}_stage_{suffix} {timing[suffix]} ON {table} FOR EACH ROW "
             f"{when.get(suffix, '')} BEGIN\n{body}END"
@@ -258,7 +312,7 @@ def _sqlite_triggers(table: str) -> list[str]:
 
 def _names() -> list[tuple[str, str]]:
     """(trigger name, its table) of every trigger this migration creates."""
-    names = [(f"{t}_stage_{s}", t) for t in CONTRIBUTIONS for s in _bodies(t)]
+    names = [(f"{t}_stage_{s}", t) for t in TRIGGERED for s in _bodies(t, False)]
     return [*names, ("company_stage_move", "company"), ("campaign_stage_apply", "campaign_stage_event")]
 
 
@@ -272,6 +326,7 @@ def upgrade() -> None:
         sa.Column("county_number", sa.String(2), nullable=True),
         sa.Column("municipality_number", sa.String(4), nullable=True),
         sa.Column("nace_code", sa.String(10), nullable=True),
+        sa.Column("trade_key", sa.String(200), nullable=True),
         sa.PrimaryKeyConstraint("company_id", "campaign_key", "measure", name=op.f("pk_campaign_stage")),
     )
     op.create_table(
@@ -280,10 +335,11 @@ def upgrade() -> None:
         sa.Column("campaign_key", sa.Integer(), nullable=False),
         sa.Column("measure", sa.String(20), nullable=False),
         sa.Column("county_number", sa.String(2), nullable=True),
-        sa.Column("municipality_number", sa.String(4), nullable=True),
         sa.Column("nace_code", sa.String(10), nullable=True),
+        sa.Column("trade_key", sa.String(200), nullable=True),
         sa.Column("delta", sa.BigInteger(), nullable=False),
     )
+    op.create_index("ix_campaign_stage_campaign", "campaign_stage", ["campaign_key"])
     op.create_index("ix_campaign_stage_count_campaign", "campaign_stage_count", ["campaign_key", "measure"])
     op.create_table(
         "campaign_stage_event",
@@ -295,7 +351,7 @@ def upgrade() -> None:
     if _pg():
         # Locks out writers while the backfill counts, so no change falls between count and trigger.
         op.execute("LOCK TABLE company, message, reply, registration, lead IN SHARE ROW EXCLUSIVE MODE")
-        op.execute(PG_APPLY)
+        op.execute(_pg_apply())
         op.execute(
             "CREATE TRIGGER campaign_stage_apply BEFORE INSERT ON campaign_stage_event FOR EACH ROW "
             "EXECUTE FUNCTION campaign_stage_apply()"
@@ -309,7 +365,7 @@ def upgrade() -> None:
             f"CREATE TRIGGER company_stage_move AFTER UPDATE ON company FOR EACH ROW WHEN ({moved}) "
             "EXECUTE FUNCTION company_stage_move()"
         )
-        for table in CONTRIBUTIONS:
+        for table in TRIGGERED:
             for statement in _pg_triggers(table):
                 op.execute(statement)
     else:
@@ -318,7 +374,7 @@ def upgrade() -> None:
             f"CREATE TRIGGER company_stage_move AFTER UPDATE OF {PLACE} ON company FOR EACH ROW "
             f"WHEN {COMPANY_MOVED} BEGIN\n{MOVE_COMPANY}END"
         )
-        for table in CONTRIBUTIONS:
+        for table in TRIGGERED:
             for statement in _sqlite_triggers(table):
                 op.execute(statement)
     _backfill()
@@ -336,10 +392,17 @@ def _backfill() -> None:
         "GROUP BY e.company_id, e.campaign_key, e.measure, c.county_number, c.municipality_number, c.nace_code "
         "HAVING sum(e.amount) <> 0"
     )
+    trades = _trades("campaign_stage.company_id", "campaign_stage.campaign_key", _pg())
     op.execute(
-        f"INSERT INTO campaign_stage_count (campaign_key, measure, {PLACE}, delta) "
-        f"SELECT campaign_key, measure, {PLACE}, sum({_MOVE_VALUE}) FROM campaign_stage "
-        f"GROUP BY campaign_key, measure, {PLACE}"
+        f"UPDATE campaign_stage SET trade_key = {trades} WHERE campaign_key <> 0 AND company_id IN "
+        "(SELECT company_id FROM registration WHERE completed_at IS NOT NULL)"
+    )
+    op.execute(
+        f"INSERT INTO campaign_stage_count (campaign_key, measure, {COUNTED}, delta) "
+        f"SELECT campaign_key, measure, {COUNTED}, sum(value) FROM (SELECT campaign_key, measure, "
+        "county_number, CASE WHEN trade_key IS NULL THEN nace_code END AS nace_code, trade_key, "
+        f"{_MOVE_VALUE} AS value "
+        f"FROM campaign_stage) AS s GROUP BY campaign_key, measure, {COUNTED}"
     )
     if _pg():
         # Without statistics the planner takes the new tables for empty and scans them whole.
@@ -354,6 +417,7 @@ def downgrade() -> None:
     op.drop_table("campaign_stage_event")
     op.drop_index("ix_campaign_stage_count_campaign", table_name="campaign_stage_count")
     op.drop_table("campaign_stage_count")
+    op.drop_index("ix_campaign_stage_campaign", table_name="campaign_stage")
     op.drop_table("campaign_stage")
 
 
