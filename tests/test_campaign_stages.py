@@ -18,22 +18,9 @@ from companies.privacy import erase_company
 from companies.retention import purge
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignStageCount,
-    Channel,
-    Company,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    MessageState,
-    Registration,
-    Reply,
-    Trade,
-    utcnow,
-)
+from store.models import Campaign, CampaignStageCount, Company, Lead, Message, Registration, Reply, Trade
+from store.models.base import utcnow
+from store.models.enums import Channel, Intent, LeadState, MessageKind, MessageState
 from tests.lead_factories import make_company, make_registration
 from tests.outbox_factories import make_campaign, queue_messages
 from tests.test_migration_0004 import migrate
