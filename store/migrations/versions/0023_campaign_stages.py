@@ -94,12 +94,20 @@ WATCHED = {
 }
 
 
-def _selects(table: str, row: str, sign: str, *, source: str = "") -> list[str]:
+def _selects(
+    table: str, row: str, sign: str, *, source: str = "", unless: tuple[str, bool] | None = None
+) -> list[str]:
     """SELECTs of (campaign_key, company_id, measure, amount) rows: each contribution of `row`, and again
-    under campaign_key 0 for the funnel's measures. `source`: a FROM clause (the backfill's table)."""
+    under campaign_key 0 for the funnel's measures. `source`: a FROM clause (the backfill's table). `unless`:
+    (the other row of an UPDATE, PostgreSQL?): leave out a contribution the other row makes alike (a message
+    that goes from queued to sent stays targeted: 2 events instead of 6). Marking 10,000 messages sent in one
+    UPDATE on the national bench database took 7.5 s with every contribution, 3.6 s with only the changed
+    ones, 1.3 s without these triggers."""
     selects = []
     for campaign, company, measure, amount, condition in CONTRIBUTIONS[table]:
         c, where = campaign.format(r=row), condition.format(r=row)
+        if unless is not None:
+            where += f" AND NOT {_same(campaign, company, amount, condition, row, *unless)}"
         keys = [c, "0"] if measure in FUNNEL else [c]
         for key in keys:
             selects.append(
@@ -108,6 +116,15 @@ def _selects(table: str, row: str, sign: str, *, source: str = "") -> list[str]:
                 f"WHERE {where} AND {c} IS NOT NULL AND ({amount.format(r=row)}) <> 0"
             )
     return selects
+
+
+def _same(campaign: str, company: str, amount: str, condition: str, row: str, other: str, pg: bool) -> str:
+    """True when `other` makes the same contribution as `row` (same campaign, company and amount)."""
+    same = "IS NOT DISTINCT FROM" if pg else "IS"
+    parts = [f"({condition.format(r=other)})"] + [
+        f"{part.format(r=other)} {same} {part.format(r=row)}" for part in (campaign, company, f"({amount})")
+    ]
+    return f"COALESCE({' AND '.join(parts)}, {'false' if pg else '0'})"
 
 
 def _registration_leads(row: str, sign: str) -> list[str]:
@@ -258,7 +275,9 @@ def _bodies(table: str, pg: bool) -> dict[str, str]:
         }
     bodies = {
         "insert": _events(_selects(table, "NEW", "")),
-        "update": _events(_selects(table, "NEW", "") + _selects(table, "OLD", "-")),
+        "update": _events(
+            _selects(table, "NEW", "", unless=("OLD", pg)) + _selects(table, "OLD", "-", unless=("NEW", pg))
+        ),
         "delete": _events(_selects(table, "OLD", "-")),
     }
     if table == "registration":
