@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, String, and_, case, func, or_, select, tex
 from sqlalchemy.orm import Session
 
 from store.db import is_postgres
-from store.models import Channel, Message, MessageCount, MessageKind, MessageState
+from store.models import CampaignStageCount, Channel, Message, MessageCount, MessageKind, MessageState
 
 # Letters and e-mail have no delivery receipts: handed over (printed, accepted by SMTP) counts as delivered,
 # and so does anything the sandbox "sent" (it delivers at once, by definition).
@@ -75,32 +75,45 @@ def message_counts(session: Session, *, campaign_ids: Iterable[int] | None = Non
 
 KEY = "campaign_id, step_id, kind, channel, provider, state"
 
-# One statement, so one snapshot: the rows summed are exactly the rows deleted. A delta committed meanwhile is
-# not in the snapshot, so it is neither summed nor deleted; a second fold running at once waits for the
-# first's row locks and then skips the rows it deleted.
-FOLD_POSTGRES = f"""
-WITH gone AS (DELETE FROM message_count RETURNING {KEY}, delta)
-INSERT INTO message_count ({KEY}, delta)
-SELECT {KEY}, sum(delta) FROM gone GROUP BY {KEY} HAVING sum(delta) <> 0
-"""
 
-# SQLite has one writer at a time: from the INSERT on, no other transaction adds rows, and the ones it added
-# before got ids at or under `last`, the folded rows above it.
-FOLD_SQLITE = [
-    f"INSERT INTO message_count ({KEY}, delta) SELECT {KEY}, sum(delta) FROM message_count "
-    f"WHERE id <= :last GROUP BY {KEY} HAVING sum(delta) <> 0",
-    "DELETE FROM message_count WHERE id <= :last",
-]
+def _fold_postgres(table: str, key: str) -> str:
+    # One statement, so one snapshot: the rows summed are exactly the rows deleted. A delta committed meanwhile
+    # is not in the snapshot, so it is neither summed nor deleted; a second fold running at once waits for the
+    # first's row locks and then skips the rows it deleted.
+    return (
+        f"WITH gone AS (DELETE FROM {table} RETURNING {key}, delta) INSERT INTO {table} ({key}, delta) "
+        f"SELECT {key}, sum(delta) FROM gone GROUP BY {key} HAVING sum(delta) <> 0"
+    )
+
+
+def _fold_sqlite(table: str, key: str) -> list[str]:
+    # SQLite has one writer at a time: from the INSERT on, no other transaction adds rows, and the ones it
+    # added before got ids at or under `last`, the folded rows above it.
+    return [
+        f"INSERT INTO {table} ({key}, delta) SELECT {key}, sum(delta) FROM {table} "
+        f"WHERE id <= :last GROUP BY {key} HAVING sum(delta) <> 0",
+        f"DELETE FROM {table} WHERE id <= :last",
+    ]
+
+
+def fold_deltas(session: Session, *, model: type[MessageCount] | type[CampaignStageCount], key: str) -> int:
+    """Replaces a delta table's rows with one row per `key` whose sum is not zero; returns the rows left."""
+    table = model.__tablename__
+    if is_postgres(session):
+        session.execute(text(_fold_postgres(table, key)))
+    else:
+        last = session.scalar(select(func.max(model.id)))
+        if last is not None:
+            for statement in _fold_sqlite(table, key):
+                session.execute(text(statement), {"last": last})
+    return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 def fold_counts(session: Session, *, now: datetime | None = None) -> int:
     """Replaces the deltas with one row per key whose count is not zero (a scheduler job, and after bulk
-    loads); returns the number of rows left. `now` is the scheduler's job signature."""
-    if is_postgres(session):
-        session.execute(text(FOLD_POSTGRES))
-    else:
-        last = session.scalar(select(func.max(MessageCount.id)))
-        if last is not None:
-            for statement in FOLD_SQLITE:
-                session.execute(text(statement), {"last": last})
-    return int(session.scalar(select(func.count()).select_from(MessageCount)) or 0)
+    loads), the outbox's and the campaign stages' (campaigns.stages); returns the outbox's rows left. `now` is
+    the scheduler's job signature."""
+    from campaigns.stages import fold_stage_counts
+
+    fold_stage_counts(session)
+    return fold_deltas(session, model=MessageCount, key=KEY)

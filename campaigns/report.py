@@ -8,7 +8,7 @@ from typing import IO, Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from campaigns.results import shown_state
+from campaigns.counts import shown_state
 from exports import tables
 from store.masking import mask_address
 from store.models import (

@@ -186,6 +186,56 @@ class MessageCount(Base):
     delta: Mapped[int] = mapped_column(BigInteger)
 
 
+class CampaignStage(Base):
+    """A company that reached a stage (`measure`) of a campaign, kept by triggers (migration 0023): `value`
+    is how many rows put it there (for a summed measure, their sum), with the key it is counted under (the
+    company's place, NACE code and the trades it registered in the campaign), so its counts can be moved or
+    removed. `campaign_key` 0: any campaign. Read by campaigns.stages only (a local campaign's report by
+    municipality)."""
+
+    __tablename__ = "campaign_stage"
+    __table_args__ = (Index("ix_campaign_stage_campaign", "campaign_key"),)
+
+    company_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+    county_number: Mapped[str | None] = mapped_column(String(2))
+    municipality_number: Mapped[str | None] = mapped_column(String(4))
+    nace_code: Mapped[str | None] = mapped_column(String(10))
+    trade_key: Mapped[str | None] = mapped_column(String(200))  # its registered trades' ids: "3,17"
+
+
+class CampaignStageCount(Base):
+    """Deltas of companies (or sums) per (campaign_key, measure, county, NACE code of a company that registered
+    no trade, registered trades), appended by the triggers of migration 0023: a key's count is the sum of its
+    rows. Read and folded by campaigns.stages."""
+
+    __tablename__ = "campaign_stage_count"
+    __table_args__ = (Index("ix_campaign_stage_count_campaign", "campaign_key", "measure"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    campaign_key: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(20))
+    county_number: Mapped[str | None] = mapped_column(String(2))
+    nace_code: Mapped[str | None] = mapped_column(String(10))
+    trade_key: Mapped[str | None] = mapped_column(String(200))
+    delta: Mapped[int] = mapped_column(BigInteger)
+
+
+class CampaignStageEvent(Base):
+    """A contribution on its way into `campaign_stage` (migration 0023): the source tables' triggers insert it
+    and its own trigger applies it; no row stays."""
+
+    __tablename__ = "campaign_stage_event"
+    __mapper_args__ = {"primary_key": ["campaign_key", "company_id", "measure"]}
+
+    campaign_key: Mapped[int] = mapped_column(Integer)
+    company_id: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
 class EarlyDeliveryReport(Base):
     """A Twilio status callback that arrived before the dispatcher recorded the message's SID.
 
