@@ -215,8 +215,8 @@ def test_the_counts_follow_every_change_and_equal_a_count_of_the_rows(
 
 
 def test_the_migration_counts_what_is_there_and_its_downgrade_removes_the_triggers(db: Database) -> None:
-    migrate(db, "0022", down=True)
-    with db.transaction() as session:  # the tables of 0022 are those of head for what the factories write
+    migrate(db, "0023", down=True)
+    with db.transaction() as session:  # the tables of 0023 are those of head for what the factories write
         first, _second, ids = _activity(session)
         message = session.get_one(Message, ids[0])
         message.state, message.provider = MessageState.SENT, "sandbox"
@@ -228,7 +228,7 @@ def test_the_migration_counts_what_is_there_and_its_downgrade_removes_the_trigge
     with db.session() as session:
         assert maintained(session) == counted_here(session)
         assert maintained(session)[(0, "claimed", "55", None, None)] == 1
-    migrate(db, "0022", down=True)
+    migrate(db, "0023", down=True)
     with db.transaction() as session:  # no trigger left to write into a table that is gone
         session.execute(update(Message).values(state=MessageState.CANCELLED))
         session.execute(update(Lead).values(state=LeadState.BECAME_TRAINING_COMPANY))

@@ -1,7 +1,7 @@
 """Companies per campaign stage maintained by triggers (issue 14, item 3)
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-06 03:00:00.000000
 
 The funnel (campaign page, /admin/results) and the outcome report counted DISTINCT companies per campaign,
@@ -36,8 +36,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0023"
-down_revision: str | None = "0022"
+revision: str = "0024"
+down_revision: str | None = "0023"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
