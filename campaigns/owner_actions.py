@@ -102,15 +102,7 @@ def create_owned_campaign(
     if parsed is not None and organisation.orgnr not in (parsed.owner, *parsed.co_owners):
         line = line_index(source).get("owner")
         raise DefinitionError(
-            [
-                Problem(
-                    filename,
-                    line,
-                    "owner",
-                    f'organisasjonen din må eie kampanjen: skriv owner = "{organisation.orgnr}" '
-                    "(eller ta den med i co_owners)",
-                )
-            ]
+            [Problem.of(filename, line, "owner", "def_owner_not_yours", orgnr=organisation.orgnr)]
         )
     return create_campaign(session, source=source, filename=filename, settings=settings, now=now, files=files)
 

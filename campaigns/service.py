@@ -8,7 +8,7 @@ launch on live channels that would not work) and their results into the views th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +26,7 @@ from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
 from catalogue import DEFAULT_LANGUAGE
+from catalogue.phrase import Readable, written_in
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.models import Campaign, MessageState, StaffUser, utcnow
@@ -35,11 +36,17 @@ __all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
 
 
 class CampaignInputError(ValueError):
-    """The TOML, form or request is not a valid campaign input; `problems` are shown to staff, one per line."""
+    """The TOML, form or request is not a valid campaign input; its problems are shown one per line, in the
+    reader's language by `problems_in` (the CLI, the dashboard), in bokmål as `problems` (the API, which has
+    no language of its own)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[Readable | str]) -> None:
+        self.said = list(problems)
+        self.problems = self.problems_in(DEFAULT_LANGUAGE)
+        super().__init__("\n".join(self.problems))
+
+    def problems_in(self, language: str) -> list[str]:
+        return [written_in(problem, language) for problem in self.said]
 
 
 class Action(StrEnum):
@@ -128,9 +135,8 @@ class StatusView:
         return [s.value for s in MessageState if s.value in ALWAYS_SHOWN or s.value in present]
 
 
-def _problems(exc: Exception) -> CampaignInputError:
-    problems = getattr(exc, "problems", None)
-    return CampaignInputError([str(p) for p in problems] if problems else [str(exc)])
+def _problems(exc: DefinitionError) -> CampaignInputError:
+    return CampaignInputError(exc.problems if exc.problems else [str(exc)])
 
 
 def create_campaign(

@@ -22,6 +22,7 @@ from rich.console import Console
 from catalogue import DEFAULT_LANGUAGE, plural, text
 from catalogue import shown_time as catalogue_time
 from catalogue.labels import label as catalogue_label
+from catalogue.phrase import refusal_in
 from settings import Settings
 from store.db import Database
 
@@ -137,11 +138,8 @@ def say_count(key: str, count: int, **values: Any) -> str:
 
 
 def refusal(exc: Exception) -> str:
-    """A refusal from the domain in the reader's language when it carries its catalogue key (a campaign's
-    CampaignError), else as the domain wrote it."""
-    from campaigns.state import CampaignError
-
-    return exc.text_in(reader_language()) if isinstance(exc, CampaignError) else str(exc)
+    """A refusal from the domain in the reader's language (catalogue.phrase.refusal_in)."""
+    return refusal_in(exc, reader_language())
 
 
 def label(value: Any, kind: str, *, lower: bool = False) -> str:
