@@ -284,7 +284,7 @@ def letter_pdf(
             step_name=step,
         )
     except LetterProofError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([exc]) from exc
     return proof.pdf
 
 

@@ -1,0 +1,113 @@
+"""Issue 11 item 3 for what campaigns/ refuses to a person besides the campaign file: a meeting change, a
+letter proof, a second sender on SQLite. Each carries its catalogue key and is written in the reader's language
+at the edge (`jeger --language`, the staff user's language on the dashboard); `str()` stays bokmål."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from campaigns.dispatch.workers import beat
+from campaigns.meetings import MeetingError, parse_moment
+from settings import Settings
+from store.db import Database
+from store.models import utcnow
+from tests.conftest import RunCli
+from tests.dashboard_fixtures import csrf_of
+from tests.test_meeting_api_cli import _meeting_with_a_full_house
+from tests.test_wait_reasons import _letter_campaign
+
+NOT_A_TIME = {
+    "nb": "«i morgen» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)",
+    "nn": "«i morgen» er ikkje eit tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)",
+    "en": "“i morgen” is not a time (YYYY-MM-DDTHH:MM)",
+}
+ENDS_FIRST = {
+    "nb": "møtet slutter før det begynner",
+    "nn": "møtet sluttar før det byrjar",
+    "en": "the meeting ends before it begins",
+}
+
+
+def test_a_meeting_error_is_bokmal_as_a_string_and_any_language_when_written() -> None:
+    with pytest.raises(MeetingError) as caught:
+        parse_moment("i morgen")
+    assert str(caught.value) == NOT_A_TIME["nb"]
+    assert [caught.value.text_in(language) for language in NOT_A_TIME] == list(NOT_A_TIME.values())
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_jeger_campaign_meeting_change_refuses_in_the_readers_language(
+    cli: RunCli, db: Database, language: str
+) -> None:
+    campaign_id, event_id = _meeting_with_a_full_house(db)
+    change = ("--language", language, "campaign", "meeting", "change", campaign_id, event_id)
+    nonsense = cli(*change, "--at", "i morgen")
+    assert nonsense.exit_code == 2 and NOT_A_TIME[language] in nonsense.stderr
+    backwards = cli(*change, "--ends", "2027-02-10T13:00")
+    assert backwards.exit_code == 2 and ENDS_FIRST[language] in backwards.stderr
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_a_meeting_change_on_the_dashboard_is_refused_in_the_staff_users_language(
+    admin_client: TestClient, db: Database, language: str
+) -> None:
+    campaign_id, event_id = _meeting_with_a_full_house(db)
+    token = csrf_of(admin_client, "/admin/")
+    admin_client.post("/admin/me/language", data={"language": language, "csrf_token": token})
+    token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/attendees")
+    refused = admin_client.post(
+        f"/admin/campaigns/{campaign_id}/events/{event_id}/change",
+        data={"csrf_token": token, "ends": "2027-02-10T13:00"},
+    )
+    assert ENDS_FIRST[language] in html.unescape(refused.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nn", "999999999 får ikkje brevet i steget «brev»: finst ikkje i verksemdsregisteret."),
+        ("en", "999999999 does not get the letter in the step “brev”: is not in the company register."),
+    ],
+)
+def test_a_letter_proof_for_a_company_without_a_letter_says_why_in_the_staff_users_language(
+    admin_client: TestClient, db: Database, settings: Settings, language: str, expected: str
+) -> None:
+    campaign_id, _ = _letter_campaign(db, settings)
+    token = csrf_of(admin_client, "/admin/")
+    admin_client.post("/admin/me/language", data={"language": language, "csrf_token": token})
+    response = admin_client.get(f"/admin/campaigns/{campaign_id}/letter.pdf", params={"orgnr": "999999999"})
+    assert response.status_code == 404 and expected in html.unescape(response.text)
+
+
+def test_jeger_campaign_preview_letter_pdf_refuses_in_the_readers_language(
+    cli: RunCli, db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    campaign_id, _ = _letter_campaign(db, settings)
+    target = tmp_path / "brev.pdf"
+    refused = cli(
+        "--language", "en", "campaign", "preview", campaign_id, "--step", "sms", "--letter-pdf", target
+    )
+    assert refused.exit_code == 2
+    assert "--letter-pdf: The campaign has no step called “sms” (the steps: «brev»)." in refused.stderr
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "En annen utsender kjører allerede mot denne SQLite-databasen (prosess"),
+        ("nn", "Ein annan utsendar køyrer alt mot denne SQLite-databasen (prosess"),
+        ("en", "Another sender is already running against this SQLite database (process"),
+    ],
+)
+def test_a_second_worker_on_sqlite_is_refused_in_the_readers_language(
+    backend: str, db: Database, cli: RunCli, language: str, expected: str
+) -> None:
+    with db.transaction() as session:  # another dispatcher in this very process, beating as one does
+        beat(session, name="dispatcher", worker_id="other0000001", now=utcnow(), queue=0, in_flight=0)
+    result = cli("--language", language, "worker")
+    assert result.exit_code == 2 and expected in " ".join(result.stderr.split())
