@@ -1,5 +1,6 @@
 """Issue 11 item 3 for the campaign file: its problems (`file:line: field: problem`), the templates' and the
-orgnr lists' among them, read in the reader's language: `jeger --language`, the staff user's on the dashboard.
+orgnr lists' among them, read in the reader's language: `jeger --language`, the staff user's on the dashboard,
+the member's on the organisations' portal.
 `str()` and the API keep bokmål, so what scripts and older tests match stays as it was."""
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from store.db import Database
 from store.models import utcnow
 from store.reference import county_numbers
 from tests.dashboard_fixtures import csrf_of
+from tests.lead_factories import make_hunter
+from tests.portal_factories import csrf, make_member, sign_in
+from tests.test_portal_campaigns import NAV, campaign_file
 
 # A file with a clock that is not one, a rate written as text and a list that is not uploaded: three kinds
 # of problem (the catalogue's own, one naming the kind of value given, one from the orgnr list reader).
@@ -135,3 +139,33 @@ def test_the_api_keeps_the_problems_in_bokmal(client: TestClient, api_token: str
     response = client.post("/api/campaigns", content=wrong_toml().encode(), headers=headers)
     assert response.status_code == 422
     assert any(SAID["nb"][0] in problem for problem in response.json()["detail"])
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nn",
+            "ora.toml:6: audience.orgnr_file: lista «medlemmer.csv» er ikkje lasta opp saman med kampanjen",
+        ),
+        (
+            "en",
+            "ora.toml:6: audience.orgnr_file: the list “medlemmer.csv” was not uploaded with the campaign",
+        ),
+    ],
+)
+def test_an_organisation_member_reads_the_problems_in_the_portals_language(
+    db: Database, client: TestClient, language: str, expected: str
+) -> None:
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+        nav.orgnr = NAV
+        make_member(session, hunter=nav)
+    sign_in(client, db)
+    client.get(f"/jeger/sprak/{language}")
+    refused = client.post(
+        "/jeger/kampanjer",
+        data={"csrf_token": csrf(client, "/jeger/kampanjer")},
+        files={"file": ("ora.toml", campaign_file(), "text/plain")},
+    )
+    assert refused.status_code == 422 and expected in html.unescape(refused.text)
