@@ -25,12 +25,11 @@ from campaigns.orgnr_lists import ListFiles
 from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
-from catalogue import DEFAULT_LANGUAGE
-from catalogue.phrase import Readable, written_in
+from catalogue import DEFAULT_LANGUAGE, plural, shown_time
+from catalogue.phrase import PhraseError, Readable, written_in
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.models import Campaign, MessageState, StaffUser, utcnow
-from store.times import shown_time
 
 __all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
 
@@ -190,11 +189,16 @@ def create_campaign_as(
     )
 
 
-def _when(step: Any) -> str:
+def _when(step: Any, language: str) -> str:
     moment = step.scheduled_for or step.at
     if moment is not None:
-        return shown_time(moment)
-    return f"{step.after_days} dager etter forrige steg"
+        return shown_time(moment, language)
+    return plural("preview_days_after", step.after_days, language)
+
+
+def _said(exc: Exception) -> Readable | str:
+    """A domain error as a problem: its catalogue phrase when it has one, else its words as they are."""
+    return exc if isinstance(exc, PhraseError) else str(exc)
 
 
 def preview_campaign(
@@ -221,14 +225,14 @@ def preview_campaign(
             figures=figures,
         )
     except LookupError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
     steps_by_name = {s.name: s for s in campaign.steps}
     views = [
         StepPreview(
             name=p.name,
             channel=p.channel,
             template=p.template,
-            when=_when(steps_by_name[p.name]),
+            when=_when(steps_by_name[p.name], language),
             recipients=p.audience,
             samples=[
                 SampleMessage(
@@ -308,7 +312,7 @@ def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str
     try:
         return len(queue_test(session, campaign_id=campaign_id, to=to, settings=settings, step_name=step))
     except ValueError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
 
 
 @dataclass
@@ -413,7 +417,7 @@ def delivery_report_page(
     try:
         cursor = parse_report_cursor(after) if after else None
     except ValueError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
     lifecycle.get_campaign(session, campaign_id)
     page = delivery_page(session, campaign_id=campaign_id, after=cursor)
     groups = waiting(

@@ -75,6 +75,52 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Kampanje {id} er fullført og kan ikkje avbrytast.",
         "en": "Campaign {id} is completed and cannot be cancelled.",
     },
+    # Preview, test messages and the delivery report's pages (campaigns.preview, campaigns.report).
+    "preview_no_such_step": {
+        "nb": "Kampanje {id} har ikke noe steg som heter «{step}» (stegene: {steps}).",
+        "nn": "Kampanje {id} har ikkje noko steg som heiter «{step}» (stega: {steps}).",
+        "en": "Campaign {id} has no step called “{step}” (the steps: {steps}).",
+    },
+    "test_not_an_email": {
+        "nb": "«{value}» er ikke en gyldig e-postadresse.",
+        "nn": "«{value}» er ikkje ei gyldig e-postadresse.",
+        "en": "“{value}” is not a valid e-mail address.",
+    },
+    "test_not_an_address": {
+        "nb": "«{value}» er verken et telefonnummer, en e-postadresse eller en Telegram-chat-id.",
+        "nn": "«{value}» er verken eit telefonnummer, ei e-postadresse eller ein Telegram-chat-id.",
+        "en": "“{value}” is neither a phone number, an e-mail address nor a Telegram chat id.",
+    },
+    "test_step_problem": {
+        "nb": "Steget «{step}»: {problem}.",
+        "nn": "Steget «{step}»: {problem}.",
+        "en": "The step “{step}”: {problem}.",
+    },
+    "test_step_cannot_be_made": {
+        "nb": "Steget «{step}» kan ikke lages: {problem}",
+        "nn": "Steget «{step}» kan ikkje lagast: {problem}",
+        "en": "The step “{step}” cannot be made: {problem}",
+    },
+    "test_no_step_on_channel": {
+        "nb": "Ingen steg i kampanje {id} sendes på kanalen til «{to}».",
+        "nn": "Ingen steg i kampanje {id} blir sende på kanalen til «{to}».",
+        "en": "No step of campaign {id} goes out on the channel of “{to}”.",
+    },
+    "report_not_a_page": {
+        "nb": "«{value}» er ikke en side i rapporten (ventet steg.nr, for eksempel 0.1234).",
+        "nn": "«{value}» er ikkje ei side i rapporten (venta steg.nr, til dømes 0.1234).",
+        "en": "“{value}” is not a page of the report (expected step.no, for example 0.1234).",
+    },
+    "preview_days_after_one": {
+        "nb": "{count} dag etter forrige steg",
+        "nn": "{count} dag etter førre steg",
+        "en": "{count} day after the step before",
+    },
+    "preview_days_after_other": {
+        "nb": "{count} dager etter forrige steg",
+        "nn": "{count} dagar etter førre steg",
+        "en": "{count} days after the step before",
+    },
     # Printed letters shown before they go (campaigns.letter_proof).
     "letter_proof_no_such_step": {
         "nb": "Kampanjen har ikke noe steg som heter «{step}» (stegene: {steps}).",

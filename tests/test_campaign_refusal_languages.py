@@ -1,17 +1,20 @@
 """Issue 11 item 3 for what campaigns/ refuses to a person besides the campaign file: a meeting change, a
-letter proof, a second sender on SQLite. Each carries its catalogue key and is written in the reader's language
+letter proof, a test message, a preview or report page asked for wrongly, a second sender on SQLite. Each carries its catalogue key and is written in the reader's language
 at the edge (`jeger --language`, the staff user's language on the dashboard); `str()` stays bokmål."""
 
 from __future__ import annotations
 
 import html
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from campaigns.dispatch.workers import beat
+from campaigns.lifecycle import create_campaign
 from campaigns.meetings import MeetingError, parse_moment
+from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
 from store.models import utcnow
@@ -30,6 +33,12 @@ ENDS_FIRST = {
     "nn": "møtet sluttar før det byrjar",
     "en": "the meeting ends before it begins",
 }
+
+
+def _read_as(admin_client: TestClient, language: str) -> None:
+    """The signed-in staff user chooses the language they read the dashboard in."""
+    token = csrf_of(admin_client, "/admin/")
+    admin_client.post("/admin/me/language", data={"language": language, "csrf_token": token})
 
 
 def test_a_meeting_error_is_bokmal_as_a_string_and_any_language_when_written() -> None:
@@ -56,8 +65,7 @@ def test_a_meeting_change_on_the_dashboard_is_refused_in_the_staff_users_languag
     admin_client: TestClient, db: Database, language: str
 ) -> None:
     campaign_id, event_id = _meeting_with_a_full_house(db)
-    token = csrf_of(admin_client, "/admin/")
-    admin_client.post("/admin/me/language", data={"language": language, "csrf_token": token})
+    _read_as(admin_client, language)
     token = csrf_of(admin_client, f"/admin/campaigns/{campaign_id}/attendees")
     refused = admin_client.post(
         f"/admin/campaigns/{campaign_id}/events/{event_id}/change",
@@ -77,8 +85,7 @@ def test_a_letter_proof_for_a_company_without_a_letter_says_why_in_the_staff_use
     admin_client: TestClient, db: Database, settings: Settings, language: str, expected: str
 ) -> None:
     campaign_id, _ = _letter_campaign(db, settings)
-    token = csrf_of(admin_client, "/admin/")
-    admin_client.post("/admin/me/language", data={"language": language, "csrf_token": token})
+    _read_as(admin_client, language)
     response = admin_client.get(f"/admin/campaigns/{campaign_id}/letter.pdf", params={"orgnr": "999999999"})
     assert response.status_code == 404 and expected in html.unescape(response.text)
 
@@ -111,3 +118,52 @@ def test_a_second_worker_on_sqlite_is_refused_in_the_readers_language(
         beat(session, name="dispatcher", worker_id="other0000001", now=utcnow(), queue=0, in_flight=0)
     result = cli("--language", language, "worker")
     assert result.exit_code == 2 and expected in " ".join(result.stderr.split())
+
+
+NOT_AN_ADDRESS = {
+    "nb": "«hei» er verken et telefonnummer, en e-postadresse eller en Telegram-chat-id.",
+    "nn": "«hei» er verken eit telefonnummer, ei e-postadresse eller ein Telegram-chat-id.",
+    "en": "“hei” is neither a phone number, an e-mail address nor a Telegram chat id.",
+}
+
+
+@pytest.mark.parametrize("language", list(NOT_AN_ADDRESS))
+def test_jeger_campaign_test_and_preview_refuse_in_the_readers_language(
+    cli: RunCli, db: Database, settings: Settings, language: str
+) -> None:
+    campaign_id, _ = _letter_campaign(db, settings)
+    refused = cli("--language", language, "campaign", "test", campaign_id, "--to", "hei")
+    assert refused.exit_code == 2 and NOT_AN_ADDRESS[language] in refused.stderr
+    unknown = cli("--language", language, "campaign", "preview", campaign_id, "--step", "finnes")
+    no_such_step = {
+        "nb": f"Kampanje {campaign_id} har ikke noe steg som heter «finnes» (stegene: brev).",
+        "nn": f"Kampanje {campaign_id} har ikkje noko steg som heiter «finnes» (stega: brev).",
+        "en": f"Campaign {campaign_id} has no step called “finnes” (the steps: brev).",
+    }
+    assert unknown.exit_code == 2 and no_such_step[language] in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nn", "7 dagar etter førre steg"), ("en", "7 days after the step before")],
+)
+def test_the_dashboard_preview_says_when_a_later_step_goes_in_the_staff_users_language(
+    admin_client: TestClient, db: Database, settings: Settings, language: str, expected: str
+) -> None:
+    seed_companies(db, count=5, seed=3)
+    with db.transaction() as session:
+        campaign_id = create_campaign(
+            session,
+            source=demo_campaign_toml(utcnow() + timedelta(days=1), name="Seinare"),
+            filename="seinare.toml",
+            settings=settings,
+        ).campaign.id
+    _read_as(admin_client, language)
+    page = admin_client.get(f"/admin/campaigns/{campaign_id}/preview").text
+    assert expected in page
+    bad_page = admin_client.get(f"/admin/campaigns/{campaign_id}/report", params={"after": "x"})
+    not_a_page = {
+        "nn": "«x» er ikkje ei side i rapporten",
+        "en": "“x” is not a page of the report",
+    }
+    assert bad_page.status_code == 400 and not_a_page[language] in html.unescape(bad_page.text)
