@@ -29,6 +29,7 @@ from campaigns.lifecycle import (
 )
 from campaigns.orgnr_lists import ListFiles
 from campaigns.preview import StepPreview, preview_campaign, send_test
+from catalogue import DEFAULT_LANGUAGE
 from catalogue.stored import stored_text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
@@ -108,10 +109,16 @@ def create_owned_campaign(
 
 
 def preview_owned(
-    session: Session, *, member: HunterMember, campaign_id: int, settings: Settings
+    session: Session,
+    *,
+    member: HunterMember,
+    campaign_id: int,
+    settings: Settings,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[StepPreview]:
+    """The preview of an owned campaign, its problems in `language` (the member's on the portal)."""
     owned_campaign(session, member=member, campaign_id=campaign_id)
-    return preview_campaign(session, campaign_id=campaign_id, settings=settings)
+    return preview_campaign(session, campaign_id=campaign_id, settings=settings, language=language)
 
 
 def send_owned_test(

@@ -160,7 +160,7 @@ def preview_step(
     )
     segments: list[int] = []
     if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
-        preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING}")
+        preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING.text_in(language)}")
         return preview
     meeting = meeting_of_step(session, step_id=step.id)
     for recipient, row, _address in company_rows(session, recipients):
@@ -176,7 +176,7 @@ def preview_step(
             )
         except TemplateProblem as exc:
             if len(preview.problems) < 20:
-                preview.problems.append(str(exc.for_company(row.orgnr)))
+                preview.problems.append(exc.for_company(row.orgnr).text_in(language))
             continue
         if message.channel is Channel.SMS and message.segments:
             segments.append(message.segments)

@@ -223,6 +223,7 @@ def preview_campaign(
             orgnrs=[orgnr] if orgnr else None,
             step_name=step,
             figures=figures,
+            language=language,
         )
     except LookupError as exc:
         raise CampaignInputError([_said(exc)]) from exc

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from campaigns.dispatch.workers import beat
 from campaigns.lifecycle import create_campaign
@@ -167,3 +168,22 @@ def test_the_dashboard_preview_says_when_a_later_step_goes_in_the_staff_users_la
         "en": "“x” is not a page of the report",
     }
     assert bad_page.status_code == 400 and not_a_page[language] in html.unescape(bad_page.text)
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_a_preview_problem_is_written_in_the_readers_language(
+    db: Database, settings: Settings, language: str
+) -> None:
+    from cli import Context, app
+
+    campaign_id, _ = _letter_campaign(db, settings)
+    # SMS goes live through Twilio with no number to print: the letters cannot say where to text.
+    live = settings.model_copy(update={"twilio_account_sid": "AC1", "twilio_auth_token": "t"})
+    result = CliRunner().invoke(
+        app, ["--language", language, "campaign", "preview", str(campaign_id)], obj=Context(settings=live)
+    )
+    expected = {
+        "nn": "SMS går via Twilio, men verken SMS_REPLY_NUMBER eller TWILIO_FROM er sett",
+        "en": "SMS goes through Twilio, but neither SMS_REPLY_NUMBER nor TWILIO_FROM is set",
+    }
+    assert result.exit_code == 2 and expected[language] in " ".join(result.stderr.split())

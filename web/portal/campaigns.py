@@ -114,7 +114,9 @@ def campaign(
         return _not_found(request)
     try:
         found = owned_campaign(session, member=member, campaign_id=campaign_id)
-        steps = preview_owned(session, member=member, campaign_id=campaign_id, settings=settings)
+        steps = preview_owned(
+            session, member=member, campaign_id=campaign_id, settings=settings, language=language(request)
+        )
     except CampaignError:
         return _not_found(request)
     waiting = launch_requested(session, campaign_id=campaign_id) is not None
