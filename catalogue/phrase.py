@@ -1,6 +1,6 @@
 """A catalogue text not written yet: its key and values, kept until the reader's language is known.
 
-The domain says what went wrong (`Phrase("def_not_a_day", value="mon,")`) without knowing who reads it; each
+The domain says what went wrong (`Phrase.of("def_not_a_day", value="mon,")`) without knowing who reads it; each
 edge writes it in its reader's language (`text_in`), and `str()` is bokmål, for logs, the API and stored forms.
 A value that is itself a Phrase is written in the same language, so a sentence can name a part that needs
 translating too ("tallet 5", "the number 5"); a callable value is called with the language.
@@ -23,6 +23,8 @@ class Readable(Protocol):
 
 @dataclass(frozen=True)
 class Phrase:
+    """Catalogue text `key` with its `values`, written when the reader is known."""
+
     key: str
     values: Mapping[str, Any] = field(default_factory=dict)
 
