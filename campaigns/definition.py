@@ -25,7 +25,7 @@ from campaigns.definition_model import CampaignDefinition
 from campaigns.local_keys import contacted_days, owner_keys, selection_keys
 from campaigns.orgnr_lists import ListFiles
 from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
-from catalogue.phrase import Phrase, Readable, written_in
+from catalogue.phrases import Phrase, Readable, said, written_in
 from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.models import Channel, StepAudience
 from store.times import ZONE_NAME
@@ -132,17 +132,17 @@ def line_index(source: str) -> dict[str, int]:
 def _type_name(value: Any) -> Phrase | str:
     """What was written instead, as a problem names it ("tallet 5", "en liste")."""
     if isinstance(value, bool):
-        return Phrase.of("def_kind_boolean")
+        return said("def_kind_boolean")
     if isinstance(value, int | float):
-        return Phrase.of("def_kind_number", value=value)
+        return said("def_kind_number", value=value)
     if isinstance(value, str):
-        return Phrase.of("def_kind_text", value=value)
+        return said("def_kind_text", value=value)
     if isinstance(value, list):
-        return Phrase.of("def_kind_list")
+        return said("def_kind_list")
     if isinstance(value, dict):
-        return Phrase.of("def_kind_table")
+        return said("def_kind_table")
     if isinstance(value, datetime | date | time):
-        return Phrase.of("def_kind_moment", value=value.isoformat())
+        return said("def_kind_moment", value=value.isoformat())
     return type(value).__name__
 
 
@@ -160,15 +160,16 @@ class _Checker:
 
     def problem(self, field: str, key: str, **values: Any) -> None:
         """Catalogue text `key` (catalogue.definition) with `values`, at the line of `field` or of its table."""
-        self.said(field, Phrase(key, values))
+        self.add(field, Phrase(key, values))
 
-    def said(self, field: str, said: Readable | str) -> None:
+    def add(self, field: str, what: Readable | str) -> None:
+        """A problem already said (an orgnr list's), at the line of `field` or of its table."""
         line = self.lines.get(field)
         parent = field
         while line is None and "." in parent:
             parent = parent.rsplit(".", 1)[0]
             line = self.lines.get(parent)
-        self.problems.append(Problem(self.filename, line, field, said))
+        self.problems.append(Problem(self.filename, line, field, what))
 
     def fields(self, field: str) -> bool:
         """Whether any problem so far is about `field` or something inside it."""
@@ -507,7 +508,7 @@ def _event(check: _Checker, field: str, raw: Any, *, sent: str | None) -> dict[s
 
 
 def _moment(check: _Checker, field: str, at: Any) -> str | None:
-    example = Phrase.of("def_moment_example")
+    example = said("def_moment_example")
     if isinstance(at, datetime):
         moment = at
     elif isinstance(at, str):

@@ -22,7 +22,7 @@ from campaigns.meetings import meeting_of_step
 from campaigns.outbox import company_rows, language_for, step_recipients
 from campaigns.preview import absence_reason
 from campaigns.render import MessageRenderer
-from catalogue.phrase import PhraseError
+from catalogue.phrases import Refusal
 from channels.letters import render_chunk
 from settings import Settings
 from store.languages import LANGUAGES
@@ -36,7 +36,7 @@ _cache: OrderedDict[str, tuple[bytes, list[int]]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-class LetterProofError(PhraseError, LookupError):
+class LetterProofError(Refusal, LookupError):
     """No letter to show: the campaign has no letter step, or a chosen company gets no letter (says why, with
     its catalogue key: catalogue.campaign_errors)."""
 

@@ -35,7 +35,7 @@ from campaigns.state import LIVE_STATES, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
 from catalogue import DEFAULT_LANGUAGE, text
-from catalogue.phrase import Readable
+from catalogue.phrases import Readable
 from catalogue.stored import read_text, stored_text
 from settings import Settings
 from store.models import (
@@ -120,9 +120,9 @@ def validate_campaign(
     if session is not None:
         definition, missing = check_owners(session, definition, filename=filename, lines=lines)
     renderer = renderer or MessageRenderer(settings)
-    for index, said in step_problems(definition, renderer=renderer):
+    for index, wrong in step_problems(definition, renderer=renderer):
         field_name = f"steps[{index}].template"
-        problems.append(Problem(filename, lines.get(field_name), field_name, said))
+        problems.append(Problem(filename, lines.get(field_name), field_name, wrong))
     warnings: list[Problem] = list(missing)
     audience_ok = not any(
         p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
@@ -338,7 +338,9 @@ def launch_campaign(
             )  # repairs missing jobs
         return campaign
     renderer = MessageRenderer(settings)
-    problems: list[Readable] = [said for _, said in step_problems(definition_of(campaign), renderer=renderer)]
+    problems: list[Readable] = [
+        wrong for _, wrong in step_problems(definition_of(campaign), renderer=renderer)
+    ]
     if not problems:
         problems = [
             p for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)

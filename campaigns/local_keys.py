@@ -95,7 +95,7 @@ def selection_keys(check: _Checker, table: dict[str, Any], prefix: str, files: L
             found = read_orgnr_list(text, files)
             orgnr_list = {"file": text, "orgnrs": found.orgnrs, "rejected": found.rejected}
         except ListProblem as exc:
-            check.said(prefix + "orgnr_file", exc.said)
+            check.add(prefix + "orgnr_file", exc.said)
     return {
         "trades": trades,
         "orgnr_list": orgnr_list,

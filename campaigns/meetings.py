@@ -21,7 +21,7 @@ from campaigns.definition_model import Meeting, definition_of
 from campaigns.ics import calendar_file
 from campaigns.meeting_notices import Notice, queue_notice
 from campaigns.meeting_texts import meeting_when
-from catalogue.phrase import PhraseError
+from catalogue.phrases import Refusal
 from settings import Settings
 from store.models import (
     Campaign,
@@ -42,7 +42,7 @@ RSVP_BUTTONS = {
 }  # a company that says it brings more is asked again, not believed
 
 
-class MeetingError(PhraseError, ValueError):
+class MeetingError(Refusal, ValueError):
     """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...), with its
     catalogue key (catalogue.campaign_errors)."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from catalogue.phrase import Phrase
+from catalogue.phrases import Phrase
 from companies.training import valid_orgnr
 from companies.training_files import TrainingFileError, read_orgnrs
 

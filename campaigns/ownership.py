@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from campaigns.definition import Problem
 from campaigns.definition_model import CampaignDefinition, OwnerContact, definition_of
 from catalogue import text
-from catalogue.phrase import Phrase
+from catalogue.phrases import Phrase, said
 from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterMember, HunterState
 
 
@@ -33,10 +33,10 @@ def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, 
         def names(language: str) -> str:
             return ", ".join(text("def_owner_named", language, name=name, id=id_) for name, id_ in named)
 
-        return None, Phrase.of("def_owner_many_approved", orgnr=orgnr, names=names)
+        return None, said("def_owner_many_approved", orgnr=orgnr, names=names)
     if found:
-        return None, Phrase.of("def_owner_not_approved", name=found[0].org_name, orgnr=orgnr)
-    return None, Phrase.of("def_owner_unknown", orgnr=orgnr)
+        return None, said("def_owner_not_approved", name=found[0].org_name, orgnr=orgnr)
+    return None, said("def_owner_unknown", orgnr=orgnr)
 
 
 def check_owners(
@@ -64,7 +64,7 @@ def check_owners(
         wanted = set(selection.previous.campaigns)
         known = set(session.scalars(select(Campaign.id).where(Campaign.id.in_(wanted))))
         for missing in sorted(wanted - known):
-            problem(f"{prefix}.previous.campaigns", Phrase.of("def_previous_campaign_missing", id=missing))
+            problem(f"{prefix}.previous.campaigns", said("def_previous_campaign_missing", id=missing))
     if definition.owner is None or problems or not owners:
         return definition, problems
     contact = owner_contact(owners)

@@ -32,7 +32,7 @@ from campaigns.preview_figures import Figures
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
 from catalogue import DEFAULT_LANGUAGE, text
-from catalogue.phrase import PhraseError
+from catalogue.phrases import Refusal
 from settings import Settings
 from store.models import (
     Campaign,
@@ -65,11 +65,11 @@ SAMPLES = 3
 RENDERED = 200  # companies rendered per channel of a step for its segment and encoding figures
 
 
-class NoSuchStep(PhraseError, LookupError):
+class NoSuchStep(Refusal, LookupError):
     """The step asked for is not one of the campaign's (catalogue.campaign_errors)."""
 
 
-class CannotSendTest(PhraseError, ValueError):
+class CannotSendTest(Refusal, ValueError):
     """A test message that cannot go: the address, or a step that cannot be made (catalogue.campaign_errors)."""
 
 

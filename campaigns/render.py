@@ -30,7 +30,7 @@ from campaigns.variables import (
     registration_variables,
     reply_number,
 )
-from catalogue.phrase import Phrase
+from catalogue.phrases import said
 from settings import Settings
 from store.models import Campaign, Channel, Company
 
@@ -218,7 +218,7 @@ class MessageRenderer:
             return self._sms(template, language, variables)
         channel = Channel(channel)
         if language not in BABEL_LOCALES:
-            raise TemplateProblem(template, None, None, Phrase.of("tpl_unknown_language", language=language))
+            raise TemplateProblem(template, None, None, said("tpl_unknown_language", language=language))
         if channel is Channel.TELEGRAM:
             body = self.templates.render(template_file(template, language, "txt"), variables).strip()
             # An invitation to a meeting gets its JA/NEI as buttons too (bot.engine reads them as the answer).
@@ -239,9 +239,7 @@ class MessageRenderer:
                 self.templates.display_name(file),
                 None,
                 None,
-                Phrase.of(
-                    "tpl_sms_too_long", segments=info.segments, encoding=info.encoding, most=MAX_SEGMENTS
-                ),
+                said("tpl_sms_too_long", segments=info.segments, encoding=info.encoding, most=MAX_SEGMENTS),
                 variables.get("orgnr"),
             )
         return body, info
@@ -262,7 +260,7 @@ class MessageRenderer:
                 self.templates.display_name(text_file),
                 None,
                 "subject",
-                Phrase.of("tpl_subject_missing"),
+                said("tpl_subject_missing"),
                 variables.get("orgnr"),
             )
         subject = _WHITESPACE.sub(" ", subject).strip()
@@ -270,7 +268,7 @@ class MessageRenderer:
         body = body.strip() + "\n"
         if channel is Channel.LETTER:
             if folder != "letters":
-                raise TemplateProblem(template, None, None, Phrase.of("tpl_letter_folder"))
+                raise TemplateProblem(template, None, None, said("tpl_letter_folder"))
             html = self.templates.render(template_file(template, language, "html"), variables)
             return RenderedMessage(channel, language, subject, body, html)
         html = self.templates.render(template_file(mail, language, "html"), variables)

@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from campaigns.results import shown_state
-from catalogue.phrase import PhraseError
+from catalogue.phrases import Refusal
 from exports import tables
 from store.masking import mask_address
 from store.models import (
@@ -38,7 +38,7 @@ def delivery_rows(session: Session, *, campaign_id: int) -> list[dict[str, Any]]
     return [_row(*found, paused=paused) for found in session.execute(query).tuples()]
 
 
-class NotAPage(PhraseError, ValueError):
+class NotAPage(Refusal, ValueError):
     """A report cursor that is not one (catalogue.campaign_errors)."""
 
 

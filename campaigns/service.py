@@ -26,7 +26,7 @@ from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
 from catalogue import DEFAULT_LANGUAGE, plural, shown_time
-from catalogue.phrase import PhraseError, Readable, written_in
+from catalogue.phrases import Readable, Refusal, written_in
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.models import Campaign, MessageState, StaffUser, utcnow
@@ -198,7 +198,7 @@ def _when(step: Any, language: str) -> str:
 
 def _said(exc: Exception) -> Readable | str:
     """A domain error as a problem: its catalogue phrase when it has one, else its words as they are."""
-    return exc if isinstance(exc, PhraseError) else str(exc)
+    return exc if isinstance(exc, Refusal) else str(exc)
 
 
 def preview_campaign(

@@ -25,7 +25,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from catalogue import DEFAULT_LANGUAGE, text
-from catalogue.phrase import Phrase, written_in
+from catalogue.phrases import Phrase, said, written_in
 from store.languages import LANGUAGES
 from store.models import Channel
 
@@ -92,7 +92,7 @@ class _Refused(SecurityError):
     """Our own sandbox refusals, with their catalogue phrase (Jinja's own are English as they are)."""
 
     def __init__(self, key: str) -> None:
-        self.phrase = Phrase.of(key)
+        self.phrase = said(key)
         super().__init__(str(self.phrase))
 
 
@@ -186,7 +186,7 @@ def check_template_name(
             name,
             None,
             None,
-            Phrase.of(
+            said(
                 "tpl_wrong_folder",
                 channel=channel.value,
                 folders=lambda language: text("tpl_folders_or", language).join(f"{f}/" for f in folders),
@@ -194,14 +194,14 @@ def check_template_name(
         )
     if name not in known:
         suggestions = ", ".join(n for n in sorted(known) if n.partition("/")[0] in folders)
-        known_names = suggestions or Phrase.of("tpl_none")
-        raise TemplateProblem(name, None, None, Phrase.of("tpl_unknown", known=known_names))
+        known_names = suggestions or said("tpl_none")
+        raise TemplateProblem(name, None, None, said("tpl_unknown", known=known_names))
     for language in languages:
         for needed, ext in required_files(name, channel):
             info = known.get(needed)
             if info is None or ext not in info.files.get(language, ()):
                 missing = f"{templates_dir.name}/{template_file(needed, language, ext)}"
-                raise TemplateProblem(name, None, None, Phrase.of("tpl_file_missing", file=missing))
+                raise TemplateProblem(name, None, None, said("tpl_file_missing", file=missing))
 
 
 def _template_frame(tb: TracebackType | None, root: str) -> tuple[str | None, int | None]:
@@ -244,9 +244,7 @@ class Templates:
             except TemplateSyntaxError as exc:
                 raise self._problem(exc, file) from exc
             except TemplateNotFound as exc:
-                raise TemplateProblem(
-                    self.display_name(file), None, None, Phrase.of("tpl_no_such_file")
-                ) from exc
+                raise TemplateProblem(self.display_name(file), None, None, said("tpl_no_such_file")) from exc
             # Jinja merges the globals (a ChainMap) into every new context; flattening them once per
             # template instead makes a short SMS render about three times faster.
             compiled = self._compiled[file] = (template, dict(template.globals))
@@ -274,7 +272,7 @@ class Templates:
                 size += len(chunk)
                 if size > limit:
                     raise TemplateProblem(
-                        self.display_name(file), None, None, Phrase.of("tpl_too_long", limit=limit)
+                        self.display_name(file), None, None, said("tpl_too_long", limit=limit)
                     )
                 append(chunk)
         except TemplateProblem as problem:
@@ -298,13 +296,13 @@ class Templates:
         if isinstance(exc, UndefinedError):
             match = _UNDEFINED.match(detail) or _NO_ATTRIBUTE.search(detail)
             variable = match["var"] if match else None
-            message = Phrase.of("tpl_undefined", variable=variable) if variable else detail
+            message = said("tpl_undefined", variable=variable) if variable else detail
         elif isinstance(exc, TemplateSyntaxError):
-            message = Phrase.of("tpl_syntax", detail=exc.message)
+            message = said("tpl_syntax", detail=exc.message)
         elif isinstance(exc, SecurityError):
-            message = Phrase.of("tpl_not_allowed", detail=exc.phrase if isinstance(exc, _Refused) else detail)
+            message = said("tpl_not_allowed", detail=exc.phrase if isinstance(exc, _Refused) else detail)
         elif isinstance(exc, TemplateNotFound):
-            message = Phrase.of("tpl_include_missing", name=exc.name)
+            message = said("tpl_include_missing", name=exc.name)
         else:
             message = f"{type(exc).__name__}: {detail}"
         return TemplateProblem(shown, line, variable, message, orgnr)

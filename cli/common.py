@@ -22,7 +22,7 @@ from rich.console import Console
 from catalogue import DEFAULT_LANGUAGE, plural, text
 from catalogue import shown_time as catalogue_time
 from catalogue.labels import label as catalogue_label
-from catalogue.phrase import refusal_in
+from catalogue.phrases import refusal_in
 from settings import Settings
 from store.db import Database
 
@@ -138,7 +138,7 @@ def say_count(key: str, count: int, **values: Any) -> str:
 
 
 def refusal(exc: Exception) -> str:
-    """A refusal from the domain in the reader's language (catalogue.phrase.refusal_in)."""
+    """A refusal from the domain in the reader's language (catalogue.phrases.refusal_in)."""
     return refusal_in(exc, reader_language())
 
 

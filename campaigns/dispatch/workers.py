@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from campaigns.dispatch.reconcile import HOST, PROCESS_STARTED, worker_beats
-from catalogue.phrase import Phrase, PhraseError
+from catalogue.phrases import Refusal, said
 from store.db import Database
 from store.heartbeats import record_heartbeat
 from store.models import Heartbeat, utcnow
@@ -19,7 +19,7 @@ SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the
 OLD_HEARTBEATS = timedelta(days=1)
 
 
-class AnotherWorkerRunning(PhraseError, RuntimeError):
+class AnotherWorkerRunning(Refusal, RuntimeError):
     """SQLite allows one dispatcher, and another one is alive (catalogue.campaign_errors)."""
 
 
@@ -33,9 +33,9 @@ def refuse_second_sqlite_worker(
         if beat.worker_id == me or beat.dead:
             continue
         where = (
-            Phrase.of("sender_process_on", pid=beat.pid, host=beat.host)
+            said("sender_process_on", pid=beat.pid, host=beat.host)
             if beat.pid
-            else Phrase.of("sender_other_process")
+            else said("sender_other_process")
         )
         raise AnotherWorkerRunning(
             "sender_already_running", where=where, seconds=f"{beat.age.total_seconds():.0f}"

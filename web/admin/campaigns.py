@@ -18,7 +18,7 @@ from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within, path_id_within
 from campaigns.templating import template_names
 from catalogue import plural, text
-from catalogue.phrase import refusal_in
+from catalogue.phrases import refusal_in
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff

@@ -27,7 +27,7 @@ from campaigns.owner_actions import (
     resume_owned,
     send_owned_test,
 )
-from catalogue.phrase import refusal_in
+from catalogue.phrases import refusal_in
 from store.models import MAX_ID
 from web.deps import SessionDep, SettingsDep
 from web.portal.ui import CurrentMember, flash, language, page, redirect
