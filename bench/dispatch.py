@@ -30,8 +30,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import create_database  # noqa: E402
 from bench.goals import goal as record_goal  # noqa: E402
 from campaigns.dispatch.dispatcher import Dispatcher  # noqa: E402
+from campaigns.windows import ALWAYS_OPEN  # noqa: E402
 from settings import Settings  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.migrate import init_database  # noqa: E402
@@ -78,16 +80,7 @@ class RemoteFake:
 
 def fresh_db(tmp: Path, name: str, postgres: bool) -> Database:
     if postgres:
-        from sqlalchemy import create_engine, text
-        from sqlalchemy.engine import make_url
-
-        base = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-        admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
-        db_name = f"bench_dispatch_{name}_{os.getpid()}"
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{db_name}"'))
-        url = make_url(base).set(database=db_name).render_as_string(hide_password=False)
+        url = create_database(f"bench_dispatch_{name}_{os.getpid()}")
     else:
         url = f"sqlite:///{tmp / name}.db"
     db = Database(url)
@@ -96,17 +89,11 @@ def fresh_db(tmp: Path, name: str, postgres: bool) -> Database:
 
 
 def queue(db: Database, count: int, rate: float) -> None:
-    window = {
-        "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-        "start": "00:00",
-        "end": "23:59",
-        "skip_holidays": False,
-    }
     with db.transaction() as session:
         campaign = Campaign(
             name="bench",
             state=CampaignState.RUNNING,
-            definition={"window": window, "rate": {"sms": rate}},
+            definition={"window": ALWAYS_OPEN, "rate": {"sms": rate}},
             launched_at=utcnow(),
         )
         step = CampaignStep(

@@ -33,6 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.databases import create_database, drop_database
 from bench.goals import goal
 
 CHILD = Path(__file__).resolve()
@@ -44,7 +45,6 @@ SAMPLE_EVERY = 100_000  # units between two peak-RSS samples of our import
 # ≤ 65,536 shapes, ~15 MB, both only on real data whose addresses vary in shape), about a quarter of the ~100 MB
 # at 200,000 units. A leak of 20 bytes per unit would already exceed it over the 1.3 M units that follow.
 RSS_GROWTH_LIMIT = 1.25
-PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def _add_rows(companies: list, contacts: list, n: int, u: dict, now: str) -> None:  # type: ignore[type-arg]
@@ -72,25 +72,17 @@ def verdict(ok: bool) -> str:
 @contextmanager
 def fresh_postgres(prefix: str) -> Iterator[str | None]:
     """A new empty PostgreSQL database, dropped afterwards; None (with a printed line) when unreachable."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
     name = f"{prefix}_{os.getpid()}"
     try:
-        admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = create_database(name)
     except Exception as exc:  # report and go on with SQLite
         print(f"PostgreSQL unreachable ({exc.__class__.__name__}): skipped")
         yield None
         return
     try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(name)
 
 
 def peak_rss_mb() -> float:

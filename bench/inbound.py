@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import create_database, drop_database  # noqa: E402
 from bench.goals import goal  # noqa: E402
 
 TOKEN = "bench-auth-token"
@@ -178,20 +179,11 @@ def fresh(name: str, sqlite: bool, tmp: Path) -> tuple[str, object]:
         url = f"sqlite:///{tmp / name}.db"
         cleanup = None
     else:
-        from sqlalchemy import create_engine, text
-        from sqlalchemy.engine import make_url
-
-        base = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-        admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
         db_name = f"bench_inbound_{name}_{os.getpid()}"
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{db_name}"'))
-        url = make_url(base).set(database=db_name).render_as_string(hide_password=False)
+        url = create_database(db_name)
 
         def cleanup() -> None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
+            drop_database(db_name)
 
     db = Database(url)
     init_database(db.engine)

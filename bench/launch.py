@@ -27,6 +27,7 @@ from typing import cast
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.databases import PG_URL, create_database, drop_database  # noqa: E402
 from bench.goals import goal  # noqa: E402
 
 
@@ -143,26 +144,18 @@ def main() -> None:
         for name, url in targets:
             drop: str | None = None  # the PostgreSQL database to drop afterwards
             if url is None:
-                from sqlalchemy import create_engine, text
                 from sqlalchemy.engine import make_url
 
-                base = os.environ.get(
-                    "TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-                )
-                admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
                 db_name = f"bench_launch_{os.getpid()}"
                 try:
-                    with admin.connect() as conn:
-                        conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-                        conn.execute(text(f'CREATE DATABASE "{db_name}"'))
+                    url = create_database(db_name)
                 except Exception as exc:
                     print(
-                        f"{name}: unreachable at {make_url(base).render_as_string()} ({exc.__class__.__name__}): MISSED"
+                        f"{name}: unreachable at {make_url(PG_URL).render_as_string()} ({exc.__class__.__name__}): MISSED"
                     )
                     raise SystemExit(
                         f"{name} was asked for but cannot be reached; --no-postgresql skips it"
                     ) from exc
-                url = make_url(base).set(database=db_name).render_as_string(hide_password=False)
                 drop = db_name
 
             proc = subprocess.run(
@@ -172,8 +165,7 @@ def main() -> None:
                 cwd=ROOT,
             )
             if drop is not None:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{drop}" WITH (FORCE)'))
+                drop_database(drop)
             if proc.returncode != 0:
                 raise SystemExit(proc.stderr[-3000:])
             r = json.loads(proc.stdout.strip().splitlines()[-1])

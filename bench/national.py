@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PG_URL = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+from bench.databases import PG_URL, database_url  # noqa: E402
+
 NATIONAL = 1_500_000
 QUICK = 2_000
 STAFF_EMAIL = "bench@worldskills.no"
@@ -66,12 +67,6 @@ class Seeded:
     campaign_id: int
     api_token: str
     seconds: float  # 0 when reused
-
-
-def database_url(name: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
 
 def _ensure_database(name: str, *, drop: bool) -> None:

@@ -235,7 +235,9 @@ def main() -> None:
             f"{name:<40} {p50_small:>9.1f} {p95_small:>9.1f} {p50_big:>14.1f} {p95_big:>14.1f} {ratio:>5.2f}×"
             f"  {n_small}/{n_big}"
         )
-        if name != "bare SELECT count(*)":
+        # A count over the whole register grows with it by nature: the audience count's goal is the one below,
+        # against a bare count of the same companies, and the bare count is the baseline itself.
+        if name not in ("bare SELECT count(*)", "audience count"):
             goal(
                 f"pages: p95 {name}",
                 f"{ratio:.2f}× ({p95_big:.0f} ms at {label}, {p95_small:.0f} ms at {args.small:,})",

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalogue import text
+from catalogue.phrases import Refusal
 from hunters.leads import create_lead
 from hunters.notify import chat_language, enqueue_telegram_notice
 from store.models import Company, Conversation, Hunter, Lead, LeadState, Registration, utcnow
@@ -48,8 +49,8 @@ ANSWERS = (
 )
 
 
-class MergeError(ValueError):
-    """The registrations cannot be merged; the message says why, in Norwegian, for staff."""
+class MergeError(Refusal, ValueError):
+    """The registrations cannot be merged; says why in the reader's language (`text_in`)."""
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,12 @@ def merge_registrations(
 ) -> MergeResult:
     """Moves `other_id`'s answers and lead into `keep_id` and deletes `other_id`. Callers commit."""
     if keep_id == other_id:
-        raise MergeError(f"Registrering {keep_id} kan ikke slås sammen med seg selv: oppgi to ulike numre.")
+        raise MergeError("merge_with_itself", id=keep_id)
     keep = session.get(Registration, keep_id)
     other = session.get(Registration, other_id)
     for number, found in ((keep_id, keep), (other_id, other)):
         if found is None:
-            raise MergeError(f"Fant ingen registrering med nummer {number}.")
+            raise MergeError("merge_no_such", id=number)
     assert keep is not None and other is not None
     if keep.company_id != other.company_id:
         names = {
@@ -80,8 +81,11 @@ def merge_registrations(
             )
         }
         raise MergeError(
-            f"Registrering {keep_id} gjelder {names.get(keep.company_id, '?')} og registrering {other_id} "
-            f"gjelder {names.get(other.company_id, '?')}: bare registreringer for samme bedrift kan slås sammen."
+            "merge_other_company",
+            keep=keep_id,
+            keep_company=names.get(keep.company_id, "?"),
+            other=other_id,
+            other_company=names.get(other.company_id, "?"),
         )
     for name in ANSWERS:
         if getattr(keep, name) is None and getattr(other, name) is not None:

@@ -11,18 +11,28 @@ from sqlalchemy.orm import Session
 from bot import hunter_signup, telegram_chat
 from bot.engine import Inbound, Outcome, handle_inbound
 from bot.sms import record_answers
-from channels.registry import require_sandboxed
+from catalogue import text
+from catalogue.labels import label
+from catalogue.phrases import Refusal
+from channels.registry import ChannelLive, require_sandboxed
 from companies.phones import normalize_phone
 from hunters.notify import record_chat_answers
 from settings import Settings
 from store.models import Channel, Intent, utcnow
 
 
-class SandboxError(ValueError):
-    pass
+class SandboxError(Refusal, ValueError):
+    """A sandbox sender or channel that names no chat we can act as; said in the reader's language."""
 
 
 TELEGRAM_PREFIXES = ("telegram:", "tg:")
+
+
+def channel_live_text(exc: ChannelLive, language: str) -> str:
+    """Why the sandbox refused a live channel, in `language` (channels cannot reach the catalogue themselves)."""
+    return text(
+        "sandbox_channel_live", language, channel=label(exc.channel, "channel"), provider=exc.provider
+    )
 
 
 def sandbox_address(sender: str, channel: str | None = None) -> tuple[Channel, str]:
@@ -32,21 +42,21 @@ def sandbox_address(sender: str, channel: str | None = None) -> tuple[Channel, s
     raw = sender.strip()
     lowered = raw.lower()
     if channel not in (None, Channel.SMS.value, Channel.TELEGRAM.value):
-        raise SandboxError(f"kanal «{channel}»: velg sms eller telegram")
+        raise SandboxError("sandbox_unknown_channel", channel=channel)
     prefix = next((p for p in TELEGRAM_PREFIXES if lowered.startswith(p)), None)
     if prefix is not None:
         if channel == Channel.SMS.value:
-            raise SandboxError(f"«{sender}» er en Telegram-chat, ikke et telefonnummer")
+            raise SandboxError("sandbox_chat_not_phone", sender=sender)
         raw, channel = raw[len(prefix) :].strip(), Channel.TELEGRAM.value
     chat_id = raw.removeprefix("-")
     is_chat_id = chat_id != "" and all(ch in "0123456789" for ch in chat_id) and len(chat_id) <= 20
     if channel == Channel.TELEGRAM.value or (channel is None and is_chat_id):
         if not is_chat_id:
-            raise SandboxError(f"«{sender}» er ikke en Telegram-chat (et tall)")
+            raise SandboxError("sandbox_not_a_chat", sender=sender)
         return Channel.TELEGRAM, raw
     phone = normalize_phone(raw)
     if phone is None:
-        raise SandboxError(f"«{sender}» er verken et telefonnummer (+47 …) eller en Telegram-chat (et tall)")
+        raise SandboxError("sandbox_neither_phone_nor_chat", sender=sender)
     return Channel.SMS, phone
 
 

@@ -18,7 +18,7 @@ from collections.abc import Awaitable
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -31,6 +31,7 @@ from telegram.ext import (
 
 from bot import telegram_chat as chat
 from bot.telegram_handlers import Handlers
+from catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
@@ -39,17 +40,24 @@ from store.models import utcnow
 log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
-# The menu Telegram shows beside the text field.
-MENU = [
-    BotCommand("start", "Registrer bedriftens interesse for lærlinger"),
-    BotCommand("jeger", "Meld på organisasjonen som læreplassjeger"),
-    BotCommand("leads", "Se leadsene dine"),
-    BotCommand("notat", "Skriv et notat på en lead"),
-    BotCommand("hjelp", "Hjelp"),
-    BotCommand("stopp", "Ikke få flere meldinger"),
-    BotCommand("personvern", "Hva vi lagrer om deg"),
-    BotCommand("slettmeg", "Slett det vi har lagret om deg"),
-]
+# The menu Telegram shows beside the text field, each command described by catalogue key `tg_menu_<command>`.
+MENU = ("start", "jeger", "leads", "notat", "hjelp", "stopp", "personvern", "slettmeg")
+
+
+def menu(language: str) -> list[BotCommand]:
+    """The menu in `language`. Telegram shows the list set for the language of the person's app, else the one
+    set without a language: that one is bokmål, as the chat is before it knows the company."""
+    return [BotCommand(command, text(f"tg_menu_{command}", language)) for command in MENU]
+
+
+async def set_menus(bot: Bot) -> None:
+    """The menu without a language (bokmål) and one for each other language we write."""
+    await bot.set_my_commands(menu(DEFAULT_LANGUAGE))
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE:
+            await bot.set_my_commands(menu(language), language_code=language)
+
+
 HEARTBEAT_SECONDS = 30.0
 
 
@@ -159,7 +167,7 @@ class TelegramBot:
         await application.initialize()
         await application.start()
         self.application = application
-        await application.bot.set_my_commands(MENU)
+        await set_menus(application.bot)
         if settings.telegram_mode == "webhook":
             url = f"{settings.public_base_url}/webhooks/telegram"
             await application.bot.set_webhook(

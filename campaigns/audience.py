@@ -27,9 +27,10 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    union,
 )
 
-from campaigns.audience_selection import exclusions, selected
+from campaigns.audience_selection import among, exclusion_rules, selected
 from campaigns.definition_model import CampaignDefinition
 from store.models import (
     Channel,
@@ -52,12 +53,21 @@ def base_conditions(definition: CampaignDefinition) -> list[ColumnElement[bool]]
     """The audience before channels: never do-not-contact, selected by the audience's tables
     (`campaigns.audience_selection`), and none of its exclusions. "opted_out" needs no condition of its own:
     do-not-contact companies are left out here, always."""
+    kept, left_out = _parts(definition)
+    return [*kept, *(not_(among(companies)) for companies in left_out)]
+
+
+def _parts(definition: CampaignDefinition) -> tuple[list[ColumnElement[bool]], list[Select[Any]]]:
+    """The audience as conditions on the company's own columns, and the queries of the companies its other
+    exclusions leave out."""
     audience = definition.audience
-    return [
+    rules = [rule for _, rule in exclusion_rules(audience)]
+    kept = [
         not_(Company.never_contact),
-        *selected(audience),
-        *(not_(condition) for _, condition in exclusions(audience)),
+        *selected(audience, contactable=True),
+        *(not_(rule) for rule in rules if isinstance(rule, ColumnElement)),
     ]
+    return kept, [rule for rule in rules if not isinstance(rule, ColumnElement)]
 
 
 def usable_contact(kind: ContactKind, *, mobile: bool = False) -> ColumnElement[bool]:
@@ -143,12 +153,24 @@ def only_filter(only: StepAudience, *, campaign_id: int, since: Any) -> ColumnEl
 
 
 def count(session: Any, definition: CampaignDefinition, channel: Channel | None = None) -> int:
-    """Companies in the audience (any channel when `channel` is None)."""
+    """Companies in the audience (any channel when `channel` is None).
+
+    The whole audience is counted as the companies its own columns select less those an exclusion's query
+    names: the first count reads only `ix_company_audience` (an index-only scan; a NOT EXISTS per company
+    needs each company's id, which that deduplicated index does not hold, and read the 250 MB table at
+    national size), the second starts from the few thousand excluded ids."""
     if channel is None:
-        return int(
-            session.scalar(select(func.count()).select_from(Company).where(*base_conditions(definition))) or 0
-        )
+        kept, left_out = _parts(definition)
+        total = _count(session, kept)
+        if left_out:
+            excluded = left_out[0] if len(left_out) == 1 else union(*left_out)
+            total -= _count(session, [*kept, Company.id.in_(excluded)])
+        return total
     return sum(
         int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
         for _, query in recipients(definition, channel)
     )
+
+
+def _count(session: Any, conditions: list[ColumnElement[bool]]) -> int:
+    return int(session.scalar(select(func.count()).select_from(Company).where(*conditions)) or 0)

@@ -80,7 +80,7 @@ def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
     try:
         rows = read_orgnrs(label, data)
     except TrainingFileError as exc:
-        raise ListProblem(exc.problem) from exc
+        raise ListProblem(exc.reason) from exc
     orgnrs: dict[str, None] = {}
     rejected: list[str] = []
     for row, text in rows:

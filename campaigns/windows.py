@@ -6,6 +6,7 @@ window is 09:00–16:00 on both sides of a daylight-saving change, and nothing i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,6 +29,21 @@ DEFAULT_WINDOW: dict[str, Any] = {
     "end": "16:00",
     "skip_holidays": True,
 }
+# Open every minute of every day, holidays too: the demo's campaigns and most tests' send at once, whenever they run.
+ALWAYS_OPEN: dict[str, Any] = {
+    "days": list(DAY_NAMES),
+    "start": "00:00",
+    "end": "23:59",
+    "skip_holidays": False,
+}
+
+
+def window_table(window: Mapping[str, Any]) -> str:
+    """`window` as the [window] table of a campaign file, for the files the demo and the tests write."""
+    return "[window]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in window.items())
+
+
+ALWAYS_OPEN_TABLE = window_table(ALWAYS_OPEN)
 
 
 @lru_cache(maxsize=32)

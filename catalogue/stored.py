@@ -3,7 +3,8 @@ paused. They are stored as the catalogue key and its values and written out in e
 
 The stored form is a small JSON object in the row's existing text column (`Notice.text`, `Campaign.state_reason`),
 so no column changed; anything else found there (a reason staff typed, rows written before) is shown as written.
-A time is kept as ISO 8601 and shown in Oslo in the reader's language.
+A time is kept as ISO 8601 and shown in Oslo in the reader's language; a value that is itself a phrase
+(catalogue.phrases) is kept as its own `{"key", "values"}` object and written in the same language.
 """
 
 from __future__ import annotations
@@ -13,16 +14,31 @@ from datetime import datetime
 from typing import Any
 
 from catalogue import DEFAULT_LANGUAGE, TEXTS, known_language, shown_time, text
+from catalogue.phrases import Phrase
 
 _TIME = "time"  # a value written {"time": "<ISO 8601>"} is a moment
 
 
-def stored_text(key: str, **values: str | int | float | datetime) -> str:
+def stored_text(key: str, **values: str | int | float | datetime | Phrase) -> str:
     """The stored form of catalogue text `key` with `values`, to be written out later with `read_text`."""
+    return json.dumps(_kept(key, values), ensure_ascii=False)
+
+
+def stored_phrase(phrase: Phrase) -> str:
+    """The stored form of `phrase`, to be written out later with `read_text`."""
+    return stored_text(phrase.key, **phrase.values)
+
+
+def _kept(key: str, values: Any) -> dict[str, Any]:
     if key not in TEXTS:
         raise KeyError(f"catalogue key {key!r} is unknown")
-    kept = {name: {_TIME: v.isoformat()} if isinstance(v, datetime) else v for name, v in values.items()}
-    return json.dumps({"key": key, "values": kept}, ensure_ascii=False)
+    return {"key": key, "values": {name: _kept_value(value) for name, value in values.items()}}
+
+
+def _kept_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {_TIME: value.isoformat()}
+    return _kept(value.key, value.values) if isinstance(value, Phrase) else value
 
 
 def read_text(stored: str | None, language: str = DEFAULT_LANGUAGE) -> str:
@@ -33,7 +49,10 @@ def read_text(stored: str | None, language: str = DEFAULT_LANGUAGE) -> str:
     if parsed is None:
         return stored
     key, values = parsed
-    language = known_language(language)
+    return _text_of(key, values, known_language(language))
+
+
+def _text_of(key: str, values: dict[str, Any], language: str) -> str:
     return text(key, language, **{name: _written(value, language) for name, value in values.items()})
 
 
@@ -56,4 +75,6 @@ def _parsed(stored: str) -> tuple[str, dict[str, Any]] | None:
 def _written(value: Any, language: str) -> Any:
     if isinstance(value, dict) and set(value) == {_TIME}:
         return shown_time(datetime.fromisoformat(value[_TIME]), language)
+    if isinstance(value, dict) and value.get("key") in TEXTS and isinstance(value.get("values"), dict):
+        return _text_of(value["key"], value["values"], language)
     return value

@@ -118,4 +118,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Eg kan berre lese tekst. Skriv svaret ditt, eller send /hjelp.",
         "en": "I can only read text. Write your answer, or send /hjelp.",
     },
+    # The menu Telegram shows beside the text field (bot.telegram_app.MENU): the commands stay as typed.
+    "tg_menu_start": {
+        "nb": "Registrer bedriftens interesse for lærlinger",
+        "nn": "Registrer interessa bedrifta har for lærlingar",
+        "en": "Register your company's interest in apprentices",
+    },
+    "tg_menu_jeger": {
+        "nb": "Meld på organisasjonen som læreplassjeger",
+        "nn": "Meld på organisasjonen som læreplassjeger",
+        "en": "Sign your organisation up as an apprenticeship hunter",
+    },
+    "tg_menu_leads": {"nb": "Se leadsene dine", "nn": "Sjå leadsa dine", "en": "See your leads"},
+    "tg_menu_notat": {
+        "nb": "Skriv et notat på en lead",
+        "nn": "Skriv eit notat på ein lead",
+        "en": "Write a note on a lead",
+    },
+    "tg_menu_hjelp": {"nb": "Hjelp", "nn": "Hjelp", "en": "Help"},
+    "tg_menu_stopp": {
+        "nb": "Ikke få flere meldinger",
+        "nn": "Ikkje få fleire meldingar",
+        "en": "Get no more messages",
+    },
+    "tg_menu_personvern": {
+        "nb": "Hva vi lagrer om deg",
+        "nn": "Kva vi lagrar om deg",
+        "en": "What we keep about you",
+    },
+    "tg_menu_slettmeg": {
+        "nb": "Slett det vi har lagret om deg",
+        "nn": "Slett det vi har lagra om deg",
+        "en": "Erase what we have kept about you",
+    },
 }

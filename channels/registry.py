@@ -17,11 +17,18 @@ log = logging.getLogger(__name__)
 
 
 LIVE_PROVIDERS = {Channel.SMS: "Twilio", Channel.TELEGRAM: "Telegram", Channel.EMAIL: "SMTP"}
-CHANNEL_NAMES = {Channel.SMS: "SMS", Channel.TELEGRAM: "Telegram", Channel.EMAIL: "E-post"}
 
 
 class ChannelLive(ValueError):
-    """The sandbox was asked to act on a channel that has a real provider (PRODUCT §12)."""
+    """The sandbox was asked to act on a channel that has a real provider (PRODUCT §12). Channels sit beside
+    the catalogue, not above it: the edges write it for people (catalogue key `sandbox_channel_live` with the
+    channel's label and the provider); `str()` is the line for logs."""
+
+    def __init__(self, channel: Channel) -> None:
+        self.channel, self.provider = channel, LIVE_PROVIDERS[channel]
+        super().__init__(
+            f"channel {channel.value} is live via {self.provider}; the sandbox does not act on it"
+        )
 
 
 def is_live(settings: Settings, channel: Channel) -> bool:
@@ -40,11 +47,7 @@ def require_sandboxed(settings: Settings, channel: Channel) -> None:
     real company's word that never came from it (a STOPP, a registration) while the real chat goes on; the
     CLI and the dashboard call this before anything is stored."""
     if is_live(settings, channel):
-        raise ChannelLive(
-            f"{CHANNEL_NAMES[channel]}-kanalen er i drift ({LIVE_PROVIDERS[channel]} er satt opp), så "
-            "sandkassen kan ikke svare på den. Sandkassen virker bare på kanaler uten leverandør. "
-            "Ingenting ble lagret."
-        )
+        raise ChannelLive(channel)
 
 
 def build_channels(settings: Settings) -> dict[Channel, ChannelAdapter]:

@@ -22,7 +22,7 @@ from rich.console import Console
 from catalogue import DEFAULT_LANGUAGE, plural, text
 from catalogue import shown_time as catalogue_time
 from catalogue.labels import label as catalogue_label
-from catalogue.phrases import refusal_in
+from catalogue.phrases import Phrase, refusal_in
 from settings import Settings
 from store.db import Database
 
@@ -137,8 +137,20 @@ def say_count(key: str, count: int, **values: Any) -> str:
     return plural(key, count, reader_language(), **values)
 
 
+def said(phrase: Phrase) -> str:
+    """A phrase from the domain (catalogue.phrases) in the reader's language."""
+    return phrase.text_in(reader_language())
+
+
 def refusal(exc: Exception) -> str:
-    """A refusal from the domain in the reader's language (catalogue.phrases.refusal_in)."""
+    """A refusal from the domain in the reader's language when it carries its catalogue key (catalogue.phrases.
+    refusal_in: a Refusal, a campaign's CampaignError, a campaign file's problems; the sandbox's ChannelLive),
+    else as the domain wrote it."""
+    from bot.replies import channel_live_text
+    from channels.registry import ChannelLive
+
+    if isinstance(exc, ChannelLive):
+        return channel_live_text(exc, reader_language())
     return refusal_in(exc, reader_language())
 
 

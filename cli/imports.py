@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from cli.common import ctx_of, fail, print_summary, say
+from cli.common import ctx_of, fail, print_summary, refusal, said, say
 from store.db import Database
 
 import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
@@ -31,9 +31,9 @@ def import_companies_command(
         if sys.stdout.isatty() and not as_json:
             summary = _import_with_progress(context.db, file, rejects)
         else:
-            summary = import_companies(context.db, file, rejects_path=rejects)
+            summary = import_companies(context.db, file, rejects_path=rejects, reasons=said)
     except ImportFileError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     print_summary(
         summary,
         as_json=as_json,
@@ -59,9 +59,11 @@ def import_training_companies_command(
     from companies.training import TrainingFileError, import_training_companies
 
     try:
-        summary = import_training_companies(db=ctx_of(ctx).db, path=file, rejects_path=rejects, county=county)
+        summary = import_training_companies(
+            db=ctx_of(ctx).db, path=file, rejects_path=rejects, county=county, reasons=said
+        )
     except TrainingFileError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     print_summary(
         summary,
         as_json=as_json,
@@ -92,4 +94,4 @@ def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any
             rate = f"{rows / elapsed:,.0f}".replace(",", " ") if elapsed else "–"
             bar.update(task, completed=done, total=total, rows=rows, rate=rate)
 
-        return import_companies(db, file, rejects_path=rejects, progress=report)
+        return import_companies(db, file, rejects_path=rejects, progress=report, reasons=said)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import contact_kind, ctx_of, fail, print_json, say, shown_moment
+from cli.common import contact_kind, ctx_of, fail, print_json, refusal, say, shown_moment
 
 privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
 
@@ -38,7 +38,7 @@ def privacy_export(
         with ctx_of(ctx).db.session() as session:
             data = export_subject(session, kind=kind, value=value)
     except PrivacyError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     print_json(data)
 
 
@@ -58,7 +58,7 @@ def privacy_erase(
         with ctx_of(ctx).db.transaction() as session:
             report = erase_subject(session, kind=kind, value=value)
     except PrivacyError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json(report.as_dict())
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, say
+from cli.common import ctx_of, fail, print_json, refusal, say
 from store.models import MAX_ID
 
 registrations_app = typer.Typer(help="Bedrifters registrerte interesse.", no_args_is_help=True)
@@ -28,7 +28,7 @@ def registrations_merge(
             lead_id = result.lead.id if result.lead else None
             verified = result.kept.verified
     except MergeError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json(
             {

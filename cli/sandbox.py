@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import typer
 
-from cli.common import ctx_of, fail, print_json
+from cli.common import ctx_of, fail, print_json, refusal
 
 sandbox_app = typer.Typer(help="Svar som en bedrift på sandkassekanalen.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def sandbox_reply_command(
                 channel=channel.value if channel else None,
             )
     except (SandboxError, ChannelLive) as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     if as_json:
         print_json(
             {

@@ -15,6 +15,7 @@ from cli.common import (
     label,
     print_json,
     reader_language,
+    refusal,
     say,
     shown,
     shown_moment,
@@ -76,7 +77,7 @@ def staff_add(
                 language=language.value,
             )
         except StaffError as exc:
-            fail(f"staff add {email}: {exc}")
+            fail(f"staff add {email}: {refusal(exc)}")
         numbers = " ".join(c.number for c in user.counties)
         counties = say("cli_staff_counties", counties=numbers) if user.county_officer else ""
         role_name = label(role_of(user), "role", lower=True)
@@ -103,7 +104,7 @@ def staff_token(
         try:
             token = create_api_token(session, staff_id=user.id, name=name, expires_in=expires_in)
         except TokenError as exc:
-            fail(f"staff token {email}: {exc}")
+            fail(f"staff token {email}: {refusal(exc)}")
     typer.echo(token)
 
 
@@ -167,7 +168,7 @@ def staff_revoke_token(
         try:
             row = revoke_api_token(session, token_id=token_id)
         except TokenError as exc:
-            fail(f"staff revoke-token {token_id}: {exc}")
+            fail(f"staff revoke-token {token_id}: {refusal(exc)}")
         named = say("cli_staff_token_named", name=row.name) if row.name else say("cli_staff_token_unnamed")
     typer.echo(say("cli_staff_token_revoked", id=token_id, name=named))
 
@@ -290,7 +291,7 @@ def staff_password(
         try:
             set_password(session, staff_id=user.id, password=password)
         except StaffError as exc:
-            fail(f"staff password {email}: {exc}")
+            fail(f"staff password {email}: {refusal(exc)}")
         typer.echo(say("cli_staff_password_set", email=user.email))
 
 
@@ -306,5 +307,5 @@ def staff_deactivate(
         try:
             set_active(session, staff_id=user.id, active=False)
         except StaffError as exc:
-            fail(f"staff deactivate {email}: {exc}")
+            fail(f"staff deactivate {email}: {refusal(exc)}")
         typer.echo(say("cli_staff_deactivated_done", email=user.email))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from catalogue.stored import stored_phrase, stored_text
 from companies.importer import ImportFileError, ImportSummary, import_companies
 from companies.importer.run import Progress
 from store.db import Database
@@ -35,7 +36,9 @@ log = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 1.0  # seconds between progress writes (PostgreSQL)
 STALE_AFTER = timedelta(minutes=10)  # no progress write for this long: the process running it is gone
-LOST = "Importen stoppet fordi webprosessen som kjørte den ble avsluttet. Start den på nytt."
+# A job's error and its rejects' reasons are kept as catalogue keys with values (catalogue.stored): whoever opens
+# the page or downloads the rejects reads them in their own language.
+LOST = stored_text("import_job_lost")
 KEEP = 20  # jobs listed on the page
 
 
@@ -187,7 +190,7 @@ class ImportJobs:
                     session.execute(
                         update(ImportJobRow)
                         .where(ImportJobRow.id == job_id)
-                        .values(finished_at=utcnow(), error="En annen import pågår.")
+                        .values(finished_at=utcnow(), error=stored_text("import_job_busy"))
                     )
                 raise ImportBusy("another import is running")
             self._live[job_id] = (0, 0, path.stat().st_size)
@@ -227,12 +230,13 @@ class ImportJobs:
                 path,
                 rejects_path=rejects_path,
                 progress=self._progress(job_id),
+                reasons=stored_phrase,
             )
             values = {"summary": summary.as_dict(), "rows": summary.read}
             if rejects_path.is_file():
                 values["rejects"] = rejects_path.read_text(encoding="utf-8")
         except ImportFileError as exc:
-            values = {"error": exc.problem}
+            values = {"error": stored_phrase(exc.reason)}
         except Exception as exc:  # a background thread has nobody else to tell
             log.exception("import %s failed", job_id)
             values = {"error": f"{exc.__class__.__name__}: {exc}"}

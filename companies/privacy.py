@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from catalogue.phrases import Refusal
 from companies.emails import normalize_email
 from companies.optout_records import record_opt_out
 from companies.optouts import mark_do_not_contact
@@ -49,8 +50,9 @@ from store.models import (
 from store.secrets import AddressHasher
 
 
-class PrivacyError(ValueError):
-    """The request names nothing we can look up (bad phone number, unknown orgnr)."""
+class PrivacyError(Refusal, ValueError):
+    """The request names nothing we can look up (bad phone number, unknown orgnr); said in the reader's
+    language (catalogue.refusals)."""
 
 
 @dataclass
@@ -73,11 +75,11 @@ def normalise_address(kind: ContactKind, address: str) -> str:
     if kind is ContactKind.PHONE:
         phone = normalize_phone(address)
         if phone is None:
-            raise PrivacyError(f"«{address}» er ikke et gyldig telefonnummer")
+            raise PrivacyError("privacy_not_a_phone", address=address)
         return phone
     if kind is ContactKind.EMAIL:
         if "@" not in address:
-            raise PrivacyError(f"«{address}» er ikke en e-postadresse")
+            raise PrivacyError("privacy_not_an_email", address=address)
         # The form we store; an address that fails the check may still sit in rows older than the check.
         return normalize_email(address) or address.strip().lower()
     return address.strip()
@@ -113,7 +115,9 @@ def export_address(session: Session, *, kind: ContactKind, address: str) -> dict
                 select(Registration).where(or_(Registration.phone == address, Registration.email == address))
             )
         ],
-        "hunters": [_row(h) for h in session.scalars(select(Hunter).where(_hunter_match(kind, [address])))],
+        "hunters": [
+            _row(h) for h in session.scalars(select(Hunter).where(_address_match(Hunter, kind, [address])))
+        ],
         **_member_export(session, kind, address),
         "rsvps": [_row(r) for r in session.scalars(select(Rsvp).where(Rsvp.address == address))],
         "opted_out": session.scalar(
@@ -161,15 +165,17 @@ def export_company(session: Session, *, orgnr: str) -> dict[str, Any]:
 def _company(session: Session, orgnr: str) -> Company:
     company = session.scalar(select(Company).where(Company.orgnr == orgnr.replace(" ", "")))
     if company is None:
-        raise PrivacyError(f"orgnr {orgnr}: ingen bedrift har dette organisasjonsnummeret")
+        raise PrivacyError("privacy_no_such_company", orgnr=orgnr)
     return company
 
 
-def _member_match(kind: ContactKind, addresses: Collection[str]) -> Any:
+def _address_match(person: type[Hunter | HunterMember], kind: ContactKind, addresses: Collection[str]) -> Any:
+    """Rows of `person` (an organisation or one of its members: both keep their own addresses) that hold one of
+    `addresses` in the column for `kind`."""
     column = {
-        ContactKind.PHONE: HunterMember.phone,
-        ContactKind.EMAIL: HunterMember.email,
-        ContactKind.TELEGRAM: HunterMember.telegram_chat_id,
+        ContactKind.PHONE: person.phone,
+        ContactKind.EMAIL: person.email,
+        ContactKind.TELEGRAM: person.telegram_chat_id,
     }
     return column[kind].in_(addresses)
 
@@ -177,7 +183,7 @@ def _member_match(kind: ContactKind, addresses: Collection[str]) -> Any:
 def _member_export(session: Session, kind: ContactKind, address: str) -> dict[str, Any]:
     """A member of a hunter organisation with this address: the person, the notes they wrote, and what was
     logged about them (sign-in secrets are kept only as hashes and are not personal data worth exporting)."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, [address]))).all()
+    members = session.scalars(select(HunterMember).where(_address_match(HunterMember, kind, [address]))).all()
     ids = [m.id for m in members]
     notes = session.scalars(select(LeadNote).where(LeadNote.member_id.in_(ids)).order_by(LeadNote.id))
     sessions = session.scalars(select(MemberSession.id_hash).where(MemberSession.member_id.in_(ids))).all()
@@ -198,7 +204,7 @@ def _erase_members(session: Session, kind: ContactKind, addresses: Collection[st
     """A member with this address loses name, addresses and chat, is removed from the organisation, and is signed
     out; their sign-in secrets and waiting digest lines go. Their notes stay with the lead (the organisation's
     record of its work), no longer tied to anyone who can be named."""
-    members = session.scalars(select(HunterMember).where(_member_match(kind, addresses))).all()
+    members = session.scalars(select(HunterMember).where(_address_match(HunterMember, kind, addresses))).all()
     ids = [m.id for m in members]
     if not ids:
         return 0
@@ -210,15 +216,6 @@ def _erase_members(session: Session, kind: ContactKind, addresses: Collection[st
         member.email = member.phone = member.telegram_chat_id = None
         member.removed_at = member.removed_at or now
     return len(members)
-
-
-def _hunter_match(kind: ContactKind, addresses: Collection[str]) -> Any:
-    column = {
-        ContactKind.PHONE: Hunter.phone,
-        ContactKind.EMAIL: Hunter.email,
-        ContactKind.TELEGRAM: Hunter.telegram_chat_id,
-    }
-    return column[kind].in_(addresses)
 
 
 ERASED_NAME = "–"  # the column needs a name; an erased member has none
@@ -342,7 +339,7 @@ def _erase_addresses(
     for conversation in conversations:
         session.delete(conversation)
     report.conversations += len(conversations)
-    hunters = session.scalars(select(Hunter).where(_hunter_match(kind, addresses))).all()
+    hunters = session.scalars(select(Hunter).where(_address_match(Hunter, kind, addresses))).all()
     for hunter in hunters:
         hunter.contact_name = hunter.phone = hunter.email = hunter.telegram_chat_id = None
     report.hunters += len(hunters)

@@ -1,5 +1,6 @@
 """The rejects file of an import: written beside its target and renamed into place only after the import's
-commit, so a failed import leaves the previous file as it was and no half-written one beside it."""
+commit, so a failed import leaves the previous file as it was and no half-written one beside it. And the error
+both importers raise for a file they cannot take, said in the reader's language."""
 
 from __future__ import annotations
 
@@ -11,6 +12,25 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy.orm import Session
+
+from catalogue.phrases import Phrase, Refusal
+
+
+class FileProblem(Refusal):
+    """A file that cannot be imported: `text_in(language)` names the file and the problem, `reason` is the
+    problem alone (what a dashboard job keeps), `problem` that in bokmål."""
+
+    def __init__(self, path: Path, key: str, **values: object) -> None:
+        # Values quoted from a library (csv's or openpyxl's message) may run over lines: the first says what.
+        values = {name: _first_line(value) for name, value in values.items()}
+        self.path = path
+        self.reason = Phrase(key, values)
+        self.problem = str(self.reason)
+        super().__init__("file_problem", path=str(path), problem=self.reason)
+
+
+def _first_line(value: object) -> object:
+    return value.strip().splitlines()[0].strip() if isinstance(value, str) and value.strip() else value
 
 
 def open_beside(target: Path) -> tuple[Path, IO[str]]:

@@ -13,7 +13,7 @@ file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, and_, delete, exists, insert, not_, or_, s
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
+from catalogue.phrases import Phrase, said
 from companies.rejects_file import commit_then_rename, open_beside
 from companies.training_files import ListRow, TrainingFileError, fold, read_list
 from exports.tables import CsvWriter
@@ -128,7 +129,7 @@ class _Checked:
     orgnr: str | None
     county: str | None
     trade_id: int | None
-    problems: tuple[str, ...]
+    problems: tuple[Phrase, ...]
 
 
 def _quoted(text: str) -> str:
@@ -136,36 +137,47 @@ def _quoted(text: str) -> str:
     return f"«{text[:60]}…»" if len(text) > 60 else f"«{text}»"
 
 
+def _problem(key: str, given: str | None, wrong: str) -> Phrase:
+    """`<key>_<wrong>` quoting what the row gives, or `<key>_missing` when it gives nothing."""
+    return said(f"{key}_{wrong}", value=_quoted(given)) if given else said(f"{key}_missing")
+
+
 def _check(row: ListRow, *, trades: TradeMatcher, counties: dict[str, str], county: str | None) -> _Checked:
-    problems: list[str] = []
+    problems: list[Phrase] = []
     orgnr = valid_orgnr(row.orgnr)
     if orgnr is None:
-        problems.append(f"ugyldig organisasjonsnummer {_quoted(row.orgnr)}" if row.orgnr else "mangler orgnr")
+        problems.append(_problem("training_orgnr", row.orgnr, "invalid"))
     where = find_county(row.county, counties) if row.county else county
     if where is None:
-        problems.append(f"ukjent fylke {_quoted(row.county)}" if row.county else "mangler fylke")
+        problems.append(_problem("training_county", row.county, "unknown"))
     elif county is not None and where != county:
-        problems.append(f"fylket {_quoted(row.county or '')} er ikke {county} som oppgitt med --county")
+        problems.append(said("training_county_not_given", value=_quoted(row.county or ""), county=county))
         where = None
     trade_id = trades.find(code=row.code, name=row.name)
     if trade_id is None:
         given = " / ".join(t for t in (row.code, row.name) if t)
-        problems.append(f"ukjent lærefag {_quoted(given)}" if given else "mangler lærefag")
+        problems.append(_problem("training_trade", given, "unknown"))
     return _Checked(row, orgnr, where, trade_id, tuple(problems))
 
 
 def import_training_companies(
-    *, db: Database, path: Path, rejects_path: Path | None = None, county: str | None = None
+    *,
+    db: Database,
+    path: Path,
+    rejects_path: Path | None = None,
+    county: str | None = None,
+    reasons: Callable[[Phrase], str] = str,
 ) -> TrainingImportSummary:
     """Imports one county list in one transaction; raises TrainingFileError (changing nothing) for a file that
     is not such a list. `county` stands in for a file without a county column (and must match one with it).
-    The rejects file is renamed into place only after the commit."""
+    The rejects file is renamed into place only after the commit; `reasons` writes its reasons (bokmål unless
+    told)."""
     rejects_path = rejects_path or default_rejects_path(path)
     summary = TrainingImportSummary(rejects_file=str(rejects_path))
     with db.session() as session:
         counties = county_lookup(session.scalars(select(County)))
         if county is not None and find_county(county, counties) is None:
-            raise TrainingFileError(path, f"ukjent fylke «{county}» i --county")
+            raise TrainingFileError(path, "training_unknown_county_option", county=county)
         fixed = find_county(county, counties) if county is not None else None
         trades = TradeMatcher(session.scalars(select(Trade)))
         checked = [
@@ -173,24 +185,24 @@ def import_training_companies(
             for row in read_list(path, need_county=fixed is None)
         ]
         if not checked:
-            raise TrainingFileError(path, "filen har ingen rader under overskriftsraden")
-        temporary = _write_rejects(rejects_path, [c for c in checked if c.problems])
+            raise TrainingFileError(path, "training_no_rows")
+        temporary = _write_rejects(rejects_path, [c for c in checked if c.problems], reasons)
         with commit_then_rename(session, temporary, rejects_path):
             _apply(session, checked=checked, source=path.name, summary=summary)
     return summary
 
 
-def _write_rejects(rejects_path: Path, rejected: list[_Checked]) -> Path:
+def _write_rejects(rejects_path: Path, rejected: list[_Checked], reasons: Callable[[Phrase], str]) -> Path:
     """Writes the rejects beside their target (so the rename is atomic), neutralised for spreadsheets."""
     try:
         temporary, handle = open_beside(rejects_path)
     except OSError as exc:
-        raise TrainingFileError(rejects_path, f"avvisningsfilen kan ikke skrives ({exc.strerror})") from None
+        raise TrainingFileError(rejects_path, "file_rejects_unwritable", reason=exc.strerror or "") from None
     with handle:
         writer = CsvWriter(handle)
         writer.writerow(["row", "orgnr", "reason"])
         for item in rejected:
-            writer.writerow([item.row.row, item.row.orgnr or "", "; ".join(item.problems)])
+            writer.writerow([item.row.row, item.row.orgnr or "", "; ".join(map(reasons, item.problems))])
     return temporary
 
 

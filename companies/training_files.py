@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from companies.rejects_file import FileProblem
+
 ORGNR = "orgnr"
 CODE = "code"
 NAME = "name"
@@ -44,18 +46,16 @@ HEADER_SEARCH_ROWS = 10
 # sheet expands to millions of rows) from filling memory, since the whole list is checked before anything is saved.
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
-TOO_MANY = "filen har mer enn 200 000 rader; en lærebedriftsliste for ett fylke er langt mindre"
 _LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-class TrainingFileError(Exception):
+class TrainingFileError(FileProblem):
     """The file cannot be read as a list of training companies; the message names the file and the problem."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
+
+def _too_many(path: Path) -> TrainingFileError:
+    return TrainingFileError(path, "training_too_many_rows", rows=f"{MAX_ROWS:,}".replace(",", " "))
 
 
 def fold(text: str) -> str:
@@ -93,12 +93,12 @@ def read_list(path: Path, *, need_county: bool) -> Iterator[ListRow]:
     an orgnr, trade or county column); `need_county` is False when the command was told the county.
     """
     if not path.is_file():
-        raise TrainingFileError(path, "finner ikke filen")
+        raise TrainingFileError(path, "file_not_found")
     if path.stat().st_size > MAX_BYTES:
-        raise TrainingFileError(path, f"filen er større enn {MAX_BYTES // (1024 * 1024)} MB")
+        raise TrainingFileError(path, "training_file_too_big", megabytes=MAX_BYTES // (1024 * 1024))
     data = path.read_bytes()
     if not data.strip():
-        raise TrainingFileError(path, "filen er tom")
+        raise TrainingFileError(path, "file_empty")
     rows = _rows(path, data)
     start, columns = _header(path, rows, need_county=need_county)
     for number, cells in rows[start:]:
@@ -125,7 +125,7 @@ def read_orgnrs(path: Path, data: bytes) -> list[tuple[int, str | None]]:
     """(row number, text) of the orgnr column of a list that needs nothing else (an audience's member list,
     `campaigns.orgnr_lists`), found by the same header names; raises TrainingFileError."""
     if not data.strip():
-        raise TrainingFileError(path, "filen er tom")
+        raise TrainingFileError(path, "file_empty")
     rows = _rows(path, data)
     start, columns = _header(path, rows, need_county=False, need_trade=False)
     position = columns[ORGNR]
@@ -143,7 +143,7 @@ def _csv_rows(path: Path, data: bytes) -> Rows:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # as Excel saves "CSV (semikolonseparert)"
     if "\x00" in text:
-        raise TrainingFileError(path, "filen er binær, ikke en CSV- eller XLSX-fil")
+        raise TrainingFileError(path, "training_file_binary")
     first = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -154,9 +154,9 @@ def _csv_rows(path: Path, data: bytes) -> Rows:
             start, line = line + 1, reader.line_num  # a quoted cell may span lines: the row starts at `start`
             rows.append((start, cells))
             if len(rows) > MAX_ROWS:
-                raise TrainingFileError(path, TOO_MANY)
+                raise _too_many(path)
     except csv.Error as exc:
-        raise TrainingFileError(path, f"CSV-filen kan ikke leses etter linje {max(line, 1)} ({exc})") from exc
+        raise TrainingFileError(path, "file_csv_unreadable", line=max(line, 1), reason=str(exc)) from exc
     return rows
 
 
@@ -166,18 +166,26 @@ def _xlsx_rows(path: Path, data: bytes) -> Rows:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TrainingFileError(path, f"XLSX-filen kan ikke leses ({exc.__class__.__name__})") from exc
+        raise TrainingFileError(path, "training_xlsx_unreadable", reason=exc.__class__.__name__) from exc
     try:
         if not book.worksheets:
-            raise TrainingFileError(path, "XLSX-filen har ingen ark")
+            raise TrainingFileError(path, "training_xlsx_no_sheets")
         rows: Rows = []
         for number, cells in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
             rows.append((number, cells))
             if len(rows) > MAX_ROWS:
-                raise TrainingFileError(path, TOO_MANY)
+                raise _too_many(path)
         return rows
     finally:
         book.close()
+
+
+# (no trade column, no county column) -> what the refusal says
+_MISSING = {
+    (True, False): "training_missing_trade_column",
+    (False, True): "training_missing_county_column",
+    (True, True): "training_missing_both_columns",
+}
 
 
 def _header(
@@ -193,16 +201,13 @@ def _header(
                     columns[role] = position
         if ORGNR not in columns:
             continue
-        missing = []
-        if need_trade and CODE not in columns and NAME not in columns:
-            missing.append("lærefag (f.eks. «Lærefag», «Fag» eller «Fagkode»)")
-        if need_county and COUNTY not in columns:
-            missing.append("fylke («Fylke» eller «Fylkesnummer»; eller oppgi --county)")
+        missing = _MISSING.get(
+            (
+                need_trade and CODE not in columns and NAME not in columns,
+                need_county and COUNTY not in columns,
+            )
+        )
         if missing:
-            raise TrainingFileError(path, "overskriftsraden mangler kolonnen(e) " + " og ".join(missing))
+            raise TrainingFileError(path, missing)
         return index + 1, columns
-    raise TrainingFileError(
-        path,
-        "fant ingen overskriftsrad med organisasjonsnummer («Organisasjonsnummer» eller «Orgnr») "
-        f"blant de {HEADER_SEARCH_ROWS} første radene",
-    )
+    raise TrainingFileError(path, "training_no_header", rows=HEADER_SEARCH_ROWS)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.lifecycle import create_campaign, launch_campaign
 from campaigns.orgnr_lists import ListFiles
+from campaigns.windows import ALWAYS_OPEN_TABLE
 from companies.importer import import_companies
 from hunters.signup import SignupInput, orgnr_taken, sign_up
 from settings import Settings
@@ -92,12 +93,7 @@ route = "owner"
 language = "auto"
 report_email = "weekly"
 
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [audience]
 orgnr_file = "ora-medlemmer.csv"
 trades = ["Produksjonsteknikkfaget", "Industrimekanikerfaget", "CNC-maskineringsfaget"]

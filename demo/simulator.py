@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from campaigns.windows import ALWAYS_OPEN_TABLE
 from companies.importer import import_companies
 from demo.data import sample_companies
 from settings import Settings
@@ -372,12 +373,7 @@ def demo_campaign_toml(
 name = "{name}"
 language = "nb"
 
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [rate]
 sms = {rate}
 email = 10

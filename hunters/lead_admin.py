@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from catalogue import text
+from catalogue.phrases import Refusal
 from hunters import lead_texts as texts
 from hunters.leads import announce_lead, card_for, covers_county
 from hunters.notify import chat_language, enqueue_telegram_notice
@@ -18,8 +19,8 @@ from hunters.routing import lead_routing, owns_lead
 from store.models import Hunter, HunterState, Lead, LeadState, utcnow
 
 
-class ReassignError(ValueError):
-    """The lead or hunter does not exist, or the hunter is not approved; the message is Norwegian for staff."""
+class ReassignError(Refusal, ValueError):
+    """The lead or hunter does not exist, or the hunter is not approved; said in the reader's language."""
 
 
 @dataclass(frozen=True)
@@ -33,20 +34,18 @@ def reassign_lead(session: Session, *, lead_id: int, hunter_id: int | None) -> R
     """Gives the lead to another approved hunter (or back to the pool); both hunters are told. Callers commit."""
     lead = session.get(Lead, lead_id)
     if lead is None:
-        raise ReassignError(f"Fant ingen lead med nummer {lead_id}.")
+        raise ReassignError("admin_no_such_lead", lead=lead_id)
     previous = session.get(Hunter, lead.hunter_id) if lead.hunter_id else None
     hunter = session.get(Hunter, hunter_id) if hunter_id is not None else None
     if hunter_id is not None and (hunter is None or hunter.state != HunterState.APPROVED):
-        raise ReassignError("Leaden kan bare gis til en godkjent jeger.")
+        raise ReassignError("reassign_not_approved")
     # An owner of the lead's campaign may have it wherever the company is (hunters.routing).
     if (
         hunter is not None
         and not owns_lead(lead_routing(session, lead=lead), hunter.id)
         and not covers_county(session, hunter_id=hunter.id, county_number=lead.county_number)
     ):
-        raise ReassignError(
-            f"{hunter.org_name} dekker ikke fylket til lead nr. {lead.id}, så leaden kan ikke gis dit."
-        )
+        raise ReassignError("reassign_outside_counties", hunter=hunter.org_name, lead=lead.id)
     if previous is not None and hunter is not None and previous.id == hunter.id:
         return Reassignment(lead, previous, hunter)
     now = utcnow()

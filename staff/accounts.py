@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue.phrases import Refusal
 from companies.emails import normalize_email as valid_email
 from staff.sessions import end_all_sessions
 from staff.tokens import revoke_all_tokens
@@ -29,8 +30,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
-class StaffError(ValueError):
-    """Bad input for a staff operation; the message is the Norwegian sentence the CLI and dashboard show."""
+class StaffError(Refusal, ValueError):
+    """Bad input for a staff operation, said in the reader's language (`text_in`; catalogue.refusals)."""
 
 
 def normalize_email(email: str) -> str:
@@ -39,7 +40,7 @@ def normalize_email(email: str) -> str:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise StaffError(f"Passordet er for kort: det må ha minst {MIN_PASSWORD} tegn.")
+        raise StaffError("staff_password_short", minimum=MIN_PASSWORD)
     return _hasher.hash(password)
 
 
@@ -59,13 +60,13 @@ def add_staff(
     (`staff.scopes`). An admin sees everything, so an admin with counties is refused rather than half-scoped."""
     address = valid_email(email)
     if address is None:
-        raise StaffError(f"«{email.strip()[:80]}» er ikke en gyldig e-postadresse.")
+        raise StaffError("staff_email_invalid", email=email.strip()[:80])
     _check_language(language)
     if staff_by_email(session, address) is not None:
-        raise StaffError(f"Det finnes allerede en bruker med e-postadressen {address}.")
+        raise StaffError("staff_email_taken", email=address)
     scoped = counties is not None
     if scoped and role != StaffRole.STAFF:
-        raise StaffError("Bare kampanjeansvarlige kan begrenses til fylker (--role county).")
+        raise StaffError("staff_counties_for_staff_only")
     chosen = _counties(session, counties or []) if scoped else []
     user = StaffUser(
         email=address,
@@ -83,13 +84,11 @@ def add_staff(
 
 def _counties(session: Session, numbers: list[str]) -> list[County]:
     if not numbers:
-        raise StaffError("En fylkesansvarlig trenger minst ett fylke (--county 55).")
+        raise StaffError("staff_county_needed")
     found = {c.number: c for c in session.scalars(select(County).where(County.number.in_(numbers)))}
     unknown = [n for n in numbers if n not in found]
     if unknown:
-        raise StaffError(
-            f"Ukjent fylkesnummer: {', '.join(sorted(set(unknown)))} (f.eks. 03 Oslo, 55 Troms)."
-        )
+        raise StaffError("staff_county_unknown", numbers=", ".join(sorted(set(unknown))))
     return [found[n] for n in sorted(set(numbers))]
 
 
@@ -103,7 +102,7 @@ def set_password(session: Session, *, staff_id: int, password: str, now: datetim
     the user is revoked (a token made with a stolen password must not outlive the password)."""
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+        raise StaffError("staff_no_such_user", id=staff_id)
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -131,9 +130,9 @@ def set_active(session: Session, *, staff_id: int, active: bool) -> StaffUser:
     """Deactivates or reactivates an account; the last active admin cannot be deactivated."""
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+        raise StaffError("staff_no_such_user", id=staff_id)
     if not active and user.role == StaffRole.ADMIN and user.active and count_admins(session) <= 1:
-        raise StaffError("Den siste aktive administratoren kan ikke deaktiveres.")
+        raise StaffError("staff_last_admin")
     user.active = active
     if not active:
         end_all_sessions(session, staff_id=staff_id)
@@ -146,7 +145,7 @@ def set_language(session: Session, *, staff_id: int, language: str) -> StaffUser
     _check_language(language)
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+        raise StaffError("staff_no_such_user", id=staff_id)
     user.language = language
     session.flush()
     return user
@@ -154,7 +153,7 @@ def set_language(session: Session, *, staff_id: int, language: str) -> StaffUser
 
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
-        raise StaffError(f"«{language[:10]}» er ikke et av språkene {', '.join(LANGUAGES)}.")
+        raise StaffError("staff_language_unknown", chosen=language[:10], languages=", ".join(LANGUAGES))
 
 
 class LoginStatus(StrEnum):

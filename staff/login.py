@@ -93,7 +93,7 @@ def unlock(session: Session, *, staff_id: int) -> StaffUser:
     cannot wait."""
     user = session.get(StaffUser, staff_id)
     if user is None:
-        raise StaffError(f"Fant ingen bruker med nummer {staff_id}.")
+        raise StaffError("staff_no_such_user", id=staff_id)
     user.failed_logins = 0
     user.locked_until = None
     throttle.clear_prefix(session, prefix=_account_prefix(user.email))

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from catalogue.phrases import Refusal
 from staff.sessions import token_digest
 from store.models import ApiToken, StaffUser, utcnow
 
@@ -21,8 +22,8 @@ USED_EVERY = timedelta(minutes=1)  # last_used_at is written at most this often:
 MAX_NAME = 100
 
 
-class TokenError(ValueError):
-    """Bad input for a token operation; the message is the Norwegian sentence the CLI shows."""
+class TokenError(Refusal, ValueError):
+    """Bad input for a token operation, said in the reader's language (`text_in`; catalogue.refusals)."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ def create_api_token(
     """Returns a new token once; only its sha256 is stored, so a lost token is replaced, never recovered."""
     now = now or utcnow()
     if expires_in is not None and expires_in <= timedelta(0):
-        raise TokenError("En nøkkel må gjelde i minst én dag.")
+        raise TokenError("token_at_least_a_day")
     clean = (name or "").strip() or None
     if clean is not None and len(clean) > MAX_NAME:
-        raise TokenError(f"Navnet er for langt: høyst {MAX_NAME} tegn.")
+        raise TokenError("token_name_too_long", maximum=MAX_NAME)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     session.add(
         ApiToken(
@@ -80,9 +81,7 @@ def revoke_api_token(session: Session, *, token_id: int, now: datetime | None = 
     """Revokes one token at once (the next API call with it gets 401); unknown or revoked ids are errors."""
     row = session.get(ApiToken, token_id)
     if row is None or row.revoked_at is not None:
-        raise TokenError(
-            f"Fant ingen gyldig API-nøkkel med nummer {token_id} (se `jeger staff tokens EPOST`)."
-        )
+        raise TokenError("token_no_such", id=token_id)
     row.revoked_at = now or utcnow()
     session.flush()
     return row

@@ -56,14 +56,18 @@ def new_company(**fields: object) -> Company:
     return Company(**{**RENDERABLE, **fields})
 
 
-def add_contact(session: Session, company: Company, kind: ContactKind, address: str) -> Contact:
-    """A contact address of `company`, hashed as the importer hashes it."""
+def add_contact(
+    session: Session, company: Company, kind: ContactKind, address: str, **fields: object
+) -> Contact:
+    """A contact address of `company`, hashed as the importer hashes it (a phone is a mobile); `fields` add to or
+    override the columns (`replaced_at=...` for a number the company no longer has)."""
+    values: dict[str, object] = {"is_mobile": kind is ContactKind.PHONE, **fields}
     contact = Contact(
         company_id=company.id,
         kind=kind,
         address=address,
         address_hash=AddressHasher.load(session)(kind, address),
-        is_mobile=kind is ContactKind.PHONE,
+        **values,
     )
     session.add(contact)
     session.flush()

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from campaigns.windows import ALWAYS_OPEN
 from companies.identifiers import ensure_identifiers
 from store.db import Database
 from store.models import (
@@ -47,12 +48,6 @@ STATUS_COUNT_KEYS = (
     "cancelled",
     "unknown",
 )
-ALWAYS_OPEN = {
-    "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-    "start": "00:00",
-    "end": "23:59",
-    "skip_holidays": False,
-}
 
 
 def make_campaign(

@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError, parse_definition
 from campaigns.definition_model import definition_of
 from campaigns.lifecycle import launch_campaign, pause_stale
 from campaigns.outbox import materialise_step
-from campaigns.windows import SendWindow
+from campaigns.windows import ALWAYS_OPEN_TABLE, SendWindow
 from catalogue.stored import read_text
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
+from demo.simulator import sms_invitation_steps
 from settings import Settings
 from store.db import Database
 from store.models import (
@@ -28,7 +28,6 @@ from store.models import (
     CampaignState,
     CampaignStep,
     Company,
-    Contact,
     ContactKind,
     Message,
     Registration,
@@ -37,37 +36,21 @@ from store.models import (
     utcnow,
 )
 from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
 from tests.scheduler_runs import run_scheduler, ticked
 
 COUNTIES = {"55", "56", "03"}
-TOML = """name = "Sommer 2027"
+TOML = f"""name = "Sommer 2027"
 language = "nb"
 
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [audience]
 counties = ["55"]
 nace = ["43"]
 employees = [2, 500]
 
-[[steps]]
-name = "sms"
-channel = "sms"
-template = "sms/invitasjon"
-at = "2026-01-05T09:00"
-
-[[steps]]
-name = "paaminnelse"
-channel = "sms"
-template = "sms/paaminnelse"
-after_days = 7
-only = "no_reply"
-"""
+{sms_invitation_steps("2026-01-05T09:00")}"""
 
 
 def today_at() -> str:
@@ -251,19 +234,6 @@ def seed_companies(db: Database) -> dict[str, int]:
         return ids
 
 
-def _add_mobile(session: Session, company_id: int, address: str) -> None:
-    session.add(
-        Contact(
-            company_id=company_id,
-            kind=ContactKind.PHONE,
-            address=address,
-            address_hash=AddressHasher.load(session)(ContactKind.PHONE, address),
-            is_mobile=True,
-        )
-    )
-    session.flush()
-
-
 def test_the_audience_keeps_exactly_who_may_be_contacted(cli, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ids = seed_companies(db)
     path = tmp_path / "c.toml"
@@ -297,9 +267,11 @@ def test_a_stopp_leaves_out_its_company_but_not_the_companies_sharing_its_number
             source="sms",
             company_id=stopped.id,
         )
-        _add_mobile(session, stopped.id, "+4741000001")  # its other mobile is not used for it either
+        # Its other mobile is not used for it either.
+        add_contact(session, stopped, ContactKind.PHONE, "+4741000001")
         sharing, own = make_recipient(session, **extra)
-        _add_mobile(session, sharing.id, said_stop.address)  # newer than its own, and opted out
+        # Newer than its own, and opted out.
+        add_contact(session, sharing, ContactKind.PHONE, said_stop.address)
         ids = {"stopped": stopped.id, "sharing": sharing.id, "own": own.id}
     path = tmp_path / "c.toml"
     path.write_text(current(TOML))

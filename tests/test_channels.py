@@ -163,12 +163,17 @@ def test_find_sent_lists_a_numbers_recent_messages_even_before_they_are_sent(fak
     assert later == []
 
 
-def test_the_fake_filters_date_sent_like_twilio(fake_twilio: FakeTwilio) -> None:
-    client = Client(
+def sync_client(fake_twilio: FakeTwilio) -> Client:
+    """Twilio's own (synchronous) client, pointed at the fake."""
+    return Client(
         fake_twilio.account_sid,
         fake_twilio.auth_token,
         http_client=SyncTwilioClient(base_url=fake_twilio.base_url),
     )
+
+
+def test_the_fake_filters_date_sent_like_twilio(fake_twilio: FakeTwilio) -> None:
+    client = sync_client(fake_twilio)
     queued = client.messages.create(to="+4791234567", from_="+4759440000", body="i kø")
     sent = client.messages.create(to="+4791234567", from_="+4759440000", body="sendt")
     fake_twilio.status_callback(sent.sid, "sent")
@@ -182,11 +187,7 @@ def test_the_fake_filters_date_sent_like_twilio(fake_twilio: FakeTwilio) -> None
 
 
 def test_the_sync_client_reaches_the_fake_too(fake_twilio: FakeTwilio) -> None:
-    client = Client(
-        fake_twilio.account_sid,
-        fake_twilio.auth_token,
-        http_client=SyncTwilioClient(base_url=fake_twilio.base_url),
-    )
+    client = sync_client(fake_twilio)
     created = client.messages.create(to="+4791234567", from_="+4759440000", body="hei")
     assert client.messages(created.sid).fetch().body == "hei"
 

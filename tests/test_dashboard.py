@@ -29,7 +29,7 @@ from store.models import (
     utcnow,
 )
 from tests.dashboard_fixtures import STAFF_PAGES, csrf_of, finished_import, register_unit, start_import
-from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.lead_factories import add_contact, make_company, make_hunter, make_registration
 from tests.outbox_factories import add_outreach
 
 
@@ -462,22 +462,13 @@ def test_staff_answer_as_the_company_in_an_sms_thread(admin_client: TestClient, 
 def test_an_email_thread_is_answered_by_sms_from_the_company_mobile(
     admin_client: TestClient, db: Database
 ) -> None:
-    from store.models import Contact, ContactKind
-    from store.secrets import AddressHasher
+    from store.models import ContactKind
     from tests.outbox_factories import make_recipient
 
     with db.transaction() as session:
         company, email = make_recipient(session, kind=ContactKind.EMAIL, name="Epost Bygg AS")
         mobile = "+4791555111"
-        session.add(
-            Contact(
-                company_id=company.id,
-                kind=ContactKind.PHONE,
-                address=mobile,
-                address_hash=AddressHasher.load(session)(ContactKind.PHONE, mobile),
-                is_mobile=True,
-            )
-        )
+        add_contact(session, company, ContactKind.PHONE, mobile)
         _sandbox_message(session, company.id, Channel.EMAIL, email.address, subject="Lærlinger?")
         key = f"c{company.id}"
     page = admin_client.get(f"/admin/sandbox?t={key}").text

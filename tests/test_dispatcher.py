@@ -9,7 +9,7 @@ import itertools
 import json
 import os
 import subprocess
-import time
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.claim import Claimed, claim_batch
 from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
 from campaigns.dispatch.outcome import backoff
 from campaigns.dispatch.ratelimit import RateLimits, SlidingWindowLimiter
@@ -207,16 +207,22 @@ def test_a_paused_campaign_stops_within_two_seconds_and_resumes(db: Database, se
     campaign_id = queued_campaign(db, count=40, rate={"sms": 5})
 
     async def scenario() -> tuple[int, int]:
-        async with running(Dispatcher(settings=settings, db=db, poll_interval=0.05)):
+        async with running(Dispatcher(settings=settings, db=db, poll_interval=0.05)) as dispatcher:
             await eventually(lambda: states(db).get("sent", 0) >= 3, what="the first sends")
             with db.transaction() as session:
                 session.get_one(Campaign, campaign_id).state = CampaignState.PAUSED
-            paused_at = time.monotonic()
-            # Within two seconds of the pause nothing more goes out: what was sent by then is final.
-            await asyncio.sleep(2.0)
+
+            def pause_seen() -> bool:
+                return campaign_id in dispatcher.recent.stopped_campaigns and not states(db).get("sending")
+
+            # Within two seconds of the pause the dispatcher has read it and put back what it had claimed: nothing
+            # is on its way to the provider, so what was sent by then is final.
+            await eventually(pause_seen, what="the pause seen and the claimed rows put back", timeout=2.0)
             sent_at_pause = states(db).get("sent", 0)
-            # Then it stays put, however long we watch (three more windows at 5/s would be 15 sends).
-            await asyncio.sleep(max(0.0, paused_at + 5.0 - time.monotonic()))
+            # Then it stays put, however long we watch: sixty more claim rounds (three seconds at the idle poll
+            # on a quick machine, more on a slow one; 5/s would be 15 sends).
+            rounds = dispatcher._cycles + 60
+            await eventually(lambda: dispatcher._cycles >= rounds, what="sixty claim rounds", in_thread=False)
             return sent_at_pause, states(db).get("sent", 0)
 
     at_pause, later = asyncio.run(scenario())
@@ -731,13 +737,26 @@ def test_a_stop_while_a_claim_is_running_strands_nothing(db: Database, settings:
     queued_campaign(db, count=600)
     provider = Scripted()
 
+    dispatcher = Dispatcher(
+        settings=settings, db=db, channels={Channel.SMS: provider}, batch_size=600, poll_interval=0.05
+    )
+    claim = dispatcher._claim
+    claiming, stop_began = threading.Event(), threading.Event()
+
+    def claim_across_the_stop(limit: int) -> tuple[list[Claimed], int]:
+        claiming.set()
+        stop_began.wait(timeout=60)  # the first claim (600 rows) is still running in its thread at the stop
+        return claim(limit)
+
+    dispatcher._claim = claim_across_the_stop  # type: ignore[method-assign]
+
     async def scenario() -> None:
-        dispatcher = Dispatcher(
-            settings=settings, db=db, channels={Channel.SMS: provider}, batch_size=600, poll_interval=0.05
-        )
         await dispatcher.start()
-        await asyncio.sleep(0.05)  # the first claim (600 rows) is usually still running in its thread
-        await dispatcher.stop()
+        await eventually(claiming.is_set, what="the first claim", in_thread=False)
+        stopping = asyncio.create_task(dispatcher.stop())
+        await eventually(dispatcher._stopping.is_set, what="the stop to begin", in_thread=False)
+        stop_began.set()
+        await stopping
 
     asyncio.run(scenario())
     final = states(db)

@@ -57,4 +57,4 @@ def test_the_conversations_page_names_every_keyword_and_command() -> None:
         for word in sorted(group):
             assert f"`{word.upper()}`" in text, f"docs/conversations.md does not list {word.upper()}"
     for command in MENU:
-        assert f"`/{command.command}" in text, f"docs/conversations.md does not list /{command.command}"
+        assert f"`/{command}" in text, f"docs/conversations.md does not list /{command}"

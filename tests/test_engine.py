@@ -462,15 +462,7 @@ def test_no_answer_to_any_registration_question_raises(
     company = make_company(session, nace_code="43.22")
     sender = MOBILE if channel == "sms" else "424242"
     if channel == "telegram":
-        session.add(
-            Contact(
-                company_id=company.id,
-                kind=ContactKind.TELEGRAM,
-                address=sender,
-                address_hash=AddressHasher.load(session)(ContactKind.TELEGRAM, sender),
-            )
-        )
-        session.flush()
+        lead_factories.add_contact(session, company, ContactKind.TELEGRAM, sender)
     handle_inbound(
         session,
         inbound=Inbound(channel=channel, sender=sender, text="JA", provider_id=None),

@@ -237,9 +237,11 @@ def test_a_missing_file_is_reported(cli, tmp_path: Path) -> None:  # type: ignor
     assert result.exit_code == 2 and f"{tmp_path / 'nope.json'}: finner ikke filen" in result.stderr
 
 
-def test_import_error_names_the_file(tmp_path: Path) -> None:
-    error = ImportFileError(tmp_path / "a.csv", "filen er tom")
+def test_import_error_names_the_file_in_each_language(tmp_path: Path) -> None:
+    error = ImportFileError(tmp_path / "a.csv", "file_empty")
     assert str(error) == f"{tmp_path / 'a.csv'}: filen er tom"
+    assert error.text_in("nn") == f"{tmp_path / 'a.csv'}: fila er tom"
+    assert error.text_in("en") == f"{tmp_path / 'a.csv'}: the file is empty"
 
 
 def test_invalid_bytes_in_json_are_reported_in_one_readable_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

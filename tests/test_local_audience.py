@@ -60,6 +60,16 @@ def audience_names(session: Session, parsed: CampaignDefinition) -> list[str]:
     return sorted(session.scalars(select(Company.name).where(*base_conditions(parsed))))
 
 
+def contacted(session: Session, company: Company, *, days_ago: int) -> None:
+    """`company` got an outreach SMS `days_ago` days ago."""
+    session.add(
+        Message(
+            company_id=company.id, channel="sms", kind=MessageKind.OUTREACH, state=MessageState.SENT,
+            sent_at=utcnow() - timedelta(days=days_ago),
+        )
+    )  # fmt: skip
+
+
 def test_trades_choose_companies_by_the_nace_codes_of_the_map(session: Session) -> None:
     make_company(session, name="Verksted", nace_code="25.620")  # machining: CNC
     make_company(session, name="Plast", nace_code="22.290")  # production technique
@@ -152,12 +162,7 @@ def test_recently_contacted_companies_are_left_out_whichever_table_chose_them(se
     recent = make_company(session, name="Nylig", county="55")
     make_company(session, name="Lenge siden", county="55")
     make_company(session, name="Tromsø-snekker", county="46", nace_code="43.320")
-    session.add(
-        Message(
-            company_id=recent.id, channel="sms", kind=MessageKind.OUTREACH, state=MessageState.SENT,
-            sent_at=utcnow() - timedelta(days=10),
-        )
-    )  # fmt: skip
+    contacted(session, recent, days_ago=10)
     session.flush()
     parsed = definition(
         '[audience]\ncounties = ["55"]\nexclude_contacted_days = 30\n'
@@ -269,12 +274,7 @@ def test_the_preview_explains_who_the_audience_leaves_out_and_why(session: Sessi
     bankrupt = make_company(session, name="Konkurs", nace_code="25.620", bankrupt=True)
     recent = make_company(session, name="Nylig", nace_code="25.620")
     hairdresser = make_company(session, name="Frisør", nace_code="96.020")
-    session.add(
-        Message(
-            company_id=recent.id, channel="sms", kind=MessageKind.OUTREACH, state=MessageState.SENT,
-            sent_at=utcnow() - timedelta(days=3),
-        )
-    )  # fmt: skip
+    contacted(session, recent, days_ago=3)
     session.flush()
     listed = [member.orgnr, approved.orgnr, bankrupt.orgnr, recent.orgnr, hairdresser.orgnr, "989812165"]
     (tmp_path / "park.csv").write_text("orgnr\n" + "\n".join([*listed, "12345"]) + "\n", encoding="utf-8")

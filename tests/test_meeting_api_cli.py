@@ -18,7 +18,7 @@ from store.db import Database
 from store.models import Message, MessageKind, Rsvp, RsvpStatus, StaffRole
 from tests.conftest import RunCli
 from tests.test_cli_tables import run, table_rows
-from tests.test_meetings import invited
+from tests.test_meetings import answered, invited
 from tests.test_outcome_report import scenario
 
 
@@ -29,27 +29,9 @@ def _auth(token: str) -> dict[str, str]:
 def _meeting_with_a_full_house(db: Database) -> tuple[int, int]:
     """A meeting for one company, taken, and a second company waiting."""
     with db.transaction() as session:
-        event, [(first, a), (second, b)] = invited(session, companies=2, capacity=1)
-        session.add_all(
-            [
-                Rsvp(
-                    event_id=event.id,
-                    company_id=first.id,
-                    status="attending",
-                    people=2,
-                    channel="sms",
-                    address=a.address,
-                ),
-                Rsvp(
-                    event_id=event.id,
-                    company_id=second.id,
-                    status="waiting",
-                    people=1,
-                    channel="sms",
-                    address=b.address,
-                ),
-            ]
-        )
+        event, [first, second] = invited(session, companies=2, capacity=1)
+        answered(session, event, first, "attending", people=2)
+        answered(session, event, second, "waiting")
         return event.campaign_id, event.id
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
-from store.models import Event, Message, MessageKind, Rsvp
+from store.models import Event, Message, MessageKind
 from tests.dashboard_fixtures import csrf_of
-from tests.test_meetings import invited
+from tests.test_meetings import answered, invited
 from tests.test_outcome_report import scenario
 
 
@@ -21,17 +21,8 @@ def test_the_attendee_page_lists_answers_and_a_cancel_tells_the_yes_sayers(
     staff_client: TestClient, db: Database
 ) -> None:
     with db.transaction() as session:
-        event, [(company, _contact)] = invited(session, capacity=5)
-        session.add(
-            Rsvp(
-                event_id=event.id,
-                company_id=company.id,
-                status="attending",
-                people=2,
-                channel="sms",
-                address=_contact.address,
-            )
-        )
+        event, [invitee] = invited(session, capacity=5)
+        answered(session, event, invitee, "attending", people=2)
         campaign_id, event_id = event.campaign_id, event.id
     page = staff_client.get(f"/admin/campaigns/{campaign_id}/attendees")
     assert page.status_code == 200

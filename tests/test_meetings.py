@@ -27,6 +27,7 @@ from store.models import (
     Channel,
     Company,
     Contact,
+    ContactKind,
     Event,
     Intent,
     Message,
@@ -37,7 +38,7 @@ from store.models import (
     Rsvp,
     RsvpStatus,
 )
-from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.outbox_factories import add_outreach, make_campaign, make_recipient
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -82,6 +83,23 @@ def invited(
         )
     session.flush()
     return event, recipients
+
+
+def answered(
+    session: Session, event: Event, invitee: tuple[Company, Contact], status: str, *, people: int = 1
+) -> Rsvp:
+    """`invitee`'s answer to the meeting by SMS from the address its invitation went to."""
+    company, contact = invitee
+    rsvp = Rsvp(
+        event_id=event.id,
+        company_id=company.id,
+        status=status,
+        people=people,
+        channel="sms",
+        address=contact.address,
+    )
+    session.add(rsvp)
+    return rsvp
 
 
 def say(session: Session, settings: Settings, text: str, sender: str, *, at: datetime = NOW) -> Outcome:
@@ -469,15 +487,7 @@ def test_a_telegram_invitation_has_ja_nei_buttons_that_answer_the_meeting(
     # The company's chat is known (it proved itself by its link): the NEI button answers the meeting.
     event, [(company, _contact)] = invited(session)
     session.add(Conversation(channel="telegram", address="777", company_id=company.id, verified_by="link"))
-    session.add(
-        Contact(
-            company_id=company.id,
-            kind="telegram",
-            address="777",
-            address_hash=AddressHasher.load(session)("telegram", "777"),
-        )
-    )
-    session.flush()
+    add_contact(session, company, ContactKind.TELEGRAM, "777")
     outcome = handle_inbound(
         session,
         inbound=Inbound(

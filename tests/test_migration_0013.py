@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from store.db import Database
 from tests.test_migration_0004 import migrate
@@ -29,16 +29,6 @@ def test_existing_staff_keep_their_rows_and_read_bokmal(db: Database) -> None:
 
 def test_it_downgrades_and_upgrades_again(db: Database) -> None:
     migrate(db, "0011", down=True)
-    with db.engine.connect() as connection:
-        columns = [
-            row[0]
-            for row in connection.execute(
-                text(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'staff_user'"
-                    if connection.dialect.name == "postgresql"
-                    else "SELECT name FROM pragma_table_info('staff_user')"
-                )
-            )
-        ]
+    columns = {column["name"] for column in inspect(db.engine).get_columns("staff_user")}
     assert "language" not in columns and "email" in columns
     migrate(db, "head")

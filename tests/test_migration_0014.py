@@ -3,7 +3,7 @@ registrations and their trades stay (no table is rebuilt, which on SQLite would 
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from store.db import Database
 from tests.test_migration_0004 import insert_company, migrate
@@ -45,16 +45,6 @@ def test_existing_leads_and_registrations_keep_their_rows_and_get_empty_new_fiel
 
 def test_it_downgrades_and_upgrades_again(db: Database) -> None:
     migrate(db, "0010", down=True)
-    with db.engine.connect() as connection:
-        tables = {
-            row[0]
-            for row in connection.execute(
-                text(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                    if connection.dialect.name == "postgresql"
-                    else "SELECT name FROM sqlite_master WHERE type = 'table'"
-                )
-            )
-        }
+    tables = set(inspect(db.engine).get_table_names())
     assert "campaign_owner" not in tables and "lead" in tables
     migrate(db, "head")

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
 from campaigns.readiness import check_readiness, is_local_url
+from campaigns.windows import ALWAYS_OPEN_TABLE
 from settings import Settings
 from store.db import Database
 from store.models import Campaign, CampaignState, Channel, ContactKind
@@ -22,12 +23,6 @@ from tests.outbox_factories import make_recipient
 from web.app import create_app
 
 PUBLIC = "https://jeger.example.no"
-OPEN = """[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-"""
 
 
 def campaign_toml(*channels: str) -> str:
@@ -40,7 +35,7 @@ def campaign_toml(*channels: str) -> str:
         steps.append(
             f'[[steps]]\nname = "steg{index}"\nchannel = "{channel}"\ntemplate = "{template[channel]}"\n{when}\n'
         )
-    return f'name = "Klar?"\n{OPEN}\n[audience]\ncounties = ["55"]\n\n' + "\n".join(steps)
+    return f'name = "Klar?"\n{ALWAYS_OPEN_TABLE}\n[audience]\ncounties = ["55"]\n\n' + "\n".join(steps)
 
 
 def run(settings: Settings, *args: str) -> Result:

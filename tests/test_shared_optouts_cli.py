@@ -5,32 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from bot.engine import Inbound, handle_inbound
 from companies.optout_records import record_opt_out
 from settings import Settings
 from store.db import Database
-from store.models import Company, Contact, ContactKind, utcnow
+from store.models import ContactKind, utcnow
 from store.secrets import AddressHasher
+from tests.lead_factories import add_contact
 from tests.test_engine import make_company
 
 SWITCHBOARD = "+4741234567"
 ACCOUNTANT = "+4741234500"
-
-
-def add_phone(session: Session, company: Company, address: str, **kw: Any) -> None:
-    session.add(
-        Contact(
-            company_id=company.id,
-            kind=ContactKind.PHONE,
-            address=address,
-            address_hash=AddressHasher.load(session)(ContactKind.PHONE, address),
-            is_mobile=True,
-            **kw,
-        )
-    )
-    session.flush()
 
 
 def test_it_lists_shared_opted_out_addresses_with_who_shares_them_and_where_the_stop_came_from(
@@ -41,10 +26,12 @@ def test_it_lists_shared_opted_out_addresses_with_who_shares_them_and_where_the_
         second = make_company(session, mobile="+4791000002", orgnr="923609016", name="Tind Rør AS")
         third = make_company(session, mobile="+4791000003", orgnr="914778271", name="Havbris Mat AS")
         for company in (first, second, third):
-            add_phone(session, company, SWITCHBOARD)
+            add_contact(session, company, ContactKind.PHONE, SWITCHBOARD)
         for company in (first, second):
-            add_phone(session, company, ACCOUNTANT)
-        add_phone(session, third, ACCOUNTANT, replaced_at=utcnow())  # no longer its number: not counted
+            add_contact(session, company, ContactKind.PHONE, ACCOUNTANT)
+        add_contact(
+            session, third, ContactKind.PHONE, ACCOUNTANT, replaced_at=utcnow()
+        )  # no longer its number: not counted
         # Left by the old rule: the switchboard opted out because another of the company's addresses said STOPP.
         record_opt_out(
             session,

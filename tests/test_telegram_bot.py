@@ -180,8 +180,17 @@ async def test_a_pending_hunter_asking_for_leads_is_told_to_wait(
     }
     fake_telegram.push_update(sticker)
     assert "bare lese tekst" in (await sent(fake_telegram, HUNTER_CHAT, 2))[-1]["text"]
-    menu = next(params for method, params in fake_telegram.calls if method == "setMyCommands")
-    assert {c["command"] for c in menu["commands"]} >= {"start", "jeger", "leads", "slettmeg"}
+    menus = {
+        params.get("language_code"): {c["command"]: c["description"] for c in params["commands"]}
+        for method, params in fake_telegram.calls
+        if method == "setMyCommands"
+    }
+    assert set(menus[None]) >= {"start", "jeger", "leads", "slettmeg"}  # bokmål for apps in other languages
+    assert (
+        menus[None]["stopp"] == "Ikke få flere meldinger"
+        and menus["nn"]["stopp"] == "Ikkje få fleire meldingar"
+    )
+    assert menus["en"]["stopp"] == "Get no more messages" and set(menus["en"]) == set(menus[None])
 
 
 async def test_a_hunter_signs_up_in_one_burst_and_hears_of_the_approval(
@@ -235,11 +244,7 @@ def test_webhook_mode_processes_authentic_updates_and_refuses_forged_ones(
     tg_settings: Settings, db: Database, fake_telegram: FakeTelegram
 ) -> None:
     settings = tg_settings.model_copy(
-        update={
-            "telegram_mode": "webhook",
-            "telegram_webhook_secret": SECRET,
-            "public_base_url": "https://jeger.example",
-        }
+        update=fake_telegram.webhook_settings_update(SECRET, public_base_url="https://jeger.example")
     )
     bot = TelegramBot(settings=settings, db=db)
     with TestClient(create_app(settings, db=db, services=[bot])) as client:

@@ -22,7 +22,7 @@ from campaigns.dispatch.dispatcher import Dispatcher
 from campaigns.lifecycle import create_campaign, launch_campaign, resume_campaign
 from campaigns.outbox import materialise_step
 from campaigns.waits import waiting
-from campaigns.windows import DEFAULT_WINDOW
+from campaigns.windows import ALWAYS_OPEN_TABLE, DEFAULT_WINDOW
 from catalogue import when_text
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
@@ -281,15 +281,10 @@ def test_the_progress_table_and_the_funnel_count_delivered_alike(
     assert f'data-state="delivered">{len(sent)}<' in progress.replace("\xa0", "")
 
 
-LETTER_TOML = """name = "Brev før start"
+LETTER_TOML = f"""name = "Brev før start"
 language = "nb"
 
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [audience]
 counties = ["18", "55", "56", "50"]
 

@@ -4,7 +4,8 @@ Every edge checks what it knows (webhook fields, the registration form, the API'
 dashboard has dozens of routes taking ids and text; a number past the 32-bit id columns (SQLite raises
 OverflowError, PostgreSQL NumericValueOutOfRange) or text the column cannot take (NUL, over-long) fails in the
 driver. That failure rolls the request's transaction back, so nothing is half-written; this handler only turns
-the answer into a 400 that says what happened, in the staff user's language on dashboard pages.
+the answer into a 400 that says what happened, in the staff user's language on dashboard pages and in English
+for the API, as the API's other errors are.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, StatementError
 
-from catalogue import known_language, text
+from catalogue import text
 from store.keyset import BadCursor
 
 log = logging.getLogger(__name__)
-TEXT = "Et tall eller en tekst i forespørselen kan ikke lagres eller søkes etter (for stort eller ugyldige tegn). Ingenting ble endret."
 
 
 def _unstorable(exc: BaseException) -> bool:
@@ -37,18 +37,16 @@ def _bad_input(request: Request, exc: Exception) -> Response:
         from web.admin.ui import error_page
 
         return error_page(request, 400, "admin_error_400", "admin_error_unstorable")
-    return JSONResponse({"detail": TEXT}, status_code=400)
+    return JSONResponse({"detail": text("admin_error_unstorable", "en")}, status_code=400)
 
 
 def _bad_cursor(request: Request, exc: Exception) -> Response:
     """An `after` cursor the list did not give out (store.keyset): 400, in the reader's language on pages."""
     path = request.url.path
     if path.startswith("/admin") and "session" in request.scope:
-        from web.admin.ui import page
+        from web.admin.ui import error_page
 
-        staff = getattr(request.state, "staff", None)
-        body = text("cursor_refused", known_language(getattr(staff, "language", None)))
-        return page(request, "admin/error.html", status_code=400, title="Ugyldig forespørsel", text=body)
+        return error_page(request, 400, "admin_error_400", "cursor_refused")
     if path.startswith("/jeger"):
         from web.portal.ui import page as portal_page
 

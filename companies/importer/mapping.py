@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import String
 from stdnum.no import orgnr as orgnr_check
 
+from catalogue.phrases import Phrase, said
 from companies.emails import normalize_email
 from companies.phones import classify_phone
 from store.languages import DEFAULT_LANGUAGE
@@ -61,12 +62,14 @@ class Mapped:
     orgnr: str
     values: dict[str, Any]
     contacts: Contacts
-    warnings: list[str]
+    warnings: list[Phrase]
 
 
 class Rejected(Exception):
-    def __init__(self, orgnr: str, reason: str) -> None:
-        super().__init__(reason)
+    """A unit that cannot be imported; `reason` is written into the rejects file in its reader's language."""
+
+    def __init__(self, orgnr: str, reason: Phrase) -> None:
+        super().__init__(str(reason))
         self.orgnr = orgnr
         self.reason = reason
 
@@ -91,21 +94,26 @@ def _short(value: str, limit: int = 60) -> str:
     return _UNSTORABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
-def _fits(key: str, column: str, value: str | None, warnings: list[str]) -> str | None:
+def _warn(warnings: list[Phrase], key: str, field: str, value: Any) -> None:
+    """A warning about register field `field`, quoting its value short."""
+    warnings.append(Phrase(key, {"field": field, "value": _short(str(value))}))
+
+
+def _fits(key: str, column: str, value: str | None, warnings: list[Phrase]) -> str | None:
     """The value when its column can hold it, else None and a warning naming the field."""
     if value is None:
         return None
     if _UNSTORABLE.search(value):
-        warnings.append(f"{key}: '{_short(value)}' inneholder tegn som ikke kan lagres; ikke lagret")
+        _warn(warnings, "import_unstorable", key, value)
         return None
     limit = LIMITS.get(column)
     if limit is not None and len(value) > limit:
-        warnings.append(f"{key}: {len(value)} tegn, mer enn de {limit} som er tillatt; ikke lagret")
+        warnings.append(said("import_too_long", field=key, length=len(value), limit=limit))
         return None
     return value
 
 
-def _bool(unit: dict[str, Any], key: str, warnings: list[str]) -> bool | None:
+def _bool(unit: dict[str, Any], key: str, warnings: list[Phrase]) -> bool | None:
     value = unit.get(key)
     if value is None or isinstance(value, bool):
         return value
@@ -114,43 +122,43 @@ def _bool(unit: dict[str, Any], key: str, warnings: list[str]) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    warnings.append(f"{key}: '{_short(str(value))}' er verken ja/nei eller true/false; ignorert")
+    _warn(warnings, "import_not_yes_no", key, value)
     return None
 
 
-def _name(unit: dict[str, Any], orgnr: str, warnings: list[str]) -> str:
+def _name(unit: dict[str, Any], orgnr: str, warnings: list[Phrase]) -> str:
     name = _text(unit.get("navn"))
     if not name:
-        raise Rejected(orgnr, "navn mangler")
+        raise Rejected(orgnr, said("import_name_missing"))
     if _UNSTORABLE.search(name):
-        raise Rejected(orgnr, f"navn '{_short(name)}' inneholder tegn som ikke kan lagres")
+        raise Rejected(orgnr, said("import_name_unstorable", value=_short(name)))
     limit = LIMITS["name"]
     if len(name) > limit:
-        warnings.append(f"navn: {len(name)} tegn, forkortet til de {limit} som er tillatt")
+        warnings.append(said("import_name_shortened", length=len(name), limit=limit))
         name = name[:limit].rstrip()
     return name
 
 
-def _employees(unit: dict[str, Any], warnings: list[str]) -> int | None:
+def _employees(unit: dict[str, Any], warnings: list[Phrase]) -> int | None:
     employees = unit.get("antallAnsatte")
     if employees is None:
         return None
     try:
         number = int(str(employees).strip())
     except ValueError:
-        warnings.append(f"antallAnsatte: '{_short(str(employees))}' er ikke et tall; ignorert")
+        _warn(warnings, "import_not_a_number", "antallAnsatte", employees)
         return None
     if not 0 <= number <= MAX_INTEGER:
-        warnings.append(f"antallAnsatte: {_short(str(number))} er ikke et mulig antall ansatte; ignorert")
+        _warn(warnings, "import_impossible_employees", "antallAnsatte", number)
         return None
     return number
 
 
 def _municipality(
-    unit: dict[str, Any], municipalities: Mapping[str, str], warnings: list[str]
+    unit: dict[str, Any], municipalities: Mapping[str, str], warnings: list[Phrase]
 ) -> tuple[str, str] | None:
     """(municipality, county) from the business address, else the postal one; unknown numbers are dropped."""
-    dropped: list[str] = []
+    dropped: list[tuple[str, str, str]] = []  # (key, field, value)
     found: tuple[str, str] | None = None
     for key in MUNICIPALITY_FIELDS:
         value = _text(unit.get(key))
@@ -161,24 +169,25 @@ def _municipality(
             found = number, municipalities[number]
             break
         problem = (
-            "er et ukjent kommunenummer"
+            "import_unknown_municipality"
             if len(number) == 4 and number.isdigit()
-            else "er ikke et kommunenummer"
+            else "import_not_municipality"
         )
-        dropped.append(f"{key}: '{_short(value)}' {problem}; ikke lagret")
-    outcome = "" if found else ", fylket står tomt"
-    warnings.extend(message + outcome for message in dropped)
+        dropped.append((problem, key, value))
+    outcome = "" if found else "_no_county"
+    for problem, key, value in dropped:
+        _warn(warnings, problem + outcome, key, value)
     return found
 
 
-def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, warnings: list[str]) -> None:
+def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, warnings: list[Phrase]) -> None:
     for key, column in (("telefon", "phone"), ("mobil", "mobile")):
         raw = _text(unit.get(key))
         if raw is None:
             continue
         phone = classify_phone(raw) if not _UNSTORABLE.search(raw) and len(raw) <= 100 else None
         if phone is None or len(phone[0]) > LIMITS[column]:
-            warnings.append(f"{key}: '{_short(raw)}' er ikke et gyldig telefonnummer; ikke lagret")
+            _warn(warnings, "import_invalid_phone", key, raw)
             continue
         values[column] = phone[0]
         contacts.phones.append(phone)
@@ -206,15 +215,11 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
     if "__error__" in unit:
         raise Rejected(_short(orgnr, 20), unit["__error__"])
     if not orgnr:
-        raise Rejected("", "organisasjonsnummer mangler")
+        raise Rejected("", said("import_orgnr_missing"))
     if not _valid_orgnr(orgnr):
-        raise Rejected(
-            _short(orgnr, 20),
-            f"organisasjonsnummer '{_short(raw_orgnr, 20)}' er ugyldig (skal være 9 sifre, "
-            "der det siste er et kontrollsiffer etter modulus 11)",
-        )
+        raise Rejected(_short(orgnr, 20), said("import_orgnr_invalid", value=_short(raw_orgnr, 20)))
 
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     values: dict[str, Any] = {"orgnr": orgnr, "name": _name(unit, orgnr, warnings)}
     for key, column in TEXT_FIELDS.items():
         value = _fits(key, column, _text(unit.get(key)), warnings)
@@ -253,7 +258,7 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
         try:
             values["deleted_on"] = date.fromisoformat(deleted[:10])
         except ValueError:
-            warnings.append(f"slettedato: '{_short(deleted)}' er ikke en dato; ignorert")
+            _warn(warnings, "import_not_a_date", "slettedato", deleted)
 
     contacts = Contacts()
     _phones(unit, values, contacts, warnings)
@@ -264,15 +269,13 @@ def map_unit(unit: dict[str, Any], municipalities: Mapping[str, str]) -> Mapped:
         if email is not None:
             values["email"] = contacts.email = email
         else:
-            warnings.append(
-                f"epostadresse: '{_short(raw_email)}' er ikke en gyldig e-postadresse; ikke lagret"
-            )
+            _warn(warnings, "import_invalid_email", "epostadresse", raw_email)
 
     website = _fits("hjemmeside", "website", _text(unit.get("hjemmeside")), warnings)
     if website is not None:
         if _WEBSITE.match(website):
             values["website"] = website
         else:
-            warnings.append(f"hjemmeside: '{_short(website)}' er ikke en gyldig nettadresse; ikke lagret")
+            _warn(warnings, "import_invalid_website", "hjemmeside", website)
 
     return Mapped(orgnr=orgnr, values=values, contacts=contacts, warnings=warnings)

@@ -16,6 +16,7 @@ from typing import IO
 
 from sqlalchemy import select
 
+from catalogue.phrases import Phrase
 from companies.importer.mapping import Rejected, map_unit
 from companies.importer.sources import ImportFileError, open_register_file
 from companies.importer.upsert import CompanyWriter
@@ -27,6 +28,9 @@ from store.models import Municipality
 from store.secrets import AddressHasher
 
 Progress = Callable[[int, int, int], None]  # (rows read, bytes read, total bytes)
+# How a reject's or warning's reason goes into the rejects file: in the reader's language (`str` is bokmål), or
+# stored for readers not known yet (catalogue.stored.stored_phrase, a dashboard job's).
+Reasons = Callable[[Phrase], str]
 
 
 @dataclass
@@ -53,18 +57,24 @@ def _open_rejects(rejects_path: Path) -> tuple[Path, IO[str]]:
         return open_beside(rejects_path)
     except FileNotFoundError:
         raise ImportFileError(
-            rejects_path, f"avvisningsfilen kan ikke skrives: mappen {rejects_path.parent} finnes ikke"
+            rejects_path, "file_rejects_no_folder", folder=str(rejects_path.parent)
         ) from None
     except OSError as exc:
-        raise ImportFileError(rejects_path, f"avvisningsfilen kan ikke skrives ({exc.strerror})") from None
+        raise ImportFileError(rejects_path, "file_rejects_unwritable", reason=exc.strerror or "") from None
 
 
 def import_companies(
-    db: Database, path: Path, *, rejects_path: Path | None = None, progress: Progress | None = None
+    db: Database,
+    path: Path,
+    *,
+    rejects_path: Path | None = None,
+    progress: Progress | None = None,
+    reasons: Reasons = str,
 ) -> ImportSummary:
     """Imports a register file; raises ImportFileError (and changes nothing) when it is not one.
 
-    Reject rows are numbered as the file is: the unit's 1-based index in JSON, its line in CSV.
+    Reject rows are numbered as the file is: the unit's 1-based index in JSON, its line in CSV; `reasons`
+    writes each reason (bokmål unless told).
     """
     rejects_path = rejects_path or default_rejects_path(path)
     summary = ImportSummary(rejects_file=str(rejects_path))
@@ -84,20 +94,16 @@ def import_companies(
             writer = CompanyWriter(session, AddressHasher.load(session))
             for row, unit in source.units():
                 if summary.read == 0 and "organisasjonsnummer" not in unit and "navn" not in unit:
-                    raise ImportFileError(
-                        path,
-                        "ikke en fil fra Enhetsregisteret: den første enheten har verken organisasjonsnummer "
-                        "eller navn",
-                    )
+                    raise ImportFileError(path, "import_first_unit_unnamed")
                 summary.read += 1
                 try:
                     mapped = map_unit(unit, municipalities)
                 except Rejected as reject:
                     summary.rejected += 1
-                    rejects.writerow([row, reject.orgnr, "error", reject.reason])
+                    rejects.writerow([row, reject.orgnr, "error", reasons(reject.reason)])
                     continue
                 for warning in mapped.warnings:
-                    rejects.writerow([row, mapped.orgnr, "warning", warning])
+                    rejects.writerow([row, mapped.orgnr, "warning", reasons(warning)])
                 summary.warnings += len(mapped.warnings)
                 writer.add(mapped)
                 if progress and summary.read % 1000 == 0:
@@ -105,7 +111,7 @@ def import_companies(
             writer.flush()
             writer.close()
             if summary.read == 0:
-                raise ImportFileError(path, "filen inneholder ingen enheter")
+                raise ImportFileError(path, "import_no_units")
         # A county list may have approved some of these units before they were imported (companies.training).
         apply_approvals_to_imported(session)
         summary.imported, summary.updated, summary.unchanged = (

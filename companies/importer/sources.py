@@ -18,6 +18,9 @@ from typing import IO, Any
 
 import ijson
 
+from catalogue.phrases import Phrase, said
+from companies.rejects_file import FileProblem
+
 try:
     # yajl's C backend, named: it parses a register about ten times as fast as ijson's pure-Python one, which
     # ijson would otherwise fall back to without a word when the compiled extension is missing.
@@ -39,16 +42,8 @@ codecs.register_error(CP1252_FALLBACK, _cp1252_fallback)
 SNIFF_BYTES = 64 * 1024
 
 
-class ImportFileError(Exception):
+class ImportFileError(FileProblem):
     """The file is not a register file (or broke while reading); the message names file and problem."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        problem = problem.splitlines()[0].strip() + (
-            ")" if "(" in problem and ")" not in problem.splitlines()[0] else ""
-        )
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 @dataclass
@@ -73,20 +68,17 @@ class RegisterFile:
             for row, unit in units:
                 yield row, unit
         except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
-            raise ImportFileError(self.path, f"filen er avkortet eller skadet ({_damage(exc)})") from exc
+            raise ImportFileError(self.path, "import_file_damaged", damage=_damage(exc)) from exc
         except ijson.common.IncompleteJSONError as exc:
             raise ImportFileError(
-                self.path, f"JSON-filen er avkortet eller ugyldig ved enhet {row + 1} ({_ijson_reason(exc)})"
+                self.path, "import_json_broken", unit=row + 1, reason=_ijson_reason(exc)
             ) from exc
         except UnicodeDecodeError as exc:
-            raise ImportFileError(
-                self.path,
-                f"CSV-filen kan ikke leses etter linje {max(row, 1)} "
-                f"(byten 0x{exc.object[exc.start]:02x} finnes ikke i tegnsettet {self.encoding})",
-            ) from exc
+            byte = said("import_csv_byte", byte=f"{exc.object[exc.start]:02x}", encoding=self.encoding)
+            raise ImportFileError(self.path, "file_csv_unreadable", line=max(row, 1), reason=byte) from exc
         except csv.Error as exc:
             raise ImportFileError(
-                self.path, f"CSV-filen kan ikke leses etter linje {max(row, 1)} ({exc})"
+                self.path, "file_csv_unreadable", line=max(row, 1), reason=str(exc)
             ) from exc
 
     def _stream(self) -> IO[bytes] | gzip.GzipFile:
@@ -97,7 +89,7 @@ class RegisterFile:
         # use_float keeps numbers as int/float instead of Decimal: cheaper and all we need.
         for row, item in enumerate(_ITEMS(self._stream(), "item", use_float=True), start=1):
             if not isinstance(item, dict):
-                raise ImportFileError(self.path, f"enhet {row} er ikke et JSON-objekt")
+                raise ImportFileError(self.path, "import_unit_not_object", unit=row)
             yield row, flatten(item)
 
     def _csv_units(self) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -117,7 +109,7 @@ class RegisterFile:
                 yield (
                     start,
                     {
-                        "__error__": f"raden har {len(cells)} kolonner, men overskriftsraden har {width}",
+                        "__error__": said("import_ragged_row", cells=len(cells), width=width),
                         **_pair(header, cells),
                     },
                 )
@@ -126,30 +118,28 @@ class RegisterFile:
 
 
 # yajl's commonest complaints, as staff should read them; anything else is quoted as yajl put it.
-_YAJL_NB = {
-    "premature EOF": "filen slutter midt i en enhet",
-    "invalid bytes in UTF8 string": "ugyldige byte i UTF-8-tekst",
-    "invalid char in json text": "ugyldig tegn i JSON-teksten",
-    "invalid string in json text": "ugyldig verdi i JSON-teksten",
-    "trailing garbage": "uventet tekst etter slutten av lista",
+_YAJL = {
+    "premature EOF": said("import_json_premature_eof"),
+    "invalid bytes in UTF8 string": said("import_json_invalid_bytes"),
+    "invalid char in json text": said("import_json_invalid_char"),
+    "invalid string in json text": said("import_json_invalid_string"),
+    "trailing garbage": said("import_json_trailing_garbage"),
 }
 
 
-def _ijson_reason(exc: Exception) -> str:
+def _ijson_reason(exc: Exception) -> Phrase | str:
     """yajl's message is bytes with the offending text and a caret drawing; its first line says what."""
     reason = exc.args[0] if exc.args else exc
     if isinstance(reason, bytes):
         reason = reason.decode("utf-8", errors="replace")
     text = str(reason).strip().splitlines()[0].strip() if str(reason).strip() else exc.__class__.__name__
     what = text.split(": ", 1)[-1].rstrip(".")
-    return _YAJL_NB.get(what, text)
+    return _YAJL.get(what, text)
 
 
-def _damage(exc: BaseException) -> str:
+def _damage(exc: BaseException) -> Phrase:
     """zlib's and gzip's messages are technical English; a cut-off download is by far the commonest cause."""
-    if isinstance(exc, EOFError):
-        return "den slutter før den komprimerte strømmen er ferdig"
-    return "ugyldige komprimerte data"
+    return said("import_damage_cut" if isinstance(exc, EOFError) else "import_damage_data")
 
 
 def _pair(header: list[str], cells: list[str]) -> dict[str, Any]:
@@ -187,7 +177,7 @@ def _detect_encoding(sample: bytes) -> str:
 def open_register_file(path: Path) -> RegisterFile:
     """Opens and sniffs a file; raises ImportFileError when it is not a register file at all."""
     if not path.is_file():
-        raise ImportFileError(path, "finner ikke filen")
+        raise ImportFileError(path, "file_not_found")
     raw = path.open("rb")
     try:
         return _sniff(path, raw)
@@ -204,19 +194,17 @@ def _sniff(path: Path, raw: IO[bytes]) -> RegisterFile:
     try:
         sample = (gzip.GzipFile(fileobj=raw) if compressed else raw).read(SNIFF_BYTES)
     except (EOFError, OSError, zlib.error) as exc:
-        raise ImportFileError(path, f"gzip-filen er avkortet eller skadet ({_damage(exc)})") from exc
+        raise ImportFileError(path, "import_gzip_damaged", damage=_damage(exc)) from exc
     raw.seek(0)
     stripped = sample.lstrip(codecs.BOM_UTF8).lstrip()
     if not stripped:
-        raise ImportFileError(path, "filen er tom")
+        raise ImportFileError(path, "file_empty")
     if b"\x00" in sample:
-        raise ImportFileError(path, "filen er binær, ikke en JSON- eller CSV-fil fra Enhetsregisteret")
+        raise ImportFileError(path, "import_file_binary")
     if stripped[:1] == b"<":
-        raise ImportFileError(path, "filen er HTML/XML, ikke en JSON- eller CSV-fil fra Enhetsregisteret")
+        raise ImportFileError(path, "import_file_markup")
     if stripped[:1] == b"{":
-        raise ImportFileError(
-            path, "JSON-filen er ett enkelt objekt; filer fra Enhetsregisteret er en liste [ … ] med enheter"
-        )
+        raise ImportFileError(path, "import_file_single_object")
     if stripped[:1] == b"[":
         return RegisterFile(path, "json", compressed, None, None, raw, size)
     encoding = _detect_encoding(sample)
@@ -225,8 +213,5 @@ def _sniff(path: Path, raw: IO[bytes]) -> RegisterFile:
     columns = {c.strip().strip('"') for c in first_line.split(delimiter)}
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        raise ImportFileError(
-            path,
-            f"ikke en fil fra Enhetsregisteret: overskriftsraden mangler kolonnen(e) {', '.join(missing)}",
-        )
+        raise ImportFileError(path, "import_file_missing_columns", columns=", ".join(missing))
     return RegisterFile(path, "csv", compressed, encoding, delimiter, raw, size)

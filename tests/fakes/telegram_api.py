@@ -60,6 +60,15 @@ class FakeTelegram(ServedFake):
             "telegram_bot_username": BOT["username"],
         }
 
+    def webhook_settings_update(self, secret: str, **update: Any) -> dict[str, Any]:
+        """`settings_update()` for a bot in webhook mode that checks `secret`; `update` adds or overrides."""
+        return {
+            **self.settings_update(),
+            "telegram_mode": "webhook",
+            "telegram_webhook_secret": secret,
+            **update,
+        }
+
     def env(self) -> dict[str, str]:
         return {k.upper(): str(v) for k, v in self.settings_update().items()}
 
@@ -241,26 +250,18 @@ class FakeTelegram(ServedFake):
                 if chat_id not in self.held:
                     break
             await asyncio.sleep(0.02)
-        message = self._message(params, next(self._message_ids[chat_id]))
-        with self.lock:
-            self.sent.append(
-                {
-                    "method": "sendMessage",
-                    "chat_id": chat_id,
-                    "text": params.get("text"),
-                    "reply_markup": params.get("reply_markup"),
-                    "message_id": message["message_id"],
-                    "at": time.time(),
-                }
-            )
-        return message
+        return self._recorded("sendMessage", params, next(self._message_ids[chat_id]))
 
     async def _m_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
-        message = self._message(params, int(params["message_id"]))
+        return self._recorded("editMessageText", params, int(params["message_id"]))
+
+    def _recorded(self, method: str, params: dict[str, Any], message_id: int) -> dict[str, Any]:
+        """The message `method` sent or changed, after adding it to what the tests read in `sent`."""
+        message = self._message(params, message_id)
         with self.lock:
             self.sent.append(
                 {
-                    "method": "editMessageText",
+                    "method": method,
                     "chat_id": int(params["chat_id"]),
                     "text": params.get("text"),
                     "reply_markup": params.get("reply_markup"),

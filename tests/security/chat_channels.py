@@ -104,12 +104,7 @@ class Telegram:
 @pytest.fixture(name="telegram")
 def telegram_fixture(settings: Settings, db: Database, fake_telegram: FakeTelegram) -> Iterator[Telegram]:
     configured = settings.model_copy(
-        update={
-            **fake_telegram.settings_update(),
-            "telegram_mode": "webhook",
-            "telegram_webhook_secret": TG_SECRET,
-            "public_base_url": "https://jeger.example",
-        }
+        update=fake_telegram.webhook_settings_update(TG_SECRET, public_base_url="https://jeger.example")
     )
     bot = TelegramBot(settings=configured, db=db)
     with TestClient(create_app(configured, db=db, services=[bot])) as client:

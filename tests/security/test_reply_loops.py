@@ -15,9 +15,9 @@ from companies.identifiers import ensure_identifiers
 from companies.optout_records import is_opted_out
 from settings import Settings
 from store.db import Database
-from store.models import Company, Contact, ContactKind, Conversation, Intent, Registration, Reply, utcnow
+from store.models import Company, ContactKind, Conversation, Intent, Registration, Reply, utcnow
 from store.secrets import AddressHasher
-from tests.lead_factories import make_hunter
+from tests.lead_factories import add_contact, make_hunter
 from tests.security.chat_channels import Sms, Telegram, sms_fixture, sms_webhook, telegram_fixture  # noqa: F401
 
 MOBILE = "+4791234567"
@@ -30,15 +30,7 @@ def seed(db: Database) -> int:
         company = Company(orgnr="974760673", name="Fjord Bygg AS", county_number="55")
         session.add(company)
         session.flush()
-        session.add(
-            Contact(
-                company_id=company.id,
-                kind=ContactKind.PHONE,
-                address=MOBILE,
-                address_hash=AddressHasher.load(session)(ContactKind.PHONE, MOBILE),
-                is_mobile=True,
-            )
-        )
+        add_contact(session, company, ContactKind.PHONE, MOBILE)
         ensure_identifiers(session, company_ids=[company.id])
         return company.id
 

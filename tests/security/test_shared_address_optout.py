@@ -30,6 +30,7 @@ from campaigns.definition_model import definition_of, parse_stored
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
 from campaigns.preview import preview_campaign
+from campaigns.windows import ALWAYS_OPEN_TABLE
 from companies.identifiers import ensure_identifiers
 from companies.importer import import_companies
 from companies.optout_records import is_opted_out
@@ -82,12 +83,7 @@ def register(db: Database, tmp_path: Path) -> list[str]:
 def campaign_source() -> str:
     at = datetime.now(ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%dT%H:%M")
     return f"""name = "Neste kampanje"
-[window]
-days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-start = "00:00"
-end = "23:59"
-skip_holidays = false
-
+{ALWAYS_OPEN_TABLE}
 [audience]
 exclude = ["opted_out", "registered", "training_company"]
 

@@ -223,13 +223,7 @@ def telegram_updates(draw: st.DrawFn) -> bytes:
 def telegram_client(
     settings: Settings, db: Database, fake_telegram: FakeTelegram
 ) -> Iterator[tuple[TestClient, TelegramBot]]:
-    live = settings.model_copy(
-        update={
-            **fake_telegram.settings_update(),
-            "telegram_mode": "webhook",
-            "telegram_webhook_secret": SECRET,
-        }
-    )
+    live = settings.model_copy(update=fake_telegram.webhook_settings_update(SECRET))
     bot = TelegramBot(settings=live, db=db)
     with TestClient(create_app(live, db=db, services=[bot]), raise_server_exceptions=False) as client:
         yield client, bot

@@ -233,17 +233,24 @@ async def campaign_create_from_toml(
     )
 
 
-@router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
-def campaign_page(
+def _status(
     request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
-) -> Response:
+) -> domain.StatusView:
+    """Dependency: the campaign's progress, for its page and for the part of the page htmx refreshes."""
     _campaign(session, campaign_id)
-    status = domain.campaign_status(
+    return domain.campaign_status(
         session,
         campaign_id=campaign_id,
         max_per_day=settings.max_outreach_per_day,
         language=language_of(request),
     )
+
+
+StatusDep = Annotated[domain.StatusView, Depends(_status)]
+
+
+@router.get("/campaigns/{campaign_id}", response_class=HTMLResponse)
+def campaign_page(request: Request, campaign_id: int, session: SessionDep, status: StatusDep) -> Response:
     notices = campaign_notices(session, campaign_id=campaign_id, limit=10)
     return page(
         request,
@@ -261,17 +268,8 @@ def campaign_page(
 
 
 @router.get("/campaigns/{campaign_id}/progress", response_class=HTMLResponse)
-def campaign_progress(
-    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, staff: CurrentStaff
-) -> Response:
+def campaign_progress(request: Request, status: StatusDep) -> Response:
     """The live part of the campaign page; htmx swaps it in every two seconds."""
-    _campaign(session, campaign_id)
-    status = domain.campaign_status(
-        session,
-        campaign_id=campaign_id,
-        max_per_day=settings.max_outreach_per_day,
-        language=language_of(request),
-    )
     return page(request, "admin/_campaign_progress.html", c=status.campaign, status=status)
 
 

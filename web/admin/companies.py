@@ -143,13 +143,13 @@ def merge(
     company_id = company_id_of(session, orgnr)
     try:
         if company_id is None:
-            raise MergeError(say(request, "admin_no_such_company"))
+            raise MergeError("admin_no_such_company")
         result = merge_registrations(session, keep_id=int(keep_id), other_id=int(other_id), by=staff.email)
         if result.kept.company_id != company_id:
-            raise MergeError(say(request, "admin_registrations_elsewhere"))
+            raise MergeError("admin_registrations_elsewhere")
     except MergeError as exc:
         session.rollback()
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect(back)
     session.commit()
     flash(request, say(request, "admin_registrations_merged", other=other_id, keep=keep_id))

@@ -19,6 +19,7 @@ from fastapi.responses import Response
 
 from catalogue import DEFAULT_LANGUAGE, text
 from catalogue.labels import label
+from catalogue.stored import read_text
 from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
 from web.admin.ui import language_of
 from web.downloads import attachment
@@ -130,13 +131,15 @@ def report_rows_in(rows: Iterable[Mapping[str, Any]], language: str) -> list[dic
 
 
 def reject_rows_in(found: str, language: str) -> list[dict[str, Any]]:
-    """The importer's rejects file (`row,orgnr,level,reason`, as the CLI documents it) for a person to read."""
+    """The importer's rejects file (`row,orgnr,level,reason`, as the CLI documents it) for a person to read; a
+    dashboard job keeps each reason as a catalogue key (catalogue.stored), written here in `language`."""
     rows = list(csv.DictReader(io.StringIO(found)))
     return [
         {
             **{key: read_back(value) if isinstance(value, str) else value for key, value in row.items()},
             "row": int(row["row"]) if (row.get("row") or "").isdigit() else row.get("row"),
             "level": _level(row.get("level"), language),
+            "reason": read_text(read_back(row.get("reason") or ""), language),
         }
         for row in rows
     ]

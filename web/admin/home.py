@@ -15,7 +15,7 @@ from reports.overview import overview
 from staff.accounts import StaffError, set_language
 from store.models import CampaignState, Notice, utcnow
 from web.admin.login import safe_next
-from web.admin.ui import flash, page, redirect
+from web.admin.ui import flash, language_of, page, redirect
 from web.auth import CurrentStaff, StaffScope
 from web.deps import SessionDep
 
@@ -55,7 +55,7 @@ def my_language(
     try:
         set_language(session, staff_id=staff.id, language=language)
     except StaffError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
     else:
         session.commit()
         flash(request, text("language_saved", language))

@@ -119,10 +119,10 @@ def reassign(
     target = int(hunter_id) if hunter_id.isdigit() else None
     try:
         if not lead_rows(session, scope=scope, lead_id=lead_id):  # outside the scope reads as unknown
-            raise ReassignError(say(request, "admin_no_such_lead", lead=lead_id))
+            raise ReassignError("admin_no_such_lead", lead=lead_id)
         result = reassign_lead(session, lead_id=lead_id, hunter_id=target)
     except ReassignError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
     else:
         session.commit()
         if result.hunter is None:

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.replies import SandboxError, sandbox_reply
+from bot.replies import SandboxError, channel_live_text, sandbox_reply
 from channels.registry import ChannelLive
 from reports.overview import sandbox_thread, sandbox_threads
 from web.admin import sandbox_telegram
@@ -27,7 +27,7 @@ def _channel_live(request: Request, exc: ChannelLive) -> Response:
         "admin/error.html",
         status_code=409,
         title=say(request, "admin_channel_live"),
-        text=str(exc),
+        text=channel_live_text(exc, language_of(request)),
     )
 
 

@@ -13,7 +13,7 @@ from staff.login import unlock
 from staff.overview import staff_overview
 from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
 from store.models import StaffRole, StaffUser, utcnow
-from web.admin.ui import flash, page, redirect, say
+from web.admin.ui import flash, language_of, page, redirect, say
 from web.auth import AdminStaff
 from web.deps import SessionDep
 
@@ -58,7 +58,7 @@ def staff_add(
     try:
         user = add_staff(session, email=email, role=role, password=password, name=name.strip() or None)
     except StaffError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect("/admin/staff")
     session.commit()
     flash(request, say(request, "admin_user_added", email=user.email))
@@ -77,7 +77,7 @@ def staff_active(
     try:
         user = set_active(session, staff_id=staff_id, active=active)
     except StaffError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect("/admin/staff")
     session.commit()
     flash(
@@ -110,7 +110,7 @@ def staff_revoke_token(request: Request, token_id: int, session: SessionDep, sta
     try:
         row = revoke_api_token(session, token_id=token_id)
     except TokenError as exc:
-        flash(request, str(exc), "error")
+        flash(request, exc.text_in(language_of(request)), "error")
         return redirect("/admin/staff")
     session.commit()
     name = row.name or say(request, "admin_no_name_plain")

@@ -6,18 +6,21 @@ what they may do (a forged form gets the same answer as a forged button)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Protocol, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from catalogue.labels import label
 from hunters.lead_actions import ReleaseStatus, release_lead
 from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
 from hunters.leads import OUTCOMES, ClaimStatus, claim_lead, record_outcome
 from hunters.portal_leads import company_names, lead_view, organisation_leads, visible_lead
-from store.models import MAX_ID, LeadState
+from store.models import MAX_ID, HunterMember, LeadState
 from web.deps import SessionDep
 from web.portal.ui import CurrentMember, flash, language, page, redirect
 
@@ -87,14 +90,33 @@ def lead(request: Request, session: SessionDep, member: CurrentMember, lead_id: 
     return page(request, "lead.html", view=view, outcomes=OUTCOMES, max_note=MAX_NOTE)
 
 
+class _Outcome(Protocol):
+    @property
+    def status(self) -> Enum: ...
+
+
+R = TypeVar("R", bound=_Outcome)
+
+
+def _act(
+    session: Session, member: HunterMember, lead_id: int, action: Callable[..., R], unknown: Enum
+) -> R | None:
+    """Claims or releases (`action`) a lead for the member's organisation and commits; None when no lead has that
+    id (the page answers 404, as for a lead the member may not see)."""
+    if not 0 < lead_id <= MAX_ID:
+        return None
+    result = action(session, lead_id=lead_id, hunter_id=member.hunter_id, member_id=member.id)
+    if result.status is unknown:
+        return None
+    session.commit()
+    return result
+
+
 @router.post("/leads/{lead_id}/ta")
 def claim(request: Request, session: SessionDep, member: CurrentMember, lead_id: int) -> Response:
-    if not 0 < lead_id <= MAX_ID:
+    result = _act(session, member, lead_id, claim_lead, ClaimStatus.UNKNOWN_LEAD)
+    if result is None:
         return _not_found(request)
-    result = claim_lead(session, lead_id=lead_id, hunter_id=member.hunter_id, member_id=member.id)
-    if result.status is ClaimStatus.UNKNOWN_LEAD:
-        return _not_found(request)
-    session.commit()
     key, kind = CLAIM_TEXTS[result.status]
     flash(request, key, kind, who=result.owner.org_name if result.owner is not None else "?")
     return redirect(
@@ -104,12 +126,9 @@ def claim(request: Request, session: SessionDep, member: CurrentMember, lead_id:
 
 @router.post("/leads/{lead_id}/slipp")
 def release(request: Request, session: SessionDep, member: CurrentMember, lead_id: int) -> Response:
-    if not 0 < lead_id <= MAX_ID:
+    result = _act(session, member, lead_id, release_lead, ReleaseStatus.UNKNOWN_LEAD)
+    if result is None:
         return _not_found(request)
-    result = release_lead(session, lead_id=lead_id, hunter_id=member.hunter_id, member_id=member.id)
-    if result.status is ReleaseStatus.UNKNOWN_LEAD:
-        return _not_found(request)
-    session.commit()
     key, kind = RELEASE_TEXTS[result.status]
     outcome = result.lead.state.value if result.lead is not None else "new"
     flash(request, key, kind, outcome=outcome)

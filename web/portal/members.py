@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int
 from hunters.approval import request_change
@@ -27,6 +28,13 @@ MAX_CHOICES = 500
 
 def _field(value: str, limit: int) -> str:
     return value if len(value) <= limit else ""  # over-long input is refused by the domain's checks as empty
+
+
+def _refused(request: Request, session: Session, key: str, back: str, **values: object) -> Response:
+    """A change the domain refused: nothing of it is kept, and the form at `back` says why."""
+    session.rollback()
+    flash(request, key, "error", **values)
+    return redirect(back)
 
 
 @router.get("/organisasjon/medlemmer", response_class=HTMLResponse)
@@ -54,9 +62,7 @@ def add(
             session, actor_member_id=member.id, name=_field(name, 200), email=_field(email, 320), phone=phone
         )
     except MemberError as refused:
-        session.rollback()
-        flash(request, refused.key, "error", **refused.values)
-        return redirect(MEMBERS_PATH)
+        return _refused(request, session, refused.key, MEMBERS_PATH, **refused.values)
     session.commit()
     flash(request, "org_member_added", name=added.name)
     return redirect(MEMBERS_PATH)
@@ -70,9 +76,7 @@ def remove(request: Request, session: SessionDep, member: CurrentMember, member_
     try:
         removed = remove_member(session, actor_member_id=member.id, member_id=member_id)
     except MemberError as refused:
-        session.rollback()
-        flash(request, refused.key, "error", **refused.values)
-        return redirect(MEMBERS_PATH)
+        return _refused(request, session, refused.key, MEMBERS_PATH, **refused.values)
     session.commit()
     flash(request, "org_member_removed", name=removed.name)
     return redirect("/jeger/logg-inn" if removed.id == member.id else MEMBERS_PATH)
@@ -113,13 +117,9 @@ async def change_area(request: Request, session: SessionDep, member: CurrentMemb
             all_trades=form.get("all_trades") == "ja",
         )
     except SignupRefused as refused:
-        session.rollback()
-        flash(request, next(iter(refused.problems.values())), "error")
-        return redirect(AREA_PATH)
+        return _refused(request, session, next(iter(refused.problems.values())), AREA_PATH)
     except MemberError as refused:
-        session.rollback()
-        flash(request, refused.key, "error")
-        return redirect(AREA_PATH)
+        return _refused(request, session, refused.key, AREA_PATH)
     session.commit()
     flash(request, "org_change_waits" if result.waits else "org_change_applied")
     return redirect("/jeger/organisasjon")
