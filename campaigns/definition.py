@@ -1,8 +1,9 @@
 """Campaign definitions (PRODUCT §5): the TOML staff write, checked into a `CampaignDefinition` (the typed,
 frozen model of `campaigns.definition_model`, stored on the campaign as JSON).
 
-Every problem is reported at once, each naming the file, the line and the field, in Norwegian (staff read
-them), and nothing is stored while any remain. A value of the wrong type is a problem like any other, never a
+Every problem is reported at once, each naming the file, the line and the field, and nothing is stored while
+any remain. A problem keeps its catalogue key and values (catalogue.definition), so each reader gets it in their
+language; `str()` is bokmål. A value of the wrong type is a problem like any other, never a
 crash and never silently coerced: `include_sole_proprietors = "false"` would otherwise read as true and send
 SMS to natural persons (markedsføringsloven § 15). Defaults are those of PRODUCT §5.
 
@@ -24,6 +25,7 @@ from campaigns.definition_model import CampaignDefinition
 from campaigns.local_keys import contacted_days, owner_keys, selection_keys
 from campaigns.orgnr_lists import ListFiles
 from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
+from catalogue.phrases import Phrase, Readable, said, written_in
 from store.languages import DEFAULT_LANGUAGE, LANGUAGES
 from store.models import Channel, StepAudience
 from store.times import ZONE_NAME
@@ -61,10 +63,6 @@ AUDIENCE_KEYS = SELECTION_KEYS | {"exclude", "exclude_contacted_days", "also"}
 EXCLUDES = {"opted_out", "registered", "training_company"}
 STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
 LANGUAGE_SET = set(LANGUAGES)
-LANGUAGE_HELP = (
-    '"auto" gir hver bedrift dens egen målform fra registeret (nynorsk eller bokmål); '
-    '"nb", "nn" eller "en" gir alle bedrifter det språket'
-)
 # A first step written as "now" a little before midnight is still accepted just after it.
 PAST_GRACE = timedelta(hours=1)
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
@@ -72,20 +70,38 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
 @dataclass(frozen=True)
 class Problem:
+    """`file:line: field: problem`; the problem is a catalogue phrase, or words given as they are (a template's
+    Jinja error), written in the reader's language by `text_in`."""
+
     file: str
     line: int | None
     field: str
-    message: str
+    said: Readable | str
+
+    @classmethod
+    def of(cls, file: str, line: int | None, field: str, key: str, **values: Any) -> Problem:
+        return cls(file, line, field, Phrase(key, values))
+
+    @property
+    def message(self) -> str:
+        """The problem in bokmål, without the place."""
+        return written_in(self.said, DEFAULT_LANGUAGE)
+
+    def text_in(self, language: str) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {written_in(self.said, language)}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return self.text_in(DEFAULT_LANGUAGE)
 
 
 class DefinitionError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    def problems_in(self, language: str) -> list[str]:
+        return [p.text_in(language) for p in self.problems]
 
 
 def line_index(source: str) -> dict[str, int]:
@@ -113,19 +129,20 @@ def line_index(source: str) -> dict[str, int]:
     return index
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Phrase | str:
+    """What was written instead, as a problem names it ("tallet 5", "en liste")."""
     if isinstance(value, bool):
-        return "sann/usann (true/false)"
+        return said("def_kind_boolean")
     if isinstance(value, int | float):
-        return f"tallet {value}"
+        return said("def_kind_number", value=value)
     if isinstance(value, str):
-        return f'teksten "{value}"'
+        return said("def_kind_text", value=value)
     if isinstance(value, list):
-        return "en liste"
+        return said("def_kind_list")
     if isinstance(value, dict):
-        return "en tabell"
+        return said("def_kind_table")
     if isinstance(value, datetime | date | time):
-        return f"tidspunktet {value.isoformat()}"
+        return said("def_kind_moment", value=value.isoformat())
     return type(value).__name__
 
 
@@ -141,13 +158,18 @@ class _Checker:
         self.tz = ZoneInfo(tz)
         self.problems: list[Problem] = []
 
-    def problem(self, field: str, message: str) -> None:
+    def problem(self, field: str, key: str, **values: Any) -> None:
+        """Catalogue text `key` (catalogue.definition) with `values`, at the line of `field` or of its table."""
+        self.add(field, Phrase(key, values))
+
+    def add(self, field: str, what: Readable | str) -> None:
+        """A problem already said (an orgnr list's), at the line of `field` or of its table."""
         line = self.lines.get(field)
         parent = field
         while line is None and "." in parent:
             parent = parent.rsplit(".", 1)[0]
             line = self.lines.get(parent)
-        self.problems.append(Problem(self.filename, line, field, message))
+        self.problems.append(Problem(self.filename, line, field, what))
 
     def fields(self, field: str) -> bool:
         """Whether any problem so far is about `field` or something inside it."""
@@ -155,21 +177,21 @@ class _Checker:
 
     def unknown_keys(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in sorted(set(table) - allowed):
-            self.problem(f"{prefix}{key}", f"ukjent felt (tillatt: {', '.join(sorted(allowed))})")
+            self.problem(f"{prefix}{key}", "def_unknown_field", allowed=", ".join(sorted(allowed)))
 
     def table(self, data: dict[str, Any], key: str, example: str) -> dict[str, Any]:
         value = data.get(key)
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.problem(key, f"skal være en tabell [{key}], ikke {_type_name(value)} (f.eks. {example})")
+            self.problem(key, "def_not_table", table=key, kind=_type_name(value), example=example)
             return {}
         return value
 
     def text(self, field: str, value: Any, example: str) -> str | None:
         if isinstance(value, str):
             return value
-        self.problem(field, f"skal være tekst i anførselstegn, ikke {_type_name(value)} (f.eks. {example})")
+        self.problem(field, "def_not_text", kind=_type_name(value), example=example)
         return None
 
     def boolean(self, field: str, value: Any, default: bool) -> bool:
@@ -177,7 +199,7 @@ class _Checker:
             return default
         if isinstance(value, bool):
             return value
-        self.problem(field, f"skriv true eller false uten anførselstegn, ikke {_type_name(value)}")
+        self.problem(field, "def_not_boolean", kind=_type_name(value))
         return default
 
     def text_list(self, field: str, value: Any, example: str) -> list[str]:
@@ -185,7 +207,7 @@ class _Checker:
         if value is None:
             return []
         if not isinstance(value, list):  # a bare string would be read letter by letter
-            self.problem(field, f"skriv en liste, f.eks. {example}")
+            self.problem(field, "def_not_list", example=example)
             return []
         items: list[str] = []
         for item in value:
@@ -194,7 +216,7 @@ class _Checker:
             elif isinstance(item, int) and not isinstance(item, bool):
                 items.append(str(item))
             else:
-                self.problem(field, f"{_type_name(item)} hører ikke hjemme i lista (f.eks. {example})")
+                self.problem(field, "def_not_in_list", kind=_type_name(item), example=example)
         return items
 
 
@@ -238,21 +260,21 @@ def check_definition(
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
-        problem = Problem(filename, int(line.group(1)) if line else None, "toml", f"ikke gyldig TOML ({exc})")
+        problem = Problem.of(
+            filename, int(line.group(1)) if line else None, "toml", "def_toml_invalid", error=exc
+        )
         return None, [problem]
     except RecursionError:  # tomllib parses nested arrays and tables recursively: a hostile file nests deeply
-        return None, [
-            Problem(filename, None, "toml", "ikke gyldig TOML (lister eller tabeller nøstet for dypt)")
-        ]
+        return None, [Problem.of(filename, None, "toml", "def_toml_too_deep")]
     check = _Checker(filename, source, counties, tz)
     check.unknown_keys(data, TOP_KEYS, "")
 
     name = (check.text("name", data.get("name", ""), 'name = "Sommer 2027"') or "").strip()
     if not name and not check.fields("name"):
-        check.problem("name", 'en kampanje trenger et navn, f.eks. name = "Sommer 2027"')
+        check.problem("name", "def_name_missing")
     language = check.text("language", data.get("language", "auto"), 'language = "auto"') or "auto"
     if language not in LANGUAGE_SET | {"auto"}:
-        check.problem("language", f'"{language}" er ikke et av auto, nb, nn, en: {LANGUAGE_HELP}')
+        check.problem("language", "def_language_unknown", value=language)
         language = "auto"
     sole = check.boolean("include_sole_proprietors", data.get("include_sole_proprietors"), False)
 
@@ -264,19 +286,22 @@ def check_definition(
     if report_email and report_email not in REPORT_EMAILS:
         check.problem(
             "report_email",
-            f'«{report_email}» er ikke et av {", ".join(REPORT_EMAILS)} (f.eks. report_email = "weekly")',
+            "def_not_one_of_example",
+            value=report_email,
+            allowed=", ".join(REPORT_EMAILS),
+            example='report_email = "weekly"',
         )
 
     raw_steps = data.get("steps") or []
     if not isinstance(raw_steps, list) or not all(isinstance(step, dict) for step in raw_steps):
-        check.problem("steps", "skriv hvert steg som en [[steps]]-tabell")
+        check.problem("steps", "def_steps_not_tables")
         raw_steps = []
     steps = [_step(check, i, step) for i, step in enumerate(raw_steps)]
     if not steps:
-        check.problem("steps", "en kampanje trenger minst ett [[steps]]")
+        check.problem("steps", "def_steps_missing")
     names = [s["name"] for s in steps]
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
-        check.problem("steps", f"to steg heter «{duplicate}»")
+        check.problem("steps", "def_steps_same_name", name=duplicate)
     _check_times(check, steps, now)
 
     definition = CampaignDefinition.model_validate(
@@ -302,10 +327,10 @@ def _window(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
     days = check.text_list("window.days", table.get("days", DEFAULT_WINDOW["days"]), '["mon", "tue"]')
     for day in days:
         if day not in DAY_NAMES:
-            check.problem("window.days", f"«{day}» er ikke en dag (bruk {', '.join(DAY_NAMES)})")
+            check.problem("window.days", "def_not_a_day", value=day, days=", ".join(DAY_NAMES))
     days = [d for d in days if d in DAY_NAMES]
     if not days and not check.fields("window.days"):
-        check.problem("window.days", "vinduet har ingen dager")
+        check.problem("window.days", "def_window_no_days")
     window["days"] = days or list(DEFAULT_WINDOW["days"])
     clocks: dict[str, time] = {}
     for key in ("start", "end"):
@@ -319,9 +344,9 @@ def _window(check: _Checker, table: dict[str, Any]) -> dict[str, Any]:
             clocks[key] = parse_clock(text)
             window[key] = f"{clocks[key]:%H:%M}"
         except ValueError:
-            check.problem(f"window.{key}", f"«{text}» er ikke et klokkeslett; skriv TT:MM, f.eks. 09:00")
+            check.problem(f"window.{key}", "def_not_a_clock", value=text)
     if len(clocks) == 2 and clocks["end"] <= clocks["start"]:
-        check.problem("window.end", f"vinduet slutter ({window['end']}) før det begynner ({window['start']})")
+        check.problem("window.end", "def_window_ends_first", end=window["end"], start=window["start"])
         window["end"] = DEFAULT_WINDOW["end"]
         window["start"] = DEFAULT_WINDOW["start"]
     window["skip_holidays"] = check.boolean("window.skip_holidays", table.get("skip_holidays"), True)
@@ -332,12 +357,9 @@ def _rate(check: _Checker, table: dict[str, Any]) -> dict[str, float]:
     rate = dict(RATE_DEFAULTS)
     for channel, value in table.items():
         if channel not in RATE_DEFAULTS:
-            check.problem(f"rate.{channel}", "ukjent kanal (sms, email, telegram)")
+            check.problem(f"rate.{channel}", "def_rate_unknown_channel")
         elif not _is_number(value) or value < 0:
-            check.problem(
-                f"rate.{channel}",
-                f"en hastighet er et antall meldinger per sekund, 0 eller mer, ikke {_type_name(value)}",
-            )
+            check.problem(f"rate.{channel}", "def_rate_not_number", kind=_type_name(value))
         else:
             rate[channel] = float(value)
     return rate
@@ -351,10 +373,12 @@ def _audience(check: _Checker, table: dict[str, Any], files: ListFiles) -> dict[
     )
     for item in exclude:
         if item not in EXCLUDES:
-            check.problem("audience.exclude", f"«{item}» er ikke et av {', '.join(sorted(EXCLUDES))}")
+            check.problem(
+                "audience.exclude", "def_not_one_of", value=item, allowed=", ".join(sorted(EXCLUDES))
+            )
     also = table.get("also")
     if also is not None and not isinstance(also, dict):
-        check.problem("audience.also", 'skriv en tabell [audience.also], f.eks. trades = ["Sveisefaget"]')
+        check.problem("audience.also", "def_also_not_table")
         also = None
     if also is not None:
         check.unknown_keys(also, SELECTION_KEYS, "audience.also.")
@@ -373,14 +397,14 @@ def _selection(check: _Checker, table: dict[str, Any], prefix: str, files: ListF
     ]
     for county in counties:
         if county not in check.counties:
-            check.problem(prefix + "counties", f"ukjent fylkesnummer «{county}» (de 15 fylkene fra 2024)")
+            check.problem(prefix + "counties", "def_unknown_county", value=county)
     municipalities = [
         m.zfill(4)
         for m in check.text_list(prefix + "municipalities", table.get("municipalities"), '["5501"]')
     ]
     for municipality in municipalities:
         if not (len(municipality) == 4 and municipality.isdigit()):
-            check.problem(prefix + "municipalities", f"«{municipality}» er ikke et kommunenummer (4 sifre)")
+            check.problem(prefix + "municipalities", "def_not_municipality", value=municipality)
     nace = check.text_list(prefix + "nace", table.get("nace"), '["41", "43.2"]')
     employees = table.get("employees")
     if employees is not None and (
@@ -389,7 +413,7 @@ def _selection(check: _Checker, table: dict[str, Any], prefix: str, files: ListF
         or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in employees)
         or employees[0] > employees[1]
     ):
-        check.problem(prefix + "employees", "skriv et intervall [fra, til], f.eks. [2, 500]")
+        check.problem(prefix + "employees", "def_employees_range")
         employees = None
     return {
         "counties": counties,
@@ -406,40 +430,35 @@ def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
     name = check.text(prefix + "name", step.get("name", f"steg{index + 1}"), 'name = "sms"') or ""
     channel = check.text(prefix + "channel", step.get("channel", ""), 'channel = "sms"')
     if channel is not None and channel not in {c.value for c in Channel}:
-        check.problem(prefix + "channel", f"«{channel}» er ikke en kanal (letter, email, sms, telegram)")
+        check.problem(prefix + "channel", "def_not_a_channel", value=channel)
     only = check.text(prefix + "only", step.get("only", "everyone"), 'only = "no_reply"') or "everyone"
     if only not in {a.value for a in StepAudience}:
-        check.problem(prefix + "only", f"«{only}» er ikke et av everyone, no_reply, interested")
+        check.problem(prefix + "only", "def_not_one_of", value=only, allowed="everyone, no_reply, interested")
         only = "everyone"
     at = step.get("at")
     after_days = step.get("after_days")
     scheduled: str | None = None
     if at is not None and after_days is not None:
-        check.problem(
-            prefix + "after_days",
-            "et steg har enten `at` (et tidspunkt) eller `after_days` (dager etter forrige steg), ikke begge",
-        )
+        check.problem(prefix + "after_days", "def_step_at_and_after")
     if index == 0:
         if after_days is not None and at is None:
-            check.problem(prefix + "after_days", "første steg har ikke noe forrige steg: bruk `at` i stedet")
+            check.problem(prefix + "after_days", "def_first_step_after")
         if at is None:
-            check.problem(prefix + "at", 'første steg trenger `at`, f.eks. at = "2027-06-07T09:00"')
+            check.problem(prefix + "at", "def_first_step_at")
     elif at is None and after_days is None:
-        check.problem(prefix + "after_days", "skriv `after_days` (dager etter forrige steg) eller `at`")
+        check.problem(prefix + "after_days", "def_step_when")
     if at is not None:
         scheduled = _moment(check, prefix + "at", at)
     if after_days is not None and (
         not isinstance(after_days, int) or isinstance(after_days, bool) or after_days < 0
     ):
-        check.problem(
-            prefix + "after_days", f"et helt antall dager, 0 eller mer, ikke {_type_name(after_days)}"
-        )
+        check.problem(prefix + "after_days", "def_after_days", kind=_type_name(after_days))
         after_days = None
     template = (
         check.text(prefix + "template", step.get("template", ""), 'template = "sms/invitasjon"') or ""
     ).strip()
     if not template and not check.fields(prefix + "template"):
-        check.problem(prefix + "template", "hvert steg trenger en mal, f.eks. sms/invitasjon")
+        check.problem(prefix + "template", "def_template_missing")
     return {
         "name": name.strip() or f"steg{index + 1}",
         "channel": channel if channel in {c.value for c in Channel} else None,
@@ -462,26 +481,26 @@ def _event(check: _Checker, field: str, raw: Any, *, sent: str | None) -> dict[s
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        check.problem(field, f"skriv møtet som en tabell, f.eks. {EVENT_EXAMPLE}")
+        check.problem(field, "def_event_not_table", example=EVENT_EXAMPLE)
         return None
     check.unknown_keys(raw, EVENT_KEYS, field + ".")
     title = (check.text(field + ".title", raw.get("title", ""), 'title = "Informasjonsmøte"') or "").strip()
     if not title and not check.fields(field + ".title"):
-        check.problem(field + ".title", 'møtet trenger en tittel, f.eks. title = "Informasjonsmøte"')
+        check.problem(field + ".title", "def_event_title")
     place = (check.text(field + ".place", raw.get("place", ""), 'place = "Øra næringspark"') or "").strip()
     if not place and not check.fields(field + ".place"):
-        check.problem(field + ".place", 'skriv hvor møtet er, f.eks. place = "Øra næringspark, bygg 3"')
+        check.problem(field + ".place", "def_event_place")
     at = _moment(check, field + ".at", raw["at"]) if "at" in raw else None
     if "at" not in raw:
-        check.problem(field + ".at", 'møtet trenger et tidspunkt, f.eks. at = "2027-02-10T14:00"')
+        check.problem(field + ".at", "def_event_at")
     ends = _moment(check, field + ".ends", raw["ends"]) if raw.get("ends") is not None else None
     if at is not None and ends is not None and ends <= at:
-        check.problem(field + ".ends", "møtet slutter før det begynner")
+        check.problem(field + ".ends", "def_event_ends_first")
     if at is not None and sent is not None and datetime.fromisoformat(at) <= datetime.fromisoformat(sent):
-        check.problem(field + ".at", "møtet er før invitasjonen går ut")
+        check.problem(field + ".at", "def_event_before_invitation")
     capacity = raw.get("capacity")
     if capacity is not None and (not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1):
-        check.problem(field + ".capacity", f"et antall bedrifter, 1 eller flere, ikke {_type_name(capacity)}")
+        check.problem(field + ".capacity", "def_event_capacity", kind=_type_name(capacity))
         capacity = None
     if check.fields(field) or at is None:
         return None
@@ -489,23 +508,23 @@ def _event(check: _Checker, field: str, raw: Any, *, sent: str | None) -> dict[s
 
 
 def _moment(check: _Checker, field: str, at: Any) -> str | None:
-    example = "skriv dato og klokkeslett, f.eks. 2027-06-07T09:00"
+    example = said("def_moment_example")
     if isinstance(at, datetime):
         moment = at
     elif isinstance(at, str):
         try:
             moment = datetime.fromisoformat(at)
         except ValueError:
-            check.problem(field, f"«{at}» er ikke et tidspunkt; {example}")
+            check.problem(field, "def_not_a_moment", value=at, example=example)
             return None
         if "T" not in at and " " not in at.strip():
-            check.problem(field, f"«{at}» mangler klokkeslett; {example}")
+            check.problem(field, "def_moment_no_clock", value=at, example=example)
             return None
     elif isinstance(at, date):
-        check.problem(field, f"{at.isoformat()} mangler klokkeslett; {example}")
+        check.problem(field, "def_date_no_clock", value=at.isoformat(), example=example)
         return None
     else:
-        check.problem(field, f"{_type_name(at)} er ikke et tidspunkt; {example}")
+        check.problem(field, "def_kind_not_a_moment", kind=_type_name(at), example=example)
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=check.tz)
@@ -522,10 +541,7 @@ def _check_times(check: _Checker, steps: list[dict[str, Any]], now: datetime | N
             current = datetime.fromisoformat(step["at"])
             if previous is not None and current < previous:
                 local = previous.astimezone(check.tz)
-                check.problem(
-                    field,
-                    f"steget kommer før forrige steg ({local:%Y-%m-%d %H:%M}); stegene må stå i tidsrekkefølge",
-                )
+                check.problem(field, "def_step_before_previous", previous=f"{local:%Y-%m-%d %H:%M}")
         elif previous is not None and isinstance(step["after_days"], int):
             local = previous.astimezone(check.tz).replace(tzinfo=None) + timedelta(days=step["after_days"])
             current = local.replace(tzinfo=check.tz)
@@ -533,8 +549,5 @@ def _check_times(check: _Checker, steps: list[dict[str, Any]], now: datetime | N
             today = now.astimezone(check.tz).replace(hour=0, minute=0, second=0, microsecond=0)
             if current < min(today, now - PAST_GRACE):
                 local = current.astimezone(check.tz)
-                check.problem(
-                    field,
-                    f"tidspunktet har passert ({local:%Y-%m-%d %H:%M}); velg et tidspunkt fra i dag og fremover",
-                )
+                check.problem(field, "def_moment_passed", moment=f"{local:%Y-%m-%d %H:%M}")
         previous = current

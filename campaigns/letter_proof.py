@@ -22,8 +22,10 @@ from campaigns.meetings import meeting_of_step
 from campaigns.outbox import company_rows, language_for, step_recipients
 from campaigns.preview import absence_reason
 from campaigns.render import MessageRenderer
+from catalogue.phrases import Refusal
 from channels.letters import render_chunk
 from settings import Settings
+from store.languages import LANGUAGES
 from store.models import Campaign, CampaignStep, Channel
 
 SAMPLES = 3  # companies shown when staff name none: the first of the step's audience
@@ -34,8 +36,9 @@ _cache: OrderedDict[str, tuple[bytes, list[int]]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-class LetterProofError(LookupError):
-    """No letter to show: the campaign has no letter step, or a chosen company gets no letter (says why)."""
+class LetterProofError(Refusal, LookupError):
+    """No letter to show: the campaign has no letter step, or a chosen company gets no letter (says why, with
+    its catalogue key: catalogue.campaign_errors)."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +60,12 @@ def _step(campaign: Campaign, step_name: str | None) -> CampaignStep:
         chosen = next((s for s in campaign.steps if s.name == step_name), None)
         if chosen is None:
             names = ", ".join(f"«{s.name}»" for s in campaign.steps)
-            raise LetterProofError(f"Kampanjen har ikke noe steg som heter «{step_name}» (stegene: {names}).")
+            raise LetterProofError("letter_proof_no_such_step", step=step_name, steps=names)
         if chosen not in steps:
-            raise LetterProofError(f"Steget «{step_name}» sender ikke brev.")
+            raise LetterProofError("letter_proof_not_a_letter", step=step_name)
         return chosen
     if not steps:
-        raise LetterProofError(f"Kampanje {campaign.id} har ikke noe brevsteg.")
+        raise LetterProofError("letter_proof_no_letter_step", id=campaign.id)
     return steps[0]
 
 
@@ -75,7 +78,7 @@ def letter_proof(
     step_name: str | None = None,
 ) -> LetterProof:
     """The step's printed letters for `orgnrs` (or the first SAMPLES companies of its audience) as one PDF.
-    Raises LetterProofError (Norwegian, for staff) when there is nothing to show."""
+    Raises LetterProofError (in each reader's language) when there is nothing to show."""
     campaign = get_campaign(session, campaign_id)
     step = _step(campaign, step_name)
     wanted = list(dict.fromkeys(o.replace(" ", "") for o in orgnrs or []))[:MAX_LETTERS]
@@ -99,10 +102,18 @@ def letter_proof(
             break
     for orgnr in wanted:
         if orgnr not in letters:
-            why = absence_reason(session, campaign=campaign, step=step, orgnr=orgnr)
-            raise LetterProofError(f"{orgnr} får ikke brevet i steget «{step.name}»: {why}.")
+            # Asked now in every language: the error is written after this session is gone.
+            why = {
+                language: absence_reason(
+                    session, campaign=campaign, step=step, orgnr=orgnr, language=language
+                )
+                for language in LANGUAGES
+            }
+            raise LetterProofError(
+                "letter_proof_company_absent", orgnr=orgnr, step=step.name, why=why.__getitem__
+            )
     if not letters:
-        raise LetterProofError(f"Ingen bedrifter får brevet i steget «{step.name}».")
+        raise LetterProofError("letter_proof_nobody", step=step.name)
     order = wanted or list(letters)
     pdf, pages = _pdf([letters[o][1] for o in order])
     return LetterProof(step=step.name, companies=[(o, letters[o][0]) for o in order], pages=pages, pdf=pdf)

@@ -4,7 +4,8 @@ Create validates everything (definition, templates, every audience company's ren
 anything. Launch fixes each step's time: the first at its `at`, each later one `after_days` after the previous
 step's scheduled time, counted in Oslo calendar days so daylight saving does not shift it, and writes one
 APScheduler job per step into the job store (ids derived from the step, so nothing duplicates). Launch, pause,
-resume and cancel are idempotent: repeating one changes nothing. Error texts are Norwegian: staff read them.
+resume and cancel are idempotent: repeating one changes nothing. Problems and refusals carry catalogue keys
+(catalogue.definition, catalogue.campaign_errors), written in the reader's language at the edge.
 Every change of state goes through campaigns.state.transition, which also keeps the step jobs in step.
 """
 
@@ -34,6 +35,7 @@ from campaigns.state import LIVE_STATES, CampaignError, transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
 from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.phrases import Readable
 from catalogue.stored import read_text, stored_text
 from settings import Settings
 from store.models import (
@@ -118,34 +120,20 @@ def validate_campaign(
     if session is not None:
         definition, missing = check_owners(session, definition, filename=filename, lines=lines)
     renderer = renderer or MessageRenderer(settings)
-    for index, message in step_problems(definition, renderer=renderer):
+    for index, wrong in step_problems(definition, renderer=renderer):
         field_name = f"steps[{index}].template"
-        problems.append(Problem(filename, lines.get(field_name), field_name, message))
+        problems.append(Problem(filename, lines.get(field_name), field_name, wrong))
     warnings: list[Problem] = list(missing)
     audience_ok = not any(
         p.field.startswith("audience") or p.field == "include_sole_proprietors" for p in problems
     )
     total: int | None = None
     if session is None:
-        warnings.append(
-            Problem(
-                filename,
-                lines.get("audience"),
-                "audience",
-                "ikke talt: uten database er verken målgruppen talt eller malene prøvd for hver bedrift",
-            )
-        )
+        warnings.append(Problem.of(filename, lines.get("audience"), "audience", "def_audience_not_counted"))
     elif audience_ok:
         total = audience.count(session, definition)
         if total == 0:
-            warnings.append(
-                Problem(
-                    filename,
-                    lines.get("audience"),
-                    "audience",
-                    "ingen bedrifter passer til denne målgruppen",
-                )
-            )
+            warnings.append(Problem.of(filename, lines.get("audience"), "audience", "def_audience_empty"))
     return Validation(definition, problems, warnings, total, lines)
 
 
@@ -258,15 +246,15 @@ def _render_problems(
 ) -> list[Problem]:
     """The first 20 companies whose messages cannot be made, each at its step's template line."""
     return [
-        Problem(filename, lines.get(f"steps[{i}].template"), f"steps[{i}].template", str(p))
+        Problem(filename, lines.get(f"steps[{i}].template"), f"steps[{i}].template", p)
         for i, p in failures[:20]
     ]
 
 
-def step_problems(definition: CampaignDefinition, *, renderer: MessageRenderer) -> list[tuple[int, str]]:
+def step_problems(definition: CampaignDefinition, *, renderer: MessageRenderer) -> list[tuple[int, Readable]]:
     """(step index, problem) for templates that are missing or fail for the sample company, and letter and
     e-mail steps that cannot say which number to text (live SMS without a reply number)."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, Readable]] = []
     for index, step in enumerate(definition.steps):
         if step.channel is None or not step.template:
             continue  # already a definition problem
@@ -281,7 +269,7 @@ def step_problems(definition: CampaignDefinition, *, renderer: MessageRenderer) 
                 meeting=step.event,
             )
         except TemplateProblem as exc:
-            found.append((index, str(exc)))
+            found.append((index, exc))
     return found
 
 
@@ -350,16 +338,18 @@ def launch_campaign(
             )  # repairs missing jobs
         return campaign
     renderer = MessageRenderer(settings)
-    problems = [message for _, message in step_problems(definition_of(campaign), renderer=renderer)]
+    problems: list[Readable] = [
+        wrong for _, wrong in step_problems(definition_of(campaign), renderer=renderer)
+    ]
     if not problems:
         problems = [
-            str(p) for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)
+            p for _, p in render_all(session, campaign=campaign, settings=settings, renderer=renderer)
         ]
     if problems:
-        shown = "; ".join(problems[:5])
         more = len(problems) - 5
 
         def listed(language: str) -> str:
+            shown = "; ".join(p.text_in(language) for p in problems[:5])
             return shown + (text("campaign_error_more", language, count=more) if more > 0 else "")
 
         raise CampaignError("campaign_error_templates", id=campaign_id, problems=listed)

@@ -1,5 +1,6 @@
 """The campaign-file keys of local and adult campaigns (PRODUCT §11), checked as `campaigns.definition` checks
-the rest: every problem as `file:line: field: problem`, in Norwegian, and nothing created while one remains.
+the rest: every problem as `file:line: field: problem` (catalogue.definition), and nothing created while one
+remains.
 
 Top level: `kind`, `owner`, `co_owners`, `route`, `route_after_days`. In `[audience]` and `[audience.also]`:
 `trades`, `orgnr_file`, `postcodes`, `previous`; in `[audience]` only, `exclude_contacted_days`. Whether the
@@ -31,7 +32,7 @@ def owner_keys(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
     """`kind`, `owner`, `co_owners`, `route` (default "owner" with an owner, else "county"), `route_after_days`."""
     kind = check.text("kind", data.get("kind", "laereplass"), 'kind = "voksen"') or "laereplass"
     if kind not in KINDS:
-        check.problem("kind", f"«{kind}» er ikke et av {', '.join(KINDS)}")
+        check.problem("kind", "def_not_one_of", value=kind, allowed=", ".join(KINDS))
         kind = "laereplass"
     owner = _orgnr(check, "owner", data.get("owner"))
     co_owners = [
@@ -40,25 +41,23 @@ def owner_keys(check: _Checker, data: dict[str, Any]) -> dict[str, Any]:
         if (orgnr := _orgnr(check, "co_owners", raw)) is not None
     ]
     if co_owners and data.get("owner") is None:
-        check.problem("co_owners", 'medeiere krever en eier: skriv også owner = "ORGNR"')
+        check.problem("co_owners", "def_co_owners_need_owner")
     if owner is not None and owner in co_owners:
-        check.problem("co_owners", f"{owner} er allerede eier (owner)")
+        check.problem("co_owners", "def_co_owner_is_owner", orgnr=owner)
     has_owner = data.get("owner") is not None
     route = check.text("route", data.get("route", "owner" if has_owner else "county"), 'route = "owner"')
     if route not in ROUTES:
-        check.problem("route", f"«{route}» er ikke et av {', '.join(ROUTES)}")
+        check.problem("route", "def_not_one_of", value=route, allowed=", ".join(ROUTES))
         route = "owner" if has_owner else "county"
     elif route != "county" and not has_owner:
-        check.problem("route", f'route = "{route}" sender leads til eieren, men kampanjen har ingen owner')
+        check.problem("route", "def_route_needs_owner", route=route)
     after = data.get("route_after_days")
     if after is not None:
         if not isinstance(after, int) or isinstance(after, bool) or not 1 <= after <= 60:
-            check.problem(
-                "route_after_days", "et helt antall arbeidsdager fra 1 til 60, f.eks. route_after_days = 5"
-            )
+            check.problem("route_after_days", "def_route_after_days")
             after = None
         elif route != "owner_then_county":
-            check.problem("route_after_days", 'gjelder bare route = "owner_then_county"')
+            check.problem("route_after_days", "def_route_after_days_only")
     return {
         "kind": kind,
         "owner": owner,
@@ -76,7 +75,7 @@ def _orgnr(check: _Checker, field: str, value: Any) -> str | None:
         return None
     orgnr = valid_orgnr(text)
     if orgnr is None:
-        check.problem(field, f"«{text}» er ikke et gyldig organisasjonsnummer (9 sifre)")
+        check.problem(field, "def_not_orgnr", value=text)
     return orgnr
 
 
@@ -86,9 +85,7 @@ def selection_keys(check: _Checker, table: dict[str, Any], prefix: str, files: L
     for written in check.text_list(prefix + "trades", table.get("trades"), '["Produksjonsteknikkfaget"]'):
         trade = find_trade(written)
         if trade is None:
-            check.problem(
-                prefix + "trades", f"ukjent lærefag «{written}» (se docs/trade-nace.md for navnene)"
-            )
+            check.problem(prefix + "trades", "def_unknown_trade", value=written)
         elif trade not in trades:
             trades.append(trade)
     orgnr_list = None
@@ -98,7 +95,7 @@ def selection_keys(check: _Checker, table: dict[str, Any], prefix: str, files: L
             found = read_orgnr_list(text, files)
             orgnr_list = {"file": text, "orgnrs": found.orgnrs, "rejected": found.rejected}
         except ListProblem as exc:
-            check.problem(prefix + "orgnr_file", str(exc))
+            check.add(prefix + "orgnr_file", exc.said)
     return {
         "trades": trades,
         "orgnr_list": orgnr_list,
@@ -112,9 +109,7 @@ def _postcodes(check: _Checker, field: str, value: Any) -> list[tuple[str, str]]
     for item in check.text_list(field, value, '["1630-1639", "1640"]'):
         match = _POSTCODE.match(item.strip().zfill(4))
         if match is None or (match.group(2) is not None and match.group(2) < match.group(1)):
-            check.problem(
-                field, f"«{item}» er verken et postnummer (4 sifre) eller et intervall som «1630-1639»"
-            )
+            check.problem(field, "def_not_postcode", value=item)
             continue
         ranges.append((match.group(1), match.group(2) or match.group(1)))
     return ranges
@@ -125,7 +120,9 @@ def _previous(check: _Checker, field: str, value: Any) -> dict[str, Any] | None:
         return None
     if not isinstance(value, dict):
         check.problem(
-            field, 'skriv en tabell, f.eks. previous = { campaigns = [3], outcome = ["registered"] }'
+            field,
+            "def_previous_not_table",
+            example='previous = { campaigns = [3], outcome = ["registered"] }',
         )
         return None
     check.unknown_keys(value, PREVIOUS_KEYS, field + ".")
@@ -135,12 +132,12 @@ def _previous(check: _Checker, field: str, value: Any) -> dict[str, Any] | None:
         or not campaigns
         or not all(isinstance(c, int) and not isinstance(c, bool) and 0 < c <= MAX_ID for c in campaigns)
     ):
-        check.problem(field + ".campaigns", "skriv kampanjenumrene som en liste, f.eks. campaigns = [3]")
+        check.problem(field + ".campaigns", "def_previous_campaigns")
         campaigns = []
     outcome = check.text_list(field + ".outcome", value.get("outcome", list(OUTCOMES)), '["registered"]')
     for item in outcome:
         if item not in OUTCOMES:
-            check.problem(field + ".outcome", f"«{item}» er ikke et av {', '.join(OUTCOMES)}")
+            check.problem(field + ".outcome", "def_not_one_of", value=item, allowed=", ".join(OUTCOMES))
     return {"campaigns": sorted(set(campaigns)), "outcome": [o for o in OUTCOMES if o in outcome]}
 
 
@@ -148,8 +145,6 @@ def contacted_days(check: _Checker, value: Any) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 3650:
-        check.problem(
-            "audience.exclude_contacted_days", "et helt antall dager, f.eks. exclude_contacted_days = 90"
-        )
+        check.problem("audience.exclude_contacted_days", "def_contacted_days")
         return None
     return value

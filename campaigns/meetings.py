@@ -21,6 +21,7 @@ from campaigns.definition_model import Meeting, definition_of
 from campaigns.ics import calendar_file
 from campaigns.meeting_notices import Notice, queue_notice
 from campaigns.meeting_texts import meeting_when
+from catalogue.phrases import Refusal
 from settings import Settings
 from store.models import (
     Campaign,
@@ -41,8 +42,9 @@ RSVP_BUTTONS = {
 }  # a company that says it brings more is asked again, not believed
 
 
-class MeetingError(ValueError):
-    """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...)."""
+class MeetingError(Refusal, ValueError):
+    """A change staff asked for that cannot be made (unknown meeting, ends before it starts, ...), with its
+    catalogue key (catalogue.campaign_errors)."""
 
 
 def parse_moment(value: str) -> datetime | None:
@@ -53,7 +55,7 @@ def parse_moment(value: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError as exc:
-        raise MeetingError(f"«{value[:40]}» er ikke et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM)") from exc
+        raise MeetingError("meeting_error_not_a_moment", value=value[:40]) from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
 
 
@@ -136,7 +138,7 @@ class RsvpResult:
 def _locked(session: Session, event_id: int) -> Event:
     event = session.scalar(select(Event).where(Event.id == event_id).with_for_update())
     if event is None:
-        raise MeetingError(f"møte {event_id} finnes ikke")
+        raise MeetingError("meeting_error_not_found", id=event_id)
     return event
 
 
@@ -244,7 +246,7 @@ def change_meeting(
     now = now or utcnow()
     event = _locked(session, event_id)
     if event.cancelled_at is not None:
-        raise MeetingError("møtet er avlyst")
+        raise MeetingError("meeting_error_cancelled")
     starts = at or event.starts_at
     if ends is not None:
         finish: datetime | None = ends
@@ -253,9 +255,9 @@ def change_meeting(
     else:
         finish = None
     if finish is not None and finish <= starts:
-        raise MeetingError("møtet slutter før det begynner")
+        raise MeetingError("meeting_error_ends_first")
     if capacity is not None and capacity < 1:
-        raise MeetingError("kapasiteten er et antall bedrifter, 1 eller flere")
+        raise MeetingError("meeting_error_capacity")
     moved_time = starts != event.starts_at or finish != event.ends_at
     told_change = (
         moved_time or (place is not None and place != event.place) or (title not in (None, event.title))

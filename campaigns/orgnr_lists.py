@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from catalogue.phrases import Phrase
 from companies.training import valid_orgnr
 from companies.training_files import TrainingFileError, read_orgnrs
 
@@ -38,7 +40,16 @@ class ReadList:
 
 
 class ListProblem(ValueError):
-    """The list cannot be used; the message (Norwegian) says why, for `file:line: field: problem`."""
+    """The list cannot be used; `said` says why (catalogue.definition, or the file reader's own words), for
+    `file:line: field: problem`; `str()` is bokmål."""
+
+    def __init__(self, said: Phrase | str) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
+def _problem(key: str, **values: Any) -> ListProblem:
+    return ListProblem(Phrase(key, values))
 
 
 def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
@@ -46,30 +57,30 @@ def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
     relative = PurePosixPath(name.replace("\\", "/"))
     unprintable = any(ord(c) < 32 for c in name) or len(name) > 200
     if not name.strip() or unprintable or relative.is_absolute() or ".." in relative.parts or ":" in name:
-        raise ListProblem(f'«{name}» må være et filnavn ved siden av kampanjefilen, f.eks. "medlemmer.csv"')
+        raise _problem("list_not_a_name", name=name)
     if name in files.attachments:
         data, label = files.attachments[name], Path(name)
     elif files.base_dir is not None:
         base = files.base_dir.resolve()
         path = (base / relative).resolve()
         if not path.is_relative_to(base):  # a symbolic link that leads out of the folder
-            raise ListProblem(f"«{name}» ligger utenfor mappen til kampanjefilen")
+            raise _problem("list_outside", name=name)
         try:
             if not path.is_file():
-                raise ListProblem(f"finner ikke lista «{name}» i {base}")
+                raise _problem("list_not_found", name=name, folder=base)
             if path.stat().st_size > MAX_LIST_BYTES:
-                raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
+                raise _problem("list_too_large", name=name, mb=MAX_LIST_BYTES // (1024 * 1024))
             data, label = path.read_bytes(), path
         except OSError as exc:  # unreadable: permissions, a folder named like the file, ...
-            raise ListProblem(f"«{name}» kan ikke leses ({exc.__class__.__name__})") from exc
+            raise _problem("list_unreadable", name=name, error=exc.__class__.__name__) from exc
     else:
-        raise ListProblem(f"lista «{name}» er ikke lastet opp sammen med kampanjen")
+        raise _problem("list_not_uploaded", name=name)
     if len(data) > MAX_LIST_BYTES:
-        raise ListProblem(f"«{name}» er større enn {MAX_LIST_BYTES // (1024 * 1024)} MB")
+        raise _problem("list_too_large", name=name, mb=MAX_LIST_BYTES // (1024 * 1024))
     try:
         rows = read_orgnrs(label, data)
     except TrainingFileError as exc:
-        raise ListProblem(exc.problem) from exc
+        raise ListProblem(exc.reason) from exc
     orgnrs: dict[str, None] = {}
     rejected: list[str] = []
     for row, text in rows:
@@ -79,10 +90,7 @@ def read_orgnr_list(name: str, files: ListFiles) -> ReadList:
         else:
             orgnrs[orgnr] = None
     if not orgnrs:
-        raise ListProblem(f"«{name}» har ingen gyldige organisasjonsnumre")
+        raise _problem("list_no_orgnrs", name=name)
     if len(orgnrs) > MAX_ORGNRS:
-        raise ListProblem(
-            f"«{name}» har {len(orgnrs)} organisasjonsnumre; en liste kan ha høyst {MAX_ORGNRS} "
-            "(bruk counties, trades eller nace for så mange bedrifter)"
-        )
+        raise _problem("list_too_many", name=name, count=len(orgnrs), most=MAX_ORGNRS)
     return ReadList(tuple(orgnrs), tuple(rejected))

@@ -29,6 +29,7 @@ from campaigns.lifecycle import (
 )
 from campaigns.orgnr_lists import ListFiles
 from campaigns.preview import StepPreview, preview_campaign, send_test
+from catalogue import DEFAULT_LANGUAGE
 from catalogue.stored import stored_text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
@@ -102,24 +103,22 @@ def create_owned_campaign(
     if parsed is not None and organisation.orgnr not in (parsed.owner, *parsed.co_owners):
         line = line_index(source).get("owner")
         raise DefinitionError(
-            [
-                Problem(
-                    filename,
-                    line,
-                    "owner",
-                    f'organisasjonen din må eie kampanjen: skriv owner = "{organisation.orgnr}" '
-                    "(eller ta den med i co_owners)",
-                )
-            ]
+            [Problem.of(filename, line, "owner", "def_owner_not_yours", orgnr=organisation.orgnr)]
         )
     return create_campaign(session, source=source, filename=filename, settings=settings, now=now, files=files)
 
 
 def preview_owned(
-    session: Session, *, member: HunterMember, campaign_id: int, settings: Settings
+    session: Session,
+    *,
+    member: HunterMember,
+    campaign_id: int,
+    settings: Settings,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[StepPreview]:
+    """The preview of an owned campaign, its problems in `language` (the member's on the portal)."""
     owned_campaign(session, member=member, campaign_id=campaign_id)
-    return preview_campaign(session, campaign_id=campaign_id, settings=settings)
+    return preview_campaign(session, campaign_id=campaign_id, settings=settings, language=language)
 
 
 def send_owned_test(

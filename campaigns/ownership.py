@@ -16,30 +16,27 @@ from sqlalchemy.orm import Session
 
 from campaigns.definition import Problem
 from campaigns.definition_model import CampaignDefinition, OwnerContact, definition_of
+from catalogue import text
+from catalogue.phrases import Phrase, said
 from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterMember, HunterState
 
 
-def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, str | None]:
-    """The approved organisation with this orgnr, or None and why not (Norwegian, for staff)."""
+def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, Phrase | None]:
+    """The approved organisation with this orgnr, or None and why not (catalogue.definition)."""
     found = list(session.scalars(select(Hunter).where(Hunter.orgnr == orgnr).order_by(Hunter.id)))
     approved = [h for h in found if h.state is HunterState.APPROVED]
     if len(approved) == 1:
         return approved[0], None
     if len(approved) > 1:
-        names = ", ".join(f"{h.org_name} (nr. {h.id})" for h in approved)
-        return (
-            None,
-            f"flere godkjente organisasjoner har organisasjonsnummer {orgnr}: {names}; staff må slå dem sammen",
-        )
+        named = [(h.org_name, h.id) for h in approved]
+
+        def names(language: str) -> str:
+            return ", ".join(text("def_owner_named", language, name=name, id=id_) for name, id_ in named)
+
+        return None, said("def_owner_many_approved", orgnr=orgnr, names=names)
     if found:
-        return (
-            None,
-            f"{found[0].org_name} ({orgnr}) er ikke godkjent ennå; en kampanje kan bare eies av en godkjent organisasjon",
-        )
-    return None, (
-        f"ingen organisasjon har organisasjonsnummer {orgnr}; den må registrere seg (/jeger/registrer) "
-        "og bli godkjent først"
-    )
+        return None, said("def_owner_not_approved", name=found[0].org_name, orgnr=orgnr)
+    return None, said("def_owner_unknown", orgnr=orgnr)
 
 
 def check_owners(
@@ -48,26 +45,26 @@ def check_owners(
     """The definition with the owners' names and contact person filled in, and what the database refuses."""
     problems: list[Problem] = []
 
-    def problem(field: str, message: str) -> None:
+    def problem(field: str, said: Phrase) -> None:
         parent = field.rsplit(".", 1)[0]
-        problems.append(Problem(filename, lines.get(field) or lines.get(parent), field, message))
+        problems.append(Problem(filename, lines.get(field) or lines.get(parent), field, said))
 
     owners: list[Hunter] = []
     for field, orgnr in [("owner", definition.owner), *(("co_owners", o) for o in definition.co_owners)]:
         if orgnr is None:
             continue
         hunter, why = approved_organisation(session, orgnr)
-        if hunter is None:
-            problem(field, why or "")
-        else:
+        if hunter is not None:
             owners.append(hunter)
+        elif why is not None:
+            problem(field, why)
     for prefix, selection in (("audience", definition.audience), ("audience.also", definition.audience.also)):
         if selection is None or selection.previous is None:
             continue
         wanted = set(selection.previous.campaigns)
         known = set(session.scalars(select(Campaign.id).where(Campaign.id.in_(wanted))))
         for missing in sorted(wanted - known):
-            problem(f"{prefix}.previous.campaigns", f"kampanje {missing} finnes ikke")
+            problem(f"{prefix}.previous.campaigns", said("def_previous_campaign_missing", id=missing))
     if definition.owner is None or problems or not owners:
         return definition, problems
     contact = owner_contact(owners)

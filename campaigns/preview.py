@@ -32,6 +32,7 @@ from campaigns.preview_figures import Figures
 from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
 from campaigns.templating import TemplateProblem
 from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.phrases import Refusal
 from settings import Settings
 from store.models import (
     Campaign,
@@ -62,6 +63,14 @@ OWN_KIND = {
 
 SAMPLES = 3
 RENDERED = 200  # companies rendered per channel of a step for its segment and encoding figures
+
+
+class NoSuchStep(Refusal, LookupError):
+    """The step asked for is not one of the campaign's (catalogue.campaign_errors)."""
+
+
+class CannotSendTest(Refusal, ValueError):
+    """A test message that cannot go: the address, or a step that cannot be made (catalogue.campaign_errors)."""
 
 
 @dataclass
@@ -151,7 +160,7 @@ def preview_step(
     )
     segments: list[int] = []
     if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
-        preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING}")
+        preview.problems.append(f"{step.template}: {SMS_NUMBER_MISSING.text_in(language)}")
         return preview
     meeting = meeting_of_step(session, step_id=step.id)
     for recipient, row, _address in company_rows(session, recipients):
@@ -167,7 +176,7 @@ def preview_step(
             )
         except TemplateProblem as exc:
             if len(preview.problems) < 20:
-                preview.problems.append(str(exc.for_company(row.orgnr)))
+                preview.problems.append(exc.for_company(row.orgnr).text_in(language))
             continue
         if message.channel is Channel.SMS and message.segments:
             segments.append(message.segments)
@@ -205,9 +214,7 @@ def preview_campaign(
     steps = [s for s in campaign.steps if step_name is None or s.name == step_name]
     if not steps:
         names = ", ".join(s.name for s in campaign.steps)
-        raise LookupError(
-            f"Kampanje {campaign_id} har ikke noe steg som heter «{step_name}» (stegene: {names})."
-        )
+        raise NoSuchStep("preview_no_such_step", id=campaign_id, step=step_name, steps=names)
     return [
         preview_step(
             session,
@@ -235,16 +242,14 @@ def send_test(
     if "@" in to:
         email = normalize_email(to)
         if email is None:
-            raise ValueError(f"«{to.strip()[:80]}» er ikke en gyldig e-postadresse.")
+            raise CannotSendTest("test_not_an_email", value=to.strip()[:80])
         channel, address = Channel.EMAIL, email
     elif to.isdigit() and len(to) != 8:
         channel, address = Channel.TELEGRAM, to
     else:
         phone = normalize_phone(to)
         if phone is None:
-            raise ValueError(
-                f"«{to}» er verken et telefonnummer, en e-postadresse eller en Telegram-chat-id."
-            )
+            raise CannotSendTest("test_not_an_address", value=to)
         channel, address = Channel.SMS, phone
     queued = []
     for step in campaign.steps:
@@ -259,7 +264,7 @@ def send_test(
             continue
         language = campaign.language
         if step.channel in (Channel.LETTER, Channel.EMAIL) and renderer.sms_number_missing:
-            raise ValueError(f"Steget «{step.name}»: {SMS_NUMBER_MISSING}.")
+            raise CannotSendTest("test_step_problem", step=step.name, problem=SMS_NUMBER_MISSING)
         try:
             message = renderer.render(
                 template=step.template,
@@ -270,7 +275,7 @@ def send_test(
                 ),
             )
         except TemplateProblem as exc:  # the template changed since create: say so instead of crashing
-            raise ValueError(f"Steget «{step.name}» kan ikke lages: {exc}") from exc
+            raise CannotSendTest("test_step_cannot_be_made", step=step.name, problem=exc) from exc
         row = Message(
             kind=MessageKind.TEST, campaign_id=None, channel=outcome, address=address, language=language,
             subject=f"[TEST] {message.subject}" if message.subject else None, body=message.body, html=message.html,
@@ -279,7 +284,7 @@ def send_test(
         session.add(row)
         queued.append(row)
     if not queued:
-        raise ValueError(f"Ingen steg i kampanje {campaign_id} sendes på kanalen til «{to}».")
+        raise CannotSendTest("test_no_step_on_channel", id=campaign_id, to=to)
     session.flush()
     return queued
 

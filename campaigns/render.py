@@ -30,6 +30,7 @@ from campaigns.variables import (
     registration_variables,
     reply_number,
 )
+from catalogue.phrases import said
 from settings import Settings
 from store.models import Campaign, Channel, Company
 
@@ -217,7 +218,7 @@ class MessageRenderer:
             return self._sms(template, language, variables)
         channel = Channel(channel)
         if language not in BABEL_LOCALES:
-            raise TemplateProblem(template, None, None, f"ukjent språk «{language}» (nb, nn eller en)")
+            raise TemplateProblem(template, None, None, said("tpl_unknown_language", language=language))
         if channel is Channel.TELEGRAM:
             body = self.templates.render(template_file(template, language, "txt"), variables).strip()
             # An invitation to a meeting gets its JA/NEI as buttons too (bot.engine reads them as the answer).
@@ -238,7 +239,7 @@ class MessageRenderer:
                 self.templates.display_name(file),
                 None,
                 None,
-                f"SMS på {info.segments} segmenter ({info.encoding}); høyst {MAX_SEGMENTS} er tillatt",
+                said("tpl_sms_too_long", segments=info.segments, encoding=info.encoding, most=MAX_SEGMENTS),
                 variables.get("orgnr"),
             )
         return body, info
@@ -259,7 +260,7 @@ class MessageRenderer:
                 self.templates.display_name(text_file),
                 None,
                 "subject",
-                'tekstdelen må sette emnet: {% set subject = "..." %}',
+                said("tpl_subject_missing"),
                 variables.get("orgnr"),
             )
         subject = _WHITESPACE.sub(" ", subject).strip()
@@ -267,7 +268,7 @@ class MessageRenderer:
         body = body.strip() + "\n"
         if channel is Channel.LETTER:
             if folder != "letters":
-                raise TemplateProblem(template, None, None, "et papirbrev trenger en mal under letters/")
+                raise TemplateProblem(template, None, None, said("tpl_letter_folder"))
             html = self.templates.render(template_file(template, language, "html"), variables)
             return RenderedMessage(channel, language, subject, body, html)
         html = self.templates.render(template_file(mail, language, "html"), variables)

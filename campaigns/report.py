@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from campaigns.counts import shown_state
+from catalogue.phrases import Refusal
 from exports import tables
 from store.masking import mask_address
 from store.models import (
@@ -37,6 +38,10 @@ def delivery_rows(session: Session, *, campaign_id: int) -> list[dict[str, Any]]
     return [_row(*found, paused=paused) for found in session.execute(query).tuples()]
 
 
+class NotAPage(Refusal, ValueError):
+    """A report cursor that is not one (catalogue.campaign_errors)."""
+
+
 @dataclass(frozen=True)
 class ReportCursor:
     """Where a page of the report starts: after message `after` of the step at `position` (None: the
@@ -57,7 +62,7 @@ def parse_report_cursor(text: str) -> ReportCursor:
     position = None if head == "-" else _small_number(head)
     after = _small_number(tail)
     if not dot or (head != "-" and position is None) or after is None:
-        raise ValueError(f"«{text[:40]}» er ikke en side i rapporten (ventet steg.nr, for eksempel 0.1234).")
+        raise NotAPage("report_not_a_page", value=text[:40])
     return ReportCursor(position, after)
 
 

@@ -60,12 +60,12 @@ def cut_to_counties(
         if not wanted:
             raise DefinitionError(
                 [
-                    Problem(
+                    Problem.of(
                         filename,
                         None,
                         "audience.counties",
-                        "ingen av fylkene er dine; en fylkesansvarlig kan bare sende til sine egne fylker "
-                        f"({', '.join(sorted(counties))})",
+                        "def_counties_not_yours",
+                        counties=", ".join(sorted(counties)),
                     )
                 ]
             )

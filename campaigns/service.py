@@ -8,7 +8,7 @@ launch on live channels that would not work) and their results into the views th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -25,21 +25,27 @@ from campaigns.orgnr_lists import ListFiles
 from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
-from catalogue import DEFAULT_LANGUAGE
+from catalogue import DEFAULT_LANGUAGE, plural, shown_time
+from catalogue.phrases import Readable, Refusal, written_in
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.models import Campaign, MessageState, StaffUser, utcnow
-from store.times import shown_time
 
 __all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
 
 
 class CampaignInputError(ValueError):
-    """The TOML, form or request is not a valid campaign input; `problems` are shown to staff, one per line."""
+    """The TOML, form or request is not a valid campaign input; its problems are shown one per line, in the
+    reader's language by `problems_in` (the CLI, the dashboard), in bokmål as `problems` (the API, which has
+    no language of its own)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[Readable | str]) -> None:
+        self.said = list(problems)
+        self.problems = self.problems_in(DEFAULT_LANGUAGE)
+        super().__init__("\n".join(self.problems))
+
+    def problems_in(self, language: str) -> list[str]:
+        return [written_in(problem, language) for problem in self.said]
 
 
 class Action(StrEnum):
@@ -128,9 +134,8 @@ class StatusView:
         return [s.value for s in MessageState if s.value in ALWAYS_SHOWN or s.value in present]
 
 
-def _problems(exc: Exception) -> CampaignInputError:
-    problems = getattr(exc, "problems", None)
-    return CampaignInputError([str(p) for p in problems] if problems else [str(exc)])
+def _problems(exc: DefinitionError) -> CampaignInputError:
+    return CampaignInputError(exc.problems if exc.problems else [str(exc)])
 
 
 def create_campaign(
@@ -184,11 +189,16 @@ def create_campaign_as(
     )
 
 
-def _when(step: Any) -> str:
+def _when(step: Any, language: str) -> str:
     moment = step.scheduled_for or step.at
     if moment is not None:
-        return shown_time(moment)
-    return f"{step.after_days} dager etter forrige steg"
+        return shown_time(moment, language)
+    return plural("preview_days_after", step.after_days, language)
+
+
+def _said(exc: Exception) -> Readable | str:
+    """A domain error as a problem: its catalogue phrase when it has one, else its words as they are."""
+    return exc if isinstance(exc, Refusal) else str(exc)
 
 
 def preview_campaign(
@@ -213,16 +223,17 @@ def preview_campaign(
             orgnrs=[orgnr] if orgnr else None,
             step_name=step,
             figures=figures,
+            language=language,
         )
     except LookupError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
     steps_by_name = {s.name: s for s in campaign.steps}
     views = [
         StepPreview(
             name=p.name,
             channel=p.channel,
             template=p.template,
-            when=_when(steps_by_name[p.name]),
+            when=_when(steps_by_name[p.name], language),
             recipients=p.audience,
             samples=[
                 SampleMessage(
@@ -278,7 +289,7 @@ def letter_pdf(
             step_name=step,
         )
     except LetterProofError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([exc]) from exc
     return proof.pdf
 
 
@@ -302,7 +313,7 @@ def send_test(session: Session, settings: Settings, *, campaign_id: int, to: str
     try:
         return len(queue_test(session, campaign_id=campaign_id, to=to, settings=settings, step_name=step))
     except ValueError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
 
 
 @dataclass
@@ -407,7 +418,7 @@ def delivery_report_page(
     try:
         cursor = parse_report_cursor(after) if after else None
     except ValueError as exc:
-        raise CampaignInputError([str(exc)]) from exc
+        raise CampaignInputError([_said(exc)]) from exc
     lifecycle.get_campaign(session, campaign_id)
     page = delivery_page(session, campaign_id=campaign_id, after=cursor)
     groups = waiting(

@@ -24,6 +24,8 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxErr
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from catalogue import DEFAULT_LANGUAGE, text
+from catalogue.phrases import Phrase, said, written_in
 from store.languages import LANGUAGES
 from store.models import Channel
 
@@ -45,27 +47,53 @@ _NO_ATTRIBUTE = re.compile(r"has no (?:attribute|element) '?(?P<var>[^']+?)'?$")
 
 
 class TemplateProblem(Exception):
-    """A template that cannot be rendered, said so that staff can find and fix it."""
+    """A template that cannot be rendered, said so that staff can find and fix it: `message` is a catalogue
+    phrase (catalogue.templates), or a library's own words as they are; `text_in` writes the whole line in the
+    reader's language and `str()` in bokmål."""
 
     def __init__(
-        self, template: str, line: int | None, variable: str | None, message: str, orgnr: str | None = None
+        self,
+        template: str,
+        line: int | None,
+        variable: str | None,
+        message: Phrase | str,
+        orgnr: str | None = None,
     ) -> None:
         super().__init__(template, line, variable, message, orgnr)
         self.template = template
         self.line = line
         self.variable = variable
-        self.message = message
+        self.said = message
         self.orgnr = orgnr
 
+    @property
+    def message(self) -> str:
+        return written_in(self.said, DEFAULT_LANGUAGE)
+
+    def text_in(self, language: str) -> str:
+        where = (
+            text("tpl_where_line", language, template=self.template, line=self.line)
+            if self.line
+            else self.template
+        )
+        company = text("tpl_for_company", language, orgnr=self.orgnr) if self.orgnr else ""
+        return f"{where}: {written_in(self.said, language)}{company}"
+
     def __str__(self) -> str:
-        where = f"{self.template} linje {self.line}" if self.line else self.template
-        company = f" (orgnr {self.orgnr})" if self.orgnr else ""
-        return f"{where}: {self.message}{company}"
+        return self.text_in(DEFAULT_LANGUAGE)
 
     def for_company(self, orgnr: str | None) -> TemplateProblem:
         if orgnr is None or self.orgnr:
             return self
-        return TemplateProblem(self.template, self.line, self.variable, self.message, orgnr)
+        return TemplateProblem(self.template, self.line, self.variable, self.said, orgnr)
+
+
+class _Refused(SecurityError):
+    """Our own sandbox refusals, with their catalogue phrase (Jinja's own are English as they are)."""
+
+    def __init__(self, key: str) -> None:
+        self.phrase = said(key)
+        super().__init__(str(self.phrase))
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -75,12 +103,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-            raise SecurityError("for stor eksponent")
+            raise _Refused("tpl_exponent_too_large")
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
                 sized = isinstance(sequence, str | list | tuple) and isinstance(count, int)
                 if sized and len(sequence) * count > _SEQUENCE_LIMIT:
-                    raise SecurityError("resultatet av '*' blir for stort")
+                    raise _Refused("tpl_repeat_too_large")
         return super().call_binop(context, operator, left, right)
 
 
@@ -154,17 +182,26 @@ def check_template_name(
     known = list_templates(templates_dir)
     folders = CHANNEL_FOLDERS[channel]
     if name.partition("/")[0] not in folders:
-        allowed = " eller ".join(f"{folder}/" for folder in folders)
-        raise TemplateProblem(name, None, None, f"et {channel}-steg trenger en mal under {allowed}")
+        raise TemplateProblem(
+            name,
+            None,
+            None,
+            said(
+                "tpl_wrong_folder",
+                channel=channel.value,
+                folders=lambda language: text("tpl_folders_or", language).join(f"{f}/" for f in folders),
+            ),
+        )
     if name not in known:
         suggestions = ", ".join(n for n in sorted(known) if n.partition("/")[0] in folders)
-        raise TemplateProblem(name, None, None, f"ukjent mal (kjente: {suggestions or 'ingen'})")
+        known_names = suggestions or said("tpl_none")
+        raise TemplateProblem(name, None, None, said("tpl_unknown", known=known_names))
     for language in languages:
         for needed, ext in required_files(name, channel):
             info = known.get(needed)
             if info is None or ext not in info.files.get(language, ()):
                 missing = f"{templates_dir.name}/{template_file(needed, language, ext)}"
-                raise TemplateProblem(name, None, None, f"mangler {missing}")
+                raise TemplateProblem(name, None, None, said("tpl_file_missing", file=missing))
 
 
 def _template_frame(tb: TracebackType | None, root: str) -> tuple[str | None, int | None]:
@@ -207,7 +244,7 @@ class Templates:
             except TemplateSyntaxError as exc:
                 raise self._problem(exc, file) from exc
             except TemplateNotFound as exc:
-                raise TemplateProblem(self.display_name(file), None, None, "malfila finnes ikke") from exc
+                raise TemplateProblem(self.display_name(file), None, None, said("tpl_no_such_file")) from exc
             # Jinja merges the globals (a ChainMap) into every new context; flattening them once per
             # template instead makes a short SMS render about three times faster.
             compiled = self._compiled[file] = (template, dict(template.globals))
@@ -218,8 +255,8 @@ class Templates:
 
     def render_with_exports(self, file: str, variables: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         """Also returns what the template set at top level (`{% set subject = "..." %}`)."""
-        text, context = self._run(file, variables)
-        return text, context.get_exported()
+        rendered, context = self._run(file, variables)
+        return rendered, context.get_exported()
 
     def _run(self, file: str, variables: Mapping[str, Any]) -> tuple[str, Context]:
         template, globals = self._get(file)
@@ -235,7 +272,7 @@ class Templates:
                 size += len(chunk)
                 if size > limit:
                     raise TemplateProblem(
-                        self.display_name(file), None, None, f"resultatet er lengre enn {limit} tegn"
+                        self.display_name(file), None, None, said("tpl_too_long", limit=limit)
                     )
                 append(chunk)
         except TemplateProblem as problem:
@@ -255,16 +292,17 @@ class Templates:
         shown = self.display_name(where[len(root) :] if where and where.startswith(root) else file)
         variable: str | None = None
         detail = str(exc)
+        message: Phrase | str
         if isinstance(exc, UndefinedError):
             match = _UNDEFINED.match(detail) or _NO_ATTRIBUTE.search(detail)
             variable = match["var"] if match else None
-            message = f"udefinert variabel '{variable}'" if variable else detail
+            message = said("tpl_undefined", variable=variable) if variable else detail
         elif isinstance(exc, TemplateSyntaxError):
-            message = f"syntaksfeil: {exc.message}"
+            message = said("tpl_syntax", detail=exc.message)
         elif isinstance(exc, SecurityError):
-            message = f"ikke tillatt i sandkassen: {detail}"
+            message = said("tpl_not_allowed", detail=exc.phrase if isinstance(exc, _Refused) else detail)
         elif isinstance(exc, TemplateNotFound):
-            message = f"inkludert mal finnes ikke: {exc.name}"
+            message = said("tpl_include_missing", name=exc.name)
         else:
             message = f"{type(exc).__name__}: {detail}"
         return TemplateProblem(shown, line, variable, message, orgnr)

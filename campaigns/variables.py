@@ -14,6 +14,7 @@ import phonenumbers
 from babel.dates import format_date
 
 from campaigns.definition_model import definition_of
+from catalogue.phrases import said
 from settings import Settings
 from store.languages import WRITTEN_STANDARDS
 from store.models import Campaign, Company, Registration
@@ -28,10 +29,7 @@ SENDER = {
 # (the demo's letters are meant to be read), not as a template gap like "[SMS-nummer]". A live launch is
 # refused while this would be printed (campaigns.readiness).
 SMS_NUMBER_PLACEHOLDER = "SMS-nummer (sandkasse)"
-SMS_NUMBER_MISSING = (
-    "SMS går via Twilio, men verken SMS_REPLY_NUMBER eller TWILIO_FROM er satt, så brev og e-post kan ikke "
-    "vise nummeret bedriftene skal sende SMS til; sett SMS_REPLY_NUMBER"
-)
+SMS_NUMBER_MISSING = said("tpl_sms_number_missing")  # a step problem, in the reader's language
 _NORWAY = {"", "NO", "NOR", "NORGE", "NOREG", "NORWAY"}
 
 

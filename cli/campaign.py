@@ -92,9 +92,10 @@ def campaign_check(
         if not found.valid:
             raise typer.Exit(2)
         return
-    warn([str(warning) for warning in found.warnings])
+    language = reader_language()
+    warn([warning.text_in(language) for warning in found.warnings])
     if not found.valid:
-        fail("\n".join(str(p) for p in found.problems))
+        fail("\n".join(p.text_in(language) for p in found.problems))
     steps = len(found.definition.steps) if found.definition else 0
     counted = (
         say("cli_campaign_audience_now", count=found.audience)
@@ -298,7 +299,7 @@ def _write_letter_pdf(
                 session, campaign_id=campaign_id, settings=context.settings, orgnrs=orgnrs, step_name=step
             )
     except LetterProofError as exc:
-        fail(f"--letter-pdf: {exc}")
+        fail(f"--letter-pdf: {refusal(exc)}")
     except _campaign_errors() as exc:
         fail(refusal(exc))
     try:

@@ -22,7 +22,7 @@ from rich.console import Console
 from catalogue import DEFAULT_LANGUAGE, plural, text
 from catalogue import shown_time as catalogue_time
 from catalogue.labels import label as catalogue_label
-from catalogue.phrases import Phrase, Refusal
+from catalogue.phrases import Phrase, refusal_in
 from settings import Settings
 from store.db import Database
 
@@ -143,15 +143,15 @@ def said(phrase: Phrase) -> str:
 
 
 def refusal(exc: Exception) -> str:
-    """A refusal from the domain in the reader's language when it carries its catalogue key (a Refusal, a
-    campaign's CampaignError, the sandbox's ChannelLive), else as the domain wrote it."""
+    """A refusal from the domain in the reader's language when it carries its catalogue key (catalogue.phrases.
+    refusal_in: a Refusal, a campaign's CampaignError, a campaign file's problems; the sandbox's ChannelLive),
+    else as the domain wrote it."""
     from bot.replies import channel_live_text
-    from campaigns.state import CampaignError
     from channels.registry import ChannelLive
 
     if isinstance(exc, ChannelLive):
         return channel_live_text(exc, reader_language())
-    return exc.text_in(reader_language()) if isinstance(exc, (CampaignError, Refusal)) else str(exc)
+    return refusal_in(exc, reader_language())
 
 
 def label(value: Any, kind: str, *, lower: bool = False) -> str:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from catalogue import text
-from cli.common import ctx_of, fail, print_json, say, shown
+from cli.common import ctx_of, fail, print_json, refusal, say, shown
 from store.models import MAX_ID
 
 meeting_app = typer.Typer(help=text("cli_meeting_help"), no_args_is_help=True)
@@ -92,7 +92,7 @@ def meeting_change(
             )
             session.commit()
     except MeetingError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     _told(ctx, campaign_id, event_id, told, as_json, "cli_meeting_changed")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, say
+from cli.common import ctx_of, fail, print_json, refusal, say
 from runtime import parts_of
 
 
@@ -131,7 +131,7 @@ def worker(ctx: typer.Context) -> None:
     try:
         check_can_start(ctx_of(ctx).db)
     except AnotherWorkerRunning as exc:
-        fail(str(exc))
+        fail(refusal(exc))
     _serve(ctx, "", 0, web=False, **parts_of("worker", ctx_of(ctx).settings))
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from campaigns.dispatch.reconcile import HOST, PROCESS_STARTED, worker_beats
+from catalogue.phrases import Refusal, said
 from store.db import Database
 from store.heartbeats import record_heartbeat
 from store.models import Heartbeat, utcnow
@@ -18,8 +19,8 @@ SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the
 OLD_HEARTBEATS = timedelta(days=1)
 
 
-class AnotherWorkerRunning(RuntimeError):
-    """SQLite allows one dispatcher, and another one is alive."""
+class AnotherWorkerRunning(Refusal, RuntimeError):
+    """SQLite allows one dispatcher, and another one is alive (catalogue.campaign_errors)."""
 
 
 def refuse_second_sqlite_worker(
@@ -31,12 +32,13 @@ def refuse_second_sqlite_worker(
     for beat in worker_beats(session, name=name, now=now).values():
         if beat.worker_id == me or beat.dead:
             continue
-        where = f"prosess {beat.pid} på {beat.host}" if beat.pid else "en annen prosess"
+        where = (
+            said("sender_process_on", pid=beat.pid, host=beat.host)
+            if beat.pid
+            else said("sender_other_process")
+        )
         raise AnotherWorkerRunning(
-            "En annen utsender kjører allerede mot denne SQLite-databasen "
-            f"({where}, sist aktiv for {beat.age.total_seconds():.0f} s siden). Med SQLite kan bare én "
-            "utsender kjøre (`jeger serve` har en innebygd): stopp den andre, eller bruk PostgreSQL for å "
-            "kjøre flere."
+            "sender_already_running", where=where, seconds=f"{beat.age.total_seconds():.0f}"
         )
 
 

@@ -18,6 +18,7 @@ from campaigns.results import funnel, progress_by_campaign
 from campaigns.scope import campaign_within, path_id_within
 from campaigns.templating import template_names
 from catalogue import plural, text
+from catalogue.phrases import refusal_in
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
@@ -193,7 +194,7 @@ async def campaign_create_from_form(
             settings,
             fields=fields,
             toml_text=toml_text,
-            problems=exc.problems,
+            problems=exc.problems_in(language_of(request)),
             status_code=422,
         )
     flash(request, say(request, "admin_campaign_saved_as_draft"))
@@ -215,7 +216,7 @@ async def campaign_create_from_toml(
         try:
             campaign_id = await _create(db, settings, staff, toml_text, filename, lists)
         except domain.CampaignInputError as exc:
-            problems = exc.problems
+            problems = exc.problems_in(language_of(request))
         else:
             flash(request, say(request, "admin_campaign_saved_as_draft"))
             return redirect(f"/admin/campaigns/{campaign_id}/preview")
@@ -320,7 +321,7 @@ def campaign_preview(
             language=language_of(request),
         )
     except domain.CampaignInputError as exc:
-        raise HTTPException(400, " ".join(exc.problems)) from exc
+        raise HTTPException(400, " ".join(exc.problems_in(language_of(request)))) from exc
     # Keeps figures counted for a changed definition (campaigns.preview_figures) and the sample companies'
     # identifiers, which they keep for good anyway: rolled back, every view would make them again.
     session.commit()
@@ -339,7 +340,7 @@ def campaign_preview(
 
 @router.get("/campaigns/{campaign_id}/letter.pdf")
 def campaign_letter_pdf(
-    campaign_id: int, session: SessionDep, settings: SettingsDep, sample: SampleDep
+    request: Request, campaign_id: int, session: SessionDep, settings: SettingsDep, sample: SampleDep
 ) -> Response:
     """The printed letter as the print house gets it, for the chosen company or the first three: rendered
     only on this request (WeasyPrint is slow), in a worker thread, never on a page load."""
@@ -347,7 +348,7 @@ def campaign_letter_pdf(
     try:
         pdf = domain.letter_pdf(session, settings, campaign_id=campaign_id, orgnr=wanted, step=step or None)
     except domain.CampaignInputError as exc:
-        raise HTTPException(404, " ".join(exc.problems)) from exc
+        raise HTTPException(404, " ".join(exc.problems_in(language_of(request)))) from exc
     return Response(
         pdf,
         media_type="application/pdf",
@@ -368,7 +369,11 @@ def campaign_test(
     try:
         count = domain.send_test(session, settings, campaign_id=campaign_id, to=to.strip(), step=step or None)
     except (domain.CampaignInputError, domain.CampaignError) as exc:
-        flash(request, say(request, "admin_test_not_sent", reason=exc), "error")
+        flash(
+            request,
+            say(request, "admin_test_not_sent", reason=refusal_in(exc, language_of(request))),
+            "error",
+        )
     else:
         session.commit()
         flash(request, plural("admin_test_queued", count, language_of(request), to=to.strip()))
@@ -478,7 +483,7 @@ def campaign_report(
             language=language_of(request),
         )
     except domain.CampaignInputError as exc:
-        raise HTTPException(400, " ".join(exc.problems)) from exc
+        raise HTTPException(400, " ".join(exc.problems_in(language_of(request)))) from exc
     return page(
         request,
         "admin/campaign_report.html",

@@ -112,7 +112,7 @@ def event_change(
         )
     except MeetingError as exc:
         call.session.rollback()
-        flash(call.request, str(exc), "error")
+        flash(call.request, exc.text_in(language_of(call.request)), "error")
         return redirect(f"/admin/campaigns/{call.campaign_id}/attendees")
     return call.back("admin_meeting_changed", told)
 

@@ -27,9 +27,10 @@ from campaigns.owner_actions import (
     resume_owned,
     send_owned_test,
 )
+from catalogue.phrases import refusal_in
 from store.models import MAX_ID
 from web.deps import SessionDep, SettingsDep
-from web.portal.ui import CurrentMember, flash, page, redirect
+from web.portal.ui import CurrentMember, flash, language, page, redirect
 
 router = APIRouter()
 MAX_UPLOAD = 2 * 1024 * 1024  # a campaign file and a member list are a few kilobytes
@@ -96,7 +97,7 @@ async def create(
                 status_code=422,
                 campaigns=[],
                 waiting=set(),
-                problems=str(exc).splitlines(),
+                problems=refusal_in(exc, language(request)).splitlines(),
             )
         else:
             session.commit()
@@ -113,7 +114,9 @@ def campaign(
         return _not_found(request)
     try:
         found = owned_campaign(session, member=member, campaign_id=campaign_id)
-        steps = preview_owned(session, member=member, campaign_id=campaign_id, settings=settings)
+        steps = preview_owned(
+            session, member=member, campaign_id=campaign_id, settings=settings, language=language(request)
+        )
     except CampaignError:
         return _not_found(request)
     waiting = launch_requested(session, campaign_id=campaign_id) is not None
