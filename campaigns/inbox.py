@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaigns.sms_text import analyse, normalize_sms
-from catalogue import text
+from catalogue.phrases import Refusal
 from staff.scopes import EVERYTHING, Scope
 from store.keyset import Key, Page, page_of, paged
 from store.languages import DEFAULT_LANGUAGE
@@ -32,16 +31,8 @@ from store.models import (
 MAX_ANSWER = 1000  # characters; an SMS answer longer than this is a letter, not a reply
 
 
-class InboxError(ValueError):
-    """The reply does not exist or cannot be answered. It carries its catalogue key (catalogue.inbox) and values,
-    so staff read it in their language (`text_in`); `str()` is the bokmål sentence."""
-
-    def __init__(self, key: str, **values: Any) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.text_in(DEFAULT_LANGUAGE))
-
-    def text_in(self, language: str) -> str:
-        return text(self.key, language, **self.values)
+class InboxError(Refusal, ValueError):
+    """The reply does not exist or cannot be answered (texts in catalogue.inbox)."""
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from campaigns.step_jobs import write_jobs_after_commit
-from catalogue import DEFAULT_LANGUAGE, text
 from catalogue.labels import label
+from catalogue.phrases import Refusal
 from store.models import Campaign, CampaignState, Notice, utcnow
 from store.models.enums import LIVE_CAMPAIGN_STATES
 
@@ -45,28 +45,18 @@ ALLOWED: dict[CampaignState, frozenset[CampaignState]] = {
 ENDED = (CampaignState.COMPLETED, CampaignState.CANCELLED)
 
 
-class CampaignError(ValueError):
-    """Unknown campaign, or an action its state does not allow.
-
-    It carries the catalogue key of its sentence and the values to fill in, so each reader gets it in their own
-    language (`text_in`); `str()` is the bokmål one. A CampaignState value is written as its state name, a
-    callable value is called with the language."""
+class CampaignError(Refusal, ValueError):
+    """Unknown campaign, or an action its state does not allow: a Refusal whose CampaignState values are written
+    as the state's name in the reader's language."""
 
     def __init__(self, key: str, **values: Any) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.text_in(DEFAULT_LANGUAGE))
-
-    def text_in(self, language: str) -> str:
-        """The refusal in `language`."""
-        return text(
-            self.key, language, **{name: _written(value, language) for name, value in self.values.items()}
-        )
+        super().__init__(key, **{name: _state_name(value) for name, value in values.items()})
 
 
-def _written(value: Any, language: str) -> Any:
+def _state_name(value: Any) -> Any:
     if isinstance(value, CampaignState):
-        return label(value, "campaign", language, lower=True)
-    return value(language) if callable(value) else value
+        return lambda language: label(value, "campaign", language, lower=True)
+    return value
 
 
 def transition(

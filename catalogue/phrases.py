@@ -76,8 +76,8 @@ class Refusal(Exception):
 
 
 def refusal_in(exc: Exception, language: str) -> str:
-    """A refusal from the domain in `language` when it carries its catalogue key (`text_in`: a Refusal, a
-    campaign's CampaignError; `problems_in`: a campaign file's problems, one per line), else as it was written."""
+    """A refusal from the domain in `language` when it carries its catalogue key (`text_in`: a Refusal, such
+    as a campaign's CampaignError; `problems_in`: a campaign file's problems, one per line), else as it was written."""
     problems_in = getattr(exc, "problems_in", None)
     if callable(problems_in):
         return "\n".join(problems_in(language))

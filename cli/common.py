@@ -144,7 +144,7 @@ def said(phrase: Phrase) -> str:
 
 def refusal(exc: Exception) -> str:
     """A refusal from the domain in the reader's language when it carries its catalogue key (catalogue.phrases.
-    refusal_in: a Refusal, a campaign's CampaignError, a campaign file's problems; the sandbox's ChannelLive),
+    refusal_in: a Refusal (a campaign's CampaignError among them), a campaign file's problems; the sandbox's ChannelLive),
     else as the domain wrote it."""
     from bot.replies import channel_live_text
     from channels.registry import ChannelLive
