@@ -215,7 +215,7 @@ class CampaignScheduler:
             with self.db.transaction() as session:
                 campaign = session.get_one(Campaign, campaign_id)
                 if campaign.state in LIVE_STATES:  # staff may have paused or cancelled it meanwhile
-                    reason = stored_text("reason_template_broken", problem=str(exc))
+                    reason = stored_text("reason_template_broken", problem=exc.phrase())
                     transition(session, campaign, CampaignState.PAUSED, reason, notice="campaign_template")
             return 0
         log.info("campaign %s step %s: %d messages queued", campaign_id, step_id, count)

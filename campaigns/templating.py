@@ -70,14 +70,19 @@ class TemplateProblem(Exception):
     def message(self) -> str:
         return written_in(self.said, DEFAULT_LANGUAGE)
 
-    def text_in(self, language: str) -> str:
-        where = (
-            text("tpl_where_line", language, template=self.template, line=self.line)
+    def phrase(self) -> Phrase:
+        """The whole line as a phrase, so it can be stored (why a campaign paused) and read in any language."""
+        return said(
+            "tpl_problem",
+            where=said("tpl_where_line", template=self.template, line=self.line)
             if self.line
-            else self.template
+            else self.template,
+            message=self.said,
+            company=said("tpl_for_company", orgnr=self.orgnr) if self.orgnr else "",
         )
-        company = text("tpl_for_company", language, orgnr=self.orgnr) if self.orgnr else ""
-        return f"{where}: {written_in(self.said, language)}{company}"
+
+    def text_in(self, language: str) -> str:
+        return self.phrase().text_in(language)
 
     def __str__(self) -> str:
         return self.text_in(DEFAULT_LANGUAGE)

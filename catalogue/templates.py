@@ -11,6 +11,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{template} line {line}",
     },
     "tpl_for_company": {"nb": " (orgnr {orgnr})", "nn": " (orgnr {orgnr})", "en": " (orgnr {orgnr})"},
+    # a template problem as one line: where (a template, or a template and line), what, and for which company
+    "tpl_problem": {
+        "nb": "{where}: {message}{company}",
+        "nn": "{where}: {message}{company}",
+        "en": "{where}: {message}{company}",
+    },
     "tpl_wrong_folder": {
         "nb": "et {channel}-steg trenger en mal under {folders}",
         "nn": "eit {channel}-steg treng ein mal under {folders}",

@@ -559,3 +559,31 @@ def test_launch_refuses_a_campaign_whose_template_broke_after_create(
     with db.session() as session:
         assert session.get_one(Campaign, cid).state.value == "draft"
         assert session.scalar(text("SELECT count(*) FROM apscheduler_jobs")) == 0
+
+
+def test_a_template_broken_after_launch_pauses_the_campaign_with_a_reason_in_each_readers_language(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    from catalogue.stored import read_text
+    from scheduler import CampaignScheduler
+
+    cid = long_sms_campaign(db, settings, tmp_path)
+    with db.transaction() as session:
+        launch_campaign(session, campaign_id=cid, settings=settings)
+        step_id = session.scalars(select(CampaignStep.id).where(CampaignStep.campaign_id == cid)).one()
+    (settings.templates_dir / "sms" / "lang.nb.txt").write_text("Hei {{ kontaktperson }}. Svar STOPP\n")
+    assert CampaignScheduler(settings=settings, db=db).materialise(cid, step_id) == 0
+    with db.session() as session:
+        campaign = session.get_one(Campaign, cid)
+        assert campaign.state.value == "paused"
+        nb, nn, en = (read_text(campaign.state_reason, language) for language in ("nb", "nn", "en"))
+    where = "templates/sms/lang.nb.txt"
+    assert nb.startswith(
+        f"Malen kunne ikke lages: {where} linje 1: udefinert variabel 'kontaktperson' (orgnr "
+    )
+    assert nn.startswith(
+        f"Malen kunne ikkje lagast: {where} linje 1: udefinert variabel 'kontaktperson' (orgnr "
+    )
+    assert en.startswith(
+        f"The template could not be made: {where} line 1: undefined variable 'kontaktperson' ("
+    )
