@@ -79,20 +79,22 @@ def campaign_check(
     finally:
         if session is not None:
             session.close()
-    if as_json:
+    language = reader_language()
+    if (
+        as_json
+    ):  # machine values stay machine values; what a person reads is in the reader's language, as in preview
         print_json(
             {
                 "valid": found.valid,
                 "audience": found.audience,
                 "steps": len(found.definition.steps) if found.definition else 0,
-                "problems": [str(p) for p in found.problems],
-                "warnings": [str(p) for p in found.warnings],
+                "problems": [p.text_in(language) for p in found.problems],
+                "warnings": [p.text_in(language) for p in found.warnings],
             }
         )
         if not found.valid:
             raise typer.Exit(2)
         return
-    language = reader_language()
     warn([warning.text_in(language) for warning in found.warnings])
     if not found.valid:
         fail("\n".join(p.text_in(language) for p in found.problems))

@@ -99,13 +99,15 @@ def test_jeger_campaign_check_and_create_write_the_problems_in_the_readers_langu
             assert expected in result.stderr, (command, expected, result.stderr)
 
 
-def test_jeger_campaign_check_json_keeps_the_bokmal_problems(
+def test_jeger_campaign_check_json_writes_its_problems_in_the_readers_language_as_preview_does(
     settings: Settings, db: Database, wrong_file: Path
 ) -> None:
-    result = run(settings, "--language", "en", "campaign", "check", "--json", str(wrong_file))
-    assert result.exit_code == 2
-    problems = json.loads(result.stdout)["problems"]
-    assert problems[0].endswith(SAID["nb"][0])
+    for given, language in (([], "nb"), (["--language", "en"], "en")):
+        result = run(settings, *given, "campaign", "check", "--json", str(wrong_file))
+        assert result.exit_code == 2
+        document = json.loads(result.stdout)
+        assert document["valid"] is False  # machine values stay as they are
+        assert document["problems"][0].endswith(SAID[language][0])
 
 
 @pytest.mark.parametrize("language", ["nn", "en"])
