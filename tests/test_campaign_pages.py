@@ -395,6 +395,12 @@ def test_the_api_creates_launches_and_stops_a_campaign(
     )
     again = client.post(f"/api/campaigns/{campaign_id}/launch", headers=_auth(api_token))
     assert again.status_code == 409
+    in_english = client.post(
+        f"/api/campaigns/{campaign_id}/launch", headers={**_auth(api_token), "Accept-Language": "en"}
+    )
+    # what a person reads follows Accept-Language, bokmål when the client names no language
+    assert again.json()["detail"] == f"Kampanje {campaign_id} er avbrutt og kan ikke startes."
+    assert in_english.json()["detail"] == f"Campaign {campaign_id} is cancelled and cannot be launched."
     status = client.get(f"/api/campaigns/{campaign_id}", headers=_auth(api_token)).json()
     assert status["state"] == "cancelled" and "counts" in status["steps"][0]
 

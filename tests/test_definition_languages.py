@@ -1,7 +1,8 @@
 """Issue 11 item 3 for the campaign file: its problems (`file:line: field: problem`), the templates' and the
 orgnr lists' among them, read in the reader's language: `jeger --language`, the staff user's on the dashboard,
 the member's on the organisations' portal.
-`str()` and the API keep bokmål, so what scripts and older tests match stays as it was."""
+`str()` keeps bokmål, so what logs and older tests match stays as it was; the API follows Accept-Language, bokmål
+when a client names none of ours."""
 
 from __future__ import annotations
 
@@ -136,11 +137,25 @@ def test_a_template_problem_reads_in_the_staff_users_language_on_the_dashboard(
     assert SAID[language][0] in page
 
 
-def test_the_api_keeps_the_problems_in_bokmal(client: TestClient, api_token: str, db: Database) -> None:
+@pytest.mark.parametrize(
+    ("accept_language", "language"),
+    [
+        (None, "nb"),
+        ("en", "en"),
+        ("nn-NO, en;q=0.5", "nn"),
+        ("de, en;q=0.2, nn;q=0.9", "nn"),
+        ("sv, de", "nb"),
+    ],
+)
+def test_the_api_writes_the_problems_in_its_accept_language_bokmal_by_default(
+    client: TestClient, api_token: str, db: Database, accept_language: str | None, language: str
+) -> None:
     headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/toml"}
+    if accept_language is not None:
+        headers["Accept-Language"] = accept_language
     response = client.post("/api/campaigns", content=wrong_toml().encode(), headers=headers)
     assert response.status_code == 422
-    assert any(SAID["nb"][0] in problem for problem in response.json()["detail"])
+    assert any(SAID[language][0] in problem for problem in response.json()["detail"])
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from store.keyset import MAX_CURSOR
 from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
 from web.auth import ApiScope, ApiStaff, require_whole_api_scope
 from web.campaign_upload import MAX_TOML, read_campaign_upload
-from web.deps import DbDep, SessionDep, SettingsDep
+from web.deps import DbDep, LanguageDep, SessionDep, SettingsDep
 from web.downloads import attachment
 
 
@@ -273,6 +273,9 @@ def list_replies(
 
 # --- campaigns ------------------------------------------------------------------------------------------
 
+# What people read in a response (not the machine values beside it) follows the request's Accept-Language.
+_WORDS = "in the Accept-Language of the request: nb, nn or en; bokmål when it names none of them"
+
 
 class StepOut(BaseModel):
     id: int
@@ -286,7 +289,7 @@ class CampaignOut(BaseModel):
     id: int
     name: str
     state: CampaignState
-    state_reason: str | None = Field(description="Why it paused itself, when it did (in bokmål).")
+    state_reason: str | None = Field(description=f"Why it paused itself, when it did ({_WORDS}).")
     language: str
     created_at: datetime
     launched_at: datetime | None
@@ -301,7 +304,9 @@ class WaitOut(BaseModel):
     count: int
     until: datetime | None = Field(description="When they go; null while the campaign is paused.")
     channel: str | None = None
-    text: str = Field(description="The line staff read, e.g. «18 venter på grensen én melding per dag — …».")
+    text: str = Field(
+        description=f"The line staff read, e.g. «18 venter på grensen én melding per dag — …» ({_WORDS})."
+    )
 
 
 class CampaignStatusOut(CampaignOut):
@@ -309,12 +314,12 @@ class CampaignStatusOut(CampaignOut):
     waiting: list[WaitOut] = Field(default_factory=list, description="Why the queued messages wait, grouped.")
 
 
-def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
+def _campaign_out(campaign: Campaign, counts: dict[str, int], language: str) -> CampaignOut:
     return CampaignOut(
         id=campaign.id,
         name=campaign.name,
         state=campaign.state,
-        state_reason=read_text(campaign.state_reason) or None,
+        state_reason=read_text(campaign.state_reason, language) or None,
         language=campaign.language,
         created_at=campaign.created_at,
         launched_at=campaign.launched_at,
@@ -323,11 +328,11 @@ def _campaign_out(campaign: Campaign, counts: dict[str, int]) -> CampaignOut:
     )
 
 
-def _status_out(session: Session, campaign_id: int, settings: Settings) -> CampaignStatusOut:
+def _status_out(session: Session, campaign_id: int, settings: Settings, language: str) -> CampaignStatusOut:
     if session.get(Campaign, campaign_id) is None:
         raise HTTPException(404, f"no campaign with id {campaign_id}")
     status = domain.campaign_status(
-        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day
+        session, campaign_id=campaign_id, max_per_day=settings.max_outreach_per_day, language=language
     )
     steps = [
         StepOut(id=s.id, name=s.name, channel=s.channel, scheduled_for=s.scheduled_for, counts=s.counts)
@@ -338,16 +343,16 @@ def _status_out(session: Session, campaign_id: int, settings: Settings) -> Campa
         for w in status.waiting
     ]
     return CampaignStatusOut(
-        **_campaign_out(status.campaign, status.counts).model_dump(), steps=steps, waiting=waiting
+        **_campaign_out(status.campaign, status.counts, language).model_dump(), steps=steps, waiting=waiting
     )
 
 
 @campaign_routes.get("/campaigns", response_model=list[CampaignOut], summary="List campaigns, newest first")
-def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
+def list_campaigns(session: SessionDep, scope: ApiScope, language: LanguageDep) -> list[CampaignOut]:
     every = campaigns_newest_first(session)
     campaigns = [c for c in every if campaign_within(c, scope)]
     progress = progress_by_campaign(session, [c.id for c in campaigns])
-    return [_campaign_out(c, progress[c.id].counts) for c in campaigns]
+    return [_campaign_out(c, progress[c.id].counts, language) for c in campaigns]
 
 
 @campaign_routes.post(
@@ -383,7 +388,7 @@ def list_campaigns(session: SessionDep, scope: ApiScope) -> list[CampaignOut]:
     },
 )
 async def create_campaign(
-    request: Request, db: DbDep, settings: SettingsDep, staff: ApiStaff
+    request: Request, db: DbDep, settings: SettingsDep, staff: ApiStaff, language: LanguageDep
 ) -> CampaignStatusOut:
     if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         upload = await read_campaign_upload(await request.form(), default_name="body")
@@ -405,9 +410,9 @@ async def create_campaign(
                     session, settings, staff=staff, toml_text=toml_text, filename=filename, lists=lists
                 )
             except domain.CampaignInputError as exc:
-                raise HTTPException(422, exc.problems) from exc
+                raise HTTPException(422, exc.problems_in(language)) from exc
             session.commit()
-            return _status_out(session, created.campaign.id, settings)
+            return _status_out(session, created.campaign.id, settings, language)
 
     return await run_in_threadpool(create)
 
@@ -418,59 +423,71 @@ async def create_campaign(
     summary="A campaign's status",
     responses=NOT_FOUND,
 )
-def campaign_status(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
-    return _status_out(session, campaign_id, settings)
+def campaign_status(
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, language: LanguageDep
+) -> CampaignStatusOut:
+    return _status_out(session, campaign_id, settings, language)
 
 
-def _act(session: Session, settings: Settings, campaign_id: int, action: str) -> CampaignStatusOut:
+def _act(
+    session: Session, settings: Settings, campaign_id: int, action: str, language: str
+) -> CampaignStatusOut:
     if session.get(Campaign, campaign_id) is None:
         raise HTTPException(404, f"no campaign with id {campaign_id}")
     try:
         domain.change_state(session, settings, campaign_id=campaign_id, action=action)
     except domain.CampaignError as exc:
         session.rollback()
-        raise HTTPException(409, str(exc)) from exc
+        raise HTTPException(409, exc.text_in(language)) from exc
     except domain.CampaignInputError as exc:
         session.rollback()
-        raise HTTPException(422, exc.problems) from exc
+        raise HTTPException(422, exc.problems_in(language)) from exc
     session.commit()
-    return _status_out(session, campaign_id, settings)
+    return _status_out(session, campaign_id, settings, language)
 
 
 _CONFLICT: dict[int | str, dict[str, Any]] = {
     **NOT_FOUND,
-    409: {"model": ErrorOut, "description": "The campaign's state does not allow this."},
+    409: {"model": ErrorOut, "description": f"The campaign's state does not allow this (said {_WORDS})."},
 }
 
 
 @campaign_routes.post(
     "/campaigns/{campaign_id}/launch", response_model=CampaignStatusOut, responses=_CONFLICT
 )
-def launch_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def launch_campaign(
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, language: LanguageDep
+) -> CampaignStatusOut:
     """Materialises the steps and starts sending within the window."""
-    return _act(session, settings, campaign_id, "launch")
+    return _act(session, settings, campaign_id, "launch", language)
 
 
 @campaign_routes.post("/campaigns/{campaign_id}/pause", response_model=CampaignStatusOut, responses=_CONFLICT)
-def pause_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def pause_campaign(
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, language: LanguageDep
+) -> CampaignStatusOut:
     """Stops sending within seconds; nothing is lost."""
-    return _act(session, settings, campaign_id, "pause")
+    return _act(session, settings, campaign_id, "pause", language)
 
 
 @campaign_routes.post(
     "/campaigns/{campaign_id}/resume", response_model=CampaignStatusOut, responses=_CONFLICT
 )
-def resume_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def resume_campaign(
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, language: LanguageDep
+) -> CampaignStatusOut:
     """Continues where it stopped; never re-sends what went out."""
-    return _act(session, settings, campaign_id, "resume")
+    return _act(session, settings, campaign_id, "resume", language)
 
 
 @campaign_routes.post(
     "/campaigns/{campaign_id}/cancel", response_model=CampaignStatusOut, responses=_CONFLICT
 )
-def cancel_campaign(campaign_id: CampaignId, session: SessionDep, settings: SettingsDep) -> CampaignStatusOut:
+def cancel_campaign(
+    campaign_id: CampaignId, session: SessionDep, settings: SettingsDep, language: LanguageDep
+) -> CampaignStatusOut:
     """Marks everything unsent as cancelled."""
-    return _act(session, settings, campaign_id, "cancel")
+    return _act(session, settings, campaign_id, "cancel", language)
 
 
 router.include_router(whole, dependencies=[Depends(require_whole_api_scope)], responses=SCOPED_OUT)
