@@ -30,7 +30,7 @@ def _rows(ctx: typer.Context, campaign_id: int) -> list[dict[str, Any]]:
             get_campaign(session, campaign_id)
             return event_rows(session, campaign_id=campaign_id)
     except CampaignError as exc:
-        fail(str(exc))
+        fail(refusal(exc))
 
 
 def _one(ctx: typer.Context, campaign_id: int, event_id: int) -> dict[str, Any]:

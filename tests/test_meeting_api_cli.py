@@ -117,6 +117,10 @@ def test_the_api_gives_meetings_and_attendees_and_changes_them(
     change = f"{base}/meetings/{event_id}/change"
     backwards = client.post(change, json={"ends": "2027-02-10T13:00"}, headers=_auth(api_token))
     assert backwards.status_code == 422 and "slutter før det begynner" in backwards.json()["detail"]
+    in_nynorsk = client.post(
+        change, json={"ends": "2027-02-10T13:00"}, headers={**_auth(api_token), "Accept-Language": "nn"}
+    )
+    assert in_nynorsk.status_code == 422 and in_nynorsk.json()["detail"] == "møtet sluttar før det byrjar"
     assert client.post(change, json={"capacity": 0}, headers=_auth(api_token)).status_code == 422
     assert client.post(change, json={"at": "x" * 41}, headers=_auth(api_token)).status_code == 422
     assert client.post(change, content=b"\x00{", headers=_auth(api_token)).status_code == 422

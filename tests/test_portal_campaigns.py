@@ -125,3 +125,7 @@ def test_the_campaign_pages_read_in_nynorsk_and_english_state_and_audience_notes
     client.get("/jeger/sprak/en")
     english = client.get(path).text
     assert "ikke gyldige" not in english and "Utkast" not in english
+    # a refused action (a draft cannot be resumed) is flashed in the member's language too
+    refused = client.post(f"{path}/fortsett", data={"csrf_token": csrf(client, path)}).text
+    campaign_id = int(re.sub(r"\D", "", path))
+    assert f"Campaign {campaign_id} is draft; only a paused campaign can be resumed." in refused

@@ -19,7 +19,7 @@ from reports.outcomes import outcome_report
 from store.models import MAX_ID, Campaign
 from web.api import ERRORS, NOT_FOUND, CampaignId, ErrorOut, campaign_in_scope, require_token
 from web.campaign_files import attendees_file, outcomes_file
-from web.deps import SessionDep, SettingsDep
+from web.deps import LanguageDep, SessionDep, SettingsDep
 
 router = APIRouter(
     prefix="/api",
@@ -100,7 +100,8 @@ _CHANGE_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "No such campaign, or no such meeting in it."},
     422: {
         "model": ErrorOut,
-        "description": "The change cannot be made (ends before it starts, cancelled, …).",
+        "description": "The change cannot be made (ends before it starts, cancelled, …), said in the "
+        "request's Accept-Language (nb, nn or en; bokmål otherwise).",
     },
 }
 
@@ -117,6 +118,7 @@ def change(
     body: MeetingChange,
     session: SessionDep,
     settings: SettingsDep,
+    language: LanguageDep,
 ) -> MeetingToldOut:
     _meeting(session, campaign_id, event_id)
     try:
@@ -132,7 +134,7 @@ def change(
         )
     except MeetingError as exc:
         session.rollback()
-        raise HTTPException(422, str(exc)) from exc
+        raise HTTPException(422, exc.text_in(language)) from exc
     session.commit()
     return MeetingToldOut(told=told, meeting=_meeting(session, campaign_id, event_id))
 

@@ -151,7 +151,7 @@ def act(
         return _not_found(request)
     except (CampaignError, ValueError) as exc:
         session.rollback()
-        flash(request, "portal_campaign_refused", "error", reason=str(exc))
+        flash(request, "portal_campaign_refused", "error", reason=refusal_in(exc, language(request)))
         return redirect(_path(campaign_id))
     session.commit()
     flash(request, f"portal_campaign_{action}_done")
