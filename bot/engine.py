@@ -19,7 +19,9 @@ from stdnum.no import orgnr as orgnr_check
 from bot import floods, identity
 from bot import registration_flow as flow
 from bot.keywords import Parsed, candidate_codes, meeting_reply, parse
-from bot.registration_flow import Answer, Button
+from bot.registration_answers import Turn
+from bot.registration_lookup import Owner, continue_registration, registrations_of
+from bot.registration_questions import Answer, Button
 from campaigns.meeting_texts import rsvp_text
 from campaigns.meetings import RSVP_BUTTONS, answer_meeting, invitation_for_message
 from catalogue import known_language
@@ -411,14 +413,14 @@ class _Engine:
         if verified:
             self._remember_sender()
         # A verified conversation sees the company's verified registrations; an unverified one only its own.
-        owner = flow.Owner(conversation_id=self.conversation.id, verified=verified)
-        done, unfinished = flow.registrations_of(
+        owner = Owner(conversation_id=self.conversation.id, verified=verified)
+        done, unfinished = registrations_of(
             self.session, company=self.company, campaign_id=self.reply.campaign_id, owner=owner
         )
         if done is not None:
             self._leave_flow()
             return [Answer(say("already_registered", self.language, name=self.company.name))]
-        registration = flow.continue_registration(
+        registration = continue_registration(
             self.session,
             registration=unfinished,
             company=self.company,
@@ -461,9 +463,7 @@ class _Engine:
             self._leave_flow()
             return self._interested()
         answers, completed = flow.answer(
-            flow.Turn(
-                self.session, self.conversation, registration, self.company, self.text, self.inbound.button
-            )
+            Turn(self.session, self.conversation, registration, self.company, self.text, self.inbound.button)
         )
         if not completed:
             return answers

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.registration_flow import WEB, active_registration, open_registration
+from bot.registration_lookup import WEB, active_registration, open_registration
 from campaigns.definition_model import definition_of
 from catalogue import text as say
 from companies.emails import normalize_email

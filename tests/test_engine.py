@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.engine import Inbound, Outcome, handle_inbound
 from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
-from bot.registration_flow import FIELDS
+from bot.registration_questions import FIELDS
 from catalogue import text as bot_text
 from companies.optout_records import is_opted_out
 from settings import Settings

@@ -250,7 +250,7 @@ def test_places_start_and_trades_come_with_buttons_on_telegram(session: Session,
     assert registration.phone == "+4791234567"  # the register's mobile, shown as 6 in the summary
 
     # The same questions by SMS are the plain numbered texts, without buttons.
-    from bot.registration_flow import question
+    from bot.registration_questions import question
 
     for step, head in (("trades", "2/5"), ("places", "3/5"), ("start", "5/5")):
         answer = question(step, "nb", session, registration, company)
