@@ -143,15 +143,12 @@ def open_registration(
 
     A registration belongs to the conversation that started it: a second sender for the same company starts
     its own (staff can merge them); the web form, verified by its link, continues a verified one."""
-    if owner.conversation_id is not None:
-        registration = session.scalar(
-            UNFINISHED_REGISTRATION.where(Registration.conversation_id == owner.conversation_id),
-            {"company_id": company.id},
-        )
-    else:
-        registration = session.scalar(
-            UNFINISHED_REGISTRATION.where(owner.visible()), {"company_id": company.id}
-        )
+    owned = (
+        Registration.conversation_id == owner.conversation_id
+        if owner.conversation_id is not None
+        else owner.visible()
+    )
+    registration = session.scalar(UNFINISHED_REGISTRATION.where(owned), {"company_id": company.id})
     return continue_registration(
         session,
         registration=registration,
