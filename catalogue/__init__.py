@@ -33,6 +33,7 @@ _TEXT_MODULES = (
     "cli",
     "cli_campaign",
     "cli_data",
+    "cli_help",
     "cli_people",
     "common",
     "company",

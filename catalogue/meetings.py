@@ -135,39 +135,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Who comes to the information meeting (Excel)",
     },
     # `jeger campaign meeting …` (staff read these in the terminal)
-    "cli_meeting_help": {
-        "nb": "Kampanjens informasjonsmøter: vis, endre eller avlys (de som sa ja, får beskjed).",
-        "nn": "Informasjonsmøta til kampanjen: vis, endre eller avlys (dei som sa ja, får beskjed).",
-        "en": "The campaign's information meetings: list, change or cancel (those who said yes are told).",
-    },
-    "cli_meeting_list_help": {
-        "nb": "Kampanjens møter med påmeldte, venteliste og hvem som sa nei.",
-        "nn": "Møta til kampanjen med påmelde, venteliste og kven som sa nei.",
-        "en": "The campaign's meetings with those signed up, the waiting list and who said no.",
-    },
-    "cli_meeting_change_help": {
-        "nb": "Endre et møte; alle som sa ja (påmeldt eller på venteliste), får beskjed, og flere plasser "
-        "flytter ventelista opp.",
-        "nn": "Endre eit møte; alle som sa ja (påmelde eller på venteliste), får beskjed, og fleire plassar "
-        "flyttar ventelista opp.",
-        "en": "Change a meeting; everyone who said yes (signed up or waiting) is told, and more places move "
-        "the waiting list up.",
-    },
-    "cli_meeting_cancel_help": {
-        "nb": "Avlys et møte; alle som sa ja, får beskjed én gang.",
-        "nn": "Avlys eit møte; alle som sa ja, får beskjed éin gong.",
-        "en": "Cancel a meeting; everyone who said yes is told once.",
-    },
-    "cli_meeting_event_help": {
-        "nb": "Møtets nummer (fra `jeger campaign meeting list ID`).",
-        "nn": "Nummeret på møtet (frå `jeger campaign meeting list ID`).",
-        "en": "The meeting's number (from `jeger campaign meeting list ID`).",
-    },
-    "cli_json_help": {
-        "nb": "Skriv svaret som ett JSON-dokument.",
-        "nn": "Skriv svaret som eitt JSON-dokument.",
-        "en": "Print the answer as one JSON document.",
-    },
     "cli_meeting_unknown": {
         "nb": "Kampanje {campaign} har ikke noe møte {event}.",
         "nn": "Kampanje {campaign} har ikkje noko møte {event}.",
@@ -184,23 +151,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli_meeting_col_places": {"nb": "Påmeldt/plasser", "nn": "Påmelde/plassar", "en": "Signed up/places"},
     "cli_meeting_col_waiting": {"nb": "Venteliste", "nn": "Venteliste", "en": "Waiting list"},
     "cli_meeting_cancelled": {"nb": "avlyst", "nn": "avlyst", "en": "cancelled"},
-    "cli_meeting_title_help": {"nb": "Ny tittel.", "nn": "Ny tittel.", "en": "New title."},
-    "cli_meeting_at_help": {
-        "nb": "Nytt starttidspunkt, ÅÅÅÅ-MM-DDTTT:MM i norsk tid.",
-        "nn": "Nytt starttidspunkt, ÅÅÅÅ-MM-DDTTT:MM i norsk tid.",
-        "en": "New start, YYYY-MM-DDTHH:MM in Norway time.",
-    },
-    "cli_meeting_ends_help": {
-        "nb": "Nytt sluttidspunkt, ÅÅÅÅ-MM-DDTTT:MM i norsk tid.",
-        "nn": "Nytt sluttidspunkt, ÅÅÅÅ-MM-DDTTT:MM i norsk tid.",
-        "en": "New end, YYYY-MM-DDTHH:MM in Norway time.",
-    },
-    "cli_meeting_place_help": {"nb": "Nytt sted.", "nn": "Ny stad.", "en": "New place."},
-    "cli_meeting_capacity_help": {
-        "nb": "Ny kapasitet i antall bedrifter; flere plasser flytter ventelista opp.",
-        "nn": "Ny kapasitet i tal på bedrifter; fleire plassar flyttar ventelista opp.",
-        "en": "New capacity in companies; more places move the waiting list up.",
-    },
     "cli_meeting_changed": {
         "nb": "Møtet er endret; {told} bedrifter som sa ja, får beskjed.",
         "nn": "Møtet er endra; {told} bedrifter som sa ja, får beskjed.",

@@ -1,14 +1,17 @@
 """The `jeger` command (PRODUCT §8). Each command parses, calls one domain function, and renders the answer;
 one module per command group.
 
-`jeger --language nb|nn|en` (or JEGER_LANGUAGE) chooses the language of what a person reads; texts come from
-the catalogue (catalogue.cli*). Listing commands take `--json` and then print exactly one JSON document on stdout. Bad input exits with
-code 2 and one line on stderr naming what and where.
+`jeger --language nb|nn|en` (or JEGER_LANGUAGE) chooses the language of what a person reads, --help
+included; texts come from the catalogue (catalogue.cli*; the help texts through cli.help_texts). Listing
+commands take `--json` and then print exactly one JSON document on stdout. Bad input exits with code 2 and one
+line on stderr naming what and where. A command's docstring is a note for engineers: its --help is the
+catalogue's.
 """
 
 from __future__ import annotations
 
 import typer
+import typer.main
 
 from catalogue import DEFAULT_LANGUAGE
 from cli import (
@@ -26,23 +29,21 @@ from cli import (
     staff,
 )
 from cli.common import Context, LanguageChoice, fail, say, speak
+from cli.help_texts import CatalogueGroup, localise
 from settings import Settings
 
-__all__ = ["Context", "app", "main"]
+__all__ = ["Context", "app", "command_in", "main"]
 
-app = typer.Typer(help="Læreplassjeger: utsending, svarbot og fordeling av leads.", no_args_is_help=True)
+# The root group sets every --help text from the catalogue before parsing (cli.help_texts).
+app = typer.Typer(cls=CatalogueGroup, no_args_is_help=True)
 
 
 @app.callback()
 def _root(
     ctx: typer.Context,
-    language: LanguageChoice | None = typer.Option(
-        None,
-        "--language",
-        help="Språket jeger skriver til deg på: nb (bokmål), nn (nynorsk) eller en (engelsk); "
-        "standard er JEGER_LANGUAGE, ellers nb.",
-    ),
+    language: LanguageChoice | None = typer.Option(None, "--language"),
 ) -> None:
+    """Settles the reader's language before any command runs, so every text a command writes can use it."""
     speak(language.value if language else DEFAULT_LANGUAGE)  # until the settings have been read
     if ctx.obj is None:
         ctx.obj = Context(settings=_settings(), chosen_language=language.value if language else None)
@@ -87,5 +88,15 @@ for sub, name in [
 campaign.campaign_app.add_typer(meetings.meeting_app, name="meeting")
 
 
+def command_in(language: str) -> CatalogueGroup:
+    """The `jeger` command tree with every help text in `language`, as `main()` shows it to that reader (for
+    tests and for reading the texts without running a command)."""
+    root = typer.main.get_command(app)
+    assert isinstance(root, CatalogueGroup)
+    localise(root, language)
+    return root
+
+
 def main() -> None:
+    """The `jeger` script and `python -m cli`: Typer's `app()`, whose root group localises --help first."""
     app()

@@ -27,7 +27,7 @@ from cli.common import (
 from store.db import Database
 from store.models import MAX_ID
 
-campaign_app = typer.Typer(help="Lag, forhåndsvis, start og følg med på kampanjer.", no_args_is_help=True)
+campaign_app = typer.Typer(no_args_is_help=True)
 
 
 def _campaign_errors() -> tuple[type[Exception], ...]:
@@ -40,13 +40,11 @@ def _campaign_errors() -> tuple[type[Exception], ...]:
 @campaign_app.command("check")
 def campaign_check(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FIL.toml", help="Kampanjedefinisjonen (TOML)."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    file: Path = typer.Argument(..., metavar="FIL.toml"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Sjekk en kampanjefil slik `campaign create` gjør, uten å lage noe.
-
-    Feil i filen (felt, typer, tider, maler) gir exit-kode 2. Det databasen mangler i dag (ingen bedrifter i
-    målgruppen ennå, eller ingen database) er bare advarsler."""
+    """Checks a file the way `create` does, so an author can iterate before anything is stored; what the
+    database lacks today is only a warning."""
     from campaigns.lifecycle import check_campaign
     from campaigns.orgnr_lists import ListFiles
 
@@ -129,10 +127,10 @@ def _database_if_ready(context: Context) -> Database | None:
 @campaign_app.command("create")
 def campaign_create(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FIL.toml", help="Kampanjedefinisjonen (TOML)."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    file: Path = typer.Argument(..., metavar="FIL.toml"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer."""
+    """A draft, never a launch: nothing is sent until `launch`."""
     from campaigns.orgnr_lists import ListFiles
     from campaigns.service import create_campaign
 
@@ -182,19 +180,12 @@ def _counts(counts: dict[str, int]) -> str:
 def campaign_preview(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    orgnr: list[str] | None = typer.Option(
-        None, "--orgnr", help="Vis meldingene for disse bedriftene (kan gjentas)."
-    ),
-    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
-    letter_pdf: Path | None = typer.Option(
-        None,
-        "--letter-pdf",
-        metavar="FIL.pdf",
-        help="Skriv brevet slik det skrives ut (for --orgnr, ellers de tre første bedriftene) til denne PDF-filen.",
-    ),
+    orgnr: list[str] | None = typer.Option(None, "--orgnr"),
+    step: str | None = typer.Option(None, "--step"),
+    as_json: bool = typer.Option(False, "--json"),
+    letter_pdf: Path | None = typer.Option(None, "--letter-pdf", metavar="FIL.pdf"),
 ) -> None:
-    """Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått kostnad."""
+    """What each company would get, with segments and cost, before anything is sent."""
     from campaigns.audience_notes import campaign_audience_notes
     from campaigns.preview import preview_campaign
     from campaigns.readiness import campaign_readiness
@@ -322,12 +313,10 @@ def _write_letter_pdf(
 def campaign_test(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    to: str = typer.Option(
-        ..., "--to", help="Ditt telefonnummer, din e-postadresse eller din Telegram-chat."
-    ),
-    step: str | None = typer.Option(None, "--step", help="Bare steget med dette navnet."),
+    to: str = typer.Option(..., "--to"),
+    step: str | None = typer.Option(None, "--step"),
 ) -> None:
-    """Send kampanjens meldinger, laget for en eksempelbedrift, til deg selv."""
+    """Sends the rendered messages to the operator, not to the audience."""
     from campaigns.service import send_test
 
     context = ctx_of(ctx)
@@ -363,7 +352,7 @@ def _campaign_action(ctx: typer.Context, campaign_id: int, action: str) -> None:
 def campaign_launch(
     ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Start kampanjen: stegene planlegges (å starte den igjen endrer ingenting)."""
+    """Schedules the steps; idempotent, so a repeated launch changes nothing."""
     _campaign_action(ctx, campaign_id, "launch")
 
 
@@ -371,7 +360,7 @@ def campaign_launch(
 def campaign_pause(
     ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Sett kampanjen på pause; utsendingen stopper i løpet av sekunder."""
+    """Stops dispatch within seconds; the queue is kept for `resume`."""
     _campaign_action(ctx, campaign_id, "pause")
 
 
@@ -379,7 +368,7 @@ def campaign_pause(
 def campaign_resume(
     ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Fortsett der kampanjen stoppet (steg som er på overtid, sendes nå)."""
+    """Picks up where the pause left off; overdue steps go out now."""
     _campaign_action(ctx, campaign_id, "resume")
 
 
@@ -387,7 +376,7 @@ def campaign_resume(
 def campaign_cancel(
     ctx: typer.Context, campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Avbryt kampanjen; meldinger i kø blir ikke sendt (de som alt er hos leverandøren, beholdes)."""
+    """Final: queued messages are dropped, those already with a provider are not recalled."""
     _campaign_action(ctx, campaign_id, "cancel")
 
 
@@ -395,9 +384,9 @@ def campaign_cancel(
 def campaign_status_command(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis antall meldinger per tilstand for hvert steg, og hvorfor meldingene i kø venter og til når."""
+    """Counts per step and state, and why queued messages wait (quiet hours, daily caps)."""
     from rich.table import Table
 
     from campaigns.lifecycle import campaign_status
@@ -444,18 +433,11 @@ def campaign_status_command(
 def campaign_report(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx uten --outcomes)."
-    ),
-    outcomes: bool = typer.Option(
-        False,
-        "--outcomes",
-        help="Resultatrapporten per fag og fylke (og kommune for en lokal kampanje) i stedet for leveransene; "
-        "xlsx går til kampanje-ID-resultater.xlsx uten -o.",
-    ),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format"),
+    output: Path | None = typer.Option(None, "-o", "--output"),
+    outcomes: bool = typer.Option(False, "--outcomes"),
 ) -> None:
-    """Leveranserapporten: én rad per melding (orgnr, maskert adresse, kanal, tilstand, feil, tidspunkter)."""
+    """One row per message (or, with --outcomes, the outcome report by trade and county)."""
     from campaigns.lifecycle import get_campaign
     from campaigns.report import delivery_rows, write_csv, write_xlsx
 
@@ -502,13 +484,11 @@ def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, out
 def campaign_attendees(
     ctx: typer.Context,
     campaign_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
-    fmt: ExportFormat | None = typer.Option(None, "--format", help="csv eller xlsx i stedet for en tabell."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
-    ),
+    as_json: bool = typer.Option(False, "--json"),
+    fmt: ExportFormat | None = typer.Option(None, "--format"),
+    output: Path | None = typer.Option(None, "-o", "--output"),
 ) -> None:
-    """Deltakerlista for kampanjens informasjonsmøter: påmeldte, venteliste og de som sa nei."""
+    """Who comes to the campaign's information meetings, for the organiser's door list."""
     from rich.table import Table
 
     from campaigns.lifecycle import get_campaign
@@ -560,9 +540,9 @@ def campaign_attendees(
 @campaign_app.command("list")
 def campaign_list(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis alle kampanjer med tilstand."""
+    """Every campaign with its state, to find the number the other commands take."""
     from rich.table import Table
 
     from campaigns.lifecycle import list_campaigns

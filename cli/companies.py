@@ -7,17 +7,17 @@ from rich.console import Console
 
 from cli.common import contact_kind, ctx_of, fail, print_json, say
 
-companies_app = typer.Typer(help="Bedrifter fra Enhetsregisteret.", no_args_is_help=True)
+companies_app = typer.Typer(no_args_is_help=True)
 
 
 @companies_app.command("list")
 def companies_list(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
-    limit: int = typer.Option(200, "--limit", min=0, help="Høyst så mange bedrifter; 0 = alle."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    county: str | None = typer.Option(None, "--county"),
+    limit: int = typer.Option(200, "--limit", min=0),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis bedrifter sortert etter navn, eventuelt i ett fylke."""
+    """The register as staff browse it; `--limit` keeps a national register off the terminal."""
     from rich.table import Table
 
     from companies.lookup import UnknownCounty, list_companies
@@ -55,9 +55,9 @@ SHOWN_FIELDS = ("orgnr", "name", "county_name", "nace_code", "employees", "short
 def companies_show(
     ctx: typer.Context,
     orgnr: str = typer.Argument(..., metavar="ORGNR"),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis én bedrift med kontakter, fylke, flagg, kortkode og lenkenøkkel."""
+    """Everything support needs about one company, the short code and link key among it."""
     from companies.lookup import company_details
 
     with ctx_of(ctx).db.transaction() as session:

@@ -11,18 +11,16 @@ from cli.common import ctx_of, fail, label, print_json, say
 from store.models import MAX_ID
 from store.models.enums import HunterState, HunterType
 
-hunters_app = typer.Typer(help="Jegerorganisasjoner.", no_args_is_help=True)
+hunters_app = typer.Typer(no_args_is_help=True)
 
 
 @hunters_app.command("list")
 def hunters_list(
     ctx: typer.Context,
-    state: HunterState | None = typer.Option(
-        None, "--state", help="Bare jegere i denne tilstanden (venter, godkjent, avvist)."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    state: HunterState | None = typer.Option(None, "--state"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis jegerorganisasjoner, eldste først."""
+    """Hunter organisations oldest first, so the longest-waiting application is seen first."""
     from rich.table import Table
 
     from hunters.organisations import hunter_summary, list_hunters
@@ -81,7 +79,7 @@ def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
 def hunters_approve(
     ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Godkjenn en jeger som venter; jegeren får beskjed på Telegram."""
+    """Approval starts lead routing to the organisation; it is told on Telegram when it has a chat."""
     _decide_hunter(ctx, hunter_id, approve=True)
 
 
@@ -89,29 +87,25 @@ def hunters_approve(
 def hunters_reject(
     ctx: typer.Context, hunter_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Avvis en jeger (eller trekk tilbake en godkjenning); jegeren får beskjed på Telegram."""
+    """Also withdraws an approval; the organisation is told on Telegram when it has a chat."""
     _decide_hunter(ctx, hunter_id, approve=False)
 
 
 @hunters_app.command("add")
 def hunters_add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Organisasjonens navn."),
-    orgnr: str = typer.Option(..., "--orgnr", help="Organisasjonsnummeret (9 siffer)."),
-    org_type: HunterType = typer.Option(..., "--type", help="Hva slags organisasjon."),
-    county: list[str] = typer.Option(..., "--county", help="Fylkesnummer, f.eks. 55; kan gjentas."),
-    trade: list[str] | None = typer.Option(
-        None, "--trade", help="Fag (nummer eller navn); kan gjentas. Uten --trade: alle fag."
-    ),
-    email: str = typer.Option(..., "--email", help="E-postadressen til det første medlemmet."),
-    phone: str = typer.Option("", "--phone", help="Telefonnummeret til det første medlemmet."),
-    contact: str | None = typer.Option(
-        None, "--contact", help="Navnet på det første medlemmet (ellers organisasjonens navn)."
-    ),
-    approve: bool = typer.Option(False, "--approve", help="Godkjenn med en gang (ellers venter den)."),
-    as_json: bool = typer.Option(False, "--json", help='Skriv {"id": N}.'),
+    name: str = typer.Argument(...),
+    orgnr: str = typer.Option(..., "--orgnr"),
+    org_type: HunterType = typer.Option(..., "--type"),
+    county: list[str] = typer.Option(..., "--county"),
+    trade: list[str] | None = typer.Option(None, "--trade"),
+    email: str = typer.Option(..., "--email"),
+    phone: str = typer.Option("", "--phone"),
+    contact: str | None = typer.Option(None, "--contact"),
+    approve: bool = typer.Option(False, "--approve"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Legg til en jegerorganisasjon med sitt første medlem; skriver nummeret."""
+    """Staff sign an organisation up themselves; prints the number alone on stdout for scripts."""
     from hunters.signup import SignupInput, SignupRefused, sign_up, trade_ids
 
     with ctx_of(ctx).db.transaction() as session:
@@ -146,9 +140,9 @@ def hunters_add(
 @hunters_app.command("changes")
 def hunters_changes(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis endringer av fylker og fag som venter på godkjenning (flere fylker eller fag gir flere leads)."""
+    """Wider counties or trades bring more leads, so such changes wait for staff."""
     from hunters.approval import changes_for_review
 
     with ctx_of(ctx).db.session() as session:
@@ -199,7 +193,7 @@ def _decide_change(ctx: typer.Context, change_id: int, approve: bool) -> None:
 def hunters_approve_change(
     ctx: typer.Context, change_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Godkjenn en endring av fylker og fag (se `jeger hunters changes`)."""
+    """Applies a reviewed change of counties and trades."""
     _decide_change(ctx, change_id, approve=True)
 
 
@@ -207,5 +201,5 @@ def hunters_approve_change(
 def hunters_reject_change(
     ctx: typer.Context, change_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
 ) -> None:
-    """Avvis en endring av fylker og fag; organisasjonen beholder det den har."""
+    """Drops a requested change; the organisation keeps what it had."""
     _decide_change(ctx, change_id, approve=False)

@@ -11,19 +11,17 @@ import typer
 from cli.common import ctx_of, fail, print_summary, refusal, said, say
 from store.db import Database
 
-import_app = typer.Typer(help="Importer datafiler.", no_args_is_help=True)
+import_app = typer.Typer(no_args_is_help=True)
 
 
 @import_app.command("companies")
 def import_companies_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="JSON-fil (.json, .json.gz) eller CSV-fil fra Enhetsregisteret."),
-    rejects: Path | None = typer.Option(
-        None, "--rejects", help="Hvor avviste rader og advarsler skrives (standard: FIL.rejects.csv)."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    file: Path = typer.Argument(...),
+    rejects: Path | None = typer.Option(None, "--rejects"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Importer bedrifter fra en fil fra Enhetsregisteret (nye legges til, kjente oppdateres etter orgnr)."""
+    """Streams the register file, with a progress bar on a terminal; rejected rows go to a file."""
     from companies.importer import ImportFileError, import_companies
 
     context = ctx_of(ctx)
@@ -45,17 +43,12 @@ def import_companies_command(
 @import_app.command("training-companies")
 def import_training_companies_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="Fylkets liste over godkjente lærebedrifter (CSV eller XLSX)."),
-    county: str | None = typer.Option(
-        None, "--county", help="Fylket lista gjelder, når fila ikke har en fylkeskolonne (nummer eller navn)."
-    ),
-    rejects: Path | None = typer.Option(
-        None, "--rejects", help="Hvor avviste rader skrives (standard: FIL.rejects.csv)."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    file: Path = typer.Argument(...),
+    county: str | None = typer.Option(None, "--county"),
+    rejects: Path | None = typer.Option(None, "--rejects"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Importer fylkets liste over godkjente lærebedrifter med fag; godkjenninger i fylket som mangler i
-    lista, trekkes tilbake."""
+    """The county's list is the whole truth for that county: approvals it lacks are withdrawn."""
     from companies.training import TrainingFileError, import_training_companies
 
     try:

@@ -23,7 +23,7 @@ from cli.common import (
 from store.models import MAX_ID
 from store.models.enums import LeadState
 
-leads_app = typer.Typer(help="Interesserte bedrifter og jegerne deres.", no_args_is_help=True)
+leads_app = typer.Typer(no_args_is_help=True)
 
 
 def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) -> list[dict[str, Any]]:
@@ -40,16 +40,12 @@ def _lead_rows(ctx: typer.Context, county: str | None, state: LeadState | None) 
 @leads_app.command("list")
 def leads_list(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
-    state: LeadState | None = typer.Option(None, "--state", help="Bare leads i denne tilstanden."),
-    fmt: ListFormat = typer.Option(
-        ListFormat.TABLE, "--format", help="Tabell, eller CSV/JSON som eksporten."
-    ),
-    as_json: bool = typer.Option(
-        False, "--json", help="Skriv svaret som ett JSON-dokument (= --format json)."
-    ),
+    county: str | None = typer.Option(None, "--county"),
+    state: LeadState | None = typer.Option(None, "--state"),
+    fmt: ListFormat = typer.Option(ListFormat.TABLE, "--format"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis leads, eldste først."""
+    """Leads oldest first, as a table or in the export's formats."""
     from rich.table import Table
 
     if as_json:
@@ -76,14 +72,12 @@ def leads_list(
 @leads_app.command("export")
 def leads_export(
     ctx: typer.Context,
-    county: str | None = typer.Option(None, "--county", help="Fylkesnummer, f.eks. 55."),
-    state: LeadState | None = typer.Option(None, "--state", help="Bare leads i denne tilstanden."),
-    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
-    ),
+    county: str | None = typer.Option(None, "--county"),
+    state: LeadState | None = typer.Option(None, "--state"),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format"),
+    output: Path | None = typer.Option(None, "-o", "--output"),
 ) -> None:
-    """Skriv ut alle leads med bedrift, fag, plasser, kontaktperson, jeger og datoer."""
+    """Every lead with its company, trades and hunter, for the counties' own follow-up."""
     check_output(fmt, output)
     _write_leads(_lead_rows(ctx, county, state), fmt, output)
 
@@ -98,9 +92,9 @@ def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat, output: Path | N
 def leads_show(
     ctx: typer.Context,
     lead_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis én lead: bedriften, kontaktpersonen, hvilke jegere som har fått den, og hvem som har tatt den."""
+    """One lead as support asks about it: who got it and who took it."""
     from hunters.lead_export import lead_detail
 
     with ctx_of(ctx).db.session() as session:

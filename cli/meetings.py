@@ -9,15 +9,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from catalogue import text
 from cli.common import ctx_of, fail, print_json, refusal, say, shown
 from store.models import MAX_ID
 
-meeting_app = typer.Typer(help=text("cli_meeting_help"), no_args_is_help=True)
+meeting_app = typer.Typer(no_args_is_help=True)
 
 CampaignArg = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
-EventArg = typer.Argument(..., metavar="MØTE", min=1, max=MAX_ID, help=text("cli_meeting_event_help"))
-JsonOption = typer.Option(False, "--json", help=text("cli_json_help"))
+EventArg = typer.Argument(..., metavar="MØTE", min=1, max=MAX_ID)
+JsonOption = typer.Option(False, "--json")
 
 
 def _rows(ctx: typer.Context, campaign_id: int) -> list[dict[str, Any]]:
@@ -40,7 +39,7 @@ def _one(ctx: typer.Context, campaign_id: int, event_id: int) -> dict[str, Any]:
     fail(say("cli_meeting_unknown", event=event_id, campaign=campaign_id))
 
 
-@meeting_app.command("list", help=text("cli_meeting_list_help"))
+@meeting_app.command("list")
 def meeting_list(ctx: typer.Context, campaign_id: int = CampaignArg, as_json: bool = JsonOption) -> None:
     """The campaign's meetings with places taken, waiting list and who said NEI."""
     rows = _rows(ctx, campaign_id)
@@ -58,18 +57,16 @@ def meeting_list(ctx: typer.Context, campaign_id: int = CampaignArg, as_json: bo
     Console().print(table)
 
 
-@meeting_app.command("change", help=text("cli_meeting_change_help"))
+@meeting_app.command("change")
 def meeting_change(
     ctx: typer.Context,
     campaign_id: int = CampaignArg,
     event_id: int = EventArg,
-    title: str | None = typer.Option(None, "--title", help=text("cli_meeting_title_help")),
-    at: str | None = typer.Option(None, "--at", help=text("cli_meeting_at_help")),
-    ends: str | None = typer.Option(None, "--ends", help=text("cli_meeting_ends_help")),
-    place: str | None = typer.Option(None, "--place", help=text("cli_meeting_place_help")),
-    capacity: int | None = typer.Option(
-        None, "--capacity", min=1, max=100_000, help=text("cli_meeting_capacity_help")
-    ),
+    title: str | None = typer.Option(None, "--title"),
+    at: str | None = typer.Option(None, "--at"),
+    ends: str | None = typer.Option(None, "--ends"),
+    place: str | None = typer.Option(None, "--place"),
+    capacity: int | None = typer.Option(None, "--capacity", min=1, max=100_000),
     as_json: bool = JsonOption,
 ) -> None:
     """Change a meeting; everyone who said JA (attending or waiting) is told, a larger capacity moves the waiting
@@ -96,7 +93,7 @@ def meeting_change(
     _told(ctx, campaign_id, event_id, told, as_json, "cli_meeting_changed")
 
 
-@meeting_app.command("cancel", help=text("cli_meeting_cancel_help"))
+@meeting_app.command("cancel")
 def meeting_cancel(
     ctx: typer.Context,
     campaign_id: int = CampaignArg,

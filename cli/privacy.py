@@ -7,13 +7,13 @@ from rich.console import Console
 
 from cli.common import contact_kind, ctx_of, fail, print_json, refusal, say, shown_moment
 
-privacy_app = typer.Typer(help="Innsyn i og sletting av personopplysninger.", no_args_is_help=True)
+privacy_app = typer.Typer(no_args_is_help=True)
 
 
 # The subject of `export` and `erase`: exactly one of these.
-PHONE = typer.Option(None, "--phone", help="Telefonnummer.")
-ORGNR = typer.Option(None, "--orgnr", help="Organisasjonsnummer.")
-EMAIL = typer.Option(None, "--email", help="E-postadresse.")
+PHONE = typer.Option(None, "--phone")
+ORGNR = typer.Option(None, "--orgnr")
+EMAIL = typer.Option(None, "--email")
 
 
 def _privacy_target(phone: str | None, orgnr: str | None, email: str | None) -> tuple[str, str]:
@@ -30,7 +30,7 @@ def privacy_export(
     orgnr: str | None = ORGNR,
     email: str | None = EMAIL,
 ) -> None:
-    """Skriv ut, som JSON, alt som er lagret om et telefonnummer, en e-postadresse eller et orgnr."""
+    """A data subject's access request (GDPR art. 15), answered as JSON."""
     from companies.privacy import PrivacyError, export_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
@@ -48,9 +48,9 @@ def privacy_erase(
     phone: str | None = PHONE,
     orgnr: str | None = ORGNR,
     email: str | None = EMAIL,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Slett personopplysningene om en adresse eller et orgnr; adressen forblir reservert (som en nøkkelhash)."""
+    """Erasure (GDPR art. 17) that keeps the address opted out as a keyed hash: never contacted again."""
     from companies.privacy import PrivacyError, erase_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
@@ -79,12 +79,11 @@ SHARED_COMPANIES_SHOWN = 5
 @privacy_app.command("shared-optouts")
 def privacy_shared_optouts(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis reserverte adresser som flere bedrifter deler (sentralbord, regnskapsfører), til gjennomgang.
-
-    Før STOPP ble knyttet til bare avsenderens adresse, reserverte én bedrifts STOPP alle adressene dens;
-    slike reservasjoner oppheves aldri automatisk."""
+    """Opt-outs shared by several companies, for review: before STOPP was tied to the sender's own
+    address, one company's STOPP opted out all of its addresses; such opt-outs are never lifted
+    automatically."""
 
     from rich.table import Table
 

@@ -7,19 +7,17 @@ import typer
 from cli.common import ctx_of, fail, print_json, refusal, say
 from store.models import MAX_ID
 
-registrations_app = typer.Typer(help="Bedrifters registrerte interesse.", no_args_is_help=True)
+registrations_app = typer.Typer(no_args_is_help=True)
 
 
 @registrations_app.command("merge")
 def registrations_merge(
     ctx: typer.Context,
-    keep_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som beholdes."),
-    other_id: int = typer.Argument(
-        ..., metavar="ID", min=1, max=MAX_ID, help="Registreringen som slås inn i den første."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    keep_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    other_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Slå sammen to registreringer for samme bedrift: den første beholdes og får svarene og leaden."""
+    """A company that registered twice: the first registration keeps the answers and the lead."""
     from bot.registration_merge import MergeError, merge_registrations
 
     try:

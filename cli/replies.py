@@ -11,18 +11,18 @@ from cli.common import ExportFormat, check_output, ctx_of, label, print_json, sa
 from store.models import MAX_ID
 from store.models.enums import Intent
 
-replies_app = typer.Typer(help="Innkomne meldinger.", no_args_is_help=True)
+replies_app = typer.Typer(no_args_is_help=True)
 
 
 @replies_app.command("list")
 def replies_list(
     ctx: typer.Context,
-    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
-    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
-    limit: int | None = typer.Option(None, "--limit", help="Høyst så mange meldinger."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID),
+    intent: Intent | None = typer.Option(None, "--intent"),
+    limit: int | None = typer.Option(None, "--limit"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis innkomne meldinger, nyeste først."""
+    """Incoming messages newest first, with what the bot understood them as."""
     from rich.table import Table
 
     from reports.replies import list_replies
@@ -49,14 +49,12 @@ def replies_list(
 @replies_app.command("export")
 def replies_export(
     ctx: typer.Context,
-    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID, help="Kampanjenummer."),
-    intent: Intent | None = typer.Option(None, "--intent", help="Bare meldinger med denne hensikten."),
-    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format", help="Filformatet."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Skriv til denne filen (kreves for xlsx)."
-    ),
+    campaign: int | None = typer.Option(None, "--campaign", min=1, max=MAX_ID),
+    intent: Intent | None = typer.Option(None, "--intent"),
+    fmt: ExportFormat = typer.Option(ExportFormat.CSV, "--format"),
+    output: Path | None = typer.Option(None, "-o", "--output"),
 ) -> None:
-    """Skriv ut alle innkomne meldinger (avsender maskert), nyeste først."""
+    """Incoming messages with senders masked, as the export's formats."""
     from reports.replies import reply_rows, write_csv, write_xlsx
 
     check_output(fmt, output)

@@ -8,7 +8,7 @@ import typer
 
 from cli.common import ctx_of, fail, print_json, refusal
 
-sandbox_app = typer.Typer(help="Svar som en bedrift på sandkassekanalen.", no_args_is_help=True)
+sandbox_app = typer.Typer(no_args_is_help=True)
 
 
 class ReplyChannel(StrEnum):
@@ -21,23 +21,13 @@ class ReplyChannel(StrEnum):
 @sandbox_app.command("reply")
 def sandbox_reply_command(
     ctx: typer.Context,
-    text: str = typer.Argument(..., help="Det bedriften skriver, f.eks. 'JA K7MX2P'."),
-    sender: str = typer.Option(
-        ...,
-        "--from",
-        help="Et telefonnummer med landskode (+47 912 34 567) skriver på SMS; et tall alene (eller tg:TALL) "
-        "er en Telegram-chat.",
-    ),
-    channel: ReplyChannel | None = typer.Option(
-        None,
-        "--channel",
-        help="Kanalen svaret kommer på, når avsenderen alene ikke avgjør det (f.eks. 91234567).",
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    text: str = typer.Argument(...),
+    sender: str = typer.Option(..., "--from"),
+    channel: ReplyChannel | None = typer.Option(None, "--channel"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Svar som en bedrift på sandkassekanalen (samme motor som SMS- og Telegram-webhookene).
-
-    Bare på kanaler uten leverandør: er SMS eller Telegram i drift, avvises svaret (kode 2)."""
+    """Answers as a company through the same engine as the SMS and Telegram webhooks; refused while a real
+    provider is live, so a made-up reply never mixes with real traffic."""
     from bot.replies import SandboxError, sandbox_reply
     from channels.registry import ChannelLive
 

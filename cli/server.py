@@ -10,9 +10,9 @@ from runtime import parts_of
 
 def init(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Opprett eller oppgrader databasen og last inn referansedata (trygt å kjøre flere ganger)."""
+    """Safe to repeat: the migrations and the reference data are idempotent."""
     from store.migrate import init_database
 
     result = init_database(ctx_of(ctx).unchecked_db.engine)
@@ -73,13 +73,11 @@ def _serve(ctx: typer.Context, host: str, port: int, *, web: bool, **parts: bool
 
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
-    port: int = typer.Option(8000, help="Porten det lyttes på."),
-    demo: bool = typer.Option(
-        False, "--demo", help="Legg inn eksempeldata og simuler svar (bare på sandkassekanalene)."
-    ),
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+    demo: bool = typer.Option(False, "--demo"),
 ) -> None:
-    """Kjør web, bot, planlegger og utsender i én prosess."""
+    """One asyncio process for everything: the simplest deployment, and what `--demo` builds on."""
     if demo:
         from demo.simulator import demo_settings
 
@@ -116,16 +114,16 @@ def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
 
 def web_only(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", help="Adressen det lyttes på."),
-    port: int = typer.Option(8000, help="Porten det lyttes på."),
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
 ) -> None:
-    """Kjør bare webdelen (webhooker, registreringsside, dashbord, API); med TELEGRAM_MODE=webhook også
-    Telegram-boten, som får oppdateringene sine gjennom denne prosessen."""
+    """The web process of a split deployment; in webhook mode the bot's updates arrive through it."""
     _serve(ctx, host, port, web=True, **parts_of("web", ctx_of(ctx).settings))
 
 
 def worker(ctx: typer.Context) -> None:
-    """Kjør bare utsenderen; på PostgreSQL kan flere kjøre, på SQLite bare én."""
+    """The dispatcher alone; a second one on SQLite is refused (no SKIP LOCKED: both would claim the same
+    rows)."""
     from campaigns.dispatch.dispatcher import AnotherWorkerRunning, check_can_start
 
     try:
@@ -136,6 +134,5 @@ def worker(ctx: typer.Context) -> None:
 
 
 def scheduler_only(ctx: typer.Context) -> None:
-    """Kjør bare planleggeren (kampanjesteg, daglige jobber) og, med TELEGRAM_MODE=polling, Telegram-boten;
-    kjør nøyaktig én."""
+    """The scheduler alone; exactly one may run, or campaign steps and daily jobs fire twice."""
     _serve(ctx, "", 0, web=False, **parts_of("scheduler", ctx_of(ctx).settings))

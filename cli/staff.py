@@ -23,10 +23,7 @@ from cli.common import (
 from store.models import MAX_ID
 from store.models.enums import StaffRole
 
-staff_app = typer.Typer(help="Innlogginger for kampanjeansatte.", no_args_is_help=True)
-
-
-LANGUAGE_HELP = "Språket dashbordet bruker for brukeren: nb (bokmål), nn (nynorsk) eller en (engelsk)."
+staff_app = typer.Typer(no_args_is_help=True)
 
 
 class RoleChoice(StrEnum):
@@ -40,20 +37,14 @@ class RoleChoice(StrEnum):
 @staff_app.command("add")
 def staff_add(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="E-postadressen brukeren logger inn med."),
-    role: RoleChoice = typer.Option(
-        ...,
-        "--role",
-        help="admin: alt, også brukere; staff: kampanjer og leads; county: bare fylkene i --county.",
-    ),
-    county: list[str] | None = typer.Option(
-        None, "--county", help="Fylkesnummer for en fylkesansvarlig (--role county); kan gjentas."
-    ),
-    password: str | None = typer.Option(None, "--password", help="Spørres om (skjult) hvis det ikke oppgis."),
-    name: str | None = typer.Option(None, "--name", help="Navnet som vises i dashbordet."),
-    language: LanguageChoice = typer.Option(LanguageChoice.NB, "--language", help=LANGUAGE_HELP),
+    email: str = typer.Argument(...),
+    role: RoleChoice = typer.Option(..., "--role"),
+    county: list[str] | None = typer.Option(None, "--county"),
+    password: str | None = typer.Option(None, "--password"),
+    name: str | None = typer.Option(None, "--name"),
+    language: LanguageChoice = typer.Option(LanguageChoice.NB, "--language"),
 ) -> None:
-    """Opprett en innlogging til dashbordet (passordet lagres som argon2-hash)."""
+    """Dashboard logins; the password is stored as an argon2 hash only."""
     from staff.accounts import StaffError, add_staff, role_of
 
     if county and role is not RoleChoice.COUNTY:
@@ -87,13 +78,11 @@ def staff_add(
 @staff_app.command("token")
 def staff_token(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
-    name: str | None = typer.Option(None, "--name", help="Hva nøkkelen skal brukes til."),
-    expires_days: int | None = typer.Option(
-        None, "--expires-days", min=1, help="Nøkkelen slutter å virke etter så mange dager."
-    ),
+    email: str = typer.Argument(...),
+    name: str | None = typer.Option(None, "--name"),
+    expires_days: int | None = typer.Option(None, "--expires-days", min=1),
 ) -> None:
-    """Lag en API-nøkkel for /api; den vises én gang, og bare hashen lagres."""
+    """An API key for /api, printed once: only its hash is stored."""
     from datetime import timedelta
 
     from staff.tokens import TokenError, create_api_token
@@ -111,10 +100,10 @@ def staff_token(
 @staff_app.command("tokens")
 def staff_tokens(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    email: str = typer.Argument(...),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis brukerens API-nøkler som ikke er trukket tilbake: nummer, navn, laget, sist brukt, utløper."""
+    """A user's API keys that still work, to find one to revoke."""
     from rich.table import Table
 
     from staff.tokens import list_api_tokens
@@ -157,11 +146,9 @@ def staff_tokens(
 @staff_app.command("revoke-token")
 def staff_revoke_token(
     ctx: typer.Context,
-    token_id: int = typer.Argument(
-        ..., metavar="ID", min=1, max=MAX_ID, help="Nummeret fra `jeger staff tokens`."
-    ),
+    token_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
 ) -> None:
-    """Trekk tilbake én API-nøkkel; den slutter å virke med en gang."""
+    """Revokes one API key at once."""
     from staff.tokens import TokenError, revoke_api_token
 
     with ctx_of(ctx).db.transaction() as session:
@@ -185,9 +172,9 @@ def _staff_user(session: Any, command: str, email: str) -> Any:
 @staff_app.command("list")
 def staff_list(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Skriv svaret som ett JSON-dokument."),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Vis innlogginger: rolle, aktiv, låst, sist innlogget."""
+    """Logins with their role, state and last sign-in, for an access review."""
     from rich.table import Table
 
     from staff.accounts import role_of
@@ -243,10 +230,10 @@ def staff_list(
 @staff_app.command("set")
 def staff_set(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
-    language: LanguageChoice = typer.Option(..., "--language", help=LANGUAGE_HELP),
+    email: str = typer.Argument(...),
+    language: LanguageChoice = typer.Option(..., "--language"),
 ) -> None:
-    """Endre en brukers innstillinger: språket dashbordet bruker (CLI-et følger `jeger --language`)."""
+    """A user's dashboard settings; the CLI's own language is `jeger --language`."""
     from staff.accounts import set_language
 
     with ctx_of(ctx).db.transaction() as session:
@@ -258,10 +245,8 @@ def staff_set(
 
 
 @staff_app.command("unlock")
-def staff_unlock(
-    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
-) -> None:
-    """Lås opp en bruker: opphever ventetiden etter feil passord på alle maskiner."""
+def staff_unlock(ctx: typer.Context, email: str = typer.Argument(...)) -> None:
+    """Lifts the wait after wrong passwords on every machine at once."""
     from staff.login import unlock
 
     with ctx_of(ctx).db.transaction() as session:
@@ -272,12 +257,10 @@ def staff_unlock(
 @staff_app.command("password")
 def staff_password(
     ctx: typer.Context,
-    email: str = typer.Argument(..., help="Brukerens e-postadresse."),
-    password: str | None = typer.Option(
-        None, "--password", help="Spørres om to ganger (skjult) hvis det ikke oppgis."
-    ),
+    email: str = typer.Argument(...),
+    password: str | None = typer.Option(None, "--password"),
 ) -> None:
-    """Sett nytt passord; det låser opp brukeren, logger den ut overalt og trekker tilbake alle API-nøklene."""
+    """A new password also unlocks the user, signs them out everywhere and revokes their API keys."""
     from staff.accounts import StaffError, set_password
 
     with ctx_of(ctx).db.transaction() as session:
@@ -296,10 +279,8 @@ def staff_password(
 
 
 @staff_app.command("deactivate")
-def staff_deactivate(
-    ctx: typer.Context, email: str = typer.Argument(..., help="Brukerens e-postadresse.")
-) -> None:
-    """Deaktiver en innlogging: brukeren kan ikke logge inn, blir logget ut, og API-nøklene slutter å virke."""
+def staff_deactivate(ctx: typer.Context, email: str = typer.Argument(...)) -> None:
+    """Signs the user out and stops their API keys at once; the account itself stays."""
     from staff.accounts import StaffError, set_active
 
     with ctx_of(ctx).db.transaction() as session:
