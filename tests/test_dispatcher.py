@@ -39,6 +39,7 @@ from store.models import (
     Heartbeat,
     Intent,
     Message,
+    MessageKind,
     MessageState,
     Notice,
     Reply,
@@ -49,7 +50,7 @@ from store.secrets import AddressHasher
 from tests.fakes.clock import FakeClock
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
-from tests.outbox_factories import make_campaign, queue_messages, queued_campaign
+from tests.outbox_factories import make_campaign, make_recipient, queue_messages, queued_campaign
 from tests.polling import eventually
 
 
@@ -260,6 +261,65 @@ def test_cancelling_a_running_campaign_mid_drain_stops_it_and_cancels_the_rest(
     assert (
         len(provider.sent) == final["sent"]
     )  # nothing left the provider after the cancel but what was recorded
+
+
+class HoldsFirst(Scripted):
+    """A provider whose first send to `held` answers only once a message to another address has gone out:
+    the senders run side by side, and this is the moment a later answer to the same chat could overtake."""
+
+    def __init__(self, held: str) -> None:
+        super().__init__()
+        self.held = held
+        self.other_sent = asyncio.Event()
+        self.done: list[OutgoingMessage] = []
+
+    async def send(self, message: OutgoingMessage) -> SendResult:
+        self.sent.append(message)
+        if message.address == self.held and len([m for m in self.sent if m.address == self.held]) == 1:
+            await self.other_sent.wait()
+        elif message.address != self.held:
+            self.other_sent.set()
+        self.done.append(message)
+        return Sent(provider="scripted", provider_id=f"X{message.message_id}")
+
+
+def test_answers_to_one_chat_leave_in_order_while_other_addresses_go_on(
+    db: Database, settings: Settings
+) -> None:
+    """A greeting and the first question queued for one chat: the question never reaches the company first,
+    though the greeting's send is slow and a send to another company goes out meanwhile."""
+    with db.transaction() as session:
+        company, contact = make_recipient(session)
+        _other, other_contact = make_recipient(session)
+        due = utcnow() - timedelta(seconds=1)
+        rows = [
+            Message(
+                kind=MessageKind.CONVERSATION,
+                company_id=company.id,
+                channel=Channel.SMS,
+                address=address,
+                body=body,
+                state=MessageState.QUEUED,
+                priority=0,
+                due_at=due,
+            )
+            for address, body in (
+                (contact.address, "Hei, Fjord Bygg AS!"),
+                (contact.address, "1/5 Hvem er kontaktperson?"),
+                (contact.address, "Svar med navnet ditt."),
+                (other_contact.address, "Til en annen bedrift"),
+            )
+        ]
+        session.add_all(rows)
+        session.flush()
+        ids = [row.id for row in rows[:3]]
+    provider = HoldsFirst(held=contact.address)
+    dispatcher = Dispatcher(settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05)
+    run(dispatcher)
+    assert states(db) == {"sent": 4}
+    assert len(dispatcher.in_order) == 0  # no lock is kept for an address once its sends are done
+    assert [m.message_id for m in provider.done if m.address == contact.address] == ids
+    assert provider.done[0].address == other_contact.address  # the slow chat held no one else up
 
 
 def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: Settings) -> None:

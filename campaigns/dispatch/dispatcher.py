@@ -15,9 +15,10 @@ opt-out or a reply that came meanwhile stop it there. A stop finishes the sends 
 everything claimed but not sent.
 
 This module holds the tasks and their wiring; each part they call lives beside it in `campaigns/dispatch/`:
-`claim` (due rows and the claim), `recent` (what the refresher reads, and the re-check), `ratelimit`, `send`
-(one provider call), `letters` (printing), `outcome` (recording), `delivery` (delivery reports), `reconcile`
-(unknown rows) and `workers` (heartbeats, the SQLite one-worker rule).
+`claim` (due rows and the claim), `recent` (what the refresher reads, and the re-check), `ratelimit`,
+`ordering` (one send at a time per address), `send` (one provider call), `letters` (printing), `outcome`
+(recording), `delivery` (delivery reports), `reconcile` (unknown rows) and `workers` (heartbeats, the SQLite
+one-worker rule).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from campaigns.definition_model import DefinitionCache
 from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
 from campaigns.dispatch.delivery import forget_old_early_reports, record_delivery
 from campaigns.dispatch.letters import print_letters
+from campaigns.dispatch.ordering import InOrder
 from campaigns.dispatch.outcome import Deferred, Outcome, record_outcomes
 from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter, Slot
 from campaigns.dispatch.recent import Recent, read_recent
@@ -104,6 +106,7 @@ class Dispatcher:
         self.recent = Recent()  # what the refresher last read, for the re-check before each send
         self.pending: Counter[tuple[int, str]] = Counter()  # claimed, not yet sent, per campaign and channel
         self.in_flight = 0
+        self.in_order = InOrder()  # one send at a time per address, in the order claimed
         self.workers_sharing = 1
         self.stats: Counter[str] = Counter()  # sent, skipped, deferred, unknown ... by this worker
         self.hasher: AddressHasher | None = None
@@ -402,7 +405,8 @@ class Dispatcher:
                 continue
             self.in_flight += 1
             try:
-                result = await self._send(item)
+                async with self.in_order.hold((item.channel, item.address)):
+                    result = await self._send(item)
                 self.outcomes.append((item, result))
                 self.stats[type(result).__name__.lower()] += 1
             finally:
