@@ -30,16 +30,7 @@ from companies.identifiers import normalize_short_code
 from companies.language import LATEST_OUTREACH, chosen_language, with_latest_outreach
 from companies.optouts import record_stop
 from settings import Settings
-from store.models import (
-    Company,
-    ContactKind,
-    Conversation,
-    Intent,
-    Registration,
-    Reply,
-    UTCDateTime,
-    utcnow,
-)
+from store.models import Company, ContactKind, Conversation, Intent, Registration, Reply, UTCDateTime, utcnow
 from store.secrets import AddressHasher
 
 __all__ = ["Answer", "Button", "Inbound", "Outcome", "handle_inbound"]

@@ -103,9 +103,11 @@ REGISTRATIONS_OF = {
 def registrations_of(
     session: Session, *, company: Company, campaign_id: int | None, owner: Owner
 ) -> tuple[Registration | None, Registration | None]:
-    """(`active_registration`, the unfinished registration `open_registration` would continue) for a
-    conversation's JA, in one query instead of two: every JA of a known company asks both."""
-    assert owner.conversation_id is not None, "the web form asks active_registration and open_registration"
+    """(`active_registration`, `unfinished_registration`) for a conversation's JA, in one query instead of
+    two: every JA of a known company asks both."""
+    assert owner.conversation_id is not None, (
+        "the web form asks active_registration and unfinished_registration"
+    )
     params: dict[str, object] = {"company_id": company.id, "conversation_id": owner.conversation_id}
     if campaign_id is not None:
         params["campaign_id"] = campaign_id
@@ -130,16 +132,8 @@ def active_registration(
     )
 
 
-def open_registration(
-    session: Session,
-    *,
-    company: Company,
-    channel: str,
-    campaign_id: int | None,
-    owner: Owner,
-    sender: str | None = None,
-) -> Registration:
-    """The asker's unfinished registration, or a new one. Replying JA is the consent to store the answers.
+def unfinished_registration(session: Session, *, company: Company, owner: Owner) -> Registration | None:
+    """The asker's unfinished registration, which `continue_registration` continues.
 
     A registration belongs to the conversation that started it: a second sender for the same company starts
     its own (staff can merge them); the web form, verified by its link, continues a verified one."""
@@ -148,16 +142,7 @@ def open_registration(
         if owner.conversation_id is not None
         else owner.visible()
     )
-    registration = session.scalar(UNFINISHED_REGISTRATION.where(owned), {"company_id": company.id})
-    return continue_registration(
-        session,
-        registration=registration,
-        company=company,
-        channel=channel,
-        campaign_id=campaign_id,
-        owner=owner,
-        sender=sender,
-    )
+    return session.scalar(UNFINISHED_REGISTRATION.where(owned), {"company_id": company.id})
 
 
 def continue_registration(
@@ -170,7 +155,8 @@ def continue_registration(
     owner: Owner,
     sender: str | None = None,
 ) -> Registration:
-    """`registration` (the asker's unfinished one, as `open_registration` finds it), or a new one when None."""
+    """`registration` (the asker's unfinished one, as `unfinished_registration` finds it), or a new one when
+    None. Replying JA is the consent to store the answers."""
     if registration is None:
         source = (
             RegistrationSource(channel)

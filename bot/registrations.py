@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.registration_lookup import WEB, active_registration, open_registration
+from bot.registration_lookup import WEB, active_registration, continue_registration, unfinished_registration
 from campaigns.definition_model import definition_of
 from catalogue import text as say
 from companies.emails import normalize_email
@@ -119,8 +119,13 @@ def register_from_web(
     campaign_id = campaign.campaign_id if campaign is not None else None
     registration = active_registration(session, company=company, campaign_id=campaign_id, owner=WEB)
     if registration is None:
-        registration = open_registration(
-            session, company=company, channel=RegistrationSource.WEB.value, campaign_id=campaign_id, owner=WEB
+        registration = continue_registration(
+            session,
+            registration=unfinished_registration(session, company=company, owner=WEB),
+            company=company,
+            channel=RegistrationSource.WEB.value,
+            campaign_id=campaign_id,
+            owner=WEB,
         )
         registration.source = RegistrationSource.WEB
     registration.contact_name = str(clean["contact_name"])

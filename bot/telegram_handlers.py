@@ -21,16 +21,8 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-    Update,
-)
-from telegram import (
-    Message as TelegramMessage,
-)
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram import Message as TelegramMessage
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 

@@ -17,16 +17,7 @@ from campaigns.audience import has_postal_address, opted_out, usable_contact
 from campaigns.definition_model import definition_of
 from catalogue import DEFAULT_LANGUAGE, TEXTS, text
 from catalogue.formats import format_number
-from store.models import (
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    County,
-    StepAudience,
-)
+from store.models import Campaign, CampaignStep, Channel, Company, Contact, ContactKind, County, StepAudience
 
 KIND_OF = {
     Channel.SMS: ContactKind.PHONE,

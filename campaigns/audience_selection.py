@@ -18,17 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, se
 from campaigns.audience_nace import contactable_nace
 from campaigns.definition_model import Audience, Previous, Selection
 from campaigns.trade_nace import nace_prefixes
-from store.models import (
-    Company,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    Registration,
-    Reply,
-    utcnow,
-)
+from store.models import Company, Intent, Lead, LeadState, Message, MessageKind, Registration, Reply, utcnow
 
 UNKNOWN_EMPLOYEES_MAX = 4
 

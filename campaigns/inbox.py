@@ -17,16 +17,7 @@ from catalogue.phrases import Refusal
 from staff.scopes import EVERYTHING, Scope
 from store.keyset import Key, Page, page_of, paged
 from store.languages import DEFAULT_LANGUAGE
-from store.models import (
-    Channel,
-    Company,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    Reply,
-    utcnow,
-)
+from store.models import Channel, Company, Intent, Message, MessageKind, MessageState, Reply, utcnow
 
 MAX_ANSWER = 1000  # characters; an SMS answer longer than this is a letter, not a reply
 

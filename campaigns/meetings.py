@@ -23,15 +23,7 @@ from campaigns.meeting_notices import Notice, queue_notice
 from campaigns.meeting_texts import meeting_when
 from catalogue.phrases import Refusal
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignStep,
-    Event,
-    Message,
-    Rsvp,
-    RsvpStatus,
-    utcnow,
-)
+from store.models import Campaign, CampaignStep, Event, Message, Rsvp, RsvpStatus, utcnow
 from store.times import OSLO, iso_oslo
 
 MAX_PEOPLE = 50

@@ -38,12 +38,7 @@ from sqlalchemy.orm import Session
 from campaigns.definition_model import definition_of
 from campaigns.stages import stage_counts
 from campaigns.trade_nace import trade_nace
-from store.models import (
-    Campaign,
-    County,
-    Municipality,
-    Trade,
-)
+from store.models import Campaign, County, Municipality, Trade
 
 NO_TRADE = "(uten fag)"
 MEASURES = ("audience", "reached", "replied", "interested", "registrations", "places", "adult_places", "claimed", "became")  # fmt: skip

@@ -8,16 +8,7 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 
 from store.db import Database
-from store.models import (
-    ContactKind,
-    Conversation,
-    Lead,
-    Message,
-    MessageKind,
-    OptOut,
-    Registration,
-    Reply,
-)
+from store.models import ContactKind, Conversation, Lead, Message, MessageKind, OptOut, Registration, Reply
 from store.secrets import AddressHasher
 from tests.test_engine import MOBILE, make_company
 

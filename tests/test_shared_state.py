@@ -13,13 +13,7 @@ from companies.import_jobs import LOST, ImportJobs
 from settings import Settings
 from store.db import Database
 from store.models import ImportJob, utcnow
-from tests.dashboard_fixtures import (
-    ADMIN_EMAIL,
-    finished_import,
-    log_in,
-    register_unit,
-    start_import,
-)
+from tests.dashboard_fixtures import ADMIN_EMAIL, finished_import, log_in, register_unit, start_import
 from web.app import create_app
 
 

@@ -27,15 +27,7 @@ from catalogue import when_text
 from demo.simulator import demo_campaign_toml, seed_companies
 from settings import Settings
 from store.db import Database
-from store.models import (
-    CampaignState,
-    Company,
-    Message,
-    MessageKind,
-    MessageState,
-    WaitReason,
-    utcnow,
-)
+from store.models import CampaignState, Company, Message, MessageKind, MessageState, WaitReason, utcnow
 from store.secrets import AddressHasher
 from store.times import iso_oslo, shown_time
 from tests.conftest import RunCli

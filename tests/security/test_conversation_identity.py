@@ -22,16 +22,7 @@ from companies.optout_records import is_opted_out
 from hunters.leads import card_for
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Company,
-    Contact,
-    ContactKind,
-    Conversation,
-    Lead,
-    Registration,
-    Reply,
-    utcnow,
-)
+from store.models import Company, Contact, ContactKind, Conversation, Lead, Registration, Reply, utcnow
 from store.secrets import AddressHasher
 from tests.conftest import RunCli
 from tests.lead_factories import add_contact, make_hunter, notifications
