@@ -4,8 +4,9 @@ sets them on the command tree before the arguments are parsed).
 Keys follow the command path: `help_<path>` for a command or group (`help_campaign_create`; the root is
 `help_jeger`), `help_<path>_<name>` for one of its parameters (an option by its long flag, `--letter-pdf` ->
 `letter_pdf`; an argument by its parameter name). A parameter without a key of its own reads the shared
-`help_option_<name>` or `help_argument_<name>`, so a text every `--json` shares is written once. Texts are
-formatted like every catalogue text: a literal brace is doubled."""
+`help_option_<name>` or `help_argument_<name>`, so a text every `--json` shares is written once. A key with
+`_metavar` added names the parameter's value in the usage line, where that is a word to translate
+(`FIL.toml`). Texts are formatted like every catalogue text: a literal brace is doubled."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _CAMPAIGN_FILE = {
     "nn": "Kampanjedefinisjonen (TOML).",
     "en": "The campaign definition (TOML).",
 }
+_CAMPAIGN_FILE_METAVAR = {"nb": "FIL.toml", "nn": "FIL.toml", "en": "FILE.toml"}
 _LEADS_STATE = {
     "nb": "Bare leads i denne tilstanden.",
     "nn": "Berre leads i denne tilstanden.",
@@ -237,12 +239,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "today (no companies in the audience yet, or no database) are only warnings.",
     },
     "help_campaign_check_file": _CAMPAIGN_FILE,
+    "help_campaign_check_file_metavar": _CAMPAIGN_FILE_METAVAR,
     "help_campaign_create": {
         "nb": "Lag et kampanjeutkast fra en TOML-definisjon; hvert problem vises med linjenummer.",
         "nn": "Lag eit kampanjeutkast frå ein TOML-definisjon; kvart problem blir vist med linjenummer.",
         "en": "Create a campaign draft from a TOML definition; each problem is shown with its line number.",
     },
     "help_campaign_create_file": _CAMPAIGN_FILE,
+    "help_campaign_create_file_metavar": _CAMPAIGN_FILE_METAVAR,
     "help_campaign_preview": {
         "nb": "Vis hvert steg for utvalgte bedrifter, med målgruppe per steg, SMS-segmenter og anslått "
         "kostnad.",
@@ -256,6 +260,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Vis meldingane for desse bedriftene (kan gjentakast).",
         "en": "Show the messages for these companies (may be repeated).",
     },
+    "help_campaign_preview_letter_pdf_metavar": {"nb": "FIL.pdf", "nn": "FIL.pdf", "en": "FILE.pdf"},
     "help_campaign_preview_letter_pdf": {
         "nb": "Skriv brevet slik det skrives ut (for --orgnr, ellers de tre første bedriftene) til denne "
         "PDF-filen.",
@@ -366,6 +371,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Avlys eit møte; alle som sa ja, får beskjed éin gong.",
         "en": "Cancel a meeting; everyone who said yes is told once.",
     },
+    "help_argument_event_id_metavar": {"nb": "MØTE", "nn": "MØTE", "en": "MEETING"},
     "help_argument_event_id": {
         "nb": "Møtets nummer (fra `jeger campaign meeting list ID`).",
         "nn": "Nummeret på møtet (frå `jeger campaign meeting list ID`).",

@@ -40,7 +40,7 @@ def _campaign_errors() -> tuple[type[Exception], ...]:
 @campaign_app.command("check")
 def campaign_check(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FIL.toml"),
+    file: Path = typer.Argument(...),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Checks a file the way `create` does, so an author can iterate before anything is stored; what the
@@ -127,7 +127,7 @@ def _database_if_ready(context: Context) -> Database | None:
 @campaign_app.command("create")
 def campaign_create(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., metavar="FIL.toml"),
+    file: Path = typer.Argument(...),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """A draft, never a launch: nothing is sent until `launch`."""
@@ -183,7 +183,7 @@ def campaign_preview(
     orgnr: list[str] | None = typer.Option(None, "--orgnr"),
     step: str | None = typer.Option(None, "--step"),
     as_json: bool = typer.Option(False, "--json"),
-    letter_pdf: Path | None = typer.Option(None, "--letter-pdf", metavar="FIL.pdf"),
+    letter_pdf: Path | None = typer.Option(None, "--letter-pdf"),
 ) -> None:
     """What each company would get, with segments and cost, before anything is sent."""
     from campaigns.audience_notes import campaign_audience_notes

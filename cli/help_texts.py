@@ -51,6 +51,14 @@ def parameter_key(path: Sequence[str], parameter: Parameter) -> str | None:
     return next((key for key in parameter_keys(path, parameter) if key in TEXTS), None)
 
 
+def metavar_key(path: Sequence[str], parameter: Parameter) -> str | None:
+    """The catalogue key of the word standing for the parameter's value in the usage line (`FIL.toml`,
+    `FILE.toml`), when it is one a reader translates: the parameter's key or its shared one, `_metavar` added."""
+    return next(
+        (f"{key}_metavar" for key in parameter_keys(path, parameter) if f"{key}_metavar" in TEXTS), None
+    )
+
+
 def commands_of(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Command]]:
     """Every command of the tree with its path from the root, the root first."""
     if not isinstance(command, TyperCommand | TyperGroup):
@@ -78,6 +86,11 @@ def localise(root: Command, language: str) -> None:
         for parameter in parameters_of(command):
             found = parameter_key(path, parameter)
             parameter.help = text(found, language) if found else None
+            named = metavar_key(path, parameter)
+            if (
+                named is not None
+            ):  # else Typer's own (ID, ORGNR, the type), which reads alike in every language
+                parameter.metavar = text(named, language)
 
 
 def language_before_parsing(args: Sequence[str], obj: object = None) -> str:

@@ -15,7 +15,7 @@ from store.models import MAX_ID
 meeting_app = typer.Typer(no_args_is_help=True)
 
 CampaignArg = typer.Argument(..., metavar="ID", min=1, max=MAX_ID)
-EventArg = typer.Argument(..., metavar="MØTE", min=1, max=MAX_ID)
+EventArg = typer.Argument(..., min=1, max=MAX_ID)
 JsonOption = typer.Option(False, "--json")
 
 

@@ -16,6 +16,7 @@ from cli.help_texts import (
     command_key,
     commands_of,
     language_before_parsing,
+    metavar_key,
     parameter_key,
     parameter_keys,
     parameters_of,
@@ -89,7 +90,7 @@ def test_each_help_key_names_one_thing_and_none_is_left_over() -> None:
         used.add(command_key(path))
         for parameter in parameters_of(command):
             own.append(parameter_keys(path, parameter)[0])
-            used.add(parameter_key(path, parameter))
+            used.update({parameter_key(path, parameter), metavar_key(path, parameter)})
     assert [key for key, count in Counter(own).items() if count > 1] == []
     assert sorted(set(catalogue.cli_help.TEXTS) - used) == []
 
@@ -101,10 +102,14 @@ def test_help_is_in_the_language_asked_for_before_the_first_command() -> None:
     assert "The campaign definition (TOML)." in english.stdout
     assert "Print the answer as one JSON document." in english.stdout
     assert "kampanjeutkast" not in english.stdout
+    assert "FILE.toml" in english.stdout and "FIL.toml" not in english.stdout  # the usage line's words too
+    meeting = run("--language", "en", "campaign", "meeting", "cancel", "--help").stdout
+    assert "MEETING" in meeting and "MØTE" not in meeting
     assert "Show this message and exit." in english.stdout  # Typer's own words stay
 
     assert "Create a campaign draft" in run("--language=en", "campaign", "create", "--help").stdout
-    assert "Lag et kampanjeutkast" in run("campaign", "create", "--help").stdout  # bokmål by default
+    bokmal = run("campaign", "create", "--help").stdout
+    assert "Lag et kampanjeutkast" in bokmal and "FIL.toml" in bokmal  # bokmål by default
     # `staff set --language` chooses a dashboard language, not the reader's
     staff_set = run("staff", "set", "--language", "en", "--help")
     assert "Endre en brukers innstillinger" in staff_set.stdout
