@@ -54,9 +54,8 @@ def parameter_key(path: Sequence[str], parameter: Parameter) -> str | None:
 def metavar_key(path: Sequence[str], parameter: Parameter) -> str | None:
     """The catalogue key of the word standing for the parameter's value in the usage line (`FIL.toml`,
     `FILE.toml`), when it is one a reader translates: the parameter's key or its shared one, `_metavar` added."""
-    return next(
-        (f"{key}_metavar" for key in parameter_keys(path, parameter) if f"{key}_metavar" in TEXTS), None
-    )
+    keys = (f"{key}_metavar" for key in parameter_keys(path, parameter))
+    return next((key for key in keys if key in TEXTS), None)
 
 
 def commands_of(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Command]]:
