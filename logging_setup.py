@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import TextIO
 
 from store.masking import mask_text

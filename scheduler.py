@@ -13,20 +13,29 @@ import asyncio
 import importlib
 import inspect
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from campaigns.state import LIVE_STATES, transition
-from campaigns.step_jobs import JOB_DEFAULTS, StepJobStore, add_step_job, step_job_id
+from campaigns.state import LIVE_STATES
+from campaigns.state import transition
+from campaigns.step_jobs import JOB_DEFAULTS
+from campaigns.step_jobs import StepJobStore
+from campaigns.step_jobs import add_step_job
+from campaigns.step_jobs import step_job_id
 from catalogue.stored import stored_text
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat
-from store.models import Campaign, CampaignState, CampaignStep, utcnow
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 5.0
@@ -139,7 +148,8 @@ class CampaignScheduler:
 
     def _housekeeping(self) -> list[tuple[int, int, datetime]]:
         """Stale check, completion, heartbeat; returns the steps that need a job."""
-        from campaigns.lifecycle import pause_stale, refresh_completion
+        from campaigns.lifecycle import pause_stale
+        from campaigns.lifecycle import refresh_completion
 
         now = utcnow()
         self.send_member_notices(now)

@@ -18,7 +18,8 @@ def database_url(name: str) -> str:
 
 def _run_on_server(*statements: str) -> None:
     """Runs `statements` outside a transaction (CREATE and DROP DATABASE refuse to run inside one)."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
     admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")

@@ -37,8 +37,16 @@ from campaigns.windows import ALWAYS_OPEN  # noqa: E402
 from settings import Settings  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.migrate import init_database  # noqa: E402
-from store.models import Campaign, CampaignState, CampaignStep, Channel, Message, MessageKind, utcnow  # noqa: E402
-from tests.fakes.twilio_api import ACCOUNT_SID, AUTH_TOKEN, FROM  # noqa: E402
+from store.models import Campaign  # noqa: E402
+from store.models import CampaignState  # noqa: E402
+from store.models import CampaignStep  # noqa: E402
+from store.models import Channel  # noqa: E402
+from store.models import Message  # noqa: E402
+from store.models import MessageKind  # noqa: E402
+from store.models import utcnow  # noqa: E402
+from tests.fakes.twilio_api import ACCOUNT_SID  # noqa: E402
+from tests.fakes.twilio_api import AUTH_TOKEN  # noqa: E402
+from tests.fakes.twilio_api import FROM  # noqa: E402
 
 CONCURRENCY = 100
 

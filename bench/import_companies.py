@@ -33,7 +33,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.databases import create_database, drop_database
+from bench.databases import create_database
+from bench.databases import drop_database
 from bench.goals import goal
 
 CHILD = Path(__file__).resolve()
@@ -340,7 +341,9 @@ def main() -> None:
         child_baseline(base_url, path)
         return child_floor(floor_url, path)
 
-    from tests.register_files import units, write_csv, write_json
+    from tests.register_files import units
+    from tests.register_files import write_csv
+    from tests.register_files import write_json
 
     count = 1_000 if args.quick else args.units
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.databases import create_database, drop_database  # noqa: E402
+from bench.databases import create_database  # noqa: E402
+from bench.databases import drop_database  # noqa: E402
 from bench.goals import goal  # noqa: E402
 
 TOKEN = "bench-auth-token"
@@ -53,7 +54,9 @@ def serve_ours(url: str, port: int) -> None:
 
 def serve_bare(url: str, port: int) -> None:
     import uvicorn
-    from fastapi import FastAPI, Request, Response
+    from fastapi import FastAPI
+    from fastapi import Request
+    from fastapi import Response
     from sqlalchemy import insert
     from starlette.concurrency import run_in_threadpool
 
@@ -95,7 +98,9 @@ def seed(url: str) -> list[str]:
 
     from companies.identifiers import ensure_identifiers
     from store.db import Database
-    from store.models import Company, Contact, ContactKind
+    from store.models import Company
+    from store.models import Contact
+    from store.models import ContactKind
     from store.secrets import AddressHasher
     from tests.register_files import valid_orgnrs
 
@@ -210,7 +215,8 @@ def start(kind: str, url: str) -> tuple[subprocess.Popen[bytes], int]:
 
 def stored_replies(kind: str, url: str) -> int:
     """Distinct replies stored, or minus the rows when some reply was stored twice."""
-    from sqlalchemy import func, select
+    from sqlalchemy import func
+    from sqlalchemy import select
 
     from store.db import Database
     from store.models import Reply

@@ -27,18 +27,30 @@ from typing import cast
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.databases import PG_URL, create_database, drop_database  # noqa: E402
+from bench.databases import PG_URL  # noqa: E402
+from bench.databases import create_database  # noqa: E402
+from bench.databases import drop_database  # noqa: E402
 from bench.goals import goal  # noqa: E402
 
 
 def child(url: str, companies: int) -> None:
-    from sqlalchemy import Table, delete, insert, select
+    from sqlalchemy import Table
+    from sqlalchemy import delete
+    from sqlalchemy import insert
+    from sqlalchemy import select
 
     from campaigns.outbox import materialise_step
     from settings import Settings
     from store.db import Database
     from store.migrate import init_database
-    from store.models import Campaign, CampaignState, CampaignStep, Channel, Company, Contact, Message, utcnow
+    from store.models import Campaign
+    from store.models import CampaignState
+    from store.models import CampaignStep
+    from store.models import Channel
+    from store.models import Company
+    from store.models import Contact
+    from store.models import Message
+    from store.models import utcnow
     from store.secrets import AddressHasher
     from tests.register_files import valid_orgnrs
 

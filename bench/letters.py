@@ -35,8 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.goals import goal
 from campaigns.render import MessageRenderer
-from channels.letters import LetterPrinter, PrintLetter
-from settings import TEMPLATES_DIR, Settings
+from channels.letters import LetterPrinter
+from channels.letters import PrintLetter
+from settings import TEMPLATES_DIR
+from settings import Settings
 from store.models import Company
 
 GOAL_PER_CORE = 1.3

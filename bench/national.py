@@ -25,13 +25,15 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.databases import PG_URL, database_url  # noqa: E402
+from bench.databases import PG_URL  # noqa: E402
+from bench.databases import database_url  # noqa: E402
 
 NATIONAL = 1_500_000
 QUICK = 2_000
@@ -84,7 +86,8 @@ class Seeded:
 
 
 def _ensure_database(name: str, *, drop: bool) -> None:
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
     admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -98,7 +101,8 @@ def _ensure_database(name: str, *, drop: bool) -> None:
 
 def _stored(url: str) -> dict[str, object] | None:
     """What an earlier run recorded in the database, or None when it was never (completely) seeded."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
 
     engine = create_engine(url)
     try:
@@ -139,7 +143,8 @@ def ensure(companies: int = NATIONAL, *, seed: int = 14, force: bool = False) ->
     started = time.perf_counter()
     campaign_id, token = seed_database(url, shape)
     seconds = time.perf_counter() - started
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
 
     engine = create_engine(url)
     with engine.begin() as conn:
@@ -237,7 +242,8 @@ def seed_database(url: str, shape: Shape) -> tuple[int, str]:
 
 def _tomorrow() -> str:
     """The first step's time as a staff member would give it: create refuses one in the past."""
-    from datetime import date, timedelta
+    from datetime import date
+    from datetime import timedelta
 
     return f"{date.today() + timedelta(days=1):%Y-%m-%d}T09:00"
 
@@ -392,7 +398,8 @@ JOIN (VALUES (0, 'new'), (1, 'claimed'), (2, 'contacted'), (3, 'became_training_
 
 def counts(url: str) -> dict[str, int]:
     """Rows per table that the shape promises, read back from the database."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
 
     engine = create_engine(url)
     tables = ("company", "contact", "message", "reply", "registration", "lead", "hunter", "hunter_member")

@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.goals import goal  # noqa: E402
-from bench.national import NATIONAL, STAFF_EMAIL, STAFF_PASSWORD, Seeded, ensure  # noqa: E402
+from bench.national import NATIONAL  # noqa: E402
+from bench.national import STAFF_EMAIL  # noqa: E402
+from bench.national import STAFF_PASSWORD  # noqa: E402
+from bench.national import Seeded  # noqa: E402
+from bench.national import ensure  # noqa: E402
 
 SMALL = 10_000
 PAGE_RATIO = 3.0
@@ -60,7 +64,8 @@ def timed(call: Callable[[], Any], requests: int, budget: float = BUDGET) -> lis
 def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
     """name -> a call that makes one request against this database and fails loudly on an error answer."""
     from fastapi.testclient import TestClient
-    from sqlalchemy import func, select
+    from sqlalchemy import func
+    from sqlalchemy import select
     from typer.testing import CliRunner
 
     from campaigns.audience import count as audience_count
@@ -69,7 +74,8 @@ def requests_of(seeded: Seeded) -> dict[str, Callable[[], Any]]:
     from cli.common import Context
     from settings import Settings
     from store.db import Database
-    from store.models import Campaign, Company
+    from store.models import Campaign
+    from store.models import Company
     from tests.dashboard_fixtures import log_in
     from web.app import create_app
 
@@ -160,7 +166,8 @@ def _portal_member(db: Any) -> tuple[int, int]:
     from sqlalchemy import select
 
     from hunters.portal_leads import organisation_leads
-    from store.models import Hunter, HunterState
+    from store.models import Hunter
+    from store.models import HunterState
 
     with db.session() as session:
         hunters = session.scalars(

@@ -8,29 +8,52 @@ Telegram bot are thin adapters: they turn provider payloads into an `Inbound` an
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Select, Table, bindparam, text, update
+from sqlalchemy import Select
+from sqlalchemy import Table
+from sqlalchemy import bindparam
+from sqlalchemy import text
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
-from bot import floods, identity
+from bot import floods
+from bot import identity
 from bot import registration_flow as flow
-from bot.keywords import Parsed, candidate_codes, meeting_reply, parse
+from bot.keywords import Parsed
+from bot.keywords import candidate_codes
+from bot.keywords import meeting_reply
+from bot.keywords import parse
 from bot.registration_answers import Turn
-from bot.registration_lookup import Owner, continue_registration, registrations_of
-from bot.registration_questions import Answer, Button
+from bot.registration_lookup import Owner
+from bot.registration_lookup import continue_registration
+from bot.registration_lookup import registrations_of
+from bot.registration_questions import Answer
+from bot.registration_questions import Button
 from campaigns.meeting_texts import rsvp_text
-from campaigns.meetings import RSVP_BUTTONS, answer_meeting, invitation_for_message
+from campaigns.meetings import RSVP_BUTTONS
+from campaigns.meetings import answer_meeting
+from campaigns.meetings import invitation_for_message
 from catalogue import known_language
 from catalogue import text as say
 from companies.identifiers import normalize_short_code
-from companies.language import LATEST_OUTREACH, chosen_language, with_latest_outreach
+from companies.language import LATEST_OUTREACH
+from companies.language import chosen_language
+from companies.language import with_latest_outreach
 from companies.optouts import record_stop
 from settings import Settings
-from store.models import Company, ContactKind, Conversation, Intent, Registration, Reply, UTCDateTime, utcnow
+from store.models import Company
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Intent
+from store.models import Registration
+from store.models import Reply
+from store.models import UTCDateTime
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 __all__ = ["Answer", "Button", "Inbound", "Outcome", "handle_inbound"]

@@ -18,15 +18,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from typing import cast
 
-from sqlalchemy import JSON, Integer, String, Table, bindparam, column, or_, select, text, update
+from sqlalchemy import JSON
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Table
+from sqlalchemy import bindparam
+from sqlalchemy import column
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from bot import identity
 from bot.keywords import words
-from store.models import ContactKind, Conversation, UTCDateTime, utcnow
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import UTCDateTime
+from store.models import utcnow
 from store.times import OSLO
 
 WINDOW = timedelta(hours=1)

@@ -11,14 +11,24 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int
-from catalogue import plural, text
+from catalogue import plural
+from catalogue import text
 from hunters import lead_texts as texts
 from hunters.chat_members import acting_for_chat
-from hunters.lead_actions import ReleaseStatus, release_lead
-from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
-from hunters.leads import OUTCOMES, card_for, claim_lead, hunter_leads, record_outcome
-from hunters.notify import ChatAnswer, chat_language
-from store.models import HunterState, LeadState
+from hunters.lead_actions import ReleaseStatus
+from hunters.lead_actions import release_lead
+from hunters.lead_notes import MAX_NOTE
+from hunters.lead_notes import NoteStatus
+from hunters.lead_notes import add_note
+from hunters.leads import OUTCOMES
+from hunters.leads import card_for
+from hunters.leads import claim_lead
+from hunters.leads import hunter_leads
+from hunters.leads import record_outcome
+from hunters.notify import ChatAnswer
+from hunters.notify import chat_language
+from store.models import HunterState
+from store.models import LeadState
 
 PREFIX = "lead:"
 MAX_OPEN_SHOWN = 10

@@ -21,15 +21,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
-from bot.keywords import ascii_int, parse
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES, known_language
+from bot.keywords import ascii_int
+from bot.keywords import parse
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
+from catalogue import known_language
 from catalogue import text as say
 from catalogue.labels import labels_of
 from companies.phones import normalize_phone
 from hunters import organisations as hunter_admin
-from hunters.notify import ChatAnswer, button
-from hunters.signup import SignupInput, SignupRefused, orgnr_taken, sign_up
-from store.models import Conversation, County, Hunter, HunterState, Trade
+from hunters.notify import ChatAnswer
+from hunters.notify import button
+from hunters.signup import SignupInput
+from hunters.signup import SignupRefused
+from hunters.signup import orgnr_taken
+from hunters.signup import sign_up
+from store.models import Conversation
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Trade
 
 FLOW = "hunter_signup"
 PREFIX = "hj:"  # callback data of this flow's buttons

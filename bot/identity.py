@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from store.models import Company, Conversation
+from store.models import Company
+from store.models import Conversation
 
 LINK = "link"
 CODE = "code"

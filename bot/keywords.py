@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from companies.identifiers import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
+from companies.identifiers import SHORT_CODE_ALPHABET
+from companies.identifiers import SHORT_CODE_LENGTH
 from store.models import Intent
 
 OPT_OUT = {"stopp", "stop", "avmeld", "avslutt", "slutt", "unsubscribe", "stopp alle", "stop all"}

@@ -13,12 +13,20 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.keywords import ascii_int, fold, words
-from bot.registration_questions import Answer, Button, question, yes_no
+from bot.keywords import ascii_int
+from bot.keywords import fold
+from bot.keywords import words
+from bot.registration_questions import Answer
+from bot.registration_questions import Button
+from bot.registration_questions import question
+from bot.registration_questions import yes_no
 from catalogue import text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
-from store.models import Company, Conversation, Registration, Trade
+from store.models import Company
+from store.models import Conversation
+from store.models import Registration
+from store.models import Trade
 
 NONE_WORDS = {"ingen", "nei", "no", "none", "ikke"}
 

@@ -23,11 +23,21 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from bot.keywords import ascii_int, words
-from bot.registration_answers import HANDLERS, Turn
-from bot.registration_questions import FIELDS, Answer, fields, is_adult, question, questions, summary
+from bot.keywords import ascii_int
+from bot.keywords import words
+from bot.registration_answers import HANDLERS
+from bot.registration_answers import Turn
+from bot.registration_questions import FIELDS
+from bot.registration_questions import Answer
+from bot.registration_questions import fields
+from bot.registration_questions import is_adult
+from bot.registration_questions import question
+from bot.registration_questions import questions
+from bot.registration_questions import summary
 from catalogue import text
-from store.models import Company, Conversation, Registration
+from store.models import Company
+from store.models import Conversation
+from store.models import Registration
 
 FLOW = "registration"
 

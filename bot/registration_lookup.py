@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import bindparam
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Company, Lead, LeadState, Registration, RegistrationSource, utcnow
+from store.models import Company
+from store.models import Lead
+from store.models import LeadState
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import utcnow
 
 OPEN_LEAD_STATES = (LeadState.NEW, LeadState.CLAIMED, LeadState.CONTACTED)
 

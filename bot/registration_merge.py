@@ -22,8 +22,15 @@ from sqlalchemy.orm import Session
 from catalogue import text
 from catalogue.phrases import Refusal
 from hunters.leads import create_lead
-from hunters.notify import chat_language, enqueue_telegram_notice
-from store.models import Company, Conversation, Hunter, Lead, LeadState, Registration, utcnow
+from hunters.notify import chat_language
+from hunters.notify import enqueue_telegram_notice
+from store.models import Company
+from store.models import Conversation
+from store.models import Hunter
+from store.models import Lead
+from store.models import LeadState
+from store.models import Registration
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 

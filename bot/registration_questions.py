@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 from bot.trade_suggestions import suggested_trades
 from campaigns.definition_model import definition_of
 from catalogue import text
-from store.models import Campaign, Company, Registration, utcnow
+from store.models import Campaign
+from store.models import Company
+from store.models import Registration
+from store.models import utcnow
 from store.times import OSLO
 
 STEPS = ("contact", "trades", "places", "adult", "start")  # asked in this order, "1/5".."5/5"

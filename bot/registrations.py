@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.registration_lookup import WEB, active_registration, continue_registration, unfinished_registration
+from bot.registration_lookup import WEB
+from bot.registration_lookup import active_registration
+from bot.registration_lookup import continue_registration
+from bot.registration_lookup import unfinished_registration
 from campaigns.definition_model import definition_of
 from catalogue import text as say
 from companies.emails import normalize_email
 from companies.language import LATEST_OUTREACH
 from companies.phones import classify_phone
 from hunters.leads import create_lead
-from store.models import (
-    Campaign,
-    CampaignOwner,
-    Company,
-    Contact,
-    ContactKind,
-    Registration,
-    RegistrationSource,
-    Trade,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import Trade
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 

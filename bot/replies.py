@@ -8,17 +8,23 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from bot import hunter_signup, telegram_chat
-from bot.engine import Inbound, Outcome, handle_inbound
+from bot import hunter_signup
+from bot import telegram_chat
+from bot.engine import Inbound
+from bot.engine import Outcome
+from bot.engine import handle_inbound
 from bot.sms import record_answers
 from catalogue import text
 from catalogue.labels import label
 from catalogue.phrases import Refusal
-from channels.registry import ChannelLive, require_sandboxed
+from channels.registry import ChannelLive
+from channels.registry import require_sandboxed
 from companies.phones import normalize_phone
 from hunters.notify import record_chat_answers
 from settings import Settings
-from store.models import Channel, Intent, utcnow
+from store.models import Channel
+from store.models import Intent
+from store.models import utcnow
 
 
 class SandboxError(Refusal, ValueError):

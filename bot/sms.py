@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from bot.engine import Answer, Inbound, Outcome, handle_inbound
+from bot.engine import Answer
+from bot.engine import Inbound
+from bot.engine import Outcome
+from bot.engine import handle_inbound
 from settings import Settings
-from store.models import Channel, MessageKind, MessageState, UTCDateTime, utcnow
+from store.models import Channel
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import UTCDateTime
+from store.models import utcnow
 
 
 def sms_text(answer: Answer) -> str:

@@ -18,20 +18,22 @@ from collections.abc import Awaitable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, BotCommand, Update
-from telegram.ext import (
-    Application,
-    ApplicationBuilder,
-    BaseUpdateProcessor,
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    filters,
-)
+from telegram import Bot
+from telegram import BotCommand
+from telegram import Update
+from telegram.ext import Application
+from telegram.ext import ApplicationBuilder
+from telegram.ext import BaseUpdateProcessor
+from telegram.ext import CallbackQueryHandler
+from telegram.ext import CommandHandler
+from telegram.ext import MessageHandler
+from telegram.ext import filters
 
 from bot import telegram_chat as chat
 from bot.telegram_handlers import Handlers
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
+from catalogue import text
 from settings import Settings
 from store.db import Database
 from store.heartbeats import record_heartbeat

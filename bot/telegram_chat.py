@@ -11,23 +11,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot import floods, hunter_chat, hunter_signup, identity
-from bot.engine import Inbound, handle_inbound
+from bot import floods
+from bot import hunter_chat
+from bot import hunter_signup
+from bot import identity
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from bot.hunter_signup import conversation_of
 from bot.keywords import parse
 from catalogue import text as say
 from companies.identifiers import company_by_token
 from companies.privacy import erase_address
-from hunters.notify import ChatAnswer, button
+from hunters.notify import ChatAnswer
+from hunters.notify import button
 from settings import Settings
-from store.models import Company, Contact, ContactKind, Conversation, Intent, Reply, utcnow
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Intent
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")

@@ -16,25 +16,39 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
+from collections.abc import Coroutine
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram import InlineKeyboardButton
+from telegram import InlineKeyboardMarkup
+from telegram import KeyboardButton
 from telegram import Message as TelegramMessage
+from telegram import ReplyKeyboardMarkup
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram_chat import TelegramInbound
-from channels.base import Failed, OptedOut, RetryLater, Sent
-from channels.telegram import edit_text, send_text
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import RetryLater
+from channels.base import Sent
+from channels.telegram import edit_text
+from channels.telegram import send_text
 from companies.optout_records import record_opt_out
-from hunters.notify import Buttons, ChatAnswer, chat_owners, queue_chat_answer, record_chat_answers
+from hunters.notify import Buttons
+from hunters.notify import ChatAnswer
+from hunters.notify import chat_owners
+from hunters.notify import queue_chat_answer
+from hunters.notify import record_chat_answers
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
-from store.models import ContactKind, utcnow
+from store.models import ContactKind
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 log = logging.getLogger(__name__)

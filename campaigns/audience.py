@@ -14,35 +14,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    and_,
-    cast,
-    exists,
-    false,
-    func,
-    not_,
-    null,
-    or_,
-    select,
-    union,
-)
+from sqlalchemy import ColumnElement
+from sqlalchemy import Integer
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import cast
+from sqlalchemy import exists
+from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import null
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import union
 
-from campaigns.audience_selection import among, exclusion_rules, selected
+from campaigns.audience_selection import among
+from campaigns.audience_selection import exclusion_rules
+from campaigns.audience_selection import selected
 from campaigns.definition_model import CampaignDefinition
-from store.models import (
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Intent,
-    OptOut,
-    Registration,
-    Reply,
-    StepAudience,
-)
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Intent
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
+from store.models import StepAudience
 
 
 def opted_out(contact: Any = Contact) -> ColumnElement[bool]:

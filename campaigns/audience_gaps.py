@@ -10,14 +10,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.audience import has_postal_address, opted_out, usable_contact
+from campaigns.audience import has_postal_address
+from campaigns.audience import opted_out
+from campaigns.audience import usable_contact
 from campaigns.definition_model import definition_of
-from catalogue import DEFAULT_LANGUAGE, TEXTS, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import TEXTS
+from catalogue import text
 from catalogue.formats import format_number
-from store.models import Campaign, CampaignStep, Channel, Company, Contact, ContactKind, County, StepAudience
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import County
+from store.models import StepAudience
 
 KIND_OF = {
     Channel.SMS: ContactKind.PHONE,

@@ -11,17 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
+from typing import cast
 
-from sqlalchemy import ColumnElement, and_, func, not_, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.audience_selection import exclusions, selected, selection_conditions
-from campaigns.definition_model import CampaignDefinition, definition_of
-from catalogue import DEFAULT_LANGUAGE, text
-from store.models import Campaign, Company
+from campaigns.audience_selection import exclusions
+from campaigns.audience_selection import selected
+from campaigns.audience_selection import selection_conditions
+from campaigns.definition_model import CampaignDefinition
+from campaigns.definition_model import definition_of
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
+from store.models import Campaign
+from store.models import Company
 
 EXAMPLES = 10
 # A rejected row as campaigns.orgnr_lists stores it in the definition ("rad 4: «12345»"), written in bokmål once

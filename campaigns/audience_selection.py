@@ -10,15 +10,34 @@ clauses, so the two cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import true
 
 from campaigns.audience_nace import contactable_nace
-from campaigns.definition_model import Audience, Previous, Selection
+from campaigns.definition_model import Audience
+from campaigns.definition_model import Previous
+from campaigns.definition_model import Selection
 from campaigns.trade_nace import nace_prefixes
-from store.models import Company, Intent, Lead, LeadState, Message, MessageKind, Registration, Reply, utcnow
+from store.models import Company
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
+from store.models import Reply
+from store.models import utcnow
 
 UNKNOWN_EMPLOYEES_MAX = 4
 

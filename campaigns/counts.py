@@ -13,11 +13,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, func, or_, select, text, type_coerce
+from sqlalchemy import ColumnElement
+from sqlalchemy import String
+from sqlalchemy import and_
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import type_coerce
 from sqlalchemy.orm import Session
 
 from store.db import is_postgres
-from store.models import CampaignStageCount, Channel, Message, MessageCount, MessageKind, MessageState
+from store.models import CampaignStageCount
+from store.models import Channel
+from store.models import Message
+from store.models import MessageCount
+from store.models import MessageKind
+from store.models import MessageState
 
 # Letters and e-mail have no delivery receipts: handed over (printed, accepted by SMTP) counts as delivered,
 # and so does anything the sandbox "sent" (it delivers at once, by definition).

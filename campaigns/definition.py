@@ -17,17 +17,31 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any, TypedDict, Unpack
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from typing import Any
+from typing import TypedDict
+from typing import Unpack
 from zoneinfo import ZoneInfo
 
 from campaigns.definition_model import CampaignDefinition
-from campaigns.local_keys import contacted_days, owner_keys, selection_keys
+from campaigns.local_keys import contacted_days
+from campaigns.local_keys import owner_keys
+from campaigns.local_keys import selection_keys
 from campaigns.orgnr_lists import ListFiles
-from campaigns.windows import DAY_NAMES, DEFAULT_WINDOW, parse_clock
-from catalogue.phrases import Phrase, Readable, said, written_in
-from store.languages import DEFAULT_LANGUAGE, LANGUAGES
-from store.models import Channel, StepAudience
+from campaigns.windows import DAY_NAMES
+from campaigns.windows import DEFAULT_WINDOW
+from campaigns.windows import parse_clock
+from catalogue.phrases import Phrase
+from catalogue.phrases import Readable
+from catalogue.phrases import said
+from catalogue.phrases import written_in
+from store.languages import DEFAULT_LANGUAGE
+from store.languages import LANGUAGES
+from store.models import Channel
+from store.models import StepAudience
 from store.times import ZONE_NAME
 
 TOP_KEYS = {

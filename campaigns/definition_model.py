@@ -12,14 +12,19 @@ in `campaigns.definition` (its `_audience` or `_step`, or the top level).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+from pydantic import ConfigDict
 
-from store.languages import DEFAULT_LANGUAGE, WRITTEN_STANDARDS
-from store.models.enums import Channel, StepAudience
+from store.languages import DEFAULT_LANGUAGE
+from store.languages import WRITTEN_STANDARDS
+from store.models.enums import Channel
+from store.models.enums import StepAudience
 
 if TYPE_CHECKING:
     from store.models import Campaign

@@ -8,7 +8,9 @@ like "Øra, bygg 3; 2. etg." stays one value.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 from campaigns.meeting_texts import MeetingFields
 

@@ -9,15 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.sms_text import analyse, normalize_sms
+from campaigns.sms_text import analyse
+from campaigns.sms_text import normalize_sms
 from catalogue.phrases import Refusal
-from staff.scopes import EVERYTHING, Scope
-from store.keyset import Key, Page, page_of, paged
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import page_of
+from store.keyset import paged
 from store.languages import DEFAULT_LANGUAGE
-from store.models import Channel, Company, Intent, Message, MessageKind, MessageState, Reply, utcnow
+from store.models import Channel
+from store.models import Company
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Reply
+from store.models import utcnow
 
 MAX_ANSWER = 1000  # characters; an SMS answer longer than this is a letter, not a reply
 

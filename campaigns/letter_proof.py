@@ -19,14 +19,18 @@ from sqlalchemy.orm import Session
 
 from campaigns.lifecycle import get_campaign
 from campaigns.meetings import meeting_of_step
-from campaigns.outbox import company_rows, language_for, step_recipients
+from campaigns.outbox import company_rows
+from campaigns.outbox import language_for
+from campaigns.outbox import step_recipients
 from campaigns.preview import absence_reason
 from campaigns.render import MessageRenderer
 from catalogue.phrases import Refusal
 from channels.letters import render_chunk
 from settings import Settings
 from store.languages import LANGUAGES
-from store.models import Campaign, CampaignStep, Channel
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
 
 SAMPLES = 3  # companies shown when staff name none: the first of the step's audience
 MAX_LETTERS = 10  # never more per request: each is WeasyPrint work in the web process

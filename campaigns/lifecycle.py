@@ -12,43 +12,61 @@ Every change of state goes through campaigns.state.transition, which also keeps 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from campaigns import audience
-from campaigns.definition import DefinitionError, Problem, check_definition, line_index
-from campaigns.definition_model import CampaignDefinition, definition_of, set_definition
-from campaigns.meetings import create_events, meeting_of_step
+from campaigns.definition import DefinitionError
+from campaigns.definition import Problem
+from campaigns.definition import check_definition
+from campaigns.definition import line_index
+from campaigns.definition_model import CampaignDefinition
+from campaigns.definition_model import definition_of
+from campaigns.definition_model import set_definition
+from campaigns.meetings import create_events
+from campaigns.meetings import meeting_of_step
 from campaigns.orgnr_lists import ListFiles
-from campaigns.outbox import company_rows, language_for, materialise_step, step_recipients
-from campaigns.ownership import check_owners, launch_approved, store_owners
+from campaigns.outbox import company_rows
+from campaigns.outbox import language_for
+from campaigns.outbox import materialise_step
+from campaigns.outbox import step_recipients
+from campaigns.ownership import check_owners
+from campaigns.ownership import launch_approved
+from campaigns.ownership import store_owners
 from campaigns.preview_figures import refresh_figures
 from campaigns.readiness import check_readiness
-from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer
+from campaigns.render import SMS_NUMBER_MISSING
+from campaigns.render import MessageRenderer
 from campaigns.scope import cut_to_counties
-from campaigns.state import LIVE_STATES, CampaignError, transition
+from campaigns.state import LIVE_STATES
+from campaigns.state import CampaignError
+from campaigns.state import transition
 from campaigns.step_jobs import write_jobs_after_commit
 from campaigns.templating import TemplateProblem
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from catalogue.phrases import Readable
-from catalogue.stored import read_text, stored_text
+from catalogue.stored import read_text
+from catalogue.stored import stored_text
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Channel,
-    County,
-    Message,
-    MessageState,
-    WaitReason,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import County
+from store.models import Message
+from store.models import MessageState
+from store.models import WaitReason
+from store.models import utcnow
 from store.reference import county_numbers
 from store.times import iso_oslo
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Campaign, CampaignState
+from store.models import Campaign
+from store.models import CampaignState
 
 
 def campaigns_newest_first(

@@ -11,9 +11,12 @@ owners are approved organisations and the earlier campaigns exist is asked of th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
-from campaigns.orgnr_lists import ListFiles, ListProblem, read_orgnr_list
+from campaigns.orgnr_lists import ListFiles
+from campaigns.orgnr_lists import ListProblem
+from campaigns.orgnr_lists import read_orgnr_list
 from campaigns.trade_nace import find_trade
 from companies.training import valid_orgnr
 from store.models import MAX_ID

@@ -6,13 +6,18 @@ so the CSV and XLSX writers neutralise them (exports.tables)."""
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO
+from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import case
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exports import tables
-from store.models import Company, Event, Rsvp, RsvpStatus
+from store.models import Company
+from store.models import Event
+from store.models import Rsvp
+from store.models import RsvpStatus
 from store.times import iso_oslo
 
 COLUMNS = ["meeting", "starts_at", "place", "orgnr", "company", "status", "people", "answered_at", "promoted_at", "reminded_at", "answered_on"]  # fmt: skip

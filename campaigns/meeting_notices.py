@@ -21,17 +21,15 @@ from campaigns.sms_text import normalize_and_analyse
 from catalogue import text
 from companies.optout_records import is_opted_out
 from settings import Settings
-from store.models import (
-    Campaign,
-    Channel,
-    Company,
-    ContactKind,
-    Event,
-    Message,
-    MessageKind,
-    MessageState,
-    Rsvp,
-)
+from store.models import Campaign
+from store.models import Channel
+from store.models import Company
+from store.models import ContactKind
+from store.models import Event
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Rsvp
 from store.secrets import AddressHasher
 
 KIND_OF_CHANNEL = {

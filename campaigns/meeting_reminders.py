@@ -10,16 +10,22 @@ the dispatcher's delay.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from campaigns.meeting_notices import Notice, queue_notice
+from campaigns.meeting_notices import Notice
+from campaigns.meeting_notices import queue_notice
 from campaigns.windows import SendWindow
 from settings import Settings
-from store.models import Campaign, Event, Rsvp, RsvpStatus, utcnow
+from store.models import Campaign
+from store.models import Event
+from store.models import Rsvp
+from store.models import RsvpStatus
+from store.models import utcnow
 
 REMINDER_BEFORE = timedelta(days=1)
 # The reminder job runs every 10 minutes; a reminder planned later than this before the window closes could

@@ -4,14 +4,17 @@ with the zone said (a company abroad, or a reader in another zone, must not be a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import Protocol
 
 from babel.dates import format_datetime
 
 from campaigns.variables import BABEL_LOCALES
 from catalogue import text
 from store.languages import DEFAULT_LANGUAGE
-from store.times import OSLO, in_oslo
+from store.times import OSLO
+from store.times import in_oslo
 
 if TYPE_CHECKING:
     from campaigns.meetings import RsvpResult

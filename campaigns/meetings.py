@@ -11,20 +11,31 @@ the same moment cannot both take the last place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.definition_model import Meeting, definition_of
+from campaigns.definition_model import Meeting
+from campaigns.definition_model import definition_of
 from campaigns.ics import calendar_file
-from campaigns.meeting_notices import Notice, queue_notice
+from campaigns.meeting_notices import Notice
+from campaigns.meeting_notices import queue_notice
 from campaigns.meeting_texts import meeting_when
 from catalogue.phrases import Refusal
 from settings import Settings
-from store.models import Campaign, CampaignStep, Event, Message, Rsvp, RsvpStatus, utcnow
-from store.times import OSLO, iso_oslo
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Event
+from store.models import Message
+from store.models import Rsvp
+from store.models import RsvpStatus
+from store.models import utcnow
+from store.times import OSLO
+from store.times import iso_oslo
 
 MAX_PEOPLE = 50
 # The callback data of the JA/NEI buttons under a Telegram invitation (campaigns.render adds them): yes or no.

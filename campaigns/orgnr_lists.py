@@ -11,13 +11,16 @@ file. A row that is not a valid orgnr is listed, never fatal: a member list is t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
 
 from catalogue.phrases import Phrase
 from companies.training import valid_orgnr
-from companies.training_files import TrainingFileError, read_orgnrs
+from companies.training_files import TrainingFileError
+from companies.training_files import read_orgnrs
 
 MAX_LIST_BYTES = 5 * 1024 * 1024  # a park or a trade body has hundreds of members, not a million
 # The audience's SQL names each orgnr as a parameter of one IN clause, and SQLite takes at most 32,766: a list

@@ -8,15 +8,23 @@ database, not our code, is what makes a step impossible to send twice to a compa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from datetime import UTC
+from datetime import datetime
+from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection
+from sqlalchemy import Select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.audience import only_filter, recipients
+from campaigns.audience import only_filter
+from campaigns.audience import recipients
 from campaigns.definition_model import definition_of
 from campaigns.meetings import meeting_of_step
 from campaigns.render import MessageRenderer
@@ -26,19 +34,17 @@ from companies.identifiers import ensure_identifiers
 from settings import Settings
 from store.bulk import in_values
 from store.languages import WRITTEN_STANDARDS
-from store.models import (
-    SQLITE_DATETIME,
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    Message,
-    MessageKind,
-    MessageState,
-    WaitReason,
-    utcnow,
-)
+from store.models import SQLITE_DATETIME
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import WaitReason
+from store.models import utcnow
 
 CHUNK = 5000
 # Per message, and (STEP_ROW) the same for every message of a step.

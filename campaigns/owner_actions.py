@@ -18,34 +18,35 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.definition import DefinitionError, Problem, check_definition, line_index
-from campaigns.lifecycle import (
-    CampaignError,
-    CreateResult,
-    cancel_campaign,
-    create_campaign,
-    pause_campaign,
-    resume_campaign,
-)
+from campaigns.definition import DefinitionError
+from campaigns.definition import Problem
+from campaigns.definition import check_definition
+from campaigns.definition import line_index
+from campaigns.lifecycle import CampaignError
+from campaigns.lifecycle import CreateResult
+from campaigns.lifecycle import cancel_campaign
+from campaigns.lifecycle import create_campaign
+from campaigns.lifecycle import pause_campaign
+from campaigns.lifecycle import resume_campaign
 from campaigns.orgnr_lists import ListFiles
-from campaigns.preview import StepPreview, preview_campaign, send_test
+from campaigns.preview import StepPreview
+from campaigns.preview import preview_campaign
+from campaigns.preview import send_test
 from catalogue import DEFAULT_LANGUAGE
 from catalogue.stored import stored_text
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignLaunchRequest,
-    CampaignOwner,
-    CampaignState,
-    County,
-    HunterMember,
-    HunterState,
-    Message,
-    Notice,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignLaunchRequest
+from store.models import CampaignOwner
+from store.models import CampaignState
+from store.models import County
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Message
+from store.models import Notice
+from store.models import utcnow
 
 
 class NotYourCampaign(CampaignError):

@@ -11,14 +11,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition import Problem
-from campaigns.definition_model import CampaignDefinition, OwnerContact, definition_of
+from campaigns.definition_model import CampaignDefinition
+from campaigns.definition_model import OwnerContact
+from campaigns.definition_model import definition_of
 from catalogue import text
-from catalogue.phrases import Phrase, said
-from store.models import Campaign, CampaignLaunchRequest, CampaignOwner, Hunter, HunterMember, HunterState
+from catalogue.phrases import Phrase
+from catalogue.phrases import said
+from store.models import Campaign
+from store.models import CampaignLaunchRequest
+from store.models import CampaignOwner
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
 
 
 def approved_organisation(session: Session, orgnr: str) -> tuple[Hunter | None, Phrase | None]:

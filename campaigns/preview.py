@@ -16,36 +16,43 @@ reason, instead of being left out silently."""
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from html.parser import HTMLParser
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns import audience
 from campaigns.definition_model import definition_of
 from campaigns.lifecycle import get_campaign
 from campaigns.meetings import meeting_of_step
-from campaigns.outbox import company_rows, language_for, step_queries, step_recipients
+from campaigns.outbox import company_rows
+from campaigns.outbox import language_for
+from campaigns.outbox import step_queries
+from campaigns.outbox import step_recipients
 from campaigns.preview_figures import Figures
-from campaigns.render import SMS_NUMBER_MISSING, MessageRenderer, RenderedMessage
+from campaigns.render import SMS_NUMBER_MISSING
+from campaigns.render import MessageRenderer
+from campaigns.render import RenderedMessage
 from campaigns.templating import TemplateProblem
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from catalogue.phrases import Refusal
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Message,
-    MessageKind,
-    Registration,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
+from store.models import utcnow
 from store.times import iso_oslo
 
 DELIVERY = {

@@ -13,17 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from campaigns import audience
-from campaigns.audience_gaps import Gap, step_gaps
-from campaigns.audience_notes import AudienceNote, audience_notes
+from campaigns.audience_gaps import Gap
+from campaigns.audience_gaps import step_gaps
+from campaigns.audience_notes import AudienceNote
+from campaigns.audience_notes import audience_notes
 from campaigns.definition_model import definition_of
 from campaigns.outbox import step_queries
-from store.models import Campaign, CampaignFigures, utcnow
+from store.models import Campaign
+from store.models import CampaignFigures
+from store.models import utcnow
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import qrcode
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape
 from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4  # modules of white border the standard asks for

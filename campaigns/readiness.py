@@ -23,9 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.variables import SMS_NUMBER_PLACEHOLDER
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from settings import Settings
-from store.models import CampaignStep, Channel
+from store.models import CampaignStep
+from store.models import Channel
 
 # Host names that never leave the machine or the local network (RFC 6761, RFC 6762, common LAN suffixes).
 LOCAL_SUFFIXES = (".localhost", ".local", ".lan", ".home.arpa", ".internal", ".localdomain")

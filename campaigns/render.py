@@ -8,31 +8,41 @@ Rendering an SMS costs a few microseconds; 100,000 of them are part of one datab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from campaigns.meeting_texts import MeetingFields, event_variables, meeting_buttons
+from campaigns.meeting_texts import MeetingFields
+from campaigns.meeting_texts import event_variables
+from campaigns.meeting_texts import meeting_buttons
 from campaigns.qr import qr_svg
-from campaigns.sms_text import MAX_SEGMENTS, SmsInfo, normalize_and_analyse
-from campaigns.templating import LANGUAGES, TemplateProblem, Templates, check_template_name, template_file
-from campaigns.variables import (
-    BABEL_LOCALES,
-    COMPANY_COLUMNS,
-    SENDER,
-    SMS_NUMBER_MISSING,
-    CompanyFields,
-    address_lines,
-    date_text,
-    message_language,
-    owner_variables,
-    registration_variables,
-    reply_number,
-)
+from campaigns.sms_text import MAX_SEGMENTS
+from campaigns.sms_text import SmsInfo
+from campaigns.sms_text import normalize_and_analyse
+from campaigns.templating import LANGUAGES
+from campaigns.templating import TemplateProblem
+from campaigns.templating import Templates
+from campaigns.templating import check_template_name
+from campaigns.templating import template_file
+from campaigns.variables import BABEL_LOCALES
+from campaigns.variables import COMPANY_COLUMNS
+from campaigns.variables import SENDER
+from campaigns.variables import SMS_NUMBER_MISSING
+from campaigns.variables import CompanyFields
+from campaigns.variables import address_lines
+from campaigns.variables import date_text
+from campaigns.variables import message_language
+from campaigns.variables import owner_variables
+from campaigns.variables import registration_variables
+from campaigns.variables import reply_number
 from catalogue.phrases import said
 from settings import Settings
-from store.models import Campaign, Channel, Company
+from store.models import Campaign
+from store.models import Channel
+from store.models import Company
 
 __all__ = [
     "COMPANY_COLUMNS",

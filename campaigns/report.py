@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.counts import shown_state
 from catalogue.phrases import Refusal
 from exports import tables
 from store.masking import mask_address
-from store.models import (
-    MAX_ID,
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Company,
-    Message,
-    MessageState,
-    WaitReason,
-)
+from store.models import MAX_ID
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Company
+from store.models import Message
+from store.models import MessageState
+from store.models import WaitReason
 from store.times import iso_oslo
 
 COLUMNS = ["message_id", "step", "orgnr", "company", "channel", "address", "state", "wait_reason", "due_at", "error_code", "error", "created_at", "sent_at", "delivered_at", "state_changed_at"]  # fmt: skip

@@ -8,26 +8,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.counts import message_counts
-from campaigns.stages import ANY_CAMPAIGN, stage_counts
-from staff.scopes import EVERYTHING, Scope
-from store.models import (
-    Company,
-    County,
-    Intent,
-    Lead,
-    LeadState,
-    MessageKind,
-    MessageState,
-    Registration,
-    Trade,
-    registration_trade,
-)
+from campaigns.stages import ANY_CAMPAIGN
+from campaigns.stages import stage_counts
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.models import Company
+from store.models import County
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Registration
+from store.models import Trade
+from store.models import registration_trade
 
 SENT_STATES = (MessageState.SENT, MessageState.DELIVERED, MessageState.UNDELIVERED)
 CLAIMED_STATES = (

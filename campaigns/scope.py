@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from campaigns.definition import DefinitionError, Problem
-from campaigns.definition_model import CampaignDefinition, Selection, definition_of
+from campaigns.definition import DefinitionError
+from campaigns.definition import Problem
+from campaigns.definition_model import CampaignDefinition
+from campaigns.definition_model import Selection
+from campaigns.definition_model import definition_of
 from staff.scopes import Scope
-from store.models import MAX_ID, Campaign
+from store.models import MAX_ID
+from store.models import Campaign
 
 
 def audience_counties(definition: CampaignDefinition) -> frozenset[str] | None:

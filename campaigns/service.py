@@ -8,8 +8,11 @@ launch on live channels that would not work) and their results into the views th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -17,19 +20,28 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from campaigns import lifecycle
-from campaigns.audience_gaps import Gap, orgnr_note
+from campaigns.audience_gaps import Gap
+from campaigns.audience_gaps import orgnr_note
 from campaigns.audience_notes import AudienceNote
 from campaigns.definition import DefinitionError
-from campaigns.lifecycle import CreateResult, NotReadyForLive
+from campaigns.lifecycle import CreateResult
+from campaigns.lifecycle import NotReadyForLive
 from campaigns.orgnr_lists import ListFiles
 from campaigns.readiness import campaign_readiness
 from campaigns.state import CampaignError
 from campaigns.waits import WaitGroup
-from catalogue import DEFAULT_LANGUAGE, plural, shown_time
-from catalogue.phrases import Readable, Refusal, written_in
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import plural
+from catalogue import shown_time
+from catalogue.phrases import Readable
+from catalogue.phrases import Refusal
+from catalogue.phrases import written_in
 from settings import Settings
 from staff.scopes import scope_of_staff
-from store.models import Campaign, MessageState, StaffUser, utcnow
+from store.models import Campaign
+from store.models import MessageState
+from store.models import StaffUser
+from store.models import utcnow
 
 __all__ = ["CampaignError", "CampaignInputError", "NotReadyForLive"]
 
@@ -278,7 +290,8 @@ def letter_pdf(
     session: Session, settings: Settings, *, campaign_id: int, orgnr: str | None, step: str | None
 ) -> bytes:
     """The step's printed letters for the chosen company (or the first few) as one PDF."""
-    from campaigns.letter_proof import LetterProofError, letter_proof
+    from campaigns.letter_proof import LetterProofError
+    from campaigns.letter_proof import letter_proof
 
     try:
         proof = letter_proof(
@@ -386,7 +399,8 @@ def campaign_status(
 
 def delivery_report(session: Session, *, campaign_id: int) -> tuple[list[str], list[dict[str, Any]]]:
     """(columns, rows) of the delivery report."""
-    from campaigns.report import COLUMNS, delivery_rows
+    from campaigns.report import COLUMNS
+    from campaigns.report import delivery_rows
 
     return COLUMNS, delivery_rows(session, campaign_id=campaign_id)
 
@@ -412,7 +426,9 @@ def delivery_report_page(
 ) -> ReportPageView:
     """A page of the delivery report after the cursor `after` (empty: the first); CampaignInputError for a
     cursor that is not one. Reads the page and the queue's grouped waits, never the whole outbox."""
-    from campaigns.report import COLUMNS, delivery_page, parse_report_cursor
+    from campaigns.report import COLUMNS
+    from campaigns.report import delivery_page
+    from campaigns.report import parse_report_cursor
     from campaigns.waits import waiting
 
     try:

@@ -15,15 +15,19 @@ rows: registrations (completed), places, adult_places, claimed_leads, became_lea
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.counts import fold_deltas
-from store.models import CampaignStage, CampaignStageCount
+from store.models import CampaignStage
+from store.models import CampaignStageCount
 
 ANY_CAMPAIGN = 0  # the campaign_key of the funnel of all campaigns together (a company counts once)
 SUMMED = ("registrations", "places", "adult_places", "claimed_leads", "became_leads")

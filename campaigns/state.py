@@ -23,7 +23,10 @@ from sqlalchemy.orm import Session
 from campaigns.step_jobs import write_jobs_after_commit
 from catalogue.labels import label
 from catalogue.phrases import Refusal
-from store.models import Campaign, CampaignState, Notice, utcnow
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Notice
+from store.models import utcnow
 from store.models.enums import LIVE_CAMPAIGN_STATES
 
 LIVE_STATES = LIVE_CAMPAIGN_STATES  # may send; have step jobs

@@ -20,7 +20,8 @@ from apscheduler.jobstores.base import BaseJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from store.models import Campaign

@@ -13,19 +13,30 @@ stylesheets), not templates of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, Template, select_autoescape
-from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import FileSystemLoader
+from jinja2 import StrictUndefined
+from jinja2 import Template
+from jinja2 import select_autoescape
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateNotFound
+from jinja2.exceptions import TemplateSyntaxError
+from jinja2.exceptions import UndefinedError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from catalogue import DEFAULT_LANGUAGE, text
-from catalogue.phrases import Phrase, said, written_in
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
+from catalogue.phrases import Phrase
+from catalogue.phrases import said
+from catalogue.phrases import written_in
 from store.languages import LANGUAGES
 from store.models import Channel
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
+from typing import Protocol
 
 import phonenumbers
 from babel.dates import format_date
@@ -17,7 +18,9 @@ from campaigns.definition_model import definition_of
 from catalogue.phrases import said
 from settings import Settings
 from store.languages import WRITTEN_STANDARDS
-from store.models import Campaign, Company, Registration
+from store.models import Campaign
+from store.models import Company
+from store.models import Registration
 
 BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}  # en_GB: "7 June 2027", as a European letter reads
 SENDER = {

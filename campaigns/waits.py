@@ -12,17 +12,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from catalogue import DEFAULT_LANGUAGE, text, when_text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
+from catalogue import when_text
 from catalogue.formats import format_number
 from catalogue.labels import label
-from store.models import Campaign, CampaignState, Channel, Message, MessageKind, MessageState, WaitReason
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import WaitReason
 from store.times import iso_oslo
 
 READY = "ready"  # due, nothing holds it: goes within seconds

@@ -17,8 +17,13 @@ from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from catalogue.formats import format_datetime, format_number, format_time, plural_form, weekday_name
-from store.languages import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue.formats import format_datetime
+from catalogue.formats import format_number
+from catalogue.formats import format_time
+from catalogue.formats import plural_form
+from catalogue.formats import weekday_name
+from store.languages import DEFAULT_LANGUAGE
+from store.languages import LANGUAGES
 from store.times import in_oslo
 
 # Bokmål (DEFAULT_LANGUAGE): what the campaign writes when nothing says otherwise, and what staff read until they

@@ -8,7 +8,8 @@ Machine output (`--json`, exports) uses `store.times.iso_oslo` instead, never th
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
 from babel import Locale
 from babel.dates import format_date as babel_date

@@ -8,14 +8,21 @@ passes it by hand and cannot show one paragraph in another language than the `<h
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from jinja2 import Environment, pass_context
+from jinja2 import Environment
+from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from catalogue import DEFAULT_LANGUAGE, known_language, plural, shown_time, text
-from catalogue.formats import format_date, format_number
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import known_language
+from catalogue import plural
+from catalogue import shown_time
+from catalogue import text
+from catalogue.formats import format_date
+from catalogue.formats import format_number
 from catalogue.labels import label
 from catalogue.stored import read_text
 

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from catalogue import DEFAULT_LANGUAGE, known_language
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import known_language
 from catalogue.states import LABELS
 
 KINDS = tuple(LABELS)

@@ -10,10 +10,14 @@ the bokmål text, so logs, the API and older callers read what they read before.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+from typing import Protocol
 
-from catalogue import DEFAULT_LANGUAGE, TEXTS, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import TEXTS
+from catalogue import text
 
 
 class Readable(Protocol):

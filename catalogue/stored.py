@@ -13,7 +13,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from catalogue import DEFAULT_LANGUAGE, TEXTS, known_language, shown_time, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import TEXTS
+from catalogue import known_language
+from catalogue import shown_time
+from catalogue import text
 from catalogue.phrases import Phrase
 
 _TIME = "time"  # a value written {"time": "<ISO 8601>"} is a moment

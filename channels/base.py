@@ -7,9 +7,11 @@ returns one of `Sent`, `RetryLater`, `Failed`, `OptedOut` or `Unknown`. The disp
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
+from typing import Protocol
 
 from store.models import Channel
 

@@ -26,14 +26,24 @@ import ssl
 from collections.abc import Mapping
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from email.utils import format_datetime
+from email.utils import make_msgid
+from email.utils import parseaddr
+from typing import TYPE_CHECKING
+from typing import Any
+from urllib.parse import unquote
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError
+from email_validator import validate_email
 
-from channels.base import Failed, OutgoingMessage, RetryLater, SendResult, Sent, Unknown
+from channels.base import Failed
+from channels.base import OutgoingMessage
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
+from channels.base import Unknown
 from settings import Settings
 
 if TYPE_CHECKING:

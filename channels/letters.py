@@ -19,14 +19,20 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence, Sized
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Iterable
+from collections.abc import Sequence
+from collections.abc import Sized
+from concurrent.futures import Executor
+from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
+from functools import cache
+from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+from urllib.parse import urlsplit
 
 from settings import TEMPLATES_DIR
 
@@ -59,7 +65,8 @@ class PrintBatch:
 
 @cache
 def _fetcher_class() -> type:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcherResponse
 
     class LocalOnlyFetcher(URLFetcher):
         """Serves `data:` URIs and files inside `root`; refuses everything else (http, https, ftp, other files)."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from channels.base import OutgoingMessage, SendResult, Sent
+from channels.base import OutgoingMessage
+from channels.base import SendResult
+from channels.base import Sent
 from store.models import Channel
 
 

@@ -8,23 +8,23 @@ connection that never opened is safe to retry.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import aiohttp
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from channels.base import (
-    Failed,
-    OptedOut,
-    OutgoingMessage,
-    ProviderMessage,
-    RetryLater,
-    SendResult,
-    Sent,
-    Unknown,
-)
-from channels.twilio_http import LAST_RETRY_AFTER, AioTwilioClient
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import OutgoingMessage
+from channels.base import ProviderMessage
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
+from channels.base import Unknown
+from channels.twilio_http import LAST_RETRY_AFTER
+from channels.twilio_http import AioTwilioClient
 from channels.twilio_webhooks import valid_twilio_signature
 from settings import Settings
 

@@ -9,16 +9,29 @@ Telegram's wait; a refused text is Failed (an unknown chat: an invalid address);
 from __future__ import annotations
 
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram import Bot
+from telegram import InlineKeyboardButton
+from telegram import InlineKeyboardMarkup
+from telegram import ReplyKeyboardMarkup
+from telegram.error import BadRequest
+from telegram.error import Forbidden
+from telegram.error import NetworkError
+from telegram.error import RetryAfter
+from telegram.error import TimedOut
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import OutgoingMessage
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
 from settings import Settings
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import base64
 import logging
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 

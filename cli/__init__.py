@@ -14,22 +14,25 @@ import typer
 import typer.main
 
 from catalogue import DEFAULT_LANGUAGE
-from cli import (
-    campaign,
-    companies,
-    hunters,
-    imports,
-    leads,
-    meetings,
-    privacy,
-    registrations,
-    replies,
-    sandbox,
-    server,
-    staff,
-)
-from cli.common import Context, LanguageChoice, fail, say, speak
-from cli.help_texts import CatalogueGroup, localise
+from cli import campaign
+from cli import companies
+from cli import hunters
+from cli import imports
+from cli import leads
+from cli import meetings
+from cli import privacy
+from cli import registrations
+from cli import replies
+from cli import sandbox
+from cli import server
+from cli import staff
+from cli.common import Context
+from cli.common import LanguageChoice
+from cli.common import fail
+from cli.common import say
+from cli.common import speak
+from cli.help_texts import CatalogueGroup
+from cli.help_texts import localise
 from settings import Settings
 
 __all__ = ["Context", "app", "command_in", "main"]

@@ -8,22 +8,20 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from cli.common import (
-    Context,
-    ExportFormat,
-    check_output,
-    ctx_of,
-    err,
-    fail,
-    label,
-    print_json,
-    reader_language,
-    refusal,
-    say,
-    shown,
-    warn,
-    write_table,
-)
+from cli.common import Context
+from cli.common import ExportFormat
+from cli.common import check_output
+from cli.common import ctx_of
+from cli.common import err
+from cli.common import fail
+from cli.common import label
+from cli.common import print_json
+from cli.common import reader_language
+from cli.common import refusal
+from cli.common import say
+from cli.common import shown
+from cli.common import warn
+from cli.common import write_table
 from store.db import Database
 from store.models import MAX_ID
 
@@ -32,7 +30,8 @@ campaign_app = typer.Typer(no_args_is_help=True)
 
 def _campaign_errors() -> tuple[type[Exception], ...]:
     from campaigns.definition import DefinitionError
-    from campaigns.service import CampaignError, CampaignInputError
+    from campaigns.service import CampaignError
+    from campaigns.service import CampaignInputError
 
     return (DefinitionError, CampaignError, CampaignInputError, LookupError, ValueError)
 
@@ -283,7 +282,8 @@ def _write_letter_pdf(
     ctx: typer.Context, campaign_id: int, orgnrs: list[str] | None, step: str | None, target: Path
 ) -> None:
     """Writes the letter step's printed letters to `target` before the preview itself is shown."""
-    from campaigns.letter_proof import LetterProofError, letter_proof
+    from campaigns.letter_proof import LetterProofError
+    from campaigns.letter_proof import letter_proof
 
     context = ctx_of(ctx)
     try:
@@ -439,7 +439,9 @@ def campaign_report(
 ) -> None:
     """One row per message (or, with --outcomes, the outcome report by trade and county)."""
     from campaigns.lifecycle import get_campaign
-    from campaigns.report import delivery_rows, write_csv, write_xlsx
+    from campaigns.report import delivery_rows
+    from campaigns.report import write_csv
+    from campaigns.report import write_xlsx
 
     if outcomes:
         _outcome_report(ctx, campaign_id, fmt, output)
@@ -457,7 +459,10 @@ def campaign_report(
 def _outcome_report(ctx: typer.Context, campaign_id: int, fmt: ExportFormat, output: Path | None) -> None:
     import sys
 
-    from reports.outcome_export import default_filename, outcome_json, write_csv, write_xlsx
+    from reports.outcome_export import default_filename
+    from reports.outcome_export import outcome_json
+    from reports.outcome_export import write_csv
+    from reports.outcome_export import write_xlsx
     from reports.outcomes import outcome_report
 
     try:
@@ -492,7 +497,9 @@ def campaign_attendees(
     from rich.table import Table
 
     from campaigns.lifecycle import get_campaign
-    from campaigns.meeting_attendees import attendee_rows, write_csv, write_xlsx
+    from campaigns.meeting_attendees import attendee_rows
+    from campaigns.meeting_attendees import write_csv
+    from campaigns.meeting_attendees import write_xlsx
 
     if fmt is not None:
         check_output(fmt, output)

@@ -10,19 +10,25 @@ import json
 import sys
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO
+from typing import Any
+from typing import NoReturn
 
 import typer
 from rich.console import Console
 
-from catalogue import DEFAULT_LANGUAGE, plural, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import plural
 from catalogue import shown_time as catalogue_time
+from catalogue import text
 from catalogue.labels import label as catalogue_label
-from catalogue.phrases import Phrase, refusal_in
+from catalogue.phrases import Phrase
+from catalogue.phrases import refusal_in
 from settings import Settings
 from store.db import Database
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import contact_kind, ctx_of, fail, print_json, say
+from cli.common import contact_kind
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import say
 
 companies_app = typer.Typer(no_args_is_help=True)
 
@@ -20,7 +24,8 @@ def companies_list(
     """The register as staff browse it; `--limit` keeps a national register off the terminal."""
     from rich.table import Table
 
-    from companies.lookup import UnknownCounty, list_companies
+    from companies.lookup import UnknownCounty
+    from companies.lookup import list_companies
 
     with ctx_of(ctx).db.session() as session:
         try:

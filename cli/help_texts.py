@@ -11,12 +11,19 @@ click's own words (Usage, Options, "Show this message and exit.") stay as they a
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import Any
 
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument
+from typer.core import TyperCommand
+from typer.core import TyperGroup
+from typer.core import TyperOption
 
-from catalogue import DEFAULT_LANGUAGE, TEXTS, known_language, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import TEXTS
+from catalogue import known_language
+from catalogue import text
 from cli.common import Context
 
 Command = TyperCommand | TyperGroup

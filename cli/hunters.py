@@ -7,9 +7,14 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from cli.common import ctx_of, fail, label, print_json, say
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import label
+from cli.common import print_json
+from cli.common import say
 from store.models import MAX_ID
-from store.models.enums import HunterState, HunterType
+from store.models.enums import HunterState
+from store.models.enums import HunterType
 
 hunters_app = typer.Typer(no_args_is_help=True)
 
@@ -23,7 +28,8 @@ def hunters_list(
     """Hunter organisations oldest first, so the longest-waiting application is seen first."""
     from rich.table import Table
 
-    from hunters.organisations import hunter_summary, list_hunters
+    from hunters.organisations import hunter_summary
+    from hunters.organisations import list_hunters
 
     with ctx_of(ctx).db.session() as session:
         rows = [hunter_summary(h) for h in list_hunters(session, state=state)]
@@ -48,7 +54,10 @@ def hunters_list(
 
 
 def _decide_hunter(ctx: typer.Context, hunter_id: int, approve: bool) -> None:
-    from hunters.organisations import OrgnrTaken, UnknownHunter, approve_hunter, reject_hunter
+    from hunters.organisations import OrgnrTaken
+    from hunters.organisations import UnknownHunter
+    from hunters.organisations import approve_hunter
+    from hunters.organisations import reject_hunter
 
     with ctx_of(ctx).db.transaction() as session:
         try:
@@ -106,7 +115,10 @@ def hunters_add(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Staff sign an organisation up themselves; prints the number alone on stdout for scripts."""
-    from hunters.signup import SignupInput, SignupRefused, sign_up, trade_ids
+    from hunters.signup import SignupInput
+    from hunters.signup import SignupRefused
+    from hunters.signup import sign_up
+    from hunters.signup import trade_ids
 
     with ctx_of(ctx).db.transaction() as session:
         ids, unknown = trade_ids(session, trade or [])
@@ -178,7 +190,8 @@ def hunters_changes(
 
 
 def _decide_change(ctx: typer.Context, change_id: int, approve: bool) -> None:
-    from hunters.approval import UnknownChange, decide_change
+    from hunters.approval import UnknownChange
+    from hunters.approval import decide_change
 
     with ctx_of(ctx).db.transaction() as session:
         try:

@@ -8,7 +8,12 @@ from typing import Any
 
 import typer
 
-from cli.common import ctx_of, fail, print_summary, refusal, said, say
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_summary
+from cli.common import refusal
+from cli.common import said
+from cli.common import say
 from store.db import Database
 
 import_app = typer.Typer(no_args_is_help=True)
@@ -22,7 +27,8 @@ def import_companies_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Streams the register file, with a progress bar on a terminal; rejected rows go to a file."""
-    from companies.importer import ImportFileError, import_companies
+    from companies.importer import ImportFileError
+    from companies.importer import import_companies
 
     context = ctx_of(ctx)
     try:
@@ -49,7 +55,8 @@ def import_training_companies_command(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """The county's list is the whole truth for that county: approvals it lacks are withdrawn."""
-    from companies.training import TrainingFileError, import_training_companies
+    from companies.training import TrainingFileError
+    from companies.training import import_training_companies
 
     try:
         summary = import_training_companies(
@@ -69,7 +76,11 @@ def import_training_companies_command(
 
 
 def _import_with_progress(db: Database, file: Path, rejects: Path | None) -> Any:
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn
+    from rich.progress import DownloadColumn
+    from rich.progress import Progress
+    from rich.progress import TextColumn
+    from rich.progress import TimeElapsedColumn
 
     from companies.importer import import_companies
 

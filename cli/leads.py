@@ -8,18 +8,16 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from cli.common import (
-    ExportFormat,
-    ListFormat,
-    check_output,
-    ctx_of,
-    fail,
-    label,
-    print_json,
-    say,
-    shown,
-    write_table,
-)
+from cli.common import ExportFormat
+from cli.common import ListFormat
+from cli.common import check_output
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import label
+from cli.common import print_json
+from cli.common import say
+from cli.common import shown
+from cli.common import write_table
 from store.models import MAX_ID
 from store.models.enums import LeadState
 
@@ -83,7 +81,8 @@ def leads_export(
 
 
 def _write_leads(rows: list[dict[str, Any]], fmt: ExportFormat, output: Path | None = None) -> None:
-    from hunters.lead_export import write_csv, write_xlsx
+    from hunters.lead_export import write_csv
+    from hunters.lead_export import write_xlsx
 
     write_table(rows, fmt, output, write_csv, write_xlsx)
 

@@ -9,7 +9,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import ctx_of, fail, print_json, refusal, say, shown
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import refusal
+from cli.common import say
+from cli.common import shown
 from store.models import MAX_ID
 
 meeting_app = typer.Typer(no_args_is_help=True)
@@ -71,7 +76,9 @@ def meeting_change(
 ) -> None:
     """Change a meeting; everyone who said JA (attending or waiting) is told, a larger capacity moves the waiting
     list up."""
-    from campaigns.meetings import MeetingError, change_meeting, parse_moment
+    from campaigns.meetings import MeetingError
+    from campaigns.meetings import change_meeting
+    from campaigns.meetings import parse_moment
 
     _one(ctx, campaign_id, event_id)
     context = ctx_of(ctx)

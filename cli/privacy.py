@@ -5,7 +5,13 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from cli.common import contact_kind, ctx_of, fail, print_json, refusal, say, shown_moment
+from cli.common import contact_kind
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import refusal
+from cli.common import say
+from cli.common import shown_moment
 
 privacy_app = typer.Typer(no_args_is_help=True)
 
@@ -31,7 +37,8 @@ def privacy_export(
     email: str | None = EMAIL,
 ) -> None:
     """A data subject's access request (GDPR art. 15), answered as JSON."""
-    from companies.privacy import PrivacyError, export_subject
+    from companies.privacy import PrivacyError
+    from companies.privacy import export_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
     try:
@@ -51,7 +58,8 @@ def privacy_erase(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Erasure (GDPR art. 17) that keeps the address opted out as a keyed hash: never contacted again."""
-    from companies.privacy import PrivacyError, erase_subject
+    from companies.privacy import PrivacyError
+    from companies.privacy import erase_subject
 
     kind, value = _privacy_target(phone, orgnr, email)
     try:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, refusal, say
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import refusal
+from cli.common import say
 from store.models import MAX_ID
 
 registrations_app = typer.Typer(no_args_is_help=True)
@@ -18,7 +22,8 @@ def registrations_merge(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """A company that registered twice: the first registration keeps the answers and the lead."""
-    from bot.registration_merge import MergeError, merge_registrations
+    from bot.registration_merge import MergeError
+    from bot.registration_merge import merge_registrations
 
     try:
         with ctx_of(ctx).db.transaction() as session:

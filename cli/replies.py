@@ -7,7 +7,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from cli.common import ExportFormat, check_output, ctx_of, label, print_json, say, shown, write_table
+from cli.common import ExportFormat
+from cli.common import check_output
+from cli.common import ctx_of
+from cli.common import label
+from cli.common import print_json
+from cli.common import say
+from cli.common import shown
+from cli.common import write_table
 from store.models import MAX_ID
 from store.models.enums import Intent
 
@@ -55,7 +62,9 @@ def replies_export(
     output: Path | None = typer.Option(None, "-o", "--output"),
 ) -> None:
     """Incoming messages with senders masked, as the export's formats."""
-    from reports.replies import reply_rows, write_csv, write_xlsx
+    from reports.replies import reply_rows
+    from reports.replies import write_csv
+    from reports.replies import write_xlsx
 
     check_output(fmt, output)
     with ctx_of(ctx).db.session() as session:

@@ -6,7 +6,10 @@ from enum import StrEnum
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, refusal
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import refusal
 
 sandbox_app = typer.Typer(no_args_is_help=True)
 
@@ -28,7 +31,8 @@ def sandbox_reply_command(
 ) -> None:
     """Answers as a company through the same engine as the SMS and Telegram webhooks; refused while a real
     provider is live, so a made-up reply never mixes with real traffic."""
-    from bot.replies import SandboxError, sandbox_reply
+    from bot.replies import SandboxError
+    from bot.replies import sandbox_reply
     from channels.registry import ChannelLive
 
     context = ctx_of(ctx)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from cli.common import ctx_of, fail, print_json, refusal, say
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import print_json
+from cli.common import refusal
+from cli.common import say
 from runtime import parts_of
 
 
@@ -89,7 +93,10 @@ def serve(
 
 def _seed_demo(ctx: typer.Context, host: str, port: int) -> None:
     """Seeds the demo data (idempotent) and prints where to log in; refuses to run with real providers."""
-    from demo.simulator import DEMO_EMAIL, DEMO_PASSWORD, TRY_COMPANIES, seed_demo
+    from demo.simulator import DEMO_EMAIL
+    from demo.simulator import DEMO_PASSWORD
+    from demo.simulator import TRY_COMPANIES
+    from demo.simulator import seed_demo
 
     settings = ctx_of(ctx).settings
     if settings.twilio_enabled or settings.telegram_enabled or settings.smtp_enabled:
@@ -124,7 +131,8 @@ def web_only(
 def worker(ctx: typer.Context) -> None:
     """The dispatcher alone; a second one on SQLite is refused (no SKIP LOCKED: both would claim the same
     rows)."""
-    from campaigns.dispatch.dispatcher import AnotherWorkerRunning, check_can_start
+    from campaigns.dispatch.dispatcher import AnotherWorkerRunning
+    from campaigns.dispatch.dispatcher import check_can_start
 
     try:
         check_can_start(ctx_of(ctx).db)

@@ -8,18 +8,16 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from cli.common import (
-    LanguageChoice,
-    ctx_of,
-    fail,
-    label,
-    print_json,
-    reader_language,
-    refusal,
-    say,
-    shown,
-    shown_moment,
-)
+from cli.common import LanguageChoice
+from cli.common import ctx_of
+from cli.common import fail
+from cli.common import label
+from cli.common import print_json
+from cli.common import reader_language
+from cli.common import refusal
+from cli.common import say
+from cli.common import shown
+from cli.common import shown_moment
 from store.models import MAX_ID
 from store.models.enums import StaffRole
 
@@ -45,7 +43,9 @@ def staff_add(
     language: LanguageChoice = typer.Option(LanguageChoice.NB, "--language"),
 ) -> None:
     """Dashboard logins; the password is stored as an argon2 hash only."""
-    from staff.accounts import StaffError, add_staff, role_of
+    from staff.accounts import StaffError
+    from staff.accounts import add_staff
+    from staff.accounts import role_of
 
     if county and role is not RoleChoice.COUNTY:
         fail(say("cli_staff_county_needs_role", email=email))
@@ -85,7 +85,8 @@ def staff_token(
     """An API key for /api, printed once: only its hash is stored."""
     from datetime import timedelta
 
-    from staff.tokens import TokenError, create_api_token
+    from staff.tokens import TokenError
+    from staff.tokens import create_api_token
 
     expires_in = timedelta(days=expires_days) if expires_days is not None else None
     with ctx_of(ctx).db.transaction() as session:
@@ -149,7 +150,8 @@ def staff_revoke_token(
     token_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID),
 ) -> None:
     """Revokes one API key at once."""
-    from staff.tokens import TokenError, revoke_api_token
+    from staff.tokens import TokenError
+    from staff.tokens import revoke_api_token
 
     with ctx_of(ctx).db.transaction() as session:
         try:
@@ -261,7 +263,8 @@ def staff_password(
     password: str | None = typer.Option(None, "--password"),
 ) -> None:
     """A new password also unlocks the user, signs them out everywhere and revokes their API keys."""
-    from staff.accounts import StaffError, set_password
+    from staff.accounts import StaffError
+    from staff.accounts import set_password
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "password", email)
@@ -281,7 +284,8 @@ def staff_password(
 @staff_app.command("deactivate")
 def staff_deactivate(ctx: typer.Context, email: str = typer.Argument(...)) -> None:
     """Signs the user out and stops their API keys at once; the account itself stays."""
-    from staff.accounts import StaffError, set_active
+    from staff.accounts import StaffError
+    from staff.accounts import set_active
 
     with ctx_of(ctx).db.transaction() as session:
         user = _staff_user(session, "deactivate", email)

@@ -24,7 +24,8 @@ import re
 import string
 from functools import lru_cache
 
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError
+from email_validator import validate_email
 
 MAX_INPUT = 320  # longer than any address the library accepts (254); refused before it is read
 _PLAIN = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+")

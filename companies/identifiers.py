@@ -16,7 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.bulk import in_values
-from store.models import SQLITE_DATETIME, Company, utcnow
+from store.models import SQLITE_DATETIME
+from store.models import Company
+from store.models import utcnow
 
 # No 0/O, 1/I/L: a code read off paper and typed into a phone must survive the reading.
 SHORT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -19,14 +19,20 @@ import secrets
 import socket
 import threading
 import time
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from catalogue.stored import stored_phrase, stored_text
-from companies.importer import ImportFileError, ImportSummary, import_companies
+from catalogue.stored import stored_phrase
+from catalogue.stored import stored_text
+from companies.importer import ImportFileError
+from companies.importer import ImportSummary
+from companies.importer import import_companies
 from companies.importer.run import Progress
 from store.db import Database
 from store.models import ImportJob as ImportJobRow

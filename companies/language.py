@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select
+from sqlalchemy import bindparam
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
 from store.languages import WRITTEN_STANDARDS
-from store.models import Company, Message, MessageKind
+from store.models import Company
+from store.models import Message
+from store.models import MessageKind
 
 # Built once: the bot runs it for every inbound message of a known company.
 LATEST_OUTREACH = (

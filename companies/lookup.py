@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
-from store.models import Company, County, OptOut
+from store.models import Company
+from store.models import County
+from store.models import OptOut
 from store.secrets import AddressHasher
 
 

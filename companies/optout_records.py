@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from store.models import ContactKind, OptOut, UTCDateTime, utcnow
+from store.models import ContactKind
+from store.models import OptOut
+from store.models import UTCDateTime
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 # Written as text: SQLAlchemy cannot cache INSERT ... ON CONFLICT constructs, and compiling one on every STOPP

@@ -8,15 +8,24 @@ erasure, which concern an address, not a company).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from companies.optout_records import record_opt_out
-from store.models import Company, Contact, ContactKind, Intent, OptOut, Reply, utcnow
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Intent
+from store.models import OptOut
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 

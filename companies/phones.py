@@ -16,13 +16,11 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import (
-    NumberParseException,
-    PhoneMetadata,
-    PhoneNumberDesc,
-    PhoneNumberFormat,
-    PhoneNumberType,
-)
+from phonenumbers import NumberParseException
+from phonenumbers import PhoneMetadata
+from phonenumbers import PhoneNumberDesc
+from phonenumbers import PhoneNumberFormat
+from phonenumbers import PhoneNumberType
 
 # FIXED_LINE_OR_MOBILE is what the metadata says where the two share a range (the US, some others).
 _SMS_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})

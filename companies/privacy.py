@@ -13,10 +13,15 @@ erased.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select, tuple_, update
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import tuple_
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from catalogue.phrases import Refusal
@@ -24,29 +29,27 @@ from companies.emails import normalize_email
 from companies.optout_records import record_opt_out
 from companies.optouts import mark_do_not_contact
 from companies.phones import normalize_phone
-from store.models import (
-    AuditEvent,
-    Company,
-    Contact,
-    ContactKind,
-    Conversation,
-    Event,
-    Hunter,
-    HunterMember,
-    Lead,
-    LeadNote,
-    MemberLogin,
-    MemberNotice,
-    MemberSession,
-    Message,
-    MessageState,
-    OptOut,
-    Registration,
-    RegistrationSource,
-    Reply,
-    Rsvp,
-    utcnow,
-)
+from store.models import AuditEvent
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Event
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import Lead
+from store.models import LeadNote
+from store.models import MemberLogin
+from store.models import MemberNotice
+from store.models import MemberSession
+from store.models import Message
+from store.models import MessageState
+from store.models import OptOut
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import Reply
+from store.models import Rsvp
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 

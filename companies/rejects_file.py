@@ -13,7 +13,8 @@ from typing import IO
 
 from sqlalchemy.orm import Session
 
-from catalogue.phrases import Phrase, Refusal
+from catalogue.phrases import Phrase
+from catalogue.phrases import Refusal
 
 
 class FileProblem(Refusal):

@@ -9,14 +9,23 @@ deleted is the personal part: texts, bodies, addresses and senders. The rows sta
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from settings import Settings
-from store.models import UNSENT_STATES, Campaign, Conversation, Message, Reply
+from store.models import UNSENT_STATES
+from store.models import Campaign
+from store.models import Conversation
+from store.models import Message
+from store.models import Reply
 
 DAYS_PER_MONTH = 30.44
 

@@ -13,20 +13,39 @@ file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import asdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, not_, or_, select, update
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import delete
+from sqlalchemy import exists
+from sqlalchemy import insert
+from sqlalchemy import not_
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
-from catalogue.phrases import Phrase, said
-from companies.rejects_file import commit_then_rename, open_beside
-from companies.training_files import ListRow, TrainingFileError, fold, read_list
+from catalogue.phrases import Phrase
+from catalogue.phrases import said
+from companies.rejects_file import commit_then_rename
+from companies.rejects_file import open_beside
+from companies.training_files import ListRow
+from companies.training_files import TrainingFileError
+from companies.training_files import fold
+from companies.training_files import read_list
 from exports.tables import CsvWriter
 from store.db import Database
-from store.models import Company, County, Trade, TrainingApproval, utcnow
+from store.models import Company
+from store.models import County
+from store.models import Trade
+from store.models import TrainingApproval
+from store.models import utcnow
 
 CHUNK = 500  # orgnrs per IN (...): well inside every driver's parameter limit
 

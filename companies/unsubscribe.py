@@ -13,11 +13,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from itsdangerous import BadData, URLSafeSerializer
+from itsdangerous import BadData
+from itsdangerous import URLSafeSerializer
 from sqlalchemy.orm import Session
 
 from companies.optout_records import record_opt_out
-from store.models import Channel, ContactKind, Message
+from store.models import Channel
+from store.models import ContactKind
+from store.models import Message
 from store.secrets import AddressHasher
 
 SALT = "list-unsubscribe"

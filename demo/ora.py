@@ -16,20 +16,28 @@ from __future__ import annotations
 import json
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.lifecycle import create_campaign, launch_campaign
+from campaigns.lifecycle import create_campaign
+from campaigns.lifecycle import launch_campaign
 from campaigns.orgnr_lists import ListFiles
 from campaigns.windows import ALWAYS_OPEN_TABLE
 from companies.importer import import_companies
-from hunters.signup import SignupInput, orgnr_taken, sign_up
+from hunters.signup import SignupInput
+from hunters.signup import orgnr_taken
+from hunters.signup import sign_up
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, Company, Trade, TrainingApproval, utcnow
+from store.models import Campaign
+from store.models import Company
+from store.models import Trade
+from store.models import TrainingApproval
+from store.models import utcnow
 from store.times import OSLO
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

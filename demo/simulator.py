@@ -15,39 +15,41 @@ import logging
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from campaigns.windows import ALWAYS_OPEN_TABLE
 from companies.importer import import_companies
 from demo.data import sample_companies
 from settings import Settings
-from staff.accounts import add_staff, staff_by_email
+from staff.accounts import add_staff
+from staff.accounts import staff_by_email
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignState,
-    Channel,
-    Company,
-    Conversation,
-    County,
-    Hunter,
-    HunterState,
-    HunterType,
-    Lead,
-    LeadState,
-    Message,
-    Municipality,
-    Registration,
-    Reply,
-    StaffRole,
-    Trade,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import Company
+from store.models import Conversation
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import HunterType
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import Municipality
+from store.models import Registration
+from store.models import Reply
+from store.models import StaffRole
+from store.models import Trade
+from store.models import utcnow
 from store.times import OSLO
 
 log = logging.getLogger(__name__)
@@ -450,7 +452,8 @@ def ensure_demo_campaign(db: Database, settings: Settings) -> tuple[int | None, 
         today = utcnow().astimezone(OSLO).date()
         if current is not None and current.created_at.astimezone(OSLO).date() == today:
             return current.id, False
-    from campaigns.lifecycle import create_campaign, launch_campaign
+    from campaigns.lifecycle import create_campaign
+    from campaigns.lifecycle import launch_campaign
 
     with db.transaction() as session:
         result = create_campaign(
@@ -608,7 +611,9 @@ OUTCOME_AFTER = timedelta(seconds=60)
 
 def simulate_hunters(session: Session, *, now: datetime) -> int:
     """The demo's hunters take the demo leads and report back, with the same functions their buttons call."""
-    from hunters.leads import claim_lead, eligible_hunters, record_outcome
+    from hunters.leads import claim_lead
+    from hunters.leads import eligible_hunters
+    from hunters.leads import record_outcome
 
     demo = select(Campaign.id).where(Campaign.name.startswith(DEMO_CAMPAIGN_PREFIX))
     leads = session.scalars(

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import IO, Any
+from datetime import date
+from datetime import datetime
+from typing import IO
+from typing import Any
 
 import xlsxwriter
 

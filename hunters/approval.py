@@ -11,15 +11,25 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
 from catalogue.stored import stored_text
 from hunters.members import acting_member
-from hunters.organisations import decidable, in_view
-from hunters.signup import MAX_COUNTIES, SignupRefused, counties_by_number, trades_by_id
+from hunters.organisations import decidable
+from hunters.organisations import in_view
+from hunters.signup import MAX_COUNTIES
+from hunters.signup import SignupRefused
+from hunters.signup import counties_by_number
+from hunters.signup import trades_by_id
 from staff.audit import record
-from staff.scopes import EVERYTHING, Scope
-from store.models import Hunter, HunterChange, HunterState, Notice, utcnow
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.models import Hunter
+from store.models import HunterChange
+from store.models import HunterState
+from store.models import Notice
+from store.models import utcnow
 
 
 class UnknownChange(LookupError):

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hunters.organisations import hunter_by_chat
-from store.models import Hunter, HunterMember
+from store.models import Hunter
+from store.models import HunterMember
 
 
 def acting_for_chat(session: Session, chat_id: str) -> tuple[Hunter | None, int | None]:

@@ -14,8 +14,11 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from hunters.lead_notes import record_event
-from hunters.leads import FINAL_OUTCOMES, announce_lead
-from store.models import Lead, LeadState, utcnow
+from hunters.leads import FINAL_OUTCOMES
+from hunters.leads import announce_lead
+from store.models import Lead
+from store.models import LeadState
+from store.models import utcnow
 
 RELEASABLE = (LeadState.CLAIMED, LeadState.CONTACTED)
 

@@ -13,10 +13,18 @@ from sqlalchemy.orm import Session
 from catalogue import text
 from catalogue.phrases import Refusal
 from hunters import lead_texts as texts
-from hunters.leads import announce_lead, card_for, covers_county
-from hunters.notify import chat_language, enqueue_telegram_notice
-from hunters.routing import lead_routing, owns_lead
-from store.models import Hunter, HunterState, Lead, LeadState, utcnow
+from hunters.leads import announce_lead
+from hunters.leads import card_for
+from hunters.leads import covers_county
+from hunters.notify import chat_language
+from hunters.notify import enqueue_telegram_notice
+from hunters.routing import lead_routing
+from hunters.routing import owns_lead
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import utcnow
 
 
 class ReassignError(Refusal, ValueError):

@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import IO, Any
+from datetime import datetime
+from datetime import timedelta
+from typing import IO
+from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
 from companies.lookup import check_county
 from exports import tables
-from staff.scopes import EVERYTHING, Scope
-from store.keyset import Key, Page, order, page_of, paged
-from store.models import (
-    Company,
-    County,
-    Hunter,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    Registration,
-    Trade,
-    registration_trade,
-    utcnow,
-)
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import order
+from store.keyset import page_of
+from store.keyset import paged
+from store.models import Company
+from store.models import County
+from store.models import Hunter
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
+from store.models import Trade
+from store.models import registration_trade
+from store.models import utcnow
 from store.times import OSLO
 
 COLUMNS = [

@@ -4,7 +4,9 @@ Norwegian working days (PRODUCT §7)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from functools import lru_cache
 
 import holidays
@@ -14,7 +16,12 @@ from sqlalchemy.orm import Session
 from catalogue.stored import stored_text
 from hunters.leads import announce_lead
 from hunters.routing import campaign_routing
-from store.models import CampaignOwner, Company, Lead, LeadState, Notice, Registration
+from store.models import CampaignOwner
+from store.models import Company
+from store.models import Lead
+from store.models import LeadState
+from store.models import Notice
+from store.models import Registration
 from store.times import OSLO
 
 FLAG_AFTER_WORKING_DAYS = 3

@@ -11,7 +11,11 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import HunterMember, Lead, LeadNote, LeadState, utcnow
+from store.models import HunterMember
+from store.models import Lead
+from store.models import LeadNote
+from store.models import LeadState
+from store.models import utcnow
 
 MAX_NOTE = 4000  # a phone call's worth of notes; longer is a document, not a note
 

@@ -19,22 +19,22 @@ from sqlalchemy.orm import Session
 from catalogue import text
 from catalogue.labels import label
 from hunters import lead_texts
-from hunters.notify import Buttons, chat_language, enqueue_notice
+from hunters.notify import Buttons
+from hunters.notify import chat_language
+from hunters.notify import enqueue_notice
 from settings import Settings
-from store.models import (
-    Channel,
-    Company,
-    County,
-    Hunter,
-    HunterMember,
-    Lead,
-    LeadNote,
-    LeadState,
-    MemberNotice,
-    NoticeChannel,
-    NoticeMode,
-    utcnow,
-)
+from store.models import Channel
+from store.models import Company
+from store.models import County
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import Lead
+from store.models import LeadNote
+from store.models import LeadState
+from store.models import MemberNotice
+from store.models import NoticeChannel
+from store.models import NoticeMode
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 200  # instant notices rendered per tick: the tick must stay short

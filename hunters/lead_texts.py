@@ -7,8 +7,13 @@ from collections.abc import Sequence
 
 from catalogue import text
 from catalogue.labels import label
-from hunters.notify import Buttons, button
-from store.models import Company, Hunter, Lead, LeadState, Registration
+from hunters.notify import Buttons
+from hunters.notify import button
+from store.models import Company
+from store.models import Hunter
+from store.models import Lead
+from store.models import LeadState
+from store.models import Registration
 
 # The outcomes a hunter reports, in the order of the buttons; named by the one label of each lead state.
 OUTCOME_ROWS = (

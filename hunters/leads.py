@@ -10,30 +10,36 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import exists
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from companies.training import approved_trades
 from hunters import lead_texts as texts
 from hunters.lead_notes import record_event
-from hunters.lead_notices import active_members, queue_lead_notices
-from hunters.notify import chat_language, enqueue_telegram_notice
-from hunters.routing import Audience, lead_routing
-from hunters.visibility import reach, visible_leads
-from store.models import (
-    Company,
-    County,
-    Hunter,
-    HunterState,
-    Lead,
-    LeadState,
-    Registration,
-    Trade,
-    hunter_county,
-    utcnow,
-)
+from hunters.lead_notices import active_members
+from hunters.lead_notices import queue_lead_notices
+from hunters.notify import chat_language
+from hunters.notify import enqueue_telegram_notice
+from hunters.routing import Audience
+from hunters.routing import lead_routing
+from hunters.visibility import reach
+from hunters.visibility import visible_leads
+from store.models import Company
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import Registration
+from store.models import Trade
+from store.models import hunter_county
+from store.models import utcnow
 
 OUTCOMES = (
     LeadState.CONTACTED,

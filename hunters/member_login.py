@@ -18,20 +18,28 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, known_language, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import known_language
+from catalogue import text
 from companies.phones import normalize_phone
 from hunters.member_sessions import may_sign_in
 from hunters.notify import enqueue_notice
 from staff import throttle
 from staff.accounts import normalize_email
 from staff.sessions import token_digest
-from store.models import Channel, HunterMember, MemberLogin, utcnow
+from store.models import Channel
+from store.models import HunterMember
+from store.models import MemberLogin
+from store.models import utcnow
 
 LINK_LIFETIME = timedelta(minutes=15)
 CODE_LIFETIME = timedelta(minutes=15)

@@ -7,8 +7,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from staff.sessions import end_row, end_rows, live_row, start_row, touch
-from store.models import HunterMember, HunterState, MemberSession, utcnow
+from staff.sessions import end_row
+from staff.sessions import end_rows
+from staff.sessions import live_row
+from staff.sessions import start_row
+from staff.sessions import touch
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import MemberSession
+from store.models import utcnow
 
 
 def start_member_session(session: Session, *, member_id: int, now: datetime | None = None) -> str:

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companies.emails import normalize_email
 from companies.phones import normalize_phone
 from hunters.member_sessions import end_member_sessions
 from staff.audit import record
-from store.models import HunterMember, HunterState, utcnow
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import utcnow
 
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # controls, NUL, lone surrogates
 

@@ -13,8 +13,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, known_language
-from store.models import Channel, Conversation, Hunter, Message, MessageKind, MessageState, utcnow
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import known_language
+from store.models import Channel
+from store.models import Conversation
+from store.models import Hunter
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 
 Buttons = list[list[dict[str, str]]]
 

@@ -7,19 +7,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, func, select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import true
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
-from catalogue import plural, text
+from catalogue import plural
+from catalogue import text
 from catalogue.labels import labels_of
 from hunters.lead_notices import member_delivery
-from hunters.notify import chat_language, enqueue_notice, enqueue_telegram_notice
+from hunters.notify import chat_language
+from hunters.notify import enqueue_notice
+from hunters.notify import enqueue_telegram_notice
 from staff.audit import record
-from staff.scopes import EVERYTHING, Scope
-from store.keyset import Key, Page, page_of, paged
-from store.models import County, Hunter, HunterState, Lead, LeadState, hunter_county, utcnow
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import page_of
+from store.keyset import paged
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import hunter_county
+from store.models import utcnow
 from store.times import iso_oslo
 
 TYPE_LABELS: dict[str, str] = dict(labels_of("hunter_type"))  # one source: catalogue.states

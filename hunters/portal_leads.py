@@ -9,25 +9,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companies.training import approved_trades
-from hunters.lead_notes import HistoryEntry, lead_history
-from hunters.visibility import visible_lead_of, visible_leads
-from store.keyset import Key, Page, page_of, paged
-from store.models import (
-    Company,
-    County,
-    Hunter,
-    HunterState,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    Registration,
-    Reply,
-)
+from hunters.lead_notes import HistoryEntry
+from hunters.lead_notes import lead_history
+from hunters.visibility import visible_lead_of
+from hunters.visibility import visible_leads
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import page_of
+from store.keyset import paged
+from store.models import Company
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
+from store.models import Reply
 
 CONVERSATION_SHOWN = 30  # the latest messages of the company's conversation; staff have the rest
 PAGE_SIZE = 100  # leads per list and page; the next page follows its list's own cursor (store.keyset)

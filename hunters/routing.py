@@ -17,7 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from store.models import Campaign, CampaignOwner, Lead, Registration
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Lead
+from store.models import Registration
 
 ROUTES = ("owner", "owner_then_county", "county")
 

@@ -8,7 +8,8 @@ is not rejected; the orgnr proves nothing about who signs up (it is public), whi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,10 +17,18 @@ from sqlalchemy.orm import Session
 from stdnum.no import orgnr as orgnr_check
 
 from catalogue.stored import stored_text
-from hunters.members import UNSTORABLE, clean_member, create_member
-from hunters.organisations import approve_hunter, live_holder
+from hunters.members import UNSTORABLE
+from hunters.members import clean_member
+from hunters.members import create_member
+from hunters.organisations import approve_hunter
+from hunters.organisations import live_holder
 from staff.audit import record
-from store.models import County, Hunter, HunterState, HunterType, Notice, Trade
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import HunterType
+from store.models import Notice
+from store.models import Trade
 
 MAX_COUNTIES = 15
 MAX_TRADES = 500

@@ -13,23 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import false
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import true
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import aliased
 
 from hunters.routing import route_of
 from staff.scopes import Scope
-from store.models import (
-    Campaign,
-    CampaignOwner,
-    Hunter,
-    HunterMember,
-    HunterState,
-    Lead,
-    LeadState,
-    Registration,
-    hunter_trade,
-    registration_trade,
-)
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import Registration
+from store.models import hunter_trade
+from store.models import registration_trade
 
 NOBODY = Scope(counties=frozenset(), hunter_id=-1, rule=false())
 

@@ -5,7 +5,8 @@ the scrape (with a separate worker: use `jeger_send_duration_seconds` from `metr
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter
+from prometheus_client import Histogram
 
 BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 SEND_LATENCY = Histogram(

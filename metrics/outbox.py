@@ -8,19 +8,35 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
+from datetime import datetime
+from datetime import timedelta
 from typing import Protocol
 
 from prometheus_client import CollectorRegistry
-from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import HistogramMetricFamily
+from prometheus_client.core import Metric
 from prometheus_client.registry import Collector
-from sqlalchemy import ColumnElement, Float, SQLColumnExpression, case, cast, func, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import Float
+from sqlalchemy import SQLColumnExpression
+from sqlalchemy import case
+from sqlalchemy import cast
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from metrics.instruments import BUCKETS
 from store.db import Database
-from store.models import Channel, Heartbeat, Message, MessageKind, MessageState, utcnow
+from store.models import Channel
+from store.models import Heartbeat
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict
-from typing import IO, Any
+from typing import IO
+from typing import Any
 
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from exports import tables
-from reports.outcomes import MEASURES, OutcomeReport
+from reports.outcomes import MEASURES
+from reports.outcomes import OutcomeReport
 
 
 def _headings(*columns: str, language: str) -> list[str]:

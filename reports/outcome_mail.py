@@ -11,30 +11,34 @@ from __future__ import annotations
 
 import base64
 import io
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
-from catalogue import known_language, text
+from catalogue import known_language
+from catalogue import text
 from exports.tables import XLSX_MEDIA_TYPE
 from hunters.lead_notices import member_language
-from reports.outcome_export import default_filename, write_xlsx
-from reports.outcomes import MEASURES, OutcomeReport, outcome_report
+from reports.outcome_export import default_filename
+from reports.outcome_export import write_xlsx
+from reports.outcomes import MEASURES
+from reports.outcomes import OutcomeReport
+from reports.outcomes import outcome_report
 from settings import Settings
 from store.languages import LANGUAGES
-from store.models import (
-    Campaign,
-    CampaignState,
-    Channel,
-    HunterMember,
-    Message,
-    MessageKind,
-    MessageState,
-    StaffUser,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import HunterMember
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import StaffUser
+from store.models import utcnow
 from store.models.ownership import CampaignOwner
 from store.models.staff import staff_county
 from store.times import in_oslo

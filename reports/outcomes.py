@@ -28,7 +28,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import fields
 from functools import cache
 from typing import Any
 
@@ -38,7 +40,10 @@ from sqlalchemy.orm import Session
 from campaigns.definition_model import definition_of
 from campaigns.stages import stage_counts
 from campaigns.trade_nace import trade_nace
-from store.models import Campaign, County, Municipality, Trade
+from store.models import Campaign
+from store.models import County
+from store.models import Municipality
+from store.models import Trade
 
 NO_TRADE = "(uten fag)"
 MEASURES = ("audience", "reached", "replied", "interested", "registrations", "places", "adult_places", "claimed", "became")  # fmt: skip

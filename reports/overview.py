@@ -5,35 +5,42 @@ Queries only; nothing here changes data. The dashboard and the API both read the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
-from catalogue import DEFAULT_LANGUAGE, text
-from staff.scopes import EVERYTHING, Scope
-from store.keyset import Key, Page, page_of, paged
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import page_of
+from store.keyset import paged
 from store.masking import mask_address
-from store.models import (
-    Campaign,
-    CampaignState,
-    Company,
-    Contact,
-    ContactKind,
-    Hunter,
-    HunterState,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageState,
-    OptOut,
-    Registration,
-    Reply,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageState
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,24 @@ Reply texts are whatever a sender typed, so they go through `exports.tables` lik
 from __future__ import annotations
 
 from datetime import datetime
-from typing import IO, Any
+from typing import IO
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exports import tables
 from reports.overview import button_labels
-from staff.scopes import EVERYTHING, Scope
+from staff.scopes import EVERYTHING
+from staff.scopes import Scope
 from store.masking import mask_address
-from store.models import Channel, Company, Intent, Message, Reply
-from store.times import OSLO, iso_oslo
+from store.models import Channel
+from store.models import Company
+from store.models import Intent
+from store.models import Message
+from store.models import Reply
+from store.times import OSLO
+from store.times import iso_oslo
 
 COLUMNS = ["id", "received_at", "channel", "sender", "orgnr", "company", "campaign_id", "intent", "text", "handled"]  # fmt: skip
 

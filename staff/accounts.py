@@ -12,16 +12,22 @@ from datetime import datetime
 from enum import StrEnum
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
 from catalogue.phrases import Refusal
 from companies.emails import normalize_email as valid_email
 from staff.sessions import end_all_sessions
 from staff.tokens import revoke_all_tokens
-from store.models import County, StaffRole, StaffUser, utcnow
+from store.models import County
+from store.models import StaffRole
+from store.models import StaffUser
+from store.models import utcnow
 
 MIN_PASSWORD = 10
 

@@ -14,15 +14,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from staff import throttle
-from staff.accounts import LoginStatus, StaffError, authenticate, normalize_email
-from store.models import StaffUser, Throttle, utcnow
+from staff.accounts import LoginStatus
+from staff.accounts import StaffError
+from staff.accounts import authenticate
+from staff.accounts import normalize_email
+from store.models import StaffUser
+from store.models import Throttle
+from store.models import utcnow
 
 FREE_FAILURES = 5  # per account and client before the delays begin: enough for typos
 FIRST_DELAY = timedelta(minutes=1)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
 
 from staff.login import throttled_accounts
 from staff.sessions import live_session_counts

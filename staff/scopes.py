@@ -10,12 +10,20 @@ scope cannot be cut to is refused to scoped people (`Scope.whole`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement
+from sqlalchemy import false
+from sqlalchemy import select
+from sqlalchemy import true
 
-from store.models import Company, Lead, Reply, StaffRole, StaffUser
+from store.models import Company
+from store.models import Lead
+from store.models import Reply
+from store.models import StaffRole
+from store.models import StaffUser
 
 
 @dataclass(frozen=True)

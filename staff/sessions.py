@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Session
 
-from store.models import StaffSession, StaffUser, utcnow
+from store.models import StaffSession
+from store.models import StaffUser
+from store.models import utcnow
 
 SESSION_LIFETIME = timedelta(hours=12)  # a working day; people sign in again the next morning
 SEEN_EVERY = timedelta(minutes=5)  # last_seen_at is written at most this often (one write, not one per page)

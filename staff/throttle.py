@@ -7,15 +7,22 @@ the same client at the same instant both land in the count, neither overwrites t
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import case, delete, literal, select, update
+from sqlalchemy import case
+from sqlalchemy import delete
+from sqlalchemy import literal
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from store.models import Throttle, UTCDateTime, utcnow
+from store.models import Throttle
+from store.models import UTCDateTime
+from store.models import utcnow
 
 KEEP_FOR = timedelta(days=1)  # a row untouched this long is swept: every policy here forgets sooner
 SWEEP_EVERY = timedelta(minutes=5)

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from catalogue.phrases import Refusal
 from staff.sessions import token_digest
-from store.models import ApiToken, StaffUser, utcnow
+from store.models import ApiToken
+from store.models import StaffUser
+from store.models import utcnow
 
 TOKEN_PREFIX = "lpj_"
 USED_EVERY = timedelta(minutes=1)  # last_used_at is written at most this often: one write, not one per call

@@ -12,7 +12,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, any_, bindparam, func, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import any_
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, select, text
+from sqlalchemy import JSON
+from sqlalchemy import bindparam
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from store.models import Heartbeat, UTCDateTime
+from store.models import Heartbeat
+from store.models import UTCDateTime
 
 # Written as text: both SQLite and PostgreSQL speak this SQL, and SQLAlchemy cannot cache ON CONFLICT constructs.
 BEAT = text(

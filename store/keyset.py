@@ -17,9 +17,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
+from typing import Generic
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, tuple_
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import bindparam
+from sqlalchemy import or_
+from sqlalchemy import tuple_
 
 T = TypeVar("T")
 MAX_CURSOR = 400  # characters: a cursor holds a few short values; anything longer is not ours

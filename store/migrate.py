@@ -11,9 +11,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from store.db import make_sessionmaker, session_scope
-from store.reference import ReferenceCounts, load_reference_data
-from store.secrets import ADDRESS_KEY, get_or_create_secret
+from store.db import make_sessionmaker
+from store.db import session_scope
+from store.reference import ReferenceCounts
+from store.reference import load_reference_data
+from store.secrets import ADDRESS_KEY
+from store.secrets import get_or_create_secret
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

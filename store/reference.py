@@ -10,7 +10,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import County, Municipality, Trade
+from store.models import County
+from store.models import Municipality
+from store.models import Trade
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTIES_GEOJSON = DATA_DIR / "counties.geojson"

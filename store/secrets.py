@@ -11,7 +11,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from store.models import AppSecret, ContactKind
+from store.models import AppSecret
+from store.models import ContactKind
 
 SECRET_KEY = "secret_key"
 ADDRESS_KEY = "address_hash_key"

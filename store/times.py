@@ -9,7 +9,9 @@ One module, so the CLI, the dashboard and the reports cannot drift apart again.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 ZONE_NAME = "Europe/Oslo"  # the campaign lives by Norway's clock, whatever the server's

@@ -4,7 +4,8 @@ required, scopes kept) cannot miss one that was added later."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI

@@ -6,20 +6,24 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
 from channels.twilio_webhooks import sign
 from settings import Settings
-from store.db import Database, make_engine
+from store.db import Database
+from store.db import make_engine
 from store.migrate import init_database
 
 pytest_plugins = ["tests.fakes.fixtures", "tests.dashboard_fixtures"]
@@ -181,7 +185,8 @@ RunCli = Callable[..., Result]
 @pytest.fixture
 def cli(settings: Settings) -> RunCli:
     """Runs `jeger ARGS...` in-process with the test's settings; stdout and stderr kept apart."""
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     def run(*args: str, input: str | None = None) -> Result:
         runner = CliRunner()

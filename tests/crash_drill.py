@@ -20,12 +20,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from store.db import Database
-from store.models import Message, MessageState
+from store.models import Message
+from store.models import MessageState
 from tests.fakes.twilio_api import FakeTwilio
-from tests.outbox_factories import make_campaign, queue_messages
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,21 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from companies.identifiers import ensure_identifiers
-from store.models import (
-    Company,
-    Contact,
-    ContactKind,
-    County,
-    Hunter,
-    HunterState,
-    HunterType,
-    Message,
-    MessageKind,
-    Registration,
-    RegistrationSource,
-    Trade,
-    utcnow,
-)
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import HunterType
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import Trade
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.register_files import valid_orgnrs
 

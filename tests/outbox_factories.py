@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -11,20 +12,18 @@ from sqlalchemy.orm import Session
 from campaigns.windows import ALWAYS_OPEN
 from companies.identifiers import ensure_identifiers
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Message,
-    MessageKind,
-    MessageState,
-    StepAudience,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import StepAudience
+from store.models import utcnow
 from tests.lead_factories import add_contact
 from tests.register_files import valid_orgnrs
 

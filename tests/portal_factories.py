@@ -9,7 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.db import Database
-from store.models import Channel, Hunter, HunterMember, Message, NoticeChannel, NoticeMode
+from store.models import Channel
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import Message
+from store.models import NoticeChannel
+from store.models import NoticeMode
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 _LINK = re.compile(r"/jeger/inn/([A-Za-z0-9_-]+)")

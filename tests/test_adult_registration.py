@@ -9,19 +9,19 @@ from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignOwner,
-    Company,
-    Lead,
-    Message,
-    MessageKind,
-    MessageState,
-    Registration,
-    utcnow,
-)
-from tests.lead_factories import make_hunter, notifications
-from tests.test_engine import make_company, say
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Company
+from store.models import Lead
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Registration
+from store.models import utcnow
+from tests.lead_factories import make_hunter
+from tests.lead_factories import notifications
+from tests.test_engine import make_company
+from tests.test_engine import say
 from tests.test_web_registration import form
 from web.app import create_app
 

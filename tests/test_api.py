@@ -10,9 +10,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from store.db import Database
-from store.models import StaffUser, utcnow
+from store.models import StaffUser
+from store.models import utcnow
 from tests.api_routes import api_routes
-from tests.lead_factories import make_company, make_registration
+from tests.lead_factories import make_company
+from tests.lead_factories import make_registration
 
 
 def _lead(db: Database, county: str = "55") -> int:
@@ -44,7 +46,10 @@ def test_every_route_needs_a_token(app: FastAPI, client: TestClient, api_token: 
 
 def _replies(db: Database) -> dict[str, int]:
     """Four replies: two to campaign A (a JA and a question), one to campaign B, one without a campaign."""
-    from store.models import Campaign, Intent, Reply, utcnow
+    from store.models import Campaign
+    from store.models import Intent
+    from store.models import Reply
+    from store.models import utcnow
 
     now = utcnow()
     with db.transaction() as session:

@@ -8,14 +8,22 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, not_, or_, select
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.audience import base_conditions, count
+from campaigns.audience import base_conditions
+from campaigns.audience import count
 from campaigns.audience_nace import contactable_nace
 from campaigns.definition import parse_definition
 from campaigns.definition_model import CampaignDefinition
-from store.models import Company, Message, MessageKind, MessageState, utcnow
+from store.models import Company
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 from store.reference import county_numbers
 from tests.lead_factories import make_company as make_any_company
 from tests.lead_factories import make_registration

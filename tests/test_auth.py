@@ -7,15 +7,28 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from settings import Settings
-from staff.accounts import LoginStatus, add_staff, authenticate
-from staff.login import CLIENT_LIMIT, FREE_FAILURES
+from staff.accounts import LoginStatus
+from staff.accounts import add_staff
+from staff.accounts import authenticate
+from staff.login import CLIENT_LIMIT
+from staff.login import FREE_FAILURES
 from staff.sessions import token_digest
 from store.db import Database
-from store.models import ApiToken, HunterState, StaffRole, StaffSession, StaffUser, utcnow
-from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_EMAIL, csrf_of, log_in
+from store.models import ApiToken
+from store.models import HunterState
+from store.models import StaffRole
+from store.models import StaffSession
+from store.models import StaffUser
+from store.models import utcnow
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import PASSWORD
+from tests.dashboard_fixtures import STAFF_EMAIL
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import log_in
 from tests.lead_factories import make_hunter
 from web.app import create_app
 from web.auth import SESSION_COOKIE
@@ -418,7 +431,8 @@ def test_the_staff_overview_asks_the_same_few_queries_for_any_number_of_users(db
     sessions); now a fixed number, with the right answers for each user."""
     from sqlalchemy import event
 
-    from staff.login import FREE_FAILURES, attempt_login
+    from staff.login import FREE_FAILURES
+    from staff.login import attempt_login
     from staff.overview import staff_overview
     from staff.sessions import create_session
 

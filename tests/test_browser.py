@@ -113,7 +113,8 @@ def serving(
 
 def _seed(db_url: str) -> None:
     """A few companies in Troms with mobiles, a pending hunter to approve, an approved one for the lead."""
-    from demo.simulator import seed_companies, seed_hunters
+    from demo.simulator import seed_companies
+    from demo.simulator import seed_hunters
     from store.db import Database
 
     db = Database(db_url)
@@ -253,18 +254,17 @@ def _answer_as_company(page, company: str, *, first: str = "JA") -> None:  # typ
 
 
 def test_a_campaign_officer_runs_a_campaign_from_the_browser(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import func, select
+    from sqlalchemy import func
+    from sqlalchemy import select
 
-    from store.models import (
-        Campaign,
-        CampaignState,
-        CampaignStep,
-        Company,
-        Lead,
-        Message,
-        MessageState,
-        Registration,
-    )
+    from store.models import Campaign
+    from store.models import CampaignState
+    from store.models import CampaignStep
+    from store.models import Company
+    from store.models import Lead
+    from store.models import Message
+    from store.models import MessageState
+    from store.models import Registration
 
     log_in(page, server)
     page.wait_for_url("**/admin/")
@@ -387,7 +387,13 @@ def _seed_question_thread(server: Server) -> str:
     from sqlalchemy import select
 
     from store.db import Database
-    from store.models import Channel, Company, Contact, ContactKind, Message, MessageState, utcnow
+    from store.models import Channel
+    from store.models import Company
+    from store.models import Contact
+    from store.models import ContactKind
+    from store.models import Message
+    from store.models import MessageState
+    from store.models import utcnow
 
     db = Database(server.db_url)
     try:
@@ -466,11 +472,13 @@ def test_the_dashboard_works_on_a_phone(phone, server: Server) -> None:  # type:
 
 def _registration_token(server: Server) -> str:
     """The personal link token of a company that has not registered yet (the newest such)."""
-    from sqlalchemy import exists, select
+    from sqlalchemy import exists
+    from sqlalchemy import select
 
     from companies.identifiers import ensure_identifiers
     from store.db import Database
-    from store.models import Company, Registration
+    from store.models import Company
+    from store.models import Registration
 
     db = Database(server.db_url)
     try:
@@ -558,7 +566,13 @@ def _seed_targeted(server: Server) -> None:
 
     from campaigns.definition import parse_definition
     from store.db import Database
-    from store.models import Campaign, CampaignState, Channel, Company, Message, MessageKind, MessageState
+    from store.models import Campaign
+    from store.models import CampaignState
+    from store.models import Channel
+    from store.models import Company
+    from store.models import Message
+    from store.models import MessageKind
+    from store.models import MessageState
 
     source = campaign_toml()
     db = Database(server.db_url)

@@ -11,14 +11,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
-from typer.testing import CliRunner, Result
+from sqlalchemy import func
+from sqlalchemy import select
+from typer.testing import CliRunner
+from typer.testing import Result
 
 from campaigns.definition import TOP_KEYS
 from campaigns.templating import template_names
-from settings import TEMPLATES_DIR, Settings
+from settings import TEMPLATES_DIR
+from settings import Settings
 from store.db import Database
-from store.models import Campaign, Company
+from store.models import Campaign
+from store.models import Company
 from tests.outbox_factories import make_recipient
 
 # Every shipped SMS template, as the message lists them (they grow as templates are added).
@@ -51,7 +55,8 @@ Cli = Callable[..., Result]
 @pytest.fixture
 def jeger(settings: Settings) -> Cli:
     """`jeger ARGS...` in-process with the test's settings and a fixed date."""
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     def run(*args: str, now: datetime | None = NOW, settings_: Settings = settings) -> Result:
         return CliRunner().invoke(app, [str(a) for a in args], obj=Context(settings=settings_, now=now))

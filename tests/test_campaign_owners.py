@@ -3,7 +3,8 @@ stores them and writes the owner's contact person for the letters; a wrong owner
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +15,9 @@ from campaigns.definition_model import definition_of
 from campaigns.lifecycle import create_campaign
 from settings import Settings
 from store.db import Database
-from store.models import CampaignOwner, HunterMember, HunterState
+from store.models import CampaignOwner
+from store.models import HunterMember
+from store.models import HunterState
 from tests.lead_factories import make_hunter
 from tests.outbox_factories import make_recipient
 

@@ -14,10 +14,17 @@ from sqlalchemy import select
 
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
-from demo.simulator import demo_campaign_toml, seed_companies
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignState, Company, Message, MessageKind, MessageState, utcnow
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Company
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 from tests.dashboard_fixtures import csrf_of
 from tests.lead_factories import make_hunter
 
@@ -324,7 +331,9 @@ def test_the_delivery_report_is_a_table_and_a_csv(
 def test_the_delivery_report_pages_by_keyset_and_refuses_a_bad_cursor(
     admin_client: TestClient, db: Database, settings: Settings, companies: int
 ) -> None:
-    from campaigns.report import delivery_page, delivery_rows, parse_report_cursor
+    from campaigns.report import delivery_page
+    from campaigns.report import delivery_rows
+    from campaigns.report import parse_report_cursor
 
     campaign_id = _launched(admin_client, db, settings)
     with db.session() as session:

@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from campaigns.dispatch.workers import beat
 from campaigns.lifecycle import create_campaign
-from campaigns.meetings import MeetingError, parse_moment
-from demo.simulator import demo_campaign_toml, seed_companies
+from campaigns.meetings import MeetingError
+from campaigns.meetings import parse_moment
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
 from store.models import utcnow
@@ -174,7 +176,8 @@ def test_the_dashboard_preview_says_when_a_later_step_goes_in_the_staff_users_la
 def test_a_preview_problem_is_written_in_the_readers_language(
     db: Database, settings: Settings, language: str
 ) -> None:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     campaign_id, _ = _letter_campaign(db, settings)
     # SMS goes live through Twilio with no number to print: the letters cannot say where to text.

@@ -7,39 +7,48 @@ import asyncio
 import importlib
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 
-from campaigns.definition import DefinitionError, parse_definition
-from campaigns.lifecycle import campaign_status, create_campaign, launch_campaign, list_campaigns
+from campaigns.definition import DefinitionError
+from campaigns.definition import parse_definition
+from campaigns.lifecycle import campaign_status
+from campaigns.lifecycle import create_campaign
+from campaigns.lifecycle import launch_campaign
+from campaigns.lifecycle import list_campaigns
 from campaigns.outbox import materialise_step
 from campaigns.step_jobs import sync_step_jobs
 from campaigns.windows import ALWAYS_OPEN_TABLE
-from scheduler import DAILY_JOBS, WEEKLY_JOBS
+from scheduler import DAILY_JOBS
+from scheduler import WEEKLY_JOBS
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    ContactKind,
-    Heartbeat,
-    Intent,
-    Message,
-    MessageKind,
-    Reply,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import ContactKind
+from store.models import Heartbeat
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.lead_factories import add_contact
-from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
-from tests.scheduler_runs import run_scheduler, ticked
+from tests.outbox_factories import STATUS_COUNT_KEYS
+from tests.outbox_factories import make_recipient
+from tests.scheduler_runs import run_scheduler
+from tests.scheduler_runs import ticked
 
 
 def toml(audience: str = 'counties = ["55"]', steps: str = "", extra: str = "") -> str:
@@ -467,7 +476,8 @@ def live_sms(settings: Settings) -> Settings:
 def test_live_sms_without_a_reply_number_refuses_letter_steps_at_create_and_preview(
     db: Database, settings: Settings
 ) -> None:
-    from campaigns.preview import preview_campaign, send_test
+    from campaigns.preview import preview_campaign
+    from campaigns.preview import send_test
 
     with db.transaction() as session:
         letter_companies(session)

@@ -5,24 +5,47 @@ themselves; the migration's backfill counts what was there, and its downgrade le
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from collections import defaultdict
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from campaigns.counts import NO_RECEIPT_CHANNELS, NO_RECEIPT_PROVIDERS, fold_counts
-from campaigns.results import CLAIMED_STATES, REPLY_INTENTS, SENT_STATES, STAGE_MEASURES, funnels
+from campaigns.counts import NO_RECEIPT_CHANNELS
+from campaigns.counts import NO_RECEIPT_PROVIDERS
+from campaigns.counts import fold_counts
+from campaigns.results import CLAIMED_STATES
+from campaigns.results import REPLY_INTENTS
+from campaigns.results import SENT_STATES
+from campaigns.results import STAGE_MEASURES
+from campaigns.results import funnels
 from campaigns.stages import SUMMED
 from companies.privacy import erase_company
 from companies.retention import purge
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignStageCount, Company, Lead, Message, Registration, Reply, Trade
+from store.models import Campaign
+from store.models import CampaignStageCount
+from store.models import Company
+from store.models import Lead
+from store.models import Message
+from store.models import Registration
+from store.models import Reply
+from store.models import Trade
 from store.models.base import utcnow
-from store.models.enums import Channel, Intent, LeadState, MessageKind, MessageState
-from tests.lead_factories import make_company, make_registration
-from tests.outbox_factories import make_campaign, queue_messages
+from store.models.enums import Channel
+from store.models.enums import Intent
+from store.models.enums import LeadState
+from store.models.enums import MessageKind
+from store.models.enums import MessageState
+from tests.lead_factories import make_company
+from tests.lead_factories import make_registration
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 from tests.test_migration_0004 import migrate
 
 Key = tuple[int, str, str | None, str | None, str | None]

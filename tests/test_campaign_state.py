@@ -6,15 +6,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 
 from campaigns.dispatch.outcome import pause_failing_campaigns
-from campaigns.state import ALLOWED, CampaignError, transition
+from campaigns.state import ALLOWED
+from campaigns.state import CampaignError
+from campaigns.state import transition
 from campaigns.step_jobs import write_jobs_after_commit
 from catalogue.stored import read_text
 from store.db import Database
-from store.models import Campaign, CampaignState, Message, MessageState, Notice, utcnow
-from tests.outbox_factories import make_campaign, make_recipient
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Message
+from store.models import MessageState
+from store.models import Notice
+from store.models import utcnow
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
 
 
 @pytest.mark.parametrize("start", list(CampaignState))

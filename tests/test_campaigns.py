@@ -5,40 +5,46 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
-from campaigns.definition import DefinitionError, parse_definition
+from campaigns.definition import DefinitionError
+from campaigns.definition import parse_definition
 from campaigns.definition_model import definition_of
-from campaigns.lifecycle import launch_campaign, pause_stale
+from campaigns.lifecycle import launch_campaign
+from campaigns.lifecycle import pause_stale
 from campaigns.outbox import materialise_step
-from campaigns.windows import ALWAYS_OPEN_TABLE, SendWindow
+from campaigns.windows import ALWAYS_OPEN_TABLE
+from campaigns.windows import SendWindow
 from catalogue.stored import read_text
 from companies.optout_records import record_opt_out
 from companies.optouts import record_stop
 from demo.simulator import sms_invitation_steps
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Company,
-    ContactKind,
-    Message,
-    Registration,
-    RegistrationSource,
-    StepAudience,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Company
+from store.models import ContactKind
+from store.models import Message
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import StepAudience
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.lead_factories import add_contact
-from tests.outbox_factories import STATUS_COUNT_KEYS, make_recipient
-from tests.scheduler_runs import run_scheduler, ticked
+from tests.outbox_factories import STATUS_COUNT_KEYS
+from tests.outbox_factories import make_recipient
+from tests.scheduler_runs import run_scheduler
+from tests.scheduler_runs import ticked
 
 COUNTIES = {"55", "56", "03"}
 TOML = f"""name = "Sommer 2027"
@@ -407,7 +413,8 @@ def test_cancel_marks_unsent_messages(cli, db: Database, settings: Settings, tmp
 
 def test_a_step_overdue_after_downtime_pauses_the_campaign(db: Database, settings: Settings) -> None:
     seed_companies(db)
-    from campaigns.lifecycle import create_campaign, resume_campaign
+    from campaigns.lifecycle import create_campaign
+    from campaigns.lifecycle import resume_campaign
 
     later = utcnow() + timedelta(days=2)  # the system was down for two days after the launch
     with db.transaction() as session:

@@ -3,13 +3,21 @@ plurals as people read them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from string import Formatter
 
 from jinja2 import Environment
 
-from catalogue import LANGUAGES, TEXTS, known_language, plural, shown_time, text, when_text
-from catalogue.formats import format_date, format_number
+from catalogue import LANGUAGES
+from catalogue import TEXTS
+from catalogue import known_language
+from catalogue import plural
+from catalogue import shown_time
+from catalogue import text
+from catalogue import when_text
+from catalogue.formats import format_date
+from catalogue.formats import format_number
 from catalogue.jinja import install
 
 

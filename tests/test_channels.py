@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -13,22 +15,23 @@ import pytest
 from aiosmtpd.controller import Controller
 from twilio.rest import Client
 
-from channels.base import (
-    ChannelAdapter,
-    Failed,
-    OptedOut,
-    OutgoingMessage,
-    RetryLater,
-    SendResult,
-    Sent,
-    Unknown,
-)
+from channels.base import ChannelAdapter
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import OutgoingMessage
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
+from channels.base import Unknown
 from channels.email import SmtpEmail
 from channels.registry import build_channels
 from channels.sms import TwilioSms
 from channels.telegram import TelegramChannel
-from channels.twilio_http import SyncTwilioClient, parse_retry_after
-from channels.twilio_webhooks import public_url, sign, valid_twilio_signature
+from channels.twilio_http import SyncTwilioClient
+from channels.twilio_http import parse_retry_after
+from channels.twilio_webhooks import public_url
+from channels.twilio_webhooks import sign
+from channels.twilio_webhooks import valid_twilio_signature
 from settings import Settings
 from store.models import Channel
 from tests.fakes.smtp import SmtpServer

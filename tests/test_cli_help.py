@@ -7,20 +7,23 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
 import catalogue.cli_help
-from catalogue import LANGUAGES, TEXTS, text
-from cli import Context, app, command_in
-from cli.help_texts import (
-    command_key,
-    commands_of,
-    language_before_parsing,
-    metavar_key,
-    parameter_key,
-    parameter_keys,
-    parameters_of,
-)
+from catalogue import LANGUAGES
+from catalogue import TEXTS
+from catalogue import text
+from cli import Context
+from cli import app
+from cli import command_in
+from cli.help_texts import command_key
+from cli.help_texts import commands_of
+from cli.help_texts import language_before_parsing
+from cli.help_texts import metavar_key
+from cli.help_texts import parameter_key
+from cli.help_texts import parameter_keys
+from cli.help_texts import parameters_of
 from settings import Settings
 
 WIDE = {"COLUMNS": "220"}  # one line per help text

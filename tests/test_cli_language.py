@@ -8,9 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
-from demo.simulator import demo_campaign_toml, seed_companies
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
 from store.models import utcnow
@@ -19,7 +21,8 @@ WIDE = {"COLUMNS": "220"}  # one line per table row
 
 
 def run(settings: Settings, *args: str) -> Result:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     return CliRunner().invoke(app, list(args), obj=Context(settings=settings), env=WIDE)
 

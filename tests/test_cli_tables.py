@@ -8,30 +8,33 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
 from catalogue.labels import labels_of
-from demo.simulator import demo_campaign_toml, seed_companies
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Channel,
-    HunterState,
-    Intent,
-    LeadState,
-    Message,
-    MessageState,
-    Reply,
-    StaffRole,
-    utcnow,
-)
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import Channel
+from store.models import HunterState
+from store.models import Intent
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageState
+from store.models import Reply
+from store.models import StaffRole
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 WIDE = {"COLUMNS": "220"}  # one line per table row, so the cells can be read back
 
 
 def run(settings: Settings, *args: str) -> Result:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     return CliRunner().invoke(app, list(args), obj=Context(settings=settings), env=WIDE)
 
@@ -178,7 +181,8 @@ CHOICES = [
 def test_fixed_choices_show_in_help_and_others_are_refused(
     command: tuple[str, ...], option: str, choices: list[str]
 ) -> None:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     settings = Settings(
         _env_file=None, database_url="sqlite:///:memory:"
@@ -197,7 +201,8 @@ def test_fixed_choices_show_in_help_and_others_are_refused(
 
 
 def test_channel_labels_cover_every_channel() -> None:
-    from catalogue.labels import label, labels_of
+    from catalogue.labels import label
+    from catalogue.labels import labels_of
 
     assert all(label(c, "channel") != c.value for c in Channel)
     assert set(labels_of("channel")) >= {c.value for c in Channel}

@@ -9,7 +9,10 @@ from pathlib import Path
 from stdnum.no import orgnr as orgnr_check
 
 from companies.identifiers import SHORT_CODE_ALPHABET
-from tests.register_files import unit, units, valid_orgnrs, write_json
+from tests.register_files import unit
+from tests.register_files import units
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_json
 
 
 def seed(cli, tmp_path: Path) -> list[str]:  # type: ignore[no-untyped-def]

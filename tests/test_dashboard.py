@@ -12,24 +12,29 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Channel,
-    Company,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    MessageState,
-    Notice,
-    Reply,
-    utcnow,
-)
-from tests.dashboard_fixtures import STAFF_PAGES, csrf_of, finished_import, register_unit, start_import
-from tests.lead_factories import add_contact, make_company, make_hunter, make_registration
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Notice
+from store.models import Reply
+from store.models import utcnow
+from tests.dashboard_fixtures import STAFF_PAGES
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import finished_import
+from tests.dashboard_fixtures import register_unit
+from tests.dashboard_fixtures import start_import
+from tests.lead_factories import add_contact
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 from tests.outbox_factories import add_outreach
 
 
@@ -208,7 +213,8 @@ def test_results_show_the_funnel_the_county_map_and_trades(admin_client: TestCli
 def test_the_results_funnel_is_the_sum_of_its_counties_and_the_campaign_funnel(db: Database) -> None:
     """The results page's one grouped pass (campaigns.results.funnels) counts as `funnel` and
     `funnel_by_county` did, a company without a county included in the total."""
-    from campaigns.results import funnel, funnels
+    from campaigns.results import funnel
+    from campaigns.results import funnels
 
     campaign_id = _campaign_with_activity(db)
     with db.transaction() as session:
@@ -249,7 +255,8 @@ def test_companies_are_found_by_name_or_orgnr_and_show_their_history(
 
 
 def test_the_company_page_names_opt_out_sources_in_norwegian(admin_client: TestClient, db: Database) -> None:
-    from store.models import ContactKind, OptOut
+    from store.models import ContactKind
+    from store.models import OptOut
     from tests.outbox_factories import make_recipient
 
     with db.transaction() as session:
@@ -589,7 +596,8 @@ def test_unknown_things_get_norwegian_error_pages(admin_client: TestClient, db: 
 def test_an_unexpected_error_is_logged_and_shown_as_a_norwegian_page(
     app, db: Database, users, caplog
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.dashboard_fixtures import ADMIN_EMAIL, log_in
+    from tests.dashboard_fixtures import ADMIN_EMAIL
+    from tests.dashboard_fixtures import log_in
 
     @app.get("/admin/eksplosjon")
     def explode() -> None:  # a page whose code has a bug

@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from catalogue.stored import stored_text
 from store.db import Database
-from store.models import Company, Notice, Reply
+from store.models import Company
+from store.models import Notice
+from store.models import Reply
 from tests import test_dashboard
 from tests.dashboard_fixtures import csrf_of
 

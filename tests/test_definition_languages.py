@@ -13,18 +13,23 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
 from campaigns.definition import check_definition
-from demo.simulator import demo_campaign_toml, seed_companies
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
 from store.models import utcnow
 from store.reference import county_numbers
 from tests.dashboard_fixtures import csrf_of
 from tests.lead_factories import make_hunter
-from tests.portal_factories import csrf, make_member, sign_in
-from tests.test_portal_campaigns import NAV, campaign_file
+from tests.portal_factories import csrf
+from tests.portal_factories import make_member
+from tests.portal_factories import sign_in
+from tests.test_portal_campaigns import NAV
+from tests.test_portal_campaigns import campaign_file
 
 # A file with a clock that is not one, a rate written as text and a list that is not uploaded: three kinds
 # of problem (the catalogue's own, one naming the kind of value given, one from the orgnr list reader).
@@ -61,7 +66,8 @@ def wrong_toml() -> str:
 
 
 def run(settings: Settings, *args: str) -> Result:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     return CliRunner().invoke(app, list(args), obj=Context(settings=settings))
 

@@ -4,9 +4,12 @@ changed definition is seen by every cache of it."""
 from __future__ import annotations
 
 from campaigns.definition import parse_definition
-from campaigns.definition_model import DefinitionCache, definition_of, parse_stored
+from campaigns.definition_model import DefinitionCache
+from campaigns.definition_model import definition_of
+from campaigns.definition_model import parse_stored
 from store.db import Database
-from store.models import Campaign, Channel
+from store.models import Campaign
+from store.models import Channel
 
 TOML = """
 name = "Sommer 2027"

@@ -6,23 +6,29 @@ from collections import Counter
 from datetime import timedelta
 
 import phonenumbers
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from stdnum.no import orgnr as orgnr_check
 
-from demo.simulator import (
-    DEMO_EMAIL,
-    DEMO_PASSWORD,
-    HUNTERS,
-    TRY_COMPANIES,
-    seed_companies,
-    seed_demo,
-    seed_hunters,
-    seed_try_companies,
-)
+from demo.simulator import DEMO_EMAIL
+from demo.simulator import DEMO_PASSWORD
+from demo.simulator import HUNTERS
+from demo.simulator import TRY_COMPANIES
+from demo.simulator import seed_companies
+from demo.simulator import seed_demo
+from demo.simulator import seed_hunters
+from demo.simulator import seed_try_companies
 from settings import Settings
-from staff.accounts import LoginStatus, authenticate
+from staff.accounts import LoginStatus
+from staff.accounts import authenticate
 from store.db import Database
-from store.models import Company, Contact, ContactKind, County, Hunter, HunterState, StaffUser
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import County
+from store.models import Hunter
+from store.models import HunterState
+from store.models import StaffUser
 from store.secrets import AddressHasher
 from tests.outbox_factories import add_outreach
 
@@ -95,7 +101,12 @@ def test_the_whole_seed_is_idempotent_and_the_demo_login_works(db: Database, set
 def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
     """A demo campaign whose SMS the sandbox "sent" to every company with a mobile."""
     from demo.simulator import DEMO_CAMPAIGN_PREFIX
-    from store.models import Campaign, CampaignState, CampaignStep, Channel, MessageState, utcnow
+    from store.models import Campaign
+    from store.models import CampaignState
+    from store.models import CampaignStep
+    from store.models import Channel
+    from store.models import MessageState
+    from store.models import utcnow
 
     with db.transaction() as session:
         campaign = Campaign(name=f"{DEMO_CAMPAIGN_PREFIX} test", state=CampaignState.RUNNING, definition={})
@@ -124,7 +135,12 @@ def _demo_sends(db: Database, *, minutes_ago: int = 30) -> int:
 
 def test_simulated_companies_answer_through_the_conversation_engine(db: Database, settings: Settings) -> None:
     from demo.simulator import DemoSimulator
-    from store.models import Intent, Lead, LeadState, Registration, Reply, utcnow
+    from store.models import Intent
+    from store.models import Lead
+    from store.models import LeadState
+    from store.models import Registration
+    from store.models import Reply
+    from store.models import utcnow
 
     seed_companies(db, count=120, seed=11)
     with db.transaction() as session:
@@ -168,7 +184,8 @@ def test_simulated_answers_wait_for_their_delay_and_stop_after_the_demo_window(
 
 def test_demo_links_follow_the_port_the_demo_serves_on(db: Database, settings: Settings) -> None:
     from campaigns.preview import preview_campaign
-    from demo.simulator import active_demo_campaign, demo_settings
+    from demo.simulator import active_demo_campaign
+    from demo.simulator import demo_settings
 
     demo = demo_settings(settings, host="0.0.0.0", port=8765)
     assert demo.public_base_url == "http://127.0.0.1:8765"
@@ -191,7 +208,9 @@ def test_an_explicit_public_base_url_is_kept_for_the_demo(settings: Settings) ->
 
 
 def test_demo_company_names_fit_their_county() -> None:
-    from demo.data import PREFIXES, REGIONAL_PREFIXES, sample_companies
+    from demo.data import PREFIXES
+    from demo.data import REGIONAL_PREFIXES
+    from demo.data import sample_companies
 
     municipalities = {
         county: [(f"{county}01", f"Kommune {county}")]
@@ -260,9 +279,15 @@ def test_the_companies_to_try_have_the_readme_codes_and_get_the_demo_campaign(
 
 
 def test_the_simulator_never_answers_for_the_companies_to_try(db: Database, settings: Settings) -> None:
-    from demo.simulator import DEMO_CAMPAIGN_PREFIX, DemoSimulator, simulate_hunters
+    from demo.simulator import DEMO_CAMPAIGN_PREFIX
+    from demo.simulator import DemoSimulator
+    from demo.simulator import simulate_hunters
     from hunters.leads import create_lead
-    from store.models import Campaign, Lead, LeadState, Reply, utcnow
+    from store.models import Campaign
+    from store.models import Lead
+    from store.models import LeadState
+    from store.models import Reply
+    from store.models import utcnow
     from tests.lead_factories import make_registration
 
     seed_companies(db, count=120, seed=11)

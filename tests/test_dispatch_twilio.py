@@ -10,16 +10,24 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from campaigns.dispatch.delivery import apply_status, forget_old_early_reports
+from campaigns.dispatch.delivery import apply_status
+from campaigns.dispatch.delivery import forget_old_early_reports
 from campaigns.dispatch.dispatcher import Dispatcher
 from catalogue.stored import read_text
 from channels.sms import TwilioSms
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignState, Channel, EarlyDeliveryReport, Message, MessageState, utcnow
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import EarlyDeliveryReport
+from store.models import Message
+from store.models import MessageState
+from store.models import utcnow
 from tests.fakes.server import BackgroundServer
 from tests.fakes.twilio_api import FakeTwilio
-from tests.outbox_factories import make_campaign, queue_messages
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 from tests.polling import eventually
 from web.app import create_app
 

@@ -10,47 +10,61 @@ import json
 import os
 import subprocess
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, func, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import event
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import Session
 
-from campaigns.dispatch.claim import Claimed, claim_batch
-from campaigns.dispatch.dispatcher import AnotherWorkerRunning, Dispatcher
+from campaigns.dispatch.claim import Claimed
+from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.dispatcher import AnotherWorkerRunning
+from campaigns.dispatch.dispatcher import Dispatcher
 from campaigns.dispatch.outcome import backoff
-from campaigns.dispatch.ratelimit import RateLimits, SlidingWindowLimiter
+from campaigns.dispatch.ratelimit import RateLimits
+from campaigns.dispatch.ratelimit import SlidingWindowLimiter
 from campaigns.dispatch.reconcile import HOST
 from catalogue.stored import read_text
-from channels.base import Failed, OptedOut, OutgoingMessage, RetryLater, SendResult, Sent
-from companies.optout_records import is_opted_out, record_opt_out
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import OutgoingMessage
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
+from companies.optout_records import is_opted_out
+from companies.optout_records import record_opt_out
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    CampaignState,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Heartbeat,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    Notice,
-    Reply,
-    StepAudience,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Heartbeat
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Notice
+from store.models import Reply
+from store.models import StepAudience
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.fakes.clock import FakeClock
 from tests.fakes.smtp import SmtpServer
 from tests.fakes.telegram_api import FakeTelegram
-from tests.outbox_factories import make_campaign, make_recipient, queue_messages, queued_campaign
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
+from tests.outbox_factories import queue_messages
+from tests.outbox_factories import queued_campaign
 from tests.polling import eventually
 
 

@@ -8,11 +8,14 @@ import re
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from bot.engine import Inbound, handle_inbound
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from settings import Settings
 from store.db import Database
-from store.models import Company, Registration
-from tests.test_engine import MOBILE, make_company
+from store.models import Company
+from store.models import Registration
+from tests.test_engine import MOBILE
+from tests.test_engine import make_company
 
 
 def said_stopp(db: Database, settings: Settings) -> Company:

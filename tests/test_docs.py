@@ -11,7 +11,12 @@ import pytest
 
 from bot import keywords
 from bot.telegram_app import MENU
-from campaigns.definition import AUDIENCE_KEYS, EXCLUDES, RATE_DEFAULTS, STEP_KEYS, TOP_KEYS, WINDOW_KEYS
+from campaigns.definition import AUDIENCE_KEYS
+from campaigns.definition import EXCLUDES
+from campaigns.definition import RATE_DEFAULTS
+from campaigns.definition import STEP_KEYS
+from campaigns.definition import TOP_KEYS
+from campaigns.definition import WINDOW_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from companies.emails import MAX_INPUT, _checked, normalize_email
+from companies.emails import MAX_INPUT
+from companies.emails import _checked
+from companies.emails import normalize_email
 
 
 @pytest.mark.parametrize(

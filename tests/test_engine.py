@@ -5,31 +5,33 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, Outcome, handle_inbound
+from bot.engine import Inbound
+from bot.engine import Outcome
+from bot.engine import handle_inbound
 from bot.hunter_signup import STEPS as SIGNUP_STEPS
 from bot.keywords import parse
 from bot.registration_questions import FIELDS
 from catalogue import text as bot_text
 from companies.optout_records import is_opted_out
 from settings import Settings
-from store.models import (
-    Company,
-    Contact,
-    ContactKind,
-    Conversation,
-    Intent,
-    Lead,
-    OptOut,
-    Registration,
-    Reply,
-    utcnow,
-)
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Intent
+from store.models import Lead
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests import lead_factories
 
@@ -374,7 +376,8 @@ def test_the_phone_and_email_can_be_corrected_at_the_summary(session: Session, s
 
 
 def test_ja_after_a_completed_registration_makes_no_second_lead(session: Session, settings: Settings) -> None:
-    from tests.lead_factories import make_hunter, notifications
+    from tests.lead_factories import make_hunter
+    from tests.lead_factories import notifications
 
     company = make_company(session)
     make_hunter(session, all_trades=True)
@@ -548,7 +551,10 @@ def _tg(text: str | None, chat_id: str, *, button: str | None = None):  # type: 
 def test_the_bot_answers_in_the_language_the_campaign_wrote_in_else_the_companys_maalform(
     session: Session, settings: Settings
 ) -> None:
-    from store.models import Channel, Message, MessageKind, MessageState
+    from store.models import Channel
+    from store.models import Message
+    from store.models import MessageKind
+    from store.models import MessageState
 
     company = make_company(session, language="nn")
     first = say(session, settings, "JA")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.hunter_chat import lead_button, leads_overview
+from bot.hunter_chat import lead_button
+from bot.hunter_chat import leads_overview
 from hunters.leads import create_lead
-from store.models import HunterState, Lead, LeadState
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 
 def callbacks(answers: list) -> list[str]:  # type: ignore[type-arg]

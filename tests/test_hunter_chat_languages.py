@@ -11,15 +11,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
-from bot.hunter_chat import lead_button, leads_overview
-from bot.hunter_signup import handle_signup, language_of_app, start_signup
+from bot.hunter_chat import lead_button
+from bot.hunter_chat import leads_overview
+from bot.hunter_signup import handle_signup
+from bot.hunter_signup import language_of_app
+from bot.hunter_signup import start_signup
 from bot.telegram_chat import TelegramInbound
 from hunters.leads import create_lead
 from hunters.notify import ChatAnswer
 from hunters.organisations import approve_hunter
 from settings import Settings
-from store.models import Conversation, Hunter, HunterState, Message, utcnow
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import Conversation
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Message
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 BOKMAL = re.compile(r"\b(ikke|jeg|hva|hvilke|hvem|dere|fylkene|fagene|navn|velg|begynne)\b", re.I)
 _updates = itertools.count(91000)

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.hunter_chat import lead_button, note_command
+from bot.hunter_chat import lead_button
+from bot.hunter_chat import note_command
 from hunters.lead_notes import lead_history
 from hunters.leads import create_lead
-from store.models import Lead, LeadState, utcnow
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import Lead
+from store.models import LeadState
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 from tests.portal_factories import make_member
 
 

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import uuid
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.hunter_signup import handle_signup, in_signup, search_trades, start_signup
+from bot.hunter_signup import handle_signup
+from bot.hunter_signup import in_signup
+from bot.hunter_signup import search_trades
+from bot.hunter_signup import start_signup
 from hunters.notify import ChatAnswer
 from store.db import Database
-from store.models import Conversation, Hunter, HunterState, Notice
+from store.models import Conversation
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Notice
 from tests.lead_factories import make_hunter
 
 CHAT = "555001"

@@ -6,12 +6,19 @@ import csv
 import io
 import json
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
-from hunters.leads import claim_lead, create_lead
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
 from store.db import Database
-from store.models import Hunter, HunterState, Message
-from tests.lead_factories import make_company, make_hunter, make_registration, notifications
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Message
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
+from tests.lead_factories import notifications
 
 
 def count_messages(db: Database) -> int:

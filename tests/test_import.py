@@ -13,17 +13,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
-from companies.importer import ImportFileError, import_companies
+from companies.importer import ImportFileError
+from companies.importer import import_companies
 from settings import Settings
 from store.db import Database
-from store.models import Channel, Company, Contact, ContactKind
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
 from store.secrets import AddressHasher
-from tests.register_files import CSV_COLUMNS, unit, units, valid_orgnrs, write_csv, write_json
+from tests.register_files import CSV_COLUMNS
+from tests.register_files import unit
+from tests.register_files import units
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_csv
+from tests.register_files import write_json
 
 
 def count(session: Session, model: type) -> int:
@@ -469,7 +481,9 @@ def empty_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'tom.db'}"
         return
-    from tests.conftest import PG_URL, _admin_engine, drop_database_url
+    from tests.conftest import PG_URL
+    from tests.conftest import _admin_engine
+    from tests.conftest import drop_database_url
 
     if not PG_URL:
         pytest.skip("PostgreSQL: TEST_DATABASE_URL is not set")
@@ -486,7 +500,8 @@ def empty_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
 def test_commands_on_a_database_never_initialised_exit_2_until_init(
     empty_database_url: str, tmp_path: Path
 ) -> None:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     settings = Settings(_env_file=None, database_url=empty_database_url, secret_key="k")  # type: ignore[call-arg]
     path = write_json(tmp_path / "x.json", units(2))

@@ -14,9 +14,15 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from tests.conftest import RunCli
-from tests.dashboard_fixtures import csrf_of, finished_import, register_unit, start_import
-from tests.register_files import unit, valid_orgnrs, write_json
-from tests.test_training_companies import companies, write_list
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import finished_import
+from tests.dashboard_fixtures import register_unit
+from tests.dashboard_fixtures import start_import
+from tests.register_files import unit
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_json
+from tests.test_training_companies import companies
+from tests.test_training_companies import write_list
 
 
 def _rejects(path: Path) -> list[dict[str, str]]:

@@ -7,13 +7,20 @@ import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from companies.importer import ImportFileError, import_companies
+from companies.importer import ImportFileError
+from companies.importer import import_companies
 from store.db import Database
-from store.models import Company, Contact
-from tests.register_files import unit, units, valid_orgnrs, write_csv, write_json
+from store.models import Company
+from store.models import Contact
+from tests.register_files import unit
+from tests.register_files import units
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_csv
+from tests.register_files import write_json
 
 
 def _stamps(session: Session) -> dict[str, object]:

@@ -10,12 +10,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event
+from sqlalchemy import func
+from sqlalchemy import select
 
 from bot.sms import handle_sms
 from settings import Settings
 from store.db import Database
-from store.models import Contact, Reply
+from store.models import Contact
+from store.models import Reply
 from tests.lead_factories import make_company
 
 MOBILE = "+4791234567"  # the company's own mobile

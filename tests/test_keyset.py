@@ -10,13 +10,24 @@ import pytest
 from fastapi.testclient import TestClient
 from stdnum.no import orgnr
 
-from hunters.lead_export import LeadFilter, lead_page, lead_rows
+from hunters.lead_export import LeadFilter
+from hunters.lead_export import lead_page
+from hunters.lead_export import lead_rows
 from hunters.leads import create_lead
-from reports.overview import replies_page, search_companies
+from reports.overview import replies_page
+from reports.overview import search_companies
 from store.db import Database
-from store.keyset import BadCursor, Key, Page, decode, encode
-from store.models import Intent, Reply, Trade, utcnow
-from tests.lead_factories import make_company, make_registration
+from store.keyset import BadCursor
+from store.keyset import Key
+from store.keyset import Page
+from store.keyset import decode
+from store.keyset import encode
+from store.models import Intent
+from store.models import Reply
+from store.models import Trade
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_registration
 
 
 def _walk(fetch: Callable[[str | None], Page[Any]]) -> list[list[Any]]:

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert
+from sqlalchemy import select
 
-from campaigns.sms_text import GSM7_BASIC, GSM7_EXTENSION, analyse, normalize_and_analyse, normalize_sms
-from companies.identifiers import SHORT_CODE_ALPHABET, ensure_identifiers, new_short_codes, new_tokens
+from campaigns.sms_text import GSM7_BASIC
+from campaigns.sms_text import GSM7_EXTENSION
+from campaigns.sms_text import analyse
+from campaigns.sms_text import normalize_and_analyse
+from campaigns.sms_text import normalize_sms
+from companies.identifiers import SHORT_CODE_ALPHABET
+from companies.identifiers import ensure_identifiers
+from companies.identifiers import new_short_codes
+from companies.identifiers import new_tokens
 from store.bulk import in_values
 from store.db import Database
 from store.models import Company

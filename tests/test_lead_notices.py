@@ -8,23 +8,27 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hunters.lead_notices import send_digests, send_instant_notices
-from hunters.leads import claim_lead, create_lead, record_outcome
-from scheduler import DAILY_JOBS, CampaignScheduler
+from hunters.lead_notices import send_digests
+from hunters.lead_notices import send_instant_notices
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
+from hunters.leads import record_outcome
+from scheduler import DAILY_JOBS
+from scheduler import CampaignScheduler
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Channel,
-    Conversation,
-    LeadState,
-    MemberNotice,
-    Message,
-    MessageKind,
-    NoticeChannel,
-    NoticeMode,
-    utcnow,
-)
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import Channel
+from store.models import Conversation
+from store.models import LeadState
+from store.models import MemberNotice
+from store.models import Message
+from store.models import MessageKind
+from store.models import NoticeChannel
+from store.models import NoticeMode
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 from tests.portal_factories import make_member
 
 

@@ -8,12 +8,25 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hunters.lead_export import lead_detail, lead_rows
-from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads
-from hunters.portal_leads import organisation_leads, visible_lead
+from hunters.lead_export import lead_detail
+from hunters.lead_export import lead_rows
+from hunters.leads import ClaimStatus
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
+from hunters.leads import hunter_leads
+from hunters.portal_leads import organisation_leads
+from hunters.portal_leads import visible_lead
 from hunters.visibility import scope_of_member
-from store.models import Campaign, CampaignOwner, Company, Hunter, HunterMember, HunterState, Lead
-from tests.lead_factories import make_company, make_hunter, make_registration
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Company
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Lead
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 ELECTRICIAN, CARPENTER = 30, 24
 

@@ -8,16 +8,31 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from catalogue.stored import read_text
-from hunters.lead_admin import ReassignError, reassign_lead
-from hunters.lead_jobs import add_working_days, announce_unclaimed
-from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads, record_outcome
+from hunters.lead_admin import ReassignError
+from hunters.lead_admin import reassign_lead
+from hunters.lead_jobs import add_working_days
+from hunters.lead_jobs import announce_unclaimed
+from hunters.leads import ClaimStatus
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
+from hunters.leads import hunter_leads
+from hunters.leads import record_outcome
 from store.db import Database
-from store.models import Company, HunterState, Lead, LeadState, Notice
-from tests.lead_factories import make_company, make_hunter, make_registration, notifications
+from store.models import Company
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import Notice
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
+from tests.lead_factories import notifications
 
 OSLO = ZoneInfo("Europe/Oslo")
 ELECTRICIAN, CARPENTER = 30, 24  # Elektrikerfaget, Tømrerfaget (row numbers in trades.csv)

@@ -9,7 +9,8 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,11 @@ from sqlalchemy.orm import Session
 
 from campaigns.render import MessageRenderer
 from campaigns.templating import LANGUAGES
-from channels.letters import LetterPrinter, PrintLetter, render_pdf, slugify, write_print_batch
+from channels.letters import LetterPrinter
+from channels.letters import PrintLetter
+from channels.letters import render_pdf
+from channels.letters import slugify
+from channels.letters import write_print_batch
 from settings import Settings
 from store.models import Company
 from tests.lead_factories import new_company

@@ -13,23 +13,24 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience import base_conditions
 from campaigns.audience_notes import audience_notes
-from campaigns.definition import DefinitionError, check_definition, parse_definition
+from campaigns.definition import DefinitionError
+from campaigns.definition import check_definition
+from campaigns.definition import parse_definition
 from campaigns.definition_model import CampaignDefinition
 from campaigns.orgnr_lists import ListFiles
-from store.models import (
-    Campaign,
-    Company,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    MessageState,
-    Reply,
-    utcnow,
-)
+from store.models import Campaign
+from store.models import Company
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Reply
+from store.models import utcnow
 from store.reference import county_numbers
-from tests.lead_factories import make_company, make_registration
+from tests.lead_factories import make_company
+from tests.lead_factories import make_registration
 
 STEP = """
 [[steps]]

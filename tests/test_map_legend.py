@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from web.admin.charts import GREYS, ZERO, _classes, _grey, county_map_svg
+from web.admin.charts import GREYS
+from web.admin.charts import ZERO
+from web.admin.charts import _classes
+from web.admin.charts import _grey
+from web.admin.charts import county_map_svg
 
 
 def labels(values: list[float]) -> list[str]:

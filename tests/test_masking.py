@@ -1,4 +1,5 @@
-from store.masking import mask_address, mask_text
+from store.masking import mask_address
+from store.masking import mask_text
 
 
 def test_it_masks_phone_numbers_keeping_country_and_last_two_digits() -> None:

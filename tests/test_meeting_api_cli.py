@@ -9,16 +9,23 @@ import json
 
 import openpyxl
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from settings import Settings
 from staff.accounts import add_staff
 from staff.tokens import create_api_token
 from store.db import Database
-from store.models import Message, MessageKind, Rsvp, RsvpStatus, StaffRole
+from store.models import Message
+from store.models import MessageKind
+from store.models import Rsvp
+from store.models import RsvpStatus
+from store.models import StaffRole
 from tests.conftest import RunCli
-from tests.test_cli_tables import run, table_rows
-from tests.test_meetings import answered, invited
+from tests.test_cli_tables import run
+from tests.test_cli_tables import table_rows
+from tests.test_meetings import answered
+from tests.test_meetings import invited
 from tests.test_outcome_report import scenario
 
 

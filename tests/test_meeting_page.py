@@ -9,7 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import Registration, Rsvp, RsvpStatus
+from store.models import Registration
+from store.models import Rsvp
+from store.models import RsvpStatus
 from tests.test_meetings import invited
 
 

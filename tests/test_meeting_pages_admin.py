@@ -11,9 +11,12 @@ from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
-from store.models import Event, Message, MessageKind
+from store.models import Event
+from store.models import Message
+from store.models import MessageKind
 from tests.dashboard_fixtures import csrf_of
-from tests.test_meetings import answered, invited
+from tests.test_meetings import answered
+from tests.test_meetings import invited
 from tests.test_outcome_report import scenario
 
 

@@ -4,7 +4,9 @@ the last moment the window allows, changed and cancelled meetings, and the calen
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,33 +15,40 @@ import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, Outcome, handle_inbound
+from bot.engine import Inbound
+from bot.engine import Outcome
+from bot.engine import handle_inbound
 from bot.keywords import meeting_reply
 from campaigns.definition_model import Meeting
-from campaigns.ics import calendar_file, fold
-from campaigns.meeting_reminders import queue_due_reminders, reminder_due
-from campaigns.meetings import SAMPLE, answer_meeting, cancel_meeting, change_meeting
+from campaigns.ics import calendar_file
+from campaigns.ics import fold
+from campaigns.meeting_reminders import queue_due_reminders
+from campaigns.meeting_reminders import reminder_due
+from campaigns.meetings import SAMPLE
+from campaigns.meetings import answer_meeting
+from campaigns.meetings import cancel_meeting
+from campaigns.meetings import change_meeting
 from campaigns.windows import SendWindow
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Event,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    Registration,
-    Reply,
-    Rsvp,
-    RsvpStatus,
-)
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Event
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Registration
+from store.models import Reply
+from store.models import Rsvp
+from store.models import RsvpStatus
 from tests.lead_factories import add_contact
-from tests.outbox_factories import add_outreach, make_campaign, make_recipient
+from tests.outbox_factories import add_outreach
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
 
 OSLO = ZoneInfo("Europe/Oslo")
 NOW = datetime(2027, 2, 1, 10, 0, tzinfo=OSLO).astimezone(UTC)  # a Monday
@@ -366,7 +375,8 @@ def test_a_step_with_an_event_makes_its_meeting_when_the_campaign_is_created(
 
 
 def test_a_wrong_event_is_named_by_file_line_and_field() -> None:
-    from campaigns.definition import DefinitionError, parse_definition
+    from campaigns.definition import DefinitionError
+    from campaigns.definition import parse_definition
 
     broken = MEETING_TOML.replace('ends = "2027-02-10T15:30"', 'ends = "2027-02-10T13:00", room = 4').replace(
         "capacity = 40", "capacity = 0"
@@ -431,7 +441,8 @@ def test_attendees_lists_the_yes_sayers_then_the_waiting_list_then_the_no(
 
 
 def test_the_reminder_job_is_scheduled_and_runs_through_the_scheduler(settings: Settings, db: Any) -> None:
-    from scheduler import INTERVAL_JOBS, CampaignScheduler
+    from scheduler import INTERVAL_JOBS
+    from scheduler import CampaignScheduler
 
     targets = {target for _id, target, _seconds in INTERVAL_JOBS}
     assert "campaigns.meeting_reminders:queue_due_reminders" in targets

@@ -4,14 +4,26 @@ the migration's backfill counts the messages already there, and its downgrade re
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from campaigns.counts import fold_counts, message_counts, shown_state
-from campaigns.results import campaign_state_counts, progress_by_campaign
+from campaigns.counts import fold_counts
+from campaigns.counts import message_counts
+from campaigns.counts import shown_state
+from campaigns.results import campaign_state_counts
+from campaigns.results import progress_by_campaign
 from store.db import Database
-from store.models import Campaign, Channel, Message, MessageCount, MessageKind, MessageState
-from tests.outbox_factories import make_campaign, queue_messages
+from store.models import Campaign
+from store.models import Channel
+from store.models import Message
+from store.models import MessageCount
+from store.models import MessageKind
+from store.models import MessageState
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 from tests.test_migration_0004 import migrate
 
 Key = tuple[int | None, int | None, str, str, str, str]

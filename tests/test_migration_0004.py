@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from alembic import command
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
+from sqlalchemy import text
 
 from store.db import Database
 from store.migrate import alembic_config

@@ -4,7 +4,8 @@ foreign keys on, set every reply's link to its message to NULL."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from store.db import Database

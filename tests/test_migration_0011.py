@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import importlib
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from store.db import Database
 from tests.test_migration_0004 import migrate

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from store.db import Database
 from tests.test_migration_0004 import migrate

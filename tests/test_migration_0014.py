@@ -3,10 +3,12 @@ registrations and their trades stay (no table is rebuilt, which on SQLite would 
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from store.db import Database
-from tests.test_migration_0004 import insert_company, migrate
+from tests.test_migration_0004 import insert_company
+from tests.test_migration_0004 import migrate
 
 NOW = "2026-12-01 10:00:00"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
+from sqlalchemy import text
 
 from store.db import Database
 from store.migrate import alembic_config

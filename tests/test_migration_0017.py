@@ -3,7 +3,8 @@ definition into its own column, so a campaign resumed before the upgrade keeps i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from sqlalchemy import text
 

@@ -5,13 +5,18 @@ database refuses a new duplicate; approving a rejected one whose number is taken
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from hunters.organisations import OrgnrTaken, approve_hunter
+from hunters.organisations import OrgnrTaken
+from hunters.organisations import approve_hunter
 from staff.audit import events_of_organisation
 from store.db import Database
-from store.models import Hunter, HunterState, HunterType, Notice
+from store.models import Hunter
+from store.models import HunterState
+from store.models import HunterType
+from store.models import Notice
 from tests.test_migration_0004 import migrate
 
 NOW = "2026-12-01 10:00:00"

@@ -24,15 +24,13 @@ from pathlib import Path
 import pytest
 
 from tests import test_browser as shared
-from tests.test_browser import (
-    CHROMIUM,
-    ROOT,
-    Server,
-    _answer_as_company,
-    _axe_violations,
-    _free_port,
-    serving,
-)
+from tests.test_browser import CHROMIUM
+from tests.test_browser import ROOT
+from tests.test_browser import Server
+from tests.test_browser import _answer_as_company
+from tests.test_browser import _axe_violations
+from tests.test_browser import _free_port
+from tests.test_browser import serving
 
 browser, page = shared.browser, shared.page  # the browser suite's fixtures, by name, for pytest
 pytestmark = [
@@ -100,7 +98,8 @@ def _open_sandbox_thread(page, server: Server, name: str) -> None:  # type: igno
 def test_a_newcomer_signs_up_is_approved_follows_up_a_lead_and_a_troms_officer_sees_only_troms(  # type: ignore[no-untyped-def]
     page, server: Server, browser
 ) -> None:
-    from demo.simulator import DEMO_EMAIL, DEMO_PASSWORD
+    from demo.simulator import DEMO_EMAIL
+    from demo.simulator import DEMO_PASSWORD
 
     # 1. Sign up the organisation on the web: it waits for approval.
     page.goto(server.url + "/jeger/registrer")

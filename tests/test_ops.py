@@ -12,7 +12,12 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from settings import Settings
 from store.db import Database
-from store.models import Channel, Heartbeat, Message, MessageKind, MessageState, utcnow
+from store.models import Channel
+from store.models import Heartbeat
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 from web.app import create_app
 
 from logging_setup import KeyValueFormatter, configure_logging  # isort: skip
@@ -144,7 +149,8 @@ def test_a_real_dispatch_shows_in_the_send_metrics_whichever_process_sent(
     import asyncio
 
     from campaigns.dispatch.dispatcher import Dispatcher
-    from tests.outbox_factories import make_campaign, queue_messages
+    from tests.outbox_factories import make_campaign
+    from tests.outbox_factories import queue_messages
 
     with db.transaction() as session:
         campaign, step = make_campaign(session)

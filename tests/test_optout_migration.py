@@ -8,18 +8,30 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from store.db import make_engine
-from store.migrate import alembic_config, current_revision
-from store.models import Company, Contact, OptOut, Reply
-from tests.conftest import PG_URL, _admin_engine, drop_database_url
+from store.migrate import alembic_config
+from store.migrate import current_revision
+from store.models import Company
+from store.models import Contact
+from store.models import OptOut
+from store.models import Reply
+from tests.conftest import PG_URL
+from tests.conftest import _admin_engine
+from tests.conftest import drop_database_url
 
 SAID_AT = datetime(2026, 6, 14, 10, 30, tzinfo=UTC)
 

@@ -5,33 +5,42 @@ members; the outcome report shows it all."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, handle_inbound
-from bot.registrations import WebForm, register_from_web, validate, web_campaign
+from bot.engine import Inbound
+from bot.engine import handle_inbound
+from bot.registrations import WebForm
+from bot.registrations import register_from_web
+from bot.registrations import validate
+from bot.registrations import web_campaign
 from campaigns.meeting_reminders import queue_due_reminders
 from campaigns.outbox import materialise_step
-from demo.ora import APPROVED, GLEMMEN, NAV, TRAINING_OFFICE, seed_ora
+from demo.ora import APPROVED
+from demo.ora import GLEMMEN
+from demo.ora import NAV
+from demo.ora import TRAINING_OFFICE
+from demo.ora import seed_ora
 from reports.outcomes import outcome_report
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Campaign,
-    Company,
-    Event,
-    Hunter,
-    HunterMember,
-    Lead,
-    Message,
-    MessageKind,
-    MessageState,
-    Rsvp,
-    RsvpStatus,
-    Trade,
-)
+from store.models import Campaign
+from store.models import Company
+from store.models import Event
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import Lead
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Rsvp
+from store.models import RsvpStatus
+from store.models import Trade
 from store.models.members import MemberNotice
 
 NOW = datetime(2027, 1, 18, 8, 0, tzinfo=UTC)  # Monday 09:00 in Oslo

@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import CampaignOwner, Hunter
-from tests.test_campaign_check import Cli, jeger  # noqa: F401  (the `jeger` fixture)
+from store.models import CampaignOwner
+from store.models import Hunter
+from tests.test_campaign_check import Cli
+from tests.test_campaign_check import jeger  # noqa: F401  (the `jeger` fixture)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -6,12 +6,19 @@ import json
 
 from sqlalchemy import select
 
-from hunters.leads import claim_lead, create_lead
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
 from staff.accounts import staff_by_email
 from store.db import Database
-from store.models import Hunter, HunterMember, HunterState, Intent, Reply
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Intent
+from store.models import Reply
 from tests.conftest import RunCli
-from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 ADD = ("hunters", "add", "NAV Tromsø", "--orgnr", "974760673", "--type", "nav", "--county", "55")
 
@@ -173,7 +180,8 @@ def test_jeger_in_the_sandbox_starts_the_hunter_sign_up_not_a_question_to_staff(
 def test_privacy_export_and_erase_cover_members_and_their_notes(cli: RunCli, db: Database) -> None:
     from hunters.lead_notes import add_note
     from hunters.member_sessions import start_member_session
-    from store.models import LeadNote, MemberSession
+    from store.models import LeadNote
+    from store.models import MemberSession
 
     with db.transaction() as session:
         hunter = make_hunter(session, all_trades=True)

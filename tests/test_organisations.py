@@ -8,13 +8,24 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from catalogue import LANGUAGES, TEXTS
+from catalogue import LANGUAGES
+from catalogue import TEXTS
 from catalogue.stored import read_text
-from hunters.approval import decide_change, pending_changes, request_change
-from hunters.members import MemberError, active_members, add_member, remove_member
-from hunters.signup import SignupInput, SignupRefused, sign_up
+from hunters.approval import decide_change
+from hunters.approval import pending_changes
+from hunters.approval import request_change
+from hunters.members import MemberError
+from hunters.members import active_members
+from hunters.members import add_member
+from hunters.members import remove_member
+from hunters.signup import SignupInput
+from hunters.signup import SignupRefused
+from hunters.signup import sign_up
 from staff.audit import events_of_organisation
-from store.models import Hunter, HunterMember, HunterState, Notice
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Notice
 
 ORGNR = "974760673"
 

@@ -12,23 +12,24 @@ import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reports.outcomes import NO_TRADE, outcome_report, trades_of_nace
-from store.models import (
-    Channel,
-    Company,
-    Intent,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    MessageState,
-    Registration,
-    RegistrationSource,
-    Reply,
-    Trade,
-    utcnow,
-)
-from tests.outbox_factories import make_campaign, make_recipient
+from reports.outcomes import NO_TRADE
+from reports.outcomes import outcome_report
+from reports.outcomes import trades_of_nace
+from store.models import Channel
+from store.models import Company
+from store.models import Intent
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import Reply
+from store.models import Trade
+from store.models import utcnow
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
 
 
 def trade_id(session: Session, name: str) -> int:
@@ -207,7 +208,8 @@ def test_cli_prints_the_trade_county_table_as_csv_and_keeps_the_delivery_report(
 
 def test_a_local_campaign_breaks_counties_down_into_municipalities(session: Session) -> None:
     campaign_id = scenario(session)
-    from campaigns.definition_model import definition_of, set_definition
+    from campaigns.definition_model import definition_of
+    from campaigns.definition_model import set_definition
     from store.models import Campaign
 
     campaign = session.get_one(Campaign, campaign_id)
@@ -231,14 +233,18 @@ def test_weekly_the_county_officers_get_the_report_once_with_the_workbook_attach
 ) -> None:
     import asyncio
     import base64
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
-    from campaigns.definition_model import definition_of, set_definition
+    from campaigns.definition_model import definition_of
+    from campaigns.definition_model import set_definition
     from channels.base import OutgoingMessage
     from channels.email import SmtpEmail
     from reports.outcome_mail import send_weekly_reports
     from staff.accounts import add_staff
-    from store.models import Campaign, Channel, StaffRole
+    from store.models import Campaign
+    from store.models import Channel
+    from store.models import StaffRole
 
     campaign_id = scenario(session)
     campaign = session.get_one(Campaign, campaign_id)
@@ -281,12 +287,15 @@ def test_weekly_the_county_officers_get_the_report_once_with_the_workbook_attach
 
 
 def test_weekly_each_officer_reads_the_report_in_their_language_once(session: Session, settings: Any) -> None:
-    from datetime import UTC, datetime
+    from datetime import UTC
+    from datetime import datetime
 
-    from campaigns.definition_model import definition_of, set_definition
+    from campaigns.definition_model import definition_of
+    from campaigns.definition_model import set_definition
     from reports.outcome_mail import send_weekly_reports
     from staff.accounts import add_staff
-    from store.models import Campaign, StaffRole
+    from store.models import Campaign
+    from store.models import StaffRole
 
     campaign = session.get_one(Campaign, scenario(session))
     set_definition(campaign, definition_of(campaign).model_copy(update={"report_email": "weekly"}))
@@ -307,7 +316,8 @@ def test_weekly_each_officer_reads_the_report_in_their_language_once(session: Se
 
 
 def test_report_email_accepts_weekly_only() -> None:
-    from campaigns.definition import DefinitionError, parse_definition
+    from campaigns.definition import DefinitionError
+    from campaigns.definition import parse_definition
 
     source = 'name = "X"\nreport_email = "daily"\n[[steps]]\nchannel = "sms"\ntemplate = "sms/invitasjon"\nat = "2027-06-07T09:00"\n'
     try:

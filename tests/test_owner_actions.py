@@ -3,7 +3,8 @@ waits for staff, and a staff launch is the approval."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,23 +12,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition import DefinitionError
-from campaigns.lifecycle import CreateResult, launch_campaign
-from campaigns.owner_actions import (
-    NotAllowed,
-    NotYourCampaign,
-    cancel_owned,
-    create_owned_campaign,
-    launch_requested,
-    owned_campaigns,
-    pause_owned,
-    preview_owned,
-    request_launch,
-    resume_owned,
-    send_owned_test,
-)
+from campaigns.lifecycle import CreateResult
+from campaigns.lifecycle import launch_campaign
+from campaigns.owner_actions import NotAllowed
+from campaigns.owner_actions import NotYourCampaign
+from campaigns.owner_actions import cancel_owned
+from campaigns.owner_actions import create_owned_campaign
+from campaigns.owner_actions import launch_requested
+from campaigns.owner_actions import owned_campaigns
+from campaigns.owner_actions import pause_owned
+from campaigns.owner_actions import preview_owned
+from campaigns.owner_actions import request_launch
+from campaigns.owner_actions import resume_owned
+from campaigns.owner_actions import send_owned_test
 from catalogue.stored import read_text
 from settings import Settings
-from store.models import CampaignState, HunterMember, HunterState, Message, Notice
+from store.models import CampaignState
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Message
+from store.models import Notice
 from tests.lead_factories import make_hunter
 from tests.outbox_factories import make_recipient
 

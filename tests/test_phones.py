@@ -3,14 +3,12 @@ import random
 import phonenumbers
 import pytest
 
-from companies.phones import (
-    PhoneClassifier,
-    classify_phone,
-    decisive_length,
-    is_mobile,
-    normalize_phone,
-    norwegian_key_length,
-)
+from companies.phones import PhoneClassifier
+from companies.phones import classify_phone
+from companies.phones import decisive_length
+from companies.phones import is_mobile
+from companies.phones import normalize_phone
+from companies.phones import norwegian_key_length
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,10 @@ import time
 import pytest
 
 from tests import test_browser as shared
-from tests.test_browser import CHROMIUM, Server, _axe_violations, log_in
+from tests.test_browser import CHROMIUM
+from tests.test_browser import Server
+from tests.test_browser import _axe_violations
+from tests.test_browser import log_in
 
 # The browser suite's fixtures, by name, so pytest finds them here too: one `jeger serve` for this module.
 server, browser, page, phone = shared.server, shared.browser, shared.page, shared.phone
@@ -33,8 +36,13 @@ def _seed_member_and_lead(server: Server, device: str) -> tuple[int, str, str, s
     device, so each run starts from an open lead): (lead id, member's e-mail, organisation, company)."""
     from hunters.leads import create_lead
     from store.db import Database
-    from store.models import County, Hunter, HunterMember, HunterState, HunterType
-    from tests.lead_factories import make_company, make_registration
+    from store.models import County
+    from store.models import Hunter
+    from store.models import HunterMember
+    from store.models import HunterState
+    from store.models import HunterType
+    from tests.lead_factories import make_company
+    from tests.lead_factories import make_registration
 
     email, org, company_name = (
         f"kari.{device}@nav-tromso.no",
@@ -138,7 +146,8 @@ def test_a_member_signs_in_by_the_sandbox_link_and_follows_up_a_lead(  # type: i
     assert _axe_violations(member) == []
 
     from store.db import Database
-    from store.models import Lead, LeadState
+    from store.models import Lead
+    from store.models import LeadState
 
     db = Database(server.db_url)
     try:

@@ -4,18 +4,24 @@ member list, sees the preview, asks for launch and pauses; another organisation'
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import Campaign, CampaignLaunchRequest, CampaignState
-from tests.dashboard_fixtures import ADMIN_EMAIL, log_in
+from store.models import Campaign
+from store.models import CampaignLaunchRequest
+from store.models import CampaignState
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import log_in
 from tests.lead_factories import make_hunter
 from tests.outbox_factories import make_recipient
-from tests.portal_factories import csrf, make_member, sign_in
+from tests.portal_factories import csrf
+from tests.portal_factories import make_member
+from tests.portal_factories import sign_in
 
 pytest_plugins = ["tests.fakes.fixtures", "tests.dashboard_fixtures"]
 

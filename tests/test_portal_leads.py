@@ -10,25 +10,33 @@ import re
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from hunters.lead_actions import ReleaseStatus, release_lead
-from hunters.lead_notes import NoteStatus, add_note, lead_history
-from hunters.leads import ClaimStatus, claim_lead, create_lead, record_outcome
+from hunters.lead_actions import ReleaseStatus
+from hunters.lead_actions import release_lead
+from hunters.lead_notes import NoteStatus
+from hunters.lead_notes import add_note
+from hunters.lead_notes import lead_history
+from hunters.leads import ClaimStatus
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
+from hunters.leads import record_outcome
 from hunters.portal_leads import PAGE_SIZE
 from store.db import Database
-from store.models import (
-    Company,
-    Hunter,
-    HunterMember,
-    HunterState,
-    Lead,
-    LeadState,
-    MemberNotice,
-    Registration,
-    RegistrationSource,
-    utcnow,
-)
-from tests.lead_factories import make_company, make_hunter, make_registration
-from tests.portal_factories import csrf, make_member, sign_in
+from store.models import Company
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import MemberNotice
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import utcnow
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
+from tests.portal_factories import csrf
+from tests.portal_factories import make_member
+from tests.portal_factories import sign_in
 from tests.register_files import valid_orgnrs
 from web.portal.leads import CLAIM_TEXTS
 

@@ -10,9 +10,12 @@ from hunters.approval import pending_changes
 from hunters.members import active_members
 from settings import Settings
 from store.db import Database
-from store.models import Hunter, HunterMember
+from store.models import Hunter
+from store.models import HunterMember
 from tests.lead_factories import make_hunter
-from tests.portal_factories import csrf, make_member, sign_in
+from tests.portal_factories import csrf
+from tests.portal_factories import make_member
+from tests.portal_factories import sign_in
 from web.app import create_app
 
 MEMBERS = "/jeger/organisasjon/medlemmer"
@@ -86,7 +89,9 @@ def test_more_counties_wait_for_staff(db: Database, client: TestClient, hunter_i
 def test_an_admin_approves_the_change_on_the_dashboard(
     db: Database, client: TestClient, hunter_id: int, users: dict[str, int]
 ) -> None:
-    from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+    from tests.dashboard_fixtures import ADMIN_EMAIL
+    from tests.dashboard_fixtures import csrf_of
+    from tests.dashboard_fixtures import log_in
 
     sign_in(client, db)
     path = "/jeger/organisasjon/endre"

@@ -8,25 +8,34 @@ import re
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
-from hunters.member_login import (
-    CODE_GUESSES_PER_CLIENT,
-    CODE_TRIES,
-    IN_TOTAL,
-    PER_ADDRESS,
-    PER_CLIENT,
-    CodeOutcome,
-    RequestOutcome,
-    request_sign_in,
-    sign_in_with_code,
-    sign_in_with_link,
-)
-from hunters.member_sessions import end_member_sessions, member_by_session, start_member_session
+from hunters.member_login import CODE_GUESSES_PER_CLIENT
+from hunters.member_login import CODE_TRIES
+from hunters.member_login import IN_TOTAL
+from hunters.member_login import PER_ADDRESS
+from hunters.member_login import PER_CLIENT
+from hunters.member_login import CodeOutcome
+from hunters.member_login import RequestOutcome
+from hunters.member_login import request_sign_in
+from hunters.member_login import sign_in_with_code
+from hunters.member_login import sign_in_with_link
+from hunters.member_sessions import end_member_sessions
+from hunters.member_sessions import member_by_session
+from hunters.member_sessions import start_member_session
 from store.db import Database
-from store.models import Channel, HunterMember, HunterState, MemberSession, Message, utcnow
+from store.models import Channel
+from store.models import HunterMember
+from store.models import HunterState
+from store.models import MemberSession
+from store.models import Message
+from store.models import utcnow
 from tests.lead_factories import make_hunter
-from tests.portal_factories import csrf, last_link, make_member, sign_in
+from tests.portal_factories import csrf
+from tests.portal_factories import last_link
+from tests.portal_factories import make_member
+from tests.portal_factories import sign_in
 
 BASE = "https://jeger.example.no"
 

@@ -4,17 +4,23 @@ revision; the stored figures are those a fresh count gives."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from campaigns.definition_model import definition_of, set_definition
+from campaigns.definition_model import definition_of
+from campaigns.definition_model import set_definition
 from campaigns.lifecycle import create_campaign
-from campaigns.preview_figures import compute_figures, figures_of
+from campaigns.preview_figures import compute_figures
+from campaigns.preview_figures import figures_of
 from campaigns.service import preview_campaign
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignFigures, Company
+from store.models import Campaign
+from store.models import CampaignFigures
+from store.models import Company
 from tests.outbox_factories import make_recipient
-from tests.test_campaigns import TOML, current
+from tests.test_campaigns import TOML
+from tests.test_campaigns import current
 
 
 def seed(db: Database) -> None:

@@ -5,12 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func
+from sqlalchemy import inspect
+from sqlalchemy import select
+from sqlalchemy import text
 
 from store.db import Database
-from store.models import ContactKind, Conversation, Lead, Message, MessageKind, OptOut, Registration, Reply
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Lead
+from store.models import Message
+from store.models import MessageKind
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
 from store.secrets import AddressHasher
-from tests.test_engine import MOBILE, make_company
+from tests.test_engine import MOBILE
+from tests.test_engine import make_company
 
 
 def assert_nowhere(db: Database, *needles: str) -> None:
@@ -54,7 +65,8 @@ def test_an_sms_registration_gives_the_lead_a_phone_an_email_and_a_start(cli, db
 
 
 def test_erasing_a_phone_removes_the_name_from_hunters_copies_too(cli, db: Database, settings) -> None:  # type: ignore[no-untyped-def]
-    from bot.hunter_chat import lead_button, leads_overview
+    from bot.hunter_chat import lead_button
+    from bot.hunter_chat import leads_overview
     from bot.telegram_handlers import Handlers
     from tests.lead_factories import make_hunter
 
@@ -86,7 +98,8 @@ def test_erasing_an_orgnr_leaves_no_name_phone_email_or_chat(cli, db: Database, 
     from bot import telegram_chat as chat
     from bot.telegram_chat import TelegramInbound
     from companies.identifiers import ensure_identifiers
-    from store.models import Company, utcnow
+    from store.models import Company
+    from store.models import utcnow
     from tests.lead_factories import make_hunter
 
     chat_id = "8675309"
@@ -121,7 +134,8 @@ def test_erasing_an_orgnr_leaves_no_name_phone_email_or_chat(cli, db: Database, 
 
 
 def test_sandbox_senders_bare_numbers_are_chats_and_phones_have_a_country_code(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
-    from bot.replies import SandboxError, sandbox_address
+    from bot.replies import SandboxError
+    from bot.replies import sandbox_address
 
     assert sandbox_address("91234567") == ("telegram", "91234567")  # an 8-digit chat id is no phone number
     assert sandbox_address("tg:91234567") == ("telegram", "91234567")
@@ -185,7 +199,8 @@ def test_privacy_needs_exactly_one_target(cli) -> None:  # type: ignore[no-untyp
 def test_erasing_an_orgnr_leaves_a_number_it_shares_with_other_companies_alone(cli, db: Database) -> None:  # type: ignore[no-untyped-def]
     """PRODUCT §3: one company's request must not silence the others on their shared switchboard."""
     from companies.optout_records import is_opted_out
-    from store.models import Company, Contact
+    from store.models import Company
+    from store.models import Contact
 
     switchboard = "+4741234567"
     with db.transaction() as session:

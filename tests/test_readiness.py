@@ -10,14 +10,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result
 
-from campaigns.readiness import check_readiness, is_local_url
+from campaigns.readiness import check_readiness
+from campaigns.readiness import is_local_url
 from campaigns.windows import ALWAYS_OPEN_TABLE
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, CampaignState, Channel, ContactKind
-from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import ContactKind
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import log_in
 from tests.fakes.twilio_api import FakeTwilio
 from tests.outbox_factories import make_recipient
 from web.app import create_app
@@ -39,7 +46,8 @@ def campaign_toml(*channels: str) -> str:
 
 
 def run(settings: Settings, *args: str) -> Result:
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     return CliRunner().invoke(app, list(args), obj=Context(settings=settings))
 

@@ -12,7 +12,8 @@ from settings import Settings
 from store.db import Database
 from tests.conftest import RunCli
 from tests.dashboard_fixtures import csrf_of
-from tests.security.test_sandbox_live import TWILIO, live_cli
+from tests.security.test_sandbox_live import TWILIO
+from tests.security.test_sandbox_live import live_cli
 from tests.test_engine import make_company
 
 _ERROR_FLASH = re.compile(r'<div class="flash flash-error" role="status">([^<]*)</div>')

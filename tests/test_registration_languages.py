@@ -8,8 +8,11 @@ import re
 from fastapi.testclient import TestClient
 
 from store.db import Database
-from store.models import Channel, Company, utcnow
-from tests.outbox_factories import make_campaign, queue_messages
+from store.models import Channel
+from store.models import Company
+from store.models import utcnow
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 from tests.test_engine import make_company
 from tests.test_web_registration import form
 

@@ -6,13 +6,20 @@ from __future__ import annotations
 import json
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from store.db import Database
-from store.models import Lead, LeadState, Message, MessageKind, Registration
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import Registration
 from tests.conftest import RunCli
 from tests.dashboard_fixtures import csrf_of
-from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 
 
 def two_registrations(db: Database) -> tuple[str, int, int]:

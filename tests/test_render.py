@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaigns.render import (
-    COMPANY_COLUMNS,
-    MessageRenderer,
-    RenderedMessage,
-    address_lines,
-    message_language,
-    registration_variables,
-)
+from campaigns.render import COMPANY_COLUMNS
+from campaigns.render import MessageRenderer
+from campaigns.render import RenderedMessage
+from campaigns.render import address_lines
+from campaigns.render import message_language
+from campaigns.render import registration_variables
 from campaigns.sms_text import GSM7
-from campaigns.templating import LANGUAGES, TemplateProblem
+from campaigns.templating import LANGUAGES
+from campaigns.templating import TemplateProblem
 from settings import Settings
-from store.models import Campaign, Channel, Company, Registration, RegistrationSource, Trade
-from tests.lead_factories import RENDERABLE, new_company
+from store.models import Campaign
+from store.models import Channel
+from store.models import Company
+from store.models import Registration
+from store.models import RegistrationSource
+from store.models import Trade
+from tests.lead_factories import RENDERABLE
+from tests.lead_factories import new_company
 
 STOP_LINES = {
     "nb": "Svar STOPP for å melde deg av",

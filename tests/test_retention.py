@@ -5,25 +5,27 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, handle_inbound
-from companies.retention import purge, purge_expired
+from bot.engine import Inbound
+from bot.engine import handle_inbound
+from companies.retention import purge
+from companies.retention import purge_expired
 from settings import Settings
-from store.models import (
-    Campaign,
-    CampaignState,
-    Channel,
-    Conversation,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    Reply,
-    utcnow,
-)
-from tests.outbox_factories import make_campaign, queue_messages
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import Conversation
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Reply
+from store.models import utcnow
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 
 DAY = timedelta(days=1)
 

@@ -10,11 +10,22 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy.orm import Session
 
-from hunters.lead_admin import ReassignError, reassign_lead
+from hunters.lead_admin import ReassignError
+from hunters.lead_admin import reassign_lead
 from hunters.lead_jobs import hand_over_unclaimed
-from hunters.leads import ClaimStatus, claim_lead, create_lead, hunter_leads
-from store.models import Campaign, CampaignOwner, Hunter, HunterState, Lead
-from tests.lead_factories import make_company, make_hunter, make_registration, notifications
+from hunters.leads import ClaimStatus
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
+from hunters.leads import hunter_leads
+from store.models import Campaign
+from store.models import CampaignOwner
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
+from tests.lead_factories import notifications
 
 OSLO = ZoneInfo("Europe/Oslo")
 ELECTRICIAN = 30

@@ -4,12 +4,20 @@ the company, never as the hunter), and tapped buttons show their labels, not cod
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from store.db import Database
-from store.models import Channel, Lead, LeadState, Message, MessageState, Reply, utcnow
+from store.models import Channel
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageState
+from store.models import Reply
+from store.models import utcnow
 from tests.dashboard_fixtures import csrf_of
-from tests.lead_factories import make_hunter, make_registration
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 from tests.outbox_factories import make_recipient
 
 

@@ -14,20 +14,30 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from hunters.lead_export import lead_detail, lead_rows
-from hunters.leads import claim_lead, create_lead
+from hunters.lead_export import lead_detail
+from hunters.lead_export import lead_rows
+from hunters.leads import claim_lead
+from hunters.leads import create_lead
 from hunters.members import active_members
-from hunters.signup import SignupInput, sign_up
+from hunters.signup import SignupInput
+from hunters.signup import sign_up
 from hunters.visibility import scope_of_member
 from staff.accounts import add_staff
 from staff.audit import events_of_organisation
-from staff.scopes import EVERYTHING, scope_of_staff
+from staff.scopes import EVERYTHING
+from staff.scopes import scope_of_staff
 from staff.tokens import create_api_token
 from store.db import Database
-from store.models import Hunter, HunterState, Reply, StaffRole
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Reply
+from store.models import StaffRole
 from tests.api_routes import endpoints
-from tests.dashboard_fixtures import PASSWORD, log_in
-from tests.lead_factories import make_company, make_hunter, make_registration
+from tests.dashboard_fixtures import PASSWORD
+from tests.dashboard_fixtures import log_in
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import make_registration
 from tests.outbox_factories import make_campaign
 
 OFFICER = "fylke@tffk.no"
@@ -242,7 +252,8 @@ def test_a_member_sees_its_organisations_leads_and_the_new_ones_in_its_counties(
 def national_campaign(client: TestClient, db: Database) -> int:
     """Sixty demo companies across the country and a draft campaign to all of them, made by no one; its id."""
     from campaigns import service
-    from demo.simulator import demo_campaign_toml, seed_companies
+    from demo.simulator import demo_campaign_toml
+    from demo.simulator import seed_companies
     from settings import Settings
     from store.models import utcnow
 
@@ -259,7 +270,8 @@ def test_a_county_officer_runs_campaigns_only_inside_their_counties(
 ) -> None:
     from campaigns.definition_model import definition_of
     from demo.simulator import demo_campaign_toml
-    from store.models import Campaign, utcnow
+    from store.models import Campaign
+    from store.models import utcnow
 
     national = national_campaign(client, db)
     assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]

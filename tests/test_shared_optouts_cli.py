@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.engine import Inbound, handle_inbound
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from companies.optout_records import record_opt_out
 from settings import Settings
 from store.db import Database
-from store.models import ContactKind, utcnow
+from store.models import ContactKind
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.lead_factories import add_contact
 from tests.test_engine import make_company

@@ -9,11 +9,17 @@ import json
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from companies.import_jobs import LOST, ImportJobs
+from companies.import_jobs import LOST
+from companies.import_jobs import ImportJobs
 from settings import Settings
 from store.db import Database
-from store.models import ImportJob, utcnow
-from tests.dashboard_fixtures import ADMIN_EMAIL, finished_import, log_in, register_unit, start_import
+from store.models import ImportJob
+from store.models import utcnow
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import finished_import
+from tests.dashboard_fixtures import log_in
+from tests.dashboard_fixtures import register_unit
+from tests.dashboard_fixtures import start_import
 from web.app import create_app
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 import pytest
 
 from tests import test_browser as shared
-from tests.test_browser import CHROMIUM, Server, _axe_violations, log_in
+from tests.test_browser import CHROMIUM
+from tests.test_browser import Server
+from tests.test_browser import _axe_violations
+from tests.test_browser import log_in
 
 # The browser suite's fixtures, by name, so pytest finds them here too: one `jeger serve` for this module.
 server, browser, page, phone = shared.server, shared.browser, shared.page, shared.phone

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from campaigns.sms_text import GSM7, MAX_SEGMENTS, UCS2, analyse, is_gsm7, normalize_sms, segments
+from campaigns.sms_text import GSM7
+from campaigns.sms_text import MAX_SEGMENTS
+from campaigns.sms_text import UCS2
+from campaigns.sms_text import analyse
+from campaigns.sms_text import is_gsm7
+from campaigns.sms_text import normalize_sms
+from campaigns.sms_text import segments
 
 
 @pytest.mark.parametrize(

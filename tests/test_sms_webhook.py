@@ -6,12 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database
-from store.models import Message, MessageKind, OptOut, Reply
+from store.models import Message
+from store.models import MessageKind
+from store.models import OptOut
+from store.models import Reply
 from tests.conftest import post_inbound_sms
 from tests.test_engine import make_company
 from web.app import create_app

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from store.db import Database
 from store.models import StaffUser
 from tests.conftest import RunCli
-from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import csrf_of
 
 
 def _language(db: Database, email: str) -> str:

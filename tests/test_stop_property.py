@@ -5,26 +5,28 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, handle_inbound
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from campaigns.dispatch.claim import claim_batch
 from settings import Settings
-from store.models import (
-    CampaignStep,
-    Channel,
-    Contact,
-    ContactKind,
-    Message,
-    MessageKind,
-    MessageState,
-    utcnow,
-)
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import utcnow
 from store.secrets import AddressHasher
-from tests.outbox_factories import make_campaign, make_recipient, queue_messages
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
+from tests.outbox_factories import queue_messages
 
 _sids = itertools.count(1)
 STOP_WORDS = ["stopp", "stop", "avmeld", "avslutt", "slutt", "unsubscribe"]

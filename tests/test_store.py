@@ -12,25 +12,25 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.db import Database
-from store.migrate import head_revision, init_database
-from store.models import (
-    Base,
-    Campaign,
-    CampaignStep,
-    Channel,
-    Company,
-    ContactKind,
-    County,
-    Message,
-    Municipality,
-    OptOut,
-    Trade,
-)
+from store.migrate import head_revision
+from store.migrate import init_database
+from store.models import Base
+from store.models import Campaign
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import ContactKind
+from store.models import County
+from store.models import Message
+from store.models import Municipality
+from store.models import OptOut
+from store.models import Trade
 from tests.project import PACKAGES
 
 

@@ -3,11 +3,13 @@ a time in Oslo, and any other text, a reason staff typed or a row from before, s
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from catalogue.stored import read_text, stored_text
+from catalogue.stored import read_text
+from catalogue.stored import stored_text
 
 
 def test_a_stored_text_is_written_in_each_readers_language_with_its_time_in_oslo() -> None:

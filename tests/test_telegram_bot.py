@@ -17,20 +17,19 @@ from campaigns.dispatch.dispatcher import Dispatcher
 from companies.identifiers import ensure_identifiers
 from settings import Settings
 from store.db import Database
-from store.models import (
-    Contact,
-    Hunter,
-    HunterState,
-    Lead,
-    LeadState,
-    Message,
-    MessageKind,
-    MessageState,
-    Registration,
-    Reply,
-)
+from store.models import Contact
+from store.models import Hunter
+from store.models import HunterState
+from store.models import Lead
+from store.models import LeadState
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import Registration
+from store.models import Reply
 from tests.fakes.telegram_api import FakeTelegram
-from tests.lead_factories import make_company, make_hunter
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
 from tests.polling import eventually
 from web.app import create_app
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
@@ -12,20 +13,20 @@ from bot.telegram_chat import TelegramInbound
 from companies.identifiers import ensure_identifiers
 from hunters.notify import ChatAnswer
 from settings import Settings
-from store.models import (
-    Company,
-    Contact,
-    ContactKind,
-    Conversation,
-    Hunter,
-    Lead,
-    OptOut,
-    Registration,
-    Reply,
-    utcnow,
-)
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Hunter
+from store.models import Lead
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
-from tests.lead_factories import make_company, make_hunter, notifications
+from tests.lead_factories import make_company
+from tests.lead_factories import make_hunter
+from tests.lead_factories import notifications
 
 CHAT = "777001"
 _updates = itertools.count(1000)

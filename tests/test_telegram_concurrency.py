@@ -10,19 +10,25 @@ replays in tests/security/test_telegram_flood.py with the fixture and helpers of
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator
+from collections.abc import Callable
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import select
-from telegram import Chat, Message, Update
+from telegram import Chat
+from telegram import Message
+from telegram import Update
 from telegram import User as TgUser
 
-from bot.telegram_app import PerChatUpdateProcessor, TelegramBot
+from bot.telegram_app import PerChatUpdateProcessor
+from bot.telegram_app import TelegramBot
 from settings import Settings
 from store.db import Database
-from store.models import HunterState, Reply
+from store.models import HunterState
+from store.models import Reply
 from tests.fakes.telegram_api import FakeTelegram
 from tests.lead_factories import make_hunter
 from tests.polling import eventually

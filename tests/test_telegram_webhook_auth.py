@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from bot.telegram_app import TelegramBot
 from settings import Settings
 from store.db import Database
-from store.models import Message, Reply
+from store.models import Message
+from store.models import Reply
 from web.app import create_app
 
 SECRET = "s3cret_Token-1"

@@ -10,15 +10,14 @@ from jinja2 import meta
 
 from campaigns.meetings import SAMPLE
 from campaigns.render import MessageRenderer
-from campaigns.templating import (
-    LANGUAGES,
-    TemplateProblem,
-    Templates,
-    check_template_name,
-    list_templates,
-    template_names,
-)
-from settings import TEMPLATES_DIR, Settings
+from campaigns.templating import LANGUAGES
+from campaigns.templating import TemplateProblem
+from campaigns.templating import Templates
+from campaigns.templating import check_template_name
+from campaigns.templating import list_templates
+from campaigns.templating import template_names
+from settings import TEMPLATES_DIR
+from settings import Settings
 from store.models import Channel
 
 FOLDER_CHANNEL = {

@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from campaigns.trade_nace import find_trade, nace_prefixes, trade_nace
+from campaigns.trade_nace import find_trade
+from campaigns.trade_nace import nace_prefixes
+from campaigns.trade_nace import trade_nace
 from store.reference import DATA_DIR
 
 NACE_PREFIX = re.compile(r"^\d{2}(\.\d{1,3})?$")

@@ -16,10 +16,15 @@ from sqlalchemy.orm import Session
 
 from settings import Settings
 from store.db import Database
-from store.models import Company, Trade, TrainingApproval
+from store.models import Company
+from store.models import Trade
+from store.models import TrainingApproval
 from tests.outbox_factories import make_recipient
-from tests.register_files import unit, valid_orgnrs, write_json
-from tests.test_campaign_rules import materialised, toml
+from tests.register_files import unit
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_json
+from tests.test_campaign_rules import materialised
+from tests.test_campaign_rules import toml
 
 RunCli = Any
 
@@ -237,7 +242,8 @@ def test_the_audience_leaves_out_approved_training_companies_until_the_county_wi
 def test_the_company_page_and_the_hunters_lead_card_show_the_approved_trades(
     cli: RunCli, admin_client: TestClient, db: Database, tmp_path: Path
 ) -> None:
-    from hunters.leads import card_for, create_lead
+    from hunters.leads import card_for
+    from hunters.leads import create_lead
     from tests.lead_factories import make_registration
 
     (orgnr,) = companies(db, 1)

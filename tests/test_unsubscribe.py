@@ -19,19 +19,18 @@ from companies.optout_records import is_opted_out
 from companies.unsubscribe import UnsubscribeLinks
 from settings import Settings
 from store.db import Database
-from store.models import (
-    CampaignStep,
-    Channel,
-    ContactKind,
-    Message,
-    MessageKind,
-    MessageState,
-    OptOut,
-    utcnow,
-)
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import ContactKind
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import OptOut
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.fakes.smtp import SmtpServer
-from tests.outbox_factories import make_campaign, queue_messages
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import queue_messages
 from web.app import create_app
 
 BASE = "https://jeger.example.no"

@@ -8,7 +8,8 @@ import pytest
 from campaigns.render import MessageRenderer
 from campaigns.variables import owner_variables
 from settings import Settings
-from store.models import Campaign, Channel
+from store.models import Campaign
+from store.models import Channel
 
 TEMPLATES = {
     "sms/voksen": Channel.SMS,

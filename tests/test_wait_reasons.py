@@ -8,7 +8,8 @@ import asyncio
 import io
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,19 +20,32 @@ from sqlalchemy import select
 
 from campaigns.dispatch.claim import claim_batch
 from campaigns.dispatch.dispatcher import Dispatcher
-from campaigns.lifecycle import create_campaign, launch_campaign, resume_campaign
+from campaigns.lifecycle import create_campaign
+from campaigns.lifecycle import launch_campaign
+from campaigns.lifecycle import resume_campaign
 from campaigns.outbox import materialise_step
 from campaigns.waits import waiting
-from campaigns.windows import ALWAYS_OPEN_TABLE, DEFAULT_WINDOW
+from campaigns.windows import ALWAYS_OPEN_TABLE
+from campaigns.windows import DEFAULT_WINDOW
 from catalogue import when_text
-from demo.simulator import demo_campaign_toml, seed_companies
+from demo.simulator import demo_campaign_toml
+from demo.simulator import seed_companies
 from settings import Settings
 from store.db import Database
-from store.models import CampaignState, Company, Message, MessageKind, MessageState, WaitReason, utcnow
+from store.models import CampaignState
+from store.models import Company
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import WaitReason
+from store.models import utcnow
 from store.secrets import AddressHasher
-from store.times import iso_oslo, shown_time
+from store.times import iso_oslo
+from store.times import shown_time
 from tests.conftest import RunCli
-from tests.outbox_factories import make_campaign, make_recipient, queue_messages
+from tests.outbox_factories import make_campaign
+from tests.outbox_factories import make_recipient
+from tests.outbox_factories import queue_messages
 
 OSLO = ZoneInfo("Europe/Oslo")
 SATURDAY = datetime(2027, 6, 12, 10, 30, tzinfo=OSLO)  # 14 June 2027 is a Monday
@@ -365,7 +379,8 @@ def test_the_api_status_carries_the_same_grouped_waits(
 
 
 def test_replies_list_prints_oslo_time_and_its_json_carries_the_offset(db: Database, cli: RunCli) -> None:
-    from store.models import Intent, Reply
+    from store.models import Intent
+    from store.models import Reply
 
     winter = datetime(2027, 1, 4, 8, 5, tzinfo=ZoneInfo("UTC"))  # 09:05 in Oslo
     summer = datetime(2027, 6, 14, 22, 30, tzinfo=ZoneInfo("UTC"))  # 00:30 the next day in Oslo

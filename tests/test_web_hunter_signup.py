@@ -8,7 +8,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from store.db import Database
-from store.models import Hunter, HunterMember, HunterState
+from store.models import Hunter
+from store.models import HunterMember
+from store.models import HunterState
 from tests.test_web_registration import csrf
 
 PATH = "/jeger/registrer"

@@ -10,7 +10,9 @@ from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
-from store.models import Lead, Registration, RegistrationSource
+from store.models import Lead
+from store.models import Registration
+from store.models import RegistrationSource
 from tests.test_engine import make_company
 from web.app import create_app
 
@@ -121,7 +123,8 @@ def test_the_limiter_forgets_addresses_whose_window_has_passed(db: Database) -> 
     from sqlalchemy import func
 
     from staff import throttle
-    from store.models import Throttle, utcnow
+    from store.models import Throttle
+    from store.models import utcnow
     from web.registration import RateLimiter
 
     start = utcnow() + timedelta(days=30)  # ahead of any sweep this process did before
@@ -140,7 +143,8 @@ def test_the_limiter_forgets_addresses_whose_window_has_passed(db: Database) -> 
 def test_a_repeated_post_updates_the_one_registration_and_tells_hunters_once(
     client: TestClient, token: str, db: Database
 ) -> None:
-    from tests.lead_factories import make_hunter, notifications
+    from tests.lead_factories import make_hunter
+    from tests.lead_factories import notifications
 
     with db.transaction() as session:
         make_hunter(session, all_trades=True)
@@ -166,7 +170,8 @@ def test_the_page_shows_nothing_an_unverified_chat_said_and_never_completes_its_
 ) -> None:
     """A stranger who typed the orgnr in a chat registered first (PRODUCT §12): the personal link's page does
     not show the stranger's name or number, and sending it makes the company's own registration."""
-    from bot.engine import Inbound, handle_inbound
+    from bot.engine import Inbound
+    from bot.engine import handle_inbound
 
     for n, text in enumerate(("JA", "974760673", "Ola Fremmed")):
         with db.transaction() as session:

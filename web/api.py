@@ -8,30 +8,54 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Path
+from fastapi import Query
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
-from campaigns.scope import campaign_within, path_id_within
+from campaigns.scope import campaign_within
+from campaigns.scope import path_id_within
 from catalogue.stored import read_text
 from companies.lookup import UnknownCounty
 from exports.tables import XLSX_MEDIA_TYPE
-from hunters.lead_export import LeadFilter, lead_detail, lead_page, lead_rows, write_csv, write_xlsx
+from hunters.lead_export import LeadFilter
+from hunters.lead_export import lead_detail
+from hunters.lead_export import lead_page
+from hunters.lead_export import lead_rows
+from hunters.lead_export import write_csv
+from hunters.lead_export import write_xlsx
 from reports.overview import replies_page
 from settings import Settings
 from staff.scopes import Scope
 from store.keyset import MAX_CURSOR
-from store.models import MAX_ID, Campaign, CampaignState, Intent, LeadState
-from web.auth import ApiScope, ApiStaff, require_whole_api_scope
-from web.campaign_upload import MAX_TOML, read_campaign_upload
-from web.deps import DbDep, LanguageDep, SessionDep, SettingsDep
+from store.models import MAX_ID
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Intent
+from store.models import LeadState
+from web.auth import ApiScope
+from web.auth import ApiStaff
+from web.auth import require_whole_api_scope
+from web.campaign_upload import MAX_TOML
+from web.campaign_upload import read_campaign_upload
+from web.deps import DbDep
+from web.deps import LanguageDep
+from web.deps import SessionDep
+from web.deps import SettingsDep
 from web.downloads import attachment
 
 

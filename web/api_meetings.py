@@ -4,22 +4,42 @@ scripts. Same staff tokens and the same county cut as the rest of /api (web.api)
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Path
+from fastapi import Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from campaigns.meeting_attendees import attendee_rows
-from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, event_rows, parse_moment
+from campaigns.meetings import MeetingError
+from campaigns.meetings import cancel_meeting
+from campaigns.meetings import change_meeting
+from campaigns.meetings import event_rows
+from campaigns.meetings import parse_moment
 from exports.tables import XLSX_MEDIA_TYPE
 from reports.outcome_export import outcome_json
 from reports.outcomes import outcome_report
-from store.models import MAX_ID, Campaign
-from web.api import ERRORS, NOT_FOUND, CampaignId, ErrorOut, campaign_in_scope, require_token
-from web.campaign_files import attendees_file, outcomes_file
-from web.deps import LanguageDep, SessionDep, SettingsDep
+from store.models import MAX_ID
+from store.models import Campaign
+from web.api import ERRORS
+from web.api import NOT_FOUND
+from web.api import CampaignId
+from web.api import ErrorOut
+from web.api import campaign_in_scope
+from web.api import require_token
+from web.campaign_files import attendees_file
+from web.campaign_files import outcomes_file
+from web.deps import LanguageDep
+from web.deps import SessionDep
+from web.deps import SettingsDep
 
 router = APIRouter(
     prefix="/api",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -10,22 +11,20 @@ from fastapi import FastAPI
 from runtime import Service
 from settings import Settings
 from store.db import Database
-from web import (
-    admin,
-    api,
-    api_meetings,
-    health,
-    hunter_signup,
-    input_errors,
-    meeting_page,
-    metrics,
-    portal,
-    registration,
-    site,
-    telegram_webhook,
-    twilio_sms,
-    twilio_status,
-)
+from web import admin
+from web import api
+from web import api_meetings
+from web import health
+from web import hunter_signup
+from web import input_errors
+from web import meeting_page
+from web import metrics
+from web import portal
+from web import registration
+from web import site
+from web import telegram_webhook
+from web import twilio_sms
+from web import twilio_status
 from web.body import MAX_REQUEST_BODY
 from web.security_headers import SecurityHeaders
 from web.unsubscribe import router as unsubscribe_router

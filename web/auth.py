@@ -15,19 +15,30 @@ import hmac
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import Depends
+from fastapi import FastAPI
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi.security import HTTPAuthorizationCredentials
+from fastapi.security import HTTPBearer
 from sqlalchemy.orm import Session
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 from settings import Settings
 from staff.scopes import Scope as AccessScope
 from staff.scopes import scope_of_staff
-from staff.sessions import SESSION_LIFETIME, create_session, end_session, staff_by_session
+from staff.sessions import SESSION_LIFETIME
+from staff.sessions import create_session
+from staff.sessions import end_session
+from staff.sessions import staff_by_session
 from staff.tokens import staff_by_token
 from store.db import Database
-from store.models import StaffRole, StaffUser
+from store.models import StaffRole
+from store.models import StaffUser
 from store.secrets import secret_key
 from web.deps import SessionDep
 

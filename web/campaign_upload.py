@@ -6,7 +6,8 @@ list's contents are checked by campaigns.orgnr_lists (size, rows, formulas shown
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from starlette.datastructures import FormData
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends
+from fastapi import Header
+from fastapi import Request
 from sqlalchemy.orm import Session
 
 from settings import Settings

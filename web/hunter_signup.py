@@ -8,13 +8,16 @@ ends the organisation pending, the same as `/jeger` on Telegram does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -24,10 +27,15 @@ from catalogue import text
 from catalogue.jinja import install as install_catalogue
 from catalogue.labels import labels_of
 from hunters.members import UNSTORABLE
-from hunters.signup import SignupInput, SignupRefused, sign_up
+from hunters.signup import SignupInput
+from hunters.signup import SignupRefused
+from hunters.signup import sign_up
 from store.db import Database
-from store.reference import all_counties, all_trades
-from web.auth import check_csrf, client_address, csrf_token
+from store.reference import all_counties
+from store.reference import all_trades
+from web.auth import check_csrf
+from web.auth import client_address
+from web.auth import csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
 from web.portal.ui import language

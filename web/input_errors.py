@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import DataError, StatementError
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from fastapi.responses import Response
+from sqlalchemy.exc import DataError
+from sqlalchemy.exc import StatementError
 
 from catalogue import text
 from store.keyset import BadCursor

@@ -7,19 +7,28 @@ The token proves the company (PRODUCT §7), as on the registration form; the sam
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from bot.keywords import ascii_int
 from campaigns.ics import MEDIA_TYPE
-from campaigns.meetings import MAX_PEOPLE, answer_from_page, calendar_of_company
+from campaigns.meetings import MAX_PEOPLE
+from campaigns.meetings import answer_from_page
+from campaigns.meetings import calendar_of_company
 from companies.identifiers import company_by_token
 from companies.language import written_language
-from web.auth import check_csrf, client_address
+from web.auth import check_csrf
+from web.auth import client_address
 from web.body import MAX_BODY
-from web.deps import DbDep, SettingsDep
-from web.registration import TOKEN, _limits, _not_found, _too_many
+from web.deps import DbDep
+from web.deps import SettingsDep
+from web.registration import TOKEN
+from web.registration import _limits
+from web.registration import _not_found
+from web.registration import _too_many
 
 router = APIRouter()
 

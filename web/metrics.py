@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi import Response
+from prometheus_client import REGISTRY
+from prometheus_client import CollectorRegistry
+from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from campaigns.counts import message_counts

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from itertools import groupby
 from pathlib import Path
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from bot.keywords import ascii_int
-from bot.registrations import WebForm, prefill, register_from_web, validate, web_campaign
+from bot.registrations import WebForm
+from bot.registrations import prefill
+from bot.registrations import register_from_web
+from bot.registrations import validate
+from bot.registrations import web_campaign
 from campaigns.meetings import meeting_view
 from catalogue import text as say
 from catalogue.jinja import install as install_catalogue
@@ -24,7 +31,9 @@ from staff import throttle
 from store.db import Database
 from store.models import utcnow
 from store.reference import all_trades
-from web.auth import check_csrf, client_address, csrf_token
+from web.auth import check_csrf
+from web.auth import client_address
+from web.auth import csrf_token
 from web.body import MAX_BODY
 from web.deps import DbDep
 

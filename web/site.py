@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ICON_CACHE = "public, max-age=86400"  # browsers ask for the icon on every page; a day is plenty

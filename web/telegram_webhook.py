@@ -7,12 +7,17 @@ the running bot's queue and answers at once; the bot processes it in the backgro
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Request
+from fastapi import Response
 
 from web.webhook_edge import TelegramWebhook
-from web.webhook_input import Ignored, ignore
+from web.webhook_input import Ignored
+from web.webhook_input import ignore
 
 log = logging.getLogger(__name__)
 router = APIRouter()

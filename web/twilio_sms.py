@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi import Response
 
 from bot.sms import handle_sms
 from channels.twilio_webhooks import twiml_reply

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Response
 from starlette.concurrency import run_in_threadpool
 
-from campaigns.dispatch.delivery import DeliveryReport, record_delivery
+from campaigns.dispatch.delivery import DeliveryReport
+from campaigns.dispatch.delivery import record_delivery
 from store.models import utcnow
-from web.deps import DbDep, SettingsDep
+from web.deps import DbDep
+from web.deps import SettingsDep
 from web.webhook_edge import TwilioWebhook
-from web.webhook_input import StatusReport, status_report
+from web.webhook_input import StatusReport
+from web.webhook_input import status_report
 
 router = APIRouter()
 PATH = "/webhooks/twilio/status"

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from catalogue import text as say
 from catalogue.jinja import install as install_catalogue
-from companies.unsubscribe import (
-    PATH,
-    InvalidUnsubscribeLink,
-    UnsubscribeLinks,
-    unsubscribe,
-    unsubscribe_address,
-)
+from companies.unsubscribe import PATH
+from companies.unsubscribe import InvalidUnsubscribeLink
+from companies.unsubscribe import UnsubscribeLinks
+from companies.unsubscribe import unsubscribe
+from companies.unsubscribe import unsubscribe_address
 from store.languages import DEFAULT_LANGUAGE
 from store.masking import mask_address
 from store.secrets import secret_key
-from web.deps import DbDep, SettingsDep
+from web.deps import DbDep
+from web.deps import SettingsDep
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))

@@ -14,15 +14,23 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
+from typing import Generic
+from typing import TypeVar
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException
+from fastapi import Request
 
 from channels.twilio_webhooks import valid_twilio_signature
-from metrics.instruments import WEBHOOK_REJECTIONS, WEBHOOK_REQUESTS
+from metrics.instruments import WEBHOOK_REJECTIONS
+from metrics.instruments import WEBHOOK_REQUESTS
 from settings import Settings
-from web.body import MAX_BODY, read_limited
-from web.webhook_input import Ignored, ignore, parse_form, update_fields
+from web.body import MAX_BODY
+from web.body import read_limited
+from web.webhook_input import Ignored
+from web.webhook_input import ignore
+from web.webhook_input import parse_form
+from web.webhook_input import update_fields
 
 T = TypeVar("T")
 TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -12,10 +12,17 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 from urllib.parse import parse_qsl
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import StrictBool
+from pydantic import StrictInt
+from pydantic import StrictStr
+from pydantic import ValidationError
 
 from metrics.instruments import WEBHOOK_IGNORED
 

@@ -14,34 +14,39 @@ not ours. A claimed row is `sending` with its attempt time and the claiming work
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, not_, or_, select, update
+from sqlalchemy import and_
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
 from campaigns.state import LIVE_STATES
-from store.models import (
-    Campaign,
-    CampaignState,
-    CampaignStep,
-    Channel,
-    Company,
-    Contact,
-    ContactKind,
-    Intent,
-    Message,
-    MessageKind,
-    MessageState,
-    OptOut,
-    Registration,
-    Reply,
-    StepAudience,
-    WaitReason,
-)
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import CampaignStep
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Intent
+from store.models import Message
+from store.models import MessageKind
+from store.models import MessageState
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
+from store.models import StepAudience
+from store.models import WaitReason
 from store.secrets import AddressHasher
 from store.times import ZONE_NAME
 

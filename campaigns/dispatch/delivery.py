@@ -14,16 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from campaigns.dispatch.outcome import pause_failing_campaigns
 from settings import Settings
 from store.db import Database
-from store.models import EarlyDeliveryReport, Message, MessageState
+from store.models import EarlyDeliveryReport
+from store.models import Message
+from store.models import MessageState
 
 # Twilio's message statuses (callbacks and lookups) as our states.
 TWILIO_STATES = {

@@ -30,39 +30,55 @@ import math
 import time
 import uuid
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import DefinitionCache
-from campaigns.dispatch.claim import LIVE_STATES, Claimed, claim_batch
-from campaigns.dispatch.delivery import forget_old_early_reports, record_delivery
+from campaigns.dispatch.claim import LIVE_STATES
+from campaigns.dispatch.claim import Claimed
+from campaigns.dispatch.claim import claim_batch
+from campaigns.dispatch.delivery import forget_old_early_reports
+from campaigns.dispatch.delivery import record_delivery
 from campaigns.dispatch.letters import print_letters
 from campaigns.dispatch.ordering import InOrder
-from campaigns.dispatch.outcome import Deferred, Outcome, record_outcomes
-from campaigns.dispatch.ratelimit import RAISE_DELAY, RateLimits, SlidingWindowLimiter, Slot
-from campaigns.dispatch.recent import Recent, read_recent
-from campaigns.dispatch.reconcile import UNKNOWN_SETTLE, reconcile_unknown
+from campaigns.dispatch.outcome import Deferred
+from campaigns.dispatch.outcome import Outcome
+from campaigns.dispatch.outcome import record_outcomes
+from campaigns.dispatch.ratelimit import RAISE_DELAY
+from campaigns.dispatch.ratelimit import RateLimits
+from campaigns.dispatch.ratelimit import SlidingWindowLimiter
+from campaigns.dispatch.ratelimit import Slot
+from campaigns.dispatch.recent import Recent
+from campaigns.dispatch.recent import read_recent
+from campaigns.dispatch.reconcile import UNKNOWN_SETTLE
+from campaigns.dispatch.reconcile import reconcile_unknown
 from campaigns.dispatch.send import send_one
-from campaigns.dispatch.workers import (
-    AnotherWorkerRunning,
-    beat,
-    check_can_start,
-    forget_old_beats,
-    forget_worker,
-    refuse_second_sqlite_worker,
-    workers_sharing,
-)
-from channels.base import ChannelAdapter, Sent
+from campaigns.dispatch.workers import AnotherWorkerRunning
+from campaigns.dispatch.workers import beat
+from campaigns.dispatch.workers import check_can_start
+from campaigns.dispatch.workers import forget_old_beats
+from campaigns.dispatch.workers import forget_worker
+from campaigns.dispatch.workers import refuse_second_sqlite_worker
+from campaigns.dispatch.workers import workers_sharing
+from channels.base import ChannelAdapter
+from channels.base import Sent
 from channels.letters import LetterPrinter
-from channels.registry import build_channels, close_channels
+from channels.registry import build_channels
+from channels.registry import close_channels
 from companies.unsubscribe import UnsubscribeLinks
 from settings import Settings
 from store.db import Database
 from store.masking import mask_address
-from store.models import Campaign, Channel, Message, MessageState, utcnow
-from store.secrets import AddressHasher, secret_key
+from store.models import Campaign
+from store.models import Channel
+from store.models import Message
+from store.models import MessageState
+from store.models import utcnow
+from store.secrets import AddressHasher
+from store.secrets import secret_key
 
 log = logging.getLogger(__name__)
 AHEAD_SECONDS = 1.0  # how much of a campaign's rate is claimed ahead of its sends

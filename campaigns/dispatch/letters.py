@@ -9,8 +9,10 @@ from pathlib import Path
 
 from campaigns.dispatch.claim import Claimed
 from campaigns.dispatch.outcome import Outcome
-from channels.base import RetryLater, Sent
-from channels.letters import LetterPrinter, PrintLetter
+from channels.base import RetryLater
+from channels.base import Sent
+from channels.letters import LetterPrinter
+from channels.letters import PrintLetter
 from store.models import utcnow
 
 log = logging.getLogger("campaigns.dispatch.dispatcher")  # the dispatcher's log, as operators know it

@@ -15,18 +15,35 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, cast
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table
+from sqlalchemy import bindparam
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch.claim import KIND_OF_CHANNEL, Claimed
+from campaigns.dispatch.claim import KIND_OF_CHANNEL
+from campaigns.dispatch.claim import Claimed
 from campaigns.state import transition
 from catalogue.stored import stored_text
-from channels.base import Failed, OptedOut, RetryLater, SendResult, Sent, Unknown
+from channels.base import Failed
+from channels.base import OptedOut
+from channels.base import RetryLater
+from channels.base import SendResult
+from channels.base import Sent
+from channels.base import Unknown
 from companies.optout_records import record_opt_out
-from store.models import Campaign, CampaignState, Channel, Contact, Message, MessageState, WaitReason
+from store.models import Campaign
+from store.models import CampaignState
+from store.models import Channel
+from store.models import Contact
+from store.models import Message
+from store.models import MessageState
+from store.models import WaitReason
 from store.secrets import AddressHasher
 
 MAX_ATTEMPTS = 6

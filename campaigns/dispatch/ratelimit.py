@@ -26,7 +26,9 @@ from __future__ import annotations
 import asyncio
 import math
 import time
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 WINDOW = 1.0

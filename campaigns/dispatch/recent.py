@@ -4,17 +4,29 @@ the claim stops the send there."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.definition_model import DefinitionCache
-from campaigns.dispatch.claim import LIVE_STATES, Claimed
-from campaigns.dispatch.outcome import Deferred, Outcome, Skipped
+from campaigns.dispatch.claim import LIVE_STATES
+from campaigns.dispatch.claim import Claimed
+from campaigns.dispatch.outcome import Deferred
+from campaigns.dispatch.outcome import Outcome
+from campaigns.dispatch.outcome import Skipped
 from campaigns.windows import SendWindow
-from store.models import Campaign, Company, Intent, MessageKind, OptOut, Registration, Reply, WaitReason
+from store.models import Campaign
+from store.models import Company
+from store.models import Intent
+from store.models import MessageKind
+from store.models import OptOut
+from store.models import Registration
+from store.models import Reply
+from store.models import WaitReason
 
 RECHECK_SPAN = timedelta(minutes=2)  # opt-outs and replies this recent are re-checked before each send
 

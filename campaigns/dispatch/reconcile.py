@@ -23,18 +23,28 @@ import os
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any, Protocol
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch.delivery import FAILING, TWILIO_STATES, record_delivery
+from campaigns.dispatch.delivery import FAILING
+from campaigns.dispatch.delivery import TWILIO_STATES
+from campaigns.dispatch.delivery import record_delivery
 from catalogue.stored import stored_text
 from channels.base import ChannelAdapter
 from settings import Settings
 from store.db import Database
-from store.models import Channel, Heartbeat, Message, MessageState, Notice, utcnow
+from store.models import Channel
+from store.models import Heartbeat
+from store.models import Message
+from store.models import MessageState
+from store.models import Notice
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,11 @@ import time
 
 from campaigns.dispatch.claim import Claimed
 from campaigns.dispatch.outcome import Outcome
-from channels.base import ChannelAdapter, Failed, OutgoingMessage, RetryLater, Unknown
+from channels.base import ChannelAdapter
+from channels.base import Failed
+from channels.base import OutgoingMessage
+from channels.base import RetryLater
+from channels.base import Unknown
 from companies.unsubscribe import UnsubscribeLinks
 from metrics.instruments import SEND_LATENCY
 from store.models import Channel

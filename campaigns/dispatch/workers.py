@@ -4,16 +4,21 @@ rates, the one-worker rule of SQLite, and the sweep of beats left by workers lon
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from campaigns.dispatch.reconcile import HOST, PROCESS_STARTED, worker_beats
-from catalogue.phrases import Refusal, said
+from campaigns.dispatch.reconcile import HOST
+from campaigns.dispatch.reconcile import PROCESS_STARTED
+from campaigns.dispatch.reconcile import worker_beats
+from catalogue.phrases import Refusal
+from catalogue.phrases import said
 from store.db import Database
 from store.heartbeats import record_heartbeat
-from store.models import Heartbeat, utcnow
+from store.models import Heartbeat
+from store.models import utcnow
 
 SHARING_FRESH = timedelta(seconds=10)  # workers beating this recently share the campaigns' rates
 OLD_HEARTBEATS = timedelta(days=1)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import String
 from stdnum.no import orgnr as orgnr_check
 
-from catalogue.phrases import Phrase, said
+from catalogue.phrases import Phrase
+from catalogue.phrases import said
 from companies.emails import normalize_email
 from companies.phones import classify_phone
 from store.languages import DEFAULT_LANGUAGE

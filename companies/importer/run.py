@@ -10,17 +10,21 @@ run's rejects in place.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from sqlalchemy import select
 
 from catalogue.phrases import Phrase
-from companies.importer.mapping import Rejected, map_unit
-from companies.importer.sources import ImportFileError, open_register_file
+from companies.importer.mapping import Rejected
+from companies.importer.mapping import map_unit
+from companies.importer.sources import ImportFileError
+from companies.importer.sources import open_register_file
 from companies.importer.upsert import CompanyWriter
-from companies.rejects_file import commit_then_rename, open_beside
+from companies.rejects_file import commit_then_rename
+from companies.rejects_file import open_beside
 from companies.training import apply_approvals_to_imported
 from exports.tables import CsvWriter
 from store.db import Database

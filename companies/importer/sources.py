@@ -14,11 +14,13 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
+from typing import Any
 
 import ijson
 
-from catalogue.phrases import Phrase, said
+from catalogue.phrases import Phrase
+from catalogue.phrases import said
 from companies.rejects_file import FileProblem
 
 try:

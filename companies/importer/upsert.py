@@ -17,33 +17,36 @@ what remains is mostly the per-row phone and e-mail checks in Python, not the da
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    MetaData,
-    String,
-    Table,
-    and_,
-    case,
-    exists,
-    false,
-    func,
-    insert,
-    literal,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import Boolean
+from sqlalchemy import Column
+from sqlalchemy import MetaData
+from sqlalchemy import String
+from sqlalchemy import Table
+from sqlalchemy import and_
+from sqlalchemy import case
+from sqlalchemy import exists
+from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import literal
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from companies.importer.mapping import Mapped
 from store.languages import DEFAULT_LANGUAGE
-from store.models import SQLITE_DATETIME, Company, Contact, ContactKind, utcnow
+from store.models import SQLITE_DATETIME
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import utcnow
 from store.secrets import AddressHasher
 
 COMPARED = (

@@ -5,23 +5,30 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    event,
-    text,
-)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import BigInteger
+from sqlalchemy import Boolean
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import event
+from sqlalchemy import text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
 from store.languages import DEFAULT_LANGUAGE
-from store.models.base import Base, str_enum, utcnow
-from store.models.enums import CampaignState, Channel, MessageKind, MessageState, StepAudience, WaitReason
+from store.models.base import Base
+from store.models.base import str_enum
+from store.models.base import utcnow
+from store.models.enums import CampaignState
+from store.models.enums import Channel
+from store.models.enums import MessageKind
+from store.models.enums import MessageState
+from store.models.enums import StepAudience
+from store.models.enums import WaitReason
 
 
 class Campaign(Base):

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    ColumnElement,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    UniqueConstraint,
-    false,
-    or_,
-    text,
-)
+from sqlalchemy import Boolean
+from sqlalchemy import ColumnElement
+from sqlalchemy import Date
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import false
+from sqlalchemy import or_
+from sqlalchemy import text
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
 from store.languages import DEFAULT_LANGUAGE
-from store.models.base import Base, str_enum, utcnow
+from store.models.base import Base
+from store.models.base import str_enum
+from store.models.base import utcnow
 from store.models.enums import ContactKind
 
 # `not Company.never_contact` as SQL text, for the partial index below (PostgreSQL proves the audience

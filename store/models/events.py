@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
 from store.languages import DEFAULT_LANGUAGE
-from store.models.base import Base, str_enum, utcnow
+from store.models.base import Base
+from store.models.base import str_enum
+from store.models.base import utcnow
 from store.models.enums import RsvpStatus
 
 

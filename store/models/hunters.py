@@ -4,12 +4,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Table
+from sqlalchemy import Text
+from sqlalchemy import text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
 
-from store.models.base import Base, str_enum, utcnow
-from store.models.enums import HunterState, HunterType, LeadState, NoticeChannel, NoticeMode
-from store.models.reference import County, Trade
+from store.models.base import Base
+from store.models.base import str_enum
+from store.models.base import utcnow
+from store.models.enums import HunterState
+from store.models.enums import HunterType
+from store.models.enums import LeadState
+from store.models.enums import NoticeChannel
+from store.models.enums import NoticeMode
+from store.models.reference import County
+from store.models.reference import Trade
 
 hunter_county = Table(
     "hunter_county",

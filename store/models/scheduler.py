@@ -5,7 +5,11 @@ The columns are those of `apscheduler.jobstores.sqlalchemy.SQLAlchemyJobStore` i
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, LargeBinary, Table, Unicode
+from sqlalchemy import Column
+from sqlalchemy import Float
+from sqlalchemy import LargeBinary
+from sqlalchemy import Table
+from sqlalchemy import Unicode
 
 from store.models.base import Base
 

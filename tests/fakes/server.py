@@ -10,7 +10,8 @@ import asyncio
 import socket
 import threading
 import time
-from typing import Any, Self
+from typing import Any
+from typing import Self
 
 import uvicorn
 

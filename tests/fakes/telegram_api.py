@@ -12,8 +12,10 @@ import itertools
 import json
 import threading
 import time
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections import deque
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 from starlette.applications import Starlette

@@ -7,24 +7,33 @@ from __future__ import annotations
 import schemathesis
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck
+from hypothesis import Phase
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
-from schemathesis import Case, GenerationMode
+from schemathesis import Case
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from sqlalchemy import select
 
 from store.db import Database
-from tests.lead_factories import make_company, make_registration
+from tests.lead_factories import make_company
+from tests.lead_factories import make_registration
 
 
 def _data(app: FastAPI, db: Database, token: str) -> None:
     """A lead, a reply and a campaign (created through the API, as staff would), so routes have rows to show."""
     from datetime import timedelta
 
-    from demo.simulator import demo_campaign_toml, seed_companies
+    from demo.simulator import demo_campaign_toml
+    from demo.simulator import seed_companies
     from hunters.leads import create_lead
-    from store.models import Company, Intent, Reply, utcnow
+    from store.models import Company
+    from store.models import Intent
+    from store.models import Reply
+    from store.models import utcnow
 
     seed_companies(db, count=20, seed=3)
     with db.transaction() as session:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, handle_inbound
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from campaigns.audience import count as audience_count
 from campaigns.definition_model import parse_stored
 from companies.identifiers import ensure_identifiers
@@ -22,11 +23,23 @@ from companies.optout_records import is_opted_out
 from hunters.leads import card_for
 from settings import Settings
 from store.db import Database
-from store.models import Company, Contact, ContactKind, Conversation, Lead, Registration, Reply, utcnow
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Lead
+from store.models import Registration
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
 from tests.conftest import RunCli
-from tests.lead_factories import add_contact, make_hunter, notifications
-from tests.security.chat_channels import Sms, Telegram, sms_fixture, telegram_fixture  # noqa: F401
+from tests.lead_factories import add_contact
+from tests.lead_factories import make_hunter
+from tests.lead_factories import notifications
+from tests.security.chat_channels import Sms
+from tests.security.chat_channels import Telegram
+from tests.security.chat_channels import sms_fixture  # noqa: F401
+from tests.security.chat_channels import telegram_fixture  # noqa: F401
 
 ORGNR = "974760673"
 OTHER_ORGNR = "923609016"

@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from tests.dashboard_fixtures import STAFF_PAGES
-from tests.test_browser import CHROMIUM, EMAIL, PASSWORD, Server, browser, page, server  # noqa: F401
+from tests.test_browser import CHROMIUM
+from tests.test_browser import EMAIL
+from tests.test_browser import PASSWORD
+from tests.test_browser import Server
+from tests.test_browser import browser  # noqa: F401
+from tests.test_browser import page  # noqa: F401
+from tests.test_browser import server  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,13 +6,19 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from store.db import Database
-from store.models import Campaign, Lead, Message, Reply, StaffUser
+from store.models import Campaign
+from store.models import Lead
+from store.models import Message
+from store.models import Reply
+from store.models import StaffUser
 from tests.dashboard_fixtures import csrf_of
 
 FUZZ = hsettings(

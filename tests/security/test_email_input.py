@@ -18,10 +18,19 @@ from sqlalchemy import select
 from companies.importer import import_companies
 from settings import Settings
 from store.db import Database
-from store.models import Company, Contact, ContactKind, Message, Registration, StaffUser
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import Message
+from store.models import Registration
+from store.models import StaffUser
 from tests.conftest import post_inbound_sms
-from tests.register_files import unit, valid_orgnrs, write_csv, write_json
-from tests.test_engine import MOBILE, make_company
+from tests.register_files import unit
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_csv
+from tests.register_files import write_json
+from tests.test_engine import MOBILE
+from tests.test_engine import make_company
 from web.app import create_app
 
 HOSTILE = [

@@ -21,12 +21,22 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from companies.identifiers import ensure_identifiers
-from exports.tables import FORMULA_STARTS, neutralise, plain_text, write_csv
+from exports.tables import FORMULA_STARTS
+from exports.tables import neutralise
+from exports.tables import plain_text
+from exports.tables import write_csv
 from store.db import Database
-from store.models import Company, Lead, MessageState, utcnow
-from tests.dashboard_fixtures import finished_import, start_import
-from tests.outbox_factories import add_outreach, make_campaign
-from tests.register_files import unit, valid_orgnrs, write_json
+from store.models import Company
+from store.models import Lead
+from store.models import MessageState
+from store.models import utcnow
+from tests.dashboard_fixtures import finished_import
+from tests.dashboard_fixtures import start_import
+from tests.outbox_factories import add_outreach
+from tests.outbox_factories import make_campaign
+from tests.register_files import unit
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_json
 
 HYPERLINK = '=HYPERLINK("http://evil","x")'
 DDE = "+cmd|' /C calc'!A0"

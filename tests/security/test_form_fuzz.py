@@ -9,14 +9,17 @@ from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
-from store.models import Lead, Registration
+from store.models import Lead
+from store.models import Registration
 from tests.test_engine import make_company
 from web.app import create_app
 from web.registration import RegistrationLimits

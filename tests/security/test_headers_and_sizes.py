@@ -10,12 +10,16 @@ from collections.abc import Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
 from store.models import Registration
-from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_PAGES, csrf_of
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import PASSWORD
+from tests.dashboard_fixtures import STAFF_PAGES
+from tests.dashboard_fixtures import csrf_of
 from tests.fakes.server import BackgroundServer
 from tests.test_engine import make_company
 from web.app import create_app

@@ -8,17 +8,30 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 
 from bot.floods import oslo_day
 from companies.identifiers import ensure_identifiers
 from companies.optout_records import is_opted_out
 from settings import Settings
 from store.db import Database
-from store.models import Company, ContactKind, Conversation, Intent, Registration, Reply, utcnow
+from store.models import Company
+from store.models import ContactKind
+from store.models import Conversation
+from store.models import Intent
+from store.models import Registration
+from store.models import Reply
+from store.models import utcnow
 from store.secrets import AddressHasher
-from tests.lead_factories import add_contact, make_hunter
-from tests.security.chat_channels import Sms, Telegram, sms_fixture, sms_webhook, telegram_fixture  # noqa: F401
+from tests.lead_factories import add_contact
+from tests.lead_factories import make_hunter
+from tests.security.chat_channels import Sms
+from tests.security.chat_channels import Telegram
+from tests.security.chat_channels import sms_fixture  # noqa: F401
+from tests.security.chat_channels import sms_webhook
+from tests.security.chat_channels import telegram_fixture  # noqa: F401
 
 MOBILE = "+4791234567"
 UNKNOWN = "+4740000009"
@@ -146,7 +159,8 @@ def test_a_picture_is_answered_once_a_day(telegram: Telegram, db: Database) -> N
 
 
 def test_two_processes_claiming_the_days_acknowledgement_send_one(db: Database) -> None:
-    from bot.floods import claim_daily_ack, count_inbound
+    from bot.floods import claim_daily_ack
+    from bot.floods import count_inbound
 
     with db.transaction() as session:
         conversation_id = count_inbound(session, channel="sms", address=UNKNOWN, body="hei").id

@@ -8,12 +8,20 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from settings import Settings
 from store.db import Database
-from store.models import Channel, Message, MessageState, OptOut, Reply, utcnow
-from tests.dashboard_fixtures import ADMIN_EMAIL, csrf_of, log_in
+from store.models import Channel
+from store.models import Message
+from store.models import MessageState
+from store.models import OptOut
+from store.models import Reply
+from store.models import utcnow
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import log_in
 from tests.test_engine import make_company
 from web.app import create_app
 
@@ -37,7 +45,8 @@ def stored(db: Database) -> tuple[int, int, int]:
 def live_cli(settings: Settings, **overrides: object):  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
-    from cli import Context, app
+    from cli import Context
+    from cli import app
 
     live = settings.model_copy(update=overrides)
 

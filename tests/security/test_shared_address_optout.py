@@ -11,22 +11,28 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.engine import Inbound, handle_inbound
+from bot.engine import Inbound
+from bot.engine import handle_inbound
 from campaigns import audience
-from campaigns.audience_gaps import OPTED_OUT, step_gaps
-from campaigns.definition_model import definition_of, parse_stored
+from campaigns.audience_gaps import OPTED_OUT
+from campaigns.audience_gaps import step_gaps
+from campaigns.definition_model import definition_of
+from campaigns.definition_model import parse_stored
 from campaigns.lifecycle import create_campaign
 from campaigns.outbox import step_recipients
 from campaigns.preview import preview_campaign
@@ -36,11 +42,18 @@ from companies.importer import import_companies
 from companies.optout_records import is_opted_out
 from settings import Settings
 from store.db import Database
-from store.models import Campaign, Channel, Company, Contact, ContactKind, OptOut
+from store.models import Campaign
+from store.models import Channel
+from store.models import Company
+from store.models import Contact
+from store.models import ContactKind
+from store.models import OptOut
 from store.secrets import AddressHasher
 from tests.conftest import post_inbound_sms
 from tests.outbox_factories import make_recipient
-from tests.register_files import unit, valid_orgnrs, write_json
+from tests.register_files import unit
+from tests.register_files import valid_orgnrs
+from tests.register_files import write_json
 from web.app import create_app
 
 SWITCHBOARD = "+4741234567"  # one number (a mobile-range switchboard) that every company lists as `telefon`

@@ -14,13 +14,23 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
 from settings import Settings
-from staff.login import CLIENT_LIMIT, FREE_FAILURES, attempt_login, delay_after
+from staff.login import CLIENT_LIMIT
+from staff.login import FREE_FAILURES
+from staff.login import attempt_login
+from staff.login import delay_after
 from store.db import Database
-from store.models import ApiToken, StaffUser, Throttle, utcnow
-from tests.dashboard_fixtures import ADMIN_EMAIL, PASSWORD, STAFF_EMAIL, log_in
+from store.models import ApiToken
+from store.models import StaffUser
+from store.models import Throttle
+from store.models import utcnow
+from tests.dashboard_fixtures import ADMIN_EMAIL
+from tests.dashboard_fixtures import PASSWORD
+from tests.dashboard_fixtures import STAFF_EMAIL
+from tests.dashboard_fixtures import log_in
 from web.app import create_app
 
 REFUSED = "Feil e-postadresse eller passord."

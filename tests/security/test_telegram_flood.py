@@ -8,16 +8,14 @@ from __future__ import annotations
 from bot.telegram_app import TelegramBot
 from store.db import Database
 from tests.fakes.telegram_api import FakeTelegram
-from tests.test_telegram_concurrency import (
-    BUSY_CHAT,
-    OTHER_CHAT,
-    backlog_answered,
-    bot,
-    busy_chat_in_order,
-    other_chat_answered_while,
-    position,
-    push_backlog,
-)
+from tests.test_telegram_concurrency import BUSY_CHAT
+from tests.test_telegram_concurrency import OTHER_CHAT
+from tests.test_telegram_concurrency import backlog_answered
+from tests.test_telegram_concurrency import bot
+from tests.test_telegram_concurrency import busy_chat_in_order
+from tests.test_telegram_concurrency import other_chat_answered_while
+from tests.test_telegram_concurrency import position
+from tests.test_telegram_concurrency import push_backlog
 
 __all__ = ["bot"]  # the fixture, shared with tests/test_telegram_concurrency.py
 

@@ -8,7 +8,9 @@ from urllib.parse import unquote
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.dashboard_fixtures import csrf_of, finished_import, start_import
+from tests.dashboard_fixtures import csrf_of
+from tests.dashboard_fixtures import finished_import
+from tests.dashboard_fixtures import start_import
 from web.downloads import content_disposition
 
 NAME = "bedrifter–æøå😀.json"

@@ -12,21 +12,26 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from bot.telegram_app import TelegramBot
 from channels.twilio_webhooks import sign
 from settings import Settings
 from store.db import Database
-from store.models import EarlyDeliveryReport, Message, Reply
+from store.models import EarlyDeliveryReport
+from store.models import Message
+from store.models import Reply
 from tests.conftest import with_twilio
 from tests.fakes.telegram_api import FakeTelegram
 from web.app import create_app

@@ -5,8 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import JSONResponse
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.utils import is_body_allowed_for_status_code
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -14,29 +20,29 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from catalogue import TEXTS
 from settings import Settings
 from store.db import Database
-from web.admin import (
-    campaigns,
-    companies,
-    home,
-    hunters,
-    inbox,
-    leads,
-    login,
-    meetings,
-    results,
-    sandbox,
-    staff_users,
-)
-from web.admin.ui import error_page, language_of, page, say, templates
-from web.auth import (
-    AdminRequired,
-    CsrfFailed,
-    LoginRequired,
-    ScopeRefused,
-    check_csrf,
-    install_sessions,
-    require_whole_scope,
-)
+from web.admin import campaigns
+from web.admin import companies
+from web.admin import home
+from web.admin import hunters
+from web.admin import inbox
+from web.admin import leads
+from web.admin import login
+from web.admin import meetings
+from web.admin import results
+from web.admin import sandbox
+from web.admin import staff_users
+from web.admin.ui import error_page
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import say
+from web.admin.ui import templates
+from web.auth import AdminRequired
+from web.auth import CsrfFailed
+from web.auth import LoginRequired
+from web.auth import ScopeRefused
+from web.auth import check_csrf
+from web.auth import install_sessions
+from web.auth import require_whole_scope
 from web.security_headers import add_security_headers
 
 log = logging.getLogger(__name__)

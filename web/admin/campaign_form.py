@@ -7,8 +7,10 @@ an uploaded file and `jeger campaign create` are validated by the same code and 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 from campaigns.definition_model import CampaignDefinition

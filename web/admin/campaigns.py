@@ -3,45 +3,63 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from campaigns import service as domain
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
 from campaigns.ownership import ownership_view
-from campaigns.results import funnel, progress_by_campaign
-from campaigns.scope import campaign_within, path_id_within
+from campaigns.results import funnel
+from campaigns.results import progress_by_campaign
+from campaigns.scope import campaign_within
+from campaigns.scope import path_id_within
 from campaigns.templating import template_names
-from catalogue import plural, text
+from catalogue import plural
+from catalogue import text
 from catalogue.phrases import refusal_in
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.db import Database
 from store.languages import LANGUAGES
-from store.models import MAX_ID, Campaign, StaffUser
+from store.models import MAX_ID
+from store.models import Campaign
+from store.models import StaffUser
 from store.reference import county_names
-from web.admin.campaign_form import (
-    DAYS,
-    EXCLUDES,
-    MAX_STEPS,
-    CampaignFields,
-    StepFields,
-    fields_from_definition,
-    keys_the_form_cannot_show,
-    read_fields,
-    to_toml,
-)
-from web.admin.excel import excel_table, report_rows_in
-from web.admin.ui import flash, language_of, page, redirect, say
-from web.auth import CurrentStaff, StaffScope
-from web.campaign_upload import MAX_TOML, read_campaign_upload
-from web.deps import DbDep, SessionDep, SettingsDep
+from web.admin.campaign_form import DAYS
+from web.admin.campaign_form import EXCLUDES
+from web.admin.campaign_form import MAX_STEPS
+from web.admin.campaign_form import CampaignFields
+from web.admin.campaign_form import StepFields
+from web.admin.campaign_form import fields_from_definition
+from web.admin.campaign_form import keys_the_form_cannot_show
+from web.admin.campaign_form import read_fields
+from web.admin.campaign_form import to_toml
+from web.admin.excel import excel_table
+from web.admin.excel import report_rows_in
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
+from web.auth import CurrentStaff
+from web.auth import StaffScope
+from web.campaign_upload import MAX_TOML
+from web.campaign_upload import read_campaign_upload
+from web.deps import DbDep
+from web.deps import SessionDep
+from web.deps import SettingsDep
 from web.downloads import attachment
 
 

@@ -8,19 +8,38 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import File
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi import UploadFile
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from bot.registration_merge import MergeError, merge_registrations
+from bot.registration_merge import MergeError
+from bot.registration_merge import merge_registrations
 from catalogue import text as catalogue_text
-from companies.import_jobs import ImportBusy, ImportJob, ImportJobs
+from companies.import_jobs import ImportBusy
+from companies.import_jobs import ImportJob
+from companies.import_jobs import ImportJobs
 from companies.lookup import company_id_of
 from companies.training import approved_trades
-from reports.overview import company_history, search_companies
+from reports.overview import company_history
+from reports.overview import search_companies
 from store.reference import county_names
-from web.admin.excel import excel_table, headers_of, reject_rows_in
-from web.admin.ui import flash, language_of, page, redirect, say
-from web.auth import CurrentStaff, StaffScope, require_whole_scope
+from web.admin.excel import excel_table
+from web.admin.excel import headers_of
+from web.admin.excel import reject_rows_in
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
+from web.auth import CurrentStaff
+from web.auth import StaffScope
+from web.auth import require_whole_scope
 from web.body import MAX_UPLOAD
 from web.deps import SessionDep
 

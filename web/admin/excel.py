@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
 
-from catalogue import DEFAULT_LANGUAGE, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import text
 from catalogue.labels import label
 from catalogue.stored import read_text
-from exports.tables import XLSX_MEDIA_TYPE, Sheet, read_back, write_csv, write_xlsx
+from exports.tables import XLSX_MEDIA_TYPE
+from exports.tables import Sheet
+from exports.tables import read_back
+from exports.tables import write_csv
+from exports.tables import write_xlsx
 from web.admin.ui import language_of
 from web.downloads import attachment
 

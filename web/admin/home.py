@@ -5,18 +5,28 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
 from catalogue import text
 from reports.overview import overview
-from staff.accounts import StaffError, set_language
-from store.models import CampaignState, Notice, utcnow
+from staff.accounts import StaffError
+from staff.accounts import set_language
+from store.models import CampaignState
+from store.models import Notice
+from store.models import utcnow
 from web.admin.login import safe_next
-from web.admin.ui import flash, language_of, page, redirect
-from web.auth import CurrentStaff, StaffScope
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.auth import CurrentStaff
+from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()

@@ -5,26 +5,33 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from hunters.approval import UnknownChange, changes_for_review, decide_change
-from hunters.organisations import (
-    OrgnrTaken,
-    OutsideCounties,
-    UnknownHunter,
-    approve_hunter,
-    county_numbers,
-    decidable,
-    hunter_counts,
-    hunter_page,
-    reject_hunter,
-)
+from hunters.approval import UnknownChange
+from hunters.approval import changes_for_review
+from hunters.approval import decide_change
+from hunters.organisations import OrgnrTaken
+from hunters.organisations import OutsideCounties
+from hunters.organisations import UnknownHunter
+from hunters.organisations import approve_hunter
+from hunters.organisations import county_numbers
+from hunters.organisations import decidable
+from hunters.organisations import hunter_counts
+from hunters.organisations import hunter_page
+from hunters.organisations import reject_hunter
 from staff.scopes import scope_of_staff
-from store.models import MAX_ID, HunterState
+from store.models import MAX_ID
+from store.models import HunterState
 from store.reference import county_names
-from web.admin.ui import flash, page, redirect, say
-from web.auth import CurrentStaff, StaffScope
+from web.admin.ui import flash
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
+from web.auth import CurrentStaff
+from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()

@@ -3,21 +3,36 @@ officer reads and answers what companies in their counties wrote (staff.scopes `
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from campaigns.inbox import InboxError, answer_reply, inbox, mark_handled
+from campaigns.inbox import InboxError
+from campaigns.inbox import answer_reply
+from campaigns.inbox import inbox
+from campaigns.inbox import mark_handled
 from catalogue import text
 from catalogue.labels import label as catalogue_label
 from reports.overview import company_history
-from reports.replies import COLUMNS, reply_rows
-from staff.scopes import Scope, scope_of_staff
-from web.admin.excel import excel_table, headers_of
-from web.admin.ui import flash, language_of, page, redirect, say
-from web.auth import CurrentStaff, StaffScope
+from reports.replies import COLUMNS
+from reports.replies import reply_rows
+from staff.scopes import Scope
+from staff.scopes import scope_of_staff
+from web.admin.excel import excel_table
+from web.admin.excel import headers_of
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
+from web.auth import CurrentStaff
+from web.auth import StaffScope
 from web.deps import SessionDep
 
 router = APIRouter()

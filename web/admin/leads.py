@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Annotated, Any
+from dataclasses import asdict
+from dataclasses import dataclass
+from typing import Annotated
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from companies.lookup import UnknownCounty
-from hunters.lead_admin import ReassignError, reassign_lead
-from hunters.lead_export import COLUMNS, LeadFilter, lead_page, lead_rows
+from hunters.lead_admin import ReassignError
+from hunters.lead_admin import reassign_lead
+from hunters.lead_export import COLUMNS
+from hunters.lead_export import LeadFilter
+from hunters.lead_export import lead_page
+from hunters.lead_export import lead_rows
 from hunters.organisations import approved_in_counties
 from staff.scopes import Scope
 from store.keyset import Page
 from store.models import LeadState
-from store.reference import county_names, trade_names
-from web.admin.excel import excel_table, headers_of, lead_rows_in
-from web.admin.ui import flash, language_of, page, redirect, say
+from store.reference import county_names
+from store.reference import trade_names
+from web.admin.excel import excel_table
+from web.admin.excel import headers_of
+from web.admin.excel import lead_rows_in
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
 from web.auth import StaffScope
 from web.deps import SessionDep
 

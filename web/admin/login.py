@@ -9,14 +9,23 @@ from __future__ import annotations
 import math
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
 from catalogue import plural
-from staff.login import Outcome, attempt_login
+from staff.login import Outcome
+from staff.login import attempt_login
 from store.models import utcnow
-from web.admin.ui import language_of, page, redirect, say
-from web.auth import client_address, log_in, log_out
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
+from web.auth import client_address
+from web.auth import log_in
+from web.auth import log_out
 from web.deps import SessionDep
 
 router = APIRouter()

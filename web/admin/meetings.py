@@ -6,21 +6,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from campaigns.meeting_attendees import COLUMNS as ATTENDEE_COLUMNS
 from campaigns.meeting_attendees import attendee_rows
-from campaigns.meetings import MeetingError, cancel_meeting, change_meeting, events_of_campaign, parse_moment
+from campaigns.meetings import MeetingError
+from campaigns.meetings import cancel_meeting
+from campaigns.meetings import change_meeting
+from campaigns.meetings import events_of_campaign
+from campaigns.meetings import parse_moment
 from reports.outcome_export import trade_county_rows
-from reports.outcomes import MEASURES, outcome_report
+from reports.outcomes import MEASURES
+from reports.outcomes import outcome_report
 from settings import Settings
 from store.models import Campaign
-from web.admin.ui import flash, language_of, page, redirect, say
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
 from web.auth import CurrentStaff
-from web.campaign_files import attendees_file, outcomes_file
-from web.deps import SessionDep, SettingsDep
+from web.campaign_files import attendees_file
+from web.campaign_files import outcomes_file
+from web.deps import SessionDep
+from web.deps import SettingsDep
 
 router = APIRouter()
 

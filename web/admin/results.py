@@ -6,20 +6,31 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from markupsafe import Markup
 
 from campaigns.listing import campaigns_newest_first
-from campaigns.results import STAGES, funnel_by_county, funnels, results_by_trade
+from campaigns.results import STAGES
+from campaigns.results import funnel_by_county
+from campaigns.results import funnels
+from campaigns.results import results_by_trade
 from campaigns.scope import campaign_within
 from catalogue import text
-from exports.tables import XLSX_MEDIA_TYPE, Sheet, write_csv, write_xlsx
+from exports.tables import XLSX_MEDIA_TYPE
+from exports.tables import Sheet
+from exports.tables import write_csv
+from exports.tables import write_xlsx
 from staff.scopes import Scope
 from store.models import Campaign
 from store.reference import county_names
-from web.admin.charts import county_map_svg, funnel_svg
-from web.admin.ui import language_of, page, say
+from web.admin.charts import county_map_svg
+from web.admin.charts import funnel_svg
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import say
 from web.auth import StaffScope
 from web.deps import SessionDep
 

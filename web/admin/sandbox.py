@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from bot.replies import SandboxError, channel_live_text, sandbox_reply
+from bot.replies import SandboxError
+from bot.replies import channel_live_text
+from bot.replies import sandbox_reply
 from channels.registry import ChannelLive
-from reports.overview import sandbox_thread, sandbox_threads
+from reports.overview import sandbox_thread
+from reports.overview import sandbox_threads
 from web.admin import sandbox_telegram
-from web.admin.ui import flash, language_of, page, redirect, say
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
 from web.auth import CurrentStaff
-from web.deps import SessionDep, SettingsDep
+from web.deps import SessionDep
+from web.deps import SettingsDep
 
 
 def _channel_live(request: Request, exc: ChannelLive) -> Response:

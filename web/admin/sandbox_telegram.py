@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session
 
 from bot import telegram_chat as chat
 from channels.registry import require_sandboxed
-from hunters.notify import ChatAnswer, record_chat_answers
+from hunters.notify import ChatAnswer
+from hunters.notify import record_chat_answers
 from settings import Settings
-from store.models import Channel, Message, utcnow
+from store.models import Channel
+from store.models import Message
+from store.models import utcnow
 
 
 class ButtonGone(LookupError):

@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from staff.accounts import StaffError, add_staff, set_active
+from staff.accounts import StaffError
+from staff.accounts import add_staff
+from staff.accounts import set_active
 from staff.login import unlock
 from staff.overview import staff_overview
-from staff.tokens import TokenError, create_api_token, list_api_tokens, revoke_api_token
-from store.models import StaffRole, StaffUser, utcnow
-from web.admin.ui import flash, language_of, page, redirect, say
+from staff.tokens import TokenError
+from staff.tokens import create_api_token
+from staff.tokens import list_api_tokens
+from staff.tokens import revoke_api_token
+from store.models import StaffRole
+from store.models import StaffUser
+from store.models import utcnow
+from web.admin.ui import flash
+from web.admin.ui import language_of
+from web.admin.ui import page
+from web.admin.ui import redirect
+from web.admin.ui import say
 from web.auth import AdminStaff
 from web.deps import SessionDep
 

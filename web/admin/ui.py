@@ -9,27 +9,35 @@ without each route asking for them. Texts made in Python (flashes, error pages) 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
+from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from campaigns.inbox import open_count
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES, known_language, text
-from catalogue.formats import format_date, format_datetime
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
+from catalogue import known_language
+from catalogue import text
+from catalogue.formats import format_date
+from catalogue.formats import format_datetime
 from catalogue.jinja import install as install_catalogue
-from catalogue.labels import KINDS, labels_of
+from catalogue.labels import KINDS
 from catalogue.labels import label as catalogue_label
+from catalogue.labels import labels_of
 from reports.notices import unread_notices
 from staff.scopes import scope_of_staff
 from store.db import Database
 from store.times import in_oslo
-from web.auth import STAFF_LANGUAGE_KEY, csrf_token
+from web.auth import STAFF_LANGUAGE_KEY
+from web.auth import csrf_token
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 

@@ -4,12 +4,23 @@ browser tests)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response
 
-from web.auth import CsrfFailed, check_csrf
-from web.portal import campaign_reports, campaigns, leads, login, members, profile
-from web.portal.ui import MemberLoginRequired, page
+from web.auth import CsrfFailed
+from web.auth import check_csrf
+from web.portal import campaign_reports
+from web.portal import campaigns
+from web.portal import leads
+from web.portal import login
+from web.portal import members
+from web.portal import profile
+from web.portal.ui import MemberLoginRequired
+from web.portal.ui import page
 
 PREFIX = "/jeger"
 

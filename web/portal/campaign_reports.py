@@ -3,15 +3,18 @@ outcome report. Only for the organisation's own campaigns (`owned_campaign` chec
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
+from fastapi import Request
 from fastapi.responses import Response
 
 from campaigns.lifecycle import CampaignError
 from campaigns.owner_actions import owned_campaign
 from store.models import MAX_ID
-from web.campaign_files import attendees_file, outcomes_file
+from web.campaign_files import attendees_file
+from web.campaign_files import outcomes_file
 from web.deps import SessionDep
-from web.portal.ui import CurrentMember, page
+from web.portal.ui import CurrentMember
+from web.portal.ui import page
 
 router = APIRouter()
 

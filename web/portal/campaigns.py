@@ -8,29 +8,37 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import File
+from fastapi import Form
+from fastapi import Request
+from fastapi import UploadFile
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition import DefinitionError
 from campaigns.lifecycle import CampaignError
-from campaigns.owner_actions import (
-    NotYourCampaign,
-    cancel_owned,
-    create_owned_campaign,
-    launch_requested,
-    owned_campaign,
-    owned_campaigns,
-    pause_owned,
-    preview_owned,
-    request_launch,
-    resume_owned,
-    send_owned_test,
-)
+from campaigns.owner_actions import NotYourCampaign
+from campaigns.owner_actions import cancel_owned
+from campaigns.owner_actions import create_owned_campaign
+from campaigns.owner_actions import launch_requested
+from campaigns.owner_actions import owned_campaign
+from campaigns.owner_actions import owned_campaigns
+from campaigns.owner_actions import pause_owned
+from campaigns.owner_actions import preview_owned
+from campaigns.owner_actions import request_launch
+from campaigns.owner_actions import resume_owned
+from campaigns.owner_actions import send_owned_test
 from catalogue.phrases import refusal_in
 from store.models import MAX_ID
-from web.deps import SessionDep, SettingsDep
-from web.portal.ui import CurrentMember, flash, language, page, redirect
+from web.deps import SessionDep
+from web.deps import SettingsDep
+from web.portal.ui import CurrentMember
+from web.portal.ui import flash
+from web.portal.ui import language
+from web.portal.ui import page
+from web.portal.ui import redirect
 
 router = APIRouter()
 MAX_UPLOAD = 2 * 1024 * 1024  # a campaign file and a member list are a few kilobytes

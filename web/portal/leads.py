@@ -8,21 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Protocol, TypeVar
+from typing import Annotated
+from typing import Protocol
+from typing import TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from catalogue.labels import label
-from hunters.lead_actions import ReleaseStatus, release_lead
-from hunters.lead_notes import MAX_NOTE, NoteStatus, add_note
-from hunters.leads import OUTCOMES, ClaimStatus, claim_lead, record_outcome
-from hunters.portal_leads import company_names, lead_view, organisation_leads, visible_lead
-from store.models import MAX_ID, HunterMember, LeadState
+from hunters.lead_actions import ReleaseStatus
+from hunters.lead_actions import release_lead
+from hunters.lead_notes import MAX_NOTE
+from hunters.lead_notes import NoteStatus
+from hunters.lead_notes import add_note
+from hunters.leads import OUTCOMES
+from hunters.leads import ClaimStatus
+from hunters.leads import claim_lead
+from hunters.leads import record_outcome
+from hunters.portal_leads import company_names
+from hunters.portal_leads import lead_view
+from hunters.portal_leads import organisation_leads
+from hunters.portal_leads import visible_lead
+from store.models import MAX_ID
+from store.models import HunterMember
+from store.models import LeadState
 from web.deps import SessionDep
-from web.portal.ui import CurrentMember, flash, language, page, redirect
+from web.portal.ui import CurrentMember
+from web.portal.ui import flash
+from web.portal.ui import language
+from web.portal.ui import page
+from web.portal.ui import redirect
 
 router = APIRouter()
 

@@ -11,22 +11,29 @@ import math
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from hunters.member_login import (
-    CodeOutcome,
-    RequestOutcome,
-    link_is_live,
-    request_sign_in,
-    sign_in_with_code,
-    sign_in_with_link,
-)
-from hunters.member_sessions import end_member_session, start_member_session
+from hunters.member_login import CodeOutcome
+from hunters.member_login import RequestOutcome
+from hunters.member_login import link_is_live
+from hunters.member_login import request_sign_in
+from hunters.member_login import sign_in_with_code
+from hunters.member_login import sign_in_with_link
+from hunters.member_sessions import end_member_session
+from hunters.member_sessions import start_member_session
 from store.languages import LANGUAGES
 from web.auth import client_address
-from web.deps import SessionDep, SettingsDep
-from web.portal.ui import SESSION_KEY, flash, language, page, redirect
+from web.deps import SessionDep
+from web.deps import SettingsDep
+from web.portal.ui import SESSION_KEY
+from web.portal.ui import flash
+from web.portal.ui import language
+from web.portal.ui import page
+from web.portal.ui import redirect
 
 router = APIRouter()
 

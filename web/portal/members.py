@@ -8,19 +8,30 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from bot.keywords import ascii_int
 from hunters.approval import request_change
-from hunters.members import MemberError, active_members, add_member, remove_member
+from hunters.members import MemberError
+from hunters.members import active_members
+from hunters.members import add_member
+from hunters.members import remove_member
 from hunters.signup import SignupRefused
 from store.models import MAX_ID
-from store.reference import all_counties, all_trades
+from store.reference import all_counties
+from store.reference import all_trades
 from web.deps import SessionDep
-from web.portal.profile import AREA_PATH, MEMBERS_PATH
-from web.portal.ui import CurrentMember, flash, page, redirect
+from web.portal.profile import AREA_PATH
+from web.portal.profile import MEMBERS_PATH
+from web.portal.ui import CurrentMember
+from web.portal.ui import flash
+from web.portal.ui import page
+from web.portal.ui import redirect
 
 router = APIRouter()
 MAX_CHOICES = 500

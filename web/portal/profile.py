@@ -5,10 +5,13 @@ Adding and removing members and asking to change counties or trades are separate
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import Response
 
-from web.portal.ui import CurrentMember, page
+from web.portal.ui import CurrentMember
+from web.portal.ui import page
 
 router = APIRouter()
 

@@ -8,13 +8,18 @@ picks nynorsk or English, and every text from the catalogue so all three stay co
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import Depends
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from catalogue import DEFAULT_LANGUAGE, LANGUAGES, text
+from catalogue import DEFAULT_LANGUAGE
+from catalogue import LANGUAGES
+from catalogue import text
 from catalogue.jinja import install as install_catalogue
 from hunters.member_sessions import member_by_session
 from store.models import HunterMember
