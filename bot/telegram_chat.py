@@ -33,6 +33,7 @@ from companies.privacy import erase_address
 from hunters.notify import ChatAnswer
 from hunters.notify import button
 from settings import Settings
+from store.db import savepoint
 from store.models import Company
 from store.models import Contact
 from store.models import ContactKind
@@ -77,7 +78,7 @@ def record_inbound(session: Session, inbound: TelegramInbound, *, intent: Intent
         handled_at=utcnow(),
     )
     try:
-        with session.begin_nested():
+        with savepoint(session):
             session.add(reply)
     except IntegrityError:
         return False

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.bulk import in_values
+from store.db import savepoint
 from store.models import SQLITE_DATETIME
 from store.models import Company
 from store.models import utcnow
@@ -65,7 +66,7 @@ def ensure_identifiers(session: Session, *, company_ids: Iterable[int]) -> int:
         chunk = ids[start : start + CHUNK]
         for _attempt in range(5):
             try:
-                with session.begin_nested():
+                with savepoint(session):
                     given += _assign(session, chunk, dialect)
                 break
             except IntegrityError:

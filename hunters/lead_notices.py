@@ -23,6 +23,7 @@ from hunters.notify import Buttons
 from hunters.notify import chat_language
 from hunters.notify import enqueue_notice
 from settings import Settings
+from store.db import savepoint
 from store.models import Channel
 from store.models import Company
 from store.models import County
@@ -145,7 +146,7 @@ def send_instant_notices(session: Session, *, settings: Settings, now: datetime 
             continue
         channel, address = delivery
         try:
-            with session.begin_nested():  # one notice that cannot be rendered must not hold back the others
+            with savepoint(session):  # one notice that cannot be rendered must not hold back the others
                 language = member_language(session, member)
                 subject, body = _line(session, notice, lead, settings.public_base_url, language)
                 buttons: Buttons | None = None

@@ -30,6 +30,7 @@ from hunters.routing import Audience
 from hunters.routing import lead_routing
 from hunters.visibility import reach
 from hunters.visibility import visible_leads
+from store.db import savepoint
 from store.models import Company
 from store.models import County
 from store.models import Hunter
@@ -65,7 +66,7 @@ def create_lead(session: Session, *, registration_id: int) -> Lead:
     assert company is not None  # registration.company_id is a non-null foreign key
     lead = Lead(registration_id=registration.id, company_id=company.id, county_number=company.county_number)
     try:
-        with session.begin_nested():  # another process may have made it a lead a moment ago
+        with savepoint(session):  # another process may have made it a lead a moment ago
             session.add(lead)
     except IntegrityError:
         return session.scalars(select(Lead).where(Lead.registration_id == registration_id)).one()

@@ -23,6 +23,7 @@ from hunters.members import create_member
 from hunters.organisations import approve_hunter
 from hunters.organisations import live_holder
 from staff.audit import record
+from store.db import savepoint
 from store.models import County
 from store.models import Hunter
 from store.models import HunterState
@@ -117,7 +118,7 @@ def sign_up(
     hunter.counties = counties
     hunter.trades = trades
     try:
-        with session.begin_nested():  # two sign-ups of one orgnr at once: the unique index lets one through
+        with savepoint(session):  # two sign-ups of one orgnr at once: the unique index lets one through
             session.add(hunter)
             session.flush()
     except IntegrityError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from contextlib import contextmanager
@@ -54,6 +55,24 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """`session.begin_nested()` that stays inside the caller's transaction on SQLite too.
+
+    pysqlite opens a transaction only before its first write, and a SAVEPOINT outside a transaction is a
+    transaction of its own whose RELEASE commits: a row added first in a savepoint (a lead, a sign-up, a
+    reply) would be committed there and then, seen by other connections before the caller commits and kept
+    if the caller rolls back. So the transaction is begun first."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        if not driver.in_transaction:
+            connection.exec_driver_sql("BEGIN")
+    with session.begin_nested():
+        yield
 
 
 def is_postgres(engine_or_session: Engine | Session) -> bool:

@@ -4,7 +4,11 @@ hunters.approval)."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from sqlalchemy import event
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +26,7 @@ from hunters.signup import SignupInput
 from hunters.signup import SignupRefused
 from hunters.signup import sign_up
 from staff.audit import events_of_organisation
+from store.db import Database
 from store.models import Hunter
 from store.models import HunterMember
 from store.models import HunterState
@@ -106,6 +111,37 @@ def test_an_orgnr_belongs_to_one_organisation_until_it_is_rejected(session: Sess
     assert refused.value.problems == {"orgnr": "org_error_orgnr_taken"}
     first.state = HunterState.REJECTED
     assert signed_up(session, email="ola@elektro.no", phone="").id != first.id
+
+
+def test_two_sign_ups_of_one_orgnr_at_once_one_is_kept_and_the_other_told_it_is_taken(db: Database) -> None:
+    """Both pass the check before either is stored; the unique index keeps the first, and the second is told
+    the orgnr is taken (a refusal the sign-up form shows), not an error page."""
+    checked = threading.Event()
+    second: list[object] = []
+
+    def sign_up_second() -> None:
+        try:
+            with db.transaction() as session:
+                event.listen(session, "before_flush", lambda *_: checked.set())  # past the orgnr check
+                second.append(signed_up(session, email="ola@elektro.no", phone="").id)
+        except SignupRefused as refused:
+            second.append(refused.problems)
+        except BaseException as e:
+            second.append(repr(e))
+            raise
+
+    with db.transaction() as session:
+        first = signed_up(session).id
+        racer = threading.Thread(target=sign_up_second)
+        racer.start()
+        assert checked.wait(timeout=5), (
+            second
+        )  # the second has found the orgnr free: the first is not committed
+    racer.join(timeout=60)
+    assert second == [{"orgnr": "org_error_orgnr_taken"}]
+    with db.session() as session:
+        assert session.scalars(select(Hunter.id).where(Hunter.orgnr == ORGNR)).all() == [first]
+        assert session.scalar(select(func.count()).select_from(HunterMember)) == 1
 
 
 def test_every_refusal_key_is_in_the_catalogue_in_three_languages() -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.db import Database
+from store.db import savepoint
 from store.migrate import head_revision
 from store.migrate import init_database
 from store.models import Base
@@ -32,6 +33,7 @@ from store.models import Municipality
 from store.models import OptOut
 from store.models import Trade
 from tests.project import PACKAGES
+from tests.project import ROOT
 
 
 def _column_level_sqlite_fk(op: object) -> bool:
@@ -80,6 +82,35 @@ def test_orgnr_is_unique(session: Session) -> None:
     session.add_all([Company(orgnr="974760673", name="A"), Company(orgnr="974760673", name="B")])
     with pytest.raises(IntegrityError):
         session.flush()
+
+
+@pytest.mark.parametrize("first_write", ["in the savepoint", "before it"])
+def test_a_savepoint_is_part_of_the_callers_transaction(db: Database, first_write: str) -> None:
+    """What a savepoint keeps is committed with the caller's transaction, and is neither seen by another
+    connection nor kept when the caller rolls back; on SQLite too, where a savepoint that opened the
+    transaction would commit on release."""
+    with db.session() as session:
+        if first_write == "before it":
+            session.add(Company(orgnr="974760673", name="Før AS"))
+            session.flush()
+        with savepoint(session):
+            session.add(Company(orgnr="923609016", name="Lagret AS"))
+        with db.session() as other:
+            assert other.scalar(select(func.count()).select_from(Company)) == 0
+        session.rollback()
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Company)) == 0
+
+
+def test_no_module_opens_a_savepoint_but_through_store_db() -> None:
+    """`session.begin_nested()` commits early on SQLite when it opens the transaction; `savepoint` does not."""
+    callers = [
+        str(path.relative_to(ROOT))
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+        if "begin_nested(" in path.read_text(encoding="utf-8")
+    ]
+    assert callers == ["store/db.py"]
 
 
 def test_one_message_per_step_and_company(session: Session) -> None:

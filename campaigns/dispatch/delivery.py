@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from campaigns.dispatch.outcome import pause_failing_campaigns
 from settings import Settings
 from store.db import Database
+from store.db import savepoint
 from store.models import EarlyDeliveryReport
 from store.models import Message
 from store.models import MessageState
@@ -114,7 +115,7 @@ def _keep_early(
                 report.status, report.error_code, report.received_at = status, error_code, at
             return
         try:
-            with session.begin_nested():
+            with savepoint(session):
                 session.add(
                     EarlyDeliveryReport(
                         provider_id=provider_id, status=status, error_code=error_code, received_at=at
