@@ -862,6 +862,58 @@ def test_a_row_claimed_elsewhere_meanwhile_is_not_claimed_again(backend: str, db
         assert session.get_one(Message, first.id).provider is None  # the other worker's, untouched by us
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # SQLite runs one worker (see above)
+def test_an_answer_waits_while_another_worker_holds_an_older_answer_to_its_chat(
+    backend: str, db: Database
+) -> None:
+    """Two workers, a greeting and the first question to one chat: whether the greeting is locked by the
+    other worker's claim or already in its hands, the question waits; once the greeting is sent, it goes."""
+    with db.transaction() as session:
+        company, contact = make_recipient(session)
+        _other, other_contact = make_recipient(session)
+        due = utcnow() - timedelta(seconds=1)
+        rows = [
+            Message(
+                kind=MessageKind.CONVERSATION,
+                company_id=company.id,
+                channel=Channel.SMS,
+                address=address,
+                body=body,
+                state=MessageState.QUEUED,
+                priority=0,
+                due_at=due,
+            )
+            for address, body in (
+                (contact.address, "Hei, Fjord Bygg AS!"),
+                (contact.address, "1/5 Hvem er kontaktperson?"),
+                (other_contact.address, "Til en annen bedrift"),
+            )
+        ]
+        session.add_all(rows)
+        session.flush()
+        greeting, question, elsewhere = (row.id for row in rows)
+    other = Database(db.url)
+
+    def worker_b() -> list[int]:
+        with other.transaction() as session:
+            report = claim_batch(
+                session, now=utcnow(), limit=10, hasher=AddressHasher.load(session), worker_id="b"
+            )
+        return [c.id for c in report.claimed]
+
+    with db.transaction() as session:  # worker a has locked the greeting and not yet committed its claim
+        report = claim_batch(
+            session, now=utcnow(), limit=1, hasher=AddressHasher.load(session), worker_id="a"
+        )
+        assert [c.id for c in report.claimed] == [greeting]
+        assert worker_b() == [elsewhere]  # the other chat goes on
+    assert worker_b() == []  # the greeting is in a's hands now: the question still waits
+    with db.transaction() as session:
+        session.get_one(Message, greeting).state = MessageState.SENT
+    assert worker_b() == [question]
+    other.dispose()
+
+
 def test_a_rate_limited_backlog_does_not_hold_up_other_campaigns(db: Database) -> None:
     """A rate-limited campaign's rows are taken only up to its capacity, and the rest of the claim's room goes
     to what is due behind them."""

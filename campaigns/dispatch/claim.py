@@ -7,8 +7,10 @@ queued gets its `wait_reason` (window, send day, holiday, daily cap, rate, pause
 staff can see why it waits and until when (campaigns/waits.py). The claim is one conditional update
 (WHERE state = 'queued', RETURNING the rows it took), so a row another process claimed in between is simply
 not ours. A claimed row is `sending` with its attempt time and the claiming worker's id in
-`claimed_by`, so reconciliation can tell a live worker's rows in flight from a dead worker's. That commit happens before any provider call: a crash afterwards leaves
-`sending` rows, which reconciliation resolves, never a blind resend.
+`claimed_by`, so reconciliation can tell a live worker's rows in flight from a dead worker's. That commit
+happens before any provider call: a crash afterwards leaves `sending` rows, which reconciliation resolves,
+never a blind resend. An answer waits while an older answer to its chat is in another worker's hands, so
+several workers keep a chat's order too.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ class ClaimReport:
     paused: int = 0
     taken_by_others: int = 0  # checked here, but claimed by another process before our update
     over_capacity: int = 0  # claimable, but left queued: their campaign already has enough claimed ahead
+    behind: int = 0  # answers left queued behind an older answer to their address that another worker holds
 
 
 def _window(campaign: Campaign, tz: str) -> Any:
@@ -121,6 +124,10 @@ def claim_batch(
     taken now, so a slow campaign does not hold rows in `sending` while it waits for its rate."""
     report = ClaimReport()
     rows = _due_rows(session, now=now, limit=limit, capacity=capacity, channels=channels)
+    behind = _behind_another_worker(session, rows, now=now, worker_id=worker_id)
+    if behind:
+        report.behind = len(behind)
+        rows = [m for m in rows if m.id not in behind]
     if not rows:
         return report
 
@@ -289,6 +296,37 @@ def _due_rows(
             counted += 1
             kept.append(message)
     return kept
+
+
+def _behind_another_worker(
+    session: Session, rows: list[Message], *, now: datetime, worker_id: str
+) -> set[int]:
+    """The answers that must wait this round: an older answer to the same chat is being sent by another
+    worker, or is due and locked by one (SKIP LOCKED passed it over). Within one worker the sends keep their
+    claim order (ordering.py); across workers only the claim can, so the first question never overtakes the
+    greeting on PostgreSQL's several workers either. An older answer due later holds nothing up."""
+    answers = [m for m in rows if m.kind is MessageKind.CONVERSATION and m.address]
+    if not answers:
+        return set()
+    older = session.execute(
+        select(Message.id, Message.channel, Message.address).where(
+            Message.kind == MessageKind.CONVERSATION,
+            Message.address.in_({m.address for m in answers}),
+            Message.id < max(m.id for m in answers),
+            Message.id.not_in([m.id for m in rows]),
+            or_(
+                and_(
+                    Message.state == MessageState.SENDING,
+                    func.coalesce(Message.claimed_by, "") != worker_id,
+                ),
+                and_(Message.state == MessageState.QUEUED, Message.due_at <= now),
+            ),
+        )
+    ).tuples()
+    oldest: dict[tuple[Channel, str | None], int] = {}
+    for message_id, channel, address in older:
+        oldest[(channel, address)] = min(message_id, oldest.get((channel, address), message_id))
+    return {m.id for m in answers if oldest.get((m.channel, m.address), m.id) < m.id}
 
 
 @dataclass
