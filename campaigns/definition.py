@@ -468,6 +468,9 @@ def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
     ):
         check.problem(prefix + "after_days", "def_after_days", kind=_type_name(after_days))
         after_days = None
+    elif after_days is not None and after_days > MAX_AFTER_DAYS:  # a year on, the campaign is another one
+        check.problem(prefix + "after_days", "def_after_days_over", most=MAX_AFTER_DAYS)
+        after_days = None
     template = (
         check.text(prefix + "template", step.get("template", ""), 'template = "sms/invitasjon"') or ""
     ).strip()
@@ -485,6 +488,8 @@ def _step(check: _Checker, index: int, step: dict[str, Any]) -> dict[str, Any]:
 
 
 EVENT_KEYS = {"title", "at", "ends", "place", "capacity"}
+MAX_CAPACITY = 100_000
+MAX_AFTER_DAYS = 365
 EVENT_EXAMPLE = (
     'event = { title = "Informasjonsmøte", at = "2027-02-10T14:00", place = "Øra", capacity = 40 }'
 )
@@ -515,6 +520,9 @@ def _event(check: _Checker, field: str, raw: Any, *, sent: str | None) -> dict[s
     capacity = raw.get("capacity")
     if capacity is not None and (not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1):
         check.problem(field + ".capacity", "def_event_capacity", kind=_type_name(capacity))
+        capacity = None
+    elif capacity is not None and capacity > MAX_CAPACITY:  # a hall, not a number the database cannot hold
+        check.problem(field + ".capacity", "def_event_capacity_over", most=MAX_CAPACITY)
         capacity = None
     if check.fields(field) or at is None:
         return None

@@ -781,4 +781,101 @@ TEXTS: dict[str, dict[str, str]] = {
         "data and marked [TEST]; without provider settings it ends up in the sandbox.",
     },
     "admin_preview_send_test_button": {"nb": "Send test", "nn": "Send test", "en": "Send test"},
+    # The campaign form's local and adult keys (PRODUCT §11)
+    "admin_form_local": {
+        "nb": "Lokal kampanje og voksne lærlinger (valgfritt)",
+        "nn": "Lokal kampanje og vaksne lærlingar (valfritt)",
+        "en": "Local campaign and adult apprentices (optional)",
+    },
+    "admin_form_kind": {"nb": "Hva kampanjen gjelder", "nn": "Kva kampanjen gjeld", "en": "What it is for"},
+    "admin_form_owner": {"nb": "Eier", "nn": "Eigar", "en": "Owner"},
+    "admin_form_owner_none": {
+        "nb": "Ingen (fylkets jegere får bedriftene)",
+        "nn": "Ingen (jegerane i fylket får bedriftene)",
+        "en": "None (the county's hunters get the companies)",
+    },
+    "admin_form_owner_hint": {
+        "nb": "En godkjent organisasjon, for eksempel NAV eller en skole. Eierens oppstart må godkjennes av staben.",
+        "nn": "Ein godkjend organisasjon, til dømes NAV eller ein skule. Oppstarten til eigaren må godkjennast av staben.",
+        "en": "An approved organisation, such as NAV or a school. An owner's launch waits for staff approval.",
+    },
+    "admin_form_co_owners": {"nb": "Medeiere", "nn": "Medeigarar", "en": "Co-owners"},
+    "admin_form_route": {
+        "nb": "Interesserte bedrifter går til",
+        "nn": "Interesserte bedrifter går til",
+        "en": "Interested companies go to",
+    },
+    "admin_form_route_owner": {"nb": "eierne", "nn": "eigarane", "en": "the owners"},
+    "admin_form_route_owner_then_county": {
+        "nb": "eierne, så fylkets jegere",
+        "nn": "eigarane, så jegerane i fylket",
+        "en": "the owners, then the county's hunters",
+    },
+    "admin_form_route_county": {
+        "nb": "fylkets jegere",
+        "nn": "jegerane i fylket",
+        "en": "the county's hunters",
+    },
+    "admin_form_route_after_days": {
+        "nb": "Arbeidsdager før fylkets jegere får dem",
+        "nn": "Arbeidsdagar før jegerane i fylket får dei",
+        "en": "Working days before the county's hunters get them",
+    },
+    "admin_form_report_weekly": {
+        "nb": "Send resultatrapporten på e-post hver mandag (til eierne, ellers de fylkesansvarlige)",
+        "nn": "Send resultatrapporten på e-post kvar måndag (til eigarane, elles dei fylkesansvarlege)",
+        "en": "E-mail the outcome report every Monday (to the owners, else the county officers)",
+    },
+    "admin_form_municipalities": {"nb": "Kommunenumre", "nn": "Kommunenummer", "en": "Municipality numbers"},
+    "admin_form_municipalities_hint": {
+        "nb": "Kommaseparert, for eksempel 3107, 3105. Tomt betyr hele fylket.",
+        "nn": "Kommaseparert, til dømes 3107, 3105. Tomt betyr heile fylket.",
+        "en": "Comma-separated, e.g. 3107, 3105. Empty means the whole county.",
+    },
+    "admin_form_postcodes": {"nb": "Postnumre", "nn": "Postnummer", "en": "Postcodes"},
+    "admin_form_postcodes_hint": {
+        "nb": "Enkeltnumre eller intervaller, for eksempel 1630-1639, 1640.",
+        "nn": "Einskilde nummer eller intervall, til dømes 1630-1639, 1640.",
+        "en": "Single codes or ranges, e.g. 1630-1639, 1640.",
+    },
+    "admin_form_trades": {
+        "nb": "Lærefag (bedrifter i næringer som lærer opp i dem)",
+        "nn": "Lærefag (bedrifter i næringar som lærer opp i dei)",
+        "en": "Trades (companies in the industries that train in them)",
+    },
+    "admin_form_trades_chosen": {
+        "nb": "{count} valgt",
+        "nn": "{count} valt",
+        "en": "{count} chosen",
+    },
+    "admin_form_orgnr_list": {
+        "nb": "Liste over organisasjonsnumre (CSV eller XLSX)",
+        "nn": "Liste over organisasjonsnummer (CSV eller XLSX)",
+        "en": "List of organisation numbers (CSV or XLSX)",
+    },
+    "admin_form_orgnr_list_hint": {
+        "nb": "Bare bedriftene på lista får brev, for eksempel en industripark sine medlemmer.",
+        "nn": "Berre bedriftene på lista får brev, til dømes medlemene i ein industripark.",
+        "en": "Only the companies on the list are written to, such as an industrial park's members.",
+    },
+    "admin_form_orgnr_list_again": {
+        "nb": "Last opp {file} på nytt.",
+        "nn": "Last opp {file} på nytt.",
+        "en": "Upload {file} again.",
+    },
+    "admin_form_exclude_contacted_days": {
+        "nb": "Utelat bedrifter kontaktet de siste (dager)",
+        "nn": "Utelat bedrifter kontakta dei siste (dagar)",
+        "en": "Leave out companies contacted in the last (days)",
+    },
+    "admin_form_meeting": {
+        "nb": "Inviter til informasjonsmøte (valgfritt)",
+        "nn": "Inviter til informasjonsmøte (valfritt)",
+        "en": "Invite to an information meeting (optional)",
+    },
+    "admin_form_meeting_hint": {
+        "nb": "Bedriftene svarer JA eller NEI; de som sier ja, får påminnelse dagen før.",
+        "nn": "Bedriftene svarar JA eller NEI; dei som seier ja, får påminning dagen før.",
+        "en": "Companies answer YES or NO; those who say yes get a reminder the day before.",
+    },
 }

@@ -214,6 +214,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "møtet er før invitasjonen går ut",
         "en": "the meeting is before the invitation goes out",
     },
+    "def_event_capacity_over": {
+        "nb": "høyst {most} bedrifter",
+        "nn": "høgst {most} verksemder",
+        "en": "at most {most} companies",
+    },
+    "def_after_days_over": {
+        "nb": "høyst {most} dager etter forrige steg",
+        "nn": "høgst {most} dagar etter førre steg",
+        "en": "at most {most} days after the previous step",
+    },
     "def_event_capacity": {
         "nb": "et antall bedrifter, 1 eller flere, ikke {kind}",
         "nn": "eit tal verksemder, 1 eller fleire, ikkje {kind}",

@@ -222,6 +222,17 @@ def approved_in_counties(session: Session, *, counties: Iterable[str]) -> dict[s
     return found
 
 
+def owner_choices(session: Session, *, scope: Scope = EVERYTHING) -> list[tuple[str, str]]:
+    """The organisations a campaign form may name as owner: approved, with an orgnr, in the staff member's
+    view; as (orgnr, name) by name."""
+    query = select(Hunter.orgnr, Hunter.org_name).where(
+        Hunter.state == HunterState.APPROVED, Hunter.orgnr.is_not(None), _in_view(scope)
+    )
+    return [
+        (orgnr, name) for orgnr, name in session.execute(query.order_by(Hunter.org_name)).tuples() if orgnr
+    ]
+
+
 def _in_view(scope: Scope) -> ColumnElement[bool]:
     if scope.whole:
         return true()

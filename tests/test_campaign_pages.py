@@ -7,10 +7,13 @@ import csv
 import io
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition_model import definition_of
@@ -242,6 +245,156 @@ def test_the_form_writes_the_same_campaign_as_a_file(
     with db.session() as session:
         stored = session.scalars(select(Campaign).where(Campaign.name == "Nynorsk for alle")).one()
         assert stored.fixed_language and stored.language == "nn"
+
+
+def _park(session: Session) -> list[str]:
+    """Three companies made a park's members that every local field of `_local_form` selects; their orgnrs."""
+    companies = list(session.scalars(select(Company).order_by(Company.id).limit(3)))
+    for company in companies:
+        company.county_number, company.municipality_number = "55", "5501"
+        company.business_postcode = company.postal_postcode = "9008"
+        company.nace_code = "25.110"
+    return [company.orgnr for company in companies]
+
+
+def _local_form(token: str, owner: str) -> dict[str, object]:
+    """A local adult campaign's form: sent the day after tomorrow at 09:00, the meeting a day later at 14:00
+    (Oslo time)."""
+    day = (utcnow() + timedelta(days=2)).astimezone(ZoneInfo("Europe/Oslo"))
+    at, meeting = day.strftime("%Y-%m-%dT09:00"), (day + timedelta(days=1)).strftime("%Y-%m-%dT14:00")
+    return {
+        "csrf_token": token,
+        "name": "Voksne på Øra",
+        "language": "nb",
+        "days": ["tue", "wed"],
+        "start": "09:00",
+        "end": "15:00",
+        "counties": ["18", "50", "55", "56"],
+        "municipalities": "5501; 1804",
+        "postcodes": "9000-9299, 8000",
+        "trades": ["Produksjonsteknikkfaget", "Industrimekanikerfaget"],
+        "exclude": ["opted_out", "registered", "training_company"],
+        "exclude_contacted_days": "90",
+        "kind": "voksen",
+        "owner": owner,
+        "route": "owner_then_county",
+        "route_after_days": "3",
+        "report_weekly": "on",
+        "step0_name": "infomote",
+        "step0_channel": "sms",
+        "step0_template": "sms/infomote",
+        "step0_at": at,
+        "step0_event_title": "Voksne lærlinger på Øra",
+        "step0_event_at": meeting,
+        "step0_event_place": "Glemmen vgs",
+        "step0_event_capacity": "40",
+    }
+
+
+def test_the_form_writes_a_local_adult_campaign_with_owner_list_trades_and_meeting(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    """Every key of a local or adult campaign has a field (PRODUCT §11): the form writes them to the campaign
+    file, the list goes with it, and a form sent back without its list again is refused, not widened."""
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=["55"], name="NAV Tromsø")
+        nav.orgnr = "974760673"
+        orgnrs = _park(session)
+    page = admin_client.get("/admin/campaigns/new").text
+    assert 'value="974760673"' in page and "Produksjonsteknikkfaget" in page
+    form = _local_form(csrf_of(admin_client, "/admin/campaigns/new"), "974760673")
+    listed = ("orgnr\n" + "\n".join(orgnrs) + "\n").encode()
+    response = admin_client.post(
+        "/admin/campaigns/new",
+        data=form,
+        files={"lists": ("oera.csv", listed, "text/csv")},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    campaign = _campaign(db)
+    definition = definition_of(campaign)
+    assert (definition.kind, definition.owner, definition.route, definition.route_after_days) == (
+        "voksen",
+        "974760673",
+        "owner_then_county",
+        3,
+    )
+    assert definition.report_email == "weekly"
+    audience = definition.audience
+    assert audience.municipalities == ("5501", "1804")
+    assert audience.postcodes == (("9000", "9299"), ("8000", "8000"))
+    assert audience.trades == ("Produksjonsteknikkfaget", "Industrimekanikerfaget")
+    assert audience.exclude_contacted_days == 90
+    assert audience.orgnr_list is not None and audience.orgnr_list.orgnrs == tuple(orgnrs)
+    event = definition.steps[0].event
+    assert event is not None and (event.title, event.place, event.capacity) == (
+        "Voksne lærlinger på Øra",
+        "Glemmen vgs",
+        40,
+    )
+    assert event.at.astimezone(ZoneInfo("Europe/Oslo")).strftime("%H:%M") == "14:00"
+
+    copy = admin_client.get(f"/admin/campaigns/new?copy={campaign.id}").text
+    assert (
+        'action="/admin/campaigns/upload"' in copy
+    )  # a list cannot be copied: the file opens, asking for it
+    assert re.search(r"felt for [^<]*audience\.orgnr_file", copy)
+
+    again = {**form, "csrf_token": csrf_of(admin_client, "/admin/campaigns/new"), "orgnr_file": "oera.csv"}
+    sent_back = admin_client.post("/admin/campaigns/new", data=again)
+    assert sent_back.status_code == 422 and "Last opp oera.csv på nytt." in sent_back.text
+    assert 'name="orgnr_file" value="oera.csv"' in sent_back.text
+
+
+def test_a_copy_of_a_local_campaign_without_a_list_opens_in_the_form_with_every_field_filled(
+    admin_client: TestClient, db: Database, companies: int
+) -> None:
+    with db.transaction() as session:
+        make_hunter(session, counties=["55"], name="NAV Tromsø").orgnr = "974760673"
+        _park(session)
+    form = _local_form(csrf_of(admin_client, "/admin/campaigns/new"), "974760673")
+    assert admin_client.post("/admin/campaigns/new", data=form, follow_redirects=False).status_code == 303
+    copy = admin_client.get(f"/admin/campaigns/new?copy={_campaign(db).id}").text
+    assert 'action="/admin/campaigns/new"' in copy and "felt for" not in copy
+    for shown in (
+        '<option value="voksen" selected',
+        '<option value="974760673" selected',
+        '<option value="owner_then_county" selected',
+        'name="report_weekly" checked',
+        'value="5501, 1804"',
+        'value="9000-9299, 8000"',
+        'value="Produksjonsteknikkfaget" checked',
+        'name="exclude_contacted_days" type="number" min="1" value="90"',
+        f'name="step0_at" type="datetime-local" value="{form["step0_at"]}"',
+        'value="Glemmen vgs"',
+        'name="step0_event_capacity" type="number" min="1" value="40"',
+    ):
+        assert shown in copy, shown
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("postcodes", "12ab"),
+        ("municipalities", "55\x0001"),
+        ("step0_event_capacity", "9" * 40),
+        ("route_after_days", "-3"),
+        ("kind", "=HYPERLINK()"),
+        ("owner", "999999999"),
+    ],
+)
+def test_a_local_field_with_hostile_input_is_refused_and_the_form_kept(
+    admin_client: TestClient, db: Database, companies: int, field: str, value: str
+) -> None:
+    with db.transaction() as session:
+        make_hunter(session, counties=["55"], name="NAV Tromsø").orgnr = "974760673"
+        _park(session)
+    form = {**_local_form(csrf_of(admin_client, "/admin/campaigns/new"), "974760673"), field: value}
+    response = admin_client.post("/admin/campaigns/new", data=form)
+    assert response.status_code == 422 and "Kampanjen ble ikke lagret" in response.text
+    assert 'value="Voksne på Øra"' in response.text
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Campaign)) == 0
 
 
 def test_a_form_without_a_first_step_time_keeps_the_input_and_says_why(
@@ -504,27 +657,21 @@ def test_the_api_takes_the_orgnr_lists_with_the_campaign_file_as_multipart(
     assert 400 <= broken.status_code < 500
 
 
-def test_copying_an_owned_campaign_opens_its_file_because_the_form_would_drop_the_owner_keys(
+def test_copying_a_campaign_opens_its_file_when_the_form_would_drop_a_key(
     admin_client: TestClient, db: Database, companies: int
 ) -> None:
-    with db.transaction() as session:
-        nav = make_hunter(session, counties=["55"], name="NAV Fredrikstad")
-        nav.orgnr = "974760673"
-    top = 'kind = "voksen"\nowner = "974760673"\nroute = "owner_then_county"\nreport_email = "weekly"\n'
-    owned = top + _toml("Øra voksen").replace(
-        "[audience]", '[audience]\ntrades = ["Produksjonsteknikkfaget"]', 1
-    )
-    created = _create(admin_client, owned)
-    assert created.status_code == 303, created.text  # type: ignore[attr-defined]
-    original = _campaign(db)
-    copy = admin_client.get(f"/admin/campaigns/new?copy={original.id}").text
-    assert 'action="/admin/campaigns/upload"' in copy and 'action="/admin/campaigns/new"' not in copy
-    for key in ("kind", "owner", "route", "report_email", "audience.trades"):
-        assert re.search(rf"felt for [^<]*\b{re.escape(key)}\b", copy), key
-    assert "owner = &#34;974760673&#34;" in copy or "owner = &quot;974760673&quot;" in copy
+    """A second selection (`[audience.also]`) has no field: a copy opens as the campaign file, naming the key,
+    instead of losing it; a campaign the form shows whole opens in the form."""
     plain = _create(admin_client, _toml("Vanlig"))
     assert plain.status_code == 303  # type: ignore[attr-defined]
-    form = admin_client.get(f"/admin/campaigns/new?copy={_campaign(db).id}").text
+    first = _campaign(db).id
+    form = admin_client.get(f"/admin/campaigns/new?copy={first}").text
     assert 'action="/admin/campaigns/new"' in form and "felt for" not in form, re.findall(
         "felt for[^<]*", form
     )
+    again = _toml("Med flere").replace("[[steps]]", '[audience.also]\ncounties = ["18"]\n\n[[steps]]', 1)
+    created = _create(admin_client, again)
+    assert created.status_code == 303, created.text  # type: ignore[attr-defined]
+    copy = admin_client.get(f"/admin/campaigns/new?copy={_campaign(db).id}").text
+    assert 'action="/admin/campaigns/upload"' in copy and 'action="/admin/campaigns/new"' not in copy
+    assert re.search(r"felt for [^<]*\baudience\.also\b", copy)

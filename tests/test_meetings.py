@@ -394,6 +394,26 @@ def test_a_wrong_event_is_named_by_file_line_and_field() -> None:
     ]
 
 
+def test_numbers_too_large_for_a_hall_or_a_campaign_are_named_not_stored() -> None:
+    from campaigns.definition import DefinitionError
+    from campaigns.definition import parse_definition
+
+    huge = MEETING_TOML.replace("capacity = 40", f"capacity = {10**40}") + (
+        '\n[[steps]]\nname = "senere"\nchannel = "sms"\ntemplate = "sms/paaminnelse"\n'
+        f"after_days = {10**40}\n"
+    )
+    try:
+        parse_definition(huge, filename="ora.toml", counties={"31"})
+    except DefinitionError as exc:
+        messages = [str(p).split(": ", 1)[1] for p in exc.problems]
+    else:
+        raise AssertionError("numbers no database holds were accepted")
+    assert messages == [
+        "steps[0].event.capacity: høyst 100000 bedrifter",
+        "steps[1].after_days: høyst 365 dager etter forrige steg",
+    ]
+
+
 def test_a_meeting_template_in_a_step_without_an_event_is_refused_at_create_time(
     session: Session, settings: Settings
 ) -> None:

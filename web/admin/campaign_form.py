@@ -11,18 +11,25 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from campaigns.definition_model import CampaignDefinition
+from campaigns.definition_model import Step
+from campaigns.local_keys import KINDS
+from campaigns.local_keys import ROUTES
 from store.languages import DEFAULT_LANGUAGE
+from store.times import ZONE_NAME
 
 # The form's choices as machine values; the page names them from the catalogue (`admin_day_<day>`,
 # `admin_exclude_<key>`, `admin_language_<code>`) in the staff user's language.
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EXCLUDES = ("opted_out", "registered", "training_company")
 MAX_STEPS = 4
-# What the form shows of a definition; anything else (an owner, routing, a trade or orgnr list, a meeting) only
-# a campaign file can hold, so a copy of a campaign with such keys opens as TOML instead of losing them.
+# What the form shows of a definition; anything else (an earlier campaign's companies, `[audience.also]`)
+# only a campaign file can hold, so a copy of a campaign with such keys opens as TOML instead of losing them.
+# An orgnr list is shown as its file name; a copy has to upload the file again.
 FORM_KEYS = {
     "name",
     "language",
@@ -32,9 +39,24 @@ FORM_KEYS = {
     "rate",
     "audience",
     "steps",
+    "kind",
+    "owner",
+    "co_owners",
+    "route",
+    "route_after_days",
+    "report_email",
 }
-FORM_AUDIENCE_KEYS = {"counties", "nace", "employees", "exclude"}
-FORM_STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only"}
+FORM_AUDIENCE_KEYS = {
+    "counties",
+    "municipalities",
+    "nace",
+    "employees",
+    "trades",
+    "postcodes",
+    "exclude",
+    "exclude_contacted_days",
+}
+FORM_STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
 DERIVED_KEYS = {"owner_contact"}  # written from the owner's profile at creation, not a key of the file
 FILE_KEYS = {"orgnr_list": "orgnr_file"}  # the definition's name for a key the file spells otherwise
 
@@ -47,6 +69,12 @@ class StepFields:
     at: str = ""
     after_days: str = ""
     only: str = "everyone"
+    # An information meeting the step invites to (PRODUCT §11); no title means none.
+    event_title: str = ""
+    event_at: str = ""
+    event_ends: str = ""
+    event_place: str = ""
+    event_capacity: str = ""
 
 
 @dataclass
@@ -65,11 +93,23 @@ class CampaignFields:
     rate_email: str = "10"
     rate_telegram: str = "20"
     counties: list[str] = field(default_factory=list)
+    municipalities: str = ""
     nace: str = ""
     employees_min: str = ""
     employees_max: str = ""
+    trades: list[str] = field(default_factory=list)
+    postcodes: str = ""
+    orgnr_file: str = ""  # the name of the list uploaded with the form
     exclude: list[str] = field(default_factory=lambda: list(EXCLUDES))
+    exclude_contacted_days: str = ""
     steps: list[StepFields] = field(default_factory=list)
+    # Local and adult campaigns: an owner (an approved organisation's orgnr) decides where leads go.
+    kind: str = KINDS[0]
+    owner: str = ""
+    co_owners: list[str] = field(default_factory=list)
+    route: str = ROUTES[0]
+    route_after_days: str = ""
+    report_weekly: bool = False
 
 
 def read_fields(form: Any) -> CampaignFields:
@@ -88,6 +128,11 @@ def read_fields(form: Any) -> CampaignFields:
             at=text(f"step{index}_at"),
             after_days=text(f"step{index}_after_days"),
             only=text(f"step{index}_only", "everyone"),
+            event_title=text(f"step{index}_event_title"),
+            event_at=text(f"step{index}_event_at"),
+            event_ends=text(f"step{index}_event_ends"),
+            event_place=text(f"step{index}_event_place"),
+            event_capacity=text(f"step{index}_event_capacity"),
         )
         if step.name or step.template:
             steps.append(step)
@@ -104,11 +149,22 @@ def read_fields(form: Any) -> CampaignFields:
         rate_email=text("rate_email"),
         rate_telegram=text("rate_telegram"),
         counties=[c for c in form.getlist("counties") if isinstance(c, str)],
+        municipalities=text("municipalities"),
         nace=text("nace"),
         employees_min=text("employees_min"),
         employees_max=text("employees_max"),
+        trades=[t for t in form.getlist("trades") if isinstance(t, str)],
+        postcodes=text("postcodes"),
+        orgnr_file=text("orgnr_file"),  # the list a form sent back had; the route asks for it again
         exclude=[e for e in form.getlist("exclude") if e in EXCLUDES],
+        exclude_contacted_days=text("exclude_contacted_days"),
         steps=steps,
+        kind=text("kind", KINDS[0]),
+        owner=text("owner"),
+        co_owners=[o for o in form.getlist("co_owners") if isinstance(o, str) and o],
+        route=text("route", ROUTES[0]),
+        route_after_days=text("route_after_days"),
+        report_weekly=form.get("report_weekly") is not None,
     )
 
 
@@ -119,6 +175,8 @@ def _value(value: Any) -> str:
         return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # an inline table
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items() if v is not None) + " }"
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
@@ -131,6 +189,11 @@ def _number(text: str) -> int | float | str:
             return float(text.replace(",", "."))
         except ValueError:
             return text
+
+
+def _listed(text: str) -> list[str]:
+    """A comma- or semicolon-separated field as its items."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
 def _table(name: str | None, values: Mapping[str, Any]) -> list[str]:
@@ -148,6 +211,17 @@ def to_toml(fields: CampaignFields) -> str:
     }
     if fields.include_sole_proprietors:
         top["include_sole_proprietors"] = True
+    if fields.kind != KINDS[0]:
+        top["kind"] = fields.kind
+    if fields.owner:
+        top["owner"] = fields.owner
+        if fields.co_owners:
+            top["co_owners"] = [o for o in fields.co_owners if o != fields.owner]
+        top["route"] = fields.route
+        if fields.route_after_days:
+            top["route_after_days"] = _number(fields.route_after_days)
+    if fields.report_weekly:
+        top["report_email"] = "weekly"
     window = {
         "days": fields.days,
         "start": fields.start,
@@ -160,15 +234,22 @@ def to_toml(fields: CampaignFields) -> str:
         "telegram": _number(fields.rate_telegram) if fields.rate_telegram else None,
     }
     audience: dict[str, Any] = {"counties": fields.counties}
-    nace = [part.strip() for part in fields.nace.replace(";", ",").split(",") if part.strip()]
-    if nace:
-        audience["nace"] = nace
+    optional = {
+        "municipalities": _listed(fields.municipalities),
+        "nace": _listed(fields.nace),
+        "trades": fields.trades,
+        "postcodes": _listed(fields.postcodes),
+        "orgnr_file": fields.orgnr_file,
+    }
+    audience |= {key: value for key, value in optional.items() if value}
     if fields.employees_min or fields.employees_max:
         audience["employees"] = [
             _number(fields.employees_min or "0"),
             _number(fields.employees_max or "100000"),
         ]
     audience["exclude"] = fields.exclude
+    if fields.exclude_contacted_days:
+        audience["exclude_contacted_days"] = _number(fields.exclude_contacted_days)
     lines = [*_table(None, top), "", *_table("window", window), "", *_table("rate", rate), ""]
     lines += _table("audience", audience)
     for position, step in enumerate(fields.steps):
@@ -179,6 +260,14 @@ def to_toml(fields: CampaignFields) -> str:
             values["after_days"] = _number(step.after_days or "0")
         if step.only and step.only != "everyone":
             values["only"] = step.only
+        if step.event_title:
+            values["event"] = {
+                "title": step.event_title,
+                "at": step.event_at,
+                "ends": step.event_ends or None,
+                "place": step.event_place or None,
+                "capacity": _number(step.event_capacity) if step.event_capacity else None,
+            }
         lines += ["", "[[steps]]", *_table(None, values)]
     return "\n".join(lines) + "\n"
 
@@ -192,9 +281,10 @@ def fields_from_definition(definition: CampaignDefinition, *, copy_of: str | Non
             name=step.name,
             channel=step.channel.value if step.channel else "sms",
             template=step.template,
-            at=step.at.isoformat() if step.at else "",
+            at=_local(step.at) if step.at else "",
             after_days=str(step.after_days or ""),
             only=step.only.value,
+            **_event_fields(step),
         )
         for step in definition.steps
     ]
@@ -211,12 +301,42 @@ def fields_from_definition(definition: CampaignDefinition, *, copy_of: str | Non
         rate_email=str(rate.email),
         rate_telegram=str(rate.telegram),
         counties=list(audience.counties),
+        municipalities=", ".join(audience.municipalities),
         nace=", ".join(audience.nace),
         employees_min=str(employees[0]),
         employees_max=str(employees[1]),
+        trades=list(audience.trades),
+        postcodes=", ".join(low if low == high else f"{low}-{high}" for low, high in audience.postcodes),
+        orgnr_file=audience.orgnr_list.file if audience.orgnr_list else "",
         exclude=list(audience.exclude),
+        exclude_contacted_days=str(audience.exclude_contacted_days or ""),
         steps=steps,
+        kind=definition.kind,
+        owner=definition.owner or "",
+        co_owners=list(definition.co_owners),
+        route=definition.route,
+        route_after_days=str(definition.route_after_days),
+        report_weekly=definition.report_email == "weekly",
     )
+
+
+def _local(moment: datetime) -> str:
+    """A stored moment as a `datetime-local` field shows it: Oslo time to the minute (the form's times are
+    read in the campaign's zone, which is Oslo's)."""
+    return moment.astimezone(ZoneInfo(ZONE_NAME)).strftime("%Y-%m-%dT%H:%M")
+
+
+def _event_fields(step: Step) -> dict[str, str]:
+    event = step.event
+    if event is None:
+        return {}
+    return {
+        "event_title": event.title,
+        "event_at": _local(event.at),
+        "event_ends": _local(event.ends) if event.ends else "",
+        "event_place": event.place,
+        "event_capacity": str(event.capacity or ""),
+    }
 
 
 def keys_the_form_cannot_show(definition: CampaignDefinition) -> list[str]:

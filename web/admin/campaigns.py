@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from campaigns import service as domain
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
+from campaigns.local_keys import KINDS
+from campaigns.local_keys import ROUTES
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel
 from campaigns.results import progress_by_campaign
@@ -28,6 +30,7 @@ from campaigns.templating import template_names
 from catalogue import plural
 from catalogue import text
 from catalogue.phrases import refusal_in
+from hunters.organisations import owner_choices
 from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
@@ -36,6 +39,7 @@ from store.languages import LANGUAGES
 from store.models import MAX_ID
 from store.models import Campaign
 from store.models import StaffUser
+from store.reference import all_trades
 from store.reference import county_names
 from web.admin.campaign_form import DAYS
 from web.admin.campaign_form import EXCLUDES
@@ -103,6 +107,7 @@ def _form_page(
     session: Session,
     settings: Settings,
     *,
+    staff: StaffUser,
     fields: CampaignFields,
     mode: str = "form",
     toml_text: str = "",
@@ -112,6 +117,9 @@ def _form_page(
 ) -> Response:
     while len(fields.steps) < MAX_STEPS:
         fields.steps.append(StepFields())
+    trades: dict[str, list[str]] = {}
+    for trade in all_trades(session):
+        trades.setdefault(trade.programme, []).append(trade.name)
     return page(
         request,
         "admin/campaign_new.html",
@@ -126,6 +134,10 @@ def _form_page(
         templates_by_folder=_templates(settings),
         days=DAYS,
         excludes=EXCLUDES,
+        kinds=KINDS,
+        routes=ROUTES,
+        owners=owner_choices(session, scope=scope_of_staff(staff)),
+        trades_by_programme=trades,
         language_names=LANGUAGES,  # the campaign's choices; `languages` is the layout's (the dashboard's own)
     )
 
@@ -171,7 +183,9 @@ def campaign_new(
     else:
         fields = CampaignFields(counties=list(county_names(session)))
         toml_text = ""
-    return _form_page(request, session, settings, fields=fields, mode=mode, toml_text=toml_text, note=note)
+    return _form_page(
+        request, session, settings, staff=staff, fields=fields, mode=mode, toml_text=toml_text, note=note
+    )
 
 
 async def _create(
@@ -200,19 +214,30 @@ async def _create(
 async def campaign_create_from_form(
     request: Request, db: DbDep, settings: SettingsDep, staff: CurrentStaff
 ) -> Response:
-    fields = read_fields(await request.form())
+    form = await request.form()
+    fields = read_fields(form)
+    lists = (await read_campaign_upload(form, default_name="skjema.toml")).lists
+    # The form takes one list. A form sent back names the list it had, and a browser cannot keep a file: without
+    # the list again, the audience would silently widen to everyone else the form selects.
+    missing = bool(fields.orgnr_file) and not lists
+    fields.orgnr_file = next(iter(lists), fields.orgnr_file)
     toml_text = to_toml(fields)
-    try:
-        campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml")
-    except domain.CampaignInputError as exc:
+    problems = [say(request, "admin_form_orgnr_list_again", file=fields.orgnr_file)] if missing else []
+    if not problems:
+        try:
+            campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml", lists)
+        except domain.CampaignInputError as exc:
+            problems = exc.problems_in(language_of(request))
+    if problems:
         return await run_in_threadpool(
             _form_page_from_db,
             request,
             db,
             settings,
+            staff=staff,
             fields=fields,
             toml_text=toml_text,
-            problems=exc.problems_in(language_of(request)),
+            problems=problems,
             status_code=422,
         )
     flash(request, say(request, "admin_campaign_saved_as_draft"))
@@ -243,6 +268,7 @@ async def campaign_create_from_toml(
         request,
         db,
         settings,
+        staff=staff,
         fields=CampaignFields(),
         mode="toml",
         toml_text=toml_text,
