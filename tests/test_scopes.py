@@ -30,10 +30,12 @@ from staff.tokens import create_api_token
 from store.db import Database
 from store.models import Hunter
 from store.models import HunterState
+from store.models import Notice
 from store.models import Reply
 from store.models import StaffRole
 from tests.api_routes import endpoints
 from tests.dashboard_fixtures import PASSWORD
+from tests.dashboard_fixtures import csrf_of
 from tests.dashboard_fixtures import log_in
 from tests.lead_factories import make_company
 from tests.lead_factories import make_hunter
@@ -162,6 +164,35 @@ def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
     assert trades[1].split(";")[2] == "1"
     page = client.get("/admin/results").text
     assert "<td>Troms</td>" in page and "<td>Oslo</td>" not in page and "<td>Dine fylker</td>" in page
+
+
+def test_a_county_officer_sees_and_dismisses_only_the_notices_of_their_counties(
+    client: TestClient, db: Database, leads: dict[str, int]
+) -> None:
+    """A notice about a lead in Troms shows on the Troms officer's pages; one about an Oslo lead or about the whole
+    system does not, and the officer cannot mark it read for national staff either."""
+    with db.transaction() as session:
+        notices = {
+            key: Notice(kind="lead_waiting", text=text, lead_id=lead_id)
+            for key, text, lead_id in (
+                ("55", "Leaden i Troms venter", leads["55"]),
+                ("03", "Leaden i Oslo venter", leads["03"]),
+                ("all", "Meldinger med ukjent utfall", None),
+            )
+        }
+        session.add_all(notices.values())
+        session.flush()
+        ids = {key: notice.id for key, notice in notices.items()}
+    assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
+    page = client.get("/admin/leads").text
+    assert "Leaden i Troms venter" in page
+    assert "Leaden i Oslo venter" not in page and "Meldinger med ukjent utfall" not in page
+    token = csrf_of(client, "/admin/leads")
+    for key in ("03", "all", "55"):
+        client.post(f"/admin/notices/{ids[key]}/read", data={"csrf_token": token})
+    with db.session() as session:
+        unread = set(session.scalars(select(Notice.id).where(Notice.read_at.is_(None))))
+    assert {ids["03"], ids["all"]} <= unread and ids["55"] not in unread
 
 
 def test_full_staff_see_both_counties_on_the_same_routes(

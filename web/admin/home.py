@@ -14,9 +14,11 @@ from fastapi.responses import Response
 from campaigns.listing import campaigns_newest_first
 from campaigns.results import progress_by_campaign
 from catalogue import text
+from reports.notices import notice_within
 from reports.overview import overview
 from staff.accounts import StaffError
 from staff.accounts import set_language
+from store.models import MAX_ID
 from store.models import CampaignState
 from store.models import Notice
 from store.models import utcnow
@@ -49,9 +51,9 @@ def home(request: Request, session: SessionDep, scope: StaffScope) -> Response:
 
 
 @router.post("/notices/{notice_id}/read")
-def notice_read(request: Request, notice_id: int, session: SessionDep, staff: CurrentStaff) -> Response:
-    notice = session.get(Notice, notice_id)
-    if notice is not None and notice.read_at is None:
+def notice_read(request: Request, notice_id: int, session: SessionDep, scope: StaffScope) -> Response:
+    notice = session.get(Notice, notice_id) if 0 < notice_id <= MAX_ID else None
+    if notice is not None and notice.read_at is None and notice_within(session, notice, scope):
         notice.read_at = utcnow()
         session.commit()
     return redirect(safe_next(urlparse(request.headers.get("referer", "")).path))

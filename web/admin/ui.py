@@ -122,8 +122,7 @@ def _layout_context(request: Request) -> dict[str, Any]:
     context["whole"] = scope.whole
     db: Database = request.app.state.db
     with db.session() as session:
-        if scope.whole:  # notices are about every county
-            context["notices"] = unread_notices(session, limit=5)
+        context["notices"] = unread_notices(session, limit=5, scope=scope)
         context["inbox_open"] = open_count(session, scope=scope)
     return context
 
