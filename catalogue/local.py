@@ -62,6 +62,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "portal_campaigns_back": {"nb": "Alle kampanjene", "nn": "Alle kampanjane", "en": "All campaigns"},
     "portal_campaign_new": {"nb": "Ny kampanje", "nn": "Ny kampanje", "en": "New campaign"},
+    "portal_campaign_fill_in": {
+        "nb": "Fyll ut skjemaet for en ny kampanje",
+        "nn": "Fyll ut skjemaet for ein ny kampanje",
+        "en": "Fill in the form for a new campaign",
+    },
+    "portal_campaign_form_help": {
+        "nb": "Organisasjonen deres eier kampanjen og får de interesserte bedriftene. Kampanjen lagres som utkast; "
+        "dere ser hvem som får brev før dere ber om start, og staben godkjenner starten.",
+        "nn": "Organisasjonen dykkar eig kampanjen og får dei interesserte bedriftene. Kampanjen blir lagra som "
+        "utkast; de ser kven som får brev før de ber om start, og staben godkjenner starten.",
+        "en": "Your organisation owns the campaign and gets the interested companies. It is saved as a draft; you "
+        "see who will be written to before you ask for launch, and staff approve the launch.",
+    },
     "portal_campaign_new_help": {
         "nb": "Last opp kampanjefilen (TOML) der organisasjonen er eier, og eventuelt medlemslista den viser til "
         "med orgnr_file. Kampanjen blir et utkast; ingenting sendes før kampanjeansvarlig har startet den.",

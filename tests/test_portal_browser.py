@@ -183,7 +183,12 @@ def test_the_other_portal_pages_pass_axe_core_wcag_2_1_aa(  # type: ignore[no-un
     member.get_by_label("E-post eller mobilnummer").fill(email)
     member.get_by_role("button", name="Send meg lenke eller kode").click()
     _open_link(member, browser, server, email)
-    for path in ("/jeger/organisasjon/medlemmer", "/jeger/organisasjon/endre", "/jeger/kampanjer"):
+    for path in (
+        "/jeger/organisasjon/medlemmer",
+        "/jeger/organisasjon/endre",
+        "/jeger/kampanjer",
+        "/jeger/kampanjer/ny",
+    ):
         member.goto(server.url + path)
         assert member.url.endswith(path)
         assert _axe_violations(member) == [], path

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from campaigns.definition_model import definition_of
 from store.db import Database
 from store.models import Campaign
 from store.models import CampaignLaunchRequest
@@ -97,6 +98,101 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
     )
     with db.session() as session:
         assert session.scalar(select(Campaign.state).where(Campaign.id == campaign_id)) is CampaignState.DRAFT
+
+
+def _form(token: str) -> dict[str, object]:
+    """The partner's form as the page sends it (window and rates hidden at their defaults), with an owner that
+    is not the sender's organisation: the portal must not take it."""
+    day = datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=3)
+    return {
+        "csrf_token": token,
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+        "start": "09:00",
+        "end": "16:00",
+        "skip_holidays": "on",
+        "rate_sms": "5",
+        "language": "nb",
+        "name": "Øra voksen fra skjema",
+        "kind": "voksen",
+        "owner": "914778271",
+        "counties": ["31"],
+        "exclude": ["opted_out", "registered"],
+        "route": "owner_then_county",
+        "route_after_days": "4",
+        "co_owners": ["914778271"],
+        "step0_name": "infomote",
+        "step0_channel": "sms",
+        "step0_template": "sms/infomote",
+        "step0_at": f"{day:%Y-%m-%d}T10:00",
+        "step0_event_title": "Informasjonsmøte på Øra",
+        "step0_event_at": f"{day + timedelta(days=7):%Y-%m-%d}T14:00",
+        "step0_event_place": "Glemmen vgs",
+        "step0_event_capacity": "30",
+    }
+
+
+def test_a_member_makes_a_campaign_with_the_form_and_the_organisation_owns_it(
+    db: Database, client: TestClient
+) -> None:
+    """The form writes the same campaign file a partner could upload; the owner is the member's organisation
+    whatever the form says, the list goes with it, and a form sent back without its list is refused."""
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+        nav.orgnr = NAV
+        make_member(session, hunter=nav)
+        glemmen = make_hunter(session, counties=("31",), name="Glemmen vgs")
+        glemmen.orgnr = "914778271"
+        company, _ = make_recipient(session, county_number="31")
+        make_recipient(session, county_number="31")  # not on the list: not written to
+        members = f"Navn;Organisasjonsnummer\nMedlem;{company.orgnr}\n".encode()
+    sign_in(client, db)
+    form_page = client.get("/jeger/kampanjer/ny").text
+    assert "Glemmen vgs (914778271)" in form_page and 'value="974760673"' not in form_page
+    created = client.post(
+        "/jeger/kampanjer/ny",
+        data=_form(csrf(client, "/jeger/kampanjer/ny")),
+        files={"lists": ("medlemmer.csv", members, "text/csv")},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    path = created.headers["location"]
+    assert "1 bedrifter nås i dette steget" in client.get(path).text
+    with db.session() as session:
+        campaign = session.scalars(select(Campaign).where(Campaign.name == "Øra voksen fra skjema")).one()
+        definition = definition_of(campaign)
+    assert (definition.owner, definition.co_owners, definition.kind) == (NAV, ("914778271",), "voksen")
+    assert (definition.route, definition.route_after_days) == ("owner_then_county", 4)
+    assert (
+        definition.audience.orgnr_list is not None and definition.audience.orgnr_list.file == "medlemmer.csv"
+    )
+    assert definition.steps[0].event is not None and definition.steps[0].event.capacity == 30
+
+    again = {**_form(csrf(client, "/jeger/kampanjer/ny")), "orgnr_file": "medlemmer.csv", "name": "Runde 2"}
+    sent_back = client.post("/jeger/kampanjer/ny", data=again)
+    assert sent_back.status_code == 422 and "Last opp medlemmer.csv på nytt." in sent_back.text
+    assert 'value="Runde 2"' in sent_back.text
+
+
+def test_a_form_the_campaign_file_refuses_comes_back_with_every_problem_and_the_input_kept(
+    db: Database, client: TestClient
+) -> None:
+    with db.transaction() as session:
+        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+        nav.orgnr = NAV
+        make_member(session, hunter=nav)
+        make_recipient(session, county_number="31")
+    sign_in(client, db)
+    hostile = {
+        **_form(csrf(client, "/jeger/kampanjer/ny")),
+        "postcodes": "=cmd|'/c calc'!A1",
+        "step0_event_capacity": "9" * 40,
+        "name": "Lag\x00",
+    }
+    refused = client.post("/jeger/kampanjer/ny", data=hostile)
+    assert refused.status_code == 422
+    assert "audience.postcodes" in refused.text and "høyst 100000 bedrifter" in refused.text
+    with db.session() as session:
+        assert session.scalar(select(Campaign.id)) is None
 
 
 def test_the_campaign_pages_read_in_nynorsk_and_english_state_and_audience_notes_included(

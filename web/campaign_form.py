@@ -1,7 +1,9 @@
-"""The campaign form: its fields become the same TOML a campaign file holds (PRODUCT §5).
+"""The campaign form: its fields become the same TOML a campaign file holds (PRODUCT §5, §11).
 
-The dashboard never builds a campaign itself: it writes TOML and hands it to the campaign domain, so a form,
-an uploaded file and `jeger campaign create` are validated by the same code and fail with the same messages.
+Neither the dashboard nor the portal builds a campaign itself: each writes TOML and hands it to the campaign
+domain, so a form, an uploaded file and `jeger campaign create` are validated by the same code and fail with the
+same messages. Staff fill in every field; a partner's form on the portal leaves the window and rates at these
+defaults and the owner to its own organisation.
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from campaigns.definition_model import CampaignDefinition
 from campaigns.definition_model import Step
 from campaigns.local_keys import KINDS
 from campaigns.local_keys import ROUTES
+from campaigns.templating import template_names
 from store.languages import DEFAULT_LANGUAGE
+from store.languages import LANGUAGES
+from store.reference import all_trades
 from store.times import ZONE_NAME
+from web.campaign_upload import read_campaign_upload
 
 # The form's choices as machine values; the page names them from the catalogue (`admin_day_<day>`,
 # `admin_exclude_<key>`, `admin_language_<code>`) in the staff user's language.
@@ -357,3 +367,47 @@ def keys_the_form_cannot_show(definition: CampaignDefinition) -> list[str]:
     for step in definition.steps:
         keys += [key for key in set_keys(step, FORM_STEP_KEYS, "steps.") if key not in keys]
     return keys
+
+
+def padded(fields: CampaignFields) -> CampaignFields:
+    """`fields` with empty steps up to MAX_STEPS, for the page to show."""
+    fields.steps += [StepFields() for _ in range(MAX_STEPS - len(fields.steps))]
+    return fields
+
+
+def form_choices(session: Session, templates_dir: Path) -> dict[str, Any]:
+    """What both forms offer: the templates by folder, the trades by programme, the kinds and routes."""
+    templates: dict[str, list[str]] = {}
+    for name in template_names(templates_dir):
+        templates.setdefault(name.partition("/")[0], []).append(name)
+    trades: dict[str, list[str]] = {}
+    for trade in all_trades(session):
+        trades.setdefault(trade.programme, []).append(trade.name)
+    return {
+        "templates_by_folder": templates,
+        "trades_by_programme": trades,
+        "kinds": KINDS,
+        "routes": ROUTES,
+        "excludes": EXCLUDES,
+        "language_names": LANGUAGES,  # the campaign's choices; `languages` is the layout's (the reader's own)
+    }
+
+
+@dataclass
+class Submission:
+    """A sent form: its fields (`orgnr_file` the list's name), the list by name, and the name of a list the form
+    had before but did not bring again (a browser cannot keep a file across a refused form)."""
+
+    fields: CampaignFields
+    lists: dict[str, bytes]
+    list_missing: str
+
+
+async def read_submission(form: FormData) -> Submission:
+    """The form takes one list. Without its list again, a form sent back would silently widen the audience to
+    everyone else it selects, so the caller refuses it (`list_missing`)."""
+    fields = read_fields(form)
+    lists = (await read_campaign_upload(form, default_name="skjema.toml")).lists
+    missing = fields.orgnr_file if fields.orgnr_file and not lists else ""
+    fields.orgnr_file = next(iter(lists), fields.orgnr_file)
+    return Submission(fields, lists, missing)

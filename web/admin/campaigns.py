@@ -19,14 +19,11 @@ from sqlalchemy.orm import Session
 from campaigns import service as domain
 from campaigns.definition_model import definition_of
 from campaigns.listing import campaigns_newest_first
-from campaigns.local_keys import KINDS
-from campaigns.local_keys import ROUTES
 from campaigns.ownership import ownership_view
 from campaigns.results import funnel
 from campaigns.results import progress_by_campaign
 from campaigns.scope import campaign_within
 from campaigns.scope import path_id_within
-from campaigns.templating import template_names
 from catalogue import plural
 from catalogue import text
 from catalogue.phrases import refusal_in
@@ -35,21 +32,10 @@ from reports.notices import campaign_notices
 from settings import Settings
 from staff.scopes import scope_of_staff
 from store.db import Database
-from store.languages import LANGUAGES
 from store.models import MAX_ID
 from store.models import Campaign
 from store.models import StaffUser
-from store.reference import all_trades
 from store.reference import county_names
-from web.admin.campaign_form import DAYS
-from web.admin.campaign_form import EXCLUDES
-from web.admin.campaign_form import MAX_STEPS
-from web.admin.campaign_form import CampaignFields
-from web.admin.campaign_form import StepFields
-from web.admin.campaign_form import fields_from_definition
-from web.admin.campaign_form import keys_the_form_cannot_show
-from web.admin.campaign_form import read_fields
-from web.admin.campaign_form import to_toml
 from web.admin.excel import excel_table
 from web.admin.excel import report_rows_in
 from web.admin.ui import flash
@@ -59,6 +45,14 @@ from web.admin.ui import redirect
 from web.admin.ui import say
 from web.auth import CurrentStaff
 from web.auth import StaffScope
+from web.campaign_form import DAYS
+from web.campaign_form import CampaignFields
+from web.campaign_form import fields_from_definition
+from web.campaign_form import form_choices
+from web.campaign_form import keys_the_form_cannot_show
+from web.campaign_form import padded
+from web.campaign_form import read_submission
+from web.campaign_form import to_toml
 from web.campaign_upload import MAX_TOML
 from web.campaign_upload import read_campaign_upload
 from web.deps import DbDep
@@ -115,30 +109,20 @@ def _form_page(
     note: str = "",
     status_code: int = 200,
 ) -> Response:
-    while len(fields.steps) < MAX_STEPS:
-        fields.steps.append(StepFields())
-    trades: dict[str, list[str]] = {}
-    for trade in all_trades(session):
-        trades.setdefault(trade.programme, []).append(trade.name)
     return page(
         request,
         "admin/campaign_new.html",
         status_code=status_code,
         section="campaigns",
-        f=fields,
+        f=padded(fields),
         mode=mode,
         toml_text=toml_text,
         problems=problems or [],
         note=note,
         counties=county_names(session),
-        templates_by_folder=_templates(settings),
         days=DAYS,
-        excludes=EXCLUDES,
-        kinds=KINDS,
-        routes=ROUTES,
         owners=owner_choices(session, scope=scope_of_staff(staff)),
-        trades_by_programme=trades,
-        language_names=LANGUAGES,  # the campaign's choices; `languages` is the layout's (the dashboard's own)
+        **form_choices(session, settings.templates_dir),
     )
 
 
@@ -147,14 +131,6 @@ def _form_page_from_db(request: Request, db: Database, settings: Settings, **kwa
     counties, and the layout reads notices: blocking database work that must stay off the event loop)."""
     with db.session() as session:
         return _form_page(request, session, settings, **kwargs)
-
-
-def _templates(settings: Settings) -> dict[str, list[str]]:
-    names = template_names(settings.templates_dir)
-    folders: dict[str, list[str]] = {}
-    for name in names:
-        folders.setdefault(name.partition("/")[0], []).append(name)
-    return folders
 
 
 @router.get("/campaigns/new", response_class=HTMLResponse)
@@ -214,18 +190,15 @@ async def _create(
 async def campaign_create_from_form(
     request: Request, db: DbDep, settings: SettingsDep, staff: CurrentStaff
 ) -> Response:
-    form = await request.form()
-    fields = read_fields(form)
-    lists = (await read_campaign_upload(form, default_name="skjema.toml")).lists
-    # The form takes one list. A form sent back names the list it had, and a browser cannot keep a file: without
-    # the list again, the audience would silently widen to everyone else the form selects.
-    missing = bool(fields.orgnr_file) and not lists
-    fields.orgnr_file = next(iter(lists), fields.orgnr_file)
+    sent = await read_submission(await request.form())
+    fields = sent.fields
     toml_text = to_toml(fields)
-    problems = [say(request, "admin_form_orgnr_list_again", file=fields.orgnr_file)] if missing else []
+    problems = (
+        [say(request, "admin_form_orgnr_list_again", file=sent.list_missing)] if sent.list_missing else []
+    )
     if not problems:
         try:
-            campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml", lists)
+            campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml", sent.lists)
         except domain.CampaignInputError as exc:
             problems = exc.problems_in(language_of(request))
     if problems:

@@ -1,5 +1,6 @@
-"""The organisation's own campaigns on the portal (PRODUCT §10, §11): list, create from a campaign file (with its
-member list uploaded beside it), preview, test to oneself, ask for launch, pause, resume, cancel.
+"""The organisation's own campaigns on the portal (PRODUCT §10, §11): list, create with the campaign form or from a
+campaign file (with its member list uploaded beside it), preview, test to oneself, ask for launch, pause,
+resume, cancel.
 
 Each handler parses, calls one function of `campaigns.owner_actions` (which checks ownership), and redirects
 with a message from the catalogue; a campaign of another organisation is a 404 like one that does not exist."""
@@ -7,18 +8,22 @@ with a message from the catalogue; a campaign of another organisation is a 404 l
 from __future__ import annotations
 
 from typing import Annotated
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi import File
 from fastapi import Form
 from fastapi import Request
 from fastapi import UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition import DefinitionError
 from campaigns.lifecycle import CampaignError
+from campaigns.lifecycle import CreateResult
 from campaigns.owner_actions import NotYourCampaign
 from campaigns.owner_actions import cancel_owned
 from campaigns.owner_actions import create_owned_campaign
@@ -30,8 +35,18 @@ from campaigns.owner_actions import preview_owned
 from campaigns.owner_actions import request_launch
 from campaigns.owner_actions import resume_owned
 from campaigns.owner_actions import send_owned_test
+from catalogue import text
 from catalogue.phrases import refusal_in
+from hunters.organisations import owner_choices
+from settings import Settings
 from store.models import MAX_ID
+from store.models import HunterMember
+from store.reference import county_names
+from web.campaign_form import CampaignFields
+from web.campaign_form import form_choices
+from web.campaign_form import padded
+from web.campaign_form import read_submission
+from web.campaign_form import to_toml
 from web.deps import SessionDep
 from web.deps import SettingsDep
 from web.portal.ui import CurrentMember
@@ -80,38 +95,98 @@ async def create(
 ) -> Response:
     source = await _read(file)
     listed = await _read(members)
+    attachments = {members.filename: listed} if members is not None and members.filename and listed else {}
     problems: list[str] = []
     if not source:
-        problems.append("portal_campaign_file_missing")
-    attachments = {members.filename: listed} if members is not None and members.filename and listed else {}
-    if not problems:
+        problems = ["portal_campaign_file_missing"]
+    else:
         try:
-            text = (source or b"").decode("utf-8-sig")
-            created = create_owned_campaign(
-                session,
-                member=member,
-                source=text,
-                filename=(file.filename if file is not None and file.filename else "kampanje.toml"),
-                settings=settings,
-                attachments=attachments,
-            )
+            toml_text = source.decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append("portal_campaign_not_utf8")
-        except (DefinitionError, CampaignError) as exc:
-            session.rollback()
-            return page(
-                request,
-                "campaigns.html",
-                status_code=422,
-                campaigns=[],
-                waiting=set(),
-                problems=refusal_in(exc, language(request)).splitlines(),
-            )
+            problems = ["portal_campaign_not_utf8"]
         else:
-            session.commit()
-            flash(request, "portal_campaign_created", id=created.campaign.id, audience=created.audience)
-            return redirect(_path(created.campaign.id))
+            filename = file.filename if file is not None and file.filename else "kampanje.toml"
+            outcome = await run_in_threadpool(
+                _create, session, member, toml_text, filename, settings, attachments, language(request)
+            )
+            if not isinstance(outcome, list):
+                return _created(request, outcome)
+            problems = outcome
     return page(request, "campaigns.html", status_code=422, campaigns=[], waiting=set(), problems=problems)
+
+
+def _create(
+    session: Session,
+    member: HunterMember,
+    source: str,
+    filename: str,
+    settings: Settings,
+    lists: dict[str, bytes],
+    language_code: str,
+) -> CreateResult | list[str]:
+    """Creates the draft off the event loop (it renders every audience company): the result, or the problems
+    in the reader's language."""
+    try:
+        created = create_owned_campaign(
+            session, member=member, source=source, filename=filename, settings=settings, attachments=lists
+        )
+    except (DefinitionError, CampaignError) as exc:
+        session.rollback()
+        return refusal_in(exc, language_code).splitlines()
+    session.commit()
+    return created
+
+
+def _created(request: Request, created: CreateResult) -> Response:
+    flash(request, "portal_campaign_created", id=created.campaign.id, audience=created.audience)
+    return redirect(_path(created.campaign.id))
+
+
+def _form_page(
+    request: Request, session: Session, settings: Settings, member: HunterMember, **context: Any
+) -> Response:
+    own = member.hunter.orgnr
+    return page(
+        request,
+        "campaign_new.html",
+        counties=county_names(session),
+        owners=[(orgnr, name) for orgnr, name in owner_choices(session) if orgnr != own],
+        **form_choices(session, settings.templates_dir),
+        **context,
+    )
+
+
+@router.get("/kampanjer/ny", response_class=HTMLResponse)
+def campaign_form(
+    request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember
+) -> Response:
+    counties = [county.number for county in member.hunter.counties]
+    fields = CampaignFields(counties=counties, kind="voksen", report_weekly=True)
+    return _form_page(request, session, settings, member, f=padded(fields), problems=[])
+
+
+@router.post("/kampanjer/ny", response_class=HTMLResponse)
+async def create_from_form(
+    request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember
+) -> Response:
+    sent = await read_submission(await request.form())
+    fields = sent.fields
+    fields.owner = (
+        member.hunter.orgnr or ""
+    )  # the member's organisation owns what it makes, whatever was sent
+    problems: list[str] = []
+    if sent.list_missing:
+        problems = [text("admin_form_orgnr_list_again", language(request), file=sent.list_missing)]
+    else:
+        outcome = await run_in_threadpool(
+            _create, session, member, to_toml(fields), "skjema.toml", settings, sent.lists, language(request)
+        )
+        if not isinstance(outcome, list):
+            return _created(request, outcome)
+        problems = outcome
+    return await run_in_threadpool(
+        _form_page, request, session, settings, member, f=padded(fields), problems=problems, status_code=422
+    )
 
 
 @router.get("/kampanjer/{campaign_id}", response_class=HTMLResponse)

@@ -23,6 +23,7 @@ from catalogue import text
 from catalogue.jinja import install as install_catalogue
 from hunters.member_sessions import member_by_session
 from store.models import HunterMember
+from web.admin.ui import LABELS
 from web.admin.ui import local_time
 from web.auth import csrf_token
 from web.deps import SessionDep
@@ -55,6 +56,7 @@ def _context(request: Request) -> dict[str, Any]:
 templates = Jinja2Templates(directory=TEMPLATES_DIR, context_processors=[_context])
 install_catalogue(templates.env)  # t(), tn() and the filters, in the page's `lang`
 templates.env.filters.update(local_time=local_time)
+templates.env.globals.update(LABELS=LABELS)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
