@@ -93,7 +93,7 @@ def request_change(
         },
     )
     if widens:
-        session.add(Notice(kind="hunter_change", text=_notice_text(hunter, change)))
+        session.add(Notice(kind="hunter_change", text=_notice_text(hunter, change), hunter_id=hunter.id))
         session.flush()
         return ChangeResult(change, waits=True)
     _apply(session, change, staff_id=None)

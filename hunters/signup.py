@@ -142,6 +142,7 @@ def sign_up(
             Notice(
                 kind="hunter_pending",
                 text=stored_text("org_notice_pending", name=hunter.org_name, id=hunter.id),
+                hunter_id=hunter.id,
             )
         )
     session.flush()

@@ -1,7 +1,8 @@
 """Notices to staff (a campaign paused itself, messages of unknown fate, …) as the dashboard shows them.
 
-National staff see every notice. A county officer sees those about a campaign they may see or a lead in their
-counties (PRODUCT §10); notices about organisations or the whole system stay with national staff."""
+National staff see every notice. A county officer sees those about a campaign they may see, a lead in their
+counties or an organisation covering one of them (PRODUCT §10); notices about the whole system stay with
+national staff."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from campaigns.scope import campaign_within
+from hunters.organisations import county_numbers
+from hunters.organisations import in_view
 from staff.scopes import EVERYTHING
 from staff.scopes import Scope
 from store.models import Campaign
+from store.models import Hunter
 from store.models import Lead
 from store.models import Notice
 
@@ -30,6 +34,9 @@ def notice_within(session: Session, notice: Notice, scope: Scope) -> bool:
     if notice.lead_id is not None:
         lead = session.get(Lead, notice.lead_id)
         return lead is not None and lead.county_number in scope.counties
+    if notice.hunter_id is not None:  # as the hunters page: organisations covering one of their counties
+        hunter = session.get(Hunter, notice.hunter_id)
+        return hunter is not None and in_view(county_numbers(hunter), scope)
     return False
 
 
@@ -40,7 +47,9 @@ def unread_notices(session: Session, *, limit: int, scope: Scope = EVERYTHING) -
     )
     if scope.whole:
         return list(session.scalars(query.limit(limit)))
-    query = query.where(or_(Notice.campaign_id.is_not(None), Notice.lead_id.is_not(None)))
+    query = query.where(
+        or_(Notice.campaign_id.is_not(None), Notice.lead_id.is_not(None), Notice.hunter_id.is_not(None))
+    )
     seen = (
         notice for notice in session.scalars(query.limit(SCANNED)) if notice_within(session, notice, scope)
     )

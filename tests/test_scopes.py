@@ -169,8 +169,8 @@ def test_a_county_officer_sees_only_their_counties_on_every_dashboard_route(
 def test_a_county_officer_sees_and_dismisses_only_the_notices_of_their_counties(
     client: TestClient, db: Database, leads: dict[str, int]
 ) -> None:
-    """A notice about a lead in Troms shows on the Troms officer's pages; one about an Oslo lead or about the whole
-    system does not, and the officer cannot mark it read for national staff either."""
+    """Notices about a lead or an organisation in Troms show on the Troms officer's pages; those about Oslo or
+    about the whole system do not, and the officer cannot mark them read for national staff either."""
     with db.transaction() as session:
         notices = {
             key: Notice(kind="lead_waiting", text=text, lead_id=lead_id)
@@ -180,19 +180,25 @@ def test_a_county_officer_sees_and_dismisses_only_the_notices_of_their_counties(
                 ("all", "Meldinger med ukjent utfall", None),
             )
         }
+        for county in ("55", "03"):  # the sign-up notice of each county's pending organisation
+            notices[f"hunter{county}"] = Notice(
+                kind="hunter_pending", text=f"Ny jeger i {county} venter", hunter_id=leads[f"hunter{county}"]
+            )
         session.add_all(notices.values())
         session.flush()
         ids = {key: notice.id for key, notice in notices.items()}
     assert log_in(client, OFFICER).status_code == 303  # type: ignore[attr-defined]
     page = client.get("/admin/leads").text
-    assert "Leaden i Troms venter" in page
-    assert "Leaden i Oslo venter" not in page and "Meldinger med ukjent utfall" not in page
+    assert "Leaden i Troms venter" in page and "Ny jeger i 55 venter" in page
+    assert "Leaden i Oslo venter" not in page and "Ny jeger i 03 venter" not in page
+    assert "Meldinger med ukjent utfall" not in page
     token = csrf_of(client, "/admin/leads")
-    for key in ("03", "all", "55"):
+    for key in ("03", "hunter03", "all", "55", "hunter55"):
         client.post(f"/admin/notices/{ids[key]}/read", data={"csrf_token": token})
     with db.session() as session:
         unread = set(session.scalars(select(Notice.id).where(Notice.read_at.is_(None))))
-    assert {ids["03"], ids["all"]} <= unread and ids["55"] not in unread
+    assert {ids["03"], ids["hunter03"], ids["all"]} <= unread
+    assert not {ids["55"], ids["hunter55"]} & unread
 
 
 def test_full_staff_see_both_counties_on_the_same_routes(

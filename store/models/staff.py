@@ -146,5 +146,7 @@ class Notice(Base):
     text: Mapped[str] = mapped_column(Text)
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"))
+    # The organisation a sign-up or change notice is about: county officers see those in their counties.
+    hunter_id: Mapped[int | None] = mapped_column(ForeignKey("hunter.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
