@@ -381,10 +381,14 @@ def test_a_copy_of_a_local_campaign_without_a_list_opens_in_the_form_with_every_
         ("route_after_days", "-3"),
         ("kind", "=HYPERLINK()"),
         ("owner", "999999999"),
+        ("co_owners", ["12345", "=1+1"]),
+        ("trades", ["Ukjentfaget\x00"]),
+        ("route", "owner\r\nX-Injected: 1"),
+        ("step0_event_at", "i morgen"),
     ],
 )
 def test_a_local_field_with_hostile_input_is_refused_and_the_form_kept(
-    admin_client: TestClient, db: Database, companies: int, field: str, value: str
+    admin_client: TestClient, db: Database, companies: int, field: str, value: object
 ) -> None:
     with db.transaction() as session:
         make_hunter(session, counties=["55"], name="NAV Tromsø").orgnr = "974760673"
