@@ -297,11 +297,9 @@ class HoldsFirst(Scripted):
         return Sent(provider="scripted", provider_id=f"X{message.message_id}")
 
 
-def test_answers_to_one_chat_leave_in_order_while_other_addresses_go_on(
-    db: Database, settings: Settings
-) -> None:
-    """A greeting and the first question queued for one chat: the question never reaches the company first,
-    though the greeting's send is slow and a send to another company goes out meanwhile."""
+def queue_answers(db: Database, *bodies: str) -> tuple[list[int], str, int, str]:
+    """Answers queued for one company's chat, due now, and one to another company: the ids of the chat's
+    answers in order, its address, and the other answer's id and address."""
     with db.transaction() as session:
         company, contact = make_recipient(session)
         _other, other_contact = make_recipient(session)
@@ -317,23 +315,31 @@ def test_answers_to_one_chat_leave_in_order_while_other_addresses_go_on(
                 priority=0,
                 due_at=due,
             )
-            for address, body in (
-                (contact.address, "Hei, Fjord Bygg AS!"),
-                (contact.address, "1/5 Hvem er kontaktperson?"),
-                (contact.address, "Svar med navnet ditt."),
+            for address, body in [
+                *((contact.address, body) for body in bodies),
                 (other_contact.address, "Til en annen bedrift"),
-            )
+            ]
         ]
         session.add_all(rows)
         session.flush()
-        ids = [row.id for row in rows[:3]]
-    provider = HoldsFirst(held=contact.address)
+        return [row.id for row in rows[:-1]], contact.address, rows[-1].id, other_contact.address
+
+
+def test_answers_to_one_chat_leave_in_order_while_other_addresses_go_on(
+    db: Database, settings: Settings
+) -> None:
+    """A greeting and the first question queued for one chat: the question never reaches the company first,
+    though the greeting's send is slow and a send to another company goes out meanwhile."""
+    ids, address, _elsewhere, other_address = queue_answers(
+        db, "Hei, Fjord Bygg AS!", "1/5 Hvem er kontaktperson?", "Svar med navnet ditt."
+    )
+    provider = HoldsFirst(held=address)
     dispatcher = Dispatcher(settings=settings, db=db, channels={Channel.SMS: provider}, poll_interval=0.05)
     run(dispatcher)
     assert states(db) == {"sent": 4}
     assert len(dispatcher.in_order) == 0  # no lock is kept for an address once its sends are done
-    assert [m.message_id for m in provider.done if m.address == contact.address] == ids
-    assert provider.done[0].address == other_contact.address  # the slow chat held no one else up
+    assert [m.message_id for m in provider.done if m.address == address] == ids
+    assert provider.done[0].address == other_address  # the slow chat held no one else up
 
 
 def test_a_stop_puts_back_what_was_claimed_but_not_sent(db: Database, settings: Settings) -> None:
@@ -868,30 +874,9 @@ def test_an_answer_waits_while_another_worker_holds_an_older_answer_to_its_chat(
 ) -> None:
     """Two workers, a greeting and the first question to one chat: whether the greeting is locked by the
     other worker's claim or already in its hands, the question waits; once the greeting is sent, it goes."""
-    with db.transaction() as session:
-        company, contact = make_recipient(session)
-        _other, other_contact = make_recipient(session)
-        due = utcnow() - timedelta(seconds=1)
-        rows = [
-            Message(
-                kind=MessageKind.CONVERSATION,
-                company_id=company.id,
-                channel=Channel.SMS,
-                address=address,
-                body=body,
-                state=MessageState.QUEUED,
-                priority=0,
-                due_at=due,
-            )
-            for address, body in (
-                (contact.address, "Hei, Fjord Bygg AS!"),
-                (contact.address, "1/5 Hvem er kontaktperson?"),
-                (other_contact.address, "Til en annen bedrift"),
-            )
-        ]
-        session.add_all(rows)
-        session.flush()
-        greeting, question, elsewhere = (row.id for row in rows)
+    (greeting, question), _address, elsewhere, _other = queue_answers(
+        db, "Hei, Fjord Bygg AS!", "1/5 Hvem er kontaktperson?"
+    )
     other = Database(db.url)
 
     def worker_b() -> list[int]:

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from campaigns.definition_model import definition_of
 from store.db import Database
 from store.models import Campaign
 from store.models import CampaignLaunchRequest
 from store.models import CampaignState
+from store.models import Hunter
 from tests.dashboard_fixtures import ADMIN_EMAIL
 from tests.dashboard_fixtures import log_in
 from tests.lead_factories import make_hunter
@@ -27,6 +29,14 @@ from tests.portal_factories import sign_in
 pytest_plugins = ["tests.fakes.fixtures", "tests.dashboard_fixtures"]
 
 NAV = "974760673"
+
+
+def nav_with_member(session: Session) -> Hunter:
+    """NAV Fredrikstad (orgnr NAV, county 31) with Kari as its member, who signs in."""
+    nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
+    nav.orgnr = NAV
+    make_member(session, hunter=nav)
+    return nav
 
 
 def campaign_file() -> bytes:
@@ -49,9 +59,7 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
     db: Database, client: TestClient, users: dict[str, int]
 ) -> None:
     with db.transaction() as session:
-        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
-        nav.orgnr = NAV
-        make_member(session, hunter=nav)
+        nav_with_member(session)
         other = make_hunter(session, counties=("31",), name="Elektroforeningen")
         other.orgnr = "914778271"
         make_member(session, hunter=other, name="Rita", email="rita@el.no", phone="+4791111113")
@@ -137,9 +145,7 @@ def test_a_member_makes_a_campaign_with_the_form_and_the_organisation_owns_it(
     """The form writes the same campaign file a partner could upload; the owner is the member's organisation
     whatever the form says, the list goes with it, and a form sent back without its list is refused."""
     with db.transaction() as session:
-        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
-        nav.orgnr = NAV
-        make_member(session, hunter=nav)
+        nav_with_member(session)
         glemmen = make_hunter(session, counties=("31",), name="Glemmen vgs")
         glemmen.orgnr = "914778271"
         company, _ = make_recipient(session, county_number="31")
@@ -177,9 +183,7 @@ def test_a_form_the_campaign_file_refuses_comes_back_with_every_problem_and_the_
     db: Database, client: TestClient
 ) -> None:
     with db.transaction() as session:
-        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
-        nav.orgnr = NAV
-        make_member(session, hunter=nav)
+        nav_with_member(session)
         make_recipient(session, county_number="31")
     sign_in(client, db)
     hostile = {
@@ -199,9 +203,7 @@ def test_the_campaign_pages_read_in_nynorsk_and_english_state_and_audience_notes
     db: Database, client: TestClient
 ) -> None:
     with db.transaction() as session:
-        nav = make_hunter(session, counties=("31",), name="NAV Fredrikstad")
-        nav.orgnr = NAV
-        make_member(session, hunter=nav)
+        nav_with_member(session)
         company, _ = make_recipient(session, county_number="31")
         members = f"organisasjonsnummer\n{company.orgnr}\n123\n".encode()
     sign_in(client, db)

@@ -21,6 +21,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from campaigns.definition import AUDIENCE_KEYS
+from campaigns.definition import EXCLUDES as FILE_EXCLUDES
+from campaigns.definition import STEP_KEYS
+from campaigns.definition import TOP_KEYS
 from campaigns.definition_model import CampaignDefinition
 from campaigns.definition_model import Step
 from campaigns.local_keys import KINDS
@@ -35,38 +39,15 @@ from web.campaign_upload import read_campaign_upload
 # The form's choices as machine values; the page names them from the catalogue (`admin_day_<day>`,
 # `admin_exclude_<key>`, `admin_language_<code>`) in the staff user's language.
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EXCLUDES = ("opted_out", "registered", "training_company")
+EXCLUDES = tuple(sorted(FILE_EXCLUDES))
 MAX_STEPS = 4
-# What the form shows of a definition; anything else (an earlier campaign's companies, `[audience.also]`)
-# only a campaign file can hold, so a copy of a campaign with such keys opens as TOML instead of losing them.
-# An orgnr list is shown as its file name; a copy has to upload the file again.
-FORM_KEYS = {
-    "name",
-    "language",
-    "fixed_language",
-    "include_sole_proprietors",
-    "window",
-    "rate",
-    "audience",
-    "steps",
-    "kind",
-    "owner",
-    "co_owners",
-    "route",
-    "route_after_days",
-    "report_email",
-}
-FORM_AUDIENCE_KEYS = {
-    "counties",
-    "municipalities",
-    "nace",
-    "employees",
-    "trades",
-    "postcodes",
-    "exclude",
-    "exclude_contacted_days",
-}
-FORM_STEP_KEYS = {"name", "channel", "template", "at", "after_days", "only", "event"}
+# What the form shows of a definition: every key of the file but a description, a second selection
+# (`[audience.also]`) and an earlier campaign's companies (`previous`), which only a campaign file holds, so a
+# copy of a campaign with such keys opens as TOML instead of losing them. An orgnr list has a field, but a copy
+# cannot bring the file along: such a copy opens as TOML too, asking for the list.
+FORM_KEYS = (TOP_KEYS - {"description"}) | {"fixed_language"}
+FORM_AUDIENCE_KEYS = AUDIENCE_KEYS - {"orgnr_file", "previous", "also"}
+FORM_STEP_KEYS = STEP_KEYS
 DERIVED_KEYS = {"owner_contact"}  # written from the owner's profile at creation, not a key of the file
 FILE_KEYS = {"orgnr_list": "orgnr_file"}  # the definition's name for a key the file spells otherwise
 
