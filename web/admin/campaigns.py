@@ -126,11 +126,17 @@ def _form_page(
     )
 
 
-def _form_page_from_db(request: Request, db: Database, settings: Settings, **kwargs: Any) -> Response:
-    """The form page with its own session, for the async routes to run in a worker thread (it reads the
-    counties, and the layout reads notices: blocking database work that must stay off the event loop)."""
-    with db.session() as session:
-        return _form_page(request, session, settings, **kwargs)
+async def _refused(
+    request: Request, db: Database, settings: Settings, staff: StaffUser, **kwargs: Any
+) -> Response:
+    """The form page again with what was refused (422), built in a worker thread with its own session (it reads
+    the counties, and the layout reads notices: blocking database work that must stay off the event loop)."""
+
+    def build() -> Response:
+        with db.session() as session:
+            return _form_page(request, session, settings, staff=staff, status_code=422, **kwargs)
+
+    return await run_in_threadpool(build)
 
 
 @router.get("/campaigns/new", response_class=HTMLResponse)
@@ -202,16 +208,8 @@ async def campaign_create_from_form(
         except domain.CampaignInputError as exc:
             problems = exc.problems_in(language_of(request))
     if problems:
-        return await run_in_threadpool(
-            _form_page_from_db,
-            request,
-            db,
-            settings,
-            staff=staff,
-            fields=fields,
-            toml_text=toml_text,
-            problems=problems,
-            status_code=422,
+        return await _refused(
+            request, db, settings, staff, fields=fields, toml_text=toml_text, problems=problems
         )
     flash(request, say(request, "admin_campaign_saved_as_draft"))
     return redirect(f"/admin/campaigns/{campaign_id}/preview")
@@ -236,17 +234,15 @@ async def campaign_create_from_toml(
         else:
             flash(request, say(request, "admin_campaign_saved_as_draft"))
             return redirect(f"/admin/campaigns/{campaign_id}/preview")
-    return await run_in_threadpool(
-        _form_page_from_db,
+    return await _refused(
         request,
         db,
         settings,
-        staff=staff,
+        staff,
         fields=CampaignFields(),
         mode="toml",
         toml_text=toml_text,
         problems=problems,
-        status_code=422,
     )
 
 
