@@ -800,6 +800,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "An approved organisation, such as NAV or a school. An owner's launch waits for staff approval.",
     },
     "admin_form_co_owners": {"nb": "Medeiere", "nn": "Medeigarar", "en": "Co-owners"},
+    "admin_form_co_owners_hint": {
+        "nb": "De får også de interesserte bedriftene. Hold Ctrl (Cmd på Mac) for å velge flere.",
+        "nn": "Dei får også dei interesserte bedriftene. Hald Ctrl (Cmd på Mac) for å velje fleire.",
+        "en": "They get the interested companies too. Hold Ctrl (Cmd on a Mac) to choose several.",
+    },
     "admin_form_route": {
         "nb": "Interesserte bedrifter går til",
         "nn": "Interesserte bedrifter går til",

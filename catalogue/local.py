@@ -67,6 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "Fyll ut skjemaet for ein ny kampanje",
         "en": "Fill in the form for a new campaign",
     },
+    "portal_campaign_follow_up": {"nb": "Oppfølging", "nn": "Oppfølging", "en": "Follow-up"},
     "portal_campaign_form_help": {
         "nb": "Organisasjonen deres eier kampanjen og får de interesserte bedriftene. Kampanjen lagres som utkast; "
         "dere ser hvem som får brev før dere ber om start, og staben godkjenner starten.",
