@@ -109,17 +109,17 @@ def test_a_member_creates_the_campaign_asks_for_launch_and_a_stranger_sees_nothi
 
 
 def _form(token: str) -> dict[str, object]:
-    """The partner's form as the page sends it (window and rates hidden at their defaults), with an owner that
-    is not the sender's organisation: the portal must not take it."""
+    """The partner's form with what its page does not offer sent all the same: another organisation as owner,
+    a window round the clock and a high rate. The portal takes none of them."""
     day = datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=3)
     return {
         "csrf_token": token,
-        "days": ["mon", "tue", "wed", "thu", "fri"],
-        "start": "09:00",
-        "end": "16:00",
-        "skip_holidays": "on",
-        "rate_sms": "5",
-        "language": "nb",
+        "days": ["sat", "sun"],
+        "start": "00:00",
+        "end": "23:59",
+        "rate_sms": "500",
+        "language": "en",
+        "fixed_language": "on",
         "name": "Øra voksen fra skjema",
         "kind": "voksen",
         "owner": "914778271",
@@ -167,6 +167,9 @@ def test_a_member_makes_a_campaign_with_the_form_and_the_organisation_owns_it(
         campaign = session.scalars(select(Campaign).where(Campaign.name == "Øra voksen fra skjema")).one()
         definition = definition_of(campaign)
     assert (definition.owner, definition.co_owners, definition.kind) == (NAV, ("914778271",), "voksen")
+    window = definition.window
+    assert (window.days, window.start, window.end) == (("mon", "tue", "wed", "thu", "fri"), "09:00", "16:00")
+    assert definition.rate.sms == 5 and not definition.fixed_language
     assert (definition.route, definition.route_after_days) == ("owner_then_county", 4)
     assert (
         definition.audience.orgnr_list is not None and definition.audience.orgnr_list.file == "medlemmer.csv"

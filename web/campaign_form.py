@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -348,6 +349,26 @@ def keys_the_form_cannot_show(definition: CampaignDefinition) -> list[str]:
     for step in definition.steps:
         keys += [key for key in set_keys(step, FORM_STEP_KEYS, "steps.") if key not in keys]
     return keys
+
+
+def as_partners(fields: CampaignFields, *, owner: str) -> CampaignFields:
+    """A partner's form as the portal takes it: its own organisation owns the campaign, and it sends in the
+    default window at the default rates in each company's own written standard, whatever was sent; staff
+    change those, and approve the launch."""
+    defaults = CampaignFields()
+    return replace(
+        fields,
+        owner=owner,
+        language=defaults.language,
+        fixed_language=defaults.fixed_language,
+        days=defaults.days,
+        start=defaults.start,
+        end=defaults.end,
+        skip_holidays=defaults.skip_holidays,
+        rate_sms=defaults.rate_sms,
+        rate_email=defaults.rate_email,
+        rate_telegram=defaults.rate_telegram,
+    )
 
 
 def padded(fields: CampaignFields) -> CampaignFields:

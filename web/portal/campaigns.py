@@ -43,6 +43,7 @@ from store.models import MAX_ID
 from store.models import HunterMember
 from store.reference import county_names
 from web.campaign_form import CampaignFields
+from web.campaign_form import as_partners
 from web.campaign_form import form_choices
 from web.campaign_form import padded
 from web.campaign_form import read_submission
@@ -170,10 +171,7 @@ async def create_from_form(
     request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember
 ) -> Response:
     sent = await read_submission(await request.form())
-    fields = sent.fields
-    fields.owner = (
-        member.hunter.orgnr or ""
-    )  # the member's organisation owns what it makes, whatever was sent
+    fields = as_partners(sent.fields, owner=member.hunter.orgnr or "")
     problems: list[str] = []
     if sent.list_missing:
         problems = [text("admin_form_orgnr_list_again", language(request), file=sent.list_missing)]
