@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,6 +31,7 @@ ORGNRS = {
     "phone": ("974760673", "914778271"),
     "page-pages": ("984851006", "971524960"),
     "phone-pages": ("982463718", "937052766"),
+    "phone-form": ("989812165", "980267172"),
 }
 
 
@@ -196,3 +200,61 @@ def test_the_other_portal_pages_pass_axe_core_wcag_2_1_aa(  # type: ignore[no-un
         member.goto(f"{server.url}/jeger/sprak/{language}?next=/jeger/")
         assert member.locator("html").get_attribute("lang") == language
         assert _axe_violations(member) == []
+
+
+def test_a_member_makes_a_campaign_with_the_form_on_a_phone(  # type: ignore[no-untyped-def]
+    server: Server, browser, phone
+) -> None:
+    """PRODUCT §11 on a 390 px phone: the form fits the screen, a meeting set before its invitation comes back
+    with the reason (axe-core clean) and asks for the member list again, and the corrected form makes the
+    organisation's draft, with the list's one company as its audience."""
+    from store.db import Database
+    from tests.lead_factories import make_company
+
+    _lead_id, email, _org, registered = _seed_member_and_lead(server, "phone-form")
+    company_orgnr = "982391628"  # a park member that has not registered (the lead's company has: left out)
+    db = Database(server.db_url)
+    with db.transaction() as session:
+        make_company(session, county="55", name="Parkmedlem AS", orgnr=company_orgnr, mobile="+4791234599")
+    db.dispose()
+    members = {
+        "name": "medlemmer.csv",
+        "mimeType": "text/csv",
+        "buffer": f"orgnr\n{company_orgnr}\n".encode(),
+    }
+    phone.goto(server.url + "/jeger/logg-inn")
+    phone.get_by_label("E-post eller mobilnummer").fill(email)
+    phone.get_by_role("button", name="Send meg lenke eller kode").click()
+    _open_link(phone, browser, server, email)
+    phone.goto(server.url + "/jeger/kampanjer")
+    phone.get_by_role("link", name="Fyll ut skjemaet for en ny kampanje").click()
+    widest = "Math.max(...[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right))"
+    assert phone.evaluate(widest) <= phone.viewport_size["width"]  # nothing to scroll sideways on the phone
+
+    day = datetime.now(ZoneInfo("Europe/Oslo")) + timedelta(days=3)
+    phone.get_by_label("Navn", exact=True).first.fill("Voksne lærlinger i Tromsø")
+    phone.get_by_label("Liste over organisasjonsnumre (CSV eller XLSX)").set_input_files(members)
+    phone.locator("#step0_name").fill("infomote")
+    phone.locator("#step0_template").select_option("sms/infomote")
+    phone.locator("#step0_at").fill(f"{day:%Y-%m-%d}T10:00")
+    phone.locator("summary", has_text="Inviter til informasjonsmøte").first.click()
+    phone.locator("#step0_event_title").fill("Informasjonsmøte")
+    phone.locator("#step0_event_place").fill("NAV Tromsø")
+    phone.locator("#step0_event_at").fill(
+        f"{day - timedelta(days=1):%Y-%m-%d}T14:00"
+    )  # before the invitation
+    phone.locator("#step0_event_capacity").fill("20")
+    phone.get_by_role("button", name="Lag utkast").click()
+    phone.wait_for_load_state()
+    alert = phone.get_by_role("alert")
+    assert "steps[0].event.at" in alert.inner_text() and "Last opp medlemmer.csv på nytt." in phone.content()
+    assert phone.locator("#name").input_value() == "Voksne lærlinger i Tromsø"
+    assert _axe_violations(phone) == []
+
+    phone.locator("#step0_event_at").fill(f"{day + timedelta(days=7):%Y-%m-%d}T14:00")
+    phone.get_by_label("Liste over organisasjonsnumre (CSV eller XLSX)").set_input_files(members)
+    phone.get_by_role("button", name="Lag utkast").click()
+    phone.wait_for_load_state()
+    assert re.search(r"/jeger/kampanjer/\d+$", phone.url), phone.url
+    assert "1 bedrifter nås i dette steget" in phone.content() and registered not in phone.content()
+    assert _axe_violations(phone) == []
