@@ -68,6 +68,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Fill in the form for a new campaign",
     },
     "portal_campaign_follow_up": {"nb": "Oppfølging", "nn": "Oppfølging", "en": "Follow-up"},
+    "portal_campaign_copy": {
+        "nb": "Lag en ny runde med denne kampanjen som utgangspunkt",
+        "nn": "Lag ein ny runde med denne kampanjen som utgangspunkt",
+        "en": "Make a new round starting from this campaign",
+    },
+    "portal_campaign_copy_drops": {
+        "nb": "Skjemaet har ikke felt for {keys}; kopien tar dem ikke med. Last opp kampanjefilen i stedet om "
+        "dere trenger dem.",
+        "nn": "Skjemaet har ikkje felt for {keys}; kopien tek dei ikkje med. Last opp kampanjefila i staden om "
+        "de treng dei.",
+        "en": "The form has no fields for {keys}; the copy leaves them out. Upload the campaign file instead "
+        "if you need them.",
+    },
     "portal_campaign_form_help": {
         "nb": "Organisasjonen deres eier kampanjen og får de interesserte bedriftene. Kampanjen lagres som utkast; "
         "dere ser hvem som får brev før dere ber om start, og staben godkjenner starten.",

@@ -182,6 +182,42 @@ def test_a_member_makes_a_campaign_with_the_form_and_the_organisation_owns_it(
     assert 'value="Runde 2"' in sent_back.text
 
 
+def test_a_new_round_starts_from_a_copy_of_the_organisations_own_campaign_only(
+    db: Database, client: TestClient
+) -> None:
+    """The copy fills the form from the campaign and asks for its member list again by name; another
+    organisation's campaign, or a copy number that is no number, gives the empty form."""
+    with db.transaction() as session:
+        nav_with_member(session)
+        company, _ = make_recipient(session, county_number="31")
+        members = f"orgnr\n{company.orgnr}\n".encode()
+        other = make_hunter(session, counties=("31",), name="Elektroforeningen")
+        other.orgnr = "914778271"
+        make_member(session, hunter=other, name="Rita", email="rita@el.no", phone="+4791111113")
+    sign_in(client, db)
+    created = client.post(
+        "/jeger/kampanjer/ny",
+        data={**_form(csrf(client, "/jeger/kampanjer/ny")), "co_owners": []},
+        files={"lists": ("medlemmer.csv", members, "text/csv")},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    path = created.headers["location"]
+    assert f'href="/jeger/kampanjer/ny?kopi={path.rsplit("/", 1)[1]}"' in client.get(path).text
+    copy = client.get(f"/jeger/kampanjer/ny?kopi={path.rsplit('/', 1)[1]}").text
+    assert 'value="Kopi av Øra voksen fra skjema"' in copy and 'value="Glemmen vgs"' in copy
+    assert "Last opp medlemmer.csv på nytt." in copy and 'name="orgnr_file" value="medlemmer.csv"' in copy
+    for hostile in ("abc", "-1", "9" * 30, "1%00"):
+        assert "Kopi av" not in client.get(f"/jeger/kampanjer/ny?kopi={hostile}").text, hostile
+
+    client.post("/jeger/logg-ut", data={"csrf_token": csrf(client, "/jeger/kampanjer")})
+    sign_in(client, db, "rita@el.no")
+    stranger = client.get(f"/jeger/kampanjer/ny?kopi={path.rsplit('/', 1)[1]}")
+    assert (
+        stranger.status_code == 200 and "Kopi av" not in stranger.text and "Glemmen vgs" not in stranger.text
+    )
+
+
 def test_a_form_the_campaign_file_refuses_comes_back_with_every_problem_and_the_input_kept(
     db: Database, client: TestClient
 ) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from campaigns.audience_notes import campaign_audience_notes
 from campaigns.definition import DefinitionError
+from campaigns.definition_model import definition_of
 from campaigns.lifecycle import CampaignError
 from campaigns.lifecycle import CreateResult
 from campaigns.owner_actions import NotYourCampaign
@@ -44,7 +45,9 @@ from store.models import HunterMember
 from store.reference import county_names
 from web.campaign_form import CampaignFields
 from web.campaign_form import as_partners
+from web.campaign_form import fields_from_definition
 from web.campaign_form import form_choices
+from web.campaign_form import keys_the_form_cannot_show
 from web.campaign_form import padded
 from web.campaign_form import read_submission
 from web.campaign_form import to_toml
@@ -159,11 +162,25 @@ def _form_page(
 
 @router.get("/kampanjer/ny", response_class=HTMLResponse)
 def campaign_form(
-    request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember
+    request: Request, session: SessionDep, settings: SettingsDep, member: CurrentMember, kopi: str = ""
 ) -> Response:
+    """The empty form, or (`kopi`) a copy of one of the organisation's campaigns for its next round: the list
+    it wrote to is asked for again by name, and keys the form has no field for are named, not kept."""
     counties = [county.number for county in member.hunter.counties]
     fields = CampaignFields(counties=counties, kind="voksen", report_weekly=True)
-    return _form_page(request, session, settings, member, f=padded(fields), problems=[])
+    dropped: list[str] = []
+    number = int(kopi) if kopi.isascii() and kopi.isdigit() and len(kopi) <= 10 else 0
+    if 0 < number <= MAX_ID:
+        try:
+            original = owned_campaign(session, member=member, campaign_id=number)
+        except CampaignError:  # another organisation's campaign, or none: the empty form, as for no copy
+            pass
+        else:
+            definition = definition_of(original)
+            copy_of = text("admin_copy_of", language(request), name=original.name)
+            fields = fields_from_definition(definition, copy_of=copy_of)
+            dropped = [key for key in keys_the_form_cannot_show(definition) if not key.endswith("orgnr_file")]
+    return _form_page(request, session, settings, member, f=padded(fields), problems=[], dropped=dropped)
 
 
 @router.post("/kampanjer/ny", response_class=HTMLResponse)
