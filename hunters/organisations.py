@@ -226,14 +226,14 @@ def owner_choices(session: Session, *, scope: Scope = EVERYTHING) -> list[tuple[
     """The organisations a campaign form may name as owner: approved, with an orgnr, in the staff member's
     view; as (orgnr, name) by name."""
     query = select(Hunter.orgnr, Hunter.org_name).where(
-        Hunter.state == HunterState.APPROVED, Hunter.orgnr.is_not(None), _in_view(scope)
+        Hunter.state == HunterState.APPROVED, Hunter.orgnr.is_not(None), organisations_in_view(scope)
     )
     return [
         (orgnr, name) for orgnr, name in session.execute(query.order_by(Hunter.org_name)).tuples() if orgnr
     ]
 
 
-def _in_view(scope: Scope) -> ColumnElement[bool]:
+def organisations_in_view(scope: Scope) -> ColumnElement[bool]:
     if scope.whole:
         return true()
     theirs = sorted(scope.counties or ()) if scope.hunter_id is None else []
@@ -242,7 +242,7 @@ def _in_view(scope: Scope) -> ColumnElement[bool]:
 
 def _hunters(state: HunterState | None, scope: Scope) -> Select[tuple[Hunter]]:
     query = select(Hunter).options(selectinload(Hunter.counties), selectinload(Hunter.trades))
-    query = query.where(_in_view(scope))
+    query = query.where(organisations_in_view(scope))
     return query if state is None else query.where(Hunter.state == state)
 
 
@@ -263,7 +263,7 @@ def hunter_page(
 def hunter_counts(session: Session, *, scope: Scope = EVERYTHING) -> dict[str, int]:
     """State -> how many organisations in view are in it (every state present)."""
     rows = session.execute(
-        select(Hunter.state, func.count()).where(_in_view(scope)).group_by(Hunter.state)
+        select(Hunter.state, func.count()).where(organisations_in_view(scope)).group_by(Hunter.state)
     ).tuples()
     found = {state.value: count for state, count in rows}
     return {state.value: found.get(state.value, 0) for state in HunterState}

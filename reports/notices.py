@@ -2,17 +2,22 @@
 
 National staff see every notice. A county officer sees those about a campaign they may see, a lead in their
 counties or an organisation covering one of them (PRODUCT §10); notices about the whole system stay with
-national staff."""
+national staff. Leads and organisations are cut in SQL by the same clauses as their own pages; a campaign's
+counties are in its definition, so campaign notices are checked against the campaigns, read in one query."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement
+from sqlalchemy import false
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import true
 from sqlalchemy.orm import Session
 
 from campaigns.scope import campaign_within
-from hunters.organisations import county_numbers
-from hunters.organisations import in_view
+from hunters.organisations import organisations_in_view
 from staff.scopes import EVERYTHING
 from staff.scopes import Scope
 from store.models import Campaign
@@ -23,37 +28,43 @@ from store.models import Notice
 SCANNED = 200  # unread notices looked at for a county officer's five: older ones wait for the next page view
 
 
-def notice_within(session: Session, notice: Notice, scope: Scope) -> bool:
+def _seen_by(scope: Scope) -> ColumnElement[bool]:
     if scope.whole:
-        return True
+        return true()
     if scope.counties is None or scope.hunter_id is not None:
-        return False
-    if notice.campaign_id is not None:
-        campaign = session.get(Campaign, notice.campaign_id)
-        return campaign is not None and campaign_within(campaign, scope)
-    if notice.lead_id is not None:
-        lead = session.get(Lead, notice.lead_id)
-        return lead is not None and lead.county_number in scope.counties
-    if notice.hunter_id is not None:  # as the hunters page: organisations covering one of their counties
-        hunter = session.get(Hunter, notice.hunter_id)
-        return hunter is not None and in_view(county_numbers(hunter), scope)
-    return False
+        return false()
+    return or_(
+        Notice.campaign_id.is_not(None),  # kept or not by `_kept`
+        Notice.lead_id.in_(select(Lead.id).where(scope.leads())),
+        Notice.hunter_id.in_(select(Hunter.id).where(organisations_in_view(scope))),
+    )
+
+
+def _kept(session: Session, notices: Sequence[Notice], scope: Scope) -> list[Notice]:
+    """`notices` (already cut by `_seen_by`) without those about a campaign outside the scope."""
+    if scope.whole:
+        return list(notices)
+    ids = {n.campaign_id for n in notices if n.campaign_id is not None}
+    campaigns = session.scalars(select(Campaign).where(Campaign.id.in_(ids))).all() if ids else []
+    within = {campaign.id for campaign in campaigns if campaign_within(campaign, scope)}
+    return [n for n in notices if n.campaign_id is None or n.campaign_id in within]
+
+
+def notice_within(session: Session, notice: Notice, scope: Scope) -> bool:
+    found = session.scalars(select(Notice).where(Notice.id == notice.id, _seen_by(scope))).all()
+    return bool(_kept(session, found, scope))
 
 
 def unread_notices(session: Session, *, limit: int, scope: Scope = EVERYTHING) -> list[Notice]:
     """The newest unread notices the staff member may see, for the bar on every staff page."""
     query = (
-        select(Notice).where(Notice.read_at.is_(None)).order_by(Notice.created_at.desc(), Notice.id.desc())
+        select(Notice)
+        .where(Notice.read_at.is_(None), _seen_by(scope))
+        .order_by(Notice.created_at.desc(), Notice.id.desc())
     )
     if scope.whole:
         return list(session.scalars(query.limit(limit)))
-    query = query.where(
-        or_(Notice.campaign_id.is_not(None), Notice.lead_id.is_not(None), Notice.hunter_id.is_not(None))
-    )
-    seen = (
-        notice for notice in session.scalars(query.limit(SCANNED)) if notice_within(session, notice, scope)
-    )
-    return [notice for _, notice in zip(range(limit), seen, strict=False)]
+    return _kept(session, session.scalars(query.limit(SCANNED)).all(), scope)[:limit]
 
 
 def campaign_notices(session: Session, *, campaign_id: int, limit: int) -> list[Notice]:

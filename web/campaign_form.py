@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
@@ -31,10 +30,11 @@ from campaigns.definition_model import Step
 from campaigns.local_keys import KINDS
 from campaigns.local_keys import ROUTES
 from campaigns.templating import template_names
+from catalogue import text
 from store.languages import DEFAULT_LANGUAGE
 from store.languages import LANGUAGES
 from store.reference import all_trades
-from store.times import ZONE_NAME
+from store.times import in_oslo
 from web.campaign_upload import read_campaign_upload
 
 # The form's choices as machine values; the page names them from the catalogue (`admin_day_<day>`,
@@ -315,7 +315,7 @@ def fields_from_definition(definition: CampaignDefinition, *, copy_of: str | Non
 def _local(moment: datetime) -> str:
     """A stored moment as a `datetime-local` field shows it: Oslo time to the minute (the form's times are
     read in the campaign's zone, which is Oslo's)."""
-    return moment.astimezone(ZoneInfo(ZONE_NAME)).strftime("%Y-%m-%dT%H:%M")
+    return in_oslo(moment).strftime("%Y-%m-%dT%H:%M")
 
 
 def _event_fields(step: Step) -> dict[str, str]:
@@ -403,6 +403,12 @@ class Submission:
     fields: CampaignFields
     lists: dict[str, bytes]
     list_missing: str
+
+    def problems(self, language: str) -> list[str]:
+        """What the form cannot be created without, before the campaign domain sees it: the list again."""
+        if not self.list_missing:
+            return []
+        return [text("admin_form_orgnr_list_again", language, file=self.list_missing)]
 
 
 async def read_submission(form: FormData) -> Submission:

@@ -199,9 +199,7 @@ async def campaign_create_from_form(
     sent = await read_submission(await request.form())
     fields = sent.fields
     toml_text = to_toml(fields)
-    problems = (
-        [say(request, "admin_form_orgnr_list_again", file=sent.list_missing)] if sent.list_missing else []
-    )
+    problems = sent.problems(language_of(request))
     if not problems:
         try:
             campaign_id = await _create(db, settings, staff, toml_text, "skjema.toml", sent.lists)

@@ -189,10 +189,8 @@ async def create_from_form(
 ) -> Response:
     sent = await read_submission(await request.form())
     fields = as_partners(sent.fields, owner=member.hunter.orgnr or "")
-    problems: list[str] = []
-    if sent.list_missing:
-        problems = [text("admin_form_orgnr_list_again", language(request), file=sent.list_missing)]
-    else:
+    problems = sent.problems(language(request))
+    if not problems:
         outcome = await run_in_threadpool(
             _create, session, member, to_toml(fields), "skjema.toml", settings, sent.lists, language(request)
         )
