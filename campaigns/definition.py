@@ -42,6 +42,7 @@ from store.languages import DEFAULT_LANGUAGE
 from store.languages import LANGUAGES
 from store.models import Channel
 from store.models import StepAudience
+from store.storable import UNSTORABLE
 from store.times import ZONE_NAME
 
 TOP_KEYS = {
@@ -171,6 +172,9 @@ class _Checker:
         self.counties = counties
         self.tz = ZoneInfo(tz)
         self.problems: list[Problem] = []
+        self.unstorable: list[
+            str
+        ] = []  # fields holding text the database cannot store (see `refuse_unstorable`)
 
     def problem(self, field: str, key: str, **values: Any) -> None:
         """Catalogue text `key` (catalogue.definition) with `values`, at the line of `field` or of its table."""
@@ -184,6 +188,13 @@ class _Checker:
             parent = parent.rsplit(".", 1)[0]
             line = self.lines.get(parent)
         self.problems.append(Problem(self.filename, line, field, what))
+
+    def refuse_unstorable(self) -> None:
+        """Every text and list item is read through `text`/`text_list`, so this one check covers the file: a
+        field the file's own rules already refused (an orgnr file name, a trade) keeps that more precise problem."""
+        for field in dict.fromkeys(self.unstorable):
+            if not self.fields(field):
+                self.problem(field, "def_text_unstorable")
 
     def fields(self, field: str) -> bool:
         """Whether any problem so far is about `field` or something inside it."""
@@ -204,6 +215,8 @@ class _Checker:
 
     def text(self, field: str, value: Any, example: str) -> str | None:
         if isinstance(value, str):
+            if UNSTORABLE.search(value):
+                self.unstorable.append(field)
             return value
         self.problem(field, "def_not_text", kind=_type_name(value), example=example)
         return None
@@ -226,6 +239,8 @@ class _Checker:
         items: list[str] = []
         for item in value:
             if isinstance(item, str):
+                if UNSTORABLE.search(item):
+                    self.unstorable.append(field)
                 items.append(item)
             elif isinstance(item, int) and not isinstance(item, bool):
                 items.append(str(item))
@@ -317,6 +332,7 @@ def check_definition(
     for duplicate in sorted({n for n in names if names.count(n) > 1}):
         check.problem("steps", "def_steps_same_name", name=duplicate)
     _check_times(check, steps, now)
+    check.refuse_unstorable()
 
     definition = CampaignDefinition.model_validate(
         {

@@ -46,6 +46,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nn": "skal vere tekst i hermeteikn, ikkje {kind} (t.d. {example})",
         "en": "must be text in quotation marks, not {kind} (e.g. {example})",
     },
+    "def_text_unstorable": {
+        "nb": "inneholder et tegn som ikke kan lagres (NUL eller en ugyldig surrogat)",
+        "nn": "inneheld eit teikn som ikkje kan lagrast (NUL eller ein ugyldig surrogat)",
+        "en": "holds a character that cannot be stored (NUL or a lone surrogate)",
+    },
     "def_not_boolean": {
         "nb": "skriv true eller false uten anførselstegn, ikke {kind}",
         "nn": "skriv true eller false utan hermeteikn, ikkje {kind}",

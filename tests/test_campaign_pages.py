@@ -385,6 +385,7 @@ def test_a_copy_of_a_local_campaign_without_a_list_opens_in_the_form_with_every_
         ("trades", ["Ukjentfaget\x00"]),
         ("route", "owner\r\nX-Injected: 1"),
         ("step0_event_at", "i morgen"),
+        ("step0_event_title", "Informasjonsmøte\x00"),
     ],
 )
 def test_a_local_field_with_hostile_input_is_refused_and_the_form_kept(

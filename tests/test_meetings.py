@@ -394,6 +394,25 @@ def test_a_wrong_event_is_named_by_file_line_and_field() -> None:
     ]
 
 
+def test_a_nul_byte_in_any_text_of_the_file_is_named_not_stored() -> None:
+    """`\u0000` is valid TOML, but PostgreSQL cannot store it: every text and list item is checked in one place."""
+    from campaigns.definition import DefinitionError
+    from campaigns.definition import parse_definition
+
+    broken = MEETING_TOML.replace('place = "Øra"', 'place = "Øra\\u0000"', 1)
+    assert broken != MEETING_TOML
+    try:
+        parse_definition(broken, filename="ora.toml", counties={"31"})
+    except DefinitionError as exc:
+        messages = [str(p).split(": ", 1)[1] for p in exc.problems]
+    else:
+        raise AssertionError("a NUL byte was accepted")
+    assert (
+        "steps[0].event.place: inneholder et tegn som ikke kan lagres (NUL eller en ugyldig surrogat)"
+        in messages
+    )
+
+
 def test_numbers_too_large_for_a_hall_or_a_campaign_are_named_not_stored() -> None:
     from campaigns.definition import DefinitionError
     from campaigns.definition import parse_definition

@@ -31,6 +31,7 @@ from staff import throttle
 from store.db import Database
 from store.models import utcnow
 from store.reference import all_trades
+from store.storable import UNSTORABLE
 from web.auth import check_csrf
 from web.auth import client_address
 from web.auth import csrf_token
@@ -65,7 +66,6 @@ FIELD_NAMES = {
     "trial": "web_trial",
 }
 MAX_TRADES = 500  # more boxes than the page has
-UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL cannot store them
 
 
 class RateLimiter:

@@ -23,10 +23,10 @@ from companies.emails import normalize_email
 from companies.phones import classify_phone
 from store.languages import DEFAULT_LANGUAGE
 from store.models import Company
+from store.storable import UNSTORABLE
 
 _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9æøåÆØÅ.-]+\.[A-Za-z]{2,}(/\S*)?$")
 # NUL is refused by PostgreSQL, lone surrogates (from JSON \ud800 escapes) by every UTF-8 encoder.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _SPACE = re.compile(r"\s")
 _TRUE = {"true", "ja", "j", "1", "yes"}
 _FALSE = {"false", "nei", "n", "0", "no"}
@@ -93,7 +93,7 @@ def _address(value: Any) -> str | None:
 def _short(value: str, limit: int = 60) -> str:
     """A value as quoted in a warning: long ones cut, unstorable characters shown as escapes."""
     shown = value if len(value) <= limit else value[:limit] + "…"
-    return _UNSTORABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
+    return UNSTORABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", shown)
 
 
 def _warn(warnings: list[Phrase], key: str, field: str, value: Any) -> None:
@@ -105,7 +105,7 @@ def _fits(key: str, column: str, value: str | None, warnings: list[Phrase]) -> s
     """The value when its column can hold it, else None and a warning naming the field."""
     if value is None:
         return None
-    if _UNSTORABLE.search(value):
+    if UNSTORABLE.search(value):
         _warn(warnings, "import_unstorable", key, value)
         return None
     limit = LIMITS.get(column)
@@ -132,7 +132,7 @@ def _name(unit: dict[str, Any], orgnr: str, warnings: list[Phrase]) -> str:
     name = _text(unit.get("navn"))
     if not name:
         raise Rejected(orgnr, said("import_name_missing"))
-    if _UNSTORABLE.search(name):
+    if UNSTORABLE.search(name):
         raise Rejected(orgnr, said("import_name_unstorable", value=_short(name)))
     limit = LIMITS["name"]
     if len(name) > limit:
@@ -187,7 +187,7 @@ def _phones(unit: dict[str, Any], values: dict[str, Any], contacts: Contacts, wa
         raw = _text(unit.get(key))
         if raw is None:
             continue
-        phone = classify_phone(raw) if not _UNSTORABLE.search(raw) and len(raw) <= 100 else None
+        phone = classify_phone(raw) if not UNSTORABLE.search(raw) and len(raw) <= 100 else None
         if phone is None or len(phone[0]) > LIMITS[column]:
             _warn(warnings, "import_invalid_phone", key, raw)
             continue
